@@ -1,0 +1,520 @@
+/* `prepdeck replay`: see replay.h. Built for large inputs: block reads,
+ * a hash table of per-card state with the ids in one growing arena, and
+ * hand-written time and number formatting into an output buffer, so
+ * nothing is allocated per line. */
+#include "replay.h"
+#include "fsrs.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DAY_SECONDS 86400
+#define HEADER_IN "card\treviewed_at\trating"
+#define HEADER_OUT "card\treviewed_at\trating\tstate\tdue\tstability\tdifficulty\n"
+
+/* Allocation that aborts on exhaustion; the caller frees. */
+static void *replay_xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p) {
+		fputs("prepdeck: out of memory\n", stderr);
+		abort();
+	}
+	return p;
+}
+
+/* ---- input: whole lines out of large blocks ---- */
+
+struct reader {
+	FILE *f;
+	char *buf;
+	size_t cap, start, end, scanned;
+	int eof;
+};
+
+/* Returns the next line (without its newline; valid until the next call)
+ * and sets *len, or returns NULL at the end of input or on a read error
+ * (ferror tells which). */
+static char *reader_line(struct reader *r, size_t *len)
+{
+	for (;;) {
+		char *nl = memchr(r->buf + r->scanned, '\n', r->end - r->scanned);
+		if (nl) {
+			char *line = r->buf + r->start;
+			*len = (size_t)(nl - line);
+			r->start = r->scanned = (size_t)(nl - r->buf) + 1;
+			return line;
+		}
+		r->scanned = r->end;
+		if (r->eof) {
+			char *line = r->buf + r->start;
+			if (r->start == r->end)
+				return NULL;
+			*len = r->end - r->start;
+			r->start = r->scanned = r->end;
+			return line;
+		}
+		if (r->start > 0) {
+			memmove(r->buf, r->buf + r->start, r->end - r->start);
+			r->end -= r->start;
+			r->scanned -= r->start;
+			r->start = 0;
+		}
+		if (r->end == r->cap) {
+			r->cap *= 2;
+			r->buf = replay_xrealloc(r->buf, r->cap);
+		}
+		{
+			size_t n = fread(r->buf + r->end, 1, r->cap - r->end, r->f);
+			r->end += n;
+			if (n == 0)
+				r->eof = 1;
+		}
+	}
+}
+
+/* ---- output buffer ---- */
+
+struct writer {
+	FILE *f;
+	size_t len;
+	char buf[1 << 16];
+};
+
+static void writer_flush(struct writer *w)
+{
+	if (w->len)
+		fwrite(w->buf, 1, w->len, w->f);
+	w->len = 0;
+}
+
+/* Makes room for n bytes; returns 0, or -1 when n needs a direct write. */
+static int writer_room(struct writer *w, size_t n)
+{
+	if (w->len + n > sizeof w->buf)
+		writer_flush(w);
+	return n > sizeof w->buf ? -1 : 0;
+}
+
+static void writer_put(struct writer *w, const char *s, size_t n)
+{
+	if (writer_room(w, n) != 0) {
+		fwrite(s, 1, n, w->f);
+		return;
+	}
+	memcpy(w->buf + w->len, s, n);
+	w->len += n;
+}
+
+/* ---- times ---- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date. */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	int64_t era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	int64_t era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int digits(const char *s, int n, int *v)
+{
+	int i, x = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		x = x * 10 + (s[i] - '0');
+	}
+	*v = x;
+	return 0;
+}
+
+/* Parses exactly YYYY-MM-DDTHH:MM:SSZ; returns 0 and sets *t, or -1. */
+static int parse_time(const char *s, size_t n, int64_t *t)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, mo, d, h, mi, se;
+
+	if (n != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+	    s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+		return -1;
+	if (digits(s, 4, &y) || digits(s + 5, 2, &mo) || digits(s + 8, 2, &d) ||
+	    digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) ||
+	    digits(s + 17, 2, &se))
+		return -1;
+	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || h > 23 ||
+	    mi > 59 || se > 59)
+		return -1;
+	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
+		return -1;
+	*t = days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + se;
+	return 0;
+}
+
+static char *put2(char *p, int v)
+{
+	p[0] = (char)('0' + v / 10);
+	p[1] = (char)('0' + v % 10);
+	return p + 2;
+}
+
+/* Writes t as YYYY-MM-DDTHH:MM:SSZ (years outside 0-9999 as +YYYYYY or
+ * -YYYYYY, like JavaScript's toISOString) into p, which has room for 27
+ * bytes; returns the end. */
+static char *format_time(char *p, int64_t t)
+{
+	int64_t days = t / DAY_SECONDS, secs = t % DAY_SECONDS, y;
+	int m, d, i;
+
+	if (secs < 0) {
+		secs += DAY_SECONDS;
+		days--;
+	}
+	civil_from_days(days, &y, &m, &d);
+	if (y >= 0 && y <= 9999) {
+		for (i = 3; i >= 0; i--, y /= 10)
+			p[i] = (char)('0' + y % 10);
+		p += 4;
+	} else {
+		*p++ = y < 0 ? '-' : '+';
+		if (y < 0)
+			y = -y;
+		for (i = 5; i >= 0; i--, y /= 10)
+			p[i] = (char)('0' + y % 10);
+		p += 6;
+	}
+	*p++ = '-';
+	p = put2(p, m);
+	*p++ = '-';
+	p = put2(p, d);
+	*p++ = 'T';
+	p = put2(p, (int)(secs / 3600));
+	*p++ = ':';
+	p = put2(p, (int)(secs / 60 % 60));
+	*p++ = ':';
+	p = put2(p, (int)(secs % 60));
+	*p++ = 'Z';
+	return p;
+}
+
+/* ---- numbers ---- */
+
+/* Writes x with 6 decimals into p (room for 40 bytes), rounded as
+ * JavaScript's toFixed(6): to the nearest, exact halves away from zero;
+ * returns the end. */
+static char *format_fixed6(char *p, double x)
+{
+	double y = x * 1e6, n, f;
+	uint64_t v, ip, fp;
+	char tmp[24];
+	int i, k;
+
+	if (!(x >= 0 && y < 0x1p52)) {
+		int len = snprintf(p, 40, "%.6f", x);
+		return p + (len > 0 && len < 40 ? len : 0);
+	}
+	n = floor(y);
+	f = y - n;
+	if (fabs(f - 0.5) > 1e-3) {
+		if (f > 0.5)
+			n += 1;
+	} else {
+		/* y is x * 1e6 rounded; e is the exact remainder. */
+		double e = fma(x, 1e6, -y);
+		if (f - 0.5 >= -e)
+			n += 1;
+	}
+	v = (uint64_t)n;
+	ip = v / 1000000;
+	fp = v % 1000000;
+	k = 0;
+	do {
+		tmp[k++] = (char)('0' + ip % 10);
+		ip /= 10;
+	} while (ip);
+	while (k)
+		*p++ = tmp[--k];
+	*p++ = '.';
+	for (i = 5; i >= 0; i--, fp /= 10)
+		p[i] = (char)('0' + fp % 10);
+	return p + 6;
+}
+
+/* ---- per-card state ---- */
+
+/* Cards live in a dense array in order of first appearance; the hash
+ * table only maps ids to indexes, so it stays small enough for the
+ * cache. */
+struct entry {
+	size_t key;                /* offset of the id in the arena */
+	size_t klen;
+	struct fsrs_card card;     /* reps == 0: not reviewed yet */
+};
+
+struct slot {
+	uint32_t hash;             /* high bits of the id's hash */
+	uint32_t index;            /* entry index + 1; 0 for an empty slot */
+};
+
+struct table {
+	struct slot *slots;
+	size_t cap;                /* a power of two */
+	struct entry *entries;
+	size_t count, ecap;
+	char *arena;
+	size_t alen, acap;
+};
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= (unsigned char)s[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	h ^= h >> 29;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	return h ^ (h >> 32);
+}
+
+static void table_grow(struct table *t)
+{
+	size_t ncap = t->cap ? t->cap * 2 : 4096, i;
+	struct slot *ns = replay_xrealloc(NULL, ncap * sizeof *ns);
+
+	memset(ns, 0, ncap * sizeof *ns);
+	for (i = 0; i < t->cap; i++) {
+		struct entry *e;
+		size_t j;
+		if (!t->slots[i].index)
+			continue;
+		e = &t->entries[t->slots[i].index - 1];
+		j = hash_bytes(t->arena + e->key, e->klen) & (ncap - 1);
+		while (ns[j].index)
+			j = (j + 1) & (ncap - 1);
+		ns[j] = t->slots[i];
+	}
+	free(t->slots);
+	t->slots = ns;
+	t->cap = ncap;
+}
+
+/* The state of card id s[0..n), created as a new card on first sight.
+ * The pointer stays valid until the next call. */
+static struct entry *table_get(struct table *t, const char *s, size_t n)
+{
+	uint64_t h = hash_bytes(s, n);
+	uint32_t tag = (uint32_t)(h >> 32);
+	struct entry *e;
+	size_t j;
+
+	if ((t->count + 1) * 2 > t->cap)
+		table_grow(t);
+	j = h & (t->cap - 1);
+	while (t->slots[j].index) {
+		if (t->slots[j].hash == tag) {
+			e = &t->entries[t->slots[j].index - 1];
+			if (e->klen == n && memcmp(t->arena + e->key, s, n) == 0)
+				return e;
+		}
+		j = (j + 1) & (t->cap - 1);
+	}
+	if (t->count == UINT32_MAX - 1) {
+		fputs("prepdeck: too many cards\n", stderr);
+		abort();
+	}
+	if (t->alen + n > t->acap) {
+		while (t->alen + n > t->acap)
+			t->acap = t->acap ? t->acap * 2 : 1 << 16;
+		t->arena = replay_xrealloc(t->arena, t->acap);
+	}
+	if (t->count == t->ecap) {
+		t->ecap = t->ecap ? t->ecap * 2 : 1024;
+		t->entries = replay_xrealloc(t->entries, t->ecap * sizeof *t->entries);
+	}
+	memcpy(t->arena + t->alen, s, n);
+	e = &t->entries[t->count];
+	e->key = t->alen;
+	e->klen = n;
+	fsrs_new_card(&e->card, 0);
+	t->alen += n;
+	t->count++;
+	t->slots[j].hash = tag;
+	t->slots[j].index = (uint32_t)t->count;
+	return e;
+}
+
+/* ---- the command ---- */
+
+/* Prints "line N: message" with the offending text quoted (shortened). */
+static void bad_field(FILE *err, unsigned long lineno, const char *what,
+                      const char *s, size_t n, const char *expect)
+{
+	fprintf(err, "line %lu: bad %s \"%.*s%s\" (expected %s)\n", lineno, what,
+	        (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "", expect);
+}
+
+static int is_header(const char *s, size_t n)
+{
+	size_t h = sizeof HEADER_IN - 1;
+	return n >= h && memcmp(s, HEADER_IN, h) == 0 && (n == h || s[h] == '\t');
+}
+
+int replay_run(FILE *in, FILE *out, FILE *err, double retention)
+{
+	struct fsrs_params params;
+	struct reader rd = { 0 };
+	struct table tab = { 0 };
+	struct writer *wr;
+	unsigned long lineno = 0;
+	char *line;
+	size_t len;
+	int status = 0;
+
+	if (!(retention > 0 && retention <= 1)) {
+		fprintf(err, "retention %g is outside (0, 1]\n", retention);
+		return 1;
+	}
+	fsrs_default_params(&params, 0);
+	params.retention = retention;
+
+	rd.f = in;
+	rd.cap = 1 << 20;
+	rd.buf = replay_xrealloc(NULL, rd.cap);
+	wr = replay_xrealloc(NULL, sizeof *wr);
+	wr->f = out;
+	wr->len = 0;
+
+	line = reader_line(&rd, &len);
+	lineno = 1;
+	if (line && len && line[len - 1] == '\r')
+		len--;
+	if (!line || !is_header(line, len)) {
+		if (ferror(in))
+			fprintf(err, "line 1: read error\n");
+		else
+			fprintf(err, "line 1: expected the header \"card<TAB>reviewed_at<TAB>rating\"\n");
+		status = 1;
+		goto done;
+	}
+	writer_put(wr, HEADER_OUT, sizeof HEADER_OUT - 1);
+
+	while ((line = reader_line(&rd, &len)) != NULL) {
+		const char *card, *when, *rate, *end = line + len, *tab1, *tab2, *tab3;
+		size_t clen, wlen, rlen;
+		int64_t t;
+		struct entry *e;
+		struct fsrs_card next;
+		char *p;
+
+		lineno++;
+		if (len && line[len - 1] == '\r')
+			end--;
+		tab1 = memchr(line, '\t', (size_t)(end - line));
+		tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1)) : NULL;
+		if (!tab2) {
+			fprintf(err, "line %lu: expected card, reviewed_at and rating separated by tabs\n",
+			        lineno);
+			status = 1;
+			break;
+		}
+		tab3 = memchr(tab2 + 1, '\t', (size_t)(end - tab2 - 1));
+		card = line;
+		clen = (size_t)(tab1 - line);
+		when = tab1 + 1;
+		wlen = (size_t)(tab2 - when);
+		rate = tab2 + 1;
+		rlen = (size_t)((tab3 ? tab3 : end) - rate);
+		if (clen == 0) {
+			fprintf(err, "line %lu: empty card id\n", lineno);
+			status = 1;
+			break;
+		}
+		if (parse_time(when, wlen, &t) != 0) {
+			bad_field(err, lineno, "time", when, wlen, "YYYY-MM-DDTHH:MM:SSZ");
+			status = 1;
+			break;
+		}
+		if (rlen != 1 || rate[0] < '1' || rate[0] > '4') {
+			bad_field(err, lineno, "rating", rate, rlen, "1-4");
+			status = 1;
+			break;
+		}
+		e = table_get(&tab, card, clen);
+		if (e->card.reps > 0 && t < e->card.last_review) {
+			char prev[32];
+			*format_time(prev, e->card.last_review) = '\0';
+			fprintf(err, "line %lu: card %.*s reviewed at %.*s, before its previous review at %s\n",
+			        lineno, (int)(clen > 40 ? 40 : clen), card, (int)wlen, when, prev);
+			status = 1;
+			break;
+		}
+		if (fsrs_review(&params, &e->card, t, rate[0] - '0', 0, &next) != 0) {
+			fprintf(err, "line %lu: cannot schedule this review\n", lineno);
+			status = 1;
+			break;
+		}
+		e->card = next;
+
+		writer_put(wr, card, clen);
+		if (writer_room(wr, 128) == 0) {
+			p = wr->buf + wr->len;
+			*p++ = '\t';
+			memcpy(p, when, 20);
+			p += 20;
+			*p++ = '\t';
+			*p++ = rate[0];
+			*p++ = '\t';
+			*p++ = (char)('0' + next.state);
+			*p++ = '\t';
+			p = format_time(p, next.due);
+			*p++ = '\t';
+			p = format_fixed6(p, next.stability);
+			*p++ = '\t';
+			p = format_fixed6(p, next.difficulty);
+			*p++ = '\n';
+			wr->len = (size_t)(p - wr->buf);
+		}
+	}
+	if (ferror(in)) {
+		fprintf(err, "line %lu: read error\n", lineno + 1);
+		status = 1;
+	}
+
+done:
+	writer_flush(wr);
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(err, "write error\n");
+		status = 1;
+	}
+	free(wr);
+	free(rd.buf);
+	free(tab.slots);
+	free(tab.entries);
+	free(tab.arena);
+	return status;
+}
