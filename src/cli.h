@@ -1,0 +1,33 @@
+/* The command line: one table of subcommands drives dispatch, --help and
+ * the command list of prepdeck(1). */
+#ifndef PREPDECK_CLI_H
+#define PREPDECK_CLI_H
+
+#include "db.h"
+
+enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	const char *dbflag;    /* --db PATH, or NULL */
+	char *dbpath;          /* resolved */
+	struct db *db;         /* opened on demand by cli_db */
+	int created;           /* the database was created in this run */
+};
+
+struct command {
+	const char *name;
+	const char *args;      /* usage after the name */
+	const char *summary;   /* one line for --help */
+	const char *help;      /* paragraph for the man page and `help CMD` */
+	int (*exec)(struct cli *c, int argc, char **argv);
+};
+
+extern const struct command cli_commands[];
+
+/* Opens the database (creating it and importing the bundled curriculum
+ * on first use). Exits with a plain message when it cannot. */
+struct db *cli_db(struct cli *c);
+
+int cli_main(int argc, char **argv);
+
+#endif

@@ -1,0 +1,71 @@
+/* Curriculum files: finding them, reading them into YAML trees, and
+ * checking every rule of prepdeck-content(5). Nothing here writes to the
+ * database; import.c does that once a run has no errors. */
+#ifndef PREPDECK_CONTENT_H
+#define PREPDECK_CONTENT_H
+
+#include <stddef.h>
+
+#include "yamltree.h"
+
+/* Id namespaces checked for duplicates and references. */
+enum content_ns { NS_DOC, NS_CARD, NS_STORY, NS_PROMPT, NS_COMPETENCY, NS_VOCAB, NS_COUNT };
+
+/* Looks up an id outside this run (in the database); returns the kind
+ * of document for NS_DOC ("deck", "plan", ...), any non-NULL string for
+ * other namespaces when the id exists, or NULL. The string is owned by
+ * the callee and valid until the next call. */
+typedef const char *(*content_lookup_fn)(void *ctx, enum content_ns ns, const char *id);
+
+struct content_file {
+	char *path;      /* as given / found */
+	char *src;       /* stable label: "@bundled/decks/x.yaml" or an absolute path */
+	struct yfile *yf;
+};
+
+struct content_run {
+	struct content_file *files;
+	size_t nfiles;
+	char **scopes;   /* src labels (files or directory prefixes) of the paths given */
+	size_t nscopes;
+	struct diags diags;
+	/* Counts after a successful check. */
+	size_t ndocs, ncards, nstories, nprompts, nterms, ntasks;
+	size_t kinds[9];
+};
+
+extern const char *const content_kinds[9];
+
+/* Loads and checks every YAML file under the given paths (files, or
+ * directories searched recursively for *.yaml and *.yml). bundled_root
+ * (may be NULL) names the bundled curriculum directory so its files get
+ * "@bundled/" labels. lookup (may be NULL) resolves references to ids
+ * that are not in this run. Returns a run the caller frees with
+ * content_free; the run has diagnostics when anything is wrong. */
+struct content_run *content_load(char *const *paths, size_t npaths,
+                                 const char *bundled_root,
+                                 content_lookup_fn lookup, void *ctx);
+/* The same for one in-memory file named `name` (tests, fuzzing). */
+struct content_run *content_load_buffer(const char *name, const char *buf, size_t len,
+                                        content_lookup_fn lookup, void *ctx);
+void content_free(struct content_run *run);
+
+/* One card produced by a deck or numbers item. */
+struct content_card {
+	char key[160];        /* note id, note id + ":r", or note id + ":cN" */
+	const char *kind;     /* basic, reverse, cloze, typein */
+	int cloze;            /* N for cloze cards */
+	const char *front, *back;
+};
+/* Expands a deck card item (or numbers item when numbers is set) into its
+ * cards; returns the count (at most 10). deck_reverse is the deck's
+ * `reverse`. Strings point into the tree. */
+int content_expand_card(const struct ynode *item, int numbers, int deck_reverse,
+                        struct content_card out[10]);
+
+/* Scalar helpers for validated trees. */
+const char *cnode_str(const struct ynode *map, const char *key, const char *dflt);
+long cnode_int(const struct ynode *map, const char *key, long dflt);
+int cnode_bool(const struct ynode *map, const char *key, int dflt);
+
+#endif

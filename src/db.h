@@ -1,0 +1,75 @@
+/* The database: the only module that includes sqlite3.h. Other core
+ * modules use these wrappers; the screens never call them directly.
+ *
+ * Errors the program cannot continue from (disk gone, database corrupt)
+ * go to the fatal handler, which prints a plain message and exits; every
+ * grade and edit is committed as it happens, so nothing given is lost. */
+#ifndef PREPDECK_DB_H
+#define PREPDECK_DB_H
+
+#include <stdint.h>
+
+struct db;
+struct db_stmt;
+
+#define DB_SCHEMA_VERSION 1
+
+enum {
+	DB_OPEN_CREATE = 1,   /* create the file (and its directory) if missing */
+	DB_OPEN_READONLY = 2, /* never write; fails if the file is missing */
+};
+
+/* Opens (and if needed creates and migrates) the database at path.
+ * Sets *created when a new file was made. Returns NULL and sets *cause
+ * (caller frees) on failure. */
+struct db *db_open(const char *path, int flags, int *created, char **cause);
+void db_close(struct db *db);
+const char *db_path(const struct db *db);
+
+/* Called with a message before the process exits on a fatal database
+ * error; the TUI sets it to leave curses mode first. */
+void db_set_fatal_hook(void (*hook)(void));
+
+/* Prepares sql and binds arguments described by fmt, one letter each:
+ * 'i' int64_t, 'd' double, 't' const char * (NULL binds NULL), 'n' NULL
+ * (no argument). Dies on a programmer error (bad SQL). */
+struct db_stmt *db_prepare(struct db *db, const char *sql, const char *fmt, ...);
+/* Steps: returns 1 when a row is ready, 0 when done. */
+int db_step(struct db_stmt *st);
+void db_reset(struct db_stmt *st);
+void db_finalize(struct db_stmt *st);
+void db_bind_int(struct db_stmt *st, int idx, int64_t v);
+void db_bind_text(struct db_stmt *st, int idx, const char *v);
+void db_bind_double(struct db_stmt *st, int idx, double v);
+
+int64_t db_col_int(struct db_stmt *st, int col);
+double db_col_double(struct db_stmt *st, int col);
+/* Valid until the next step/reset/finalize; "" for NULL. */
+const char *db_col_text(struct db_stmt *st, int col);
+int db_col_isnull(struct db_stmt *st, int col);
+/* A newly allocated copy, or NULL for SQL NULL; the caller frees it. */
+char *db_col_strdup(struct db_stmt *st, int col);
+
+/* Runs one statement to completion; returns the number of rows changed. */
+int db_exec(struct db *db, const char *sql, const char *fmt, ...);
+/* Runs a single-value query; returns dflt when there is no row or NULL. */
+int64_t db_int(struct db *db, int64_t dflt, const char *sql, const char *fmt, ...);
+double db_double(struct db *db, double dflt, const char *sql, const char *fmt, ...);
+/* Newly allocated text of the first column of the first row, or NULL. */
+char *db_text(struct db *db, const char *sql, const char *fmt, ...);
+int64_t db_last_rowid(struct db *db);
+
+/* Nested transactions: only the outermost begin/commit reach SQLite
+ * (BEGIN IMMEDIATE). A rollback at any depth rolls back everything. */
+void db_begin(struct db *db);
+void db_commit(struct db *db);
+void db_rollback(struct db *db);
+
+/* Settings (key/value, user state). Returned strings: caller frees. */
+char *db_setting(struct db *db, const char *key);
+void db_set_setting(struct db *db, const char *key, const char *value);
+
+/* The schema text of every migration, for documentation and tests. */
+const char *db_schema_sql(int version);
+
+#endif

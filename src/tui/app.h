@@ -1,0 +1,119 @@
+/* The application shell all screens share: the main loop, the screen
+ * stack, key bindings from one action list, the status line, the help
+ * overlay, resize handling and the small-terminal message. */
+#ifndef PREPDECK_TUI_APP_H
+#define PREPDECK_TUI_APP_H
+
+#include "config.h"
+
+#if defined(HAVE_NCURSESW_CURSES_H)
+#include <ncursesw/curses.h>
+#elif defined(HAVE_NCURSES_H)
+#include <ncurses.h>
+#else
+#include <curses.h>
+#endif
+
+#include "cli.h"
+
+#define TUI_MIN_COLS 80
+#define TUI_MIN_LINES 24
+
+enum tui_start { TUI_START_TODAY, TUI_START_REVIEW };
+
+/* Every action a key can trigger: name, default help text. The help
+ * overlay and the key tables are both built from this list. */
+#define TUI_ACTIONS(_) \
+	_(NONE, "") \
+	_(QUIT, "Leave this screen (quit from Today)") \
+	_(HELP, "Show or hide this help") \
+	_(UP, "Move up") \
+	_(DOWN, "Move down") \
+	_(PGUP, "Page up") \
+	_(PGDOWN, "Page down") \
+	_(TOP, "Go to the first line") \
+	_(BOTTOM, "Go to the last line") \
+	_(REDRAW, "Redraw the screen") \
+	_(REVIEW, "Start today's review") \
+	_(REVEAL, "Show the answer") \
+	_(AGAIN, "Grade: Again (forgot)") \
+	_(HARD, "Grade: Hard") \
+	_(GOOD, "Grade: Good") \
+	_(EASY, "Grade: Easy") \
+	_(UNDO, "Undo the last grade") \
+	_(BURY, "Bury the card until tomorrow") \
+	_(SUSPEND, "Suspend the card") \
+	_(FLAG, "Flag or unflag the card") \
+	_(INFO, "Show the card's source and tags") \
+	_(SETTINGS, "Review settings") \
+	_(SELECT, "Open or change the selected item")
+
+#define TUI_ACTION_ENUM(name, help) ACT_##name,
+enum tui_action { TUI_ACTIONS(TUI_ACTION_ENUM) ACT__COUNT };
+#undef TUI_ACTION_ENUM
+
+extern const char *const tui_action_help[ACT__COUNT];
+
+struct tui_key {
+	int key;                   /* curses key code or character */
+	enum tui_action action;
+	const char *label;         /* how the help shows the key */
+	const char *help;          /* NULL: the action's default help */
+};
+
+struct app;
+
+/* A screen: a const table of functions, one file per screen. */
+struct screen_ops {
+	const char *name;
+	/* Allocates the screen's state; returns NULL to refuse to open
+	 * (after setting a status message). */
+	void *(*open)(struct app *a, const char *arg);
+	void (*close)(struct app *a, void *st);
+	/* Draws into stdscr rows 0..lines-2 (the status line is the shell's). */
+	void (*draw)(struct app *a, void *st, int lines, int cols);
+	/* Handles an action (or a raw key with ACT_NONE); returns 1 when
+	 * handled. */
+	int (*input)(struct app *a, void *st, enum tui_action act, int key);
+	/* Called every tick (ms since start) when the screen asks for ticks. */
+	void (*tick)(struct app *a, void *st);
+	const struct tui_key *keys;
+	/* Refreshed when the screen becomes visible again. */
+	void (*resume)(struct app *a, void *st);
+};
+
+struct app {
+	struct cli *cli;
+	struct db *db;
+	int color;
+	int tick_ms;               /* 0: block on input */
+	int quit;
+	char status[256];
+	struct frame {
+		const struct screen_ops *ops;
+		void *st;
+	} stack[8];
+	int depth;
+	int help;                  /* help overlay visible */
+	int help_scroll;
+};
+
+/* Colour pairs (plain attributes when colour is off). */
+enum tui_color { C_TITLE = 1, C_DIM, C_GOOD, C_WARN, C_BAD, C_ACCENT, C_SELECT };
+int tui_attr(struct app *a, enum tui_color c);
+
+void tui_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int tui_push(struct app *a, const struct screen_ops *ops, const char *arg);
+void tui_pop(struct app *a);
+
+/* Draws UTF-8 text at (y, x) clipped to `width` display columns; returns
+ * the columns used. */
+int tui_put(int y, int x, const char *s, int width, int attr);
+/* Display width of a UTF-8 string. */
+int tui_width(const char *s);
+
+int tui_main(struct cli *c, enum tui_start start, const char *arg);
+
+extern const struct screen_ops today_screen;
+
+#endif

@@ -1,0 +1,383 @@
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "util.h"
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		die(1, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		die(1, "out of memory");
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		die(1, "out of memory (%zu bytes)", n);
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xvprintf(const char *fmt, va_list ap)
+{
+	va_list aq;
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		die(1, "bad format string");
+	char *s = xmalloc((size_t)n + 1);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *
+xprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = xvprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void
+sbuf_init(struct sbuf *b)
+{
+	b->cap = 64;
+	b->len = 0;
+	b->s = xmalloc(b->cap);
+	b->s[0] = '\0';
+}
+
+void
+sbuf_addn(struct sbuf *b, const char *s, size_t n)
+{
+	if (b->s == NULL)
+		sbuf_init(b);
+	if (b->len + n + 1 > b->cap) {
+		while (b->len + n + 1 > b->cap)
+			b->cap *= 2;
+		b->s = xrealloc(b->s, b->cap);
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+sbuf_add(struct sbuf *b, const char *s)
+{
+	sbuf_addn(b, s, strlen(s));
+}
+
+void
+sbuf_addc(struct sbuf *b, char c)
+{
+	sbuf_addn(b, &c, 1);
+}
+
+void
+sbuf_addf(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *s = xvprintf(fmt, ap);
+	va_end(ap);
+	sbuf_add(b, s);
+	free(s);
+}
+
+char *
+sbuf_take(struct sbuf *b)
+{
+	if (b->s == NULL)
+		sbuf_init(b);
+	char *s = b->s;
+	b->s = NULL;
+	b->len = b->cap = 0;
+	return s;
+}
+
+void
+sbuf_free(struct sbuf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+fail(char **cause, const char *fmt, ...)
+{
+	if (cause != NULL) {
+		va_list ap;
+		va_start(ap, fmt);
+		*cause = xvprintf(fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+void
+die(int status, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("prepdeck: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(status);
+}
+
+char *
+read_file(const char *path, size_t max, size_t *len, char **cause)
+{
+	FILE *f = fopen(path, "rb");
+	if (f == NULL) {
+		fail(cause, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		fail(cause, "%s: is a directory", path);
+		return NULL;
+	}
+	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
+	    (size_t)st.st_size > max) {
+		fclose(f);
+		fail(cause, "%s: file too large (%lld bytes; the limit is %zu)",
+		     path, (long long)st.st_size, max);
+		return NULL;
+	}
+	struct sbuf b;
+	sbuf_init(&b);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		sbuf_addn(&b, chunk, n);
+		if (b.len > max) {
+			fclose(f);
+			sbuf_free(&b);
+			fail(cause, "%s: file too large (over %zu bytes)", path, max);
+			return NULL;
+		}
+	}
+	if (ferror(f)) {
+		fail(cause, "%s: %s", path, strerror(errno));
+		fclose(f);
+		sbuf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	if (len)
+		*len = b.len;
+	return sbuf_take(&b);
+}
+
+int
+str_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return 99;
+	int d[65][65];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++) {
+		for (size_t j = 1; j <= lb; j++) {
+			int c = a[i - 1] == b[j - 1] ? 0 : 1;
+			int v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (d[i - 1][j - 1] + c < v)
+				v = d[i - 1][j - 1] + c;
+			/* adjacent transposition */
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
+		}
+	}
+	return d[la][lb];
+}
+
+int
+str_prefix(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int64_t
+days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	const int64_t era = (y >= 0 ? y : y - 399) / 400;
+	const unsigned yoe = (unsigned)(y - era * 400);
+	const unsigned doy = (153u * (unsigned)(m > 2 ? m - 3 : m + 9) + 2) / 5 + (unsigned)d - 1;
+	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+void
+civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	z += 719468;
+	const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	const unsigned doe = (unsigned)(z - era * 146097);
+	const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	const int64_t yy = (int64_t)yoe + era * 400;
+	const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	const unsigned mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+void
+fmt_iso_utc(int64_t t, char *buf, size_t n)
+{
+	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	int64_t secs = t - days * 86400;
+	int y, m, d;
+	civil_from_days(days, &y, &m, &d);
+	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+	         (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+}
+
+void
+fmt_date(int64_t days, char *buf, size_t n)
+{
+	int y, m, d;
+	civil_from_days(days, &y, &m, &d);
+	snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
+}
+
+static int
+valid_ymd(int y, int m, int d)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return 0;
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+int
+parse_date(const char *s, int64_t *days)
+{
+	int y, m, d, used = 0;
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 ||
+	    used != 10 || s[4] != '-' || s[7] != '-' || !valid_ymd(y, m, d))
+		return -1;
+	*days = days_from_civil(y, m, d);
+	return 0;
+}
+
+int
+parse_iso_utc(const char *s, int64_t *t)
+{
+	int y, mo, d, h, mi, se, used = 0;
+	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &se,
+	           &used) != 6 || used != 20 || s[20] != '\0' ||
+	    !valid_ymd(y, mo, d) || h > 23 || mi > 59 || se > 60 || h < 0 ||
+	    mi < 0 || se < 0)
+		return -1;
+	*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+	return 0;
+}
+
+int64_t
+now_unix(void)
+{
+	const char *fake = getenv("PREPDECK_NOW");
+	if (fake != NULL && *fake != '\0') {
+		int64_t t;
+		char *end;
+		if (parse_iso_utc(fake, &t) == 0)
+			return t;
+		long long v = strtoll(fake, &end, 10);
+		if (*end == '\0')
+			return v;
+	}
+	return (int64_t)time(NULL);
+}
+
+long
+utf8_invalid_at(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	while (i < n) {
+		unsigned c = s[i];
+		size_t len;
+		unsigned min;
+		if (c < 0x80) {
+			i++;
+			continue;
+		} else if ((c & 0xE0) == 0xC0) {
+			len = 2;
+			min = 0x80;
+			c &= 0x1F;
+		} else if ((c & 0xF0) == 0xE0) {
+			len = 3;
+			min = 0x800;
+			c &= 0x0F;
+		} else if ((c & 0xF8) == 0xF0) {
+			len = 4;
+			min = 0x10000;
+			c &= 0x07;
+		} else {
+			return (long)i;
+		}
+		if (i + len > n)
+			return (long)i;
+		for (size_t k = 1; k < len; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return (long)i;
+			c = (c << 6) | (s[i + k] & 0x3F);
+		}
+		if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+			return (long)i;
+		i += len;
+	}
+	return -1;
+}
