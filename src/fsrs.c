@@ -36,6 +36,11 @@ struct ctx {
 	int64_t now;
 	int elapsed;               /* calendar days since the last review */
 	struct fsrs_card cur;      /* the card with this review counted */
+	double d_easy;             /* init_difficulty(Easy), for mean reversion */
+	/* Shared by the four ratings, worked out on first use: */
+	int have_r, have_recall;
+	double r;                  /* retrievability at this review */
+	double recall_base;        /* rating-independent part of S'r */
 };
 
 /* JavaScript Math.round: nearest integer, halves towards +infinity. */
@@ -176,20 +181,26 @@ static double next_difficulty(const struct ctx *c, double d, int g)
 	const double *w = c->p->w;
 	double delta_d = -w[6] * (g - 3);
 	double next_d = d + round8(delta_d * (10 - d) / 9);
-	double reverted = round8(w[7] * init_difficulty(c, FSRS_EASY) +
-	                         (1 - w[7]) * next_d);
+	double reverted = round8(w[7] * c->d_easy + (1 - w[7]) * next_d);
 	return clampd(reverted, 1, 10);
 }
 
-static double next_recall_stability(const struct ctx *c, double d, double s,
+/* The new stability after a successful recall. The product is
+ * evaluated left to right as in ts-fsrs; its rating-independent leading
+ * factors are shared between ratings. */
+static double next_recall_stability(struct ctx *c, double d, double s,
                                     double r, int g)
 {
 	const double *w = c->p->w;
 	double hard_penalty = g == FSRS_HARD ? w[15] : 1;
 	double easy_bound = g == FSRS_EASY ? w[16] : 1;
-	return round8(clampd(s * (1 + exp(w[8]) * (11 - d) * pow(s, -w[9]) *
-	                               (exp((1 - r) * w[10]) - 1) *
-	                               hard_penalty * easy_bound),
+
+	if (!c->have_recall) {
+		c->recall_base = exp(w[8]) * (11 - d) * pow(s, -w[9]) *
+		                 (exp((1 - r) * w[10]) - 1);
+		c->have_recall = 1;
+	}
+	return round8(clampd(s * (1 + c->recall_base * hard_penalty * easy_bound),
 	                     FSRS_S_MIN, S_MAX));
 }
 
@@ -211,20 +222,24 @@ static double next_short_term_stability(const struct ctx *c, double s, int g)
 	return round8(clampd(s * sinc, FSRS_S_MIN, S_MAX));
 }
 
-/* New difficulty and stability after rating g, t days after the last
- * review (ts-fsrs next_state). */
-static void next_memory(const struct ctx *c, double d, double s, int t,
-                        int g, double *nd, double *ns)
+/* New difficulty and stability of the card under review after rating g
+ * (ts-fsrs next_state). */
+static void next_memory(struct ctx *c, int g, double *nd, double *ns)
 {
 	const double *w = c->p->w;
-	double r;
+	double d = c->cur.difficulty, s = c->cur.stability, r;
+	int t = c->elapsed;
 
 	if (d == 0 && s == 0) {
 		*nd = clampd(init_difficulty(c, g), 1, 10);
 		*ns = init_stability(c, g);
 		return;
 	}
-	r = forgetting_curve(c, t, s);
+	if (!c->have_r) {
+		c->r = forgetting_curve(c, t, s);
+		c->have_r = 1;
+	}
+	r = c->r;
 	if (t == 0 && c->p->enable_short_term) {
 		*ns = next_short_term_stability(c, s, g);
 	} else if (g == FSRS_AGAIN) {
@@ -282,11 +297,10 @@ static int next_interval(const struct ctx *c, double s)
 }
 
 /* The card after rating g with only its memory state updated. */
-static void with_memory(const struct ctx *c, int g, struct fsrs_card *o)
+static void with_memory(struct ctx *c, int g, struct fsrs_card *o)
 {
 	*o = c->cur;
-	next_memory(c, c->cur.difficulty, c->cur.stability, c->elapsed, g,
-	            &o->difficulty, &o->stability);
+	next_memory(c, g, &o->difficulty, &o->stability);
 }
 
 static void set_days(const struct ctx *c, struct fsrs_card *o, int days)
@@ -366,7 +380,7 @@ static void apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
 
 /* BasicScheduler: outcomes with short-term steps. Fills out[want - 1],
  * or all four when want is 0. */
-static void basic_scheduler(const struct ctx *c, int want,
+static void basic_scheduler(struct ctx *c, int want,
                             struct fsrs_card out[4])
 {
 	int g, state = c->cur.state;
@@ -407,7 +421,7 @@ static void basic_scheduler(const struct ctx *c, int want,
 
 /* LongTermScheduler: every rating gives a whole-day interval, strictly
  * increasing from Again to Easy. */
-static void long_term_scheduler(const struct ctx *c, struct fsrs_card out[4])
+static void long_term_scheduler(struct ctx *c, struct fsrs_card out[4])
 {
 	int ivl[4], g;
 
@@ -477,6 +491,8 @@ static int setup(struct ctx *c, const struct fsrs_params *p,
 	decay_factor(p, &c->decay, &c->factor);
 	c->ivl_mod = round8((pow(p->retention, 1 / c->decay) - 1) / c->factor);
 	c->fuzz = fuzz_factor(seed);
+	c->d_easy = init_difficulty(c, FSRS_EASY);
+	c->have_r = c->have_recall = 0;
 	return 0;
 }
 

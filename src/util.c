@@ -381,3 +381,39 @@ utf8_invalid_at(const char *str, size_t n)
 	}
 	return -1;
 }
+
+int64_t
+day_number(int64_t t, int rollover_hour)
+{
+	time_t tt = (time_t)(t - (int64_t)rollover_hour * 3600);
+	struct tm tm;
+	localtime_r(&tt, &tm);
+	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int64_t
+day_number_start(int64_t day, int rollover_hour)
+{
+	int y, m, d;
+	civil_from_days(day, &y, &m, &d);
+	struct tm tm;
+	memset(&tm, 0, sizeof tm);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = rollover_hour;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+int64_t
+day_start(int64_t t, int rollover_hour)
+{
+	return day_number_start(day_number(t, rollover_hour), rollover_hour);
+}
+
+int64_t
+day_end(int64_t t, int rollover_hour)
+{
+	return day_number_start(day_number(t, rollover_hour) + 1, rollover_hour);
+}

@@ -63,6 +63,17 @@ int64_t days_from_civil(int y, int m, int d);
 void civil_from_days(int64_t z, int *y, int *m, int *d);
 void fmt_date(int64_t days, char *buf, size_t n);
 
+/* The local study day: days start at rollover_hour (0-23) local time,
+ * as Anki's "next day starts at". day_number() is the local calendar
+ * date of that day as days since 1970-01-01 (so 03:00 with rollover 4
+ * still belongs to yesterday); day_start()/day_end() are the Unix times
+ * where the day containing t begins and ends (DST-aware via mktime). */
+int64_t day_number(int64_t t, int rollover_hour);
+int64_t day_start(int64_t t, int rollover_hour);
+int64_t day_end(int64_t t, int rollover_hour);
+/* The Unix time at which local study day `day` (a day number) begins. */
+int64_t day_number_start(int64_t day, int rollover_hour);
+
 /* Validates UTF-8; returns the byte offset of the first bad byte or -1. */
 long utf8_invalid_at(const char *s, size_t n);
 

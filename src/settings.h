@@ -1,0 +1,26 @@
+/* User settings kept in the database (table `setting`), with defaults
+ * and ranges in one place. */
+#ifndef PREPDECK_SETTINGS_H
+#define PREPDECK_SETTINGS_H
+
+#include "db.h"
+
+struct settings {
+	double retention;        /* desired retention, 0.70 .. 0.99 (0.90) */
+	int new_per_day;         /* new cards a day, 0 .. 9999 (20) */
+	int reviews_per_day;     /* reviews a day, 0 .. 99999 (200) */
+	int rollover_hour;       /* local hour the study day starts, 0 .. 23 (4) */
+};
+
+void settings_load(struct db *db, struct settings *s);
+
+/* Sets one setting by name from text, checking its range. Returns 0, or
+ * -1 with *cause set (caller frees). */
+int settings_set(struct db *db, const char *name, const char *value, char **cause);
+
+/* Name, current value as text, and description of setting i (0-based);
+ * returns 0 past the last one. */
+int settings_describe(struct db *db, int i, const char **name, char *value,
+                      size_t n, const char **desc);
+
+#endif
