@@ -496,6 +496,34 @@ static const char *const ns_names[NS_COUNT] = {
 	"document", "card", "story", "prompt", "competency", "vocabulary term",
 };
 
+/* True when an item from source label src is rewritten or retired by
+ * this run (its file or directory is among the paths given). */
+static int
+in_scope(const struct content_run *run, const char *src)
+{
+	for (size_t i = 0; i < run->nscopes; i++) {
+		size_t n = strlen(run->scopes[i]);
+		if (strncmp(src, run->scopes[i], n) == 0 && (src[n] == '\0' || src[n] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+/* Looks an id up in the database; items this run replaces do not count. */
+static const char *
+lookup_outside(struct checker *c, enum content_ns ns, const char *id, const char **src)
+{
+	if (c->lookup == NULL)
+		return NULL;
+	const char *s = NULL;
+	const char *kind = c->lookup(c->ctx, ns, id, &s);
+	if (kind == NULL || (s != NULL && *s != '\0' && in_scope(c->run, s)))
+		return NULL;
+	if (src)
+		*src = s;
+	return kind;
+}
+
 static void
 define_id(struct checker *c, enum content_ns ns, const struct ynode *idn,
           const char *kind)
@@ -504,6 +532,12 @@ define_id(struct checker *c, enum content_ns ns, const struct ynode *idn,
 	if (d != NULL) {
 		ERR(c, idn, "duplicate %s id '%s' (first defined at %s:%d:%d)",
 		    ns_names[ns], idn->str, d->file, d->line, d->col);
+		return;
+	}
+	const char *src = NULL;
+	if (lookup_outside(c, ns, idn->str, &src) != NULL) {
+		ERR(c, idn, "%s id '%s' is already used by %s", ns_names[ns], idn->str,
+		    src && *src ? src : "your own data");
 		return;
 	}
 	struct def v = { c->file, idn->line, idn->col, kind };
@@ -723,7 +757,8 @@ static int
 has_scalar(const struct ynode *n, const char *key)
 {
 	const struct ynode *v = ymap_get(n, key);
-	return v != NULL && v->type == YN_SCALAR && !is_null_scalar(v);
+	return v != NULL && v->type == YN_SCALAR && !is_null_scalar(v) &&
+	       strspn(v->str, " \t\r\n") != strlen(v->str);
 }
 
 /* Finds cloze markers; returns a bitmask of the numbers used (bit N), or
@@ -879,8 +914,8 @@ resolve_refs(struct checker *c)
 		struct def *d = strmap_find(&c->ns[ns], r->id);
 		const char *found_kind = d ? d->kind : NULL;
 		int ok = d != NULL;
-		if (!ok && c->lookup) {
-			found_kind = c->lookup(c->ctx, ns, r->id);
+		if (!ok) {
+			found_kind = lookup_outside(c, ns, r->id, NULL);
 			ok = found_kind != NULL;
 		}
 		if (ok && ns == NS_DOC && found_kind) {
@@ -924,7 +959,7 @@ static void
 check_doc(struct checker *c, const struct ydoc *doc)
 {
 	const struct ynode *root = doc->root;
-	if (root == NULL) {
+	if (root == NULL || is_null_scalar(root)) {
 		diags_add(&c->run->diags, c->file, doc->line, doc->col, "empty document");
 		return;
 	}
@@ -1119,6 +1154,9 @@ content_load(char *const *paths, size_t npaths, const char *bundled_root,
 		run->nfiles++;
 		if (cf->yf == NULL)
 			continue;
+		if (cf->yf->ndocs == 0)
+			diags_add(&run->diags, cf->path, 1, 1,
+			          "no YAML documents in this file (only comments?)");
 		c.file = cf->path;
 		for (size_t k = 0; k < cf->yf->ndocs; k++)
 			check_doc(&c, &cf->yf->docs[k]);

@@ -11,11 +11,14 @@
 /* Id namespaces checked for duplicates and references. */
 enum content_ns { NS_DOC, NS_CARD, NS_STORY, NS_PROMPT, NS_COMPETENCY, NS_VOCAB, NS_COUNT };
 
-/* Looks up an id outside this run (in the database); returns the kind
- * of document for NS_DOC ("deck", "plan", ...), any non-NULL string for
- * other namespaces when the id exists, or NULL. The string is owned by
- * the callee and valid until the next call. */
-typedef const char *(*content_lookup_fn)(void *ctx, enum content_ns ns, const char *id);
+/* Looks up an id in the database (outside this run). Returns NULL when
+ * there is no such live item; otherwise the kind of document for NS_DOC
+ * ("deck", "plan", ...; "gapmap" for a map the user made) or any
+ * non-NULL string for other namespaces, and sets *src to the item's
+ * source label. Both strings are owned by the callee and valid until the
+ * next call. */
+typedef const char *(*content_lookup_fn)(void *ctx, enum content_ns ns, const char *id,
+                                         const char **src);
 
 struct content_file {
 	char *path;      /* as given / found */

@@ -33,6 +33,8 @@ static const char *const migrations[] = {
 	schema_v1,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+_Static_assert(DB_SCHEMA_VERSION == sizeof migrations / sizeof migrations[0],
+               "DB_SCHEMA_VERSION must match the number of migrations");
 
 void
 db_set_fatal_hook(void (*hook)(void))

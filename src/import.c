@@ -438,38 +438,32 @@ import_run(struct db *db, const struct content_run *run, struct import_stats *st
 }
 
 const char *
-import_lookup(void *ctx, enum content_ns ns, const char *id)
+import_lookup(void *ctx, enum content_ns ns, const char *id, const char **src)
 {
-	static char kind[32];
-	struct db *db = ctx;
-	char *v = NULL;
-	switch (ns) {
-	case NS_DOC:
-		v = db_text(db, "SELECT kind FROM doc WHERE id = ? AND retired = 0", "t", id);
-		break;
-	case NS_CARD:
-		v = db_text(db, "SELECT key FROM card WHERE note_id = ? AND retired = 0", "t", id);
-		break;
-	case NS_STORY:
-		v = db_text(db, "SELECT id FROM story WHERE id = ? AND retired = 0", "t", id);
-		break;
-	case NS_PROMPT:
-		v = db_text(db, "SELECT id FROM prompt WHERE id = ? AND retired = 0", "t", id);
-		break;
-	case NS_COMPETENCY:
-		v = db_text(db, "SELECT id FROM competency WHERE id = ? AND retired = 0", "t", id);
-		break;
-	case NS_VOCAB:
-		v = db_text(db, "SELECT id FROM vocab WHERE id = ? AND retired = 0", "t", id);
-		break;
-	default:
-		break;
-	}
-	if (v == NULL)
+	static char kind[32], source[1024];
+	static const char *const q[NS_COUNT] = {
+		[NS_DOC] = "SELECT kind, src FROM doc WHERE id = ?1 AND retired = 0 "
+		           "UNION ALL SELECT 'gapmap', '' FROM gapmap WHERE id = ?1 AND "
+		           "origin <> 'bundled' AND retired = 0",
+		[NS_CARD] = "SELECT key, src FROM card WHERE note_id = ? AND retired = 0",
+		[NS_STORY] = "SELECT id, src FROM story WHERE id = ? AND retired = 0",
+		[NS_PROMPT] = "SELECT id, src FROM prompt WHERE id = ? AND retired = 0",
+		[NS_COMPETENCY] = "SELECT id, src FROM competency WHERE id = ? AND retired = 0",
+		[NS_VOCAB] = "SELECT id, src FROM vocab WHERE id = ? AND retired = 0",
+	};
+	if (ns < 0 || ns >= NS_COUNT)
 		return NULL;
-	snprintf(kind, sizeof kind, "%s", v);
-	free(v);
-	return kind;
+	struct db_stmt *st = db_prepare(ctx, q[ns], "t", id);
+	const char *found = NULL;
+	if (db_step(st)) {
+		snprintf(kind, sizeof kind, "%s", db_col_text(st, 0));
+		snprintf(source, sizeof source, "%s", db_col_text(st, 1));
+		found = kind;
+		if (src)
+			*src = source;
+	}
+	db_finalize(st);
+	return found;
 }
 
 int

@@ -16,7 +16,8 @@ struct import_stats {
 void import_run(struct db *db, const struct content_run *run, struct import_stats *st);
 
 /* content_lookup_fn over the database (ctx is the struct db *). */
-const char *import_lookup(void *ctx, enum content_ns ns, const char *id);
+const char *import_lookup(void *ctx, enum content_ns ns, const char *id,
+                          const char **src);
 
 /* Loads, checks and imports paths (the bundled curriculum when npaths is
  * 0); prints diagnostics to errfp. Returns 0, or 1 when the files have

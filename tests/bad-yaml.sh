@@ -70,4 +70,29 @@ YAML
 check "references to bundled ids resolve" "$PREPDECK" --db "$DB" import "$T/mixed"
 check "check resolves them against the database" "$PREPDECK" --db "$DB" check "$T/mixed/plan.yaml"
 
+# An id the database already holds from other files is refused.
+cat > "$T/clash.yaml" <<'YAML'
+kind: checklist
+id: ml-fundamentals
+title: Clash
+items: [{id: a, text: t}]
+YAML
+check_exit "id clash with the bundled curriculum" 1 "$PREPDECK" --db "$DB" import "$T/clash.yaml"
+expect_grep "clash message" "clash.yaml:2:5: document id 'ml-fundamentals' is already used by @bundled/decks/ml-fundamentals.yaml" "$T/err"
+expect_eq "deck untouched" "$(sql "SELECT kind FROM doc WHERE id = 'ml-fundamentals'")" deck
+
+# A link to something the same import removes is dangling, not satisfied
+# by the database's old copy.
+rm "$T/mixed/good.yaml"
+check_exit "link to an item removed in the same run" 1 "$PREPDECK" --db "$DB" import "$T/mixed"
+expect_grep "removed target message" "plan.yaml:6:.*unknown checklist 'my-good-list'" "$T/err"
+
+# A file with only comments, and a document that is only '---'.
+printf '# just a comment\n# another\n' > "$T/comments.yaml"
+check_exit "comments-only file" 1 "$PREPDECK" check "$T/comments.yaml"
+expect_grep "comments-only message" "comments.yaml:1:1: no YAML documents" "$T/err"
+printf -- '---\n' > "$T/dashes.yaml"
+check_exit "empty document" 1 "$PREPDECK" check "$T/dashes.yaml"
+expect_grep "empty document message" "dashes.yaml:1:1: empty document" "$T/err"
+
 finish
