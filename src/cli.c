@@ -40,6 +40,32 @@ const struct command cli_commands[] = {
 	  "on standard input and prints each review's state, due time, stability and "
 	  "difficulty as the FSRS-6 scheduler computes them, each card starting new, "
 	  "fuzz off. Touches no database.", cmd_replay },
+	{ "review", "[--deck ID] [--tag TAG]", "review today's cards in the interactive program",
+	  "Opens the review screen straight away, optionally on one deck or tag, and "
+	  "returns to the shell when you leave it.", cmd_review },
+	{ "due", "[--deck ID] [--json]", "print today's due counts per deck",
+	  "Prints learning, review and new counts per deck for the current study day "
+	  "(which starts at the rollover hour), and the totals with the daily limits "
+	  "applied. With --json, one JSON object for scripts.", cmd_due },
+	{ "next", "[--deck ID] [--tag TAG] [--json]", "print the next card to review",
+	  "Prints the key, deck and kind of the card the review would show next, or "
+	  "'nothing due'.", cmd_next },
+	{ "grade", "[--cram] CARD RATING", "grade a card: 1 again, 2 hard, 3 good, 4 easy",
+	  "Grades CARD as the review screen would and prints its new state and due "
+	  "time. The grade and the review-log row are written in one transaction. "
+	  "With --cram the answer is logged as cram practice and the schedule is "
+	  "left alone.", cmd_grade },
+	{ "undo", "", "undo the last grade",
+	  "Restores the card graded last to its state before that grade and removes "
+	  "the log row. Repeatable.", cmd_undo },
+	{ "card", "show|bury|suspend|unsuspend|flag CARD", "show or change one card",
+	  "Shows a card's content, source and memory state, buries it until the next "
+	  "study day, suspends or unsuspends it, or toggles its flag.", cmd_card },
+	{ "settings", "[NAME [VALUE]]", "show or change review settings",
+	  "Without arguments lists retention (desired retention, 0.70-0.99), "
+	  "new_per_day, reviews_per_day and rollover_hour (the local hour the study "
+	  "day starts, 4 by default). With NAME prints one; with NAME VALUE sets it.",
+	  cmd_settings },
 	{ "status", "", "print what the database holds",
 	  "Prints the database path and the number of decks, cards, reviews, plans, "
 	  "stories, checklists, rubrics and gap maps.", cmd_status },

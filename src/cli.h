@@ -30,4 +30,13 @@ struct db *cli_db(struct cli *c);
 
 int cli_main(int argc, char **argv);
 
+/* Review commands (cli_review.c). */
+int cmd_due(struct cli *c, int argc, char **argv);
+int cmd_review(struct cli *c, int argc, char **argv);
+int cmd_next(struct cli *c, int argc, char **argv);
+int cmd_grade(struct cli *c, int argc, char **argv);
+int cmd_undo(struct cli *c, int argc, char **argv);
+int cmd_card(struct cli *c, int argc, char **argv);
+int cmd_settings(struct cli *c, int argc, char **argv);
+
 #endif

@@ -74,6 +74,9 @@ int64_t day_end(int64_t t, int rollover_hour);
 /* The Unix time at which local study day `day` (a day number) begins. */
 int64_t day_number_start(int64_t day, int rollover_hour);
 
+/* Writes s as a JSON string literal (quoted, escaped) to fp (a FILE *). */
+void json_put_str(void *fp, const char *s);
+
 /* Validates UTF-8; returns the byte offset of the first bad byte or -1. */
 long utf8_invalid_at(const char *s, size_t n);
 

@@ -340,10 +340,12 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 	init_colors(&a);
 
 	int rc = 0;
-	if (tui_push(&a, &today_screen, NULL) != 0)
-		rc = -1;
-	(void)start;
-	(void)arg;
+	/* `prepdeck review` opens on the review screen alone, so leaving it
+	 * returns to the shell. */
+	if (start == TUI_START_REVIEW)
+		rc = tui_push(&a, &review_screen, arg);
+	else
+		rc = tui_push(&a, &today_screen, NULL);
 	while (rc == 0 && a.depth > 0 && !a.quit) {
 		draw(&a);
 		timeout(a.tick_ms > 0 ? a.tick_ms : -1);
@@ -358,6 +360,7 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		int key = (int)wch;
 		if (r == KEY_CODE_YES && key == KEY_RESIZE)
 			continue;
+		a.key_char = r != KEY_CODE_YES;
 		if (LINES < TUI_MIN_LINES || COLS < TUI_MIN_COLS) {
 			if (key == 'q' || key == 27)
 				a.quit = 1;
@@ -376,6 +379,9 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		enum tui_action act = lookup_key(f->ops->keys, key);
 		if (act == ACT_NONE)
 			act = lookup_key(global_keys, key);
+		/* A character whose code equals a KEY_* value is not that key. */
+		if (a.key_char && key >= KEY_MIN)
+			act = ACT_NONE;
 		if (r != KEY_CODE_YES && key < 32 && key != 12 && key != 27 &&
 		    key != '\r' && key != '\n' && key != '\t' && key != 127 && key != 8)
 			act = ACT_NONE;

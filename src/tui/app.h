@@ -94,6 +94,8 @@ struct app {
 		void *st;
 	} stack[8];
 	int depth;
+	int key_char;              /* the key being handled is a character
+	                              (not a KEY_* function key) */
 	int help;                  /* help overlay visible */
 	int help_scroll;
 };
@@ -115,5 +117,7 @@ int tui_width(const char *s);
 int tui_main(struct cli *c, enum tui_start start, const char *arg);
 
 extern const struct screen_ops today_screen;
+extern const struct screen_ops review_screen;     /* arg: "DECK", "DECK#TAG", "#TAG" or NULL */
+extern const struct screen_ops settings_screen;
 
 #endif

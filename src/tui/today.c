@@ -1,27 +1,43 @@
-/* The Today screen: what the day asks of the user. */
+/* The Today screen: what the day asks of the user. It is drawn as a
+ * column of sections (the plan, due cards, gaps, stories, ...), each a
+ * function that returns the next free row. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "review.h"
 #include "summary.h"
 #include "tui/app.h"
 #include "util.h"
 
 struct today {
 	struct summary s;
+	struct review_counts due;
+	size_t ndecks;
 };
 
 static const struct tui_key today_keys[] = {
+	{ 'r', ACT_REVIEW, "r", NULL },
+	{ 'o', ACT_SETTINGS, "o", NULL },
 	{ 0, ACT_NONE, NULL, NULL },
 };
+
+static void
+today_load(struct app *a, struct today *t)
+{
+	summary_load(a->db, &t->s);
+	struct review_deck_due *d = review_due(a->db, now_unix(), &t->ndecks, &t->due);
+	review_due_free(d, t->ndecks);
+}
 
 static void *
 today_open(struct app *a, const char *arg)
 {
 	struct today *t = xcalloc(1, sizeof *t);
-	summary_load(a->db, &t->s);
+	today_load(a, t);
 	return t;
 }
 
@@ -34,43 +50,66 @@ today_close(struct app *a, void *st)
 static void
 today_resume(struct app *a, void *st)
 {
-	struct today *t = st;
-	summary_load(a->db, &t->s);
+	today_load(a, st);
 }
 
-static void
-line_kv(struct app *a, int y, const char *k, const char *fmt, int v)
+/* Section: flashcards due today. */
+static int
+section_cards(struct app *a, struct today *t, int y, int cols)
 {
-	char buf[64];
-	snprintf(buf, sizeof buf, fmt, v);
-	tui_put(y, 4, k, 24, tui_attr(a, C_DIM));
-	tui_put(y, 28, buf, 40, A_BOLD);
+	char buf[160];
+	tui_put(y++, 2, "Flashcards", cols - 4, tui_attr(a, C_TITLE));
+	int total = t->due.learning + t->due.review + t->due.fresh;
+	if (total == 0) {
+		tui_put(y++, 4, "Nothing due. Well done.", cols - 8, A_NORMAL);
+	} else {
+		int x = 4;
+		snprintf(buf, sizeof buf, "%d", t->due.learning);
+		x += tui_put(y, x, buf, 8, tui_attr(a, C_BAD) | A_BOLD);
+		x += tui_put(y, x, " learning   ", 12, A_NORMAL);
+		snprintf(buf, sizeof buf, "%d", t->due.review);
+		x += tui_put(y, x, buf, 8, tui_attr(a, C_GOOD) | A_BOLD);
+		x += tui_put(y, x, " to review   ", 13, A_NORMAL);
+		snprintf(buf, sizeof buf, "%d", t->due.fresh);
+		x += tui_put(y, x, buf, 8, tui_attr(a, C_TITLE) | A_BOLD);
+		x += tui_put(y, x, " new", 4, A_NORMAL);
+		tui_put(y, x + 4, "r  start review", cols - x - 8, tui_attr(a, C_ACCENT));
+		y++;
+	}
+	snprintf(buf, sizeof buf, "%d cards in %d decks, %d seen, %d reviews so far",
+	         t->s.cards, t->s.decks, t->s.cards_seen, t->s.reviews_total);
+	tui_put(y++, 4, buf, cols - 8, tui_attr(a, C_DIM));
+	return y + 1;
 }
 
 static void
 today_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct today *t = st;
-	tui_put(1, 2, "Today", cols - 4, tui_attr(a, C_TITLE));
-	int y = 3;
-	line_kv(a, y++, "Cards", "%d", t->s.cards);
-	line_kv(a, y++, "  new", "%d", t->s.cards_new);
-	line_kv(a, y++, "  seen", "%d", t->s.cards_seen);
-	line_kv(a, y++, "Decks", "%d", t->s.decks);
-	line_kv(a, y++, "Reviews so far", "%d", t->s.reviews_total);
-	y++;
-	line_kv(a, y++, "Study plans", "%d", t->s.plans);
-	line_kv(a, y++, "Stories", "%d", t->s.stories);
-	line_kv(a, y++, "Behavioral prompts", "%d", t->s.prompts);
-	line_kv(a, y++, "Checklists", "%d", t->s.checklists);
-	line_kv(a, y++, "Gap maps", "%d", t->s.gapmaps);
+	char date[64];
+	time_t now = (time_t)now_unix();
+	struct tm tm;
+	localtime_r(&now, &tm);
+	strftime(date, sizeof date, "Today · %A %d %B %Y", &tm);
+	tui_put(0, 2, date, cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
+	int y = 2;
+	y = section_cards(a, t, y, cols);
 	(void)lines;
 }
 
 static int
 today_input(struct app *a, void *st, enum tui_action act, int key)
 {
-	return 0;
+	switch (act) {
+	case ACT_REVIEW:
+		tui_push(a, &review_screen, NULL);
+		return 1;
+	case ACT_SETTINGS:
+		tui_push(a, &settings_screen, NULL);
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 const struct screen_ops today_screen = {

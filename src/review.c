@@ -1,0 +1,612 @@
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "review.h"
+#include "util.h"
+
+/* Filter clause shared by the queue queries; ?8 is the deck, ?9 the tag. */
+#define FILTER " AND (?8 IS NULL OR c.deck_id = ?8) " \
+	"AND (?9 IS NULL OR c.tags LIKE '% ' || ?9 || ' %') "
+
+#define CARD_COLS "c.key, c.deck_id, ifnull(d.title, c.deck_id), c.kind, c.front, " \
+	"c.back, c.note, c.tags, c.src, c.line, c.cloze, c.retired, " \
+	"ifnull(s.state, 0), ifnull(s.due, 0), ifnull(s.last_review, 0), " \
+	"ifnull(s.stability, 0), ifnull(s.difficulty, 0), ifnull(s.reps, 0), " \
+	"ifnull(s.lapses, 0), ifnull(s.step, 0), ifnull(s.scheduled_days, 0), " \
+	"ifnull(s.suspended, 0), ifnull(s.flag, 0), ifnull(s.leech, 0), " \
+	"ifnull(s.buried_until, 0)"
+
+void
+review_params(const struct settings *set, struct fsrs_params *p)
+{
+	fsrs_default_params(p, 1);
+	p->retention = set->retention;
+}
+
+int
+review_card_load(struct db *db, const char *key, struct review_card *c)
+{
+	memset(c, 0, sizeof *c);
+	struct db_stmt *st = db_prepare(db,
+	    "SELECT " CARD_COLS " FROM card c LEFT JOIN card_state s ON s.key = c.key "
+	    "LEFT JOIN doc d ON d.id = c.deck_id WHERE c.key = ?", "t", key);
+	int rc = -1;
+	if (db_step(st)) {
+		snprintf(c->key, sizeof c->key, "%s", db_col_text(st, 0));
+		c->deck_id = xstrdup(db_col_text(st, 1));
+		c->deck_title = xstrdup(db_col_text(st, 2));
+		c->kind = xstrdup(db_col_text(st, 3));
+		c->front = xstrdup(db_col_text(st, 4));
+		c->back = xstrdup(db_col_text(st, 5));
+		c->note = xstrdup(db_col_text(st, 6));
+		c->tags = xstrdup(db_col_text(st, 7));
+		c->src = xstrdup(db_col_text(st, 8));
+		c->line = (int)db_col_int(st, 9);
+		c->cloze = (int)db_col_int(st, 10);
+		c->retired = (int)db_col_int(st, 11);
+		c->fc.state = (int)db_col_int(st, 12);
+		c->fc.due = db_col_int(st, 13);
+		c->fc.last_review = db_col_int(st, 14);
+		c->fc.stability = db_col_double(st, 15);
+		c->fc.difficulty = db_col_double(st, 16);
+		c->fc.reps = (int)db_col_int(st, 17);
+		c->fc.lapses = (int)db_col_int(st, 18);
+		c->fc.step = (int)db_col_int(st, 19);
+		c->fc.scheduled_days = (int)db_col_int(st, 20);
+		c->suspended = (int)db_col_int(st, 21);
+		c->flag = (int)db_col_int(st, 22);
+		c->leech = (int)db_col_int(st, 23);
+		c->buried_until = db_col_int(st, 24);
+		rc = 0;
+	}
+	db_finalize(st);
+	return rc;
+}
+
+void
+review_card_free(struct review_card *c)
+{
+	free(c->deck_id);
+	free(c->deck_title);
+	free(c->kind);
+	free(c->front);
+	free(c->back);
+	free(c->note);
+	free(c->tags);
+	free(c->src);
+	memset(c, 0, sizeof *c);
+}
+
+/* Runs a key query with the filter bound to ?8/?9 and times to ?1/?2/?3;
+ * returns a new array of keys. */
+static char **
+load_keys(struct db *db, const char *sql, const struct review_filter *f,
+          int64_t a, int64_t b, int64_t limit, size_t *n)
+{
+	struct db_stmt *st = db_prepare(db, sql, "");
+	db_bind_int(st, 1, a);
+	db_bind_int(st, 2, b);
+	db_bind_int(st, 3, limit);
+	db_bind_text(st, 8, f->deck);
+	db_bind_text(st, 9, f->tag);
+	size_t cap = 64;
+	char **v = xmalloc(cap * sizeof *v);
+	*n = 0;
+	while (db_step(st)) {
+		if (*n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[(*n)++] = xstrdup(db_col_text(st, 0));
+	}
+	db_finalize(st);
+	return v;
+}
+
+static int
+done_today(struct db *db, int64_t since, int prev_state)
+{
+	return (int)db_int(db, 0, "SELECT count(*) FROM review_log WHERE reviewed_at >= ? "
+	                   "AND mode = 'review' AND prev_state = ?", "ii", since,
+	                   (int64_t)prev_state);
+}
+
+void
+review_queue_build(struct db *db, const struct review_filter *f, int64_t now,
+                   struct review_queue *q)
+{
+	memset(q, 0, sizeof *q);
+	q->db = db;
+	settings_load(db, &q->set);
+	if (f)
+		q->f = *f;
+	q->day_start = day_start(now, q->set.rollover_hour);
+	q->day_end = day_end(now, q->set.rollover_hour);
+
+	int rev_left = q->set.reviews_per_day - done_today(db, q->day_start, FSRS_REVIEW);
+	int new_left = q->set.new_per_day - done_today(db, q->day_start, FSRS_NEW);
+	if (rev_left < 0)
+		rev_left = 0;
+	if (new_left < 0)
+		new_left = 0;
+	q->rev = load_keys(db,
+	    "SELECT s.key FROM card_state s JOIN card c ON c.key = s.key "
+	    "WHERE s.state = 2 AND s.due < ?2 AND s.suspended = 0 AND s.buried_until <= ?1 "
+	    "AND c.retired = 0" FILTER "ORDER BY s.due, s.key LIMIT ?3",
+	    &q->f, now, q->day_end, rev_left, &q->nrev);
+	q->fresh = load_keys(db,
+	    "SELECT c.key FROM card c LEFT JOIN card_state s ON s.key = c.key "
+	    "JOIN doc d ON d.id = c.deck_id "
+	    "WHERE c.retired = 0 AND (s.key IS NULL OR (s.state = 0 AND s.suspended = 0 "
+	    "AND s.buried_until <= ?1))" FILTER
+	    "ORDER BY c.ord, d.ord, c.key LIMIT ?3",
+	    &q->f, now, 0, new_left, &q->nfresh);
+}
+
+void
+review_queue_free(struct review_queue *q)
+{
+	for (size_t i = 0; i < q->nrev; i++)
+		free(q->rev[i]);
+	for (size_t i = 0; i < q->nfresh; i++)
+		free(q->fresh[i]);
+	free(q->rev);
+	free(q->fresh);
+	memset(q, 0, sizeof *q);
+}
+
+/* The first learning card due by `until`, skipping `skip` if others. */
+static int
+learning_due(struct review_queue *q, int64_t now, int64_t until, const char *skip,
+             char key[160], int64_t *due)
+{
+	struct db_stmt *st = db_prepare(q->db,
+	    "SELECT s.key, s.due FROM card_state s JOIN card c ON c.key = s.key "
+	    "WHERE s.state IN (1, 3) AND s.due <= ?2 AND s.suspended = 0 "
+	    "AND s.buried_until <= ?1 AND c.retired = 0" FILTER
+	    "ORDER BY (s.key = ?4), s.due, s.key LIMIT 1", "");
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, until);
+	db_bind_text(st, 4, skip);
+	db_bind_text(st, 8, q->f.deck);
+	db_bind_text(st, 9, q->f.tag);
+	int found = 0;
+	if (db_step(st)) {
+		snprintf(key, 160, "%s", db_col_text(st, 0));
+		if (due)
+			*due = db_col_int(st, 1);
+		found = 1;
+	}
+	db_finalize(st);
+	return found;
+}
+
+/* A queued card is still to be shown if nothing changed it meanwhile
+ * (graded, buried, suspended, retired). */
+static int
+still_eligible(struct review_queue *q, const char *key, int want_state, int64_t now)
+{
+	return db_int(q->db, 0,
+	    "SELECT 1 FROM card c LEFT JOIN card_state s ON s.key = c.key "
+	    "WHERE c.key = ?1 AND c.retired = 0 AND ifnull(s.state, 0) = ?2 "
+	    "AND ifnull(s.suspended, 0) = 0 AND ifnull(s.buried_until, 0) <= ?3 "
+	    "AND (?2 = 0 OR s.due < ?4)", "tiii", key, (int64_t)want_state, now,
+	    q->day_end) == 1;
+}
+
+/* A new card whose sibling (same note) was already studied today waits
+ * for tomorrow, as Anki buries siblings. */
+static int
+sibling_seen_today(struct review_queue *q, const char *key)
+{
+	return db_int(q->db, 0,
+	    "SELECT 1 FROM review_log r JOIN card a ON a.key = r.card_key "
+	    "JOIN card b ON b.note_id = a.note_id WHERE b.key = ?1 AND a.key <> ?1 "
+	    "AND r.reviewed_at >= ?2 LIMIT 1", "ti", key, q->day_start) == 1;
+}
+
+int
+review_next(struct review_queue *q, int64_t now, char key[160], int64_t *next_due)
+{
+	if (next_due)
+		*next_due = 0;
+	/* 1. Learning and relearning cards that are due now. */
+	if (learning_due(q, now, now, q->last, key, NULL))
+		goto found;
+	/* 2. Reviews and new cards, interleaved evenly. */
+	for (;;) {
+		while (q->irev < q->nrev && !still_eligible(q, q->rev[q->irev], FSRS_REVIEW, now))
+			q->irev++;
+		while (q->ifresh < q->nfresh &&
+		       (!still_eligible(q, q->fresh[q->ifresh], FSRS_NEW, now) ||
+		        sibling_seen_today(q, q->fresh[q->ifresh])))
+			q->ifresh++;
+		size_t rl = q->nrev - q->irev, fl = q->nfresh - q->ifresh;
+		if (rl == 0 && fl == 0)
+			break;
+		int take_new;
+		if (rl == 0)
+			take_new = 1;
+		else if (fl == 0)
+			take_new = 0;
+		else
+			/* one new card after every (reviews left / new left) reviews */
+			take_new = (double)q->shown_rev >= (double)(q->shown_fresh + 1) *
+			                                       ((double)rl / (double)(fl + 1));
+		if (take_new) {
+			snprintf(key, 160, "%s", q->fresh[q->ifresh++]);
+			q->shown_fresh++;
+		} else {
+			snprintf(key, 160, "%s", q->rev[q->irev++]);
+			q->shown_rev++;
+		}
+		goto found;
+	}
+	/* 3. Nothing else: learning cards due soon are shown early. */
+	int64_t due = 0;
+	if (learning_due(q, now, now + REVIEW_LEARN_AHEAD, NULL, key, &due))
+		goto found;
+	if (next_due && learning_due(q, now, q->day_end, NULL, key, &due))
+		*next_due = due;
+	return 0;
+found:
+	snprintf(q->last, sizeof q->last, "%s", key);
+	return 1;
+}
+
+void
+review_queue_counts(struct review_queue *q, int64_t now, struct review_counts *c)
+{
+	memset(c, 0, sizeof *c);
+	struct db_stmt *st = db_prepare(q->db,
+	    "SELECT count(*) FROM card_state s JOIN card c ON c.key = s.key "
+	    "WHERE s.state IN (1, 3) AND s.due < ?2 AND s.suspended = 0 "
+	    "AND s.buried_until <= ?1 AND c.retired = 0" FILTER, "");
+	db_bind_int(st, 1, now);
+	db_bind_int(st, 2, q->day_end);
+	db_bind_text(st, 8, q->f.deck);
+	db_bind_text(st, 9, q->f.tag);
+	if (db_step(st))
+		c->learning = (int)db_col_int(st, 0);
+	db_finalize(st);
+	for (size_t i = q->irev; i < q->nrev; i++)
+		c->review++;
+	for (size_t i = q->ifresh; i < q->nfresh; i++)
+		c->fresh++;
+}
+
+/* A fuzz seed that depends on the card and how often it was reviewed, so
+ * a replay gives the same intervals. */
+static uint64_t
+fuzz_seed(const char *key, int reps)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	return h ^ ((uint64_t)reps * 0x9E3779B97F4A7C15ull);
+}
+
+static int
+card_corrupt(const struct fsrs_card *c)
+{
+	return c->state < FSRS_NEW || c->state > FSRS_RELEARNING || !isfinite(c->stability) ||
+	       !isfinite(c->difficulty) || c->stability < 0 || c->difficulty < 0 ||
+	       c->difficulty > 10 || c->step < 0 || c->reps < 0 || c->lapses < 0 ||
+	       (c->state != FSRS_NEW && c->stability <= 0);
+}
+
+int
+review_grade(struct db *db, const struct settings *set, const char *key,
+             int rating, int64_t now, int duration_ms, const char *mode,
+             struct review_result *res, char **cause)
+{
+	memset(res, 0, sizeof *res);
+	if (rating < 1 || rating > 4)
+		return fail(cause, "rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy); got %d",
+		            rating);
+	struct review_card c;
+	if (review_card_load(db, key, &c) != 0)
+		return fail(cause, "no card '%s'", key);
+	int cram = mode && strcmp(mode, "cram") == 0;
+	struct fsrs_card in = c.fc;
+	if (in.state == FSRS_NEW)
+		fsrs_new_card(&in, now);
+	if (card_corrupt(&in)) {
+		snprintf(res->message, sizeof res->message,
+		         "card %s had damaged scheduling data (state %d, stability %g); "
+		         "it starts again as new", key, in.state, in.stability);
+		fsrs_new_card(&in, now);
+		in.reps = c.fc.reps > 0 ? c.fc.reps : 0;
+		in.lapses = c.fc.lapses > 0 ? c.fc.lapses : 0;
+	}
+	int64_t t = now;
+	if (in.state != FSRS_NEW && t < in.last_review) {
+		snprintf(res->message, sizeof res->message,
+		         "the clock is behind this card's last review; graded as of that time");
+		t = in.last_review;
+	}
+	struct fsrs_params p;
+	review_params(set, &p);
+	struct fsrs_card out;
+	if (fsrs_review(&p, &in, t, rating, fuzz_seed(key, in.reps), &out) != 0) {
+		review_card_free(&c);
+		return fail(cause, "cannot schedule card %s", key);
+	}
+	res->before = c.fc;
+	res->after = out;
+	int leech = 0;
+	if (!cram && out.lapses > in.lapses && out.lapses >= REVIEW_LEECH_LAPSES &&
+	    (out.lapses - REVIEW_LEECH_LAPSES) % (REVIEW_LEECH_LAPSES / 2) == 0) {
+		leech = 1;
+		res->leech = 1;
+		snprintf(res->message, sizeof res->message,
+		         "Leech: forgotten %d times; suspended and tagged 'leech'. "
+		         "Rewrite or split it, then unsuspend it.", out.lapses);
+	}
+
+	db_begin(db);
+	if (!cram) {
+		db_exec(db,
+		    "INSERT INTO card_state(key, state, due, stability, difficulty, last_review, "
+		    "reps, lapses, step, scheduled_days, suspended, leech) "
+		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+		    "ON CONFLICT(key) DO UPDATE SET state = ?2, due = ?3, stability = ?4, "
+		    "difficulty = ?5, last_review = ?6, reps = ?7, lapses = ?8, step = ?9, "
+		    "scheduled_days = ?10, suspended = max(suspended, ?11), "
+		    "leech = max(leech, ?12)",
+		    "tiiddiiiiiii", key, (int64_t)out.state, out.due, out.stability,
+		    out.difficulty, out.last_review, (int64_t)out.reps, (int64_t)out.lapses,
+		    (int64_t)out.step, (int64_t)out.scheduled_days, (int64_t)leech,
+		    (int64_t)leech);
+	}
+	db_exec(db,
+	    "INSERT INTO review_log(card_key, reviewed_at, rating, mode, duration_ms, "
+	    "state, due, stability, difficulty, prev_state, prev_due, prev_stability, "
+	    "prev_difficulty, prev_last_review, prev_reps, prev_lapses, prev_step, "
+	    "prev_scheduled_days, prev_suspended, prev_leech) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    "tiitiiiddiiddiiiiiii", key, t, (int64_t)rating, cram ? "cram" : "review",
+	    (int64_t)duration_ms, (int64_t)out.state, out.due, out.stability,
+	    out.difficulty, (int64_t)c.fc.state, c.fc.due, c.fc.stability,
+	    c.fc.difficulty, c.fc.last_review, (int64_t)c.fc.reps, (int64_t)c.fc.lapses,
+	    (int64_t)c.fc.step, (int64_t)c.fc.scheduled_days, (int64_t)c.suspended,
+	    (int64_t)c.leech);
+	db_commit(db);
+	review_card_free(&c);
+	return 0;
+}
+
+int
+review_preview(struct db *db, const struct settings *set, const char *key,
+               int64_t now, int64_t secs[4])
+{
+	struct review_card c;
+	if (review_card_load(db, key, &c) != 0)
+		return -1;
+	struct fsrs_card in = c.fc;
+	if (in.state == FSRS_NEW || card_corrupt(&in))
+		fsrs_new_card(&in, now);
+	int64_t t = now;
+	if (in.state != FSRS_NEW && t < in.last_review)
+		t = in.last_review;
+	struct fsrs_params p;
+	review_params(set, &p);
+	struct fsrs_card out[4];
+	int rc = fsrs_preview(&p, &in, t, fuzz_seed(key, in.reps), out);
+	for (int i = 0; rc == 0 && i < 4; i++)
+		secs[i] = out[i].due - t;
+	review_card_free(&c);
+	return rc;
+}
+
+int
+review_undo(struct db *db, char key[160])
+{
+	struct db_stmt *st = db_prepare(db,
+	    "SELECT id, card_key, prev_state, prev_due, prev_stability, prev_difficulty, "
+	    "prev_last_review, prev_reps, prev_lapses, prev_step, prev_scheduled_days, "
+	    "prev_suspended, prev_leech FROM review_log WHERE mode = 'review' "
+	    "ORDER BY id DESC LIMIT 1", "");
+	if (!db_step(st)) {
+		db_finalize(st);
+		return -1;
+	}
+	int64_t id = db_col_int(st, 0);
+	snprintf(key, 160, "%s", db_col_text(st, 1));
+	int64_t v[11];
+	double stab = db_col_double(st, 4), diff = db_col_double(st, 5);
+	for (int i = 0; i < 11; i++)
+		v[i] = db_col_int(st, i + 2);
+	db_finalize(st);
+	db_begin(db);
+	db_exec(db,
+	    "UPDATE card_state SET state = ?, due = ?, stability = ?, difficulty = ?, "
+	    "last_review = ?, reps = ?, lapses = ?, step = ?, scheduled_days = ?, "
+	    "suspended = ?, leech = ?, buried_until = 0 WHERE key = ?",
+	    "iiddiiiiiiit", v[0], v[1], stab, diff, v[4], v[5], v[6], v[7], v[8],
+	    v[9], v[10], key);
+	db_exec(db, "DELETE FROM review_log WHERE id = ?", "i", id);
+	db_commit(db);
+	return 0;
+}
+
+/* Makes sure a card has a state row to carry bury/suspend/flag. */
+static int
+ensure_state(struct db *db, const char *key)
+{
+	if (db_int(db, 0, "SELECT count(*) FROM card WHERE key = ?", "t", key) == 0)
+		return -1;
+	db_exec(db, "INSERT OR IGNORE INTO card_state(key) VALUES (?)", "t", key);
+	return 0;
+}
+
+int
+review_bury(struct db *db, const char *key, int64_t until)
+{
+	if (ensure_state(db, key) != 0)
+		return -1;
+	db_exec(db, "UPDATE card_state SET buried_until = ? WHERE key = ?", "it", until, key);
+	return 0;
+}
+
+int
+review_set_suspended(struct db *db, const char *key, int on)
+{
+	if (ensure_state(db, key) != 0)
+		return -1;
+	db_exec(db, "UPDATE card_state SET suspended = ? WHERE key = ?", "it",
+	        (int64_t)(on != 0), key);
+	return 0;
+}
+
+int
+review_toggle_flag(struct db *db, const char *key)
+{
+	if (ensure_state(db, key) != 0)
+		return -1;
+	db_exec(db, "UPDATE card_state SET flag = 1 - (flag <> 0) WHERE key = ?", "t", key);
+	return (int)db_int(db, 0, "SELECT flag FROM card_state WHERE key = ?", "t", key);
+}
+
+void
+review_fmt_interval(int64_t secs, char *buf, size_t n)
+{
+	double d = (double)secs / 86400.0;
+	if (secs < 60)
+		snprintf(buf, n, "<1m");
+	else if (secs < 3600)
+		snprintf(buf, n, "%lldm", (long long)(secs / 60));
+	else if (secs < 86400)
+		snprintf(buf, n, "%lldh", (long long)(secs / 3600));
+	else if (d < 30)
+		snprintf(buf, n, "%.0fd", d);
+	else if (d < 365)
+		snprintf(buf, n, "%.1fmo", d / 30.0);
+	else
+		snprintf(buf, n, "%.1fy", d / 365.0);
+}
+
+/* Folds text for comparison: ASCII lower case, no white space, common
+ * symbol spellings unified, trailing full stops dropped. */
+static char *
+fold_answer(const char *s)
+{
+	static const struct {
+		const char *from, *to;
+	} eq[] = {
+		{ "\xe2\x89\xa4", "<=" }, { "\xe2\x89\xa5", ">=" }, { "\xe2\x88\x92", "-" },
+		{ "\xe2\x80\x93", "-" }, { "\xe2\x80\x94", "-" }, { "\xc3\x97", "x" },
+		{ "\xe2\x89\x88", "~" }, { "\xe2\x80\xaf", "" }, { "\xc2\xa0", "" },
+	};
+	struct sbuf b;
+	sbuf_init(&b);
+	while (*s) {
+		size_t k;
+		for (k = 0; k < sizeof eq / sizeof eq[0]; k++) {
+			size_t l = strlen(eq[k].from);
+			if (strncmp(s, eq[k].from, l) == 0) {
+				sbuf_add(&b, eq[k].to);
+				s += l;
+				break;
+			}
+		}
+		if (k < sizeof eq / sizeof eq[0])
+			continue;
+		unsigned char c = (unsigned char)*s++;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			continue;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		sbuf_addc(&b, (char)c);
+	}
+	while (b.len > 0 && b.s[b.len - 1] == '.')
+		b.s[--b.len] = '\0';
+	return sbuf_take(&b);
+}
+
+int
+review_answer_matches(const char *typed, const char *expected)
+{
+	char *a = fold_answer(typed), *b = fold_answer(expected);
+	int ok = strcmp(a, b) == 0 && *b != '\0';
+	free(a);
+	free(b);
+	return ok;
+}
+
+struct review_deck_due *
+review_due(struct db *db, int64_t now, size_t *n, struct review_counts *total)
+{
+	struct settings set;
+	settings_load(db, &set);
+	int64_t ds = day_start(now, set.rollover_hour), de = day_end(now, set.rollover_hour);
+	int rev_left = set.reviews_per_day - done_today(db, ds, FSRS_REVIEW);
+	int new_left = set.new_per_day - done_today(db, ds, FSRS_NEW);
+	if (rev_left < 0)
+		rev_left = 0;
+	if (new_left < 0)
+		new_left = 0;
+	struct db_stmt *st = db_prepare(db,
+	    "SELECT d.id, d.title, "
+	    " (SELECT count(*) FROM card c JOIN card_state s ON s.key = c.key WHERE "
+	    "  c.deck_id = d.id AND c.retired = 0 AND s.state IN (1, 3) AND s.due < ?2 "
+	    "  AND s.suspended = 0 AND s.buried_until <= ?1), "
+	    " (SELECT count(*) FROM card c JOIN card_state s ON s.key = c.key WHERE "
+	    "  c.deck_id = d.id AND c.retired = 0 AND s.state = 2 AND s.due < ?2 "
+	    "  AND s.suspended = 0 AND s.buried_until <= ?1), "
+	    " (SELECT count(*) FROM card c LEFT JOIN card_state s ON s.key = c.key WHERE "
+	    "  c.deck_id = d.id AND c.retired = 0 AND (s.key IS NULL OR (s.state = 0 "
+	    "  AND s.suspended = 0 AND s.buried_until <= ?1))) "
+	    "FROM doc d WHERE d.kind IN ('deck', 'numbers') AND d.retired = 0 ORDER BY d.ord",
+	    "ii", now, de);
+	size_t cap = 16;
+	struct review_deck_due *v = xmalloc(cap * sizeof *v);
+	*n = 0;
+	memset(total, 0, sizeof *total);
+	while (db_step(st)) {
+		if (*n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		struct review_deck_due *e = &v[(*n)++];
+		e->deck_id = xstrdup(db_col_text(st, 0));
+		e->title = xstrdup(db_col_text(st, 1));
+		e->c.learning = (int)db_col_int(st, 2);
+		e->c.review = (int)db_col_int(st, 3);
+		e->c.fresh = (int)db_col_int(st, 4);
+		if (e->c.fresh > new_left)
+			e->c.fresh = new_left;
+		total->learning += e->c.learning;
+		total->review += e->c.review;
+		total->fresh += (int)db_col_int(st, 4);
+	}
+	db_finalize(st);
+	if (total->review > rev_left)
+		total->review = rev_left;
+	if (total->fresh > new_left)
+		total->fresh = new_left;
+	return v;
+}
+
+void
+review_due_free(struct review_deck_due *d, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(d[i].deck_id);
+		free(d[i].title);
+	}
+	free(d);
+}
+
+int64_t
+review_next_due(struct db *db, int64_t now)
+{
+	return db_int(db, 0,
+	    "SELECT min(s.due) FROM card_state s JOIN card c ON c.key = s.key "
+	    "WHERE s.state > 0 AND s.suspended = 0 AND c.retired = 0 AND s.due > ?",
+	    "i", now);
+}

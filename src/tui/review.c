@@ -1,0 +1,568 @@
+/* The review screen: one card at a time, reveal, grade with 1-4 (each
+ * button shows the interval it would give), undo, bury, suspend, flag,
+ * type-in answers, and a session summary when the queue is empty. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "review.h"
+#include "settings.h"
+#include "tui/app.h"
+#include "tui/text.h"
+#include "util.h"
+
+enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };
+
+struct rv {
+	struct review_filter f;
+	char deck[72], tag[72];
+	struct review_queue q;
+	struct settings set;
+	struct review_card card;
+	int have_card;
+	enum phase phase;
+	int scroll;
+	int64_t preview[4];
+	int64_t shown_ms;             /* monotonic time the card appeared */
+	char typed[256];              /* type-in answer (UTF-8) */
+	int typed_ok;
+	int info;                     /* card info overlay */
+	char pending[16][160];        /* cards to show again after undo */
+	int npending;
+	/* session */
+	int reviewed, again;
+	int64_t started_ms;
+	int64_t next_due;
+	struct review_counts counts;
+};
+
+static const struct tui_key review_keys[] = {
+	{ ' ', ACT_REVEAL, "Space/Enter", "Show the answer (or Good once shown)" },
+	{ '\r', ACT_REVEAL, NULL, NULL },
+	{ '\n', ACT_REVEAL, NULL, NULL },
+	{ KEY_ENTER, ACT_REVEAL, NULL, NULL },
+	{ '1', ACT_AGAIN, "1", NULL },
+	{ '2', ACT_HARD, "2", NULL },
+	{ '3', ACT_GOOD, "3", NULL },
+	{ '4', ACT_EASY, "4", NULL },
+	{ 'u', ACT_UNDO, "u", NULL },
+	{ 'b', ACT_BURY, "b", NULL },
+	{ 's', ACT_SUSPEND, "s", NULL },
+	{ 'f', ACT_FLAG, "f", NULL },
+	{ 'e', ACT_INFO, "e", NULL },
+	{ 'o', ACT_SETTINGS, "o", NULL },
+	{ 0, ACT_NONE, NULL, NULL },
+};
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static void
+load_next(struct app *a, struct rv *r)
+{
+	if (r->have_card)
+		review_card_free(&r->card);
+	r->have_card = 0;
+	r->phase = PH_DONE;
+	r->scroll = 0;
+	r->info = 0;
+	r->typed[0] = '\0';
+	int64_t now = now_unix();
+	char key[160];
+	int have = 0;
+	while (r->npending > 0 && !have) {
+		snprintf(key, sizeof key, "%s", r->pending[--r->npending]);
+		have = 1;
+	}
+	if (!have)
+		have = review_next(&r->q, now, key, &r->next_due);
+	if (have && review_card_load(a->db, key, &r->card) == 0) {
+		r->have_card = 1;
+		r->phase = strcmp(r->card.kind, "typein") == 0 ? PH_TYPING : PH_QUESTION;
+		r->shown_ms = mono_ms();
+		if (review_preview(a->db, &r->set, key, now, r->preview) != 0)
+			memset(r->preview, 0, sizeof r->preview);
+		a->tick_ms = 0;
+	} else {
+		r->next_due = r->next_due ? r->next_due : 0;
+		/* wait for learning cards due later today */
+		a->tick_ms = r->next_due ? 1000 : 0;
+	}
+	review_queue_counts(&r->q, now, &r->counts);
+}
+
+static void *
+review_open(struct app *a, const char *arg)
+{
+	struct rv *r = xcalloc(1, sizeof *r);
+	if (arg && *arg) {
+		const char *hash = strchr(arg, '#');
+		size_t dl = hash ? (size_t)(hash - arg) : strlen(arg);
+		if (dl > 0 && dl < sizeof r->deck) {
+			memcpy(r->deck, arg, dl);
+			r->f.deck = r->deck;
+		}
+		if (hash && strlen(hash + 1) < sizeof r->tag) {
+			strcpy(r->tag, hash + 1);
+			r->f.tag = r->tag;
+		}
+	}
+	settings_load(a->db, &r->set);
+	review_queue_build(a->db, &r->f, now_unix(), &r->q);
+	r->started_ms = mono_ms();
+	load_next(a, r);
+	return r;
+}
+
+static void
+review_close(struct app *a, void *st)
+{
+	struct rv *r = st;
+	if (r->have_card)
+		review_card_free(&r->card);
+	review_queue_free(&r->q);
+	a->tick_ms = 0;
+	free(r);
+}
+
+static void
+review_resume(struct app *a, void *st)
+{
+	struct rv *r = st;
+	settings_load(a->db, &r->set);
+	if (r->have_card &&
+	    review_preview(a->db, &r->set, r->card.key, now_unix(), r->preview) != 0)
+		memset(r->preview, 0, sizeof r->preview);
+}
+
+static int
+style_attr(struct app *a, unsigned char st)
+{
+	int at = A_NORMAL;
+	if (st & TS_BOLD)
+		at |= A_BOLD;
+	if (st & TS_CODE)
+		at |= a->color ? tui_attr(a, C_ACCENT) : (int)A_UNDERLINE;
+	if (st & TS_CLOZE)
+		at |= tui_attr(a, C_WARN) | A_BOLD;
+	if (st & TS_DIM)
+		at |= tui_attr(a, C_DIM);
+	if (st & TS_GOOD)
+		at |= tui_attr(a, C_GOOD) | A_BOLD;
+	if (st & TS_BAD)
+		at |= tui_attr(a, C_BAD) | A_BOLD;
+	return at;
+}
+
+static void
+draw_layout(struct app *a, const struct tlayout *l, int y0, int x0, int first, int rows)
+{
+	for (int i = 0; i < rows && first + i < l->n; i++) {
+		const struct tline *t = &l->lines[first + i];
+		move(y0 + i, x0 + t->indent);
+		for (int k = 0; k < t->n; k++) {
+			if (t->cells[k].ch == 0)
+				continue;
+			cchar_t cc;
+			wchar_t w[2] = { t->cells[k].ch, 0 };
+			int at = style_attr(a, t->cells[k].style);
+			setcchar(&cc, w, (attr_t)(at & ~A_COLOR), (short)PAIR_NUMBER(at), NULL);
+			add_wch(&cc);
+		}
+	}
+}
+
+static void
+build_body(struct rv *r, struct tlayout *l, int width)
+{
+	struct text_opts q = { .cloze = r->card.cloze, .reveal = 0, .base = 0 };
+	struct text_opts ans = { .cloze = r->card.cloze, .reveal = 1, .base = 0 };
+	int cloze = strcmp(r->card.kind, "cloze") == 0;
+	int shown = r->phase == PH_ANSWER;
+	text_layout(l, r->card.front, width, cloze && shown ? &ans : &q);
+	if (!shown)
+		return;
+	if (strcmp(r->card.kind, "typein") == 0) {
+		text_blank(l);
+		char buf[600];
+		if (r->typed[0] == '\0')
+			snprintf(buf, sizeof buf, "Answer: **%s**", r->card.back);
+		else if (r->typed_ok)
+			snprintf(buf, sizeof buf, "Correct: **%s**", r->card.back);
+		else
+			snprintf(buf, sizeof buf, "You typed: %s\nExpected: **%s**", r->typed,
+			         r->card.back);
+		struct text_opts o = { .base = r->typed[0] == '\0' ? 0 :
+		                                r->typed_ok ? TS_GOOD : TS_BAD };
+		text_layout(l, buf, width, &o);
+	} else if (!cloze) {
+		text_blank(l);
+		struct tcell rule[64];
+		int n = width < 64 ? width : 64;
+		for (int i = 0; i < n; i++) {
+			rule[i].ch = 0x2500;
+			rule[i].style = TS_DIM;
+		}
+		struct tlayout tmp = { 0 };
+		(void)tmp;
+		if (l->n == l->cap) {
+			l->cap = l->cap ? l->cap * 2 : 32;
+			l->lines = xrealloc(l->lines, (size_t)l->cap * sizeof *l->lines);
+		}
+		struct tline *t = &l->lines[l->n++];
+		t->cells = xmalloc((size_t)n * sizeof *t->cells);
+		memcpy(t->cells, rule, (size_t)n * sizeof *rule);
+		t->n = n;
+		t->indent = 0;
+		text_blank(l);
+		text_layout(l, r->card.back, width, &ans);
+	}
+	if (r->card.note[0]) {
+		text_blank(l);
+		struct text_opts o = { .base = TS_DIM };
+		text_layout(l, r->card.note, width, &o);
+	}
+}
+
+static void
+draw_counts(struct app *a, struct rv *r, int y, int cols)
+{
+	char buf[96];
+	snprintf(buf, sizeof buf, "%d", r->counts.learning);
+	int x = cols - 36;
+	tui_put(y, x, "Learn", 6, tui_attr(a, C_DIM));
+	tui_put(y, x + 6, buf, 5, tui_attr(a, C_BAD));
+	snprintf(buf, sizeof buf, "%d", r->counts.review);
+	tui_put(y, x + 12, "Due", 4, tui_attr(a, C_DIM));
+	tui_put(y, x + 16, buf, 5, tui_attr(a, C_GOOD));
+	snprintf(buf, sizeof buf, "%d", r->counts.fresh);
+	tui_put(y, x + 22, "New", 4, tui_attr(a, C_DIM));
+	tui_put(y, x + 26, buf, 5, tui_attr(a, C_TITLE));
+}
+
+static void
+draw_summary(struct app *a, struct rv *r, int lines, int cols)
+{
+	int64_t secs = (mono_ms() - r->started_ms) / 1000;
+	char buf[200];
+	tui_put(3, 4, r->reviewed ? "Done for now." : "Nothing to review right now.",
+	        cols - 8, tui_attr(a, C_TITLE));
+	snprintf(buf, sizeof buf, "Reviewed %d card%s in %lld min %02lld s", r->reviewed,
+	         r->reviewed == 1 ? "" : "s", (long long)(secs / 60), (long long)(secs % 60));
+	tui_put(5, 4, buf, cols - 8, A_NORMAL);
+	if (r->reviewed) {
+		snprintf(buf, sizeof buf, "Again rate: %d%% (%d of %d)",
+		         r->again * 100 / r->reviewed, r->again, r->reviewed);
+		tui_put(6, 4, buf, cols - 8, A_NORMAL);
+	}
+	int64_t now = now_unix();
+	int64_t next = r->next_due ? r->next_due : review_next_due(a->db, now);
+	if (next > 0) {
+		char ivl[16];
+		review_fmt_interval(next - now, ivl, sizeof ivl);
+		time_t tt = (time_t)next;
+		struct tm tm;
+		localtime_r(&tt, &tm);
+		char when[32];
+		strftime(when, sizeof when, "%a %d %b %H:%M", &tm);
+		snprintf(buf, sizeof buf, "Next card due in %s (%s)%s", ivl, when,
+		         r->next_due ? "; the review goes on by itself" : "");
+	} else {
+		snprintf(buf, sizeof buf, "No cards are scheduled yet.");
+	}
+	tui_put(8, 4, buf, cols - 8, A_NORMAL);
+	tui_put(lines - 2, 4, "q back", cols - 8, tui_attr(a, C_DIM));
+}
+
+static void
+draw_buttons(struct app *a, struct rv *r, int y, int cols)
+{
+	if (r->phase == PH_QUESTION) {
+		tui_put(y, 2, "Space or Enter: show answer     e info  b bury  s suspend  u undo",
+		        cols - 4, tui_attr(a, C_DIM));
+		return;
+	}
+	if (r->phase == PH_TYPING) {
+		tui_put(y, 2, "Type the answer, Enter to check, Esc to show it without typing",
+		        cols - 4, tui_attr(a, C_DIM));
+		return;
+	}
+	static const char *const names[4] = { "Again", "Hard", "Good", "Easy" };
+	static const enum tui_color col[4] = { C_BAD, C_WARN, C_GOOD, C_TITLE };
+	int x = 2;
+	for (int i = 0; i < 4; i++) {
+		char ivl[16], buf[40];
+		review_fmt_interval(r->preview[i], ivl, sizeof ivl);
+		snprintf(buf, sizeof buf, "%d %s %s", i + 1, names[i], ivl);
+		int w = tui_put(y, x, buf, cols - x - 1, tui_attr(a, col[i]) | A_BOLD);
+		x += w + 4;
+	}
+}
+
+static void
+draw_info(struct app *a, struct rv *r, int lines, int cols)
+{
+	char buf[512];
+	int y = 3, w = cols - 12;
+	for (int i = 2; i < 14 && i < lines - 2; i++) {
+		move(i, 5);
+		for (int k = 0; k < w + 2; k++)
+			addch(' ' | A_REVERSE);
+	}
+	const char *state[] = { "new", "learning", "review", "relearning" };
+	snprintf(buf, sizeof buf, "Card %s (%s)", r->card.key, r->card.kind);
+	tui_put(y++, 6, buf, w, A_REVERSE | A_BOLD);
+	snprintf(buf, sizeof buf, "Deck: %s", r->card.deck_title);
+	tui_put(y++, 6, buf, w, A_REVERSE);
+	snprintf(buf, sizeof buf, "Source: %s:%d", r->card.src, r->card.line);
+	tui_put(y++, 6, buf, w, A_REVERSE);
+	snprintf(buf, sizeof buf, "Tags:%s", r->card.tags[0] ? r->card.tags : " (none)");
+	tui_put(y++, 6, buf, w, A_REVERSE);
+	int s = r->card.fc.state >= 0 && r->card.fc.state <= 3 ? r->card.fc.state : 0;
+	snprintf(buf, sizeof buf, "State: %s   reviews %d   lapses %d%s%s", state[s],
+	         r->card.fc.reps, r->card.fc.lapses, r->card.flag ? "   flagged" : "",
+	         r->card.leech ? "   leech" : "");
+	tui_put(y++, 6, buf, w, A_REVERSE);
+	if (s != 0) {
+		char due[32];
+		fmt_iso_utc(r->card.fc.due, due, sizeof due);
+		snprintf(buf, sizeof buf, "Stability %.1f d   difficulty %.1f   due %s",
+		         r->card.fc.stability, r->card.fc.difficulty, due);
+		tui_put(y++, 6, buf, w, A_REVERSE);
+	}
+	tui_put(y + 1, 6, "Press any key to close.", w, A_REVERSE | A_DIM);
+}
+
+static void
+review_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct rv *r = st;
+	char title[160];
+	snprintf(title, sizeof title, "Review%s%s%s%s", r->f.deck ? " · " : "",
+	         r->f.deck ? r->f.deck : "", r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
+	if (r->have_card)
+		snprintf(title, sizeof title, "Review · %s%s", r->card.deck_title,
+		         r->card.flag ? "  [flagged]" : "");
+	tui_put(0, 2, title, cols - 40, tui_attr(a, C_TITLE));
+	draw_counts(a, r, 0, cols);
+	move(1, 0);
+	for (int i = 0; i < cols; i++)
+		addch(ACS_HLINE | tui_attr(a, C_DIM));
+	if (!r->have_card) {
+		draw_summary(a, r, lines, cols);
+		return;
+	}
+	int width = cols - 8 > 96 ? 96 : cols - 8;
+	int x0 = (cols - width) / 2;
+	struct tlayout l = { 0 };
+	build_body(r, &l, width);
+	int body_rows = lines - 6;
+	if (r->scroll > l.n - body_rows)
+		r->scroll = l.n - body_rows > 0 ? l.n - body_rows : 0;
+	draw_layout(a, &l, 3, x0, r->scroll, body_rows);
+	if (l.n > body_rows) {
+		char more[48];
+		snprintf(more, sizeof more, "lines %d-%d of %d (j/k scroll)", r->scroll + 1,
+		         r->scroll + body_rows < l.n ? r->scroll + body_rows : l.n, l.n);
+		tui_put(2, cols - 2 - tui_width(more), more, 40, tui_attr(a, C_DIM));
+	}
+	text_free(&l);
+	if (r->phase == PH_TYPING) {
+		tui_put(lines - 3, x0, "> ", 2, A_BOLD);
+		tui_put(lines - 3, x0 + 2, r->typed, width - 2, A_UNDERLINE);
+		curs_set(1);
+		move(lines - 3, x0 + 2 + tui_width(r->typed));
+	} else {
+		curs_set(0);
+	}
+	draw_buttons(a, r, lines - 1, cols);
+	if (r->info)
+		draw_info(a, r, lines, cols);
+	if (r->phase == PH_TYPING)
+		move(lines - 3, x0 + 2 + tui_width(r->typed));
+}
+
+static void
+grade(struct app *a, struct rv *r, int rating)
+{
+	int64_t now = now_unix();
+	int64_t ms = mono_ms() - r->shown_ms;
+	if (ms > 600000)
+		ms = 600000;
+	struct review_result res;
+	char *cause = NULL;
+	if (review_grade(a->db, &r->set, r->card.key, rating, now, (int)ms, "review", &res,
+	                 &cause) != 0) {
+		tui_message(a, "%s", cause);
+		free(cause);
+		return;
+	}
+	r->reviewed++;
+	if (rating == 1)
+		r->again++;
+	if (res.message[0])
+		tui_message(a, "%s", res.message);
+	load_next(a, r);
+}
+
+/* Adds a typed character (UTF-8 encoded) to the type-in answer. */
+static void
+type_char(struct rv *r, int key)
+{
+	char mb[8];
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t n = wcrtomb(mb, (wchar_t)key, &ps);
+	if (n == (size_t)-1 || strlen(r->typed) + n >= sizeof r->typed)
+		return;
+	memcpy(r->typed + strlen(r->typed), mb, n);
+	r->typed[strlen(r->typed) + n] = '\0';
+}
+
+static void
+type_backspace(struct rv *r)
+{
+	size_t n = strlen(r->typed);
+	while (n > 0) {
+		n--;
+		if (((unsigned char)r->typed[n] & 0xC0) != 0x80)
+			break;
+	}
+	r->typed[n] = '\0';
+}
+
+static int
+review_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	struct rv *r = st;
+	if (r->info) {
+		r->info = 0;
+		return 1;
+	}
+	if (r->phase == PH_TYPING) {
+		if (key == 27) {
+			r->typed[0] = '\0';
+			r->phase = PH_ANSWER;
+		} else if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+			r->typed_ok = review_answer_matches(r->typed, r->card.back);
+			r->phase = PH_ANSWER;
+		} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
+			type_backspace(r);
+		} else if (key >= 32 && key != 127 && key < KEY_MIN) {
+			type_char(r, key);
+		} else if (key == KEY_RESIZE) {
+			return 0;
+		}
+		return 1;
+	}
+	if (!r->have_card) {
+		if (act == ACT_UNDO)
+			goto undo;
+		return 0;
+	}
+	switch (act) {
+	case ACT_REVEAL:
+		if (r->phase == PH_QUESTION) {
+			r->phase = PH_ANSWER;
+			r->scroll = 0;
+		} else if (r->phase == PH_ANSWER) {
+			grade(a, r, r->typed[0] && !r->typed_ok ? 1 : 3);
+		}
+		return 1;
+	case ACT_AGAIN:
+	case ACT_HARD:
+	case ACT_GOOD:
+	case ACT_EASY:
+		if (r->phase != PH_ANSWER) {
+			tui_message(a, "Show the answer first (Space)");
+			return 1;
+		}
+		grade(a, r, act - ACT_AGAIN + 1);
+		return 1;
+	case ACT_UNDO:
+		goto undo;
+	case ACT_BURY: {
+		review_bury(a->db, r->card.key, day_end(now_unix(), r->set.rollover_hour));
+		tui_message(a, "Buried until tomorrow: %s", r->card.key);
+		load_next(a, r);
+		return 1;
+	}
+	case ACT_SUSPEND:
+		review_set_suspended(a->db, r->card.key, 1);
+		tui_message(a, "Suspended %s (prepdeck card unsuspend %s)", r->card.key,
+		            r->card.key);
+		load_next(a, r);
+		return 1;
+	case ACT_FLAG:
+		r->card.flag = review_toggle_flag(a->db, r->card.key);
+		tui_message(a, r->card.flag ? "Flagged" : "Flag removed");
+		return 1;
+	case ACT_INFO:
+		r->info = 1;
+		return 1;
+	case ACT_SETTINGS:
+		tui_push(a, &settings_screen, NULL);
+		return 1;
+	case ACT_DOWN:
+		r->scroll++;
+		return 1;
+	case ACT_UP:
+		if (r->scroll > 0)
+			r->scroll--;
+		return 1;
+	case ACT_PGDOWN:
+		r->scroll += 10;
+		return 1;
+	case ACT_PGUP:
+		r->scroll = r->scroll > 10 ? r->scroll - 10 : 0;
+		return 1;
+	default:
+		return 0;
+	}
+undo: {
+		char undone[160];
+		if (review_undo(a->db, undone) != 0) {
+			tui_message(a, "Nothing to undo");
+			return 1;
+		}
+		if (r->have_card && r->npending < 16)
+			snprintf(r->pending[r->npending++], 160, "%s", r->card.key);
+		if (r->npending < 16)
+			snprintf(r->pending[r->npending++], 160, "%s", undone);
+		if (r->reviewed > 0)
+			r->reviewed--;
+		tui_message(a, "Undid the last grade (%s)", undone);
+		load_next(a, r);
+		return 1;
+	}
+}
+
+static void
+review_tick(struct app *a, void *st)
+{
+	struct rv *r = st;
+	if (!r->have_card && r->next_due && now_unix() >= r->next_due) {
+		r->next_due = 0;
+		load_next(a, r);
+	}
+}
+
+const struct screen_ops review_screen = {
+	.name = "Review",
+	.open = review_open,
+	.close = review_close,
+	.draw = review_draw,
+	.input = review_input,
+	.tick = review_tick,
+	.keys = review_keys,
+	.resume = review_resume,
+};

@@ -1,0 +1,49 @@
+/* Laying out card text for the screen: the curriculum's small Markdown
+ * subset (**bold**, `code`, "- " bullets, "1. " lists, blank-line
+ * paragraphs) and cloze markers, wrapped by display width. */
+#ifndef PREPDECK_TUI_TEXT_H
+#define PREPDECK_TUI_TEXT_H
+
+#include <wchar.h>
+
+enum {
+	TS_BOLD = 1,
+	TS_CODE = 2,
+	TS_CLOZE = 4,      /* the hidden or revealed cloze text */
+	TS_DIM = 8,
+	TS_GOOD = 16,
+	TS_BAD = 32,
+};
+
+struct tcell {
+	wchar_t ch;
+	unsigned char style;
+};
+
+struct tline {
+	struct tcell *cells;
+	int n;
+	int indent;         /* columns of hanging indent before the cells */
+};
+
+struct tlayout {
+	struct tline *lines;
+	int n, cap;
+};
+
+/* How cloze markers render: cloze 0 means "not a cloze card" (markers
+ * show their text plainly); otherwise marker N = cloze is hidden as
+ * [...] (or [hint]) unless reveal is set, when it is highlighted. */
+struct text_opts {
+	int cloze;
+	int reveal;
+	unsigned char base;   /* style applied to all cells (e.g. TS_DIM) */
+};
+
+/* Appends text laid out to `width` columns to *l (which starts zeroed). */
+void text_layout(struct tlayout *l, const char *text, int width, const struct text_opts *o);
+/* Appends an empty line. */
+void text_blank(struct tlayout *l);
+void text_free(struct tlayout *l);
+
+#endif
