@@ -15,16 +15,24 @@
 #include "util.h"
 #include "schema.sql.h"
 
+#define DB_CACHE 48
+
+struct db_stmt {
+	struct db *db;
+	sqlite3_stmt *s;
+	const char *sql;    /* the text it was prepared from (cache key) */
+	int busy;           /* handed out and not yet finalized */
+};
+
 struct db {
 	sqlite3 *h;
 	char *path;
 	int depth;          /* transaction nesting */
 	int readonly;
-};
-
-struct db_stmt {
-	struct db *db;
-	sqlite3_stmt *s;
+	/* Prepared statements kept for reuse: the same SQL text (usually a
+	 * string constant) is compiled once per connection. */
+	struct db_stmt *cache[DB_CACHE];
+	int ncache, next_evict;
 };
 
 static void (*fatal_hook)(void);
@@ -65,6 +73,16 @@ db_fatal(struct db *db, const char *fmt, ...)
 	        db && db->path ? db->path : "", msg, hint);
 	free(msg);
 	exit(1);
+}
+
+static void
+cache_free(struct db *db)
+{
+	for (int i = 0; i < db->ncache; i++) {
+		sqlite3_finalize(db->cache[i]->s);
+		free(db->cache[i]);
+	}
+	db->ncache = 0;
 }
 
 static int
@@ -185,7 +203,8 @@ db_open(const char *path, int flags, int *created, char **cause)
 			goto bad;
 		}
 	}
-	if (exec_script(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL",
+	if (exec_script(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+	                "PRAGMA cache_size = -32768",
 	                cause) != 0)
 		goto bad;
 	if (migrate(db, cause) != 0) {
@@ -196,6 +215,7 @@ db_open(const char *path, int flags, int *created, char **cause)
 	}
 	return db;
 bad:
+	cache_free(db);
 	if (db->h)
 		sqlite3_close(db->h);
 	if (created && *created)
@@ -212,6 +232,7 @@ db_close(struct db *db)
 		return;
 	if (db->depth > 0)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	cache_free(db);
 	sqlite3_close_v2(db->h);
 	free(db->path);
 	free(db);
@@ -250,12 +271,49 @@ bind_args(struct db_stmt *st, const char *fmt, va_list ap)
 static struct db_stmt *
 prepare_va(struct db *db, const char *sql, const char *fmt, va_list ap)
 {
-	struct db_stmt *st = xmalloc(sizeof *st);
-	st->db = db;
-	if (sqlite3_prepare_v2(db->h, sql, -1, &st->s, NULL) != SQLITE_OK)
-		db_fatal(db, "%s (in: %.200s)", sqlite3_errmsg(db->h), sql);
+	struct db_stmt *st = NULL;
+	for (int i = 0; i < db->ncache; i++) {
+		struct db_stmt *c = db->cache[i];
+		if (!c->busy && (c->sql == sql || strcmp(c->sql, sql) == 0)) {
+			st = c;
+			break;
+		}
+	}
+	if (st == NULL) {
+		st = xcalloc(1, sizeof *st);
+		st->db = db;
+		if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->s,
+		                       NULL) != SQLITE_OK)
+			db_fatal(db, "%s (in: %.200s)", sqlite3_errmsg(db->h), sql);
+		st->sql = sqlite3_sql(st->s);
+		if (db->ncache < DB_CACHE) {
+			db->cache[db->ncache++] = st;
+		} else {
+			/* Replace an idle entry, round robin. */
+			for (int k = 0; k < DB_CACHE; k++) {
+				int i = (db->next_evict + k) % DB_CACHE;
+				if (!db->cache[i]->busy) {
+					sqlite3_finalize(db->cache[i]->s);
+					free(db->cache[i]);
+					db->cache[i] = st;
+					db->next_evict = i + 1;
+					break;
+				}
+			}
+		}
+	}
+	st->busy = 1;
 	bind_args(st, fmt, ap);
 	return st;
+}
+
+static int
+cached(struct db *db, struct db_stmt *st)
+{
+	for (int i = 0; i < db->ncache; i++)
+		if (db->cache[i] == st)
+			return 1;
+	return 0;
 }
 
 struct db_stmt *
@@ -291,6 +349,12 @@ db_finalize(struct db_stmt *st)
 {
 	if (st == NULL)
 		return;
+	if (cached(st->db, st)) {
+		sqlite3_reset(st->s);
+		sqlite3_clear_bindings(st->s);
+		st->busy = 0;
+		return;
+	}
 	sqlite3_finalize(st->s);
 	free(st);
 }

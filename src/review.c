@@ -115,6 +115,9 @@ done_today(struct db *db, int64_t since, int prev_state)
 	                   (int64_t)prev_state);
 }
 
+static void limits_left(struct db *db, const struct settings *set, int64_t now,
+                        int *rev_left, int *new_left);
+
 void
 review_queue_build(struct db *db, const struct review_filter *f, int64_t now,
                    struct review_queue *q)
@@ -127,24 +130,28 @@ review_queue_build(struct db *db, const struct review_filter *f, int64_t now,
 	q->day_start = day_start(now, q->set.rollover_hour);
 	q->day_end = day_end(now, q->set.rollover_hour);
 
-	int rev_left = q->set.reviews_per_day - done_today(db, q->day_start, FSRS_REVIEW);
-	int new_left = q->set.new_per_day - done_today(db, q->day_start, FSRS_NEW);
-	if (rev_left < 0)
-		rev_left = 0;
-	if (new_left < 0)
-		new_left = 0;
+	int rev_left, new_left;
+	limits_left(db, &q->set, now, &rev_left, &new_left);
 	q->rev = load_keys(db,
 	    "SELECT s.key FROM card_state s JOIN card c ON c.key = s.key "
 	    "WHERE s.state = 2 AND s.due < ?2 AND s.suspended = 0 AND s.buried_until <= ?1 "
 	    "AND c.retired = 0" FILTER "ORDER BY s.due, s.key LIMIT ?3",
 	    &q->f, now, q->day_end, rev_left, &q->nrev);
+	/* One new card per note at a time, and none whose sibling (the
+	 * reverse or another cloze of the same note) was studied today: as
+	 * Anki buries siblings, they come on later days. */
 	q->fresh = load_keys(db,
-	    "SELECT c.key FROM card c LEFT JOIN card_state s ON s.key = c.key "
-	    "JOIN doc d ON d.id = c.deck_id "
+	    "SELECT c.key FROM card c INDEXED BY card_order "
+	    "LEFT JOIN card_state s ON s.key = c.key "
 	    "WHERE c.retired = 0 AND (s.key IS NULL OR (s.state = 0 AND s.suspended = 0 "
-	    "AND s.buried_until <= ?1))" FILTER
-	    "ORDER BY c.ord, d.ord, c.key LIMIT ?3",
-	    &q->f, now, 0, new_left, &q->nfresh);
+	    "AND s.buried_until <= ?1)) "
+	    "AND NOT EXISTS (SELECT 1 FROM card c2 LEFT JOIN card_state s2 ON s2.key = c2.key "
+	    " WHERE c2.note_id = c.note_id AND c2.key < c.key AND c2.retired = 0 "
+	    " AND (s2.key IS NULL OR s2.state = 0)) "
+	    "AND NOT EXISTS (SELECT 1 FROM card c3 JOIN review_log r ON r.card_key = c3.key "
+	    " WHERE c3.note_id = c.note_id AND r.reviewed_at >= ?2)" FILTER
+	    "ORDER BY c.ord, c.deck_id, c.key LIMIT ?3",
+	    &q->f, now, q->day_start, new_left, &q->nfresh);
 }
 
 void
@@ -159,30 +166,47 @@ review_queue_free(struct review_queue *q)
 	memset(q, 0, sizeof *q);
 }
 
-/* The first learning card due by `until`, skipping `skip` if others. */
+/* The first learning card due by `until`, putting `last` after others;
+ * with `exclude` set, `last` is not taken at all. Learning and
+ * relearning cards are read separately, each in due order from the
+ * (state, due) index, so this stays cheap however many there are. */
 static int
-learning_due(struct review_queue *q, int64_t now, int64_t until, const char *skip,
-             char key[160], int64_t *due)
+learning_due(struct review_queue *q, int64_t now, int64_t until, const char *last,
+             int exclude, char key[160], int64_t *due)
 {
-	struct db_stmt *st = db_prepare(q->db,
-	    "SELECT s.key, s.due FROM card_state s JOIN card c ON c.key = s.key "
-	    "WHERE s.state IN (1, 3) AND s.due <= ?2 AND s.suspended = 0 "
-	    "AND s.buried_until <= ?1 AND c.retired = 0" FILTER
-	    "ORDER BY (s.key = ?4), s.due, s.key LIMIT 1", "");
-	db_bind_int(st, 1, now);
-	db_bind_int(st, 2, until);
-	db_bind_text(st, 4, skip);
-	db_bind_text(st, 8, q->f.deck);
-	db_bind_text(st, 9, q->f.tag);
-	int found = 0;
-	if (db_step(st)) {
-		snprintf(key, 160, "%s", db_col_text(st, 0));
-		if (due)
-			*due = db_col_int(st, 1);
-		found = 1;
+	char best[160] = "", second[160] = "";
+	int64_t best_due = 0, second_due = 0;
+	for (int state = FSRS_LEARNING; state <= FSRS_RELEARNING; state += 2) {
+		struct db_stmt *st = db_prepare(q->db,
+		    "SELECT s.key, s.due FROM card_state s JOIN card c ON c.key = s.key "
+		    "WHERE s.state = ?3 AND s.due <= ?2 AND s.suspended = 0 "
+		    "AND s.buried_until <= ?1 AND c.retired = 0" FILTER
+		    "ORDER BY s.due, s.key LIMIT 2", "");
+		db_bind_int(st, 1, now);
+		db_bind_int(st, 2, until);
+		db_bind_int(st, 3, state);
+		db_bind_text(st, 8, q->f.deck);
+		db_bind_text(st, 9, q->f.tag);
+		while (db_step(st)) {
+			const char *k = db_col_text(st, 0);
+			int64_t d = db_col_int(st, 1);
+			int is_last = last != NULL && strcmp(k, last) == 0;
+			/* keep `last` only as a fallback */
+			char *slot = is_last ? second : best;
+			int64_t *slot_due = is_last ? &second_due : &best_due;
+			if (*slot == '\0' || d < *slot_due) {
+				snprintf(slot, 160, "%s", k);
+				*slot_due = d;
+			}
+		}
+		db_finalize(st);
 	}
-	db_finalize(st);
-	return found;
+	if (best[0] == '\0' && (exclude || second[0] == '\0'))
+		return 0;
+	snprintf(key, 160, "%s", best[0] ? best : second);
+	if (due)
+		*due = best[0] ? best_due : second_due;
+	return 1;
 }
 
 /* A queued card is still to be shown if nothing changed it meanwhile
@@ -215,7 +239,7 @@ review_next(struct review_queue *q, int64_t now, char key[160], int64_t *next_du
 	if (next_due)
 		*next_due = 0;
 	/* 1. Learning and relearning cards that are due now. */
-	if (learning_due(q, now, now, q->last, key, NULL))
+	if (learning_due(q, now, now, q->last, 0, key, NULL))
 		goto found;
 	/* 2. Reviews and new cards, interleaved evenly. */
 	for (;;) {
@@ -246,11 +270,12 @@ review_next(struct review_queue *q, int64_t now, char key[160], int64_t *next_du
 		}
 		goto found;
 	}
-	/* 3. Nothing else: learning cards due soon are shown early. */
+	/* 3. Nothing else: learning cards due soon are shown early, but not
+	 * the card just answered, which waits for its step. */
 	int64_t due = 0;
-	if (learning_due(q, now, now + REVIEW_LEARN_AHEAD, NULL, key, &due))
+	if (learning_due(q, now, now + REVIEW_LEARN_AHEAD, q->last, 1, key, &due))
 		goto found;
-	if (next_due && learning_due(q, now, q->day_end, NULL, key, &due))
+	if (next_due && learning_due(q, now, q->day_end, NULL, 0, key, &due))
 		*next_due = due;
 	return 0;
 found:
@@ -538,30 +563,62 @@ review_answer_matches(const char *typed, const char *expected)
 	return ok;
 }
 
+/* Cards left under today's limits: reviews and new cards. */
+static void
+limits_left(struct db *db, const struct settings *set, int64_t now, int *rev_left,
+            int *new_left)
+{
+	int64_t ds = day_start(now, set->rollover_hour);
+	*rev_left = set->reviews_per_day - done_today(db, ds, FSRS_REVIEW);
+	*new_left = set->new_per_day - done_today(db, ds, FSRS_NEW);
+	if (*rev_left < 0)
+		*rev_left = 0;
+	if (*new_left < 0)
+		*new_left = 0;
+}
+
+void
+review_today_counts(struct db *db, int64_t now, struct review_counts *c)
+{
+	struct settings set;
+	settings_load(db, &set);
+	int rev_left, new_left;
+	limits_left(db, &set, now, &rev_left, &new_left);
+	int64_t de = day_end(now, set.rollover_hour);
+	c->learning = (int)db_int(db, 0,
+	    "SELECT count(*) FROM card_state s JOIN card c ON c.key = s.key "
+	    "WHERE s.state IN (1, 3) AND s.due < ?2 AND s.suspended = 0 "
+	    "AND s.buried_until <= ?1 AND c.retired = 0", "ii", now, de);
+	c->review = (int)db_int(db, 0,
+	    "SELECT count(*) FROM (SELECT 1 FROM card_state s JOIN card c ON c.key = s.key "
+	    "WHERE s.state = 2 AND s.due < ?2 AND s.suspended = 0 AND s.buried_until <= ?1 "
+	    "AND c.retired = 0 LIMIT ?3)", "iii", now, de, (int64_t)rev_left);
+	c->fresh = (int)db_int(db, 0,
+	    "SELECT count(*) FROM (SELECT 1 FROM card c INDEXED BY card_order "
+	    "LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0 AND (s.key IS NULL "
+	    "OR (s.state = 0 AND s.suspended = 0 AND s.buried_until <= ?1)) LIMIT ?2)",
+	    "ii", now, (int64_t)new_left);
+}
+
 struct review_deck_due *
 review_due(struct db *db, int64_t now, size_t *n, struct review_counts *total)
 {
 	struct settings set;
 	settings_load(db, &set);
-	int64_t ds = day_start(now, set.rollover_hour), de = day_end(now, set.rollover_hour);
-	int rev_left = set.reviews_per_day - done_today(db, ds, FSRS_REVIEW);
-	int new_left = set.new_per_day - done_today(db, ds, FSRS_NEW);
-	if (rev_left < 0)
-		rev_left = 0;
-	if (new_left < 0)
-		new_left = 0;
+	int rev_left, new_left;
+	limits_left(db, &set, now, &rev_left, &new_left);
+	int64_t de = day_end(now, set.rollover_hour);
+	/* Each count is one grouped pass over the cards that qualify. */
 	struct db_stmt *st = db_prepare(db,
-	    "SELECT d.id, d.title, "
-	    " (SELECT count(*) FROM card c JOIN card_state s ON s.key = c.key WHERE "
-	    "  c.deck_id = d.id AND c.retired = 0 AND s.state IN (1, 3) AND s.due < ?2 "
-	    "  AND s.suspended = 0 AND s.buried_until <= ?1), "
-	    " (SELECT count(*) FROM card c JOIN card_state s ON s.key = c.key WHERE "
-	    "  c.deck_id = d.id AND c.retired = 0 AND s.state = 2 AND s.due < ?2 "
-	    "  AND s.suspended = 0 AND s.buried_until <= ?1), "
-	    " (SELECT count(*) FROM card c LEFT JOIN card_state s ON s.key = c.key WHERE "
-	    "  c.deck_id = d.id AND c.retired = 0 AND (s.key IS NULL OR (s.state = 0 "
-	    "  AND s.suspended = 0 AND s.buried_until <= ?1))) "
-	    "FROM doc d WHERE d.kind IN ('deck', 'numbers') AND d.retired = 0 ORDER BY d.ord",
+	    "WITH due AS (SELECT c.deck_id, sum(s.state IN (1, 3)) AS l, sum(s.state = 2) AS r "
+	    "  FROM card_state s JOIN card c ON c.key = s.key WHERE s.state > 0 AND s.due < ?2 "
+	    "  AND s.suspended = 0 AND s.buried_until <= ?1 AND c.retired = 0 GROUP BY c.deck_id), "
+	    "fresh AS (SELECT c.deck_id, count(*) AS f FROM card c INDEXED BY card_live "
+	    "  LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0 AND (s.key IS NULL "
+	    "  OR (s.state = 0 AND s.suspended = 0 AND s.buried_until <= ?1)) GROUP BY c.deck_id) "
+	    "SELECT d.id, d.title, ifnull(due.l, 0), ifnull(due.r, 0), ifnull(fresh.f, 0) "
+	    "FROM doc d LEFT JOIN due ON due.deck_id = d.id LEFT JOIN fresh ON fresh.deck_id = d.id "
+	    "WHERE d.kind IN ('deck', 'numbers') AND d.retired = 0 ORDER BY d.ord",
 	    "ii", now, de);
 	size_t cap = 16;
 	struct review_deck_due *v = xmalloc(cap * sizeof *v);

@@ -110,6 +110,10 @@ struct review_deck_due *review_due(struct db *db, int64_t now, size_t *n,
                                    struct review_counts *total);
 void review_due_free(struct review_deck_due *d, size_t n);
 
+/* Today's totals with the daily limits applied, counted only up to those
+ * limits so it stays fast on a large collection (the Today screen). */
+void review_today_counts(struct db *db, int64_t now, struct review_counts *c);
+
 /* When the next card (of any state) is due after now, or 0. */
 int64_t review_next_due(struct db *db, int64_t now);
 

@@ -7,7 +7,6 @@ command -v tmux >/dev/null || { echo "tmux is required"; exit 1; }
 DB="$T/p.db"
 tui_start 100 30 --db "$DB"
 expect_screen "Today screen appears" "prepdeck · Today"
-expect_screen "counts from the database" "[1-9][0-9]* cards in [1-9][0-9]* decks"
 expect_screen "new cards due today" "[1-9][0-9]* new"
 expect_screen "status line hints" "? help  q quit"
 

@@ -34,11 +34,11 @@ static const struct tui_key global_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
-int
+attr_t
 tui_attr(struct app *a, enum tui_color c)
 {
 	if (a->color)
-		return COLOR_PAIR(c) | (c == C_TITLE ? A_BOLD : 0);
+		return (attr_t)COLOR_PAIR(c) | (c == C_TITLE ? A_BOLD : A_NORMAL);
 	switch (c) {
 	case C_TITLE:
 		return A_BOLD;
@@ -91,7 +91,7 @@ tui_width(const char *s)
 }
 
 int
-tui_put(int y, int x, const char *s, int width, int attr)
+tui_put(int y, int x, const char *s, int width, attr_t attr)
 {
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
@@ -130,6 +130,15 @@ tui_put(int y, int x, const char *s, int width, int attr)
 	}
 	attroff(attr);
 	return used;
+}
+
+void
+tui_hline(int y, int x, int n, attr_t attr)
+{
+	const char *rule = MB_CUR_MAX > 1 ? "\xe2\x94\x80" : "-";
+	move(y, x);
+	for (int i = 0; i < n; i++)
+		tui_put(y, x + i, rule, 1, attr);
 }
 
 int

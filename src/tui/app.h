@@ -102,7 +102,7 @@ struct app {
 
 /* Colour pairs (plain attributes when colour is off). */
 enum tui_color { C_TITLE = 1, C_DIM, C_GOOD, C_WARN, C_BAD, C_ACCENT, C_SELECT };
-int tui_attr(struct app *a, enum tui_color c);
+attr_t tui_attr(struct app *a, enum tui_color c);
 
 void tui_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int tui_push(struct app *a, const struct screen_ops *ops, const char *arg);
@@ -110,7 +110,10 @@ void tui_pop(struct app *a);
 
 /* Draws UTF-8 text at (y, x) clipped to `width` display columns; returns
  * the columns used. */
-int tui_put(int y, int x, const char *s, int width, int attr);
+int tui_put(int y, int x, const char *s, int width, attr_t attr);
+/* A horizontal rule of n columns: box drawing in a UTF-8 locale, '-'
+ * otherwise. */
+void tui_hline(int y, int x, int n, attr_t attr);
 /* Display width of a UTF-8 string. */
 int tui_width(const char *s);
 

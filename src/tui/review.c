@@ -354,9 +354,7 @@ review_draw(struct app *a, void *st, int lines, int cols)
 		         r->card.flag ? "  [flagged]" : "");
 	tui_put(0, 2, title, cols - 40, tui_attr(a, C_TITLE));
 	draw_counts(a, r, 0, cols);
-	move(1, 0);
-	for (int i = 0; i < cols; i++)
-		addch(ACS_HLINE | tui_attr(a, C_DIM));
+	tui_hline(1, 0, cols, tui_attr(a, C_DIM));
 	if (!r->have_card) {
 		draw_summary(a, r, lines, cols);
 		return;

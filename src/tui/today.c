@@ -9,14 +9,11 @@
 #include <time.h>
 
 #include "review.h"
-#include "summary.h"
 #include "tui/app.h"
 #include "util.h"
 
 struct today {
-	struct summary s;
 	struct review_counts due;
-	size_t ndecks;
 };
 
 static const struct tui_key today_keys[] = {
@@ -28,9 +25,7 @@ static const struct tui_key today_keys[] = {
 static void
 today_load(struct app *a, struct today *t)
 {
-	summary_load(a->db, &t->s);
-	struct review_deck_due *d = review_due(a->db, now_unix(), &t->ndecks, &t->due);
-	review_due_free(d, t->ndecks);
+	review_today_counts(a->db, now_unix(), &t->due);
 }
 
 static void *
@@ -76,9 +71,6 @@ section_cards(struct app *a, struct today *t, int y, int cols)
 		tui_put(y, x + 4, "r  start review", cols - x - 8, tui_attr(a, C_ACCENT));
 		y++;
 	}
-	snprintf(buf, sizeof buf, "%d cards in %d decks, %d seen, %d reviews so far",
-	         t->s.cards, t->s.decks, t->s.cards_seen, t->s.reviews_total);
-	tui_put(y++, 4, buf, cols - 8, tui_attr(a, C_DIM));
 	return y + 1;
 }
 
