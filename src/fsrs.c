@@ -30,13 +30,12 @@ static const double default_w[FSRS_NWEIGHTS] = {
 /* Everything one review needs, worked out once. */
 struct ctx {
 	const struct fsrs_params *p;
-	double decay, factor;      /* forgetting curve */
-	double ivl_mod;            /* stability -> days at the retention */
+	const struct fsrs_derived *k;   /* p->derived or own */
+	struct fsrs_derived own;
 	double fuzz;               /* fuzz factor in [0, 1) */
 	int64_t now;
 	int elapsed;               /* calendar days since the last review */
 	struct fsrs_card cur;      /* the card with this review counted */
-	double d_easy;             /* init_difficulty(Easy), for mean reversion */
 	/* Shared by the four ratings, worked out on first use: */
 	int have_r, have_recall;
 	double r;                  /* retrievability at this review */
@@ -82,6 +81,7 @@ void fsrs_default_params(struct fsrs_params *p, int enable_fuzz)
 	p->n_learning_steps = 2;
 	p->relearning_steps[0] = 10;
 	p->n_relearning_steps = 1;
+	fsrs_prepare(p);
 }
 
 void fsrs_clip_weights(struct fsrs_params *p)
@@ -128,7 +128,8 @@ int fsrs_params_check(const struct fsrs_params *p)
 		return -1;
 	if (!(p->retention > 0 && p->retention <= 1))
 		return -1;
-	if (p->max_interval < 1)
+	/* The ordering of the ratings may go a few days past the maximum. */
+	if (p->max_interval < 1 || p->max_interval > INT_MAX / 2)
 		return -1;
 	if (p->n_learning_steps < 0 || p->n_learning_steps > FSRS_MAX_STEPS ||
 	    p->n_relearning_steps < 0 || p->n_relearning_steps > FSRS_MAX_STEPS)
@@ -150,18 +151,46 @@ void fsrs_new_card(struct fsrs_card *c, int64_t now)
 	c->due = now;
 }
 
-/* ts-fsrs computeDecayFactor. */
-static void decay_factor(const struct fsrs_params *p, double *decay,
-                         double *factor)
-{
-	*decay = -p->w[20];
-	*factor = round8(exp(pow(*decay, -1) * log(0.9)) - 1);
-}
-
 /* Retrievability after t days at stability s (ts-fsrs forgetting_curve). */
 static double forgetting_curve(const struct ctx *c, double t, double s)
 {
-	return round8(pow(1 + c->factor * t / s, c->decay));
+	return round8(pow(1 + c->k->factor * t / s, c->k->decay));
+}
+
+/* ts-fsrs computeDecayFactor, calculate_interval_modifier and the other
+ * per-parameter constants. */
+static void derive(const struct fsrs_params *p, struct fsrs_derived *k)
+{
+	const double *w = p->w;
+
+	k->w4 = w[4];
+	k->w5 = w[5];
+	k->w8 = w[8];
+	k->w20 = w[20];
+	k->retention = p->retention;
+	k->decay = -w[20];
+	/* ts-fsrs has Math.pow(decay, -1), which is exactly 1 / decay. */
+	k->factor = round8(exp(1 / k->decay * log(0.9)) - 1);
+	k->ivl_mod = round8((pow(p->retention, 1 / k->decay) - 1) / k->factor);
+	k->d_easy = round8(w[4] - exp((FSRS_EASY - 1) * w[5]) + 1);
+	k->exp_w8 = exp(w[8]);
+}
+
+static const struct fsrs_derived *derived(const struct fsrs_params *p,
+                                          struct fsrs_derived *own)
+{
+	const struct fsrs_derived *k = &p->derived;
+
+	if (k->w4 == p->w[4] && k->w5 == p->w[5] && k->w8 == p->w[8] &&
+	    k->w20 == p->w[20] && k->retention == p->retention)
+		return k;
+	derive(p, own);
+	return own;
+}
+
+void fsrs_prepare(struct fsrs_params *p)
+{
+	derive(p, &p->derived);
 }
 
 static double init_stability(const struct ctx *c, int g)
@@ -181,7 +210,7 @@ static double next_difficulty(const struct ctx *c, double d, int g)
 	const double *w = c->p->w;
 	double delta_d = -w[6] * (g - 3);
 	double next_d = d + round8(delta_d * (10 - d) / 9);
-	double reverted = round8(w[7] * c->d_easy + (1 - w[7]) * next_d);
+	double reverted = round8(w[7] * c->k->d_easy + (1 - w[7]) * next_d);
 	return clampd(reverted, 1, 10);
 }
 
@@ -196,7 +225,7 @@ static double next_recall_stability(struct ctx *c, double d, double s,
 	double easy_bound = g == FSRS_EASY ? w[16] : 1;
 
 	if (!c->have_recall) {
-		c->recall_base = exp(w[8]) * (11 - d) * pow(s, -w[9]) *
+		c->recall_base = c->k->exp_w8 * (11 - d) * pow(s, -w[9]) *
 		                 (exp((1 - r) * w[10]) - 1);
 		c->have_recall = 1;
 	}
@@ -288,7 +317,7 @@ static int fuzz_interval(const struct ctx *c, double ivl)
 /* Days until the next review for stability s (ts-fsrs next_interval). */
 static int next_interval(const struct ctx *c, double s)
 {
-	double ivl = js_round(s * c->ivl_mod);
+	double ivl = js_round(s * c->k->ivl_mod);
 	ivl = ivl > 1 ? ivl : 1;
 	ivl = ivl < c->p->max_interval ? ivl : c->p->max_interval;
 	if (!c->p->enable_fuzz || ivl < 2.5)
@@ -488,10 +517,8 @@ static int setup(struct ctx *c, const struct fsrs_params *p,
 	c->cur.last_review = now;
 	c->cur.elapsed_days = (int)elapsed;
 	c->cur.reps++;
-	decay_factor(p, &c->decay, &c->factor);
-	c->ivl_mod = round8((pow(p->retention, 1 / c->decay) - 1) / c->factor);
+	c->k = derived(p, &c->own);
 	c->fuzz = fuzz_factor(seed);
-	c->d_easy = init_difficulty(c, FSRS_EASY);
 	c->have_r = c->have_recall = 0;
 	return 0;
 }
@@ -548,6 +575,6 @@ double fsrs_retrievability(const struct fsrs_params *p,
 	if (days < 0)
 		days = 0;
 	c.p = p;
-	decay_factor(p, &c.decay, &c.factor);
+	c.k = derived(p, &c.own);
 	return forgetting_curve(&c, (double)days, card->stability);
 }

@@ -35,18 +35,25 @@ enum fsrs_rating {
 struct fsrs_params {
 	double w[FSRS_NWEIGHTS];   /* model weights; w[20] is the curve decay */
 	double retention;          /* requested retention, 0 < r <= 1 */
-	int max_interval;          /* days, >= 1 */
+	int max_interval;          /* days, 1 .. INT_MAX / 2 */
 	int enable_fuzz;           /* spread day intervals a little */
 	int enable_short_term;     /* learning steps and same-day updates */
 	int learning_steps[FSRS_MAX_STEPS];   /* minutes, for new cards */
 	int n_learning_steps;
 	int relearning_steps[FSRS_MAX_STEPS]; /* minutes, after a lapse */
 	int n_relearning_steps;
+	/* Constants derived from w and retention, stored by fsrs_prepare to
+	 * save work on every review; used only while the weights and
+	 * retention they came from are unchanged. */
+	struct fsrs_derived {
+		double w4, w5, w8, w20, retention;   /* the inputs */
+		double decay, factor, ivl_mod, d_easy, exp_w8;
+	} derived;
 };
 
 struct fsrs_card {
 	int state;                 /* enum fsrs_state */
-	int64_t due;               /* next review time */
+	int64_t due;               /* next review time; any time may be used */
 	int64_t last_review;       /* unused while state is FSRS_NEW */
 	double stability;          /* days until recall drops to 90% */
 	double difficulty;         /* 1..10; 0 with stability 0 before review */
@@ -62,14 +69,20 @@ struct fsrs_card {
  * steps 1m 10m, relearning step 10m; fuzz as given. */
 void fsrs_default_params(struct fsrs_params *p, int enable_fuzz);
 
+/* Stores p->derived for the current weights and retention. Optional:
+ * without it (or after changing them) each review works the constants
+ * out again, with the same results. fsrs_default_params calls it. */
+void fsrs_prepare(struct fsrs_params *p);
+
 /* Clamps each weight into the range ts-fsrs allows (as its
  * clipParameters does), for weights loaded from elsewhere. NaN counts
  * as 0 before clamping, as there. */
 void fsrs_clip_weights(struct fsrs_params *p);
 
 /* Returns 0 when p is usable by the functions below, -1 otherwise
- * (non-finite weights, retention outside (0, 1], max_interval < 1, bad
- * step counts or negative steps). */
+ * (non-finite weights, w[20] <= 0, retention outside (0, 1], max_interval
+ * out of range, bad step counts, negative steps). Weights from elsewhere
+ * should also go through fsrs_clip_weights, as ts-fsrs always does. */
 int fsrs_params_check(const struct fsrs_params *p);
 
 /* A card that has never been reviewed, due at now. */
@@ -87,8 +100,12 @@ int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
                 struct fsrs_card *out);
 
 /* The four possible outcomes of reviewing *in at now: out[r - 1] is the
- * card after rating r. Each equals what fsrs_review gives with the same
- * seed. Returns 0, or -1 as fsrs_review. */
+ * card after rating r, so out[r - 1].due - now is the interval to show
+ * for that rating. Each equals what fsrs_review gives with the same
+ * seed. With increasing steps (as the defaults), dues never decrease
+ * from Again to Easy. In review, Hard < Good < Easy is enforced after
+ * the max_interval cap, as in ts-fsrs, so Good and Easy can land a day
+ * or two past it. Returns 0, or -1 as fsrs_review. */
 int fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
                  int64_t now, uint64_t fuzz_seed, struct fsrs_card out[4]);
 

@@ -1,11 +1,13 @@
 /* `prepdeck replay`: see replay.h. Built for large inputs: block reads,
- * a hash table of per-card state with the ids in one growing arena, and
- * hand-written time and number formatting into an output buffer, so
- * nothing is allocated per line. */
+ * per-card records (state and id) in one growing arena found through a
+ * compact hash table, lookups prefetched a batch ahead, and hand-written
+ * time and number formatting into an output buffer. Nothing is
+ * allocated per line. */
 #include "replay.h"
 #include "fsrs.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,10 +36,11 @@ struct reader {
 	int eof;
 };
 
-/* Returns the next line (without its newline; valid until the next call)
- * and sets *len, or returns NULL at the end of input or on a read error
- * (ferror tells which). */
-static char *reader_line(struct reader *r, size_t *len)
+/* Returns the next line (without its newline) and sets *len, or returns
+ * NULL at the end of input or on a read error (ferror tells which). With
+ * fill 0 it also returns NULL, consuming nothing, when the next line is
+ * not in the buffer yet; lines stay valid until a call with fill 1. */
+static char *reader_line(struct reader *r, size_t *len, int fill)
 {
 	for (;;) {
 		char *nl = memchr(r->buf + r->scanned, '\n', r->end - r->scanned);
@@ -56,6 +59,8 @@ static char *reader_line(struct reader *r, size_t *len)
 			r->start = r->scanned = r->end;
 			return line;
 		}
+		if (!fill)
+			return NULL;
 		if (r->start > 0) {
 			memmove(r->buf, r->buf + r->start, r->end - r->start);
 			r->end -= r->start;
@@ -264,25 +269,24 @@ static char *format_fixed6(char *p, double x)
 
 /* ---- per-card state ---- */
 
-/* Cards live in a dense array in order of first appearance; the hash
- * table only maps ids to indexes, so it stays small enough for the
- * cache. */
-struct entry {
-	size_t key;                /* offset of the id in the arena */
-	size_t klen;
+/* Each card is one record in a growing arena: its scheduler state
+ * followed by its id, so a lookup touches the small hash table and one
+ * record. Records are 8-byte aligned and found by offset, which stays
+ * valid when the arena moves. */
+struct record {
 	struct fsrs_card card;     /* reps == 0: not reviewed yet */
+	size_t klen;
+	char key[];
 };
 
 struct slot {
-	uint32_t hash;             /* high bits of the id's hash */
-	uint32_t index;            /* entry index + 1; 0 for an empty slot */
+	uint32_t hash;             /* low bits of the id's hash */
+	uint32_t rec;              /* record offset / 8 + 1; 0 when empty */
 };
 
 struct table {
 	struct slot *slots;
-	size_t cap;                /* a power of two */
-	struct entry *entries;
-	size_t count, ecap;
+	size_t cap, count;         /* cap is a power of two, at most 2^32 */
 	char *arena;
 	size_t alen, acap;
 };
@@ -301,20 +305,28 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h ^ (h >> 32);
 }
 
+static struct record *table_record(const struct table *t, uint32_t rec)
+{
+	return (struct record *)(void *)(t->arena + (size_t)(rec - 1) * 8);
+}
+
 static void table_grow(struct table *t)
 {
 	size_t ncap = t->cap ? t->cap * 2 : 4096, i;
-	struct slot *ns = replay_xrealloc(NULL, ncap * sizeof *ns);
+	struct slot *ns;
 
+	if (ncap > (size_t)UINT32_MAX + 1) {
+		fputs("prepdeck: too many cards\n", stderr);
+		abort();
+	}
+	ns = replay_xrealloc(NULL, ncap * sizeof *ns);
 	memset(ns, 0, ncap * sizeof *ns);
 	for (i = 0; i < t->cap; i++) {
-		struct entry *e;
 		size_t j;
-		if (!t->slots[i].index)
+		if (!t->slots[i].rec)
 			continue;
-		e = &t->entries[t->slots[i].index - 1];
-		j = hash_bytes(t->arena + e->key, e->klen) & (ncap - 1);
-		while (ns[j].index)
+		j = t->slots[i].hash & (ncap - 1);
+		while (ns[j].rec)
 			j = (j + 1) & (ncap - 1);
 		ns[j] = t->slots[i];
 	}
@@ -323,64 +335,179 @@ static void table_grow(struct table *t)
 	t->cap = ncap;
 }
 
-/* The state of card id s[0..n), created as a new card on first sight.
- * The pointer stays valid until the next call. */
-static struct entry *table_get(struct table *t, const char *s, size_t n)
+/* The state of card id s[0..n) with hash h (from hash_bytes), created
+ * as a new card on first sight. The pointer stays valid until the next
+ * call. */
+static struct record *table_get(struct table *t, const char *s, size_t n,
+                                uint32_t h)
 {
-	uint64_t h = hash_bytes(s, n);
-	uint32_t tag = (uint32_t)(h >> 32);
-	struct entry *e;
-	size_t j;
+	struct record *e;
+	size_t j, size;
 
 	if ((t->count + 1) * 2 > t->cap)
 		table_grow(t);
 	j = h & (t->cap - 1);
-	while (t->slots[j].index) {
-		if (t->slots[j].hash == tag) {
-			e = &t->entries[t->slots[j].index - 1];
-			if (e->klen == n && memcmp(t->arena + e->key, s, n) == 0)
+	while (t->slots[j].rec) {
+		if (t->slots[j].hash == h) {
+			e = table_record(t, t->slots[j].rec);
+			if (e->klen == n && memcmp(e->key, s, n) == 0)
 				return e;
 		}
 		j = (j + 1) & (t->cap - 1);
 	}
-	if (t->count == UINT32_MAX - 1) {
+	size = (offsetof(struct record, key) + n + 7) & ~(size_t)7;
+	if (t->alen + size > t->acap) {
+		while (t->alen + size > t->acap)
+			t->acap = t->acap ? t->acap * 2 : 1 << 20;
+		t->arena = replay_xrealloc(t->arena, t->acap);
+	}
+	if (t->alen / 8 >= UINT32_MAX - 1) {
 		fputs("prepdeck: too many cards\n", stderr);
 		abort();
 	}
-	if (t->alen + n > t->acap) {
-		while (t->alen + n > t->acap)
-			t->acap = t->acap ? t->acap * 2 : 1 << 16;
-		t->arena = replay_xrealloc(t->arena, t->acap);
-	}
-	if (t->count == t->ecap) {
-		t->ecap = t->ecap ? t->ecap * 2 : 1024;
-		t->entries = replay_xrealloc(t->entries, t->ecap * sizeof *t->entries);
-	}
-	memcpy(t->arena + t->alen, s, n);
-	e = &t->entries[t->count];
-	e->key = t->alen;
-	e->klen = n;
+	e = (struct record *)(void *)(t->arena + t->alen);
 	fsrs_new_card(&e->card, 0);
-	t->alen += n;
+	e->klen = n;
+	memcpy(e->key, s, n);
+	t->slots[j].hash = h;
+	t->slots[j].rec = (uint32_t)(t->alen / 8 + 1);
+	t->alen += size;
 	t->count++;
-	t->slots[j].hash = tag;
-	t->slots[j].index = (uint32_t)t->count;
 	return e;
 }
 
 /* ---- the command ---- */
 
-/* Prints "line N: message" with the offending text quoted (shortened). */
-static void bad_field(FILE *err, unsigned long lineno, const char *what,
-                      const char *s, size_t n, const char *expect)
+/* Reviews are handled in small batches: first every line is parsed and
+ * the hash slot of its card prefetched, then the card records are
+ * prefetched, then the reviews are replayed in order. With many cards
+ * this hides most of the memory latency of the lookups. */
+#define BATCH 16
+
+#if defined(__GNUC__) || defined(__clang__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+struct item {
+	const char *card, *when;
+	size_t clen;
+	int64_t t;
+	unsigned long lineno;
+	uint32_t hash;
+	int rating;
+};
+
+/* Splits and checks one review line into *it; returns 0, or -1 with a
+ * "line N: ..." message in msg. */
+static int parse_review(const char *line, size_t len, struct item *it,
+                        char *msg, size_t msz)
 {
-	fprintf(err, "line %lu: bad %s \"%.*s%s\" (expected %s)\n", lineno, what,
-	        (int)(n > 40 ? 40 : n), s, n > 40 ? "..." : "", expect);
+	const char *end = line + len, *tab1, *tab2, *tab3, *rate;
+	size_t wlen, rlen;
+
+	if (len && line[len - 1] == '\r')
+		end--;
+	tab1 = memchr(line, '\t', (size_t)(end - line));
+	tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1)) : NULL;
+	if (!tab2) {
+		snprintf(msg, msz, "line %lu: expected card, reviewed_at and rating separated by tabs\n",
+		         it->lineno);
+		return -1;
+	}
+	tab3 = memchr(tab2 + 1, '\t', (size_t)(end - tab2 - 1));
+	it->card = line;
+	it->clen = (size_t)(tab1 - line);
+	it->when = tab1 + 1;
+	wlen = (size_t)(tab2 - it->when);
+	rate = tab2 + 1;
+	rlen = (size_t)((tab3 ? tab3 : end) - rate);
+	if (it->clen == 0) {
+		snprintf(msg, msz, "line %lu: empty card id\n", it->lineno);
+		return -1;
+	}
+	if (parse_time(it->when, wlen, &it->t) != 0) {
+		snprintf(msg, msz, "line %lu: bad time \"%.*s%s\" (expected YYYY-MM-DDTHH:MM:SSZ)\n",
+		         it->lineno, (int)(wlen > 40 ? 40 : wlen), it->when,
+		         wlen > 40 ? "..." : "");
+		return -1;
+	}
+	if (rlen != 1 || rate[0] < '1' || rate[0] > '4') {
+		snprintf(msg, msz, "line %lu: bad rating \"%.*s%s\" (expected 1-4)\n",
+		         it->lineno, (int)(rlen > 40 ? 40 : rlen), rate,
+		         rlen > 40 ? "..." : "");
+		return -1;
+	}
+	it->rating = rate[0] - '0';
+	it->hash = (uint32_t)hash_bytes(it->card, it->clen);
+	return 0;
+}
+
+/* Prefetches the record that the table probably holds for hash h. */
+static void table_prefetch(const struct table *t, uint32_t h)
+{
+	size_t j = h & (t->cap - 1);
+
+	for (; t->slots[j].rec; j = (j + 1) & (t->cap - 1)) {
+		if (t->slots[j].hash == h) {
+			PREFETCH(table_record(t, t->slots[j].rec));
+			return;
+		}
+	}
+}
+
+/* Replays one review and writes its row; returns 0, or 1 after printing
+ * the error. */
+static int replay_item(struct table *tab, const struct fsrs_params *params,
+                       const struct item *it, struct writer *wr, FILE *err)
+{
+	struct record *e = table_get(tab, it->card, it->clen, it->hash);
+	struct fsrs_card next;
+	char *p;
+
+	if (e->card.reps > 0 && it->t < e->card.last_review) {
+		char prev[32];
+		*format_time(prev, e->card.last_review) = '\0';
+		fprintf(err, "line %lu: card %.*s reviewed at %.20s, before its previous review at %s\n",
+		        it->lineno, (int)(it->clen > 40 ? 40 : it->clen), it->card,
+		        it->when, prev);
+		return 1;
+	}
+	if (fsrs_review(params, &e->card, it->t, it->rating, 0, &next) != 0) {
+		fprintf(err, "line %lu: cannot schedule this review\n", it->lineno);
+		return 1;
+	}
+	e->card = next;
+
+	writer_put(wr, it->card, it->clen);
+	if (writer_room(wr, 128) == 0) {
+		p = wr->buf + wr->len;
+		*p++ = '\t';
+		memcpy(p, it->when, 20);
+		p += 20;
+		*p++ = '\t';
+		*p++ = (char)('0' + it->rating);
+		*p++ = '\t';
+		*p++ = (char)('0' + next.state);
+		*p++ = '\t';
+		p = format_time(p, next.due);
+		*p++ = '\t';
+		p = format_fixed6(p, next.stability);
+		*p++ = '\t';
+		p = format_fixed6(p, next.difficulty);
+		*p++ = '\n';
+		wr->len = (size_t)(p - wr->buf);
+	}
+	return 0;
 }
 
 static int is_header(const char *s, size_t n)
 {
 	size_t h = sizeof HEADER_IN - 1;
+
+	if (n && s[n - 1] == '\r')
+		n--;
 	return n >= h && memcmp(s, HEADER_IN, h) == 0 && (n == h || s[h] == '\t');
 }
 
@@ -390,7 +517,7 @@ int replay_run(FILE *in, FILE *out, FILE *err, double retention)
 	struct reader rd = { 0 };
 	struct table tab = { 0 };
 	struct writer *wr;
-	unsigned long lineno = 0;
+	unsigned long lineno = 1;
 	char *line;
 	size_t len;
 	int status = 0;
@@ -401,6 +528,7 @@ int replay_run(FILE *in, FILE *out, FILE *err, double retention)
 	}
 	fsrs_default_params(&params, 0);
 	params.retention = retention;
+	fsrs_prepare(&params);
 
 	rd.f = in;
 	rd.cap = 1 << 20;
@@ -408,11 +536,9 @@ int replay_run(FILE *in, FILE *out, FILE *err, double retention)
 	wr = replay_xrealloc(NULL, sizeof *wr);
 	wr->f = out;
 	wr->len = 0;
+	table_grow(&tab);
 
-	line = reader_line(&rd, &len);
-	lineno = 1;
-	if (line && len && line[len - 1] == '\r')
-		len--;
+	line = reader_line(&rd, &len, 1);
 	if (!line || !is_header(line, len)) {
 		if (ferror(in))
 			fprintf(err, "line 1: read error\n");
@@ -423,84 +549,32 @@ int replay_run(FILE *in, FILE *out, FILE *err, double retention)
 	}
 	writer_put(wr, HEADER_OUT, sizeof HEADER_OUT - 1);
 
-	while ((line = reader_line(&rd, &len)) != NULL) {
-		const char *card, *when, *rate, *end = line + len, *tab1, *tab2, *tab3;
-		size_t clen, wlen, rlen;
-		int64_t t;
-		struct entry *e;
-		struct fsrs_card next;
-		char *p;
+	while (!status) {
+		struct item items[BATCH];
+		char msg[200];
+		int n = 0, i, bad = 0;
 
-		lineno++;
-		if (len && line[len - 1] == '\r')
-			end--;
-		tab1 = memchr(line, '\t', (size_t)(end - line));
-		tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1)) : NULL;
-		if (!tab2) {
-			fprintf(err, "line %lu: expected card, reviewed_at and rating separated by tabs\n",
-			        lineno);
-			status = 1;
-			break;
+		while (n < BATCH && (line = reader_line(&rd, &len, n == 0)) != NULL) {
+			items[n].lineno = ++lineno;
+			if (parse_review(line, len, &items[n], msg, sizeof msg) != 0) {
+				bad = 1;
+				break;
+			}
+			PREFETCH(&tab.slots[items[n].hash & (tab.cap - 1)]);
+			n++;
 		}
-		tab3 = memchr(tab2 + 1, '\t', (size_t)(end - tab2 - 1));
-		card = line;
-		clen = (size_t)(tab1 - line);
-		when = tab1 + 1;
-		wlen = (size_t)(tab2 - when);
-		rate = tab2 + 1;
-		rlen = (size_t)((tab3 ? tab3 : end) - rate);
-		if (clen == 0) {
-			fprintf(err, "line %lu: empty card id\n", lineno);
-			status = 1;
+		if (n == 0 && !bad)
 			break;
-		}
-		if (parse_time(when, wlen, &t) != 0) {
-			bad_field(err, lineno, "time", when, wlen, "YYYY-MM-DDTHH:MM:SSZ");
+		for (i = 0; i < n; i++)
+			table_prefetch(&tab, items[i].hash);
+		for (i = 0; i < n && !status; i++)
+			status = replay_item(&tab, &params, &items[i], wr, err);
+		if (!status && bad) {
+			fputs(msg, err);
 			status = 1;
-			break;
-		}
-		if (rlen != 1 || rate[0] < '1' || rate[0] > '4') {
-			bad_field(err, lineno, "rating", rate, rlen, "1-4");
-			status = 1;
-			break;
-		}
-		e = table_get(&tab, card, clen);
-		if (e->card.reps > 0 && t < e->card.last_review) {
-			char prev[32];
-			*format_time(prev, e->card.last_review) = '\0';
-			fprintf(err, "line %lu: card %.*s reviewed at %.*s, before its previous review at %s\n",
-			        lineno, (int)(clen > 40 ? 40 : clen), card, (int)wlen, when, prev);
-			status = 1;
-			break;
-		}
-		if (fsrs_review(&params, &e->card, t, rate[0] - '0', 0, &next) != 0) {
-			fprintf(err, "line %lu: cannot schedule this review\n", lineno);
-			status = 1;
-			break;
-		}
-		e->card = next;
-
-		writer_put(wr, card, clen);
-		if (writer_room(wr, 128) == 0) {
-			p = wr->buf + wr->len;
-			*p++ = '\t';
-			memcpy(p, when, 20);
-			p += 20;
-			*p++ = '\t';
-			*p++ = rate[0];
-			*p++ = '\t';
-			*p++ = (char)('0' + next.state);
-			*p++ = '\t';
-			p = format_time(p, next.due);
-			*p++ = '\t';
-			p = format_fixed6(p, next.stability);
-			*p++ = '\t';
-			p = format_fixed6(p, next.difficulty);
-			*p++ = '\n';
-			wr->len = (size_t)(p - wr->buf);
 		}
 	}
-	if (ferror(in)) {
+	if (!status && ferror(in)) {
 		fprintf(err, "line %lu: read error\n", lineno + 1);
 		status = 1;
 	}
@@ -514,7 +588,6 @@ done:
 	free(wr);
 	free(rd.buf);
 	free(tab.slots);
-	free(tab.entries);
 	free(tab.arena);
 	return status;
 }

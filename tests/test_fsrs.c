@@ -580,6 +580,35 @@ static void test_replay(void)
 	          "before its previous review at 2025-03-27T10:33:16Z\n");
 	run_free(&r);
 
+	/* The first error wins, whether found while parsing or replaying. */
+	r = run_replay("card\treviewed_at\trating\n" ROW2 "\n" ROW1 "\n" ROWX "\nbad\n", 0.9);
+	CHECK_INT(r.status, 1);
+	CHECK(strncmp(r.err, "line 3: card c0001", 18) == 0);
+	CHECK_STR(r.out, HDR_OUT ROW2 "\t1\t2025-03-27T10:43:16Z\t2.306500\t2.118104\n");
+	run_free(&r);
+	r = run_replay("card\treviewed_at\trating\n" ROW2 "\nbad\n" ROW1 "\n", 0.9);
+	CHECK_INT(r.status, 1);
+	CHECK(strncmp(r.err, "line 3: expected", 16) == 0);
+	run_free(&r);
+
+	/* Lines longer than the read buffer. */
+	{
+		size_t big = 3u << 20, n;
+		const char *head = "card\treviewed_at\trating\n" ROW1 "\t";
+		char *in = malloc(strlen(head) + big + sizeof "\n" ROW2 "\n");
+		if (!in)
+			abort();
+		n = strlen(head);
+		memcpy(in, head, n);
+		memset(in + n, 'z', big);
+		strcpy(in + n + big, "\n" ROW2 "\n");
+		r = run_replay(in, 0.9);
+		CHECK_INT(r.status, 0);
+		CHECK_STR(r.out, HDR_OUT OUT1 OUT2);
+		run_free(&r);
+		free(in);
+	}
+
 	/* Retention changes day intervals, not learning steps. */
 	r = run_replay("card\treviewed_at\trating\n" ROW1 "\n" ROW2 "\n", 0.8);
 	CHECK_INT(r.status, 0);

@@ -25,6 +25,9 @@ if (!(retention > 0 && retention <= 1)) {
 const f = fsrs(generatorParameters({ request_retention: retention, enable_fuzz: false }));
 const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const cards = new Map();
+// Quotes at most 40 characters of s, as prepdeck does.
+const clip = (s) => (s.length > 40 ? s.slice(0, 40) + '...' : s);
+const isoOf = (ms) => new Date(ms).toISOString().slice(0, 19) + 'Z';
 const text = readFileSync(0, 'utf8');
 let out = [];
 let outLen = 0;
@@ -65,15 +68,16 @@ while (pos < text.length) {
     break;
   }
   const [id, when, rating] = cols;
-  const ms = TIME.test(when) ? Date.parse(when) : NaN;
+  let ms = TIME.test(when) ? Date.parse(when) : NaN;
+  if (!Number.isNaN(ms) && isoOf(ms) !== when) ms = NaN; // 24:00, Feb 30
   if (id === '') { fail(lineno, 'empty card id'); break; }
-  if (Number.isNaN(ms)) { fail(lineno, `bad time "${when}" (expected YYYY-MM-DDTHH:MM:SSZ)`); break; }
-  if (!/^[1-4]$/.test(rating)) { fail(lineno, `bad rating "${rating}" (expected 1-4)`); break; }
+  if (Number.isNaN(ms)) { fail(lineno, `bad time "${clip(when)}" (expected YYYY-MM-DDTHH:MM:SSZ)`); break; }
+  if (!/^[1-4]$/.test(rating)) { fail(lineno, `bad rating "${clip(rating)}" (expected 1-4)`); break; }
   let card = cards.get(id);
   if (card === undefined) card = createEmptyCard(new Date(0));
   else if (ms < card.last_review.getTime()) {
-    fail(lineno, `card ${id} reviewed at ${when}, before its previous review at ` +
-      card.last_review.toISOString().slice(0, 19) + 'Z');
+    fail(lineno, `card ${id.slice(0, 40)} reviewed at ${when}, before its previous review at ` +
+      isoOf(card.last_review.getTime()));
     break;
   }
   card = f.next(card, new Date(ms), Number(rating)).card;
