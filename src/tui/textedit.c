@@ -1,0 +1,465 @@
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "tui/textedit.h"
+#include "util.h"
+
+#define TE_BOLD ((int)A_BOLD)
+#define TE_NORMAL ((int)A_NORMAL)
+#define TE_REVERSE ((int)A_REVERSE)
+
+static int
+te_attr(struct app *a, enum tui_color c)
+{
+	return (int)tui_attr(a, c);
+}
+
+struct vline {
+	size_t start, end;   /* byte range of the visual line, without its '\n' */
+};
+
+struct textedit {
+	char *title;
+	char *buf;
+	size_t len, cap, max;
+	size_t cur;          /* cursor: byte offset */
+	char *orig;
+	int multiline, readonly;
+	int confirm;         /* asking whether to discard changes */
+	int top;             /* first visual line shown */
+	int want_col;        /* column kept while moving up and down; -1 = none */
+	int width, height;   /* text area of the last draw */
+	struct vline *lines;
+	int nlines, caplines;
+	char msg[160];
+};
+
+struct textedit *
+textedit_new(const char *title, const char *text, int multiline, size_t max,
+             int readonly)
+{
+	struct textedit *te = xcalloc(1, sizeof *te);
+	te->title = xstrdup(title ? title : "");
+	te->orig = xstrdup(text ? text : "");
+	te->len = strlen(te->orig);
+	te->cap = te->len + 64;
+	te->buf = xmalloc(te->cap);
+	memcpy(te->buf, te->orig, te->len + 1);
+	te->cur = te->len;
+	te->max = max;
+	te->multiline = multiline;
+	te->readonly = readonly;
+	te->want_col = -1;
+	te->width = 60;
+	te->height = 10;
+	if (readonly)
+		te->cur = 0;
+	return te;
+}
+
+void
+textedit_free(struct textedit *te)
+{
+	if (te == NULL)
+		return;
+	free(te->title);
+	free(te->buf);
+	free(te->orig);
+	free(te->lines);
+	free(te);
+}
+
+const char *
+textedit_text(const struct textedit *te)
+{
+	return te->buf;
+}
+
+int
+textedit_changed(const struct textedit *te)
+{
+	return strcmp(te->buf, te->orig) != 0;
+}
+
+void
+textedit_message(struct textedit *te, const char *msg)
+{
+	snprintf(te->msg, sizeof te->msg, "%s", msg ? msg : "");
+}
+
+/* Decodes the character at byte i; sets *n to its length and returns
+ * its display width (a tab and anything unprintable count as 1). */
+static int
+char_at(const struct textedit *te, size_t i, size_t *n)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	wchar_t wc;
+	size_t k = mbrtowc(&wc, te->buf + i, te->len - i, &ps);
+	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+		*n = 1;
+		return 1;
+	}
+	*n = k;
+	if (wc == L'\t')
+		return 1;
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+static void
+add_line(struct textedit *te, size_t start, size_t end)
+{
+	if (te->nlines == te->caplines) {
+		te->caplines = te->caplines ? te->caplines * 2 : 32;
+		te->lines = xrealloc(te->lines, (size_t)te->caplines * sizeof *te->lines);
+	}
+	te->lines[te->nlines].start = start;
+	te->lines[te->nlines].end = end;
+	te->nlines++;
+}
+
+/* Splits the text into visual lines of at most width columns, breaking
+ * after the last space that fits when there is one. */
+static void
+layout(struct textedit *te)
+{
+	int width = te->width > 1 ? te->width : 1;
+	te->nlines = 0;
+	size_t pos = 0;
+	for (;;) {
+		size_t start = pos, brk = 0;
+		int col = 0;
+		for (;;) {
+			if (pos >= te->len) {
+				add_line(te, start, pos);
+				return;
+			}
+			if (te->buf[pos] == '\n') {
+				add_line(te, start, pos);
+				pos++;
+				break;
+			}
+			size_t n;
+			int cw = char_at(te, pos, &n);
+			if (col + cw > width && pos > start) {
+				if (brk > start)
+					pos = brk;
+				add_line(te, start, pos);
+				break;
+			}
+			col += cw;
+			pos += n;
+			if (te->buf[pos - 1] == ' ')
+				brk = pos;
+		}
+	}
+}
+
+/* The visual line holding the cursor. */
+static int
+cursor_line(const struct textedit *te)
+{
+	for (int i = 0; i < te->nlines; i++) {
+		const struct vline *l = &te->lines[i];
+		if (te->cur < l->start)
+			continue;
+		if (te->cur < l->end)
+			return i;
+		if (te->cur == l->end) {
+			/* At a soft break the cursor belongs to the next line. */
+			if (i + 1 < te->nlines && te->lines[i + 1].start == l->end)
+				continue;
+			return i;
+		}
+	}
+	return te->nlines - 1;
+}
+
+static int
+width_between(const struct textedit *te, size_t a, size_t b)
+{
+	int w = 0;
+	while (a < b) {
+		size_t n;
+		w += char_at(te, a, &n);
+		a += n;
+	}
+	return w;
+}
+
+/* The byte offset in line i closest to display column col. */
+static size_t
+offset_at_col(const struct textedit *te, int i, int col)
+{
+	size_t p = te->lines[i].start;
+	int w = 0;
+	while (p < te->lines[i].end) {
+		size_t n;
+		int cw = char_at(te, p, &n);
+		if (w + cw > col)
+			break;
+		w += cw;
+		p += n;
+	}
+	return p;
+}
+
+static size_t
+prev_char(const struct textedit *te, size_t i)
+{
+	if (i == 0)
+		return 0;
+	i--;
+	while (i > 0 && ((unsigned char)te->buf[i] & 0xc0) == 0x80)
+		i--;
+	return i;
+}
+
+static size_t
+next_char(const struct textedit *te, size_t i)
+{
+	if (i >= te->len)
+		return te->len;
+	size_t n;
+	char_at(te, i, &n);
+	return i + n;
+}
+
+static void
+insert(struct textedit *te, const char *s, size_t n)
+{
+	if (te->len + n > te->max) {
+		snprintf(te->msg, sizeof te->msg, "At most %zu bytes here.", te->max);
+		return;
+	}
+	if (te->len + n + 1 > te->cap) {
+		te->cap = (te->len + n + 1) * 2;
+		te->buf = xrealloc(te->buf, te->cap);
+	}
+	memmove(te->buf + te->cur + n, te->buf + te->cur, te->len - te->cur + 1);
+	memcpy(te->buf + te->cur, s, n);
+	te->len += n;
+	te->cur += n;
+}
+
+static void
+delete_range(struct textedit *te, size_t a, size_t b)
+{
+	if (b <= a)
+		return;
+	memmove(te->buf + a, te->buf + b, te->len - b + 1);
+	te->len -= b - a;
+	te->cur = a;
+}
+
+/* Moves the cursor by dl visual lines, keeping its column. */
+static void
+move_lines(struct textedit *te, int dl)
+{
+	layout(te);
+	int i = cursor_line(te);
+	if (te->want_col < 0)
+		te->want_col = width_between(te, te->lines[i].start, te->cur);
+	int j = i + dl;
+	if (j < 0) {
+		te->cur = 0;
+		return;
+	}
+	if (j >= te->nlines) {
+		te->cur = te->len;
+		return;
+	}
+	te->cur = offset_at_col(te, j, te->want_col);
+}
+
+enum te_result
+textedit_key(struct textedit *te, int key, int iscode)
+{
+	te->msg[0] = '\0';
+	if (te->confirm) {
+		if (!iscode && (key == 'y' || key == 'Y'))
+			return TE_CANCEL;
+		te->confirm = 0;
+		return TE_NONE;
+	}
+	int keep_col = 0;
+	if (iscode) {
+		switch (key) {
+		case KEY_LEFT:
+			te->cur = prev_char(te, te->cur);
+			break;
+		case KEY_RIGHT:
+			te->cur = next_char(te, te->cur);
+			break;
+		case KEY_UP:
+			move_lines(te, -1);
+			keep_col = 1;
+			break;
+		case KEY_DOWN:
+			move_lines(te, 1);
+			keep_col = 1;
+			break;
+		case KEY_PPAGE:
+			move_lines(te, -(te->height > 1 ? te->height - 1 : 1));
+			keep_col = 1;
+			break;
+		case KEY_NPAGE:
+			move_lines(te, te->height > 1 ? te->height - 1 : 1);
+			keep_col = 1;
+			break;
+		case KEY_HOME:
+			layout(te);
+			te->cur = te->lines[cursor_line(te)].start;
+			break;
+		case KEY_END:
+			layout(te);
+			te->cur = te->lines[cursor_line(te)].end;
+			break;
+		case KEY_BACKSPACE:
+			if (!te->readonly && te->cur > 0)
+				delete_range(te, prev_char(te, te->cur), te->cur);
+			break;
+		case KEY_DC:
+			if (!te->readonly && te->cur < te->len)
+				delete_range(te, te->cur, next_char(te, te->cur));
+			break;
+		case KEY_ENTER:
+			goto enter;
+		case KEY_F(2):
+			return te->readonly ? TE_CANCEL : TE_SAVE;
+		default:
+			break;
+		}
+		if (!keep_col)
+			te->want_col = -1;
+		return TE_NONE;
+	}
+	te->want_col = -1;
+	switch (key) {
+	case 27:   /* Esc */
+		if (te->readonly || !textedit_changed(te))
+			return TE_CANCEL;
+		te->confirm = 1;
+		return TE_NONE;
+	case 19:   /* Ctrl-S */
+		return te->readonly ? TE_CANCEL : TE_SAVE;
+	case 1:    /* Ctrl-A */
+		layout(te);
+		te->cur = te->lines[cursor_line(te)].start;
+		return TE_NONE;
+	case 5:    /* Ctrl-E */
+		layout(te);
+		te->cur = te->lines[cursor_line(te)].end;
+		return TE_NONE;
+	case 127:
+	case 8:
+		if (!te->readonly && te->cur > 0)
+			delete_range(te, prev_char(te, te->cur), te->cur);
+		return TE_NONE;
+	case '\r':
+	case '\n':
+		goto enter;
+	default:
+		break;
+	}
+	if (te->readonly) {
+		if (key == 'q')
+			return TE_CANCEL;
+		return TE_NONE;
+	}
+	if (key == '\t')
+		key = ' ';
+	if (key < 32 || key == 127)
+		return TE_NONE;
+	char mb[MB_LEN_MAX + 1];
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t n = wcrtomb(mb, (wchar_t)key, &ps);
+	if (n == (size_t)-1 || n == 0)
+		return TE_NONE;
+	insert(te, mb, n);
+	return TE_NONE;
+enter:
+	if (te->readonly)
+		return TE_NONE;
+	if (!te->multiline)
+		return TE_SAVE;
+	insert(te, "\n", 1);
+	return TE_NONE;
+}
+
+void
+textedit_draw(struct textedit *te, struct app *a, int y, int x, int h, int w)
+{
+	if (h < 3 || w < 10)
+		return;
+	/* Title line. */
+	move(y, x);
+	attron(TE_REVERSE);
+	for (int i = 0; i < w; i++)
+		addch(' ');
+	attroff(TE_REVERSE);
+	char head[256];
+	snprintf(head, sizeof head, " %s%s", te->title, te->readonly ? " (read-only)" :
+	         textedit_changed(te) ? " (changed)" : "");
+	tui_put(y, x, head, w, TE_REVERSE | TE_BOLD);
+
+	te->width = w - 2;
+	te->height = h - 2;
+	layout(te);
+	int cl = cursor_line(te);
+	if (cl < te->top)
+		te->top = cl;
+	if (cl >= te->top + te->height)
+		te->top = cl - te->height + 1;
+	if (te->top > 0 && te->top + te->height > te->nlines)
+		te->top = te->nlines - te->height > 0 ? te->nlines - te->height : 0;
+	for (int r = 0; r < te->height; r++) {
+		int i = te->top + r;
+		if (i >= te->nlines)
+			break;
+		const struct vline *l = &te->lines[i];
+		char *s = xstrndup(te->buf + l->start, l->end - l->start);
+		tui_put(y + 1 + r, x + 1, s, te->width, TE_NORMAL);
+		free(s);
+		if (i == cl && !te->readonly) {
+			/* The cursor: the character under it in reverse video. */
+			int col = width_between(te, l->start, te->cur);
+			char cell[8] = " ";
+			if (te->cur < l->end && te->buf[te->cur] != '\t') {
+				size_t n;
+				char_at(te, te->cur, &n);
+				memcpy(cell, te->buf + te->cur, n);
+				cell[n] = '\0';
+			}
+			if (col < te->width)
+				tui_put(y + 1 + r, x + 1 + col, cell, te->width - col, TE_REVERSE);
+		}
+	}
+	if (te->top > 0)
+		tui_put(y + 1, x + w - 1, "^", 1, te_attr(a, C_DIM));
+	if (te->top + te->height < te->nlines)
+		tui_put(y + h - 2, x + w - 1, "v", 1, te_attr(a, C_DIM));
+
+	/* Key line. */
+	const char *keys;
+	if (te->confirm)
+		keys = "Discard your changes? y = discard, any other key = keep editing";
+	else if (te->msg[0])
+		keys = te->msg;
+	else if (te->readonly)
+		keys = "Arrows scroll · Esc close";
+	else if (te->multiline)
+		keys = "F2 or Ctrl-S save · Esc cancel · Enter new line · arrows, Home/End move";
+	else
+		keys = "Enter or F2 save · Esc cancel";
+	int attr = te->confirm || te->msg[0] ? te_attr(a, C_WARN) | TE_BOLD :
+	                                       te_attr(a, C_DIM);
+	tui_put(y + h - 1, x, keys, w, attr);
+}
