@@ -1,0 +1,707 @@
+/* Mock rounds: the list of scored rounds, a rubric picker, and the form
+ * that scores one round. The form saves each field as it is entered, so
+ * a round survives anything that happens halfway through. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "scorecard.h"
+#include "settings.h"
+#include "tui/app.h"
+#include "tui/lineedit.h"
+#include "util.h"
+
+/* Splits s into lines of at most width display columns, breaking at
+ * spaces; returns the number of lines and, if lines is not NULL, stores
+ * up to max of them (each a new string the caller frees). */
+static int
+wrap(const char *s, int width, char **lines, int max)
+{
+	int n = 0;
+	while (*s) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0')
+			break;
+		/* Take words while they fit. */
+		const char *end = s, *p = s;
+		while (*p) {
+			const char *q = p;
+			while (*q == ' ')
+				q++;
+			const char *w = q;
+			while (*w && *w != ' ')
+				w++;
+			char *cand = xstrndup(s, (size_t)(w - s));
+			int fits = tui_width(cand) <= width;
+			free(cand);
+			if (!fits)
+				break;
+			end = w;
+			p = w;
+			if (*p == '\0')
+				break;
+		}
+		if (end == s) { /* a word longer than the line: cut it */
+			end = s;
+			char *cand;
+			do {
+				end++;
+				while (*end && ((unsigned char)*end & 0xC0) == 0x80)
+					end++;
+				cand = xstrndup(s, (size_t)(end - s));
+				int over = tui_width(cand) > width;
+				free(cand);
+				if (over) {
+					end--;
+					while (end > s && ((unsigned char)*end & 0xC0) == 0x80)
+						end--;
+					break;
+				}
+			} while (*end && *end != ' ');
+			if (end == s)
+				end = s + 1;
+		}
+		if (lines && n < max)
+			lines[n] = xstrndup(s, (size_t)(end - s));
+		n++;
+		s = end;
+	}
+	return n;
+}
+
+/* Draws s wrapped from row y, at most maxrows rows; returns rows used. */
+static int
+put_wrapped(int y, int x, const char *s, int width, int maxrows, attr_t attr)
+{
+	char *lines[16];
+	int n = wrap(s, width, lines, 16);
+	int shown = n < maxrows ? n : maxrows;
+	for (int i = 0; i < n && i < 16; i++) {
+		if (i < shown)
+			tui_put(y + i, x, lines[i], width, attr);
+		free(lines[i]);
+	}
+	return shown;
+}
+
+static void
+fill_row(int y, int x, int width, attr_t attr)
+{
+	move(y, x);
+	for (int i = 0; i < width; i++)
+		addch(' ' | attr);
+}
+
+static int64_t
+today_day(struct app *a)
+{
+	struct settings set;
+	settings_load(a->db, &set);
+	return day_number(now_unix(), set.rollover_hour);
+}
+
+/* ---- the form: one round ------------------------------------------------ */
+
+struct form {
+	int64_t id;
+	struct scorecard sc;
+	struct scorecard_rubric r;    /* the rubric's categories (none if gone) */
+	int sel;                      /* 0 date, 1 partner, 2.. categories, last fix */
+	struct lineedit ed;           /* the field being edited, when editing */
+	int editing;
+	int confirm_delete;
+};
+
+static const struct tui_key form_keys[] = {
+	{ '1', ACT_NONE, "1-4", "Score the selected category, then type the evidence" },
+	{ '2', ACT_NONE, NULL, NULL },
+	{ '3', ACT_NONE, NULL, NULL },
+	{ '4', ACT_NONE, NULL, NULL },
+	{ '\r', ACT_SELECT, "Enter", "Edit the selected field (Enter saves, Esc cancels)" },
+	{ '\n', ACT_SELECT, NULL, NULL },
+	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
+	{ 'D', ACT_NONE, "D", "Delete this round (asks first)" },
+	{ 0, ACT_NONE, NULL, NULL },
+};
+
+static int
+form_nfields(const struct form *f)
+{
+	return 3 + (int)f->r.ncats;
+}
+
+/* The score given to category k of the rubric, or NULL. */
+static const struct scorecard_score *
+form_score(const struct form *f, size_t k)
+{
+	for (size_t i = 0; i < f->sc.nscores; i++)
+		if (strcmp(f->sc.scores[i].cat_id, f->r.cats[k].id) == 0)
+			return &f->sc.scores[i];
+	return NULL;
+}
+
+static int
+form_reload(struct app *a, struct form *f)
+{
+	char *cause = NULL;
+	scorecard_free(&f->sc);
+	if (scorecard_get(a->db, f->id, &f->sc, &cause) != 0) {
+		tui_message(a, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	return 0;
+}
+
+static void *
+form_open(struct app *a, const char *arg)
+{
+	struct form *f = xcalloc(1, sizeof *f);
+	f->id = strtoll(arg ? arg : "0", NULL, 10);
+	if (form_reload(a, f) != 0) {
+		free(f);
+		return NULL;
+	}
+	char *cause = NULL;
+	if (scorecard_rubric_load(a->db, f->sc.rubric_id, &f->r, &cause) != 0) {
+		/* The rubric left the curriculum: the round can still be read,
+		 * and its date, partner and fix-next changed. */
+		tui_message(a, "%s; its scores are shown as recorded", cause);
+		free(cause);
+	}
+	/* Start on the first category without a score. */
+	f->sel = 2;
+	for (size_t k = 0; k < f->r.ncats; k++)
+		if (form_score(f, k) == NULL) {
+			f->sel = 2 + (int)k;
+			break;
+		}
+	return f;
+}
+
+static void
+form_close(struct app *a, void *st)
+{
+	struct form *f = st;
+	size_t scored = 0;
+	for (size_t k = 0; k < f->r.ncats; k++)
+		scored += form_score(f, k) != NULL;
+	if (f->sc.id && scored < f->r.ncats)
+		tui_message(a, "Round saved with %zu of %zu categories scored; Enter on it "
+		            "to finish.", scored, f->r.ncats);
+	else if (f->sc.id && !*f->sc.fix_next)
+		tui_message(a, "Round saved; it has no fix-next yet.");
+	else if (f->sc.id)
+		tui_message(a, "Round saved.");
+	if (f->editing)
+		lineedit_free(&f->ed);
+	scorecard_free(&f->sc);
+	scorecard_rubric_free(&f->r);
+	free(f);
+}
+
+static const char *
+field_label(const struct form *f, int i)
+{
+	if (i == 0)
+		return "Date";
+	if (i == 1)
+		return "Partner";
+	if (i == form_nfields(f) - 1)
+		return "Fix next";
+	return f->r.cats[i - 2].name;
+}
+
+static const char *
+field_value(const struct form *f, int i)
+{
+	if (i == 0)
+		return f->sc.day;
+	if (i == 1)
+		return f->sc.partner;
+	if (i == form_nfields(f) - 1)
+		return f->sc.fix_next;
+	const struct scorecard_score *s = form_score(f, (size_t)(i - 2));
+	return s ? s->evidence : "";
+}
+
+static void
+form_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct form *f = st;
+	char buf[256];
+	snprintf(buf, sizeof buf, "%s · round %lld", f->sc.rubric_title, (long long)f->id);
+	tui_put(0, 2, buf, cols - 4, tui_attr(a, C_TITLE));
+	int labelw = 22, xs = 2 + labelw + 1, xt = xs + 3, tw = cols - xt - 2;
+	int n = form_nfields(f), y = 2;
+	for (int i = 0; i < n; i++, y++) {
+		int sel = i == f->sel;
+		attr_t at = sel ? tui_attr(a, C_SELECT) : A_NORMAL;
+		if (sel)
+			fill_row(y, 1, cols - 2, at);
+		tui_put(y, 2, field_label(f, i), labelw, at | A_BOLD);
+		if (i >= 2 && i < n - 1) {
+			const struct scorecard_score *s = form_score(f, (size_t)(i - 2));
+			if (s) {
+				snprintf(buf, sizeof buf, "%d", s->score);
+				int c = s->score <= 1 ? C_BAD : s->score == 2 ? C_WARN : C_GOOD;
+				tui_put(y, xs, buf, 1, sel ? at | A_BOLD : tui_attr(a, c) | A_BOLD);
+			} else {
+				tui_put(y, xs, "·", 1, sel ? at : tui_attr(a, C_DIM));
+			}
+		}
+		int x = i >= 2 && i < n - 1 ? xt : xs;
+		if (sel && f->editing) {
+			lineedit_draw(&f->ed, y, x, cols - x - 2, A_UNDERLINE);
+		} else {
+			const char *v = field_value(f, i);
+			if (*v)
+				tui_put(y, x, v, cols - x - 2, at);
+			else if (i >= 1)
+				tui_put(y, x, i == 1 ? "(optional)" : i == n - 1 ?
+				        "(the one thing to fix next)" : "(press 1-4)", cols - x - 2,
+				        sel ? at : tui_attr(a, C_DIM));
+		}
+	}
+	(void)tw;
+	/* The detail pane: what each score looks like, or what the field is. */
+	y++;
+	int room = lines - 1 - y;
+	if (f->sel >= 2 && f->sel < n - 1) {
+		const struct scorecard_cat *c = &f->r.cats[f->sel - 2];
+		const struct scorecard_score *s = form_score(f, (size_t)(f->sel - 2));
+		snprintf(buf, sizeof buf, "%s: what each score looks like", c->name);
+		tui_put(y++, 2, buf, cols - 4, tui_attr(a, C_TITLE));
+		room--;
+		/* Two rows per level when they all fit, else one. */
+		int per = room >= 8 ? 2 : 1;
+		for (int k = 0; k < 4 && room > 0; k++) {
+			int chosen = s && s->score == k + 1;
+			attr_t at = chosen ? tui_attr(a, C_ACCENT) | A_BOLD : A_NORMAL;
+			snprintf(buf, sizeof buf, "%d", k + 1);
+			tui_put(y, 2, chosen ? ">" : " ", 1, at);
+			tui_put(y, 4, buf, 1, at | A_BOLD);
+			int used = put_wrapped(y, 7, c->level[k], cols - 9, per < room ? per : room,
+			                       at);
+			y += used;
+			room -= used;
+		}
+	} else {
+		static const char *const help[] = {
+			"The day of the round, YYYY-MM-DD. Enter to change it.",
+			"Who ran the round (a person, a peer, an AI interviewer). Optional.",
+			"The one thing to fix before the next round. Today shows the latest.",
+		};
+		const char *h = help[f->sel == 0 ? 0 : f->sel == 1 ? 1 : 2];
+		put_wrapped(y, 2, h, cols - 4, room, tui_attr(a, C_DIM));
+	}
+	const char *hint = f->confirm_delete ?
+		"Delete this round for good? y to delete, any other key keeps it." :
+		f->editing ? "Enter save · Esc cancel · Left/Right move · Ctrl-U clear" :
+		"1-4 score · Enter edit · Up/Down move · q done (each field is saved at once)";
+	tui_put(lines - 1, 2, hint, cols - 4,
+	        f->confirm_delete ? tui_attr(a, C_BAD) : tui_attr(a, C_DIM));
+}
+
+/* Opens the editor on text for the selected field. */
+static void
+form_edit(struct form *f, const char *text)
+{
+	if (f->editing)
+		lineedit_free(&f->ed);
+	lineedit_init(&f->ed, text, 0, SCORECARD_TEXT_MAX);
+	f->editing = 1;
+}
+
+/* Saves the text being edited into the selected field; returns 0 when
+ * saved (and the editor closes), -1 when the text was refused. */
+static int
+form_save_edit(struct app *a, struct form *f)
+{
+	char *cause = NULL;
+	int n = form_nfields(f), rc;
+	if (f->sel == 0) {
+		rc = scorecard_set_field(a->db, f->id, "day", lineedit_text(&f->ed), now_unix(), &cause);
+	} else if (f->sel == 1) {
+		rc = scorecard_set_field(a->db, f->id, "partner", lineedit_text(&f->ed), now_unix(), &cause);
+	} else if (f->sel == n - 1) {
+		rc = scorecard_set_field(a->db, f->id, "fix_next", lineedit_text(&f->ed), now_unix(), &cause);
+	} else {
+		const struct scorecard_score *s = form_score(f, (size_t)(f->sel - 2));
+		rc = scorecard_set_score(a->db, f->id, f->r.cats[f->sel - 2].id,
+		                         s ? s->score : 0, lineedit_text(&f->ed), &cause);
+	}
+	if (rc != 0) {
+		tui_message(a, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	lineedit_free(&f->ed);
+	f->editing = 0;
+	form_reload(a, f);
+	return 0;
+}
+
+static int
+form_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	struct form *f = st;
+	int n = form_nfields(f);
+	if (f->confirm_delete) {
+		f->confirm_delete = 0;
+		if (key == 'y' || key == 'Y') {
+			char *cause = NULL;
+			if (scorecard_delete(a->db, f->id, &cause) != 0) {
+				tui_message(a, "%s", cause);
+				free(cause);
+				return 1;
+			}
+			f->sc.id = 0; /* nothing left to report on close */
+			tui_pop(a);
+			tui_message(a, "Round deleted.");
+		}
+		return 1;
+	}
+	if (f->editing) {
+		enum le_result r = lineedit_key(&f->ed, key, !a->key_char);
+		if (r == LE_CANCEL) {
+			lineedit_free(&f->ed);
+			f->editing = 0;
+		} else if (r == LE_SAVE && form_save_edit(a, f) == 0 && f->sel < n - 1) {
+			f->sel++;
+		}
+		return 1;
+	}
+	if (key >= '1' && key <= '4' && a->key_char) {
+		if (f->sel < 2 || f->sel >= n - 1) {
+			tui_message(a, "Scores go on the categories; Up/Down to pick one.");
+			return 1;
+		}
+		const struct scorecard_score *s = form_score(f, (size_t)(f->sel - 2));
+		char *ev = xstrdup(s ? s->evidence : "");
+		char *cause = NULL;
+		if (scorecard_set_score(a->db, f->id, f->r.cats[f->sel - 2].id, key - '0', ev,
+		                        &cause) != 0) {
+			tui_message(a, "%s", cause);
+			free(cause);
+		} else {
+			form_reload(a, f);
+			/* Straight on to the sentence of evidence. */
+			form_edit(f, ev);
+		}
+		free(ev);
+		return 1;
+	}
+	switch (act) {
+	case ACT_UP:
+		if (f->sel > 0)
+			f->sel--;
+		return 1;
+	case ACT_DOWN:
+		if (f->sel < n - 1)
+			f->sel++;
+		return 1;
+	case ACT_TOP:
+		f->sel = 0;
+		return 1;
+	case ACT_BOTTOM:
+		f->sel = n - 1;
+		return 1;
+	case ACT_SELECT:
+		if (f->sel >= 2 && f->sel < n - 1 && form_score(f, (size_t)(f->sel - 2)) == NULL) {
+			tui_message(a, "Score it first: press 1, 2, 3 or 4.");
+			return 1;
+		}
+		form_edit(f, field_value(f, f->sel));
+		return 1;
+	default:
+		break;
+	}
+	if (key == 'D' && a->key_char) {
+		f->confirm_delete = 1;
+		return 1;
+	}
+	return 0;
+}
+
+static const struct screen_ops form_screen = {
+	.name = "Mock round",
+	.open = form_open,
+	.close = form_close,
+	.draw = form_draw,
+	.input = form_input,
+	.keys = form_keys,
+};
+
+/* ---- the list of rounds and the rubric picker ---------------------------- */
+
+struct mock {
+	struct scorecard *list;
+	size_t n;
+	int sel, top;
+	int picking;
+	struct scorecard_rubric *rubrics;
+	size_t nrubrics;
+	int rsel;
+	int confirm_delete;
+};
+
+static const struct tui_key mock_keys[] = {
+	{ 'n', ACT_NONE, "n", "Record a new mock round: pick a rubric, then score it" },
+	{ '\r', ACT_SELECT, "Enter", "Open the selected round to read or change it" },
+	{ '\n', ACT_SELECT, NULL, NULL },
+	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
+	{ 'd', ACT_NONE, "d", "Delete the selected round (asks first)" },
+	{ 0, ACT_NONE, NULL, NULL },
+};
+
+static void
+mock_load(struct app *a, struct mock *m)
+{
+	scorecard_list_free(m->list, m->n);
+	scorecard_list(a->db, NULL, &m->list, &m->n);
+	if (m->sel >= (int)m->n)
+		m->sel = m->n ? (int)m->n - 1 : 0;
+}
+
+static void *
+mock_open(struct app *a, const char *arg)
+{
+	struct mock *m = xcalloc(1, sizeof *m);
+	mock_load(a, m);
+	scorecard_rubrics(a->db, &m->rubrics, &m->nrubrics);
+	/* `arg` "new" opens straight on the rubric picker. */
+	if (arg && strcmp(arg, "new") == 0)
+		m->picking = 1;
+	return m;
+}
+
+static void
+mock_close(struct app *a, void *st)
+{
+	struct mock *m = st;
+	scorecard_list_free(m->list, m->n);
+	scorecard_rubrics_free(m->rubrics, m->nrubrics);
+	free(m);
+}
+
+static void
+mock_resume(struct app *a, void *st)
+{
+	struct mock *m = st;
+	int64_t keep = m->n ? m->list[m->sel].id : 0;
+	mock_load(a, m);
+	for (size_t i = 0; i < m->n; i++)
+		if (m->list[i].id == keep)
+			m->sel = (int)i;
+}
+
+static void
+draw_picker(struct app *a, struct mock *m, int lines, int cols)
+{
+	tui_put(0, 2, "New mock round: pick a rubric", cols - 4, tui_attr(a, C_TITLE));
+	int y = 2;
+	for (size_t i = 0; i < m->nrubrics && y < lines - 3; i++) {
+		const struct scorecard_rubric *r = &m->rubrics[i];
+		int sel = (int)i == m->rsel;
+		attr_t at = sel ? tui_attr(a, C_SELECT) : A_NORMAL;
+		if (sel)
+			fill_row(y, 1, cols - 2, at);
+		tui_put(y, 2, r->title, 42, at | A_BOLD);
+		char buf[64];
+		snprintf(buf, sizeof buf, "%zu categories", r->ncats);
+		tui_put(y, 45, buf, 14, at);
+		tui_put(y, 60, r->id, cols - 62, sel ? at : tui_attr(a, C_DIM));
+		y++;
+		if (sel) {
+			struct sbuf b;
+			sbuf_init(&b);
+			for (size_t k = 0; k < r->ncats; k++)
+				sbuf_addf(&b, "%s%s", k ? ", " : "", r->cats[k].name);
+			y += put_wrapped(y, 4, b.s, cols - 8, 2, tui_attr(a, C_DIM));
+			sbuf_free(&b);
+		}
+	}
+	if (m->nrubrics == 0)
+		tui_put(y, 2, "No rubrics in the curriculum. Add a 'kind: rubric' file "
+		        "(see prepdeck-content(5)) and import it.", cols - 4, A_NORMAL);
+	tui_put(lines - 1, 2, "Up/Down pick · Enter start scoring · Esc back", cols - 4,
+	        tui_attr(a, C_DIM));
+}
+
+static void
+mock_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct mock *m = st;
+	if (m->picking) {
+		draw_picker(a, m, lines, cols);
+		return;
+	}
+	char buf[256];
+	snprintf(buf, sizeof buf, "Mock rounds · %zu recorded", m->n);
+	tui_put(0, 2, buf, cols - 4, tui_attr(a, C_TITLE));
+	if (m->n == 0) {
+		put_wrapped(2, 2, "No mock rounds yet. Press n to record one: pick a rubric "
+		            "(coding, ML/LLM design, behavioral, or your own), score each "
+		            "category 1-4 with one sentence of evidence, and write down the "
+		            "one thing to fix next. Today shows it until the next round.",
+		            cols - 4, 6, A_NORMAL);
+		tui_put(lines - 1, 2, "n new round · q back", cols - 4, tui_attr(a, C_DIM));
+		return;
+	}
+	tui_put(2, 2, "Date", 10, tui_attr(a, C_DIM));
+	tui_put(2, 14, "Rubric", 30, tui_attr(a, C_DIM));
+	tui_put(2, 46, "Mean", 5, tui_attr(a, C_DIM));
+	tui_put(2, 52, "Scored", 6, tui_attr(a, C_DIM));
+	tui_put(2, 60, "Partner", cols - 62, tui_attr(a, C_DIM));
+	/* The list takes what the detail pane (about 9 rows) leaves, and no
+	 * more than it needs. */
+	int rows = lines - 4 - 9;
+	if (rows < 3)
+		rows = 3;
+	if (rows > (int)m->n)
+		rows = (int)m->n;
+	if (m->sel < m->top)
+		m->top = m->sel;
+	if (m->sel >= m->top + rows)
+		m->top = m->sel - rows + 1;
+	int y = 3;
+	for (int i = m->top; i < (int)m->n && i < m->top + rows; i++, y++) {
+		const struct scorecard *s = &m->list[i];
+		int sel = i == m->sel;
+		attr_t at = sel ? tui_attr(a, C_SELECT) : A_NORMAL;
+		if (sel)
+			fill_row(y, 1, cols - 2, at);
+		tui_put(y, 2, s->day, 10, at);
+		tui_put(y, 14, s->rubric_title, 30, at | A_BOLD);
+		snprintf(buf, sizeof buf, "%.2f", scorecard_mean(s));
+		tui_put(y, 46, s->nscores ? buf : "-", 5, at);
+		snprintf(buf, sizeof buf, "%zu/%d", s->nscores, s->ncats);
+		tui_put(y, 52, buf, 6, (int)s->nscores < s->ncats && !sel ?
+		        tui_attr(a, C_WARN) : at);
+		tui_put(y, 60, *s->partner ? s->partner : "-", cols - 62, at);
+	}
+	if (m->top + rows < (int)m->n)
+		tui_put(y, 2, "more ↓", 10, tui_attr(a, C_DIM));
+	/* Detail of the selected round. */
+	const struct scorecard *s = &m->list[m->sel];
+	y = 3 + rows + 1;
+	tui_put(y, 2, "Fix next:", 10, tui_attr(a, C_ACCENT) | A_BOLD);
+	tui_put(y++, 12, *s->fix_next ? s->fix_next : "(not written yet)", cols - 14,
+	        *s->fix_next ? A_BOLD : tui_attr(a, C_DIM));
+	for (size_t k = 0; k < s->nscores && y < lines - 1; k++, y++) {
+		const struct scorecard_score *x = &s->scores[k];
+		tui_put(y, 4, *x->name ? x->name : x->cat_id, 22, A_NORMAL);
+		snprintf(buf, sizeof buf, "%d", x->score);
+		int c = x->score <= 1 ? C_BAD : x->score == 2 ? C_WARN : C_GOOD;
+		tui_put(y, 27, buf, 1, tui_attr(a, c) | A_BOLD);
+		tui_put(y, 30, x->evidence, cols - 32, tui_attr(a, C_DIM));
+	}
+	tui_put(lines - 1, 2, m->confirm_delete ?
+	        "Delete the selected round for good? y to delete, any other key keeps it." :
+	        "n new round · Enter open · d delete · q back", cols - 4,
+	        m->confirm_delete ? tui_attr(a, C_BAD) : tui_attr(a, C_DIM));
+}
+
+/* Starts a round on the picked rubric and opens its form. */
+static void
+start_round(struct app *a, struct mock *m)
+{
+	if (m->nrubrics == 0)
+		return;
+	char day[16], *cause = NULL;
+	fmt_date(today_day(a), day, sizeof day);
+	int64_t id;
+	if (scorecard_create(a->db, m->rubrics[m->rsel].id, day, "", now_unix(), &id,
+	                     &cause) != 0) {
+		tui_message(a, "%s", cause);
+		free(cause);
+		return;
+	}
+	m->picking = 0;
+	mock_load(a, m);
+	m->sel = 0;
+	char arg[32];
+	snprintf(arg, sizeof arg, "%lld", (long long)id);
+	tui_push(a, &form_screen, arg);
+}
+
+static int
+mock_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	struct mock *m = st;
+	if (m->confirm_delete) {
+		m->confirm_delete = 0;
+		if ((key == 'y' || key == 'Y') && m->n) {
+			char *cause = NULL;
+			if (scorecard_delete(a->db, m->list[m->sel].id, &cause) != 0) {
+				tui_message(a, "%s", cause);
+				free(cause);
+			} else {
+				tui_message(a, "Round deleted.");
+			}
+			mock_load(a, m);
+		}
+		return 1;
+	}
+	if (m->picking) {
+		if (act == ACT_UP && m->rsel > 0)
+			m->rsel--;
+		else if (act == ACT_DOWN && m->rsel < (int)m->nrubrics - 1)
+			m->rsel++;
+		else if (act == ACT_SELECT)
+			start_round(a, m);
+		else if (key == 27 || act == ACT_QUIT)
+			m->picking = 0;
+		else if (act == ACT_HELP)
+			return 0;
+		return 1;
+	}
+	switch (act) {
+	case ACT_UP:
+		if (m->sel > 0)
+			m->sel--;
+		return 1;
+	case ACT_DOWN:
+		if (m->sel < (int)m->n - 1)
+			m->sel++;
+		return 1;
+	case ACT_TOP:
+		m->sel = 0;
+		return 1;
+	case ACT_BOTTOM:
+		m->sel = m->n ? (int)m->n - 1 : 0;
+		return 1;
+	case ACT_SELECT:
+		if (m->n) {
+			char arg[32];
+			snprintf(arg, sizeof arg, "%lld", (long long)m->list[m->sel].id);
+			tui_push(a, &form_screen, arg);
+		}
+		return 1;
+	default:
+		break;
+	}
+	if (key == 'n' && a->key_char) {
+		m->picking = 1;
+		return 1;
+	}
+	if (key == 'd' && a->key_char && m->n) {
+		m->confirm_delete = 1;
+		return 1;
+	}
+	return 0;
+}
+
+const struct screen_ops mock_screen = {
+	.name = "Mock rounds",
+	.open = mock_open,
+	.close = mock_close,
+	.draw = mock_draw,
+	.input = mock_input,
+	.keys = mock_keys,
+	.resume = mock_resume,
+};

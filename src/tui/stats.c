@@ -1,0 +1,631 @@
+/* The stats screen: six pages of terminal drawings (review heatmap and
+ * card counts, due forecast, retention per deck, rehearsal timing, rubric
+ * scores, gap-map confidence). Block characters and colour when allowed;
+ * plain ASCII when NO_COLOR is set or the locale is not UTF-8. Pages
+ * longer than the screen scroll. */
+#include "config.h"
+
+#include <langinfo.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats.h"
+#include "tui/app.h"
+#include "util.h"
+
+enum { PG_ACTIVITY, PG_FORECAST, PG_RETENTION, PG_REHEARSAL, PG_SCORES, PG_GAPS, PG__N };
+
+static const char *const page_names[PG__N] = {
+	"Activity", "Forecast", "Retention", "Rehearsal", "Scores", "Gap map",
+};
+
+struct stv {
+	struct stats s;
+	int page;
+	int scroll[PG__N];
+	int fancy;          /* block characters (UTF-8 and colour allowed) */
+	/* Set while drawing: the page's rows map to the screen from y0. */
+	int y0, rows, nlines;
+};
+
+static const struct tui_key stats_keys[] = {
+	{ '\t', ACT_NONE, "Tab/Right", "Next page" },
+	{ KEY_RIGHT, ACT_NONE, NULL, NULL },
+	{ 'l', ACT_NONE, NULL, NULL },
+	{ KEY_BTAB, ACT_NONE, "S-Tab/Left", "Previous page" },
+	{ KEY_LEFT, ACT_NONE, NULL, NULL },
+	{ 'h', ACT_NONE, NULL, NULL },
+	{ '1', ACT_NONE, "1-6", "Go straight to a page" },
+	{ '2', ACT_NONE, NULL, NULL },
+	{ '3', ACT_NONE, NULL, NULL },
+	{ '4', ACT_NONE, NULL, NULL },
+	{ '5', ACT_NONE, NULL, NULL },
+	{ '6', ACT_NONE, NULL, NULL },
+	{ 0, ACT_NONE, NULL, NULL },
+};
+
+static int
+utf8_locale(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+static void *
+stats_open(struct app *a, const char *arg)
+{
+	struct stv *v = xcalloc(1, sizeof *v);
+	stats_load(a->db, now_unix(), &v->s);
+	const char *nc = getenv("NO_COLOR");
+	v->fancy = utf8_locale() && !(nc && *nc);
+	for (int i = 0; i < PG__N; i++)
+		if (arg && strcmp(arg, page_names[i]) == 0)
+			v->page = i;
+	return v;
+}
+
+static void
+stats_close(struct app *a, void *st)
+{
+	struct stv *v = st;
+	stats_free(&v->s);
+	free(v);
+}
+
+static void
+stats_resume(struct app *a, void *st)
+{
+	struct stv *v = st;
+	stats_free(&v->s);
+	stats_load(a->db, now_unix(), &v->s);
+}
+
+/* ---- drawing on a scrolled page: row r of the page is at screen row
+ * y0 + r - scroll when that is inside the page area. */
+
+static int
+row_y(struct stv *v, int r)
+{
+	int y = v->y0 + r - v->scroll[v->page];
+	if (r + 1 > v->nlines)
+		v->nlines = r + 1;
+	return y >= v->y0 && y < v->y0 + v->rows ? y : -1;
+}
+
+static int
+put(struct stv *v, int r, int x, const char *s, int width, attr_t attr)
+{
+	int y = row_y(v, r);
+	return y < 0 || width <= 0 ? 0 : tui_put(y, x, s, width, attr);
+}
+
+static int
+putf(struct stv *v, int r, int x, int width, attr_t attr, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+static int
+putf(struct stv *v, int r, int x, int width, attr_t attr, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	return put(v, r, x, buf, width, attr);
+}
+
+/* Like put, but marks text cut short with an ellipsis. */
+static int
+put_clip(struct stv *v, int r, int x, const char *s, int width, attr_t attr)
+{
+	if (tui_width(s) <= width)
+		return put(v, r, x, s, width, attr);
+	int used = put(v, r, x, s, width - 1, attr);
+	return used + put(v, r, x + used, v->fancy ? "…" : "~", 1, attr);
+}
+
+/* Intensity glyphs 0..4. */
+static const char *
+glyph(struct stv *v, int level)
+{
+	static const char *const fancy[] = { "·", "░", "▒", "▓", "█" };
+	static const char *const plain[] = { ".", ":", "o", "O", "#" };
+	return (v->fancy ? fancy : plain)[level < 0 ? 0 : level > 4 ? 4 : level];
+}
+
+/* A sparkline glyph for a fraction 0..1. */
+static const char *
+spark(struct stv *v, double f)
+{
+	static const char *const fancy[] = { "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█" };
+	static const char *const plain[] = { "_", "_", ".", ".", "-", "-", "^", "^" };
+	int k = (int)(f * 8.0);
+	k = k < 0 ? 0 : k > 7 ? 7 : k;
+	return (v->fancy ? fancy : plain)[k];
+}
+
+static const char *
+arrow(struct stv *v, int dir)
+{
+	if (dir > 0)
+		return v->fancy ? "↑" : "up";
+	if (dir < 0)
+		return v->fancy ? "↓" : "down";
+	return v->fancy ? "→" : "=";
+}
+
+static int
+score_color(int score)
+{
+	return score <= 1 ? C_BAD : score == 2 ? C_WARN : C_GOOD;
+}
+
+static void
+fmt_ms(int64_t ms, char *buf, size_t n)
+{
+	int64_t s = (ms + 500) / 1000;
+	snprintf(buf, n, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static void
+page_activity(struct app *a, struct stv *v, int cols)
+{
+	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
+	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+	const struct stats *s = &v->s;
+	int r = 0;
+	put(v, r++, 2, "Review activity · last 26 weeks", cols - 4, tui_attr(a, C_TITLE));
+	int weeks = stats_heat_weeks(s), x0 = 7;
+	/* Month names above the week where the month begins; the first
+	 * column's month gives way when the next month starts too close. */
+	int lastm = -1, nextx = 0, first = -1;
+	for (int w = 0; w < weeks; w++) {
+		int idx = stats_heat_index(s, w, 0);
+		int64_t day = idx >= 0 ? s->heat_first + idx : s->heat_first;
+		int yy, mm, dd;
+		civil_from_days(day, &yy, &mm, &dd);
+		int x = x0 + 2 * w;
+		if (mm != lastm && x < nextx && first >= 0) {
+			put(v, r, first, "   ", 3, A_NORMAL);
+			nextx = 0;
+		}
+		if (mm != lastm && x >= nextx) {
+			put(v, r, x, mon[mm - 1], 3, tui_attr(a, C_DIM));
+			first = w == 0 ? x : -1;
+			nextx = x + 4;
+		}
+		lastm = mm;
+	}
+	r++;
+	for (int d = 0; d < 7; d++, r++) {
+		put(v, r, 2, wd[d], 3, tui_attr(a, C_DIM));
+		for (int w = 0; w < weeks; w++) {
+			int idx = stats_heat_index(s, w, d);
+			if (idx < 0)
+				continue;
+			int lv = stats_heat_level(s->heat[idx], s->heat_max);
+			attr_t at = lv == 0 ? tui_attr(a, C_DIM) : tui_attr(a, C_GOOD);
+			if (lv >= 3)
+				at |= A_BOLD;
+			if (idx == STATS_HEAT_DAYS - 1)
+				at = tui_attr(a, lv ? C_ACCENT : C_DIM) | A_BOLD;
+			put(v, r, x0 + 2 * w, glyph(v, lv), 1, at);
+		}
+	}
+	int x = 7;
+	x += put(v, r, x, "less ", 5, tui_attr(a, C_DIM));
+	for (int lv = 0; lv <= 4; lv++) {
+		put(v, r, x, glyph(v, lv), 1, lv ? tui_attr(a, C_GOOD) | (lv >= 3 ? A_BOLD : 0)
+		                                 : tui_attr(a, C_DIM));
+		x += 2;
+	}
+	put(v, r, x, "more", 4, tui_attr(a, C_DIM));
+	if (s->heat_max > 0)
+		putf(v, r, x + 6, cols - x - 8, tui_attr(a, C_DIM), "(%s = %d answers)",
+		     glyph(v, 4), s->heat_max);
+	r += 2;
+	putf(v, r++, 2, cols - 4, A_NORMAL, "%d answers on %d of %d days · busiest day %d "
+	     "· today %d · streak %d day%s", s->heat_total, s->heat_active,
+	     STATS_HEAT_DAYS, s->heat_max, s->heat[STATS_HEAT_DAYS - 1], s->streak,
+	     s->streak == 1 ? "" : "s");
+	r++;
+
+	put(v, r++, 2, "Cards", cols - 4, tui_attr(a, C_TITLE));
+	const struct { const char *name; int n; int level; int color; } kinds[] = {
+		{ "new", s->n_new, 1, C_TITLE },
+		{ "learning", s->n_learning, 2, C_WARN },
+		{ "young", s->n_young, 3, C_GOOD },
+		{ "mature", s->n_mature, 4, C_GOOD },
+		{ "suspended", s->n_suspended, 0, C_DIM },
+	};
+	int total = 0;
+	x = 2;
+	for (int i = 0; i < 5; i++) {
+		total += kinds[i].n;
+		x += put(v, r, x, glyph(v, kinds[i].level), 1, tui_attr(a, kinds[i].color) |
+		         (i == 3 ? A_BOLD : 0));
+		x += putf(v, r, x + 1, 30, A_NORMAL, "%s %d", kinds[i].name, kinds[i].n) + 4;
+	}
+	r++;
+	/* One bar, each kind's share of the cards. */
+	int barw = cols - 6;
+	if (total > 0) {
+		x = 2;
+		int acc = 0, drawn = 0;
+		for (int i = 0; i < 5; i++) {
+			acc += kinds[i].n;
+			int upto = (int)((long long)acc * barw / total);
+			for (; drawn < upto; drawn++)
+				put(v, r, x + drawn, glyph(v, kinds[i].level), 1,
+				    tui_attr(a, kinds[i].color) | (i == 3 ? A_BOLD : 0));
+		}
+	}
+	r++;
+	putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "Mature: interval of %d+ days; "
+	     "young: less; learning includes relearning.", STATS_MATURE_DAYS);
+}
+
+static void
+page_forecast(struct app *a, struct stv *v, int cols)
+{
+	const struct stats *s = &v->s;
+	int r = 0;
+	put(v, r++, 2, "Due cards · next 30 days", cols - 4, tui_attr(a, C_TITLE));
+	int week = 0;
+	for (int i = 0; i < 7; i++)
+		week += s->forecast[i];
+	putf(v, r++, 2, cols - 4, A_NORMAL, "today %d (%d overdue) · tomorrow %d · "
+	     "next 7 days %d · next 30 days %d", s->forecast[0], s->overdue,
+	     s->forecast[1], week, s->forecast_total);
+	r++;
+	int max = 0;
+	for (int i = 0; i < STATS_FORECAST_DAYS; i++)
+		if (s->forecast[i] > max)
+			max = s->forecast[i];
+	const int h = 12, x0 = 8;
+	/* Each bar is h rows of eighths in block mode, whole rows in ASCII. */
+	for (int row = 0; row < h; row++) {
+		int level = h - row; /* 1..h, top row first */
+		if (max == 0)
+			;
+		else if (row == 0)
+			putf(v, r + row, 2, 5, tui_attr(a, C_DIM), "%5d", max);
+		else if (row == h - 1)
+			putf(v, r + row, 2, 5, tui_attr(a, C_DIM), "%5d", 0);
+		else if (row == h / 2 && max > 1)
+			putf(v, r + row, 2, 5, tui_attr(a, C_DIM), "%5d", max / 2);
+		put(v, r + row, x0 - 1, v->fancy ? "│" : "|", 1, tui_attr(a, C_DIM));
+		for (int i = 0; i < STATS_FORECAST_DAYS && max > 0; i++) {
+			double cells = (double)s->forecast[i] * h / max;
+			const char *g = NULL;
+			if (cells >= level)
+				g = v->fancy ? "█" : "#";
+			else if (cells > level - 1 && s->forecast[i] > 0) {
+				double frac = cells - (level - 1);
+				if (v->fancy)
+					g = spark(v, frac);
+				else if (frac >= 0.5)
+					g = "#";
+				else if (level == 1)
+					g = "_"; /* a small day still shows */
+			}
+			if (g)
+				put(v, r + row, x0 + 2 * i, g, 1, i == 0 ?
+				    tui_attr(a, C_ACCENT) | A_BOLD : tui_attr(a, C_GOOD));
+		}
+	}
+	if (max == 0)
+		put(v, r + h / 2, x0 + 8, "Nothing due in the next 30 days.", cols - x0 - 10,
+		    A_NORMAL);
+	r += h;
+	int y = row_y(v, r);
+	if (y >= 0) {
+		move(y, x0 - 1);
+		for (int i = 0; i < 2 * STATS_FORECAST_DAYS; i++)
+			tui_put(y, x0 - 1 + i, v->fancy ? "─" : "-", 1, tui_attr(a, C_DIM));
+	}
+	r++;
+	static const int marks[] = { 0, 7, 14, 21, 29 };
+	for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+		char lab[16];
+		if (marks[k] == 0)
+			snprintf(lab, sizeof lab, "today");
+		else
+			snprintf(lab, sizeof lab, "+%d", marks[k]);
+		put(v, r, x0 + 2 * marks[k], lab, 6, tui_attr(a, C_DIM));
+	}
+	r += 2;
+	put(v, r++, 2, "Cards in learning or review, not suspended; today includes "
+	    "overdue cards.", cols - 4, tui_attr(a, C_DIM));
+}
+
+static void
+retention_row(struct app *a, struct stv *v, int r, const char *name, int reviews,
+              int passed, attr_t attr, int cols)
+{
+	double t = stats_ratio(passed, reviews);
+	put_clip(v, r, 2, name, 32, attr);
+	putf(v, r, 35, 8, attr, "%7d", reviews);
+	if (t < 0) {
+		put(v, r, 45, "      -", 7, tui_attr(a, C_DIM));
+		return;
+	}
+	putf(v, r, 45, 8, attr, "%6.1f%%", 100.0 * t);
+	int c = t >= v->s.desired ? C_GOOD : t >= v->s.desired - 0.05 ? C_WARN : C_BAD;
+	/* A bar from 50% to 100%, with the target marked. */
+	int barw = cols - 56 - 2;
+	if (barw > 24)
+		barw = 24;
+	int fill = t <= 0.5 ? 0 : (int)((t - 0.5) / 0.5 * barw + 0.5);
+	int mark = (int)((v->s.desired - 0.5) / 0.5 * barw + 0.5);
+	for (int i = 0; i < barw; i++) {
+		const char *g = i < fill ? (v->fancy ? "█" : "#") : (v->fancy ? "·" : ".");
+		attr_t at = i < fill ? tui_attr(a, c) : tui_attr(a, C_DIM);
+		if (i == mark) {
+			g = v->fancy ? "┃" : "|";
+			at = tui_attr(a, C_ACCENT) | A_BOLD;
+		}
+		put(v, r, 55 + i, g, 1, at);
+	}
+}
+
+static void
+page_retention(struct app *a, struct stv *v, int cols)
+{
+	const struct stats *s = &v->s;
+	int r = 0;
+	putf(v, r++, 2, cols - 4, tui_attr(a, C_TITLE), "True retention · last %d days · "
+	     "target %.0f%%", STATS_RETENTION_DAYS, 100.0 * s->desired);
+	put(v, r++, 2, "Share of scheduled reviews of cards in the review state not "
+	    "answered Again.", cols - 4, tui_attr(a, C_DIM));
+	r++;
+	put(v, r, 2, "Deck", 32, tui_attr(a, C_DIM));
+	put(v, r, 35, "Reviews", 8, tui_attr(a, C_DIM));
+	put(v, r, 46, "  True", 7, tui_attr(a, C_DIM));
+	putf(v, r++, 55, cols - 57, tui_attr(a, C_DIM), "50%% .. 100%%, %s target",
+	     v->fancy ? "┃" : "|");
+	for (size_t i = 0; i < s->ndecks; i++)
+		retention_row(a, v, r++, s->decks[i].title, s->decks[i].reviews,
+		              s->decks[i].passed, A_NORMAL, cols);
+	retention_row(a, v, r++, "All decks", s->ret_reviews, s->ret_passed, A_BOLD, cols);
+}
+
+static void
+page_rehearsal(struct app *a, struct stv *v, int cols)
+{
+	const struct stats *s = &v->s;
+	int r = 0;
+	put(v, r++, 2, "Rehearsal time against budget · completed runs", cols - 4,
+	    tui_attr(a, C_TITLE));
+	put(v, r++, 2, "Each mark is one run, oldest first: height is time over budget "
+	    "(full = 2x).", cols - 4, tui_attr(a, C_DIM));
+	r++;
+	if (s->nstories == 0) {
+		put(v, r++, 2, "No completed rehearsals yet. Rehearse a story from the "
+		    "Stories screen.", cols - 4, A_NORMAL);
+		return;
+	}
+	char t1[32], t2[32];
+	for (size_t i = 0; i < s->nstories; i++) {
+		const struct stats_story *st = &s->stories[i];
+		const struct stats_session *last = &st->s[st->n - 1];
+		int x = 2;
+		x += put_clip(v, r, x, st->title, cols - 40, A_BOLD);
+		if (strcmp(st->mode, "story") != 0)
+			x += putf(v, r, x, 12, tui_attr(a, C_DIM), " [%s]", st->mode);
+		fmt_ms(last->total_ms, t1, sizeof t1);
+		fmt_ms(last->budget_ms, t2, sizeof t2);
+		int over = last->budget_ms > 0 && last->total_ms > last->budget_ms;
+		putf(v, r++, x + 2, cols - x - 4, tui_attr(a, over ? C_BAD : C_GOOD),
+		     "%zu run%s · last %s of %s", st->n, st->n == 1 ? "" : "s", t1, t2);
+		/* The sparkline of the last runs, then first and last ratios. */
+		int maxn = 30, from = st->n > (size_t)maxn ? (int)st->n - maxn : 0;
+		x = 4;
+		for (int k = from; k < (int)st->n; k++) {
+			const struct stats_session *se = &st->s[k];
+			double ratio = se->budget_ms > 0 ? (double)se->total_ms / se->budget_ms : 1;
+			put(v, r, x++, spark(v, ratio / 2.0), 1,
+			    tui_attr(a, ratio > 1.0 ? C_BAD : C_GOOD));
+		}
+		x += 2;
+		const struct stats_session *first = &st->s[0];
+		if (st->n == 1 && last->budget_ms > 0) {
+			x += putf(v, r, x, cols - x - 2, A_NORMAL, "%d%% of budget",
+			          (int)(100 * last->total_ms / last->budget_ms));
+		} else if (first->budget_ms > 0 && last->budget_ms > 0) {
+			int p1 = (int)(100 * first->total_ms / first->budget_ms);
+			int p2 = (int)(100 * last->total_ms / last->budget_ms);
+			x += putf(v, r, x, cols - x - 2, A_NORMAL, "%d%% %s %d%% of budget", p1,
+			          arrow(v, p2 < p1 ? -1 : p2 > p1 ? 1 : 0), p2);
+		}
+		if (st->worst_section)
+			putf(v, r, x + 2, cols - x - 4, tui_attr(a, C_WARN), "· %s over in %d",
+			     st->worst_section, st->worst_over);
+		r += 2;
+	}
+}
+
+static void
+page_scores(struct app *a, struct stv *v, int cols)
+{
+	const struct stats *s = &v->s;
+	int r = 0;
+	put(v, r++, 2, "Rubric scores per category · oldest to newest", cols - 4,
+	    tui_attr(a, C_TITLE));
+	put(v, r++, 2, "Mock rounds (m on Today) and rehearsal self-scores, 1-4.",
+	    cols - 4, tui_attr(a, C_DIM));
+	if (s->ntrends == 0) {
+		put(v, r + 1, 2, "No scores yet. Record a mock round or score a rehearsal.",
+		    cols - 4, A_NORMAL);
+		return;
+	}
+	const char *last = NULL;
+	for (size_t i = 0; i < s->ntrends; i++) {
+		const struct stats_trend *t = &s->trends[i];
+		if (last == NULL || strcmp(last, t->source) != 0) {
+			r++;
+			put(v, r++, 2, t->source_title, cols - 4, A_BOLD);
+		}
+		last = t->source;
+		put_clip(v, r, 4, t->name, 24, A_NORMAL);
+		int maxn = 20, from = t->n > (size_t)maxn ? (int)t->n - maxn : 0, x = 29;
+		int sum = 0;
+		for (int k = from; k < (int)t->n; k++) {
+			char d[4];
+			snprintf(d, sizeof d, "%d", t->p[k].score);
+			put(v, r, x, d, 1, tui_attr(a, score_color(t->p[k].score)) | A_BOLD);
+			x += 2;
+		}
+		for (size_t k = 0; k < t->n; k++)
+			sum += t->p[k].score;
+		x = x < 29 + 2 * 12 ? 29 + 2 * 12 : x + 1;
+		int d = t->p[t->n - 1].score - t->p[0].score;
+		char delta[16] = "";
+		if (t->n > 1 && d)
+			snprintf(delta, sizeof delta, "%+d", d);
+		putf(v, r++, x, cols - x - 2, d > 0 ? tui_attr(a, C_GOOD) : d < 0 ?
+		     tui_attr(a, C_BAD) : tui_attr(a, C_DIM), "mean %.1f  %s%s",
+		     (double)sum / (double)t->n, t->n > 1 ? arrow(v, d) : "", delta);
+	}
+}
+
+static void
+page_gaps(struct app *a, struct stv *v, int cols)
+{
+	const struct stats *s = &v->s;
+	int r = 0;
+	put(v, r++, 2, "Gap-map confidence over time · mean of rated skills, 1-5",
+	    cols - 4, tui_attr(a, C_TITLE));
+	put(v, r++, 2, "One mark per day with confidence edits, after the starting "
+	    "value.", cols - 4, tui_attr(a, C_DIM));
+	r++;
+	if (s->ngaps == 0) {
+		put(v, r, 2, "No gap maps.", cols - 4, A_NORMAL);
+		return;
+	}
+	char d1[16], d2[16];
+	for (size_t i = 0; i < s->ngaps; i++) {
+		const struct stats_gapmap *g = &s->gaps[i];
+		const struct stats_gap_point *p0 = &g->p[0], *pn = &g->p[g->n - 1];
+		put_clip(v, r++, 2, g->title, cols - 4, A_BOLD);
+		int x = 4;
+		int from = g->n > 40 ? (int)g->n - 40 : 0;
+		for (int k = from; k < (int)g->n; k++)
+			put(v, r, x++, spark(v, g->p[k].rated ? (g->p[k].mean - 1.0) / 4.0 : 0),
+			    1, tui_attr(a, C_GOOD));
+		x += 2;
+		if (g->edits == 0) {
+			putf(v, r, x, cols - x - 2, A_NORMAL, "%.2f now (%d of %d rated) · no "
+			     "confidence edits yet", pn->mean, pn->rated, g->skills);
+		} else {
+			fmt_date(p0->day, d1, sizeof d1);
+			fmt_date(pn->day, d2, sizeof d2);
+			putf(v, r, x, cols - x - 2, A_NORMAL, "%.2f %s %.2f  (%s to %s, %d "
+			     "edit%s)", p0->mean, arrow(v, pn->mean > p0->mean ? 1 :
+			     pn->mean < p0->mean ? -1 : 0), pn->mean, d1, d2, g->edits,
+			     g->edits == 1 ? "" : "s");
+		}
+		r += 2;
+	}
+}
+
+static void
+stats_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct stv *v = st;
+	/* The tabs. */
+	int x = 2;
+	x += tui_put(0, x, "Stats", 6, tui_attr(a, C_TITLE) | A_BOLD) + 2;
+	for (int i = 0; i < PG__N; i++) {
+		char buf[32];
+		snprintf(buf, sizeof buf, " %d %s ", i + 1, page_names[i]);
+		attr_t at = i == v->page ? tui_attr(a, C_SELECT) | A_BOLD : tui_attr(a, C_DIM);
+		x += tui_put(0, x, buf, cols - x - 1, at);
+	}
+	v->y0 = 2;
+	v->rows = lines - 2;
+	v->nlines = 0;
+	switch (v->page) {
+	case PG_ACTIVITY: page_activity(a, v, cols); break;
+	case PG_FORECAST: page_forecast(a, v, cols); break;
+	case PG_RETENTION: page_retention(a, v, cols); break;
+	case PG_REHEARSAL: page_rehearsal(a, v, cols); break;
+	case PG_SCORES: page_scores(a, v, cols); break;
+	case PG_GAPS: page_gaps(a, v, cols); break;
+	}
+	/* Keep the scroll inside the page and say when there is more. */
+	int maxs = v->nlines - v->rows > 0 ? v->nlines - v->rows : 0;
+	if (v->scroll[v->page] > maxs) {
+		v->scroll[v->page] = maxs;
+		for (int y = v->y0; y < v->y0 + v->rows; y++) {
+			move(y, 0);
+			clrtoeol();
+		}
+		stats_draw(a, st, lines, cols);
+		return;
+	}
+	if (maxs > 0) {
+		char more[48];
+		snprintf(more, sizeof more, "%s lines %d-%d of %d (j/k)",
+		         v->scroll[v->page] < maxs ? (v->fancy ? "↓" : "v") : " ",
+		         v->scroll[v->page] + 1, v->scroll[v->page] + v->rows, v->nlines);
+		tui_put(1, cols - 2 - tui_width(more), more, 40, tui_attr(a, C_DIM));
+	}
+}
+
+static int
+stats_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	struct stv *v = st;
+	int fn = !a->key_char;
+	int *sc = &v->scroll[v->page];
+	if (key == '\t' || (fn && key == KEY_RIGHT) || (!fn && key == 'l')) {
+		v->page = (v->page + 1) % PG__N;
+		return 1;
+	}
+	if ((fn && (key == KEY_BTAB || key == KEY_LEFT)) || (!fn && key == 'h')) {
+		v->page = (v->page + PG__N - 1) % PG__N;
+		return 1;
+	}
+	if (!fn && key >= '1' && key < '1' + PG__N) {
+		v->page = key - '1';
+		return 1;
+	}
+	switch (act) {
+	case ACT_UP:
+		if (*sc > 0)
+			(*sc)--;
+		return 1;
+	case ACT_DOWN:
+		(*sc)++; /* clamped when drawn */
+		return 1;
+	case ACT_PGUP:
+		*sc = *sc > 10 ? *sc - 10 : 0;
+		return 1;
+	case ACT_PGDOWN:
+		*sc += 10;
+		return 1;
+	case ACT_TOP:
+		*sc = 0;
+		return 1;
+	case ACT_BOTTOM:
+		*sc = 1 << 20;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+const struct screen_ops stats_screen = {
+	.name = "Stats",
+	.open = stats_open,
+	.close = stats_close,
+	.draw = stats_draw,
+	.input = stats_input,
+	.keys = stats_keys,
+	.resume = stats_resume,
+};
