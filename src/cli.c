@@ -7,6 +7,10 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_gap.h"
+#include "cli_plan.h"
+#include "cli_stats.h"
+#include "cli_story.h"
 #include "content.h"
 #include "import.h"
 #include "paths.h"
@@ -22,6 +26,7 @@ static int cmd_replay(struct cli *, int, char **);
 static int cmd_status(struct cli *, int, char **);
 static int cmd_help(struct cli *, int, char **);
 static int cmd_version(struct cli *, int, char **);
+static int cmd_export_what(struct cli *, int, char **);
 
 const struct command cli_commands[] = {
 	{ "tui", "", "start the interactive program (the default)",
@@ -66,6 +71,140 @@ const struct command cli_commands[] = {
 	  "new_per_day, reviews_per_day and rollover_hour (the local hour the study "
 	  "day starts, 4 by default). With NAME prints one; with NAME VALUE sets it.",
 	  cmd_settings },
+	{ "mock", "SUBCOMMAND ...", "record and list mock-round scorecards",
+	  "mock record RUBRIC --score CAT=N:EVIDENCE... --fix TEXT [--partner NAME] "
+	  "[--date YYYY-MM-DD] records a mock round scored on RUBRIC (mock-coding, "
+	  "mock-ml-design, mock-behavioral or any rubric from the curriculum): every "
+	  "category of the rubric once, N from 1 to 4, with one sentence of evidence, "
+	  "and the one thing to fix next (shown on the Today screen). The date "
+	  "defaults to today. mock list [RUBRIC] lists the rounds, newest first; mock "
+	  "show ID prints one; mock delete ID removes one; mock rubrics [RUBRIC] "
+	  "lists the rubrics and their categories, or one rubric's level "
+	  "descriptions.", cli_mock },
+	{ "stats", "[--json]", "print progress statistics",
+	  "Prints the figures of the stats screen: answers per day over the last 26 "
+	  "weeks, cards due in each of the next 30 days, true retention per deck over "
+	  "the last 30 days against the desired retention, new, learning, young and "
+	  "mature card counts, rehearsal time against budget per story, rubric scores "
+	  "per category, and gap-map confidence over time. With --json, one JSON "
+	  "object for scripts. The figures are defined in doc/stats.md.", cli_stats },
+	{ "plan", "SUBCOMMAND ...", "follow a study plan: start, today, show, done, shift, review",
+	  "plan start two-week|six-week|ID [--on YYYY-MM-DD] [--yes] starts a plan with "
+	  "day 1 today (or on the given date); one plan runs at a time, and replacing "
+	  "a running plan needs --yes (its ticked tasks and reviews are kept). "
+	  "plan today [--json|--short] prints today's tasks (day N of M, the week's "
+	  "theme, each task done, overdue or with its review progress); --json is for "
+	  "scripts, --short prints one line for a shell prompt (nothing when no plan "
+	  "runs); plan alone is plan today. plan show prints the whole plan by week "
+	  "and day with done and overdue marks. plan done TASK-ID... and plan undone "
+	  "TASK-ID... tick and untick tasks; deck tasks tick themselves when their "
+	  "count of reviews is reached on their day. plan shift N [--from DAY] [--yes] "
+	  "pushes the rest of the plan back by N days (by default from the days just "
+	  "missed, else from today); it prints what moves and changes nothing without "
+	  "--yes. plan review [WEEK] --moved TEXT --next TEXT stores the weekly review "
+	  "(what moved, what to reprioritize); without texts it prints the reviews. "
+	  "plan list lists the plans and past runs; plan stop [--yes] ends the running "
+	  "plan. Days are study days, which start at the rollover_hour setting.",
+	  cli_plan },
+	{ "checklist", "[ID] | tick|untick|reset|done ID [ITEM...]", "tick checklists for the next use",
+	  "Without arguments lists the checklists with items ticked and when each was "
+	  "last completed; with an ID prints its items. checklist tick ID ITEM... "
+	  "ticks items (by id or number) and records the checklist as completed when "
+	  "the last one is ticked; checklist untick ID ITEM... unticks; checklist "
+	  "reset ID unticks everything for the next use; checklist done ID records a "
+	  "completed pass.", cli_checklist },
+	{ "gapmap", "SUBCOMMAND ...", "list, show and edit skills-gap maps",
+	  "gapmap list lists the maps (* marks the current one, which the Today screen "
+	  "and commands without MAP use). gapmap show [MAP] [--sort map|confidence|"
+	  "category|name] [--filter TEXT] [--gaps] prints a map as a table, numbering "
+	  "rows in map order and marking gaps (no evidence, or confidence 2 or lower) "
+	  "with '!'; gapmap show MAP ROW prints every field of one row. ROW is a row "
+	  "number, a skill id or a skill name (or a unique start of one). gapmap new ID "
+	  "[--title TITLE] [--role ROLE] makes an empty map. gapmap add MAP NAME "
+	  "[--category technical|system|behavioral] adds a row. gapmap set MAP ROW FIELD "
+	  "VALUE changes one field: skill, category, confidence (1-5, or none), status "
+	  "(todo, doing, done), evidence, next, decks, stories (ids separated by spaces "
+	  "or commas) or keywords; VALUE '-' reads it from standard input, for "
+	  "multi-line evidence. gapmap delete MAP ROW deletes a row. Every change is "
+	  "saved at once with its history, and is never overwritten by a later import. "
+	  "gapmap undo [MAP] undoes the last change (repeatable). gapmap gaps [MAP] "
+	  "[--limit N] prints the weakest gaps (3 by default). gapmap history [MAP] "
+	  "prints every confidence change with its time. gapmap use MAP makes MAP the "
+	  "current map.", cmd_gapmap },
+	{ "jd", "import FILE [--name NAME]", "turn a job description into a gap map",
+	  "Reads a job description saved as plain text or Markdown, finds the skills it "
+	  "asks for with the curriculum's skill vocabulary and its synonyms, weighs how "
+	  "strongly each is asked for (repeats; words such as own, lead, production, "
+	  "required and must count more; nice to have, bonus and a plus less; so do the "
+	  "company blurb and the interview-process section), and creates a new gap map "
+	  "with those skills strongest first, evidence empty and confidence unset, "
+	  "linked to the decks that cover them. The map's id comes from NAME or the "
+	  "file name and its title from NAME or the first heading. Capitalized names "
+	  "the vocabulary lacks and that appear at least twice are listed as 'also "
+	  "mentioned', to add by hand. An empty file, a binary file or a text with no "
+	  "known skill is refused with a message and creates nothing.", cmd_jd },
+	{ "export", "gapmap|stories ... --format FMT [--out FILE]",
+	  "write a gap map (md, csv, yaml) or your stories (md, yaml)",
+	  "export gapmap [MAP] --format md|csv|yaml [--out FILE] [--id ID] writes the "
+	  "map (the current one by default) to standard output or FILE: a "
+	  "Markdown table for notes, CSV (RFC 4180: fields with commas, quotes or line "
+	  "breaks quoted) for spreadsheets, or a skillmap YAML document that 'prepdeck "
+	  "import' reads back into the same map, every field kept: your own maps are "
+	  "marked 'origin: user' (or 'jd') and come back as yours where the id is new, "
+	  "while a database that has the map keeps its own; a curriculum map needs a "
+	  "database without it. --id writes the YAML under another id, as your copy, "
+	  "so it can be imported beside the original. "
+	  "export stories [--format md|yaml] [--out FILE] [--all] writes your own "
+	  "stories (with --all, Markdown only, the bundled ones too) as Markdown, or as "
+	  "a stories YAML document whose stories are marked 'origin: user': 'prepdeck "
+	  "import' reads them back as your own stories, adds those whose id is new, "
+	  "keeps the ones you already have as they are, and no later import overwrites "
+	  "or retires them. FILE is written whole or not at all, with mode 0600.",
+	  cmd_export_what },
+	{ "stories", "[list|show ID|coverage|prompt ...]", "the story bank, the coverage grid, a prompt",
+	  "stories (or stories list) lists every story, yours first, with its kind "
+	  "(mine, example, pitch, template), when it was last rehearsed, how many times, "
+	  "the mean self-score of its latest scored rehearsal, its title and "
+	  "competencies. stories show ID prints one story with its decision points, "
+	  "metrics and recent rehearsals. stories coverage prints the grid of "
+	  "competencies against stories and marks each competency no story covers as "
+	  "a GAP (with a template to start from). stories prompt [--competency ID | "
+	  "--weakest] picks a behavioral prompt at random, for one competency, or for "
+	  "the weakest-scored competency (the lowest mean self-score over the "
+	  "rehearsals of the stories that cover it; never-scored ones first), and lists "
+	  "the stories that fit it.", cli_stories },
+	{ "story", "add|copy|set|delete ...", "add, copy, edit or delete your own stories",
+	  "story add TITLE [--type story|pitch] [--id ID] makes a new empty story of "
+	  "yours and prints its id (my-... from the title unless --id is given). story "
+	  "copy ID [--id NEWID] copies a bundled story, template or pitch (or one of "
+	  "yours) into a new story of yours with its decision points and prints the new "
+	  "id. story set ID FIELD VALUE (also: story edit) changes one field of your "
+	  "story: title, type, competencies (ids separated by spaces or commas), "
+	  "situation, task, action, result, reflection, metrics (one a line), "
+	  "question.N or answer.N (decision point N; question.N one past the last adds "
+	  "a point, an empty question removes it); VALUE '-' reads standard input. "
+	  "story delete ID removes your story from the bank and keeps its rehearsals. "
+	  "Every change is saved at once; bundled stories cannot be edited (copy them) "
+	  "and imports never touch yours.", cli_story },
+	{ "rehearse", "[STORY|pitch|flow] | record|budgets|list|score|note ...",
+	  "rehearse a story against the clock, or record a rehearsal",
+	  "rehearse STORY opens the rehearsal timer on a story (Situation, Task, Action, "
+	  "Result, Reflection, each with its budget), or without STORY on the story "
+	  "the Today screen suggests (yours first, the least recently rehearsed); "
+	  "rehearse pitch times your 60-second "
+	  "pitch; rehearse flow walks the 60-minute interview loop with a timer per "
+	  "segment. rehearse record STORY --time SECTION=SECONDS[/BUDGET]... [--score "
+	  "CATEGORY=N:EVIDENCE]... [--change TEXT] [--prompt ID] [--mode "
+	  "story|pitch|drill|flow] [--point N] [--abandoned] [--at TIME] saves a "
+	  "rehearsal done elsewhere in one transaction (budgets default to the "
+	  "settings; a drill is --mode drill --point N --time SECONDS; a flow takes "
+	  "--flow and segment ids as sections). Scores are on the behavioral rubric "
+	  "(clarity, ownership, conflict, impact), 1 to 4 with one sentence of evidence. "
+	  "rehearse budgets [SECTION SECONDS] shows or sets the section budgets "
+	  "(situation 20, task 15, action 60, result 25, reflection 20, pitch 60, drill "
+	  "60 seconds by default; 1 to 3600). rehearse list [STORY] [--limit N] lists "
+	  "rehearsals, latest first; rehearse score ID CATEGORY N [EVIDENCE] and "
+	  "rehearse note ID TEXT change a saved one.", cli_rehearse },
 	{ "status", "", "print what the database holds",
 	  "Prints the database path and the number of decks, cards, reviews, plans, "
 	  "stories, checklists, rubrics and gap maps.", cmd_status },
@@ -74,6 +213,21 @@ const struct command cli_commands[] = {
 	{ "version", "", "print the version", "Same as --version.", cmd_version },
 	{ NULL, NULL, NULL, NULL, NULL },
 };
+
+/* `export` dispatches on its first argument: gapmap (cli_gap.c),
+ * stories (cli_story.c). */
+static int
+cmd_export_what(struct cli *c, int argc, char **argv)
+{
+	if (argc >= 2 && strcmp(argv[1], "stories") == 0)
+		return cli_export_stories(c, argc - 1, argv + 1);
+	if (argc >= 2 && strcmp(argv[1], "gapmap") == 0)
+		return cmd_export(c, argc, argv);
+	fprintf(stderr, "prepdeck: export needs what to export: gapmap or stories%s%s%s\n"
+	        "(see prepdeck help export)\n", argc >= 2 ? " (not '" : "",
+	        argc >= 2 ? argv[1] : "", argc >= 2 ? "')" : "");
+	return EXIT_USAGE;
+}
 
 static void
 usage(FILE *fp)

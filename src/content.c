@@ -221,6 +221,8 @@ static const struct field story_f[] = {
 	{ "reflection", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
 	{ "decision_points", T_LIST, 0, 0, 10, NULL, R_NONE, &dp_s, 0 },
 	{ "metrics", T_STRS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	{ "origin", T_ENUM, 0, 0, 0, "bundled|user", R_NONE, NULL, 0 },
+	{ "copied_from", T_ID, 0, 0, 0, NULL, R_NONE, NULL, 0 },
 	END
 };
 static const struct spec story_s = { "story", ID_GLOBAL, NS_STORY, story_f };
@@ -326,6 +328,7 @@ static const struct field stories_f[] = {
 static const struct field skillmap_f[] = {
 	DOC_FIELDS,
 	{ "role", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
+	{ "origin", T_ENUM, 0, 0, 0, "bundled|user|jd", R_NONE, NULL, 0 },
 	{ "skills", T_LIST, 1, 1, 0, NULL, R_NONE, &skill_s, 0 },
 	END
 };
@@ -383,6 +386,7 @@ struct checker {
 	size_t nrefs, caprefs;
 	content_lookup_fn lookup;
 	void *ctx;
+	int user_item;              /* checking a story with origin: user */
 };
 
 #define ERR(c, node, ...) \
@@ -535,7 +539,10 @@ define_id(struct checker *c, enum content_ns ns, const struct ynode *idn,
 		return;
 	}
 	const char *src = NULL;
-	if (lookup_outside(c, ns, idn->str, &src) != NULL) {
+	/* A user's story (origin: user) may name a story of the user's
+	 * already in the database: import keeps that one. */
+	if (lookup_outside(c, ns, idn->str, &src) != NULL &&
+	    !(c->user_item && src != NULL && *src == '\0')) {
 		ERR(c, idn, "%s id '%s' is already used by %s", ns_names[ns], idn->str,
 		    src && *src ? src : "your own data");
 		return;
@@ -745,10 +752,13 @@ check_map(struct checker *c, const struct ynode *n, const struct spec *s)
 	}
 	const struct ynode *idn = ymap_get(n, "id");
 	if (idn && idn->type == YN_SCALAR && valid_id(idn->str)) {
+		c->user_item = s == &story_s &&
+		               strcmp(cnode_str(n, "origin", "bundled"), "user") == 0;
 		if (s->idscope == ID_GLOBAL && s->ns != NS_DOC)
 			define_id(c, s->ns, idn, NULL);
 		else if (s->idscope == ID_LOCAL)
 			define_local(c, s->what, idn);
+		c->user_item = 0;
 	}
 	check_semantics(c, n, s);
 }
@@ -812,7 +822,10 @@ check_semantics(struct checker *c, const struct ynode *n, const struct spec *s)
 			ERR(c, rv, "'reverse' applies only to q/a cards");
 	} else if (s == &story_s) {
 		const char *type = cnode_str(n, "type", "story");
-		if (strcmp(type, "story") == 0) {
+		/* A user's story may be a draft: only id and title are required. */
+		if (strcmp(cnode_str(n, "origin", "bundled"), "user") == 0) {
+			;
+		} else if (strcmp(type, "story") == 0) {
 			static const char *const need[] = { "situation", "task", "action", "result" };
 			for (size_t i = 0; i < 4; i++)
 				if (!has_scalar(n, need[i]))
@@ -994,8 +1007,15 @@ check_doc(struct checker *c, const struct ydoc *doc)
 	}
 	strmap_free(&c->local);
 	const struct ynode *idn = ymap_get(root, "id");
-	if (idn && idn->type == YN_SCALAR && valid_id(idn->str))
+	if (idn && idn->type == YN_SCALAR && valid_id(idn->str)) {
+		/* A user's gap map (origin: user or jd, from `prepdeck export
+		 * gapmap`) may name a map of the user's already in the database:
+		 * import keeps that one. */
+		c->user_item = strcmp(content_kinds[k], "skillmap") == 0 &&
+		               strcmp(cnode_str(root, "origin", "bundled"), "bundled") != 0;
 		define_id(c, NS_DOC, idn, content_kinds[k]);
+		c->user_item = 0;
+	}
 	size_t before = c->run->diags.n;
 	check_map(c, root, &doc_specs[k]);
 	if (k == 2 && c->run->diags.n == before)

@@ -214,6 +214,54 @@ import_plan(struct imp *im, const struct ynode *doc, const char *id)
 	}
 }
 
+/* A story marked `origin: user` (from `prepdeck export stories`): added
+ * as the user's own (src '', never retired or rewritten by an import)
+ * when its id is new, brought back when the user had deleted it, and
+ * otherwise left as the user has it. */
+static void
+import_user_story(struct imp *im, const struct ynode *s)
+{
+	const char *sid = cnode_str(s, "id", "");
+	struct db_stmt *q = db_prepare(im->db, "SELECT origin, retired FROM story "
+	                               "WHERE id = ?", "t", sid);
+	int exists = db_step(q);
+	int restore = exists && strcmp(db_col_text(q, 0), "bundled") != 0 &&
+	              db_col_int(q, 1) != 0;
+	db_finalize(q);
+	if (exists && !restore) {
+		im->st->kept++;
+		return;
+	}
+	char *comp = join_list(ymap_get(s, "competencies"), NULL, ' ');
+	char *metrics = join_list(ymap_get(s, "metrics"), NULL, '\n');
+	const char *type = cnode_str(s, "type", "story");
+	if (strcmp(type, "template") == 0)
+		type = "story";
+	int64_t now = now_unix();
+	db_exec(im->db, "DELETE FROM story_point WHERE story_id = ?", "t", sid);
+	db_exec(im->db,
+	        "INSERT INTO story(id, origin, type, title, competencies, situation, task, "
+	        "action, result, reflection, metrics, copied_from, created_at, updated_at, "
+	        "src, line, retired) VALUES (?1, 'user', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+	        "?10, ?11, ?12, ?12, '', 0, 0) ON CONFLICT(id) DO UPDATE SET type = ?2, "
+	        "title = ?3, competencies = ?4, situation = ?5, task = ?6, action = ?7, "
+	        "result = ?8, reflection = ?9, metrics = ?10, copied_from = ?11, "
+	        "updated_at = ?12, retired = 0", "ttttttttttti", sid, type,
+	        cnode_str(s, "title", ""), comp, cnode_str(s, "situation", ""),
+	        cnode_str(s, "task", ""), cnode_str(s, "action", ""),
+	        cnode_str(s, "result", ""), cnode_str(s, "reflection", ""), metrics,
+	        cnode_str(s, "copied_from", NULL), now);
+	const struct ynode *dps = ymap_get(s, "decision_points");
+	for (size_t k = 0; dps && dps->type == YN_SEQ && k < dps->n; k++)
+		db_exec(im->db, "INSERT INTO story_point(story_id, ord, question, answer) "
+		        "VALUES (?, ?, ?, ?)", "titt", sid, (int64_t)k,
+		        cnode_str(dps->items[k], "question", ""),
+		        cnode_str(dps->items[k], "answer", ""));
+	free(comp);
+	free(metrics);
+	im->st->written++;
+}
+
 static void
 import_stories(struct imp *im, const struct ynode *doc)
 {
@@ -230,6 +278,10 @@ import_stories(struct imp *im, const struct ynode *doc)
 	for (size_t i = 0; stories && i < stories->n; i++) {
 		const struct ynode *s = stories->items[i];
 		const char *sid = cnode_str(s, "id", "");
+		if (strcmp(cnode_str(s, "origin", "bundled"), "user") == 0) {
+			import_user_story(im, s);
+			continue;
+		}
 		char *comp = join_list(ymap_get(s, "competencies"), NULL, ' ');
 		char *metrics = join_list(ymap_get(s, "metrics"), NULL, '\n');
 		struct col c[] = {
@@ -313,11 +365,60 @@ import_skillmap(struct imp *im, const struct ynode *doc, const char *id)
 	}
 }
 
+/* A skill map marked `origin: user` or `origin: jd` (from `prepdeck
+ * export gapmap`): made as the user's own map (src '', so no import
+ * rewrites or retires it, and no doc row) when its id is new; a map the
+ * user already has is left as it is. */
+static void
+import_user_map(struct imp *im, const struct ynode *doc, const char *id)
+{
+	if (db_int(im->db, 0, "SELECT count(*) FROM gapmap WHERE id = ?", "t", id) > 0) {
+		im->st->kept++;
+		return;
+	}
+	db_exec(im->db, "INSERT INTO gapmap(id, origin, title, role, created_at, src) "
+	        "VALUES (?, ?, ?, ?, ?, '')", "tttti", id, cnode_str(doc, "origin", "user"),
+	        cnode_str(doc, "title", ""), cnode_str(doc, "role", ""), now_unix());
+	const struct ynode *skills = ymap_get(doc, "skills");
+	for (size_t i = 0; skills && i < skills->n; i++) {
+		const struct ynode *s = skills->items[i];
+		char *kw = join_list(ymap_get(s, "keywords"), NULL, '\n');
+		char *decks = join_list(ymap_get(s, "decks"), NULL, ' ');
+		char *stories = join_list(ymap_get(s, "stories"), NULL, ' ');
+		long conf = cnode_int(s, "confidence", 0);
+		struct db_stmt *st = db_prepare(im->db,
+		    "INSERT INTO gap_row(map_id, skill_id, name, category, keywords, evidence, "
+		    "confidence, next_action, status, decks, stories, ord, src) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')", "tttttt", id,
+		    cnode_str(s, "id", ""), cnode_str(s, "name", ""),
+		    cnode_str(s, "category", "technical"), kw, cnode_str(s, "evidence", ""));
+		if (conf)
+			db_bind_int(st, 7, conf);
+		db_bind_text(st, 8, cnode_str(s, "next", ""));
+		db_bind_text(st, 9, cnode_str(s, "status", "todo"));
+		db_bind_text(st, 10, decks);
+		db_bind_text(st, 11, stories);
+		db_bind_int(st, 12, (int64_t)i);
+		while (db_step(st))
+			;
+		db_finalize(st);
+		free(kw);
+		free(decks);
+		free(stories);
+	}
+	im->st->written++;
+}
+
 static void
 import_doc(struct imp *im, const struct ynode *doc, int ord)
 {
 	const char *kind = cnode_str(doc, "kind", "");
 	const char *id = cnode_str(doc, "id", "");
+	if (strcmp(kind, "skillmap") == 0 &&
+	    strcmp(cnode_str(doc, "origin", "bundled"), "bundled") != 0) {
+		import_user_map(im, doc, id);
+		return;
+	}
 	char *tags = join_list(ymap_get(doc, "tags"), NULL, ' ');
 	const char *extra = cnode_str(doc, "round", cnode_str(doc, "role", ""));
 	struct col c[] = {

@@ -385,10 +385,21 @@ utf8_invalid_at(const char *str, size_t n)
 int64_t
 day_number(int64_t t, int rollover_hour)
 {
-	time_t tt = (time_t)(t - (int64_t)rollover_hour * 3600);
+	/* The local calendar date of t, one day earlier before the rollover
+	 * hour: right on days when the clocks change too. */
+	time_t tt = (time_t)t;
 	struct tm tm;
 	localtime_r(&tt, &tm);
-	return days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	int64_t d = days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	if (tm.tm_hour < rollover_hour)
+		d--;
+	/* A rollover hour skipped by a DST change: the day starts when
+	 * day_number_start says it does. */
+	if (t < day_number_start(d, rollover_hour))
+		d--;
+	else if (t >= day_number_start(d + 1, rollover_hour))
+		d++;
+	return d;
 }
 
 int64_t

@@ -353,6 +353,8 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 	 * returns to the shell. */
 	if (start == TUI_START_REVIEW)
 		rc = tui_push(&a, &review_screen, arg);
+	else if (start == TUI_START_REHEARSE)
+		rc = tui_push(&a, &rehearse_screen, arg);
 	else
 		rc = tui_push(&a, &today_screen, NULL);
 	while (rc == 0 && a.depth > 0 && !a.quit) {

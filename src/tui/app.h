@@ -19,7 +19,7 @@
 #define TUI_MIN_COLS 80
 #define TUI_MIN_LINES 24
 
-enum tui_start { TUI_START_TODAY, TUI_START_REVIEW };
+enum tui_start { TUI_START_TODAY, TUI_START_REVIEW, TUI_START_REHEARSE };
 
 /* Every action a key can trigger: name, default help text. The help
  * overlay and the key tables are both built from this list. */
@@ -46,6 +46,47 @@ enum tui_start { TUI_START_TODAY, TUI_START_REVIEW };
 	_(FLAG, "Flag or unflag the card") \
 	_(INFO, "Show the card's source and tags") \
 	_(SETTINGS, "Review settings") \
+	_(MOCK, "Mock-round scorecards: record and review rounds") \
+	_(STATS, "Progress statistics") \
+	_(PLAN, "Open the study plan") \
+	_(CHECKLISTS, "Open the checklists") \
+	_(TOGGLE, "Tick or untick the selected task or item") \
+	_(OPEN, "Open what the selected task links to (else tick it)") \
+	_(START_PLAN, "Start a study plan (asks before replacing one)") \
+	_(SHIFT, "Push the rest of the plan back by some days") \
+	_(WEEK_REVIEW, "Write the weekly review of the selected week") \
+	_(GOTO_TODAY, "Go to today's tasks") \
+	_(RESET, "Untick every item for the next use") \
+	_(STORIES, "Story bank: your stories, coverage, rehearsal") \
+	_(STORY_NEW, "Write a new story of your own") \
+	_(STORY_COPY, "Copy the story (on a gap: its template) into your own") \
+	_(STORY_EDIT, "Edit the selected story or field") \
+	_(STORY_DELETE, "Delete a story or follow-up of yours (asks first)") \
+	_(COVERAGE, "Switch between the list and the coverage grid") \
+	_(REHEARSE, "Rehearse the selected story against the clock") \
+	_(PITCH, "Rehearse your 60-second pitch") \
+	_(FLOW, "Time the 60-minute interview loop by segment") \
+	_(PROMPT, "Pick a prompt: random, by competency, or weakest") \
+	_(RH_NEXT, "Start, or go to the next section") \
+	_(RH_PAUSE, "Pause or resume the clock") \
+	_(RH_RESTART, "Restart from zero") \
+	_(RH_ABANDON, "Abandon the rehearsal (asks first)") \
+	_(DRILL, "Drill-down: time your answer to a follow-up question") \
+	_(CUES, "Show cue words or the whole text") \
+	_(GAPMAP, "Open the skills-gap map") \
+	_(GAP_EDIT, "Edit the cell in place (Enter saves, Esc cancels)") \
+	_(GAP_LEFT, "Previous column") \
+	_(GAP_RIGHT, "Next column") \
+	_(GAP_CONF_UP, "Confidence up") \
+	_(GAP_CONF_DOWN, "Confidence down") \
+	_(GAP_CONF_SET, "Set confidence 1-5 (0 clears it)") \
+	_(GAP_ADD, "Add a row") \
+	_(GAP_DELETE, "Delete the row (asks first)") \
+	_(GAP_FILTER, "Filter the rows by text") \
+	_(GAP_SORT, "Sort by map order, confidence, category or name") \
+	_(GAP_UNDO, "Undo the last edit (repeatable)") \
+	_(GAP_MAPS, "Switch to another map, or make one") \
+	_(GAP_REVIEW, "Review the row's linked deck") \
 	_(SELECT, "Open or change the selected item")
 
 #define TUI_ACTION_ENUM(name, help) ACT_##name,
@@ -120,7 +161,14 @@ int tui_width(const char *s);
 int tui_main(struct cli *c, enum tui_start start, const char *arg);
 
 extern const struct screen_ops today_screen;
+extern const struct screen_ops plan_screen;       /* arg: "start" opens the plan picker */
+extern const struct screen_ops checklist_screen;  /* arg: a checklist id, or NULL for the list */
 extern const struct screen_ops review_screen;     /* arg: "DECK", "DECK#TAG", "#TAG" or NULL */
 extern const struct screen_ops settings_screen;
+extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */
+extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast") or NULL */
+extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */
+extern const struct screen_ops rehearse_screen;   /* arg: STORY, STORY@PROMPT, pitch, flow, drill:STORY */
+extern const struct screen_ops gapmap_screen;     /* arg: a map id, or NULL for the current map */
 
 #endif

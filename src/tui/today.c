@@ -9,16 +9,34 @@
 #include <time.h>
 
 #include "review.h"
+#include "scorecard.h"
+#include "story.h"
 #include "tui/app.h"
+#include "tui/gap_today.h"
+#include "tui/plan_panel.h"
 #include "util.h"
 
 struct today {
+	struct plan_panel *plan;       /* the study plan section */
 	struct review_counts due;
+	char fix_next[SCORECARD_TEXT_MAX + 1]; /* from the latest mock round */
+	char fix_day[16];
+	char story_hint[256];          /* the story to rehearse next */
 };
 
 static const struct tui_key today_keys[] = {
 	{ 'r', ACT_REVIEW, "r", NULL },
 	{ 'o', ACT_SETTINGS, "o", NULL },
+	{ 'm', ACT_MOCK, "m", NULL },
+	{ 't', ACT_STATS, "t", NULL },
+	{ 'p', ACT_PLAN, "p", NULL },
+	{ 'c', ACT_CHECKLISTS, "c", NULL },
+	{ 'g', ACT_GAPMAP, "g", NULL },
+	{ 'n', ACT_START_PLAN, "n", NULL },
+	{ 's', ACT_STORIES, "s", NULL },
+	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the selected plan task" },
+	{ '\r', ACT_OPEN, "Enter", "Open what the selected plan task links to (else tick it)" },
+	{ KEY_ENTER, ACT_OPEN, NULL, NULL },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
@@ -26,6 +44,23 @@ static void
 today_load(struct app *a, struct today *t)
 {
 	review_today_counts(a->db, now_unix(), &t->due);
+	char *day = NULL, *fix = scorecard_next_fix(a->db, &day);
+	snprintf(t->fix_next, sizeof t->fix_next, "%s", fix ? fix : "");
+	snprintf(t->fix_day, sizeof t->fix_day, "%s", day ? day : "");
+	free(fix);
+	free(day);
+	struct story s;
+	char *sid = story_suggest(a->db, &s);
+	t->story_hint[0] = '\0';
+	if (sid != NULL) {
+		char ago[32];
+		story_fmt_ago(s.last_rehearsed, now_unix(), ago, sizeof ago);
+		snprintf(t->story_hint, sizeof t->story_hint, "%s (%s%s)", s.title,
+		         s.last_rehearsed ? "last rehearsed " : "", s.last_rehearsed ? ago :
+		         "never rehearsed");
+		story_clear(&s);
+		free(sid);
+	}
 }
 
 static void *
@@ -33,12 +68,14 @@ today_open(struct app *a, const char *arg)
 {
 	struct today *t = xcalloc(1, sizeof *t);
 	today_load(a, t);
+	t->plan = plan_panel_new(a);
 	return t;
 }
 
 static void
 today_close(struct app *a, void *st)
 {
+	plan_panel_free(((struct today *)st)->plan);
 	free(st);
 }
 
@@ -46,6 +83,7 @@ static void
 today_resume(struct app *a, void *st)
 {
 	today_load(a, st);
+	plan_panel_reload(a, ((struct today *)st)->plan);
 }
 
 /* Section: flashcards due today. */
@@ -74,6 +112,39 @@ section_cards(struct app *a, struct today *t, int y, int cols)
 	return y + 1;
 }
 
+/* Section: the one thing to fix from the latest mock round. */
+static int
+section_mock(struct app *a, struct today *t, int y, int cols)
+{
+	const char *hint = "m  scorecards  t  stats";
+	tui_put(y, 2, "Mock rounds", cols - 4, tui_attr(a, C_TITLE));
+	tui_put(y++, cols - 2 - tui_width(hint), hint, tui_width(hint), tui_attr(a, C_ACCENT));
+	if (t->fix_next[0]) {
+		int x = 4 + tui_put(y, 4, "Next to fix: ", 13, tui_attr(a, C_ACCENT) | A_BOLD);
+		x += tui_put(y, x, t->fix_next, cols - x - 20, A_BOLD);
+		char buf[32];
+		snprintf(buf, sizeof buf, "  (%s)", t->fix_day);
+		tui_put(y, x, buf, cols - x - 2, tui_attr(a, C_DIM));
+		y++;
+	} else {
+		tui_put(y++, 4, "No mock round scored yet.", cols - 8, tui_attr(a, C_DIM));
+	}
+	return y + 1;
+}
+
+/* Section: a story to rehearse against the clock. */
+static int
+section_stories(struct app *a, struct today *t, int y, int cols)
+{
+	tui_put(y++, 2, "Stories", cols - 4, tui_attr(a, C_TITLE));
+	if (t->story_hint[0]) {
+		int x = 4 + tui_put(y, 4, "Rehearse next: ", 15, tui_attr(a, C_ACCENT) | A_BOLD);
+		tui_put(y, x, t->story_hint, cols - x - 14, A_NORMAL);
+	}
+	tui_put(y++, cols - 12, "s  stories", 10, tui_attr(a, C_ACCENT));
+	return y + 1;
+}
+
 static void
 today_draw(struct app *a, void *st, int lines, int cols)
 {
@@ -85,19 +156,37 @@ today_draw(struct app *a, void *st, int lines, int cols)
 	strftime(date, sizeof date, "Today · %A %d %B %Y", &tm);
 	tui_put(0, 2, date, cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
 	int y = 2;
+	y = plan_panel_draw(a, t->plan, y, cols);
 	y = section_cards(a, t, y, cols);
+	y = gapmap_today_section(a, y, cols);
+	y = section_mock(a, t, y, cols);
+	y = section_stories(a, t, y, cols);
 	(void)lines;
 }
 
 static int
 today_input(struct app *a, void *st, enum tui_action act, int key)
 {
+	if (plan_panel_input(a, ((struct today *)st)->plan, act, key))
+		return 1;
 	switch (act) {
 	case ACT_REVIEW:
 		tui_push(a, &review_screen, NULL);
 		return 1;
 	case ACT_SETTINGS:
 		tui_push(a, &settings_screen, NULL);
+		return 1;
+	case ACT_MOCK:
+		tui_push(a, &mock_screen, NULL);
+		return 1;
+	case ACT_STATS:
+		tui_push(a, &stats_screen, NULL);
+		return 1;
+	case ACT_GAPMAP:
+		tui_push(a, &gapmap_screen, NULL);
+		return 1;
+	case ACT_STORIES:
+		tui_push(a, &stories_screen, NULL);
 		return 1;
 	default:
 		return 0;
