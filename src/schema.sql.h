@@ -219,3 +219,18 @@ static const char schema_v1[] =
 "  role TEXT NOT NULL DEFAULT '', day TEXT NOT NULL, map_id TEXT,\n"
 "  created_at INTEGER NOT NULL\n"
 ");\n";
+
+/* Migration 2: interview deadlines and spaced story rehearsal. */
+static const char schema_v2[] =
+"CREATE TABLE deadline_move (\n"
+"  card_key TEXT NOT NULL, target_id INTEGER NOT NULL,\n"
+"  old_due INTEGER NOT NULL, new_due INTEGER NOT NULL, at INTEGER NOT NULL\n"
+");\n"
+"CREATE INDEX deadline_move_target ON deadline_move(target_id, card_key);\n"
+"CREATE TABLE story_state (\n"
+"  story_id TEXT PRIMARY KEY, state INTEGER NOT NULL DEFAULT 0,\n"
+"  due INTEGER NOT NULL DEFAULT 0, stability REAL NOT NULL DEFAULT 0,\n"
+"  difficulty REAL NOT NULL DEFAULT 0, last_review INTEGER NOT NULL DEFAULT 0,\n"
+"  reps INTEGER NOT NULL DEFAULT 0, lapses INTEGER NOT NULL DEFAULT 0,\n"
+"  step INTEGER NOT NULL DEFAULT 0, scheduled_days INTEGER NOT NULL DEFAULT 0\n"
+");\n";

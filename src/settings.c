@@ -18,6 +18,7 @@ static const struct {
 	{ "new_per_day", 0, 9999, 20, 1, "new cards introduced per day" },
 	{ "reviews_per_day", 0, 99999, 200, 1, "reviews per day at most" },
 	{ "rollover_hour", 0, 23, 4, 1, "local hour at which the study day starts" },
+	{ "load_balance", 0, 1, 1, 1, "spread reviews over nearby days, within the daily review budget (1 on, 0 off)" },
 };
 #define NSETTINGS ((int)(sizeof table / sizeof table[0]))
 
@@ -44,6 +45,7 @@ settings_load(struct db *db, struct settings *s)
 	s->new_per_day = (int)get(db, 1);
 	s->reviews_per_day = (int)get(db, 2);
 	s->rollover_hour = (int)get(db, 3);
+	s->load_balance = (int)get(db, 4);
 }
 
 int
@@ -68,7 +70,7 @@ settings_set(struct db *db, const char *name, const char *value, char **cause)
 		return 0;
 	}
 	return fail(cause, "unknown setting '%s' (retention, new_per_day, "
-	            "reviews_per_day, rollover_hour)", name);
+	            "reviews_per_day, rollover_hour, load_balance)", name);
 }
 
 int

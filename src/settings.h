@@ -10,6 +10,7 @@ struct settings {
 	int new_per_day;         /* new cards a day, 0 .. 9999 (20) */
 	int reviews_per_day;     /* reviews a day, 0 .. 99999 (200) */
 	int rollover_hour;       /* local hour the study day starts, 0 .. 23 (4) */
+	int load_balance;        /* spread reviews over nearby days, 0 or 1 (1) */
 };
 
 void settings_load(struct db *db, struct settings *s);

@@ -21,7 +21,7 @@ static const struct tui_key settings_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
-static const double steps[] = { 0.01, 5, 50, 1 };
+static const double steps[] = { 0.01, 5, 50, 1, 1 };
 
 static void *
 settings_open(struct app *a, const char *arg)
