@@ -1,0 +1,70 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cram.h"
+#include "util.h"
+
+char **
+cram_keys(struct db *db, const struct cram_source *src, int limit, size_t *n,
+          char **cause)
+{
+	*n = 0;
+	char *decks = NULL;
+	if (src->map != NULL) {
+		decks = db_text(db, "SELECT ' ' || decks || ' ' FROM gap_row WHERE map_id = ? "
+		                "AND id = ? AND deleted = 0", "ti", src->map, src->row);
+		if (decks == NULL) {
+			fail(cause, "no skill %lld in gap map '%s'", (long long)src->row, src->map);
+			return NULL;
+		}
+		if (strspn(decks, " ") == strlen(decks)) {
+			free(decks);
+			fail(cause, "that skill links to no deck; link one in the gap map first");
+			return NULL;
+		}
+	}
+	if (src->deck != NULL &&
+	    db_int(db, 0, "SELECT count(*) FROM doc WHERE id = ? AND kind IN ('deck', 'numbers') "
+	           "AND retired = 0", "t", src->deck) == 0) {
+		free(decks);
+		fail(cause, "no deck '%s' (see 'prepdeck due' for the decks)", src->deck);
+		return NULL;
+	}
+	struct db_stmt *st = db_prepare(db,
+	    "SELECT c.key FROM card c LEFT JOIN card_state s ON s.key = c.key "
+	    "WHERE c.retired = 0 AND ifnull(s.suspended, 0) = 0 "
+	    "AND (?1 IS NULL OR c.deck_id = ?1) "
+	    "AND (?2 IS NULL OR c.tags LIKE '% ' || ?2 || ' %') "
+	    "AND (?3 IS NULL OR ?3 LIKE '% ' || c.deck_id || ' %') "
+	    "ORDER BY ifnull(s.state, 0) = 0, s.last_review + s.stability * 86400, "
+	    "c.ord, c.key LIMIT ?4",
+	    "ttti", src->deck, src->tag, decks, (int64_t)(limit > 0 ? limit : 1000000));
+	size_t cap = 64;
+	char **v = xmalloc(cap * sizeof *v);
+	while (db_step(st)) {
+		if (*n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[(*n)++] = xstrdup(db_col_text(st, 0));
+	}
+	db_finalize(st);
+	free(decks);
+	if (*n == 0) {
+		free(v);
+		fail(cause, "no cards to practise there");
+		return NULL;
+	}
+	return v;
+}
+
+void
+cram_free(char **keys, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	free(keys);
+}

@@ -1,0 +1,370 @@
+/* Interview dates (set one, see the proposed plan and what it does to the
+ * reviews) and the cram picker. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cram.h"
+#include "deadline.h"
+#include "plan.h"
+#include "review.h"
+#include "settings.h"
+#include "tui/app.h"
+#include "tui/lineedit.h"
+#include "util.h"
+
+/* ---- interview dates ----------------------------------------------- */
+
+enum tphase { TP_LIST, TP_FORM, TP_PROPOSE };
+
+struct tscreen {
+	enum tphase phase;
+	struct target *t;
+	size_t n;
+	int sel;
+	int field;                  /* 0 date, 1 company, 2 role */
+	struct lineedit ed[3];
+	char why[512], effect[256];
+	const char *plan;
+	int64_t start;
+};
+
+static const struct tui_key target_keys[] = {
+	{ 'a', ACT_SELECT, "a", "Add an interview date" },
+	{ 'd', ACT_NONE, "d", "Delete the selected interview (asks first)" },
+	{ 'P', ACT_START_PLAN, "P", "Start the plan proposed for the next interview" },
+	{ 0, ACT_NONE, NULL, NULL },
+};
+
+static void
+tload(struct app *a, struct tscreen *s)
+{
+	free(s->t);
+	struct settings set;
+	settings_load(a->db, &set);
+	s->t = target_list(a->db, day_number(now_unix(), set.rollover_hour), &s->n);
+	if (s->sel >= (int)s->n)
+		s->sel = s->n ? (int)s->n - 1 : 0;
+}
+
+static void
+start_form(struct tscreen *s)
+{
+	for (int i = 0; i < 3; i++) {
+		lineedit_free(&s->ed[i]);
+		lineedit_init(&s->ed[i], NULL, 0, 120);
+	}
+	s->field = 0;
+	s->phase = TP_FORM;
+}
+
+static void *
+target_open(struct app *a, const char *arg)
+{
+	struct tscreen *s = xcalloc(1, sizeof *s);
+	for (int i = 0; i < 3; i++)
+		lineedit_init(&s->ed[i], NULL, 0, 120);
+	tload(a, s);
+	if (s->n == 0 || (arg && strcmp(arg, "new") == 0))
+		start_form(s);
+	curs_set(0);
+	return s;
+}
+
+static void
+target_close(struct app *a, void *st)
+{
+	struct tscreen *s = st;
+	for (int i = 0; i < 3; i++)
+		lineedit_free(&s->ed[i]);
+	free(s->t);
+	free(s);
+}
+
+/* Saves the form: the interview, then the proposal and the effect. */
+static void
+save_form(struct app *a, struct tscreen *s)
+{
+	int64_t day;
+	const char *date = lineedit_text(&s->ed[0]);
+	struct settings set;
+	settings_load(a->db, &set);
+	int64_t now = now_unix(), today = day_number(now, set.rollover_hour);
+	if (parse_date(date, &day) != 0) {
+		tui_message(a, "Not a date: '%s' (YYYY-MM-DD)", date);
+		s->field = 0;
+		return;
+	}
+	if (day < today) {
+		tui_message(a, "%s is in the past", date);
+		s->field = 0;
+		return;
+	}
+	char *cause = NULL;
+	if (target_add(a->db, day, lineedit_text(&s->ed[1]), lineedit_text(&s->ed[2]), NULL,
+	               &cause) < 0) {
+		tui_message(a, "%s", cause);
+		free(cause);
+		return;
+	}
+	deadline_propose_plan(today, day, &s->plan, &s->start, s->why, sizeof s->why);
+	struct deadline_report rep;
+	s->effect[0] = '\0';
+	if (deadline_plan(a->db, &set, now, 1, &rep) == 0 && rep.day == day) {
+		char d[16];
+		fmt_date(rep.day, d, sizeof d);
+		snprintf(s->effect, sizeof s->effect,
+		         "%d card%s would be below %.0f%% on %s; %d review%s added over the next %d day%s.",
+		         rep.below, rep.below == 1 ? "" : "s", set.retention * 100, d, rep.added,
+		         rep.added == 1 ? "" : "s", rep.days, rep.days == 1 ? "" : "s");
+	}
+	tload(a, s);
+	s->phase = TP_PROPOSE;
+}
+
+static void
+wrap_put(int *y, int x, const char *text, int width, attr_t at)
+{
+	/* simple word wrap for short paragraphs */
+	const char *p = text;
+	while (*p) {
+		int len = (int)strlen(p);
+		int cut = len;
+		if (tui_width(p) > width) {
+			cut = 0;
+			for (int i = 0; i < len && i < 4 * width; i++) {
+				char tmp[1024];
+				int k = i < (int)sizeof tmp - 1 ? i : (int)sizeof tmp - 1;
+				memcpy(tmp, p, (size_t)k);
+				tmp[k] = '\0';
+				if (tui_width(tmp) > width)
+					break;
+				if (p[i] == ' ')
+					cut = i;
+			}
+			if (cut == 0)
+				cut = width;
+		}
+		char line[1024];
+		snprintf(line, sizeof line, "%.*s", cut, p);
+		tui_put((*y)++, x, line, width, at);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+static void
+target_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct tscreen *s = st;
+	struct settings set;
+	settings_load(a->db, &set);
+	int64_t today = day_number(now_unix(), set.rollover_hour);
+	tui_put(1, 2, "Interview dates", cols - 4, tui_attr(a, C_TITLE));
+	int y = 3;
+	if (s->phase == TP_FORM) {
+		static const char *const label[3] = { "Date (YYYY-MM-DD)", "Company", "Role" };
+		for (int i = 0; i < 3; i++) {
+			tui_put(y, 4, label[i], 20, i == s->field ? A_BOLD : tui_attr(a, C_DIM));
+			if (i == s->field)
+				lineedit_draw(&s->ed[i], y, 24, cols - 30, A_UNDERLINE);
+			else
+				tui_put(y, 24, lineedit_text(&s->ed[i]), cols - 30, A_NORMAL);
+			y += 2;
+		}
+		tui_put(y + 1, 4, "Enter next field (saves after Role), Tab next field, Esc cancel",
+		        cols - 8, tui_attr(a, C_DIM));
+		return;
+	}
+	if (s->phase == TP_PROPOSE) {
+		wrap_put(&y, 4, s->why, cols - 8, A_NORMAL);
+		y++;
+		if (s->effect[0])
+			wrap_put(&y, 4, s->effect, cols - 8, tui_attr(a, C_ACCENT));
+		y++;
+		tui_put(y, 4, "y  start this plan now (replaces a running plan; its history stays)",
+		        cols - 8, A_BOLD);
+		tui_put(y + 1, 4, "n  not now", cols - 8, A_BOLD);
+		return;
+	}
+	if (s->n == 0)
+		tui_put(y++, 4, "No interview dates yet. Press a to add one.", cols - 8, A_NORMAL);
+	for (size_t i = 0; i < s->n && y < lines - 3; i++) {
+		char d[16], buf[600], when[32];
+		fmt_date(s->t[i].day, d, sizeof d);
+		long long left = (long long)(s->t[i].day - today);
+		if (left <= 1)
+			snprintf(when, sizeof when, "%s", left == 0 ? "today" : "tomorrow");
+		else
+			snprintf(when, sizeof when, "in %lld days", left);
+		snprintf(buf, sizeof buf, "%s  %-12s %s%s%s%s", d, when, s->t[i].company,
+		         s->t[i].company[0] && s->t[i].role[0] ? " · " : "", s->t[i].role,
+		         s->t[i].map_id[0] ? "  (gap map)" : "");
+		attr_t at = (int)i == s->sel ? tui_attr(a, C_SELECT) : A_NORMAL;
+		move(y, 2);
+		for (int k = 0; k < cols - 4; k++)
+			addch(' ' | ((int)i == s->sel ? at : A_NORMAL));
+		tui_put(y++, 4, buf, cols - 8, at);
+	}
+	y++;
+	tui_put(y, 4, "a add   d delete   P start the proposed plan", cols - 8,
+	        tui_attr(a, C_DIM));
+}
+
+static int
+target_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	struct tscreen *s = st;
+	if (s->phase == TP_FORM) {
+		if (a->key_char && key == '\t') {
+			s->field = (s->field + 1) % 3;
+			return 1;
+		}
+		enum le_result r = lineedit_key(&s->ed[s->field], key, !a->key_char);
+		if (r == LE_CANCEL) {
+			s->phase = TP_LIST;
+			if (s->n == 0)
+				tui_pop(a);
+		} else if (r == LE_SAVE) {
+			if (s->field < 2)
+				s->field++;
+			else
+				save_form(a, s);
+		}
+		return 1;
+	}
+	if (s->phase == TP_PROPOSE) {
+		if (a->key_char && (key == 'y' || key == 'Y')) {
+			char *cause = NULL;
+			if (plan_start(a->db, s->plan, s->start, 1, now_unix(), NULL, &cause) != 0) {
+				tui_message(a, "%s", cause);
+				free(cause);
+			} else {
+				tui_message(a, "Started the %s plan", s->plan);
+			}
+			s->phase = TP_LIST;
+		} else if (key == 27 || (a->key_char && (key == 'n' || key == 'N' || key == 'q'))) {
+			s->phase = TP_LIST;
+		}
+		return 1;
+	}
+	if (act == ACT_SELECT) {
+		start_form(s);
+		return 1;
+	}
+	if (act == ACT_UP && s->sel > 0) {
+		s->sel--;
+		return 1;
+	}
+	if (act == ACT_DOWN && s->sel + 1 < (int)s->n) {
+		s->sel++;
+		return 1;
+	}
+	if (a->key_char && key == 'd' && s->n > 0) {
+		target_remove(a->db, s->t[s->sel].id);
+		tui_message(a, "Interview removed; reviews moved for it are back on schedule");
+		tload(a, s);
+		return 1;
+	}
+	if (act == ACT_START_PLAN && s->n > 0) {
+		struct settings set;
+		settings_load(a->db, &set);
+		int64_t today = day_number(now_unix(), set.rollover_hour);
+		deadline_propose_plan(today, s->t[0].day, &s->plan, &s->start, s->why, sizeof s->why);
+		s->effect[0] = '\0';
+		s->phase = TP_PROPOSE;
+		return 1;
+	}
+	return 0;
+}
+
+const struct screen_ops target_screen = {
+	.name = "Interviews",
+	.open = target_open,
+	.close = target_close,
+	.draw = target_draw,
+	.input = target_input,
+	.keys = target_keys,
+};
+
+/* ---- cram picker --------------------------------------------------- */
+
+struct cpick {
+	struct review_deck_due *d;
+	size_t n;
+	int sel;
+};
+
+static const struct tui_key cram_keys_tbl[] = {
+	{ '\r', ACT_SELECT, "Enter", "Cram the selected deck (no schedule changes)" },
+	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
+	{ 0, ACT_NONE, NULL, NULL },
+};
+
+static void *
+cram_open(struct app *a, const char *arg)
+{
+	struct cpick *c = xcalloc(1, sizeof *c);
+	struct review_counts tot;
+	c->d = review_due(a->db, now_unix(), &c->n, &tot);
+	return c;
+}
+
+static void
+cram_close(struct app *a, void *st)
+{
+	struct cpick *c = st;
+	review_due_free(c->d, c->n);
+	free(c);
+}
+
+static void
+cram_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct cpick *c = st;
+	tui_put(1, 2, "Cram: practise a deck now, whether or not it is due", cols - 4,
+	        tui_attr(a, C_TITLE));
+	tui_put(2, 2, "Answers are logged as cram; no due date or memory state changes.",
+	        cols - 4, tui_attr(a, C_DIM));
+	int first = c->sel > lines - 8 ? c->sel - (lines - 8) : 0;
+	for (int i = first, y = 4; i < (int)c->n && y < lines - 2; i++, y++) {
+		attr_t at = i == c->sel ? tui_attr(a, C_SELECT) : A_NORMAL;
+		move(y, 2);
+		for (int k = 0; k < cols - 4; k++)
+			addch(' ' | (i == c->sel ? at : A_NORMAL));
+		tui_put(y, 4, c->d[i].title, cols - 10, at);
+	}
+}
+
+static int
+cram_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	struct cpick *c = st;
+	if (act == ACT_UP && c->sel > 0) {
+		c->sel--;
+		return 1;
+	}
+	if (act == ACT_DOWN && c->sel + 1 < (int)c->n) {
+		c->sel++;
+		return 1;
+	}
+	if (act == ACT_SELECT && c->n > 0) {
+		char arg[160];
+		snprintf(arg, sizeof arg, "cram:deck=%s;limit=50", c->d[c->sel].deck_id);
+		tui_push(a, &review_screen, arg);
+		return 1;
+	}
+	return 0;
+}
+
+const struct screen_ops cram_screen = {
+	.name = "Cram",
+	.open = cram_open,
+	.close = cram_close,
+	.draw = cram_draw,
+	.input = cram_input,
+	.keys = cram_keys_tbl,
+};
