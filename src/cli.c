@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "cli_gap.h"
+#include "cli_ical.h"
 #include "cli_plan.h"
 #include "cli_stats.h"
 #include "cli_story.h"
@@ -143,8 +144,8 @@ const struct command cli_commands[] = {
 	  "the vocabulary lacks and that appear at least twice are listed as 'also "
 	  "mentioned', to add by hand. An empty file, a binary file or a text with no "
 	  "known skill is refused with a message and creates nothing.", cmd_jd },
-	{ "export", "gapmap|stories ... --format FMT [--out FILE]",
-	  "write a gap map (md, csv, yaml) or your stories (md, yaml)",
+	{ "export", "gapmap|stories|ical ... [--format FMT] [--out FILE]",
+	  "write a gap map (md, csv, yaml), your stories (md, yaml) or a calendar (ical)",
 	  "export gapmap [MAP] --format md|csv|yaml [--out FILE] [--id ID] writes the "
 	  "map (the current one by default) to standard output or FILE: a "
 	  "Markdown table for notes, CSV (RFC 4180: fields with commas, quotes or line "
@@ -159,14 +160,30 @@ const struct command cli_commands[] = {
 	  "a stories YAML document whose stories are marked 'origin: user': 'prepdeck "
 	  "import' reads them back as your own stories, adds those whose id is new, "
 	  "keeps the ones you already have as they are, and no later import overwrites "
-	  "or retires them. FILE is written whole or not at all, with mode 0600.",
+	  "or retires them. "
+	  "export ical [--out FILE] writes an iCalendar file (RFC 5545) that calendar "
+	  "programs import: one all-day event per day of the running study plan "
+	  "(titled with the day's number and title, its tasks as the description, "
+	  "marked [x] done or [!] overdue, on the dates shifts give), one per "
+	  "mock round (rubric, partner, scores, what to fix next) and one per "
+	  "interview date. Every event keeps the same UID from one export to the "
+	  "next, so importing a newer file updates the events rather than adding "
+	  "copies. FILE is written whole or not at all, with mode 0600.",
 	  cmd_export_what },
-	{ "stories", "[list|show ID|coverage|prompt ...]", "the story bank, the coverage grid, a prompt",
+	{ "stories", "[list|show ID|due|coverage|prompt ...]",
+	  "the story bank, today's rehearsals, the coverage grid, a prompt",
 	  "stories (or stories list) lists every story, yours first, with its kind "
 	  "(mine, example, pitch, template), when it was last rehearsed, how many times, "
 	  "the mean self-score of its latest scored rehearsal, its title and "
 	  "competencies. stories show ID prints one story with its decision points, "
-	  "metrics and recent rehearsals. stories coverage prints the grid of "
+	  "metrics, recent rehearsals and the date of its next rehearsal. stories due "
+	  "[--json] lists today's story rehearsals and why each is asked for: "
+	  "'scheduled' (the spaced schedule set by its self-scores fell due; a low score "
+	  "brings a story back sooner), 'new' (not yet rehearsed with a self-score) or "
+	  "'interview week' (in the 7 days before the next interview every story the "
+	  "interview's gap map asks for is rehearsed at least once, spread over the days "
+	  "left); at most 3 a day besides the interview week, and never one already "
+	  "rehearsed today (see doc/stories.md). stories coverage prints the grid of "
 	  "competencies against stories and marks each competency no story covers as "
 	  "a GAP (with a template to start from). stories prompt [--competency ID | "
 	  "--weakest] picks a behavioral prompt at random, for one competency, or for "
@@ -189,8 +206,8 @@ const struct command cli_commands[] = {
 	{ "rehearse", "[STORY|pitch|flow] | record|budgets|list|score|note ...",
 	  "rehearse a story against the clock, or record a rehearsal",
 	  "rehearse STORY opens the rehearsal timer on a story (Situation, Task, Action, "
-	  "Result, Reflection, each with its budget), or without STORY on the story "
-	  "the Today screen suggests (yours first, the least recently rehearsed); "
+	  "Result, Reflection, each with its budget), or without STORY on the first "
+	  "story due today (stories due), else the one rehearsed least recently; "
 	  "rehearse pitch times your 60-second "
 	  "pitch; rehearse flow walks the 60-minute interview loop with a timer per "
 	  "segment. rehearse record STORY --time SECTION=SECONDS[/BUDGET]... [--score "
@@ -205,6 +222,21 @@ const struct command cli_commands[] = {
 	  "60 seconds by default; 1 to 3600). rehearse list [STORY] [--limit N] lists "
 	  "rehearsals, latest first; rehearse score ID CATEGORY N [EVIDENCE] and "
 	  "rehearse note ID TEXT change a saved one.", cli_rehearse },
+	{ "target", "set|list|plan|schedule|remove ...", "interview dates: everything works toward the next one",
+	  "target set YYYY-MM-DD [--company NAME] [--role NAME] [--map GAPMAP] adds an "
+	  "interview, shows the plan proposed for it (the 2-week plan with under three "
+	  "weeks left, else the 6-week one, ending the day before) and moves reviews so "
+	  "that every card's predicted recall on the day reaches the desired retention "
+	  "where a review still fits, spread under the daily review budget (the effect "
+	  "is printed; --dry-run only shows it). target list [--json] lists upcoming "
+	  "interviews; target plan [--yes] starts the proposed plan; target schedule "
+	  "[--dry-run] plans the reviews again; target remove ID deletes one and puts "
+	  "the reviews moved for it back.", cmd_target },
+	{ "cram", "[--deck ID] [--tag TAG] [--skill MAP:ROW] [--list]", "practise cards outside the schedule",
+	  "Opens the review screen on the chosen cards, weakest first, whether or not "
+	  "they are due: a deck, a tag, or the decks linked to a gap-map skill. "
+	  "Answers are logged as cram and change no schedule. --list prints the cards "
+	  "instead; --limit N (50) caps them.", cmd_cram },
 	{ "status", "", "print what the database holds",
 	  "Prints the database path and the number of decks, cards, reviews, plans, "
 	  "stories, checklists, rubrics and gap maps.", cmd_status },
@@ -215,7 +247,7 @@ const struct command cli_commands[] = {
 };
 
 /* `export` dispatches on its first argument: gapmap (cli_gap.c),
- * stories (cli_story.c). */
+ * stories (cli_story.c), ical (cli_ical.c). */
 static int
 cmd_export_what(struct cli *c, int argc, char **argv)
 {
@@ -223,7 +255,9 @@ cmd_export_what(struct cli *c, int argc, char **argv)
 		return cli_export_stories(c, argc - 1, argv + 1);
 	if (argc >= 2 && strcmp(argv[1], "gapmap") == 0)
 		return cmd_export(c, argc, argv);
-	fprintf(stderr, "prepdeck: export needs what to export: gapmap or stories%s%s%s\n"
+	if (argc >= 2 && strcmp(argv[1], "ical") == 0)
+		return cli_export_ical(c, argc - 1, argv + 1);
+	fprintf(stderr, "prepdeck: export needs what to export: gapmap, stories or ical%s%s%s\n"
 	        "(see prepdeck help export)\n", argc >= 2 ? " (not '" : "",
 	        argc >= 2 ? argv[1] : "", argc >= 2 ? "')" : "");
 	return EXIT_USAGE;

@@ -39,4 +39,8 @@ int cmd_undo(struct cli *c, int argc, char **argv);
 int cmd_card(struct cli *c, int argc, char **argv);
 int cmd_settings(struct cli *c, int argc, char **argv);
 
+/* Interview dates and cram (cli_target.c). */
+int cmd_target(struct cli *c, int argc, char **argv);
+int cmd_cram(struct cli *c, int argc, char **argv);
+
 #endif

@@ -407,7 +407,7 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 	int64_t now = now_unix();
 	struct settings set;
 	settings_load(db, &set);
-	int64_t today = plan_study_day(now, set.rollover_hour);
+	int64_t today = day_number(now, set.rollover_hour);
 	if (on == NULL)
 		start = today;
 

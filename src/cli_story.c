@@ -14,8 +14,10 @@
 #include <unistd.h>
 
 #include "cli_story.h"
+#include "cli_storysched.h"
 #include "rehearsal.h"
 #include "story.h"
+#include "storysched.h"
 #include "tui/app.h"
 #include "util.h"
 
@@ -197,6 +199,8 @@ stories_show(struct db *db, const char *id)
 	} else {
 		printf("rehearsed: never\n");
 	}
+	if (strcmp(s.type, "story") == 0)
+		cli_storysched_show(db, s.id);
 	print_block("Situation", s.situation);
 	print_block("Task", s.task);
 	print_block("Action", s.action);
@@ -361,8 +365,10 @@ cli_stories(struct cli *c, int argc, char **argv)
 	}
 	if (strcmp(sub, "prompt") == 0)
 		return stories_prompt(cli_db(c), argc, argv);
-	return usage_err("stories", "unknown stories command '%s' (list, show, coverage, "
-	                 "prompt)", sub);
+	if (strcmp(sub, "due") == 0)
+		return cli_stories_due(c, argc, argv);
+	return usage_err("stories", "unknown stories command '%s' (list, show, due, "
+	                 "coverage, prompt)", sub);
 }
 
 /* ---- story ------------------------------------------------------- */
@@ -774,7 +780,7 @@ cli_rehearse(struct cli *c, int argc, char **argv)
 	    !story_exists(db, sub))
 		return user_err("no story '%s' (see prepdeck stories list)", sub);
 	/* Without a story: the one Today suggests rehearsing next. */
-	char *id = argc == 2 ? xstrdup(sub) : story_suggest(db, NULL);
+	char *id = argc == 2 ? xstrdup(sub) : storysched_suggest(db, now_unix());
 	if (id == NULL)
 		id = xstrdup("pitch");
 	int rc = tui_main(c, TUI_START_REHEARSE, id);

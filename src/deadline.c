@@ -305,6 +305,36 @@ deadline_adjust(struct db *db, const struct settings *set, int64_t now,
 }
 
 int
+deadline_balance(struct db *db, const struct settings *set, int64_t now,
+                 struct fsrs_card *c)
+{
+	if (!set->load_balance || c->state != FSRS_REVIEW || c->scheduled_days < 3)
+		return 0;
+	int ivl = c->scheduled_days;
+	int delta = ivl / 20 > 1 ? ivl / 20 : 1;
+	int best = ivl, best_load = -1;
+	for (int k = 0; k <= 2 * delta; k++) {
+		/* ivl, ivl-1, ivl+1, ivl-2, ... so ties keep the closest */
+		int d = ivl + (k % 2 ? -(k + 1) / 2 : k / 2);
+		if (d < 1)
+			continue;
+		int64_t due = c->due + (int64_t)(d - ivl) * 86400;
+		int l = load_between(db, day_start(due, set->rollover_hour),
+		                     day_end(due, set->rollover_hour));
+		if (best_load < 0 || l < best_load) {
+			best_load = l;
+			best = d;
+		}
+	}
+	if (best == ivl)
+		return 0;
+	c->due += (int64_t)(best - ivl) * 86400;
+	c->scheduled_days = best;
+	(void)now;
+	return 1;
+}
+
+int
 deadline_propose_plan(int64_t today, int64_t day, const char **plan_id, int64_t *start,
                       char *why, size_t n)
 {

@@ -75,6 +75,13 @@ int deadline_plan(struct db *db, const struct settings *set, int64_t now, int ap
 int deadline_adjust(struct db *db, const struct settings *set, int64_t now,
                     struct fsrs_card *c);
 
+/* Load balancing (as Anki's): when the setting is on and a review card
+ * gets an interval of 3 days or more, its due day moves to the least
+ * loaded day within about 5% of the interval (same time of day; ties go
+ * to the interval FSRS chose). Returns 1 when it moved the due time. */
+int deadline_balance(struct db *db, const struct settings *set, int64_t now,
+                     struct fsrs_card *c);
+
 /* The plan proposed for an interview on `day` (a day number) seen from
  * `today`: the 2-week plan with under three weeks left, else the 6-week
  * one, placed to end the day before. Writes the plan id and its start

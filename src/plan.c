@@ -98,17 +98,6 @@ plan_runs_free(struct plan_runinfo *r, size_t n)
 }
 
 int64_t
-plan_study_day(int64_t t, int rollover)
-{
-	int64_t d = day_number(t, rollover);
-	if (t >= day_number_start(d + 1, rollover))
-		d++;
-	else if (t < day_number_start(d, rollover))
-		d--;
-	return d;
-}
-
-int64_t
 plan_active_run(struct db *db)
 {
 	return db_int(db, 0, "SELECT id FROM plan_run WHERE active = 1 ORDER BY id DESC "
@@ -397,7 +386,7 @@ plan_load(struct db *db, int64_t now)
 	struct settings set;
 	settings_load(db, &set);
 	v->rollover = set.rollover_hour;
-	v->today = plan_study_day(now, v->rollover);
+	v->today = day_number(now, v->rollover);
 
 	/* A run outlives its plan: when the plan was retired, show its
 	 * retired rows rather than nothing. */

@@ -101,11 +101,6 @@ struct plan_view {
 	                          0 otherwise */
 };
 
-/* The study day (a day number) that contains time t: the day whose
- * day_number_start() is the last one at or before t. Agrees with
- * day_number() except in the hour after a daylight-saving switch, where
- * subtracting the rollover hours as seconds lands on the wrong date. */
-int64_t plan_study_day(int64_t t, int rollover);
 
 /* A run, past or active. */
 struct plan_runinfo {

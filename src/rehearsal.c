@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "rehearsal.h"
+#include "storysched.h"
 #include "util.h"
 
 /* ---- the timer ------------------------------------------------------ */
@@ -574,6 +575,7 @@ rehearsal_save(struct db *db, const struct rh_record *r, int64_t *id, char **cau
 		        "evidence) VALUES (?, ?, ?, ?)", "itit", rid, r->scores[i].category,
 		        (int64_t)r->scores[i].score,
 		        r->scores[i].evidence ? r->scores[i].evidence : "");
+	storysched_record(db, rid);   /* the story's spaced schedule */
 	db_commit(db);
 	if (id)
 		*id = rid;
@@ -615,10 +617,13 @@ rehearsal_set_score(struct db *db, int64_t id, const char *category, int score,
 	if (session_exists(db, id, cause) != 0 ||
 	    check_score(db, category, score, evidence, cause) != 0)
 		return -1;
+	db_begin(db);
 	db_exec(db, "INSERT INTO rehearsal_score(rehearsal_id, category, score, evidence) "
 	        "VALUES (?, ?, ?, ?) ON CONFLICT(rehearsal_id, category) DO UPDATE SET "
 	        "score = excluded.score, evidence = excluded.evidence", "itit", id,
 	        category, (int64_t)score, evidence ? evidence : "");
+	storysched_record(db, id);    /* the story's spaced schedule */
+	db_commit(db);
 	return 0;
 }
 

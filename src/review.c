@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "review.h"
 #include "util.h"
 
@@ -361,6 +362,9 @@ review_grade(struct db *db, const struct settings *set, const char *key,
 		review_card_free(&c);
 		return fail(cause, "cannot schedule card %s", key);
 	}
+	/* Toward an interview date, or spread over nearby days. */
+	if (!cram && !deadline_adjust(db, set, t, &out))
+		deadline_balance(db, set, t, &out);
 	res->before = c.fc;
 	res->after = out;
 	int leech = 0;
@@ -523,6 +527,7 @@ fold_answer(const char *s)
 	static const struct {
 		const char *from, *to;
 	} eq[] = {
+		{ "\xc2\xb2", "^2" }, { "\xc2\xb3", "^3" }, { "**", "^" },
 		{ "\xe2\x89\xa4", "<=" }, { "\xe2\x89\xa5", ">=" }, { "\xe2\x88\x92", "-" },
 		{ "\xe2\x80\x93", "-" }, { "\xe2\x80\x94", "-" }, { "\xc3\x97", "x" },
 		{ "\xe2\x89\x88", "~" }, { "\xe2\x80\xaf", "" }, { "\xc2\xa0", "" },
@@ -550,7 +555,17 @@ fold_answer(const char *s)
 	}
 	while (b.len > 0 && b.s[b.len - 1] == '.')
 		b.s[--b.len] = '\0';
-	return sbuf_take(&b);
+	/* ".75" is "0.75" */
+	struct sbuf z;
+	sbuf_init(&z);
+	for (size_t i = 0; i < b.len; i++) {
+		if (b.s[i] == '.' && i + 1 < b.len && b.s[i + 1] >= '0' && b.s[i + 1] <= '9' &&
+		    (i == 0 || !(b.s[i - 1] >= '0' && b.s[i - 1] <= '9')))
+			sbuf_addc(&z, '0');
+		sbuf_addc(&z, b.s[i]);
+	}
+	sbuf_free(&b);
+	return sbuf_take(&z);
 }
 
 int

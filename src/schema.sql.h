@@ -227,6 +227,8 @@ static const char schema_v2[] =
 "  old_due INTEGER NOT NULL, new_due INTEGER NOT NULL, at INTEGER NOT NULL\n"
 ");\n"
 "CREATE INDEX deadline_move_target ON deadline_move(target_id, card_key);\n"
+"CREATE INDEX card_state_day ON card_state(due);\n"
+"CREATE INDEX rehearsal_story ON rehearsal(story_id, started_at);\n"
 "CREATE TABLE story_state (\n"
 "  story_id TEXT PRIMARY KEY, state INTEGER NOT NULL DEFAULT 0,\n"
 "  due INTEGER NOT NULL DEFAULT 0, stability REAL NOT NULL DEFAULT 0,\n"

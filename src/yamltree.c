@@ -209,7 +209,11 @@ struct yfile *
 yfile_parse(const char *path, const char *buf, size_t len, struct diags *d)
 {
 	size_t before = d->n;
-	if (len == 0 || strspn(buf, " \t\r\n") == len) {
+	size_t blank = 0;
+	while (blank < len && (buf[blank] == ' ' || buf[blank] == '\t' || buf[blank] == '\r' ||
+	                       buf[blank] == '\n'))
+		blank++;
+	if (blank == len) {
 		diags_add(d, path, 1, 1, "empty file");
 		return NULL;
 	}

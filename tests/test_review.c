@@ -283,6 +283,10 @@ main(void)
 	CHECK(!review_answer_matches("600ms", "<500ms"));
 	CHECK(!review_answer_matches("", ""));
 	CHECK(!review_answer_matches("50", "500"));
+	CHECK(review_answer_matches(".75", "0.75"));
+	CHECK(review_answer_matches("O(n\xc2\xb2)", "O(n^2)"));
+	CHECK(review_answer_matches("O(n**2)", "O(n^2)"));
+	CHECK(!review_answer_matches("1.75", "0.75"));
 
 	/* Due counts per deck respect the daily new limit. */
 	settings_set(db, "new_per_day", "2", NULL);

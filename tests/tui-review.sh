@@ -43,18 +43,43 @@ expect_screen "Today shows the learning cards" "2 learning"
 keys q
 expect_screen "quit" "EXITED 0"
 
-# A type-in card from the numbers deck, via `prepdeck review --deck`.
-"$PREPDECK" --db "$DB" settings new_per_day 3 >/dev/null  # two used above: one left
-answer=$(sqlite3 "$DB" "SELECT back FROM card WHERE deck_id = 'numbers' ORDER BY ord LIMIT 1")
+# Type-in cards from the numbers deck, via `prepdeck review --deck`: a
+# wrong answer shows the difference; the next card starts with an empty
+# answer (nothing left over from the last one).
+"$PREPDECK" --db "$DB" settings new_per_day 4 >/dev/null  # two used above: two left
+first=$(sqlite3 "$DB" "SELECT back FROM card WHERE deck_id = 'numbers' ORDER BY ord LIMIT 1")
+second=$(sqlite3 "$DB" "SELECT back FROM card WHERE deck_id = 'numbers' ORDER BY ord LIMIT 1 OFFSET 1")
 tui_start 100 30 --db "$DB" review --deck numbers
 expect_screen "type-in prompt" "Type the answer"
-keys -l "$answer"
+keys -l "zzz"
+keys Enter
+expect_screen "wrong answer shows what was typed" "You typed: zzz"
+expect_screen "and what was expected" "Expected: "
+keys 1
+expect_screen "second type-in card" "Type the answer"
+keys -l "$second"
 keys Enter
 expect_screen "typed answer accepted" "Correct:"
 keys Enter
+expect_screen "the forgotten card comes back early" "Type the answer"
+keys -l "$first"
+keys Enter
+expect_screen "accepted the second time" "Correct:"
+keys Enter
+expect_screen "learning cards due within 20 minutes come early" "Type the answer"
+keys -l "$second"
+keys Enter
+wait_for "Correct:" >/dev/null
+keys Enter
+expect_screen "each learning card in turn until both graduate" "Type the answer"
+keys -l "$first"
+keys Enter
+wait_for "Correct:" >/dev/null
+keys Enter
 expect_screen "summary when the queue is empty" "Done for now"
-expect_screen "summary counts" "Reviewed 1 card"
-expect_eq "type-in graded Good by Enter" "$(sql "SELECT rating FROM review_log r JOIN card c ON c.key = r.card_key WHERE c.deck_id = 'numbers'")" 3
+expect_screen "summary counts" "Reviewed 5 cards"
+expect_screen "when the next card is due" "Next card due in "
+expect_eq "type-in grades" "$(sql "SELECT group_concat(rating, ',') FROM review_log r JOIN card c ON c.key = r.card_key WHERE c.deck_id = 'numbers'")" "1,3,3,3,3"
 keys q
 expect_screen "review --deck returns to the shell" "EXITED 0"
 

@@ -87,6 +87,8 @@ enum tui_start { TUI_START_TODAY, TUI_START_REVIEW, TUI_START_REHEARSE };
 	_(GAP_UNDO, "Undo the last edit (repeatable)") \
 	_(GAP_MAPS, "Switch to another map, or make one") \
 	_(GAP_REVIEW, "Review the row's linked deck") \
+	_(INTERVIEW, "Interview dates: countdown, proposed plan, set a date") \
+	_(CRAM, "Cram a deck now, without changing its schedule") \
 	_(SELECT, "Open or change the selected item")
 
 #define TUI_ACTION_ENUM(name, help) ACT_##name,
@@ -165,6 +167,8 @@ extern const struct screen_ops plan_screen;       /* arg: "start" opens the plan
 extern const struct screen_ops checklist_screen;  /* arg: a checklist id, or NULL for the list */
 extern const struct screen_ops review_screen;     /* arg: "DECK", "DECK#TAG", "#TAG" or NULL */
 extern const struct screen_ops settings_screen;
+extern const struct screen_ops target_screen;     /* arg: "new" opens the form */
+extern const struct screen_ops cram_screen;
 extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */
 extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast") or NULL */
 extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */

@@ -799,7 +799,7 @@ start_picked(struct app *a, struct planscr *s)
 	settings_load(a->db, &set);
 	int64_t now = now_unix();
 	char *cause = NULL;
-	if (plan_start(a->db, id, plan_study_day(now, set.rollover_hour), 1, now, NULL,
+	if (plan_start(a->db, id, day_number(now, set.rollover_hour), 1, now, NULL,
 	               &cause) != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);

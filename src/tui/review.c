@@ -9,6 +9,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "cram.h"
 #include "review.h"
 #include "settings.h"
 #include "tui/app.h"
@@ -35,6 +36,11 @@ struct rv {
 	int npending;
 	/* session */
 	int reviewed, again;
+	/* cram mode: a fixed list, answers logged as cram */
+	int cram;
+	char **ckeys;
+	size_t nck, ick, capck;
+	char cram_title[96];
 	int64_t started_ms;
 	int64_t next_due;
 	struct review_counts counts;
@@ -83,8 +89,15 @@ load_next(struct app *a, struct rv *r)
 		snprintf(key, sizeof key, "%s", r->pending[--r->npending]);
 		have = 1;
 	}
-	if (!have)
+	if (!have && r->cram) {
+		if (r->ick < r->nck) {
+			snprintf(key, sizeof key, "%s", r->ckeys[r->ick++]);
+			have = 1;
+		}
+		r->next_due = 0;
+	} else if (!have) {
 		have = review_next(&r->q, now, key, &r->next_due);
+	}
 	if (have && review_card_load(a->db, key, &r->card) == 0) {
 		r->have_card = 1;
 		r->phase = strcmp(r->card.kind, "typein") == 0 ? PH_TYPING : PH_QUESTION;
@@ -97,13 +110,70 @@ load_next(struct app *a, struct rv *r)
 		/* wait for learning cards due later today */
 		a->tick_ms = r->next_due ? 1000 : 0;
 	}
-	review_queue_counts(&r->q, now, &r->counts);
+	if (r->cram) {
+		memset(&r->counts, 0, sizeof r->counts);
+		r->counts.review = (int)(r->nck - r->ick) + (r->have_card ? 1 : 0);
+		a->tick_ms = 0;
+	} else {
+		review_queue_counts(&r->q, now, &r->counts);
+	}
+}
+
+/* "cram:deck=ID;tag=T;map=M;row=N;limit=N" from `prepdeck cram`. */
+static int
+open_cram(struct app *a, struct rv *r, const char *spec)
+{
+	char deck[72] = "", tag[72] = "", map[72] = "";
+	long long row = 0;
+	int limit = 50;
+	char *copy = xstrdup(spec), *save = NULL;
+	for (char *kv = strtok_r(copy, ";", &save); kv; kv = strtok_r(NULL, ";", &save)) {
+		char *eq = strchr(kv, '=');
+		if (!eq)
+			continue;
+		*eq++ = '\0';
+		if (strcmp(kv, "deck") == 0)
+			snprintf(deck, sizeof deck, "%s", eq);
+		else if (strcmp(kv, "tag") == 0)
+			snprintf(tag, sizeof tag, "%s", eq);
+		else if (strcmp(kv, "map") == 0)
+			snprintf(map, sizeof map, "%s", eq);
+		else if (strcmp(kv, "row") == 0)
+			row = atoll(eq);
+		else if (strcmp(kv, "limit") == 0)
+			limit = atoi(eq);
+	}
+	free(copy);
+	struct cram_source src = { deck[0] ? deck : NULL, tag[0] ? tag : NULL,
+	                           map[0] ? map : NULL, row };
+	char *cause = NULL;
+	r->ckeys = cram_keys(a->db, &src, limit, &r->nck, &cause);
+	if (r->ckeys == NULL) {
+		tui_message(a, "%s", cause);
+		free(cause);
+		return -1;
+	}
+	r->capck = r->nck;
+	r->cram = 1;
+	snprintf(r->cram_title, sizeof r->cram_title, "Cram · %s%s%s", deck[0] ? deck : "",
+	         tag[0] ? " #" : "", tag[0] ? tag : (map[0] ? "gap-map skill" : ""));
+	return 0;
 }
 
 static void *
 review_open(struct app *a, const char *arg)
 {
 	struct rv *r = xcalloc(1, sizeof *r);
+	if (arg && str_prefix(arg, "cram:")) {
+		settings_load(a->db, &r->set);
+		if (open_cram(a, r, arg + 5) != 0) {
+			free(r);
+			return NULL;
+		}
+		r->started_ms = mono_ms();
+		load_next(a, r);
+		return r;
+	}
 	if (arg && *arg) {
 		const char *hash = strchr(arg, '#');
 		size_t dl = hash ? (size_t)(hash - arg) : strlen(arg);
@@ -130,6 +200,7 @@ review_close(struct app *a, void *st)
 	if (r->have_card)
 		review_card_free(&r->card);
 	review_queue_free(&r->q);
+	cram_free(r->ckeys, r->nck);
 	a->tick_ms = 0;
 	free(r);
 }
@@ -199,7 +270,7 @@ build_body(struct rv *r, struct tlayout *l, int width)
 		else if (r->typed_ok)
 			snprintf(buf, sizeof buf, "Correct: **%s**", r->card.back);
 		else
-			snprintf(buf, sizeof buf, "You typed: %s\nExpected: **%s**", r->typed,
+			snprintf(buf, sizeof buf, "You typed: %s\n\nExpected: **%s**", r->typed,
 			         r->card.back);
 		struct text_opts o = { .base = r->typed[0] == '\0' ? 0 :
 		                                r->typed_ok ? TS_GOOD : TS_BAD };
@@ -254,6 +325,14 @@ draw_summary(struct app *a, struct rv *r, int lines, int cols)
 {
 	int64_t secs = (mono_ms() - r->started_ms) / 1000;
 	char buf[200];
+	if (r->cram) {
+		char cb[160];
+		snprintf(cb, sizeof cb, "Cram done: %d answer%s, %d again; no schedule changed.",
+		         r->reviewed, r->reviewed == 1 ? "" : "s", r->again);
+		tui_put(3, 4, cb, cols - 8, tui_attr(a, C_TITLE));
+		tui_put(lines - 2, 4, "q back", cols - 8, tui_attr(a, C_DIM));
+		return;
+	}
 	tui_put(3, 4, r->reviewed ? "Done for now." : "Nothing to review right now.",
 	        cols - 8, tui_attr(a, C_TITLE));
 	snprintf(buf, sizeof buf, "Reviewed %d card%s in %lld min %02lld s", r->reviewed,
@@ -302,10 +381,12 @@ draw_buttons(struct app *a, struct rv *r, int y, int cols)
 	for (int i = 0; i < 4; i++) {
 		char ivl[16], buf[40];
 		review_fmt_interval(r->preview[i], ivl, sizeof ivl);
-		snprintf(buf, sizeof buf, "%d %s %s", i + 1, names[i], ivl);
+		snprintf(buf, sizeof buf, "%d %s %s", i + 1, names[i], r->cram ? "" : ivl);
 		int w = tui_put(y, x, buf, cols - x - 1, tui_attr(a, col[i]) | A_BOLD);
 		x += w + 4;
 	}
+	if (r->cram)
+		tui_put(y, x, "practice: no schedule changes", cols - x - 1, tui_attr(a, C_DIM));
 }
 
 static void
@@ -314,8 +395,8 @@ draw_info(struct app *a, struct rv *r, int lines, int cols)
 	char buf[512];
 	int y = 3, w = cols - 12;
 	for (int i = 2; i < 14 && i < lines - 2; i++) {
-		move(i, 5);
-		for (int k = 0; k < w + 2; k++)
+		move(i, 4);
+		for (int k = 0; k < w + 4; k++)
 			addch(' ' | A_REVERSE);
 	}
 	const char *state[] = { "new", "learning", "review", "relearning" };
@@ -350,10 +431,18 @@ review_draw(struct app *a, void *st, int lines, int cols)
 	snprintf(title, sizeof title, "Review%s%s%s%s", r->f.deck ? " · " : "",
 	         r->f.deck ? r->f.deck : "", r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
 	if (r->have_card)
-		snprintf(title, sizeof title, "Review · %s%s", r->card.deck_title,
-		         r->card.flag ? "  [flagged]" : "");
+		snprintf(title, sizeof title, "%s · %s%s", r->cram ? "Cram" : "Review",
+		         r->card.deck_title, r->card.flag ? "  [flagged]" : "");
+	else if (r->cram)
+		snprintf(title, sizeof title, "%s", r->cram_title);
 	tui_put(0, 2, title, cols - 40, tui_attr(a, C_TITLE));
-	draw_counts(a, r, 0, cols);
+	if (r->cram) {
+		char left[32];
+		snprintf(left, sizeof left, "Left %d", r->counts.review);
+		tui_put(0, cols - 14, left, 12, tui_attr(a, C_TITLE));
+	} else {
+		draw_counts(a, r, 0, cols);
+	}
 	tui_hline(1, 0, cols, tui_attr(a, C_DIM));
 	if (!r->have_card) {
 		draw_summary(a, r, lines, cols);
@@ -398,8 +487,8 @@ grade(struct app *a, struct rv *r, int rating)
 		ms = 600000;
 	struct review_result res;
 	char *cause = NULL;
-	if (review_grade(a->db, &r->set, r->card.key, rating, now, (int)ms, "review", &res,
-	                 &cause) != 0) {
+	if (review_grade(a->db, &r->set, r->card.key, rating, now, (int)ms,
+	                 r->cram ? "cram" : "review", &res, &cause) != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
 		return;
@@ -407,6 +496,11 @@ grade(struct app *a, struct rv *r, int rating)
 	r->reviewed++;
 	if (rating == 1)
 		r->again++;
+	/* In cram, a forgotten card comes back once at the end. */
+	if (r->cram && rating == 1 && r->nck < r->capck + 20) {
+		r->ckeys = xrealloc(r->ckeys, (r->nck + 1) * sizeof *r->ckeys);
+		r->ckeys[r->nck++] = xstrdup(r->card.key);
+	}
 	if (res.message[0])
 		tui_message(a, "%s", res.message);
 	load_next(a, r);
@@ -420,10 +514,11 @@ type_char(struct rv *r, int key)
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
 	size_t n = wcrtomb(mb, (wchar_t)key, &ps);
-	if (n == (size_t)-1 || strlen(r->typed) + n >= sizeof r->typed)
+	size_t len = strlen(r->typed);
+	if (n == (size_t)-1 || len + n >= sizeof r->typed)
 		return;
-	memcpy(r->typed + strlen(r->typed), mb, n);
-	r->typed[strlen(r->typed) + n] = '\0';
+	memcpy(r->typed + len, mb, n);
+	r->typed[len + n] = '\0';
 }
 
 static void
@@ -487,6 +582,10 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		grade(a, r, act - ACT_AGAIN + 1);
 		return 1;
 	case ACT_UNDO:
+		if (r->cram) {
+			tui_message(a, "Nothing to undo in cram");
+			return 1;
+		}
 		goto undo;
 	case ACT_BURY: {
 		review_bury(a->db, r->card.key, day_end(now_unix(), r->set.rollover_hour));

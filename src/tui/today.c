@@ -8,12 +8,15 @@
 #include <string.h>
 #include <time.h>
 
+#include "deadline.h"
 #include "review.h"
+#include "settings.h"
 #include "scorecard.h"
 #include "story.h"
 #include "tui/app.h"
 #include "tui/gap_today.h"
 #include "tui/plan_panel.h"
+#include "tui/story_today.h"
 #include "util.h"
 
 struct today {
@@ -21,7 +24,7 @@ struct today {
 	struct review_counts due;
 	char fix_next[SCORECARD_TEXT_MAX + 1]; /* from the latest mock round */
 	char fix_day[16];
-	char story_hint[256];          /* the story to rehearse next */
+	char countdown[320];           /* the next interview */
 };
 
 static const struct tui_key today_keys[] = {
@@ -34,6 +37,9 @@ static const struct tui_key today_keys[] = {
 	{ 'g', ACT_GAPMAP, "g", NULL },
 	{ 'n', ACT_START_PLAN, "n", NULL },
 	{ 's', ACT_STORIES, "s", NULL },
+	{ 'e', ACT_REHEARSE, "e", "Rehearse the first story due today" },
+	{ 'i', ACT_INTERVIEW, "i", NULL },
+	{ 'x', ACT_CRAM, "x", NULL },
 	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the selected plan task" },
 	{ '\r', ACT_OPEN, "Enter", "Open what the selected plan task links to (else tick it)" },
 	{ KEY_ENTER, ACT_OPEN, NULL, NULL },
@@ -44,23 +50,28 @@ static void
 today_load(struct app *a, struct today *t)
 {
 	review_today_counts(a->db, now_unix(), &t->due);
+	struct settings set;
+	settings_load(a->db, &set);
+	int64_t today = day_number(now_unix(), set.rollover_hour);
+	struct target tg;
+	t->countdown[0] = '\0';
+	if (target_next(a->db, today, &tg) == 0) {
+		long long left = (long long)(tg.day - today);
+		char when[32];
+		if (left == 0)
+			snprintf(when, sizeof when, "today");
+		else if (left == 1)
+			snprintf(when, sizeof when, "tomorrow");
+		else
+			snprintf(when, sizeof when, "in %lld days", left);
+		snprintf(t->countdown, sizeof t->countdown, "Interview %s%s%s  (i)", when,
+		         tg.company[0] ? " · " : "", tg.company);
+	}
 	char *day = NULL, *fix = scorecard_next_fix(a->db, &day);
 	snprintf(t->fix_next, sizeof t->fix_next, "%s", fix ? fix : "");
 	snprintf(t->fix_day, sizeof t->fix_day, "%s", day ? day : "");
 	free(fix);
 	free(day);
-	struct story s;
-	char *sid = story_suggest(a->db, &s);
-	t->story_hint[0] = '\0';
-	if (sid != NULL) {
-		char ago[32];
-		story_fmt_ago(s.last_rehearsed, now_unix(), ago, sizeof ago);
-		snprintf(t->story_hint, sizeof t->story_hint, "%s (%s%s)", s.title,
-		         s.last_rehearsed ? "last rehearsed " : "", s.last_rehearsed ? ago :
-		         "never rehearsed");
-		story_clear(&s);
-		free(sid);
-	}
 }
 
 static void *
@@ -132,19 +143,6 @@ section_mock(struct app *a, struct today *t, int y, int cols)
 	return y + 1;
 }
 
-/* Section: a story to rehearse against the clock. */
-static int
-section_stories(struct app *a, struct today *t, int y, int cols)
-{
-	tui_put(y++, 2, "Stories", cols - 4, tui_attr(a, C_TITLE));
-	if (t->story_hint[0]) {
-		int x = 4 + tui_put(y, 4, "Rehearse next: ", 15, tui_attr(a, C_ACCENT) | A_BOLD);
-		tui_put(y, x, t->story_hint, cols - x - 14, A_NORMAL);
-	}
-	tui_put(y++, cols - 12, "s  stories", 10, tui_attr(a, C_ACCENT));
-	return y + 1;
-}
-
 static void
 today_draw(struct app *a, void *st, int lines, int cols)
 {
@@ -155,12 +153,15 @@ today_draw(struct app *a, void *st, int lines, int cols)
 	localtime_r(&now, &tm);
 	strftime(date, sizeof date, "Today · %A %d %B %Y", &tm);
 	tui_put(0, 2, date, cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
+	if (t->countdown[0])
+		tui_put(0, cols - 2 - tui_width(t->countdown), t->countdown, cols / 2,
+		        tui_attr(a, C_WARN) | A_BOLD);
 	int y = 2;
 	y = plan_panel_draw(a, t->plan, y, cols);
 	y = section_cards(a, t, y, cols);
 	y = gapmap_today_section(a, y, cols);
 	y = section_mock(a, t, y, cols);
-	y = section_stories(a, t, y, cols);
+	y = story_today_section(a, y, lines, cols);
 	(void)lines;
 }
 
@@ -187,6 +188,15 @@ today_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	case ACT_STORIES:
 		tui_push(a, &stories_screen, NULL);
+		return 1;
+	case ACT_REHEARSE:
+		story_today_rehearse(a);
+		return 1;
+	case ACT_INTERVIEW:
+		tui_push(a, &target_screen, NULL);
+		return 1;
+	case ACT_CRAM:
+		tui_push(a, &cram_screen, NULL);
 		return 1;
 	default:
 		return 0;
