@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,6 +289,69 @@ find_command(const char *name)
 		if (strcmp(c->name, name) == 0)
 			return c;
 	return NULL;
+}
+
+/* "prepdeck: MESSAGE" and a newline on standard error. */
+static void __attribute__((format(printf, 1, 0)))
+vmessage(const char *fmt, va_list ap)
+{
+	fputs("prepdeck: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+/* A usage message, with a pointer to `prepdeck help CMD` when cmd is not
+ * NULL; returns EXIT_USAGE. */
+int
+cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+	if (cmd != NULL)
+		fprintf(stderr, "(see prepdeck help %s)\n", cmd);
+	return EXIT_USAGE;
+}
+
+/* A message about something the user asked for; returns EXIT_USER. */
+int
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vmessage(fmt, ap);
+	va_end(ap);
+	return EXIT_USER;
+}
+
+/* Prints an error cause ("failed" when there is none) and frees it. */
+int
+cli_cause(char *cause)
+{
+	int rc = cli_error("%s", cause ? cause : "failed");
+	free(cause);
+	return rc;
+}
+
+/* "--name VALUE" or "--name=VALUE" at argv[*i]: 1 and *val set (and *i
+ * advanced), 0 when it is another argument, -1 when the value is missing. */
+int
+cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
+{
+	size_t n = strlen(name);
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*val = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc)
+		return -1;
+	*val = argv[++*i];
+	return 1;
 }
 
 static int

@@ -30,6 +30,23 @@ struct db *cli_db(struct cli *c);
 
 int cli_main(int argc, char **argv);
 
+/* Messages of the subcommands, on standard error. cli_usage prints
+ * "prepdeck: MESSAGE", then "(see prepdeck help CMD)" when cmd is not
+ * NULL, and returns EXIT_USAGE. */
+int cli_usage(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Prints "prepdeck: MESSAGE" and returns EXIT_USER. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints cause as cli_error does ("failed" when NULL), frees it and
+ * returns EXIT_USER. */
+int cli_cause(char *cause);
+
+/* Matches "--name VALUE" and "--name=VALUE" at argv[*i]: returns 1 with
+ * *val set and *i advanced past the value, 0 when argv[*i] is another
+ * argument, -1 (printing nothing) when the value is missing. */
+int cli_opt(int argc, char **argv, int *i, const char *name, const char **val);
+
 /* Review commands (cli_review.c). */
 int cmd_due(struct cli *c, int argc, char **argv);
 int cmd_review(struct cli *c, int argc, char **argv);

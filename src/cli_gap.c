@@ -15,44 +15,15 @@
 #include "jd.h"
 #include "util.h"
 
-static int
-usage_err(const char *fmt, const char *arg)
-{
-	fputs("prepdeck: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n(see prepdeck help gapmap)\n", stderr);
-	return EXIT_USAGE;
-}
-
-static int
-user_err(char *cause)
-{
-	fprintf(stderr, "prepdeck: %s\n", cause ? cause : "failed");
-	free(cause);
-	return EXIT_USER;
-}
-
-/* Options of the form --name VALUE or --name=VALUE. Returns 1 and sets
- * *val (and advances *i) when argv[*i] is that option, 0 when it is not,
- * -1 after a message when the value is missing. */
+/* cli_opt that says which option lacks its value (the commands here
+ * return EXIT_USAGE on -1 without a message of their own). */
 static int
 opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 {
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*val = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n] != '\0')
-		return 0;
-	if (*i + 1 >= argc) {
-		usage_err("%s needs a value", name);
-		return -1;
-	}
-	*val = argv[++*i];
-	return 1;
+	int r = cli_opt(argc, argv, i, name, val);
+	if (r < 0)
+		cli_usage("gapmap", "%s needs a value", name);
+	return r;
 }
 
 /* Prints s in width characters (cut with "…", padded with spaces; a
@@ -116,7 +87,7 @@ check_map(struct db *db, const char *id)
 	struct gap_map m;
 	char *cause = NULL;
 	if (gap_map_get(db, id, &m, &cause) != 0)
-		return user_err(cause);
+		return cli_cause(cause);
 	gap_map_clear(&m);
 	return 0;
 }
@@ -187,8 +158,8 @@ gm_show(struct db *db, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			if (gap_sort_parse(v, &sort) != 0)
-				return usage_err("--sort must be map, confidence, category or name, "
-				                 "not '%s'", v);
+				return cli_usage("gapmap", "--sort must be map, confidence, category "
+				                 "or name, not '%s'", v);
 		} else if ((r = opt_value(argc, argv, &i, "--filter", &v)) != 0) {
 			if (r < 0)
 				return EXIT_USAGE;
@@ -196,13 +167,13 @@ gm_show(struct db *db, int argc, char **argv)
 		} else if (strcmp(argv[i], "--gaps") == 0) {
 			gaps_only = 1;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_err("gapmap show: unknown option '%s'", argv[i]);
+			return cli_usage("gapmap", "gapmap show: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
 		} else if (ref == NULL) {
 			ref = argv[i];
 		} else {
-			return usage_err("gapmap show: unexpected argument '%s'", argv[i]);
+			return cli_usage("gapmap", "gapmap show: unexpected argument '%s'", argv[i]);
 		}
 	}
 	char *id = map_arg(db, map);
@@ -212,14 +183,14 @@ gm_show(struct db *db, int argc, char **argv)
 	char *cause = NULL;
 	if (gap_map_get(db, id, &m, &cause) != 0) {
 		free(id);
-		return user_err(cause);
+		return cli_cause(cause);
 	}
 	int rc = EXIT_OK;
 	if (ref != NULL) {
 		int64_t rid;
 		struct gap_row r;
 		if (gap_row_find(db, id, ref, &rid, &cause) != 0) {
-			rc = user_err(cause);
+			rc = cli_cause(cause);
 		} else {
 			gap_row_load(db, rid, &r);
 			show_row(&r);
@@ -284,18 +255,18 @@ gm_new(struct db *db, int argc, char **argv)
 				return EXIT_USAGE;
 			role = v;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_err("gapmap new: unknown option '%s'", argv[i]);
+			return cli_usage("gapmap", "gapmap new: unknown option '%s'", argv[i]);
 		} else if (id == NULL) {
 			id = argv[i];
 		} else {
-			return usage_err("gapmap new: unexpected argument '%s'", argv[i]);
+			return cli_usage("gapmap", "gapmap new: unexpected argument '%s'", argv[i]);
 		}
 	}
 	if (id == NULL)
-		return usage_err("gapmap new needs an ID%s", "");
+		return cli_usage("gapmap", "gapmap new needs an ID");
 	char *cause = NULL;
 	if (gap_map_create(db, id, title ? title : id, role, "user", &cause) != 0)
-		return user_err(cause);
+		return cli_cause(cause);
 	gap_set_current(db, id);
 	printf("created gap map '%s'; add skills with 'prepdeck gapmap add %s NAME'\n", id, id);
 	return EXIT_OK;
@@ -313,22 +284,22 @@ gm_add(struct db *db, int argc, char **argv)
 				return EXIT_USAGE;
 			cat = v;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_err("gapmap add: unknown option '%s'", argv[i]);
+			return cli_usage("gapmap", "gapmap add: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
 		} else if (name == NULL) {
 			name = argv[i];
 		} else {
-			return usage_err("gapmap add: unexpected argument '%s' (quote a name with "
-			                 "spaces)", argv[i]);
+			return cli_usage("gapmap", "gapmap add: unexpected argument '%s' (quote a "
+			                 "name with spaces)", argv[i]);
 		}
 	}
 	if (name == NULL)
-		return usage_err("gapmap add needs MAP and NAME%s", "");
+		return cli_usage("gapmap", "gapmap add needs MAP and NAME");
 	char *cause = NULL;
 	int64_t id = gap_row_add(db, map, name, cat, &cause);
 	if (id < 0)
-		return user_err(cause);
+		return cli_cause(cause);
 	struct gap_rows rows;
 	gap_rows_load(db, map, NULL, GAP_SORT_MAP, &rows);
 	printf("added row %zu '%s' to '%s'\n", rows.n, name, map);
@@ -356,24 +327,24 @@ static int
 gm_set(struct db *db, int argc, char **argv)
 {
 	if (argc != 6)
-		return usage_err("usage: prepdeck gapmap set MAP ROW FIELD VALUE (VALUE '-' reads "
-		                 "standard input)%s", "");
+		return cli_usage("gapmap", "usage: prepdeck gapmap set MAP ROW FIELD VALUE "
+		                 "(VALUE '-' reads standard input)");
 	const char *map = argv[2], *ref = argv[3];
 	enum gap_field f;
 	if (gap_field_parse(argv[4], &f) != 0)
-		return usage_err("unknown field '%s' (skill, category, confidence, status, "
+		return cli_usage("gapmap", "unknown field '%s' (skill, category, confidence, status, "
 		                 "evidence, next, decks, stories, keywords)", argv[4]);
 	if (check_map(db, map) != 0)
 		return EXIT_USER;
 	char *cause = NULL;
 	int64_t rid;
 	if (gap_row_find(db, map, ref, &rid, &cause) != 0)
-		return user_err(cause);
+		return cli_cause(cause);
 	char *val = strcmp(argv[5], "-") == 0 ? read_stdin() : xstrdup(argv[5]);
 	int rc = gap_row_set(db, rid, f, val, &cause);
 	free(val);
 	if (rc != 0)
-		return user_err(cause);
+		return cli_cause(cause);
 	struct gap_row r;
 	gap_row_load(db, rid, &r);
 	printf("%s of '%s' saved\n", gap_field_label(f), r.name);
@@ -385,14 +356,14 @@ static int
 gm_delete(struct db *db, int argc, char **argv)
 {
 	if (argc != 4)
-		return usage_err("usage: prepdeck gapmap delete MAP ROW%s", "");
+		return cli_usage("gapmap", "usage: prepdeck gapmap delete MAP ROW");
 	if (check_map(db, argv[2]) != 0)
 		return EXIT_USER;
 	char *cause = NULL;
 	int64_t rid;
 	if (gap_row_find(db, argv[2], argv[3], &rid, &cause) != 0 ||
 	    gap_row_delete(db, rid, &cause) != 0)
-		return user_err(cause);
+		return cli_cause(cause);
 	struct gap_row r;
 	gap_row_load(db, rid, &r);
 	printf("deleted '%s' ('prepdeck gapmap undo %s' brings it back)\n", r.name, argv[2]);
@@ -404,7 +375,7 @@ static int
 gm_undo(struct db *db, int argc, char **argv)
 {
 	if (argc > 3)
-		return usage_err("usage: prepdeck gapmap undo [MAP]%s", "");
+		return cli_usage("gapmap", "usage: prepdeck gapmap undo [MAP]");
 	char *id = map_arg(db, argc == 3 ? argv[2] : NULL);
 	if (id == NULL || check_map(db, id) != 0) {
 		free(id);
@@ -437,13 +408,14 @@ gm_gaps(struct db *db, int argc, char **argv)
 			char *end;
 			limit = strtol(v, &end, 10);
 			if (*end || limit < 1 || limit > 1000)
-				return usage_err("--limit must be a number from 1 to 1000, not '%s'", v);
+				return cli_usage("gapmap", "--limit must be a number from 1 to 1000, "
+				                 "not '%s'", v);
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_err("gapmap gaps: unknown option '%s'", argv[i]);
+			return cli_usage("gapmap", "gapmap gaps: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
 		} else {
-			return usage_err("gapmap gaps: unexpected argument '%s'", argv[i]);
+			return cli_usage("gapmap", "gapmap gaps: unexpected argument '%s'", argv[i]);
 		}
 	}
 	char *id = map_arg(db, map);
@@ -471,7 +443,7 @@ static int
 gm_history(struct db *db, int argc, char **argv)
 {
 	if (argc > 3)
-		return usage_err("usage: prepdeck gapmap history [MAP]%s", "");
+		return cli_usage("gapmap", "usage: prepdeck gapmap history [MAP]");
 	char *id = map_arg(db, argc == 3 ? argv[2] : NULL);
 	if (id == NULL || check_map(db, id) != 0) {
 		free(id);
@@ -504,7 +476,7 @@ cmd_gapmap(struct cli *c, int argc, char **argv)
 	const char *sub = argc > 1 ? argv[1] : "list";
 	if (strcmp(sub, "list") == 0) {
 		if (argc > 2)
-			return usage_err("gapmap list takes no arguments: '%s'", argv[2]);
+			return cli_usage("gapmap", "gapmap list takes no arguments: '%s'", argv[2]);
 		return gm_list(cli_db(c));
 	}
 	static const struct {
@@ -520,7 +492,7 @@ cmd_gapmap(struct cli *c, int argc, char **argv)
 			return subs[i].fn(cli_db(c), argc, argv);
 	if (strcmp(sub, "use") == 0) {
 		if (argc != 3)
-			return usage_err("usage: prepdeck gapmap use MAP%s", "");
+			return cli_usage("gapmap", "usage: prepdeck gapmap use MAP");
 		struct db *db = cli_db(c);
 		if (check_map(db, argv[2]) != 0)
 			return EXIT_USER;
@@ -528,15 +500,15 @@ cmd_gapmap(struct cli *c, int argc, char **argv)
 		printf("current gap map: %s\n", argv[2]);
 		return EXIT_OK;
 	}
-	return usage_err("gapmap: unknown subcommand '%s' (list, show, new, add, set, delete, "
-	                 "undo, gaps, history, use)", sub);
+	return cli_usage("gapmap", "gapmap: unknown subcommand '%s' (list, show, new, "
+	                 "add, set, delete, undo, gaps, history, use)", sub);
 }
 
 int
 cmd_jd(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "import") != 0)
-		return usage_err("usage: prepdeck jd import FILE [--name NAME]%s", "");
+		return cli_usage("gapmap", "usage: prepdeck jd import FILE [--name NAME]");
 	const char *file = NULL, *name = NULL;
 	for (int i = 2; i < argc; i++) {
 		const char *v;
@@ -546,21 +518,21 @@ cmd_jd(struct cli *c, int argc, char **argv)
 				return EXIT_USAGE;
 			name = v;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_err("jd import: unknown option '%s'", argv[i]);
+			return cli_usage("gapmap", "jd import: unknown option '%s'", argv[i]);
 		} else if (file == NULL) {
 			file = argv[i];
 		} else {
-			return usage_err("jd import: unexpected argument '%s'", argv[i]);
+			return cli_usage("gapmap", "jd import: unexpected argument '%s'", argv[i]);
 		}
 	}
 	if (file == NULL)
-		return usage_err("jd import needs a FILE%s", "");
+		return cli_usage("gapmap", "jd import needs a FILE");
 	struct db *db = cli_db(c);
 	struct jd_result res;
 	char *id = NULL, *cause = NULL;
 	if (jd_import(db, file, name, &res, &id, &cause) != 0) {
 		jd_result_free(&res);
-		return user_err(cause);
+		return cli_cause(cause);
 	}
 	struct gap_map m;
 	gap_map_get(db, id, &m, NULL);
@@ -594,8 +566,8 @@ int
 cmd_export(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "gapmap") != 0)
-		return usage_err("usage: prepdeck export gapmap [MAP] --format md|csv|yaml "
-		                 "[--out FILE] [--id ID]%s", "");
+		return cli_usage("gapmap", "usage: prepdeck export gapmap [MAP] --format md|csv|yaml "
+		                 "[--out FILE] [--id ID]");
 	const char *map = NULL, *out = NULL, *newid = NULL;
 	enum gap_format fmt = GAP_FMT_MD;
 	for (int i = 2; i < argc; i++) {
@@ -605,7 +577,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			if (gap_format_parse(v, &fmt) != 0)
-				return usage_err("--format must be md, csv or yaml, not '%s'", v);
+				return cli_usage("gapmap", "--format must be md, csv or yaml, not '%s'", v);
 		} else if ((r = opt_value(argc, argv, &i, "--out", &v)) != 0) {
 			if (r < 0)
 				return EXIT_USAGE;
@@ -615,11 +587,11 @@ cmd_export(struct cli *c, int argc, char **argv)
 				return EXIT_USAGE;
 			newid = v;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			return usage_err("export gapmap: unknown option '%s'", argv[i]);
+			return cli_usage("gapmap", "export gapmap: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
 		} else {
-			return usage_err("export gapmap: unexpected argument '%s'", argv[i]);
+			return cli_usage("gapmap", "export gapmap: unexpected argument '%s'", argv[i]);
 		}
 	}
 	if (newid != NULL) {
@@ -627,8 +599,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 		int ok = strcmp(slug, newid) == 0;
 		free(slug);
 		if (!ok)
-			return usage_err("--id must be lowercase letters, digits and '-', not '%s'",
-			                 newid);
+			return cli_usage("gapmap", "--id must be lowercase letters, digits and "
+			                 "'-', not '%s'", newid);
 	}
 	struct db *db = cli_db(c);
 	char *id = map_arg(db, map);
@@ -665,6 +637,6 @@ cmd_export(struct cli *c, int argc, char **argv)
 	}
 	free(id);
 	if (rc != 0)
-		return user_err(cause);
+		return cli_cause(cause);
 	return EXIT_OK;
 }

@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,30 +14,6 @@
 #include "cli_ical.h"
 #include "ical.h"
 #include "util.h"
-
-static int __attribute__((format(printf, 1, 2)))
-usage_err(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("prepdeck: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputs("\n(see prepdeck help export)\n", stderr);
-	return EXIT_USAGE;
-}
-
-static int __attribute__((format(printf, 1, 2)))
-user_err(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("prepdeck: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return EXIT_USER;
-}
 
 /* Writes n bytes of s to path whole or not at all: into a private (0600)
  * file beside it, flushed to disk, then renamed over path. Returns 0, or
@@ -86,16 +61,16 @@ cli_export_ical(struct cli *c, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--out") == 0) {
 			if (i + 1 >= argc)
-				return usage_err("--out needs a file name");
+				return cli_usage("export", "--out needs a file name");
 			out = argv[++i];
 		} else if (strncmp(argv[i], "--out=", 6) == 0) {
 			out = argv[i] + 6;
 		} else {
-			return usage_err("export ical: unknown argument '%s'", argv[i]);
+			return cli_usage("export", "export ical: unknown argument '%s'", argv[i]);
 		}
 	}
 	if (out != NULL && *out == '\0')
-		return usage_err("--out needs a file name");
+		return cli_usage("export", "--out needs a file name");
 	if (out != NULL && strcmp(out, "-") == 0)
 		out = NULL;
 
@@ -104,8 +79,8 @@ cli_export_ical(struct cli *c, int argc, char **argv)
 	char *text = ical_export(db, now_unix(), &n);
 	if (n.days + n.mocks + n.targets == 0) {
 		free(text);
-		return user_err("nothing to export: no study plan is running and no mock rounds "
-		                "or interviews are recorded (see prepdeck help plan, mock, target)");
+		return cli_error("nothing to export: no study plan is running and no mock rounds "
+		                 "or interviews are recorded (see prepdeck help plan, mock, target)");
 	}
 	size_t len = strlen(text);
 	if (out == NULL) {
@@ -114,17 +89,14 @@ cli_export_ical(struct cli *c, int argc, char **argv)
 		int e = errno;
 		free(text);
 		if (bad)
-			return user_err("cannot write standard output: %s", strerror(e));
+			return cli_error("cannot write standard output: %s", strerror(e));
 		return EXIT_OK;
 	}
 	char *cause = NULL;
 	int rc = write_whole(out, text, len, &cause);
 	free(text);
-	if (rc != 0) {
-		user_err("%s", cause);
-		free(cause);
-		return EXIT_USER;
-	}
+	if (rc != 0)
+		return cli_cause(cause);
 	fprintf(stderr, "%d plan day%s, %d mock round%s and %d interview%s written to %s\n",
 	        n.days, n.days == 1 ? "" : "s", n.mocks, n.mocks == 1 ? "" : "s",
 	        n.targets, n.targets == 1 ? "" : "s", out);

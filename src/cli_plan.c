@@ -5,7 +5,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,39 +15,6 @@
 #include "plan.h"
 #include "settings.h"
 #include "util.h"
-
-static int __attribute__((format(printf, 2, 3)))
-usage_err(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fputs("prepdeck: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n(see prepdeck help %s)\n", cmd);
-	return EXIT_USAGE;
-}
-
-static int __attribute__((format(printf, 1, 2)))
-user_err(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("prepdeck: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return EXIT_USER;
-}
-
-/* Prints cause as a user error and frees it. */
-static int
-cause_err(char *cause)
-{
-	int rc = user_err("%s", cause ? cause : "failed");
-	free(cause);
-	return rc;
-}
 
 /* Parses a whole decimal integer; returns 0 or -1. */
 static int
@@ -76,8 +42,8 @@ fmt_local(int64_t t, char *buf, size_t n)
 static int
 no_plan(void)
 {
-	return user_err("no study plan is running; start one with 'prepdeck plan start "
-	                "two-week' (or six-week; 'prepdeck plan list' shows them all)");
+	return cli_error("no study plan is running; start one with 'prepdeck plan start "
+	                 "two-week' (or six-week; 'prepdeck plan list' shows them all)");
 }
 
 /* Loads the active run or prints why not; NULL when there is none. */
@@ -284,10 +250,10 @@ plan_today(struct cli *c, int argc, char **argv)
 		else if (strcmp(argv[i], "--short") == 0)
 			brief = 1;
 		else
-			return usage_err("plan", "plan today: unexpected argument '%s'", argv[i]);
+			return cli_usage("plan", "plan today: unexpected argument '%s'", argv[i]);
 	}
 	if (json && brief)
-		return usage_err("plan", "plan today: --json and --short exclude each other");
+		return cli_usage("plan", "plan today: --json and --short exclude each other");
 	struct db *db = cli_db(c);
 	if (json)
 		return plan_today_json(db);
@@ -333,7 +299,7 @@ static int
 plan_show(struct cli *c, int argc, char **argv)
 {
 	if (argc > 1)
-		return usage_err("plan", "plan show: unexpected argument '%s'", argv[1]);
+		return cli_usage("plan", "plan show: unexpected argument '%s'", argv[1]);
 	struct plan_view *v = load_or_complain(cli_db(c));
 	if (v == NULL)
 		return EXIT_USER;
@@ -382,26 +348,26 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--on") == 0) {
 			if (i + 1 >= argc)
-				return usage_err("plan", "plan start: --on needs a date YYYY-MM-DD");
+				return cli_usage("plan", "plan start: --on needs a date YYYY-MM-DD");
 			on = argv[++i];
 		} else if (str_prefix(argv[i], "--on=")) {
 			on = argv[i] + 5;
 		} else if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0) {
 			yes = 1;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return usage_err("plan", "plan start: unknown option '%s'", argv[i]);
+			return cli_usage("plan", "plan start: unknown option '%s'", argv[i]);
 		} else if (id == NULL) {
 			id = argv[i];
 		} else {
-			return usage_err("plan", "plan start: unexpected argument '%s'", argv[i]);
+			return cli_usage("plan", "plan start: unexpected argument '%s'", argv[i]);
 		}
 	}
 	if (id == NULL)
-		return usage_err("plan", "plan start needs a plan: two-week, six-week or "
+		return cli_usage("plan", "plan start needs a plan: two-week, six-week or "
 		                 "another plan's id");
 	int64_t start;
 	if (on != NULL && parse_date(on, &start) != 0)
-		return usage_err("plan", "plan start: --on needs a real date as YYYY-MM-DD, "
+		return cli_usage("plan", "plan start: --on needs a real date as YYYY-MM-DD, "
 		                 "got '%s'", on);
 	struct db *db = cli_db(c);
 	int64_t now = now_unix();
@@ -421,7 +387,7 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 	char *cause = NULL;
 	if (pi == NULL) {
 		/* plan_start explains: unknown, retired, did you mean. */
-		rc = plan_start(db, id, start, 0, now, NULL, &cause) ? cause_err(cause) : EXIT_OK;
+		rc = plan_start(db, id, start, 0, now, NULL, &cause) ? cli_cause(cause) : EXIT_OK;
 		plan_info_free(plans, np);
 		return rc;
 	}
@@ -430,24 +396,24 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 	plan_fmt_day(start, d1, sizeof d1);
 	plan_fmt_day(start + ndays - 1, dn, sizeof dn);
 	if (start + ndays - 1 < today) {
-		rc = user_err("starting on %s, the plan '%s' would have ended on %s; pick a "
-		              "later date", d1, id, dn);
+		rc = cli_error("starting on %s, the plan '%s' would have ended on %s; pick a "
+		               "later date", d1, id, dn);
 	} else if (start > today + 365) {
-		rc = user_err("%s is more than a year away; pick an earlier date", d1);
+		rc = cli_error("%s is more than a year away; pick an earlier date", d1);
 	}
 	struct plan_view *old = rc == EXIT_OK ? plan_load(db, now) : NULL;
 	if (old != NULL && !yes) {
 		char where[96];
 		fmt_where(old, where, sizeof where);
 		where[0] = (char)tolower((unsigned char)where[0]);
-		rc = user_err("the plan '%s' is running (%s, %d of %d tasks done); starting "
-		              "'%s' ends it (its ticked tasks and reviews are kept). Run "
-		              "'prepdeck plan start %s --yes' to replace it.", old->plan_id,
-		              where, old->done, old->total, id, id);
+		rc = cli_error("the plan '%s' is running (%s, %d of %d tasks done); starting "
+		               "'%s' ends it (its ticked tasks and reviews are kept). Run "
+		               "'prepdeck plan start %s --yes' to replace it.", old->plan_id,
+		               where, old->done, old->total, id, id);
 	}
 	if (rc == EXIT_OK) {
 		if (plan_start(db, id, start, 1, now, NULL, &cause) != 0) {
-			rc = cause_err(cause);
+			rc = cli_cause(cause);
 		} else {
 			if (old)
 				printf("Ended '%s' (%d of %d tasks done; kept in the history).\n",
@@ -465,11 +431,11 @@ static int
 plan_tick_cmd(struct cli *c, int argc, char **argv, int on)
 {
 	if (argc < 2)
-		return usage_err("plan", "plan %s needs a TASK-ID (see 'prepdeck plan show')",
+		return cli_usage("plan", "plan %s needs a TASK-ID (see 'prepdeck plan show')",
 		                 argv[0]);
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] == '-')
-			return usage_err("plan", "plan %s: unknown option '%s'", argv[0], argv[i]);
+			return cli_usage("plan", "plan %s: unknown option '%s'", argv[0], argv[i]);
 	struct db *db = cli_db(c);
 	struct plan_view *v = load_or_complain(db);
 	if (v == NULL)
@@ -478,15 +444,15 @@ plan_tick_cmd(struct cli *c, int argc, char **argv, int on)
 	for (int i = 1; i < argc && rc == EXIT_OK; i++) {
 		if (plan_find_task(v, argv[i]) == NULL) {
 			const char *s = plan_suggest_task(v, argv[i]);
-			rc = user_err("no task '%s' in the plan '%s'%s%s%s; nothing changed",
-			              argv[i], v->plan_id, s ? " (did you mean '" : "", s ? s : "",
-			              s ? "'?)" : "");
+			rc = cli_error("no task '%s' in the plan '%s'%s%s%s; nothing changed",
+			               argv[i], v->plan_id, s ? " (did you mean '" : "", s ? s : "",
+			               s ? "'?)" : "");
 		}
 	}
 	for (int i = 1; i < argc && rc == EXIT_OK; i++) {
 		char *cause = NULL;
 		if (plan_tick(db, v, argv[i], on, now_unix(), &cause) != 0)
-			rc = cause_err(cause);
+			rc = cli_cause(cause);
 	}
 	if (rc == EXIT_OK) {
 		int64_t run = v->run_id;
@@ -514,24 +480,24 @@ plan_shift_cmd(struct cli *c, int argc, char **argv)
 			yes = 1;
 		} else if (strcmp(argv[i], "--from") == 0) {
 			if (i + 1 >= argc)
-				return usage_err("plan", "plan shift: --from needs a plan DAY");
+				return cli_usage("plan", "plan shift: --from needs a plan DAY");
 			froms = argv[++i];
 		} else if (argv[i][0] == '-' && !(argv[i][1] >= '0' && argv[i][1] <= '9')) {
-			return usage_err("plan", "plan shift: unknown option '%s'", argv[i]);
+			return cli_usage("plan", "plan shift: unknown option '%s'", argv[i]);
 		} else if (ns == NULL) {
 			ns = argv[i];
 		} else {
-			return usage_err("plan", "plan shift: unexpected argument '%s'", argv[i]);
+			return cli_usage("plan", "plan shift: unexpected argument '%s'", argv[i]);
 		}
 	}
 	int n, from = 0;
 	if (ns == NULL)
-		return usage_err("plan", "plan shift needs the number of days N");
+		return cli_usage("plan", "plan shift needs the number of days N");
 	if (parse_int(ns, &n) != 0)
-		return usage_err("plan", "plan shift: N must be a whole number of days, got '%s'",
+		return cli_usage("plan", "plan shift: N must be a whole number of days, got '%s'",
 		                 ns);
 	if (froms && parse_int(froms, &from) != 0)
-		return usage_err("plan", "plan shift: --from must be a plan day number, got '%s'",
+		return cli_usage("plan", "plan shift: --from must be a plan day number, got '%s'",
 		                 froms);
 	struct db *db = cli_db(c);
 	struct plan_view *v = load_or_complain(db);
@@ -543,7 +509,7 @@ plan_shift_cmd(struct cli *c, int argc, char **argv)
 	char *preview = plan_shift_preview(v, from, n, &cause);
 	int rc = EXIT_OK;
 	if (preview == NULL) {
-		rc = cause_err(cause);
+		rc = cli_cause(cause);
 	} else {
 		fputs(preview, stdout);
 		free(preview);
@@ -551,7 +517,7 @@ plan_shift_cmd(struct cli *c, int argc, char **argv)
 			printf("Nothing changed. Run 'prepdeck plan shift %d%s%s --yes' to apply "
 			       "it.\n", n, froms ? " --from " : "", froms ? froms : "");
 		} else if (plan_shift(db, v, from, n, now_unix(), &cause) != 0) {
-			rc = cause_err(cause);
+			rc = cli_cause(cause);
 		} else {
 			printf("Applied: days %d-%d moved %d day%s later.\n", from, v->ndays, n,
 			       n == 1 ? "" : "s");
@@ -583,34 +549,34 @@ plan_review_cmd(struct cli *c, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--moved") == 0 || strcmp(argv[i], "--next") == 0) {
 			if (i + 1 >= argc)
-				return usage_err("plan", "plan review: %s needs a TEXT", argv[i]);
+				return cli_usage("plan", "plan review: %s needs a TEXT", argv[i]);
 			if (argv[i][2] == 'm')
 				moved = argv[++i];
 			else
 				next = argv[++i];
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return usage_err("plan", "plan review: unknown option '%s'", argv[i]);
+			return cli_usage("plan", "plan review: unknown option '%s'", argv[i]);
 		} else if (weeks == NULL) {
 			weeks = argv[i];
 		} else {
-			return usage_err("plan", "plan review: unexpected argument '%s'", argv[i]);
+			return cli_usage("plan", "plan review: unexpected argument '%s'", argv[i]);
 		}
 	}
 	int week = 0;
 	if (weeks && (parse_int(weeks, &week) != 0 || week < 1))
-		return usage_err("plan", "plan review: WEEK must be a week number, got '%s'",
+		return cli_usage("plan", "plan review: WEEK must be a week number, got '%s'",
 		                 weeks);
 	const char *texts[2] = { moved, next };
 	for (int k = 0; k < 2; k++)
 		if (texts[k] && utf8_invalid_at(texts[k], strlen(texts[k])) >= 0)
-			return user_err("plan review: the text is not valid UTF-8");
+			return cli_error("plan review: the text is not valid UTF-8");
 	struct db *db = cli_db(c);
 	struct plan_view *v = load_or_complain(db);
 	if (v == NULL)
 		return EXIT_USER;
 	int rc = EXIT_OK;
 	if (week > v->nweeks) {
-		rc = user_err("the plan '%s' has weeks 1-%d, not %d", v->plan_id, v->nweeks, week);
+		rc = cli_error("the plan '%s' has weeks 1-%d, not %d", v->plan_id, v->nweeks, week);
 	} else if (moved == NULL && next == NULL) {
 		if (week) {
 			print_review(v, week);
@@ -627,7 +593,7 @@ plan_review_cmd(struct cli *c, int argc, char **argv)
 			week = v->review_due ? v->review_due : v->cur_week;
 		char *cause = NULL;
 		if (plan_review_save(db, v, week, moved, next, now_unix(), &cause) != 0) {
-			rc = cause_err(cause);
+			rc = cli_cause(cause);
 		} else {
 			plan_view_free(v);
 			v = plan_load(db, now_unix());
@@ -643,7 +609,7 @@ static int
 plan_list_cmd(struct cli *c, int argc, char **argv)
 {
 	if (argc > 1)
-		return usage_err("plan", "plan list: unexpected argument '%s'", argv[1]);
+		return cli_usage("plan", "plan list: unexpected argument '%s'", argv[1]);
 	struct db *db = cli_db(c);
 	struct plan_info *p;
 	size_t n = plan_list(db, &p);
@@ -684,7 +650,7 @@ plan_stop_cmd(struct cli *c, int argc, char **argv)
 		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0)
 			yes = 1;
 		else
-			return usage_err("plan", "plan stop: unexpected argument '%s'", argv[i]);
+			return cli_usage("plan", "plan stop: unexpected argument '%s'", argv[i]);
 	}
 	struct db *db = cli_db(c);
 	struct plan_view *v = load_or_complain(db);
@@ -692,9 +658,9 @@ plan_stop_cmd(struct cli *c, int argc, char **argv)
 		return EXIT_USER;
 	int rc = EXIT_OK;
 	if (!yes) {
-		rc = user_err("this ends the plan '%s' (%d of %d tasks done; they are kept). "
-		              "Run 'prepdeck plan stop --yes' to end it.", v->plan_id, v->done,
-		              v->total);
+		rc = cli_error("this ends the plan '%s' (%d of %d tasks done; they are kept). "
+		               "Run 'prepdeck plan stop --yes' to end it.", v->plan_id, v->done,
+		               v->total);
 	} else {
 		plan_stop(db, now_unix());
 		printf("Ended '%s' (%d of %d tasks done; kept in the history).\n", v->plan_id,
@@ -730,7 +696,7 @@ cli_plan(struct cli *c, int argc, char **argv)
 		return plan_list_cmd(c, argc, argv);
 	if (strcmp(sub, "stop") == 0)
 		return plan_stop_cmd(c, argc, argv);
-	return usage_err("plan", "plan: unknown subcommand '%s' (start, today, show, done, "
+	return cli_usage("plan", "plan: unknown subcommand '%s' (start, today, show, done, "
 	                 "undone, shift, review, list, stop)", sub);
 }
 
@@ -755,7 +721,7 @@ checklist_show(struct db *db, const char *id)
 	char *cause = NULL;
 	struct checklist *k = checklist_load(db, id, &cause);
 	if (k == NULL)
-		return cause_err(cause);
+		return cli_cause(cause);
 	printf("%s (%s) · %d/%zu ticked · ", k->title, k->id, k->nticked, k->nitems);
 	print_last(k);
 	putchar('\n');
@@ -771,7 +737,7 @@ cli_checklist(struct cli *c, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return usage_err("checklist", "checklist: unknown option '%s'", argv[i]);
+			return cli_usage("checklist", "checklist: unknown option '%s'", argv[i]);
 	if (argc == 1) {
 		struct db *db = cli_db(c);
 		struct checklist *all;
@@ -792,18 +758,18 @@ cli_checklist(struct cli *c, int argc, char **argv)
 	int reset = strcmp(sub, "reset") == 0, done = strcmp(sub, "done") == 0;
 	if (!tick && !untick && !reset && !done) {
 		if (argc > 2)
-			return usage_err("checklist", "checklist: unknown subcommand '%s' (tick, "
+			return cli_usage("checklist", "checklist: unknown subcommand '%s' (tick, "
 			                 "untick, reset, done) or unexpected argument '%s'", sub,
 			                 argv[2]);
 		return checklist_show(cli_db(c), sub);
 	}
 	if (argc < 3)
-		return usage_err("checklist", "checklist %s needs a checklist ID", sub);
+		return cli_usage("checklist", "checklist %s needs a checklist ID", sub);
 	const char *id = argv[2];
 	if ((tick || untick) && argc < 4)
-		return usage_err("checklist", "checklist %s needs ITEM (its id or number)", sub);
+		return cli_usage("checklist", "checklist %s needs ITEM (its id or number)", sub);
 	if ((reset || done) && argc > 3)
-		return usage_err("checklist", "checklist %s: unexpected argument '%s'", sub,
+		return cli_usage("checklist", "checklist %s: unexpected argument '%s'", sub,
 		                 argv[3]);
 	struct db *db = cli_db(c);
 	char *cause = NULL;
@@ -811,13 +777,13 @@ cli_checklist(struct cli *c, int argc, char **argv)
 	if (reset) {
 		int n = checklist_reset(db, id, &cause);
 		if (n < 0)
-			return cause_err(cause);
+			return cli_cause(cause);
 		printf("Reset '%s': %d item%s unticked.\n", id, n, n == 1 ? "" : "s");
 		return EXIT_OK;
 	}
 	if (done) {
 		if (checklist_done(db, id, now, &cause) != 0)
-			return cause_err(cause);
+			return cli_cause(cause);
 		printf("Recorded a completed pass of '%s'.\n", id);
 		return EXIT_OK;
 	}
@@ -825,7 +791,7 @@ cli_checklist(struct cli *c, int argc, char **argv)
 	for (int i = 3; i < argc; i++) {
 		int comp = 0;
 		if (checklist_tick(db, id, argv[i], tick, now, &comp, &cause) != 0)
-			return cause_err(cause);
+			return cli_cause(cause);
 		completed |= comp;
 	}
 	int rc = checklist_show(db, id);

@@ -12,15 +12,6 @@
 #include "tui/app.h"
 #include "util.h"
 
-static int
-usage_err(const char *fmt, const char *arg)
-{
-	fputs("prepdeck: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n", stderr);
-	return EXIT_USAGE;
-}
-
 /* Parses --deck ID / --tag TAG / --json options shared by these commands;
  * returns the index of the first other argument, or -1 after a message. */
 static int
@@ -30,7 +21,7 @@ filter_opts(int argc, char **argv, struct review_filter *f, int *json)
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--deck") == 0 || strcmp(argv[i], "--tag") == 0) {
 			if (i + 1 >= argc) {
-				usage_err("%s needs a value", argv[i]);
+				cli_usage(NULL, "%s needs a value", argv[i]);
 				return -1;
 			}
 			if (argv[i][2] == 'd')
@@ -40,7 +31,7 @@ filter_opts(int argc, char **argv, struct review_filter *f, int *json)
 		} else if (json && strcmp(argv[i], "--json") == 0) {
 			*json = 1;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			usage_err("unknown option '%s'", argv[i]);
+			cli_usage(NULL, "unknown option '%s'", argv[i]);
 			return -1;
 		} else {
 			break;
@@ -73,7 +64,7 @@ cmd_due(struct cli *c, int argc, char **argv)
 	if (i < 0)
 		return EXIT_USAGE;
 	if (i < argc)
-		return usage_err("due: unexpected argument '%s'", argv[i]);
+		return cli_usage(NULL, "due: unexpected argument '%s'", argv[i]);
 	struct db *db = cli_db(c);
 	if (check_deck(db, f.deck) != 0)
 		return EXIT_USER;
@@ -120,7 +111,7 @@ cmd_review(struct cli *c, int argc, char **argv)
 	if (i < 0)
 		return EXIT_USAGE;
 	if (i < argc)
-		return usage_err("review: unexpected argument '%s'", argv[i]);
+		return cli_usage(NULL, "review: unexpected argument '%s'", argv[i]);
 	if (f.deck && check_deck(cli_db(c), f.deck) != 0)
 		return EXIT_USER;
 	char arg[256] = "";
@@ -139,7 +130,7 @@ cmd_next(struct cli *c, int argc, char **argv)
 	if (i < 0)
 		return EXIT_USAGE;
 	if (i < argc)
-		return usage_err("next: unexpected argument '%s'", argv[i]);
+		return cli_usage(NULL, "next: unexpected argument '%s'", argv[i]);
 	struct db *db = cli_db(c);
 	if (check_deck(db, f.deck) != 0)
 		return EXIT_USER;
@@ -201,13 +192,15 @@ cmd_grade(struct cli *c, int argc, char **argv)
 		else if (strcmp(argv[i], "--cram") == 0)
 			mode = "cram";
 		else
-			return usage_err("grade: unknown option '%s'", argv[i]);
+			return cli_usage(NULL, "grade: unknown option '%s'", argv[i]);
 	}
 	if (argc - i != 2)
-		return usage_err("usage: prepdeck grade [--cram] [--duration MS] CARD RATING%s", "");
+		return cli_usage(NULL, "usage: prepdeck grade [--cram] [--duration MS] CARD "
+		                 "RATING");
 	int rating = parse_rating(argv[i + 1]);
 	if (rating == 0)
-		return usage_err("rating must be 1-4 or again/hard/good/easy, not '%s'", argv[i + 1]);
+		return cli_usage(NULL, "rating must be 1-4 or again/hard/good/easy, not '%s'",
+		                 argv[i + 1]);
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -237,7 +230,7 @@ int
 cmd_undo(struct cli *c, int argc, char **argv)
 {
 	if (argc > 1)
-		return usage_err("undo takes no arguments: '%s'", argv[1]);
+		return cli_usage(NULL, "undo takes no arguments: '%s'", argv[1]);
 	char key[160];
 	if (review_undo(cli_db(c), key) != 0) {
 		fprintf(stderr, "prepdeck: nothing to undo\n");
@@ -251,7 +244,8 @@ int
 cmd_card(struct cli *c, int argc, char **argv)
 {
 	if (argc != 3)
-		return usage_err("usage: prepdeck card show|bury|suspend|unsuspend|flag CARD%s", "");
+		return cli_usage(NULL, "usage: prepdeck card "
+		                 "show|bury|suspend|unsuspend|flag CARD");
 	const char *what = argv[1], *key = argv[2];
 	struct db *db = cli_db(c);
 	struct review_card rc;
@@ -281,8 +275,8 @@ cmd_card(struct cli *c, int argc, char **argv)
 	} else if (strcmp(what, "flag") == 0) {
 		printf("%s: %s\n", key, review_toggle_flag(db, key) ? "flagged" : "unflagged");
 	} else {
-		rcode = usage_err("card: unknown action '%s' (show, bury, suspend, unsuspend, flag)",
-		                  what);
+		rcode = cli_usage(NULL, "card: unknown action '%s' (show, bury, suspend, "
+		                  "unsuspend, flag)", what);
 	}
 	review_card_free(&rc);
 	return rcode;
@@ -302,7 +296,7 @@ cmd_settings(struct cli *c, int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (argc > 3)
-		return usage_err("usage: prepdeck settings [NAME [VALUE]]%s", "");
+		return cli_usage(NULL, "usage: prepdeck settings [NAME [VALUE]]");
 	const char *name, *desc;
 	char value[32];
 	int found = 0;

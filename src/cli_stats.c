@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,47 +11,6 @@
 #include "settings.h"
 #include "stats.h"
 #include "util.h"
-
-static int
-usage(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fputs("prepdeck: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n(see prepdeck help %s)\n", cmd);
-	return EXIT_USAGE;
-}
-
-static int
-user_error(char *cause)
-{
-	fprintf(stderr, "prepdeck: %s\n", cause);
-	free(cause);
-	return EXIT_USER;
-}
-
-/* Matches "--name VALUE" and "--name=VALUE" at argv[*i]; sets *val and
- * advances *i past the value. Returns 1 on a match, 0 if argv[*i] is
- * another argument, -1 when the value is missing. */
-static int
-opt(int argc, char **argv, int *i, const char *name, const char **val)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*val = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n] != '\0')
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*val = argv[++*i];
-	return 1;
-}
 
 /* Parses a positive scorecard id. */
 static int
@@ -104,41 +62,41 @@ mock_record(struct cli *c, int argc, char **argv)
 	for (int i = 2; i < argc && rc == EXIT_OK; i++) {
 		const char *v = NULL;
 		int m;
-		if ((m = opt(argc, argv, &i, "--score", &v)) != 0) {
+		if ((m = cli_opt(argc, argv, &i, "--score", &v)) != 0) {
 			if (m < 0) {
-				rc = usage("mock", "mock record: --score needs CAT=N:EVIDENCE");
+				rc = cli_usage("mock", "mock record: --score needs CAT=N:EVIDENCE");
 			} else if (parse_score(v, &sc.scores[sc.nscores], &bufs[sc.nscores]) != 0) {
-				rc = usage("mock", "mock record: '%s' is not CAT=N:EVIDENCE "
-				           "(N is a score from 1 to 4)", v);
+				rc = cli_usage("mock", "mock record: '%s' is not CAT=N:EVIDENCE "
+				               "(N is a score from 1 to 4)", v);
 			} else {
 				sc.nscores++;
 			}
-		} else if ((m = opt(argc, argv, &i, "--date", &v)) != 0) {
+		} else if ((m = cli_opt(argc, argv, &i, "--date", &v)) != 0) {
 			if (m < 0)
-				rc = usage("mock", "mock record: --date needs YYYY-MM-DD");
+				rc = cli_usage("mock", "mock record: --date needs YYYY-MM-DD");
 			day = v;
-		} else if ((m = opt(argc, argv, &i, "--partner", &v)) != 0) {
+		} else if ((m = cli_opt(argc, argv, &i, "--partner", &v)) != 0) {
 			if (m < 0)
-				rc = usage("mock", "mock record: --partner needs a NAME");
+				rc = cli_usage("mock", "mock record: --partner needs a NAME");
 			partner = v;
-		} else if ((m = opt(argc, argv, &i, "--fix", &v)) != 0) {
+		} else if ((m = cli_opt(argc, argv, &i, "--fix", &v)) != 0) {
 			if (m < 0)
-				rc = usage("mock", "mock record: --fix needs a TEXT");
+				rc = cli_usage("mock", "mock record: --fix needs a TEXT");
 			fix = v;
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			rc = usage("mock", "mock record: unknown option '%s'", argv[i]);
+			rc = cli_usage("mock", "mock record: unknown option '%s'", argv[i]);
 		} else if (rubric == NULL) {
 			rubric = argv[i];
 		} else {
-			rc = usage("mock", "mock record: unexpected argument '%s'", argv[i]);
+			rc = cli_usage("mock", "mock record: unexpected argument '%s'", argv[i]);
 		}
 	}
 	if (rc == EXIT_OK && rubric == NULL)
-		rc = usage("mock", "mock record needs a RUBRIC (see 'prepdeck mock rubrics')");
+		rc = cli_usage("mock", "mock record needs a RUBRIC (see 'prepdeck mock rubrics')");
 	else if (rc == EXIT_OK && sc.nscores == 0)
-		rc = usage("mock", "mock record needs --score CAT=N:EVIDENCE for each category");
+		rc = cli_usage("mock", "mock record needs --score CAT=N:EVIDENCE for each category");
 	else if (rc == EXIT_OK && fix == NULL)
-		rc = usage("mock", "mock record needs --fix TEXT: the one thing to fix next");
+		rc = cli_usage("mock", "mock record needs --fix TEXT: the one thing to fix next");
 	if (rc == EXIT_OK) {
 		struct db *db = cli_db(c);
 		int64_t now = now_unix();
@@ -155,7 +113,7 @@ mock_record(struct cli *c, int argc, char **argv)
 		sc.fix_next = (char *)fix;
 		int64_t id;
 		if (scorecard_record(db, &sc, now, &id, &cause) != 0)
-			rc = user_error(cause);
+			rc = cli_cause(cause);
 		else
 			printf("recorded scorecard %lld: %s on %s, mean %.2f\n", (long long)id,
 			       rubric, day, scorecard_mean(&sc));
@@ -171,9 +129,9 @@ static int
 mock_list(struct cli *c, int argc, char **argv)
 {
 	if (argc > 3)
-		return usage("mock", "mock list takes at most one RUBRIC");
+		return cli_usage("mock", "mock list takes at most one RUBRIC");
 	if (argc == 3 && argv[2][0] == '-')
-		return usage("mock", "mock list: unknown option '%s'", argv[2]);
+		return cli_usage("mock", "mock list: unknown option '%s'", argv[2]);
 	struct db *db = cli_db(c);
 	const char *rubric = argc == 3 ? argv[2] : NULL;
 	if (rubric) {
@@ -183,7 +141,7 @@ mock_list(struct cli *c, int argc, char **argv)
 		if (db_int(db, 0, "SELECT count(*) FROM scorecard WHERE rubric_id = ?",
 		           "t", rubric) == 0) {
 			if (scorecard_rubric_load(db, rubric, &r, &cause) != 0)
-				return user_error(cause);
+				return cli_cause(cause);
 			scorecard_rubric_free(&r);
 		}
 	}
@@ -213,13 +171,13 @@ mock_show(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
 	if (argc != 3 || parse_id(argv[2], &id) != 0)
-		return usage("mock", "mock show needs one scorecard ID (a number from "
-		             "'prepdeck mock list')");
+		return cli_usage("mock", "mock show needs one scorecard ID (a number from "
+		                 "'prepdeck mock list')");
 	struct db *db = cli_db(c);
 	struct scorecard s;
 	char *cause = NULL;
 	if (scorecard_get(db, id, &s, &cause) != 0)
-		return user_error(cause);
+		return cli_cause(cause);
 	printf("scorecard %lld: %s (%s)\ndate: %s\npartner: %s\nmean: %.2f (%zu of %d "
 	       "categories scored)\n", (long long)s.id, s.rubric_title, s.rubric_id,
 	       s.day, *s.partner ? s.partner : "-", scorecard_mean(&s), s.nscores,
@@ -237,11 +195,11 @@ mock_delete(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
 	if (argc != 3 || parse_id(argv[2], &id) != 0)
-		return usage("mock", "mock delete needs one scorecard ID (a number from "
-		             "'prepdeck mock list')");
+		return cli_usage("mock", "mock delete needs one scorecard ID (a number from "
+		                 "'prepdeck mock list')");
 	char *cause = NULL;
 	if (scorecard_delete(cli_db(c), id, &cause) != 0)
-		return user_error(cause);
+		return cli_cause(cause);
 	printf("deleted scorecard %lld\n", (long long)id);
 	return EXIT_OK;
 }
@@ -250,13 +208,13 @@ static int
 mock_rubrics(struct cli *c, int argc, char **argv)
 {
 	if (argc > 3)
-		return usage("mock", "mock rubrics takes at most one RUBRIC");
+		return cli_usage("mock", "mock rubrics takes at most one RUBRIC");
 	struct db *db = cli_db(c);
 	if (argc == 3) {
 		struct scorecard_rubric r;
 		char *cause = NULL;
 		if (scorecard_rubric_load(db, argv[2], &r, &cause) != 0)
-			return user_error(cause);
+			return cli_cause(cause);
 		printf("%s: %s\n", r.id, r.title);
 		for (size_t i = 0; i < r.ncats; i++) {
 			printf("\n%s (%s)\n", r.cats[i].name, r.cats[i].id);
@@ -283,8 +241,8 @@ int
 cli_mock(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2)
-		return usage("mock", "mock needs a subcommand: record, list, show, delete "
-		             "or rubrics");
+		return cli_usage("mock", "mock needs a subcommand: record, list, show, delete "
+		                 "or rubrics");
 	const char *sub = argv[1];
 	if (strcmp(sub, "record") == 0)
 		return mock_record(c, argc, argv);
@@ -296,8 +254,8 @@ cli_mock(struct cli *c, int argc, char **argv)
 		return mock_delete(c, argc, argv);
 	if (strcmp(sub, "rubrics") == 0)
 		return mock_rubrics(c, argc, argv);
-	return usage("mock", "mock: unknown subcommand '%s' (record, list, show, "
-	             "delete, rubrics)", sub);
+	return cli_usage("mock", "mock: unknown subcommand '%s' (record, list, show, "
+	                 "delete, rubrics)", sub);
 }
 
 /* --- stats ------------------------------------------------------------ */
@@ -576,7 +534,7 @@ cli_stats(struct cli *c, int argc, char **argv)
 		if (strcmp(argv[i], "--json") == 0)
 			json = 1;
 		else
-			return usage("stats", "stats: unknown argument '%s'", argv[i]);
+			return cli_usage("stats", "stats: unknown argument '%s'", argv[i]);
 	}
 	struct db *db = cli_db(c);
 	struct stats s;

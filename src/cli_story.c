@@ -5,7 +5,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,56 +20,16 @@
 #include "tui/app.h"
 #include "util.h"
 
-static int __attribute__((format(printf, 2, 3)))
-usage_err(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	fputs("prepdeck: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\n(see prepdeck help %s)\n", cmd);
-	return EXIT_USAGE;
-}
-
-static int __attribute__((format(printf, 1, 2)))
-user_err(const char *fmt, ...)
-{
-	va_list ap;
-	fputs("prepdeck: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	return EXIT_USER;
-}
-
-/* Prints cause as a user error and frees it. */
+/* cli_opt for a chain of options: returns 1 on a match (with *val set),
+ * else 0, setting *missing when the value is absent (it stays set, so the
+ * chain can test it once at the end). */
 static int
-cause_err(char *cause)
+opt_value(int argc, char **argv, int *i, const char *name, const char **val, int *missing)
 {
-	int rc = user_err("%s", cause ? cause : "failed");
-	free(cause);
-	return rc;
-}
-
-/* The value of option argv[*i] ("--name VALUE" or "--name=VALUE") when
- * it is `name`; advances *i. Sets *missing when the value is absent. */
-static const char *
-opt_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
-		return NULL;
-	if (argv[*i][n] == '=')
-		return argv[*i] + n + 1;
-	if (argv[*i][n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
+	int r = cli_opt(argc, argv, i, name, val);
+	if (r < 0)
 		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
+	return r > 0;
 }
 
 static void
@@ -178,7 +137,7 @@ stories_show(struct db *db, const char *id)
 	struct story s;
 	char *cause = NULL;
 	if (story_get(db, id, &s, &cause) != 0)
-		return cause_err(cause);
+		return cli_cause(cause);
 	printf("%s\n", s.title);
 	printf("id: %s (%s %s)\n", s.id, story_is_user(&s) ? "your" : "bundled", s.type);
 	if (s.copied_from)
@@ -306,23 +265,23 @@ stories_prompt(struct db *db, int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		int missing = 0;
 		const char *v;
-		if ((v = opt_value(argc, argv, &i, "--competency", &missing)) != NULL) {
+		if (opt_value(argc, argv, &i, "--competency", &v, &missing)) {
 			how = STORY_PICK_COMPETENCY;
 			comp = v;
 		} else if (missing) {
-			return usage_err("stories", "--competency needs a competency id");
+			return cli_usage("stories", "--competency needs a competency id");
 		} else if (strcmp(argv[i], "--weakest") == 0) {
 			how = STORY_PICK_WEAKEST;
 		} else if (strcmp(argv[i], "--random") == 0) {
 			how = STORY_PICK_RANDOM;
 		} else {
-			return usage_err("stories", "stories prompt: unknown argument '%s'", argv[i]);
+			return cli_usage("stories", "stories prompt: unknown argument '%s'", argv[i]);
 		}
 	}
 	struct story_prompt p;
 	char *why = NULL, *cause = NULL;
 	if (story_pick_prompt(db, how, comp, random_seed(), &p, &why, &cause) != 0)
-		return cause_err(cause);
+		return cli_cause(cause);
 	char *names = comp_names(db, p.competencies);
 	printf("prompt: %s\n%s\ncompetencies: %s\nwhy: %s\n", p.id, p.text, names, why);
 	free(names);
@@ -349,17 +308,17 @@ cli_stories(struct cli *c, int argc, char **argv)
 	const char *sub = argc > 1 ? argv[1] : "list";
 	if (strcmp(sub, "list") == 0) {
 		if (argc > 2)
-			return usage_err("stories", "stories list takes no arguments: '%s'", argv[2]);
+			return cli_usage("stories", "stories list takes no arguments: '%s'", argv[2]);
 		return stories_list(cli_db(c));
 	}
 	if (strcmp(sub, "show") == 0) {
 		if (argc != 3)
-			return usage_err("stories", "stories show needs one story ID");
+			return cli_usage("stories", "stories show needs one story ID");
 		return stories_show(cli_db(c), argv[2]);
 	}
 	if (strcmp(sub, "coverage") == 0) {
 		if (argc > 2)
-			return usage_err("stories", "stories coverage takes no arguments: '%s'",
+			return cli_usage("stories", "stories coverage takes no arguments: '%s'",
 			                 argv[2]);
 		return stories_coverage(cli_db(c));
 	}
@@ -367,7 +326,7 @@ cli_stories(struct cli *c, int argc, char **argv)
 		return stories_prompt(cli_db(c), argc, argv);
 	if (strcmp(sub, "due") == 0)
 		return cli_stories_due(c, argc, argv);
-	return usage_err("stories", "unknown stories command '%s' (list, show, due, "
+	return cli_usage("stories", "unknown stories command '%s' (list, show, due, "
 	                 "coverage, prompt)", sub);
 }
 
@@ -380,25 +339,25 @@ story_add_cmd(struct db *db, int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		int missing = 0;
 		const char *v;
-		if ((v = opt_value(argc, argv, &i, "--id", &missing)) != NULL)
+		if (opt_value(argc, argv, &i, "--id", &v, &missing))
 			id = v;
-		else if ((v = opt_value(argc, argv, &i, "--type", &missing)) != NULL)
+		else if (opt_value(argc, argv, &i, "--type", &v, &missing))
 			type = v;
 		else if (missing)
-			return usage_err("story", "%s needs a value", argv[i]);
+			return cli_usage("story", "%s needs a value", argv[i]);
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return usage_err("story", "story add: unknown option '%s'", argv[i]);
+			return cli_usage("story", "story add: unknown option '%s'", argv[i]);
 		else if (title == NULL)
 			title = argv[i];
 		else
-			return usage_err("story", "story add takes one TITLE (quote it): '%s'",
+			return cli_usage("story", "story add takes one TITLE (quote it): '%s'",
 			                 argv[i]);
 	}
 	if (title == NULL)
-		return usage_err("story", "story add needs a TITLE");
+		return cli_usage("story", "story add needs a TITLE");
 	char *nid = NULL, *cause = NULL;
 	if (story_add(db, title, type, id, &nid, &cause) != 0)
-		return cause_err(cause);
+		return cli_cause(cause);
 	printf("%s\n", nid);
 	free(nid);
 	return EXIT_OK;
@@ -411,22 +370,22 @@ story_copy_cmd(struct db *db, int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		int missing = 0;
 		const char *v;
-		if ((v = opt_value(argc, argv, &i, "--id", &missing)) != NULL)
+		if (opt_value(argc, argv, &i, "--id", &v, &missing))
 			id = v;
 		else if (missing)
-			return usage_err("story", "--id needs a value");
+			return cli_usage("story", "--id needs a value");
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return usage_err("story", "story copy: unknown option '%s'", argv[i]);
+			return cli_usage("story", "story copy: unknown option '%s'", argv[i]);
 		else if (src == NULL)
 			src = argv[i];
 		else
-			return usage_err("story", "story copy takes one story ID: '%s'", argv[i]);
+			return cli_usage("story", "story copy takes one story ID: '%s'", argv[i]);
 	}
 	if (src == NULL)
-		return usage_err("story", "story copy needs the ID of the story to copy");
+		return cli_usage("story", "story copy needs the ID of the story to copy");
 	char *nid = NULL, *cause = NULL;
 	if (story_copy(db, src, id, &nid, &cause) != 0)
-		return cause_err(cause);
+		return cli_cause(cause);
 	printf("%s\n", nid);
 	free(nid);
 	return EXIT_OK;
@@ -436,7 +395,7 @@ int
 cli_story(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2)
-		return usage_err("story", "story needs a command: add, copy, set, delete");
+		return cli_usage("story", "story needs a command: add, copy, set, delete");
 	const char *sub = argv[1];
 	if (strcmp(sub, "add") == 0)
 		return story_add_cmd(cli_db(c), argc, argv);
@@ -444,29 +403,29 @@ cli_story(struct cli *c, int argc, char **argv)
 		return story_copy_cmd(cli_db(c), argc, argv);
 	if (strcmp(sub, "set") == 0 || strcmp(sub, "edit") == 0) {
 		if (argc != 5)
-			return usage_err("story", "story %s needs ID FIELD VALUE (VALUE - reads "
+			return cli_usage("story", "story %s needs ID FIELD VALUE (VALUE - reads "
 			                 "standard input)", sub);
 		char *value = strcmp(argv[4], "-") == 0 ? read_stdin() : xstrdup(argv[4]);
 		if (value == NULL)
-			return user_err("standard input is too long for one field");
+			return cli_error("standard input is too long for one field");
 		char *cause = NULL;
 		int rc = story_set(cli_db(c), argv[2], argv[3], value, &cause);
 		free(value);
 		if (rc != 0)
-			return cause_err(cause);
+			return cli_cause(cause);
 		printf("%s: %s saved\n", argv[2], argv[3]);
 		return EXIT_OK;
 	}
 	if (strcmp(sub, "delete") == 0) {
 		if (argc != 3)
-			return usage_err("story", "story delete needs one story ID");
+			return cli_usage("story", "story delete needs one story ID");
 		char *cause = NULL;
 		if (story_delete(cli_db(c), argv[2], &cause) != 0)
-			return cause_err(cause);
+			return cli_cause(cause);
 		printf("%s: deleted (its rehearsals are kept)\n", argv[2]);
 		return EXIT_OK;
 	}
-	return usage_err("story", "unknown story command '%s' (add, copy, set, delete)", sub);
+	return cli_usage("story", "unknown story command '%s' (add, copy, set, delete)", sub);
 }
 
 /* ---- rehearse ----------------------------------------------------- */
@@ -501,24 +460,24 @@ rehearse_record(struct db *db, int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		int missing = 0;
 		const char *v;
-		if ((v = opt_value(argc, argv, &i, "--mode", &missing)) != NULL) {
+		if (opt_value(argc, argv, &i, "--mode", &v, &missing)) {
 			mode = v;
-		} else if ((v = opt_value(argc, argv, &i, "--prompt", &missing)) != NULL) {
+		} else if (opt_value(argc, argv, &i, "--prompt", &v, &missing)) {
 			prompt = v;
-		} else if ((v = opt_value(argc, argv, &i, "--change", &missing)) != NULL) {
+		} else if (opt_value(argc, argv, &i, "--change", &v, &missing)) {
 			note = v;
-		} else if ((v = opt_value(argc, argv, &i, "--point", &missing)) != NULL) {
+		} else if (opt_value(argc, argv, &i, "--point", &v, &missing)) {
 			point = atoi(v);
 			if (point < 1) {
-				usage_err("rehearse", "--point is a decision point number from 1");
+				cli_usage("rehearse", "--point is a decision point number from 1");
 				goto out;
 			}
-		} else if ((v = opt_value(argc, argv, &i, "--at", &missing)) != NULL) {
+		} else if (opt_value(argc, argv, &i, "--at", &v, &missing)) {
 			if (parse_iso_utc(v, &at) != 0) {
-				usage_err("rehearse", "--at needs YYYY-MM-DDTHH:MM:SSZ, got '%s'", v);
+				cli_usage("rehearse", "--at needs YYYY-MM-DDTHH:MM:SSZ, got '%s'", v);
 				goto out;
 			}
-		} else if ((v = opt_value(argc, argv, &i, "--time", &missing)) != NULL) {
+		} else if (opt_value(argc, argv, &i, "--time", &v, &missing)) {
 			/* NAME=SECONDS[/BUDGET], or SECONDS for a single section. */
 			const char *eq = strchr(v, '=');
 			char *name = eq ? xstrndup(v, (size_t)(eq - v)) : xstrdup("");
@@ -533,7 +492,7 @@ rehearse_record(struct db *db, int argc, char **argv)
 			free(val);
 			if (spent < 0 || budget == -1 || (eq && eq == v)) {
 				free(name);
-				usage_err("rehearse", "--time is NAME=SECONDS[/BUDGET] (seconds or "
+				cli_usage("rehearse", "--time is NAME=SECONDS[/BUDGET] (seconds or "
 				          "M:SS), got '%s'", v);
 				goto out;
 			}
@@ -543,12 +502,12 @@ rehearse_record(struct db *db, int argc, char **argv)
 			sec[nsec].spent_ms = spent;
 			sec[nsec].budget_ms = budget;
 			nsec++;
-		} else if ((v = opt_value(argc, argv, &i, "--score", &missing)) != NULL) {
+		} else if (opt_value(argc, argv, &i, "--score", &v, &missing)) {
 			/* CATEGORY=N[:EVIDENCE] */
 			const char *eq = strchr(v, '=');
 			if (eq == NULL || eq[1] < '0' || eq[1] > '9' ||
 			    (eq[2] != '\0' && eq[2] != ':')) {
-				usage_err("rehearse", "--score is CATEGORY=N[:EVIDENCE], got '%s'", v);
+				cli_usage("rehearse", "--score is CATEGORY=N[:EVIDENCE], got '%s'", v);
 				goto out;
 			}
 			sc = xrealloc(sc, (size_t)(nsc + 1) * sizeof *sc);
@@ -557,31 +516,31 @@ rehearse_record(struct db *db, int argc, char **argv)
 			sc[nsc].evidence = xstrdup(eq[2] == ':' ? eq + 3 : "");
 			nsc++;
 		} else if (missing) {
-			usage_err("rehearse", "%s needs a value", argv[i]);
+			cli_usage("rehearse", "%s needs a value", argv[i]);
 			goto out;
 		} else if (strcmp(argv[i], "--abandoned") == 0) {
 			completed = 0;
 		} else if (strcmp(argv[i], "--flow") == 0) {
 			mode = "flow";
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			usage_err("rehearse", "rehearse record: unknown option '%s'", argv[i]);
+			cli_usage("rehearse", "rehearse record: unknown option '%s'", argv[i]);
 			goto out;
 		} else if (story == NULL) {
 			story = argv[i];
 		} else {
-			usage_err("rehearse", "rehearse record takes one STORY: '%s'", argv[i]);
+			cli_usage("rehearse", "rehearse record takes one STORY: '%s'", argv[i]);
 			goto out;
 		}
 	}
 	if (nsec == 0) {
-		usage_err("rehearse", "rehearse record needs the time of each section, e.g. "
+		cli_usage("rehearse", "rehearse record needs the time of each section, e.g. "
 		          "--time situation=18 --time task=14 ...");
 		goto out;
 	}
 	rc = EXIT_USER;
 	char *type = story ? story_type(db, story) : NULL;
 	if (story && type == NULL) {
-		user_err("no story '%s' (see prepdeck stories list)", story);
+		cli_error("no story '%s' (see prepdeck stories list)", story);
 		goto out;
 	}
 	if (mode == NULL)
@@ -594,13 +553,13 @@ rehearse_record(struct db *db, int argc, char **argv)
 		int64_t budget = sec[i].budget_ms;
 		if (strcmp(mode, "drill") == 0 && story) {
 			if (nsec != 1 || point == 0) {
-				usage_err("rehearse", "a drill is one --time SECONDS with --point N");
+				cli_usage("rehearse", "a drill is one --time SECONDS with --point N");
 				rc = EXIT_USAGE;
 				goto out;
 			}
 			char *q = rehearsal_point_question(db, story, point);
 			if (q == NULL) {
-				user_err("story '%s' has no decision point %d", story, point);
+				cli_error("story '%s' has no decision point %d", story, point);
 				goto out;
 			}
 			free(name);
@@ -625,7 +584,7 @@ rehearse_record(struct db *db, int argc, char **argv)
 			name = n2;
 		}
 		if (*name == '\0') {
-			usage_err("rehearse", "--time needs NAME=SECONDS here");
+			cli_usage("rehearse", "--time needs NAME=SECONDS here");
 			rc = EXIT_USAGE;
 			sec[i].name = name;
 			goto out;
@@ -642,7 +601,7 @@ rehearse_record(struct db *db, int argc, char **argv)
 	};
 	int64_t id;
 	if (rehearsal_save(db, &r, &id, &cause) != 0) {
-		cause_err(cause);
+		cli_cause(cause);
 		goto out;
 	}
 	char tot[16], bud[16];
@@ -673,9 +632,9 @@ rehearse_budgets(struct db *db, int argc, char **argv)
 	if (argc == 4) {
 		char *cause = NULL;
 		if (rehearsal_budget_set(db, argv[2], argv[3], &cause) != 0)
-			return cause_err(cause);
+			return cli_cause(cause);
 	} else if (argc != 2) {
-		return usage_err("rehearse", "rehearse budgets takes nothing, or SECTION "
+		return cli_usage("rehearse", "rehearse budgets takes nothing, or SECTION "
 		                 "SECONDS");
 	}
 	const char *name, *desc;
@@ -696,14 +655,14 @@ rehearse_list(struct db *db, int argc, char **argv)
 	for (int i = 2; i < argc; i++) {
 		int missing = 0;
 		const char *v;
-		if ((v = opt_value(argc, argv, &i, "--limit", &missing)) != NULL) {
+		if (opt_value(argc, argv, &i, "--limit", &v, &missing)) {
 			limit = atoi(v);
 			if (limit < 1)
-				return usage_err("rehearse", "--limit needs a number from 1");
+				return cli_usage("rehearse", "--limit needs a number from 1");
 		} else if (missing) {
-			return usage_err("rehearse", "%s needs a value", argv[i]);
+			return cli_usage("rehearse", "%s needs a value", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return usage_err("rehearse", "rehearse list: unknown option '%s'", argv[i]);
+			return cli_usage("rehearse", "rehearse list: unknown option '%s'", argv[i]);
 		} else {
 			story = argv[i];
 		}
@@ -754,31 +713,31 @@ cli_rehearse(struct cli *c, int argc, char **argv)
 		int64_t id;
 		if ((argc != 5 && argc != 6) || parse_id(argv[2], &id) != 0 ||
 		    strlen(argv[4]) != 1)
-			return usage_err("rehearse", "rehearse score needs ID CATEGORY N "
+			return cli_usage("rehearse", "rehearse score needs ID CATEGORY N "
 			                 "[EVIDENCE]");
 		char *cause = NULL;
 		if (rehearsal_set_score(cli_db(c), id, argv[3], argv[4][0] - '0',
 		                        argc == 6 ? argv[5] : "", &cause) != 0)
-			return cause_err(cause);
+			return cli_cause(cause);
 		return EXIT_OK;
 	}
 	if (strcmp(sub, "note") == 0) {
 		int64_t id;
 		if (argc != 4 || parse_id(argv[2], &id) != 0)
-			return usage_err("rehearse", "rehearse note needs ID TEXT");
+			return cli_usage("rehearse", "rehearse note needs ID TEXT");
 		char *cause = NULL;
 		if (rehearsal_set_note(cli_db(c), id, argv[3], &cause) != 0)
-			return cause_err(cause);
+			return cli_cause(cause);
 		return EXIT_OK;
 	}
 	if (argc > 2)
-		return usage_err("rehearse", "rehearse takes one STORY, 'pitch' or 'flow' "
+		return cli_usage("rehearse", "rehearse takes one STORY, 'pitch' or 'flow' "
 		                 "(or record, budgets, list, score, note)");
 	/* The timer in the interactive program. */
 	struct db *db = cli_db(c);
 	if (argc == 2 && strcmp(sub, "pitch") != 0 && strcmp(sub, "flow") != 0 &&
 	    !story_exists(db, sub))
-		return user_err("no story '%s' (see prepdeck stories list)", sub);
+		return cli_error("no story '%s' (see prepdeck stories list)", sub);
 	/* Without a story: the one Today suggests rehearsing next. */
 	char *id = argc == 2 ? xstrdup(sub) : storysched_suggest(db, now_unix());
 	if (id == NULL)
@@ -798,23 +757,23 @@ cli_export_stories(struct cli *c, int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		int missing = 0;
 		const char *v;
-		if ((v = opt_value(argc, argv, &i, "--format", &missing)) != NULL)
+		if (opt_value(argc, argv, &i, "--format", &v, &missing))
 			format = v;
-		else if ((v = opt_value(argc, argv, &i, "--out", &missing)) != NULL)
+		else if (opt_value(argc, argv, &i, "--out", &v, &missing))
 			out = v;
 		else if (missing)
-			return usage_err("export", "%s needs a value", argv[i]);
+			return cli_usage("export", "%s needs a value", argv[i]);
 		else if (strcmp(argv[i], "--all") == 0)
 			all = 1;
 		else
-			return usage_err("export", "export stories: unknown argument '%s'", argv[i]);
+			return cli_usage("export", "export stories: unknown argument '%s'", argv[i]);
 	}
 	if (format == NULL)
 		format = "md";
 	if (strcmp(format, "md") != 0 && strcmp(format, "yaml") != 0)
-		return usage_err("export", "--format is md or yaml, not '%s'", format);
+		return cli_usage("export", "--format is md or yaml, not '%s'", format);
 	if (all && strcmp(format, "yaml") == 0)
-		return usage_err("export", "--all is for Markdown: the YAML export holds "
+		return cli_usage("export", "--all is for Markdown: the YAML export holds "
 		                 "your own stories (the bundled ones come with prepdeck)");
 	struct db *db = cli_db(c);
 	FILE *fp = stdout;
@@ -828,7 +787,7 @@ cli_export_stories(struct cli *c, int argc, char **argv)
 			if (fd >= 0)
 				close(fd);
 			free(tmp);
-			return user_err("cannot write %s: %s", out, strerror(e));
+			return cli_error("cannot write %s: %s", out, strerror(e));
 		}
 	}
 	int n = -1;
@@ -843,7 +802,7 @@ cli_export_stories(struct cli *c, int argc, char **argv)
 			int e = errno;
 			unlink(tmp);
 			free(tmp);
-			return user_err("cannot write %s: %s", out, strerror(e));
+			return cli_error("cannot write %s: %s", out, strerror(e));
 		}
 		free(tmp);
 		if (n >= 0)

@@ -152,9 +152,7 @@ cli_stories_due(struct cli *c, int argc, char **argv)
 		if (strcmp(argv[i], "--json") == 0) {
 			json = 1;
 		} else {
-			fprintf(stderr, "prepdeck: stories due: unknown argument '%s'\n"
-			        "(see prepdeck help stories)\n", argv[i]);
-			return EXIT_USAGE;
+			return cli_usage("stories", "stories due: unknown argument '%s'", argv[i]);
 		}
 	}
 	struct db *db = cli_db(c);

@@ -13,15 +13,6 @@
 #include "tui/app.h"
 #include "util.h"
 
-static int
-usage_err(const char *fmt, const char *arg)
-{
-	fputs("prepdeck: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n", stderr);
-	return EXIT_USAGE;
-}
-
 /* "142 cards would be below 90% on 2026-03-12; 38 reviews added over the
  * next 9 days" */
 static void
@@ -60,23 +51,23 @@ target_set(struct cli *c, int argc, char **argv)
 		else if (strcmp(argv[i], "--dry-run") == 0)
 			dry = 1;
 		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return usage_err("target set: unknown option '%s'", argv[i]);
+			return cli_usage(NULL, "target set: unknown option '%s'", argv[i]);
 		else if (date == NULL)
 			date = argv[i];
 		else
-			return usage_err("target set: unexpected argument '%s'", argv[i]);
+			return cli_usage(NULL, "target set: unexpected argument '%s'", argv[i]);
 		if (dst) {
 			if (i + 1 >= argc)
-				return usage_err("%s needs a value", argv[i]);
+				return cli_usage(NULL, "%s needs a value", argv[i]);
 			*dst = argv[++i];
 		}
 	}
 	int64_t day;
 	if (date == NULL)
-		return usage_err("usage: prepdeck target set YYYY-MM-DD [--company NAME] "
-		                 "[--role NAME] [--map GAPMAP]%s", "");
+		return cli_usage(NULL, "usage: prepdeck target set YYYY-MM-DD [--company NAME] "
+		                 "[--role NAME] [--map GAPMAP]");
 	if (parse_date(date, &day) != 0)
-		return usage_err("not a date: '%s' (use YYYY-MM-DD)", date);
+		return cli_usage(NULL, "not a date: '%s' (use YYYY-MM-DD)", date);
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -192,7 +183,7 @@ cmd_target(struct cli *c, int argc, char **argv)
 		return target_plan_cmd(c, argc - 1, argv + 1);
 	if (strcmp(sub, "remove") == 0) {
 		if (argc != 3)
-			return usage_err("usage: prepdeck target remove ID%s", "");
+			return cli_usage(NULL, "usage: prepdeck target remove ID");
 		if (target_remove(cli_db(c), atoll(argv[2])) != 0) {
 			fprintf(stderr, "prepdeck: no interview %s (see prepdeck target list)\n", argv[2]);
 			return EXIT_USER;
@@ -214,7 +205,8 @@ cmd_target(struct cli *c, int argc, char **argv)
 		print_effect(&set, &rep, !dry);
 		return EXIT_OK;
 	}
-	return usage_err("target: unknown subcommand '%s' (set, list, plan, schedule, remove)", sub);
+	return cli_usage(NULL, "target: unknown subcommand '%s' (set, list, plan, schedule, "
+	                 "remove)", sub);
 }
 
 int
@@ -235,12 +227,13 @@ cmd_cram(struct cli *c, int argc, char **argv)
 		else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
 			limit = atoi(argv[++i]);
 			if (limit < 1)
-				return usage_err("--limit must be a positive number, not '%s'", argv[i]);
+				return cli_usage(NULL, "--limit must be a positive number, not '%s'",
+				                 argv[i]);
 		} else
-			return usage_err("cram: unknown argument '%s'", argv[i]);
+			return cli_usage(NULL, "cram: unknown argument '%s'", argv[i]);
 		if (dst) {
 			if (i + 1 >= argc)
-				return usage_err("%s needs a value", argv[i]);
+				return cli_usage(NULL, "%s needs a value", argv[i]);
 			*dst = argv[++i];
 		}
 	}
@@ -250,8 +243,8 @@ cmd_cram(struct cli *c, int argc, char **argv)
 		const char *colon = strchr(skill, ':');
 		if (colon == NULL || colon == skill || (size_t)(colon - skill) >= sizeof map ||
 		    atoll(colon + 1) <= 0)
-			return usage_err("--skill takes MAP:ROW (see prepdeck gapmap show MAP), not '%s'",
-			                 skill);
+			return cli_usage(NULL, "--skill takes MAP:ROW (see prepdeck gapmap show MAP), "
+			                 "not '%s'", skill);
 		memcpy(map, skill, (size_t)(colon - skill));
 		src.map = map;
 		src.row = atoll(colon + 1);

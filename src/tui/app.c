@@ -239,7 +239,7 @@ draw_help(struct app *a, int lines, int cols)
 		if (y < y0 + h - 1)
 			y++;
 	}
-	tui_put(y0 + h - 1, x0 + 2, "Press any key to close this help.", w - 4,
+	tui_put(y0 + h - 1, x0 + 2, "Up/Down scroll; any other key closes this help.", w - 4,
 	        A_REVERSE | A_DIM);
 }
 
