@@ -60,33 +60,6 @@ read_stdin(void)
 	return sbuf_take(&b);
 }
 
-/* "Technical depth, Impact" from "technical-depth impact"; a new string. */
-static char *
-comp_names(struct db *db, const char *ids)
-{
-	struct sbuf b;
-	sbuf_init(&b);
-	sbuf_add(&b, "");
-	char *copy = xstrdup(ids);
-	for (char *w = strtok(copy, " "); w; w = strtok(NULL, " ")) {
-		char *name = story_comp_name(db, w);
-		sbuf_addf(&b, "%s%s", b.len ? ", " : "", name);
-		free(name);
-	}
-	free(copy);
-	return sbuf_take(&b);
-}
-
-static const char *
-kind_label(const struct story *s)
-{
-	if (story_is_user(s))
-		return strcmp(s->type, "pitch") == 0 ? "my pitch" : "mine";
-	if (strcmp(s->type, "story") == 0)
-		return "example";
-	return s->type;
-}
-
 /* ---- stories ------------------------------------------------------ */
 
 static int
@@ -103,7 +76,7 @@ stories_list(struct db *db)
 		story_fmt_ago(v[i].last_rehearsed, now, ago, sizeof ago);
 		if (v[i].last_score > 0)
 			snprintf(score, sizeof score, "%.1f", v[i].last_score);
-		printf("%-26s %-9s %-9s %4d %5s  %s", v[i].id, kind_label(&v[i]), ago,
+		printf("%-26s %-9s %-9s %4d %5s  %s", v[i].id, story_kind_label(&v[i]), ago,
 		       v[i].rehearsals, score, v[i].title);
 		if (*v[i].competencies)
 			printf(" (%s)", v[i].competencies);
@@ -142,7 +115,7 @@ stories_show(struct db *db, const char *id)
 	printf("id: %s (%s %s)\n", s.id, story_is_user(&s) ? "your" : "bundled", s.type);
 	if (s.copied_from)
 		printf("copied from: %s\n", s.copied_from);
-	char *names = comp_names(db, s.competencies);
+	char *names = story_comp_names(db, s.competencies);
 	printf("competencies: %s\n", *names ? names : "(none)");
 	free(names);
 	if (s.rehearsals > 0) {
@@ -282,7 +255,7 @@ stories_prompt(struct db *db, int argc, char **argv)
 	char *why = NULL, *cause = NULL;
 	if (story_pick_prompt(db, how, comp, random_seed(), &p, &why, &cause) != 0)
 		return cli_cause(cause);
-	char *names = comp_names(db, p.competencies);
+	char *names = story_comp_names(db, p.competencies);
 	printf("prompt: %s\n%s\ncompetencies: %s\nwhy: %s\n", p.id, p.text, names, why);
 	free(names);
 	struct story *v;

@@ -1133,3 +1133,30 @@ story_export_yaml(struct db *db, FILE *fp)
 	story_list_free(v, n);
 	return written;
 }
+
+/* "Technical depth, Impact" from "technical-depth impact"; a new string. */
+char *
+story_comp_names(struct db *db, const char *ids)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_add(&b, "");
+	char *copy = xstrdup(ids);
+	for (char *w = strtok(copy, " "); w; w = strtok(NULL, " ")) {
+		char *name = story_comp_name(db, w);
+		sbuf_addf(&b, "%s%s", b.len ? ", " : "", name);
+		free(name);
+	}
+	free(copy);
+	return sbuf_take(&b);
+}
+
+const char *
+story_kind_label(const struct story *s)
+{
+	if (story_is_user(s))
+		return strcmp(s->type, "pitch") == 0 ? "my pitch" : "mine";
+	if (strcmp(s->type, "story") == 0)
+		return "example";
+	return s->type;
+}

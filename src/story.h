@@ -169,4 +169,10 @@ int story_export_yaml(struct db *db, FILE *fp);
 /* Relative time for lists: "today", "3d ago", "2w ago", "never". */
 void story_fmt_ago(int64_t t, int64_t now, char *buf, size_t n);
 
+/* "Technical depth, Impact" for "technical-depth impact" (competency
+ * ids to names); a new string the caller frees. */
+char *story_comp_names(struct db *db, const char *ids);
+/* "mine", "my pitch", "example", "template"... for lists. */
+const char *story_kind_label(const struct story *s);
+
 #endif

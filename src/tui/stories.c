@@ -22,33 +22,6 @@
 static const struct screen_ops story_screen;
 static const struct screen_ops prompt_screen;
 
-/* "Technical depth, Impact" for "technical-depth impact"; a new string. */
-static char *
-comp_names(struct db *db, const char *ids)
-{
-	struct sbuf b;
-	sbuf_init(&b);
-	sbuf_add(&b, "");
-	char *copy = xstrdup(ids);
-	for (char *w = strtok(copy, " "); w; w = strtok(NULL, " ")) {
-		char *name = story_comp_name(db, w);
-		sbuf_addf(&b, "%s%s", b.len ? ", " : "", name);
-		free(name);
-	}
-	free(copy);
-	return sbuf_take(&b);
-}
-
-static const char *
-kind_label(const struct story *s)
-{
-	if (story_is_user(s))
-		return strcmp(s->type, "pitch") == 0 ? "my pitch" : "mine";
-	if (strcmp(s->type, "story") == 0)
-		return "example";
-	return s->type;
-}
-
 static unsigned
 rnd(void)
 {
@@ -180,7 +153,7 @@ draw_list(struct app *a, struct stories *s, int h, int w)
 		tui_put(y, 2, v->title, tw, attr | (story_is_user(v) ? SUI_BOLD : 0));
 		int kattr = sel ? attr : story_is_user(v) ? sui_attr(a, C_GOOD) :
 		            strcmp(v->type, "template") == 0 ? sui_attr(a, C_DIM) : SUI_NORMAL;
-		tui_put(y, 3 + tw, kind_label(v), 9, kattr);
+		tui_put(y, 3 + tw, story_kind_label(v), 9, kattr);
 		char ago[32], cnt[8], score[8] = "-";
 		story_fmt_ago(v->last_rehearsed, now, ago, sizeof ago);
 		snprintf(cnt, sizeof cnt, "%3d", v->rehearsals);
@@ -203,7 +176,7 @@ draw_list(struct app *a, struct stories *s, int h, int w)
 	tui_hline(yb, 0, w, sui_attr(a, C_DIM));
 	if (s->n > 0) {
 		const struct story *v = &s->v[s->sel];
-		char *names = comp_names(a->db, v->competencies);
+		char *names = story_comp_names(a->db, v->competencies);
 		char line[512];
 		snprintf(line, sizeof line, "Competencies: %s", *names ? names : "none yet");
 		tui_put(yb + 1, 1, line, w - 2, SUI_NORMAL);
@@ -303,7 +276,7 @@ draw_grid(struct app *a, struct stories *s, int h, int w)
 	if (cv->nstories > 0) {
 		const struct story *v = &cv->stories[s->gcol];
 		snprintf(line, sizeof line, "Story %d: %s (%s)", s->gcol + 1, v->title,
-		         kind_label(v));
+		         story_kind_label(v));
 		tui_put(yb + 1, 1, line, w - 2, SUI_NORMAL);
 	}
 	if (cv->ncomps > 0) {
@@ -757,7 +730,7 @@ sview_draw(struct app *a, void *st, int h, int w)
 				tui_put(yy, 1, "+ Add a follow-up question (decision point)", w - 2,
 				        sel ? sui_attr(a, C_SELECT) : sui_attr(a, C_DIM));
 		} else if (f->kind == F_COMPS) {
-			char *names = comp_names(a->db, f->value);
+			char *names = story_comp_names(a->db, f->value);
 			if (y >= 0)
 				tui_put(yy, x, *names ? names : "(none yet: Enter chooses)", tw,
 				        *names ? SUI_NORMAL : sui_attr(a, C_DIM));
@@ -1080,7 +1053,7 @@ pick_draw(struct app *a, void *st, int h, int w)
 	}
 	int y = 2;
 	y += sui_text(a, y, 2, w - 4, 6, p->p.text, TS_BOLD, NULL);
-	char *names = comp_names(a->db, p->p.competencies);
+	char *names = story_comp_names(a->db, p->p.competencies);
 	char line[512];
 	snprintf(line, sizeof line, "Competencies: %s", names);
 	free(names);
@@ -1098,7 +1071,7 @@ pick_draw(struct app *a, void *st, int h, int w)
 		p->top = p->sel - rows + 1;
 	for (int r = 0; r < rows && p->top + r < (int)p->nfit; r++) {
 		const struct story *s = &p->fit[p->top + r];
-		snprintf(line, sizeof line, "%-8s %s", kind_label(s), s->title);
+		snprintf(line, sizeof line, "%-8s %s", story_kind_label(s), s->title);
 		tui_put(y + r, 4, line, w - 6, p->top + r == p->sel ? sui_attr(a, C_SELECT) :
 		        SUI_NORMAL);
 	}
