@@ -55,19 +55,31 @@ check_deck(struct db *db, const char *deck)
 	return 0;
 }
 
+/* The shared start of `due` and `next`: options only (--deck, --tag,
+ * --json), then the database and a check that the deck exists. Returns
+ * EXIT_OK with *db set, or the exit status to return. */
+static int
+filter_setup(struct cli *c, int argc, char **argv, struct review_filter *f, int *json,
+             struct db **db)
+{
+	int i = filter_opts(argc, argv, f, json);
+	if (i < 0)
+		return EXIT_USAGE;
+	if (i < argc)
+		return cli_usage(NULL, "%s: unexpected argument '%s'", argv[0], argv[i]);
+	*db = cli_db(c);
+	return check_deck(*db, f->deck) != 0 ? EXIT_USER : EXIT_OK;
+}
+
 int
 cmd_due(struct cli *c, int argc, char **argv)
 {
 	struct review_filter f = { 0 };
 	int json = 0;
-	int i = filter_opts(argc, argv, &f, &json);
-	if (i < 0)
-		return EXIT_USAGE;
-	if (i < argc)
-		return cli_usage(NULL, "due: unexpected argument '%s'", argv[i]);
-	struct db *db = cli_db(c);
-	if (check_deck(db, f.deck) != 0)
-		return EXIT_USER;
+	struct db *db;
+	int rc = filter_setup(c, argc, argv, &f, &json, &db);
+	if (rc != EXIT_OK)
+		return rc;
 	size_t n;
 	struct review_counts total;
 	struct review_deck_due *d = review_due(db, now_unix(), &n, &total);
@@ -126,14 +138,10 @@ cmd_next(struct cli *c, int argc, char **argv)
 {
 	struct review_filter f = { 0 };
 	int json = 0;
-	int i = filter_opts(argc, argv, &f, &json);
-	if (i < 0)
-		return EXIT_USAGE;
-	if (i < argc)
-		return cli_usage(NULL, "next: unexpected argument '%s'", argv[i]);
-	struct db *db = cli_db(c);
-	if (check_deck(db, f.deck) != 0)
-		return EXIT_USER;
+	struct db *db;
+	int st = filter_setup(c, argc, argv, &f, &json, &db);
+	if (st != EXIT_OK)
+		return st;
 	int64_t now = now_unix(), next_due;
 	struct review_queue q;
 	review_queue_build(db, &f, now, &q);
