@@ -101,4 +101,16 @@ expect_screen() {
 	fi
 }
 
+# wait_gone PATTERN [SECONDS]: waits until the screen no longer shows it.
+wait_gone() {
+	pat=$1; limit=${2:-10}
+	i=0
+	while [ "$i" -lt $((limit * 20)) ]; do
+		if ! screen | grep -q -- "$pat"; then return 0; fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	return 1
+}
+
 keys() { tm send-keys -t t "$@"; }

@@ -96,7 +96,7 @@ expect_eq "follow-up in the database" "$(DB=$DB sql "SELECT question FROM story_
 # A bundled story is read, not edited.
 keys q
 expect_screen "the grid again" "Coverage: competencies × stories"
-expect_no_gap() { if wait_for "Conflict resolution .*GAP" 1; then fail "$1"; else pass; fi; }
+expect_no_gap() { if wait_gone "Conflict resolution .*GAP" 5; then pass; else fail "$1"; fi; }
 expect_no_gap "conflict is no longer a gap"
 keys v
 expect_screen "the list" "Title  *Kind"

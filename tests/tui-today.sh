@@ -15,7 +15,7 @@ keys '?'
 expect_screen "help overlay" "Everywhere keys"
 expect_screen "help lists quit" "Leave this screen"
 keys x
-if wait_for "Everywhere keys" 1; then fail "help did not close"; else pass; fi
+if wait_gone "Everywhere keys" 5; then pass; else fail "help did not close"; fi
 
 # A second interactive session on the same database says so plainly.
 check_exit "second instance refused" 1 script -qec "'$PREPDECK' --db '$DB'" /dev/null
