@@ -132,6 +132,36 @@ tui_put(int y, int x, const char *s, int width, attr_t attr)
 	return used;
 }
 
+int
+tui_list_move(enum tui_action act, int *cur, int n, int page)
+{
+	int last = n > 0 ? n - 1 : 0;
+	switch (act) {
+	case ACT_UP:
+		if (*cur > 0)
+			(*cur)--;
+		return 1;
+	case ACT_DOWN:
+		if (*cur + 1 < n)
+			(*cur)++;
+		return 1;
+	case ACT_PGUP:
+		*cur = *cur > page ? *cur - page : 0;
+		return 1;
+	case ACT_PGDOWN:
+		*cur = *cur + page < n ? *cur + page : last;
+		return 1;
+	case ACT_TOP:
+		*cur = 0;
+		return 1;
+	case ACT_BOTTOM:
+		*cur = last;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 void
 tui_hline(int y, int x, int n, attr_t attr)
 {

@@ -154,6 +154,10 @@ void tui_pop(struct app *a);
 /* Draws UTF-8 text at (y, x) clipped to `width` display columns; returns
  * the columns used. */
 int tui_put(int y, int x, const char *s, int width, attr_t attr);
+/* Moves a list cursor *cur over n rows for Up, Down, PgUp, PgDn (by
+ * `page` rows), Home and End; returns 1 when act was one of those (even
+ * at an edge), 0 otherwise. */
+int tui_list_move(enum tui_action act, int *cur, int n, int page);
 /* A horizontal rule of n columns: box drawing in a UTF-8 locale, '-'
  * otherwise. */
 void tui_hline(int y, int x, int n, attr_t attr);

@@ -323,27 +323,9 @@ checklist_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	int n = s->one ? (int)s->one->nitems : (int)s->nall;
+	if (tui_list_move(act, &s->cur, n, 5))
+		return 1;
 	switch (act) {
-	case ACT_UP:
-		if (s->cur > 0)
-			s->cur--;
-		return 1;
-	case ACT_DOWN:
-		if (s->cur + 1 < n)
-			s->cur++;
-		return 1;
-	case ACT_TOP:
-		s->cur = 0;
-		return 1;
-	case ACT_BOTTOM:
-		s->cur = n > 0 ? n - 1 : 0;
-		return 1;
-	case ACT_PGUP:
-		s->cur = s->cur > 5 ? s->cur - 5 : 0;
-		return 1;
-	case ACT_PGDOWN:
-		s->cur = s->cur + 5 < n ? s->cur + 5 : (n > 0 ? n - 1 : 0);
-		return 1;
 	case ACT_TOGGLE:
 		if (n == 0)
 			return 1;

@@ -747,27 +747,9 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 		break;
 	}
 	int n = (int)s->rows.n;
+	if (tui_list_move(act, &s->cur, n, 10))
+		return 1;
 	switch (act) {
-	case ACT_UP:
-		if (s->cur > 0)
-			s->cur--;
-		return 1;
-	case ACT_DOWN:
-		if (s->cur + 1 < n)
-			s->cur++;
-		return 1;
-	case ACT_PGUP:
-		s->cur = s->cur > 10 ? s->cur - 10 : 0;
-		return 1;
-	case ACT_PGDOWN:
-		s->cur = s->cur + 10 < n ? s->cur + 10 : (n ? n - 1 : 0);
-		return 1;
-	case ACT_TOP:
-		s->cur = 0;
-		return 1;
-	case ACT_BOTTOM:
-		s->cur = n ? n - 1 : 0;
-		return 1;
 	case ACT_GAP_LEFT:
 		s->col = (s->col + COL__COUNT - 1) % COL__COUNT;
 		return 1;

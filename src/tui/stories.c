@@ -440,29 +440,9 @@ stories_input(struct app *a, void *st, enum tui_action act, int key)
 			return 0;
 		return 1;
 	}
+	if (tui_list_move(act, &s->sel, (int)s->n, s->rows))
+		return 1;
 	switch (act) {
-	case ACT_UP:
-		if (s->sel > 0)
-			s->sel--;
-		return 1;
-	case ACT_DOWN:
-		if (s->sel + 1 < (int)s->n)
-			s->sel++;
-		return 1;
-	case ACT_PGUP:
-		s->sel = s->sel > s->rows ? s->sel - s->rows : 0;
-		return 1;
-	case ACT_PGDOWN:
-		s->sel += s->rows;
-		if (s->sel >= (int)s->n)
-			s->sel = s->n ? (int)s->n - 1 : 0;
-		return 1;
-	case ACT_TOP:
-		s->sel = 0;
-		return 1;
-	case ACT_BOTTOM:
-		s->sel = s->n ? (int)s->n - 1 : 0;
-		return 1;
 	default:
 		break;
 	}
@@ -884,27 +864,9 @@ sview_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		return 1;
 	}
+	if (tui_list_move(act, &v->sel, v->nf, 4))
+		return 1;
 	switch (act) {
-	case ACT_UP:
-		if (v->sel > 0)
-			v->sel--;
-		return 1;
-	case ACT_DOWN:
-		if (v->sel + 1 < v->nf)
-			v->sel++;
-		return 1;
-	case ACT_TOP:
-		v->sel = 0;
-		return 1;
-	case ACT_BOTTOM:
-		v->sel = v->nf - 1;
-		return 1;
-	case ACT_PGUP:
-		v->sel = v->sel > 4 ? v->sel - 4 : 0;
-		return 1;
-	case ACT_PGDOWN:
-		v->sel = v->sel + 4 < v->nf ? v->sel + 4 : v->nf - 1;
-		return 1;
 	case ACT_SELECT:
 	case ACT_STORY_EDIT:
 		start_edit(a, v);
