@@ -37,7 +37,9 @@ const struct command cli_commands[] = {
 	  "Checks every YAML file under the given files or directories and, only if "
 	  "all of them are correct, writes them to the database in one transaction. "
 	  "Importing the same files again changes nothing; edited items are updated "
-	  "and keep their history; items no longer in the files are retired.",
+	  "and keep their history; items no longer in the files are retired. A card "
+	  "that names retired cards in its replaces: list takes over their reviews "
+	  "and memory state (see prepdeck-content(5)).",
 	  cmd_import },
 	{ "check", "PATH...", "validate curriculum files without writing anything",
 	  "Reports every mistake as FILE:LINE:COLUMN: message and exits 1 if there "
@@ -408,6 +410,13 @@ cmd_import(struct cli *c, int argc, char **argv)
 		return EXIT_USER;
 	printf("imported: %d added or changed, %d unchanged, %d retired\n",
 	       st.written, st.kept, st.retired);
+	if (st.carried)
+		printf("replaced: the history of %d old card%s carried over\n", st.carried,
+		       st.carried == 1 ? "" : "s");
+	if (st.kept_apart)
+		printf("replaced: %d old card%s kept %s history: the card replacing %s "
+		       "has history of its own\n", st.kept_apart, st.kept_apart == 1 ? "" : "s",
+		       st.kept_apart == 1 ? "its" : "their", st.kept_apart == 1 ? "it" : "them");
 	return EXIT_OK;
 }
 
