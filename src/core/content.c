@@ -310,6 +310,7 @@ static const struct field deck_f[] = {
 };
 static const struct field numbers_f[] = {
 	DOC_FIELDS,
+	{ "profile", T_ENUM, 0, 0, 0, "example", R_NONE, NULL, 0 },
 	{ "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
 	{ "items", T_LIST, 1, 1, 0, NULL, R_NONE, &num_s, 0 },
 	END
@@ -322,6 +323,7 @@ static const struct field plan_f[] = {
 };
 static const struct field stories_f[] = {
 	DOC_FIELDS,
+	{ "profile", T_ENUM, 0, 0, 0, "example", R_NONE, NULL, 0 },
 	{ "competencies", T_LIST, 0, 0, 0, NULL, R_NONE, &comp_s, 0 },
 	{ "stories", T_LIST, 0, 0, 0, NULL, R_NONE, &story_s, 0 },
 	{ "prompts", T_LIST, 0, 0, 0, NULL, R_NONE, &prompt_s, 0 },

@@ -306,6 +306,7 @@ import_stories(struct imp *im, const struct ynode *doc)
 			TXT("result", cnode_str(s, "result", "")),
 			TXT("reflection", cnode_str(s, "reflection", "")),
 			TXT("metrics", metrics), TXT("src", im->src), INT("line", s->line),
+			TXT("profile", cnode_str(doc, "profile", "")),
 		};
 		upsert(im, "story", 1, c, (int)(sizeof c / sizeof c[0]), "origin = 'bundled'");
 		free(comp);
@@ -437,7 +438,7 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 		TXT("id", id), TXT("kind", kind), TXT("title", cnode_str(doc, "title", "")),
 		TXT("description", cnode_str(doc, "description", "")), TXT("tags", tags),
 		TXT("extra", extra), INT("ord", ord), TXT("src", im->src),
-		INT("line", doc->line),
+		INT("line", doc->line), TXT("profile", cnode_str(doc, "profile", "")),
 	};
 	upsert(im, "doc", 1, c, (int)(sizeof c / sizeof c[0]), NULL);
 	free(tags);

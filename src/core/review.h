@@ -21,6 +21,7 @@ struct review_card {
 	char key[160];
 	char *deck_id, *deck_title, *kind, *front, *back, *note, *tags, *src;
 	int line, cloze, retired;
+	int example;             /* from the example profile (deck_title is marked) */
 	struct fsrs_card fc;
 	int suspended, flag, leech;
 	int64_t buried_until;
@@ -101,7 +102,8 @@ int review_answer_matches(const char *typed, const char *expected);
 
 /* Due counts per deck for `prepdeck due` and the Today screen. */
 struct review_deck_due {
-	char *deck_id, *title;
+	char *deck_id, *title;   /* title marked "(example) " for the example profile's */
+	int example;             /* the deck is the example profile's */
 	struct review_counts c;
 };
 /* Returns an array of n entries (caller frees with review_due_free);
