@@ -572,6 +572,26 @@ fold_answer(const char *s)
 }
 
 int
+review_answer_typeable(const char *expected, char bad[8])
+{
+	char *f = fold_answer(expected);
+	const unsigned char *p = (const unsigned char *)f;
+	while (*p && *p < 0x80)
+		p++;
+	int ok = *p == '\0';
+	if (!ok) {
+		/* The whole UTF-8 sequence of the first such character. */
+		size_t n = 1;
+		while (n < 4 && (p[n] & 0xc0) == 0x80)
+			n++;
+		memcpy(bad, p, n);
+		bad[n] = '\0';
+	}
+	free(f);
+	return ok;
+}
+
+int
 review_answer_matches(const char *typed, const char *expected)
 {
 	char *a = fold_answer(typed), *b = fold_answer(expected);

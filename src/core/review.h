@@ -99,6 +99,10 @@ void review_fmt_interval(int64_t secs, char *buf, size_t n);
  * spacing, trailing full stops and a few equivalent symbols do not
  * matter. Returns 1 when they match. */
 int review_answer_matches(const char *typed, const char *expected);
+/* True when expected can be typed on a plain (ASCII) keyboard, given the
+ * equivalents the comparison accepts (n² as n^2, ≤ as <=, ...); otherwise
+ * copies the first character that cannot be typed into bad. */
+int review_answer_typeable(const char *expected, char bad[8]);
 
 /* Due counts per deck for `prepdeck due` and the Today screen. */
 struct review_deck_due {
