@@ -59,6 +59,12 @@ lint_file(const char *name, const struct lint_opts *o)
 	return s;
 }
 
+#define EXPECT_LINT(name, opts, want) do { \
+	char *got_ = lint_file(name, opts); \
+	CHECK_STR(got_, want); \
+	free(got_); \
+} while (0)
+
 static const char all_findings[] =
 	"answers.yaml:8:8: long-answer ans-long\n"
 	"answers.yaml:21:12: long-answer ans-cloze-long\n"
@@ -135,28 +141,18 @@ main(void)
 	lint_report_free(&r);
 
 	/* One file at a time: the pair is gone, nothing else changes. */
-	got = lint_file("duplicates-a.yaml", &o);
-	CHECK_STR(got, "");
-	free(got);
-	got = lint_file("clean.yaml", &o);
-	CHECK_STR(got, "");
-	free(got);
+	EXPECT_LINT("duplicates-a.yaml", &o, "");
+	EXPECT_LINT("clean.yaml", &o, "");
 
 	/* Thresholds move the lines. */
 	struct lint_opts wide = { 61, 6, 0.70 };
-	got = lint_file("answers.yaml", &wide);
-	CHECK_STR(got, "");
-	free(got);
-	got = lint_file("cloze.yaml", &wide);
-	CHECK_STR(got, "");
-	free(got);
+	EXPECT_LINT("answers.yaml", &wide, "");
+	EXPECT_LINT("cloze.yaml", &wide, "");
 	struct lint_opts tight = { 60, 4, 0.20 };
-	got = lint_file("cloze.yaml", &tight);
-	CHECK_STR(got, "cloze.yaml:8:22: long-cloze cloze-block\n"
-	               "cloze.yaml:9:7: long-cloze cloze-block\n"
-	               "cloze.yaml:11:13: long-cloze cloze-hint\n"
-	               "cloze.yaml:14:42: long-cloze cloze-twice\n");
-	free(got);
+	EXPECT_LINT("cloze.yaml", &tight, "cloze.yaml:8:22: long-cloze cloze-block\n"
+	            "cloze.yaml:9:7: long-cloze cloze-block\n"
+	            "cloze.yaml:11:13: long-cloze cloze-hint\n"
+	            "cloze.yaml:14:42: long-cloze cloze-twice\n");
 	{
 		char *a = xprintf("%s/duplicates-a.yaml", dir), *b = xprintf("%s/duplicates-b.yaml", dir);
 		char *pair[2] = { a, b };

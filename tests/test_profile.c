@@ -7,52 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "check.h"
-#include "content.h"
-#include "db.h"
-#include "import.h"
+#include "curriculum.h"
 #include "review.h"
 #include "stats.h"
 #include "story.h"
 #include "storysched.h"
 #include "util.h"
 
-static struct db *db;
-
-static char *
-errors_of(const char *text)
-{
-	struct content_run *run = content_load_buffer("t.yaml", text, strlen(text), NULL, NULL);
-	struct sbuf b = { 0 };
-	sbuf_add(&b, "");
-	for (size_t i = 0; i < run->diags.n; i++)
-		sbuf_addf(&b, "%s%d:%d: %s", i ? "\n" : "", run->diags.v[i].line,
-		          run->diags.v[i].col, run->diags.v[i].msg);
-	content_free(run);
-	return sbuf_take(&b);
-}
-
-#define EXPECT_ERRORS(text, want) do { \
-	char *got_ = errors_of(text); \
-	CHECK_STR(got_, want); \
-	free(got_); \
-} while (0)
-
-static void
-import_text(const char *name, const char *text)
-{
-	struct import_stats st;
-	struct content_run *run = content_load_buffer(name, text, strlen(text),
-	                                              import_lookup, db);
-	CHECK_INT(run->diags.n, 0);
-	if (run->diags.n == 0)
-		import_run(db, run, &st);
-	else
-		diags_print(&run->diags, stderr);
-	content_free(run);
-}
 
 static const char curriculum[] =
 	"kind: numbers\nid: ref-numbers\ntitle: Reference numbers\nitems:\n"
@@ -94,27 +57,17 @@ int
 main(void)
 {
 	/* The key: numbers and stories only, one value. */
-	EXPECT_ERRORS(curriculum, "");
-	EXPECT_ERRORS("kind: numbers\nid: n\ntitle: N\nprofile: mine\n"
+	EXPECT_ERRORS("t.yaml", curriculum, "");
+	EXPECT_ERRORS("t.yaml", "kind: numbers\nid: n\ntitle: N\nprofile: mine\n"
 	              "items: [{id: a, metric: m, value: v}]\n",
 	              "4:10: 'profile' must be one of example; got 'mine'");
-	EXPECT_ERRORS("kind: deck\nid: d\ntitle: D\nprofile: example\n"
+	EXPECT_ERRORS("t.yaml", "kind: deck\nid: d\ntitle: D\nprofile: example\n"
 	              "cards: [{id: a, q: x, a: y}]\n",
 	              "4:1: unknown key 'profile' in deck");
 
-	char dir[256];
-	snprintf(dir, sizeof dir, "%s/prepdeck-profile-XXXXXX",
-	         getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(dir) == NULL)
-		return 99;
-	char *path = xprintf("%s/p.db", dir);
+	db_setup("profile");
 	char *cause = NULL;
-	db = db_open(path, DB_OPEN_CREATE, NULL, &cause);
-	if (db == NULL) {
-		fprintf(stderr, "%s\n", cause);
-		return 99;
-	}
-	import_text("mem/c.yaml", curriculum);
+	(void)import_text("mem/c.yaml", curriculum);
 
 	/* Stored on the documents and the stories. */
 	CHECK_INT(db_int(db, -1, "SELECT count(*) FROM doc WHERE profile = 'example'", ""), 2);
@@ -177,16 +130,11 @@ main(void)
 	char *p;
 	while ((p = strstr(plain, "profile: example\n")) != NULL)
 		memmove(p, p + strlen("profile: example\n"), strlen(p + strlen("profile: example\n")) + 1);
-	import_text("mem/c.yaml", plain);
+	(void)import_text("mem/c.yaml", plain);
 	CHECK_INT(db_int(db, -1, "SELECT count(*) FROM doc WHERE profile <> ''", ""), 0);
 	EXPECT_LISTED("ex-rag", "RAG for support");
 	free(plain);
 
-	db_close(db);
-	char *cmd = xprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
-	free(cmd);
-	free(path);
+	db_teardown();
 	return check_done();
 }

@@ -7,55 +7,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "check.h"
-#include "content.h"
-#include "db.h"
-#include "import.h"
+#include "curriculum.h"
 #include "review.h"
 #include "settings.h"
 #include "util.h"
 
-static struct db *db;
 static int64_t clock_now = 1790000000;   /* 2026-09-21 */
 
-/* The messages of checking text as file `name` against the database,
- * "L:C: msg" joined by newlines ("" when clean); the caller frees. */
-static char *
-errors_in(const char *name, const char *text)
-{
-	struct content_run *run = content_load_buffer(name, text, strlen(text),
-	                                              import_lookup, db);
-	struct sbuf b = { 0 };
-	sbuf_add(&b, "");
-	for (size_t i = 0; i < run->diags.n; i++)
-		sbuf_addf(&b, "%s%d:%d: %s", i ? "\n" : "", run->diags.v[i].line,
-		          run->diags.v[i].col, run->diags.v[i].msg);
-	content_free(run);
-	return sbuf_take(&b);
-}
-
-#define EXPECT_ERRORS(name, text, want) do { \
-	char *got_ = errors_in(name, text); \
-	CHECK_STR(got_, want); \
-	free(got_); \
-} while (0)
-
-static struct import_stats
-import_text(const char *name, const char *text)
-{
-	struct import_stats st = { .written = -1, .carried = -1, .kept_apart = -1 };
-	struct content_run *run = content_load_buffer(name, text, strlen(text),
-	                                              import_lookup, db);
-	CHECK_INT(run->diags.n, 0);
-	if (run->diags.n == 0)
-		import_run(db, run, &st);
-	else
-		diags_print(&run->diags, stderr);
-	content_free(run);
-	return st;
-}
 
 static void
 grade(const char *key, int rating)
@@ -127,18 +87,7 @@ static const char v2[] =
 int
 main(void)
 {
-	char dir[256];
-	snprintf(dir, sizeof dir, "%s/prepdeck-repl-XXXXXX",
-	         getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
-	if (mkdtemp(dir) == NULL)
-		return 99;
-	char *path = xprintf("%s/p.db", dir);
-	char *cause = NULL;
-	db = db_open(path, DB_OPEN_CREATE, NULL, &cause);
-	if (db == NULL) {
-		fprintf(stderr, "%s\n", cause);
-		return 99;
-	}
+	db_setup("replaces");
 
 	/* The checker: unknown ids are fine (a fresh database); an id named
 	 * twice, a card still in the run (or the card itself) are errors. */
@@ -253,11 +202,6 @@ main(void)
 	free(c3_state);
 	free(num_state);
 	free(c1_state);
-	db_close(db);
-	char *cmd = xprintf("rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
-	free(cmd);
-	free(path);
+	db_teardown();
 	return check_done();
 }
