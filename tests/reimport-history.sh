@@ -13,7 +13,6 @@ gzip -dc "$top_srcdir/tests/data/history/today.sql.gz" | sqlite3 -batch "$DB"
 expect_eq "fixture restored" "$(sql "SELECT count(*) > 0 FROM review_log")" 1
 
 sql "SELECT id FROM review_log ORDER BY id" > "$T/before"
-sql "SELECT key, reps, lapses, flag, suspended FROM card_state WHERE reps > 0 OR flag <> 0 OR suspended <> 0 ORDER BY key" > "$T/state-before"
 
 check "import content/ over the old database" "$PREPDECK" --db "$DB" import
 sql "SELECT id FROM review_log ORDER BY id" > "$T/after"
@@ -24,7 +23,7 @@ sql "SELECT c.note_id, count(*) FROM review_log r JOIN card c ON c.key = r.card_
      WHERE c.retired <> 0 GROUP BY c.note_id ORDER BY c.note_id" > "$T/orphans"
 norph=$(wc -l < "$T/orphans")
 if [ "$norph" -eq 0 ]; then pass; else
-	fail "$norph old card ids lost their history (no live card lists them in 'replaces:'):"
+	fail "$norph old card ids lost their history (no live card lists them in 'replaces:', or the one that does has history of its own):"
 	while IFS='|' read -r id n; do
 		echo "  $id ($n review$( [ "$n" -eq 1 ] || echo s))" >&2
 	done < "$T/orphans"
@@ -32,9 +31,13 @@ fi
 expect_eq "every review row belongs to a card" "$(sql "SELECT count(*) FROM review_log r WHERE NOT EXISTS (SELECT 1 FROM card c WHERE c.key = r.card_key)")" 0
 
 # Memory state, flags and suspensions are on live cards too.
-expect_eq "no memory state left on retired cards" "$(sql "SELECT count(*) FROM card_state s JOIN card c ON c.key = s.key WHERE c.retired <> 0 AND (s.reps > 0 OR s.flag <> 0 OR s.suspended <> 0)")" 0
-expect_eq "as many reviewed cards as before (or fewer, merged)" \
-	"$(sql "SELECT count(*) <= $(wc -l < "$T/state-before") AND count(*) > 0 FROM card_state s JOIN card c ON c.key = s.key WHERE c.retired = 0 AND s.reps > 0")" 1
+sql "SELECT DISTINCT c.note_id FROM card_state s JOIN card c ON c.key = s.key
+     WHERE c.retired <> 0 AND (s.reps > 0 OR s.flag <> 0 OR s.suspended <> 0)
+     ORDER BY c.note_id" > "$T/retired-state"
+if [ ! -s "$T/retired-state" ]; then pass; else
+	fail "$(wc -l < "$T/retired-state") old card ids kept their memory state, flag or suspension on a retired card:"
+	sed 's/^/  /' "$T/retired-state" >&2
+fi
 
 check "a second import" "$PREPDECK" --db "$DB" import
 expect_grep "a second import changes nothing" "imported: 0 added or changed" "$T/out"
