@@ -96,6 +96,19 @@ main(void)
 	CHECK_STR(c.deck_title, "Reference numbers");
 	review_card_free(&c);
 
+	/* Retention per deck in the statistics. */
+	struct stats sts;
+	stats_load(db, now_unix(), &sts);
+	int found = 0;
+	for (size_t i = 0; i < sts.ndecks; i++) {
+		if (strcmp(sts.decks[i].id, "ex-numbers") == 0) {
+			CHECK_STR(sts.decks[i].title, "(example) Example figures");
+			found = 1;
+		}
+	}
+	CHECK(found);
+	stats_free(&sts);
+
 	/* Story lists, the story itself and today's rehearsals. */
 	EXPECT_LISTED("ex-rag", "(example) RAG for support");
 	EXPECT_LISTED("ex-pitch", "(example) Pitch");
