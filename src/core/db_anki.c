@@ -29,7 +29,8 @@ anki_src_open(const char *path, int *schema, char **cause)
 {
 	sqlite3 *h = NULL;
 	char *uri = xprintf("file:%s?immutable=1", path);
-	int rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	int rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	                         SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
 		fail(cause, "cannot open the collection: %s", h ? sqlite3_errmsg(h) : "out of memory");
