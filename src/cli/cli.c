@@ -15,6 +15,7 @@
 #include "cli_story.h"
 #include "content.h"
 #include "import.h"
+#include "parse.h"
 #include "paths.h"
 #include "replay.h"
 #include "summary.h"
@@ -354,6 +355,43 @@ cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
 	return 1;
 }
 
+/* The message of a parser in cause, as a usage error; returns -1. */
+static int
+parse_usage(const char *cmd, int rc, char *cause)
+{
+	if (rc == 0)
+		return 0;
+	cli_usage(cmd, "%s", cause ? cause : "bad value");
+	free(cause);
+	return -1;
+}
+
+int
+cli_int(const char *cmd, const char *what, const char *s, int64_t min, int64_t max,
+        int64_t *out)
+{
+	char *cause = NULL;
+	int rc = parse_int(what, s, min, max, out, &cause);
+	return parse_usage(cmd, rc, cause);
+}
+
+int
+cli_real(const char *cmd, const char *what, const char *s, double min, double max,
+         double *out)
+{
+	char *cause = NULL;
+	int rc = parse_real(what, s, min, max, out, &cause);
+	return parse_usage(cmd, rc, cause);
+}
+
+int
+cli_day(const char *cmd, const char *what, const char *s, int64_t *day)
+{
+	char *cause = NULL;
+	int rc = parse_day(what, s, day, &cause);
+	return parse_usage(cmd, rc, cause);
+}
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
@@ -461,12 +499,11 @@ cmd_replay(struct cli *c, int argc, char **argv)
 		} else {
 			return usage_error("replay: unknown argument '%s'", argv[i]);
 		}
-		char *end;
-		errno = 0;
-		retention = strtod(val, &end);
-		if (*end != '\0' || errno || !(retention > 0.0 && retention < 1.0))
-			return usage_error("replay: --retention must be a number between 0 "
-			                   "and 1 (exclusive), got '%s'", val);
+		if (cli_real("replay", "--retention", val, 0, 1, &retention) != 0)
+			return EXIT_USAGE;
+		if (retention == 0 || retention == 1)
+			return usage_error("replay: --retention must be above 0 and below 1, "
+			                   "not '%s'", val);
 	}
 	return replay_run(stdin, stdout, stderr, retention) == 0 ? EXIT_OK : EXIT_USER;
 }

@@ -3,6 +3,8 @@
 #ifndef PREPDECK_CLI_H
 #define PREPDECK_CLI_H
 
+#include <stdint.h>
+
 #include "db.h"
 
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
@@ -46,6 +48,16 @@ int cli_cause(char *cause);
  * *val set and *i advanced past the value, 0 when argv[*i] is another
  * argument, -1 (printing nothing) when the value is missing. */
 int cli_opt(int argc, char **argv, int *i, const char *name, const char **val);
+
+/* Numbers and dates in arguments, read by the strict parsers of parse.h:
+ * 0 with *out set, or -1 after printing the parser's message as a usage
+ * error (pointing at `prepdeck help cmd` when cmd is not NULL); the
+ * caller then returns EXIT_USAGE. */
+int cli_int(const char *cmd, const char *what, const char *s, int64_t min, int64_t max,
+            int64_t *out);
+int cli_real(const char *cmd, const char *what, const char *s, double min, double max,
+             double *out);
+int cli_day(const char *cmd, const char *what, const char *s, int64_t *day);
 
 /* Review commands (cli_review.c). */
 int cmd_due(struct cli *c, int argc, char **argv);

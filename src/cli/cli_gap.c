@@ -398,18 +398,15 @@ static int
 gm_gaps(struct db *db, int argc, char **argv)
 {
 	const char *map = NULL;
-	long limit = 3;
+	int64_t limit = 3;
 	for (int i = 2; i < argc; i++) {
 		const char *v;
 		int r;
 		if ((r = opt_value(argc, argv, &i, "--limit", &v)) != 0) {
 			if (r < 0)
 				return EXIT_USAGE;
-			char *end;
-			limit = strtol(v, &end, 10);
-			if (*end || limit < 1 || limit > 1000)
-				return cli_usage("gapmap", "--limit must be a number from 1 to 1000, "
-				                 "not '%s'", v);
+			if (cli_int("gapmap", "--limit", v, 1, 1000, &limit) != 0)
+				return EXIT_USAGE;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
 			return cli_usage("gapmap", "gapmap gaps: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {

@@ -191,16 +191,23 @@ parse_rating(const char *s)
 int
 cmd_grade(struct cli *c, int argc, char **argv)
 {
-	int duration = 0;
+	int64_t duration = 0;
 	const char *mode = "review";
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "--duration") == 0 && i + 1 < argc)
-			duration = atoi(argv[++i]);
-		else if (strcmp(argv[i], "--cram") == 0)
+		const char *v;
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--duration", &v)) != 0) {
+			if (r < 0)
+				return cli_usage(NULL, "--duration needs MS");
+			/* Milliseconds spent on the card: a day at most. */
+			if (cli_int(NULL, "--duration", v, 0, 86400000, &duration) != 0)
+				return EXIT_USAGE;
+		} else if (strcmp(argv[i], "--cram") == 0) {
 			mode = "cram";
-		else
+		} else {
 			return cli_usage(NULL, "grade: unknown option '%s'", argv[i]);
+		}
 	}
 	if (argc - i != 2)
 		return cli_usage(NULL, "usage: prepdeck grade [--cram] [--duration MS] CARD "
@@ -215,7 +222,7 @@ cmd_grade(struct cli *c, int argc, char **argv)
 	struct review_result res;
 	char *cause = NULL;
 	int64_t now = now_unix();
-	if (review_grade(db, &set, argv[i], rating, now, duration, mode, &res, &cause) != 0) {
+	if (review_grade(db, &set, argv[i], rating, now, (int)duration, mode, &res, &cause) != 0) {
 		fprintf(stderr, "prepdeck: %s\n", cause);
 		free(cause);
 		return EXIT_USER;

@@ -424,7 +424,8 @@ static int
 rehearse_record(struct db *db, int argc, char **argv)
 {
 	const char *story = NULL, *prompt = NULL, *mode = NULL, *note = NULL;
-	int completed = 1, point = 0;
+	int completed = 1;
+	int64_t point = 0;
 	int64_t at = 0;
 	struct rh_section *sec = NULL;
 	struct rh_score *sc = NULL;
@@ -440,11 +441,8 @@ rehearse_record(struct db *db, int argc, char **argv)
 		} else if (opt_value(argc, argv, &i, "--change", &v, &missing)) {
 			note = v;
 		} else if (opt_value(argc, argv, &i, "--point", &v, &missing)) {
-			point = atoi(v);
-			if (point < 1) {
-				cli_usage("rehearse", "--point is a decision point number from 1");
+			if (cli_int("rehearse", "--point", v, 1, 1000, &point) != 0)
 				goto out;
-			}
 		} else if (opt_value(argc, argv, &i, "--at", &v, &missing)) {
 			if (parse_iso_utc(v, &at) != 0) {
 				cli_usage("rehearse", "--at needs YYYY-MM-DDTHH:MM:SSZ, got '%s'", v);
@@ -530,9 +528,10 @@ rehearse_record(struct db *db, int argc, char **argv)
 				rc = EXIT_USAGE;
 				goto out;
 			}
-			char *q = rehearsal_point_question(db, story, point);
+			char *q = rehearsal_point_question(db, story, (int)point);
 			if (q == NULL) {
-				cli_error("story '%s' has no decision point %d", story, point);
+				cli_error("story '%s' has no decision point %lld", story,
+				          (long long)point);
 				goto out;
 			}
 			free(name);
@@ -624,14 +623,13 @@ static int
 rehearse_list(struct db *db, int argc, char **argv)
 {
 	const char *story = NULL;
-	int limit = 20;
+	int64_t limit = 20;
 	for (int i = 2; i < argc; i++) {
 		int missing = 0;
 		const char *v;
 		if (opt_value(argc, argv, &i, "--limit", &v, &missing)) {
-			limit = atoi(v);
-			if (limit < 1)
-				return cli_usage("rehearse", "--limit needs a number from 1");
+			if (cli_int("rehearse", "--limit", v, 1, 100000, &limit) != 0)
+				return EXIT_USAGE;
 		} else if (missing) {
 			return cli_usage("rehearse", "%s needs a value", argv[i]);
 		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
@@ -642,7 +640,7 @@ rehearse_list(struct db *db, int argc, char **argv)
 	}
 	struct rh_session *v;
 	size_t n;
-	rehearsal_history(db, story, limit, &v, &n);
+	rehearsal_history(db, story, (int)limit, &v, &n);
 	if (n == 0)
 		printf("no rehearsals yet\n");
 	for (size_t i = 0; i < n; i++) {
@@ -660,18 +658,6 @@ rehearse_list(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int
-parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno || v < 1)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 int
 cli_rehearse(struct cli *c, int argc, char **argv)
 {
@@ -683,21 +669,25 @@ cli_rehearse(struct cli *c, int argc, char **argv)
 	if (strcmp(sub, "list") == 0)
 		return rehearse_list(cli_db(c), argc, argv);
 	if (strcmp(sub, "score") == 0) {
-		int64_t id;
-		if ((argc != 5 && argc != 6) || parse_id(argv[2], &id) != 0 ||
-		    strlen(argv[4]) != 1)
+		int64_t id, score;
+		if (argc != 5 && argc != 6)
 			return cli_usage("rehearse", "rehearse score needs ID CATEGORY N "
 			                 "[EVIDENCE]");
+		if (cli_int("rehearse", "the rehearsal ID", argv[2], 1, INT64_MAX, &id) != 0 ||
+		    cli_int("rehearse", "the score", argv[4], 1, 4, &score) != 0)
+			return EXIT_USAGE;
 		char *cause = NULL;
-		if (rehearsal_set_score(cli_db(c), id, argv[3], argv[4][0] - '0',
+		if (rehearsal_set_score(cli_db(c), id, argv[3], (int)score,
 		                        argc == 6 ? argv[5] : "", &cause) != 0)
 			return cli_cause(cause);
 		return EXIT_OK;
 	}
 	if (strcmp(sub, "note") == 0) {
 		int64_t id;
-		if (argc != 4 || parse_id(argv[2], &id) != 0)
+		if (argc != 4)
 			return cli_usage("rehearse", "rehearse note needs ID TEXT");
+		if (cli_int("rehearse", "the rehearsal ID", argv[2], 1, INT64_MAX, &id) != 0)
+			return EXIT_USAGE;
 		char *cause = NULL;
 		if (rehearsal_set_note(cli_db(c), id, argv[3], &cause) != 0)
 			return cli_cause(cause);

@@ -1,10 +1,10 @@
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "settings.h"
 #include "util.h"
 
@@ -28,10 +28,9 @@ get(struct db *db, int i)
 	char *v = db_setting(db, table[i].name);
 	double x = table[i].dflt;
 	if (v != NULL) {
-		char *end;
-		double y = strtod(v, &end);
+		double y;
 		/* A damaged value falls back to the default. */
-		if (*end == '\0' && end != v && y >= table[i].min && y <= table[i].max)
+		if (parse_real(NULL, v, table[i].min, table[i].max, &y, NULL) == 0)
 			x = y;
 		free(v);
 	}
@@ -54,16 +53,16 @@ settings_set(struct db *db, const char *name, const char *value, char **cause)
 	for (int i = 0; i < NSETTINGS; i++) {
 		if (strcmp(table[i].name, name) != 0)
 			continue;
-		char *end;
-		errno = 0;
-		double x = strtod(value, &end);
-		if (*end != '\0' || end == value || errno != 0 ||
-		    (table[i].integer && x != (double)(long)x))
-			return fail(cause, "%s must be %s, got '%s'", name,
-			            table[i].integer ? "a whole number" : "a number", value);
-		if (x < table[i].min || x > table[i].max)
-			return fail(cause, "%s must be between %g and %g, got %s", name,
-			            table[i].min, table[i].max, value);
+		double x;
+		if (table[i].integer) {
+			int64_t k;
+			if (parse_int(name, value, (int64_t)table[i].min, (int64_t)table[i].max, &k,
+			              cause) != 0)
+				return -1;
+			x = (double)k;
+		} else if (parse_real(name, value, table[i].min, table[i].max, &x, cause) != 0) {
+			return -1;
+		}
 		char buf[32];
 		snprintf(buf, sizeof buf, table[i].integer ? "%.0f" : "%.2f", x);
 		db_set_setting(db, name, buf);
