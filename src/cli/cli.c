@@ -170,7 +170,10 @@ const struct command cli_commands[] = {
 	  "mock round (rubric, partner, scores, what to fix next) and one per "
 	  "interview date. Every event keeps the same UID from one export to the "
 	  "next, so importing a newer file updates the events rather than adding "
-	  "copies. FILE is written whole or not at all, with mode 0600.",
+	  "copies. Every export writes FILE whole or not at all: a new FILE gets mode "
+	  "0600 and an existing one keeps its mode; only a new or regular file is "
+	  "replaced (a directory, device, FIFO or symbolic link is refused), and "
+	  "FILE '-' is standard output.",
 	  cmd_export_what },
 	{ "stories", "[list|show ID|due|coverage|prompt ...]",
 	  "the story bank, today's rehearsals, the coverage grid, a prompt",

@@ -13,6 +13,7 @@
 #include "gap_export.h"
 #include "gapmap.h"
 #include "jd.h"
+#include "outfile.h"
 #include "util.h"
 
 /* cli_opt that says which option lacks its value (the commands here
@@ -603,35 +604,18 @@ cmd_export(struct cli *c, int argc, char **argv)
 	char *id = map_arg(db, map);
 	if (id == NULL)
 		return EXIT_USER;
-	FILE *fp = stdout;
-	char *tmp = NULL;
-	if (out != NULL) {
-		/* Written beside the target and renamed, so a failed export never
-		 * leaves half a file. */
-		tmp = xprintf("%s.tmp-%ld", out, (long)getpid());
-		/* Evidence is personal work history: private, like the database. */
-		int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-		if (fp == NULL) {
-			if (fd >= 0)
-				close(fd);
-			fprintf(stderr, "prepdeck: %s: %s\n", out, strerror(errno));
-			free(tmp);
-			free(id);
-			return EXIT_USER;
-		}
-	}
+	/* Evidence is personal work history: a new file is private. */
+	struct outfile of;
 	char *cause = NULL;
-	int rc = gap_export(db, id, fmt, newid, fp, &cause);
-	if (out != NULL) {
-		if (fclose(fp) != 0 && rc == 0)
-			rc = fail(&cause, "%s: %s", out, strerror(errno));
-		if (rc == 0 && rename(tmp, out) != 0)
-			rc = fail(&cause, "%s: %s", out, strerror(errno));
-		if (rc != 0)
-			unlink(tmp);
-		free(tmp);
+	if (outfile_open(&of, out, &cause) != 0) {
+		free(id);
+		return cli_cause(cause);
 	}
+	int rc = gap_export(db, id, fmt, newid, of.fp, &cause);
+	if (rc == 0)
+		rc = outfile_commit(&of, &cause);
+	else
+		outfile_abort(&of);
 	free(id);
 	if (rc != 0)
 		return cli_cause(cause);

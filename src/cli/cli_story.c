@@ -14,6 +14,7 @@
 
 #include "cli_story.h"
 #include "cli_storysched.h"
+#include "outfile.h"
 #include "rehearsal.h"
 #include "story.h"
 #include "storysched.h"
@@ -739,37 +740,19 @@ cli_export_stories(struct cli *c, int argc, char **argv)
 		return cli_usage("export", "--all is for Markdown: the YAML export holds "
 		                 "your own stories (the bundled ones come with prepdeck)");
 	struct db *db = cli_db(c);
-	FILE *fp = stdout;
-	char *tmp = NULL;
-	if (out != NULL && strcmp(out, "-") != 0) {
-		/* Written beside the target and renamed, private like the database. */
-		tmp = xprintf("%s.tmp%ld", out, (long)getpid());
-		int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
-			int e = errno;
-			if (fd >= 0)
-				close(fd);
-			free(tmp);
-			return cli_error("cannot write %s: %s", out, strerror(e));
-		}
-	}
+	struct outfile of;
+	char *cause = NULL;
+	if (outfile_open(&of, out, &cause) != 0)
+		return cli_cause(cause);
 	int n = -1;
 	if (strcmp(format, "yaml") == 0)
-		n = story_export_yaml(db, fp);
+		n = story_export_yaml(db, of.fp);
 	else
-		story_export_md(db, fp, all);
-	if (tmp != NULL) {
-		int bad = ferror(fp) != 0;
-		bad |= fclose(fp) != 0;
-		if (bad || rename(tmp, out) != 0) {
-			int e = errno;
-			unlink(tmp);
-			free(tmp);
-			return cli_error("cannot write %s: %s", out, strerror(e));
-		}
-		free(tmp);
-		if (n >= 0)
-			fprintf(stderr, "%d stor%s written to %s\n", n, n == 1 ? "y" : "ies", out);
-	}
+		story_export_md(db, of.fp, all);
+	int to_file = of.path != NULL;
+	if (outfile_commit(&of, &cause) != 0)
+		return cli_cause(cause);
+	if (to_file && n >= 0)
+		fprintf(stderr, "%d stor%s written to %s\n", n, n == 1 ? "y" : "ies", out);
 	return EXIT_OK;
 }
