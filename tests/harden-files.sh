@@ -85,4 +85,25 @@ else
 	echo "skip: device node test needs root"
 fi
 
+# --- Item 7: loaders never block on a FIFO ------------------------------
+mkfifo "$W/deck.yaml" "$W/posting.md"
+mkdir -p "$W/content"
+cp "$top_srcdir/tests/data/bad/empty.yaml" "$W/content/a.yaml" 2>/dev/null
+mkfifo "$W/content/b.yaml"
+before=$(sqlite3 "$DB" .dump | md5sum)
+for args in "check $W/deck.yaml" "import $W/deck.yaml" "check $W/content" \
+	"jd import $W/posting.md"; do
+	# shellcheck disable=SC2086
+	check_exit "$args does not block" 1 timeout 20 "$PREPDECK" --db "$DB" $args
+	expect_grep "$args: says it is a FIFO" "is a FIFO, not a regular file" "$T/err"
+done
+check_exit "check on a device" 1 timeout 20 "$PREPDECK" check /dev/null
+expect_grep "device message" "/dev/null:1:1: is a character device, not a regular file" "$T/err"
+expect_eq "nothing imported from FIFOs" "$(sqlite3 "$DB" .dump | md5sum)" "$before"
+
+# --- Item 18: an empty directory ----------------------------------------
+mkdir -p "$W/emptydir"
+check_exit "check on an empty directory" 1 P check "$W/emptydir"
+expect_grep "empty directory message" "emptydir:1:1: directory has no .yaml or .yml files" "$T/err"
+
 finish

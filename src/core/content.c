@@ -1070,7 +1070,8 @@ collect_dir(const char *dir, char ***out, size_t *n, size_t *cap, int depth)
 		names[nn++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, cmp_str);
+	if (nn > 1)
+		qsort(names, nn, sizeof *names, cmp_str);
 	for (size_t i = 0; i < nn; i++) {
 		size_t dl = strlen(dir);
 		while (dl > 1 && dir[dl - 1] == '/')

@@ -10,25 +10,6 @@
 #include "outfile.h"
 #include "util.h"
 
-/* What a non-regular file is, for the message. */
-static const char *
-kind_of(mode_t m)
-{
-	if (S_ISDIR(m))
-		return "a directory";
-	if (S_ISLNK(m))
-		return "a symbolic link";
-	if (S_ISFIFO(m))
-		return "a FIFO";
-	if (S_ISCHR(m))
-		return "a character device";
-	if (S_ISBLK(m))
-		return "a block device";
-	if (S_ISSOCK(m))
-		return "a socket";
-	return "not a regular file";
-}
-
 int
 outfile_open(struct outfile *o, const char *path, char **cause)
 {
@@ -57,7 +38,7 @@ outfile_open(struct outfile *o, const char *path, char **cause)
 	if (exists && !S_ISREG(st.st_mode))
 		return fail(cause, "%s is %s; prepdeck replaces only regular files (give "
 		            "another name, or '-' for standard output)", path,
-		            kind_of(st.st_mode));
+		            file_kind((unsigned)st.st_mode));
 	const char *slash = strrchr(path, '/');
 	if (slash != NULL && slash[1] == '\0')
 		return fail(cause, "%s is not a file name", path);

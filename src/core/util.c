@@ -1,11 +1,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -165,22 +167,58 @@ die(int status, const char *fmt, ...)
 	exit(status);
 }
 
+const char *
+file_kind(unsigned mode)
+{
+	if (S_ISREG(mode))
+		return "a regular file";
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISLNK(mode))
+		return "a symbolic link";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
 char *
 read_file(const char *path, size_t max, size_t *len, char **cause)
 {
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
+	/* Opened without blocking, so a FIFO (or a device that waits) is
+	 * refused below instead of hanging the open. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
 		fail(cause, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		fail(cause, "%s: is a directory", path);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int e = errno;
+		if (fstat(fd, &st) != 0)
+			fail(cause, "%s: %s", path, strerror(e));
+		else if (S_ISDIR(st.st_mode))
+			fail(cause, "%s: is a directory", path);
+		else
+			fail(cause, "%s: is %s, not a regular file", path,
+			     file_kind((unsigned)st.st_mode));
+		close(fd);
 		return NULL;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size > max) {
+	int fl = fcntl(fd, F_GETFL);
+	FILE *f = NULL;
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		fail(cause, "%s: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if ((size_t)st.st_size > max) {
 		fclose(f);
 		fail(cause, "%s: file too large (%lld bytes; the limit is %zu)",
 		     path, (long long)st.st_size, max);

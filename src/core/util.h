@@ -38,9 +38,14 @@ int fail(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)
 /* Prints "prepdeck: message" to stderr and exits with status. */
 void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 
-/* Reads a whole file into memory (NUL-terminated); returns NULL and sets
- * *cause on failure or when the file exceeds max bytes. */
+/* Reads a whole regular file into memory (NUL-terminated); returns NULL
+ * and sets *cause on failure, for anything but a regular file (a FIFO or
+ * device is refused, never waited on) or when the file exceeds max
+ * bytes. */
 char *read_file(const char *path, size_t max, size_t *len, char **cause);
+
+/* "a FIFO", "a directory", ... for a stat mode, in messages. */
+const char *file_kind(unsigned mode);
 
 /* Edit distance between two short strings (for "did you mean"). */
 int str_distance(const char *a, const char *b);
