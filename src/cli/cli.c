@@ -404,6 +404,105 @@ usage_error(const char *fmt, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* ---- visible output ------------------------------------------------- */
+
+/* Standard output and error of every command pass through a filter that
+ * shows control characters the way the screens do (sbuf_add_visible):
+ * text from a content file, the database or an argument can never move
+ * the cursor, set the window title or write the clipboard. Exports write
+ * their formats byte for byte on a stream of their own (outfile.c), and
+ * the screens take the terminal back with cli_raw_output. */
+struct visible {
+	int fd;
+	char pend[4];      /* the start of a UTF-8 sequence cut by a flush */
+	size_t npend;
+};
+
+static FILE *raw_stdout;
+
+static int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int
+visible_put(struct visible *v, const char *buf, size_t n, int final)
+{
+	struct sbuf out, in;
+	sbuf_init(&out);
+	sbuf_init(&in);
+	sbuf_addn(&in, v->pend, v->npend);
+	sbuf_addn(&in, buf, n);
+	size_t used = sbuf_add_visible(&out, in.s, in.len, 1, final);
+	v->npend = in.len - used;
+	memcpy(v->pend, in.s + used, v->npend);
+	int rc = write_all(v->fd, out.s, out.len);
+	sbuf_free(&out);
+	sbuf_free(&in);
+	return rc;
+}
+
+#ifdef HAVE_FOPENCOOKIE
+static ssize_t
+visible_write(void *cookie, const char *buf, size_t n)
+{
+	return visible_put(cookie, buf, n, 0) == 0 ? (ssize_t)n : -1;
+}
+
+static int
+visible_close(void *cookie)
+{
+	return visible_put(cookie, "", 0, 1);
+}
+
+static FILE *
+visible_stream(struct visible *v, int mode)
+{
+	cookie_io_functions_t io = { .write = visible_write, .close = visible_close };
+	FILE *f = fopencookie(v, "w", io);
+	if (f != NULL)
+		setvbuf(f, NULL, mode, BUFSIZ);
+	return f;
+}
+#endif
+
+/* Puts the filter in front of standard output and error. */
+static void
+visible_output(void)
+{
+#ifdef HAVE_FOPENCOOKIE
+	static struct visible out = { STDOUT_FILENO, "", 0 }, err = { STDERR_FILENO, "", 0 };
+	FILE *o = visible_stream(&out, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
+	FILE *e = visible_stream(&err, _IOLBF);
+	if (o != NULL) {
+		raw_stdout = stdout;
+		stdout = o;
+	}
+	if (e != NULL)
+		stderr = e;
+#endif
+}
+
+void
+cli_raw_output(void)
+{
+	if (raw_stdout == NULL)
+		return;
+	fflush(stdout);
+	stdout = raw_stdout;
+	raw_stdout = NULL;
+}
+
 struct db *
 cli_db(struct cli *c)
 {
@@ -579,6 +678,7 @@ int
 cli_main(int argc, char **argv)
 {
 	struct cli c = { 0 };
+	visible_output();
 	int i = 1;
 	for (; i < argc; i++) {
 		const char *a = argv[i];

@@ -32,6 +32,10 @@ struct db *cli_db(struct cli *c);
 
 int cli_main(int argc, char **argv);
 
+/* Takes standard output back from the filter that makes control
+ * characters visible, for the screens (which draw with curses). */
+void cli_raw_output(void);
+
 /* Messages of the subcommands, on standard error. cli_usage prints
  * "prepdeck: MESSAGE", then "(see prepdeck help CMD)" when cmd is not
  * NULL, and returns EXIT_USAGE. */
