@@ -104,4 +104,50 @@ refused_with 1 "mock record --date 1969-12-31" "'1969-12-31' is out of range" mo
 	--score conflict=3:k --score impact=3:i --fix x
 refused "plan start --on 9999-12-31" "'9999-12-31' is out of range" plan start two-week --on 9999-12-31
 
+# Item 10: an empty ROW names no row, even in a map of one row.
+check "a map of one row" P gapmap new mine
+check "its row" P gapmap add mine "Kubernetes"
+refused_with 1 "gapmap delete mine ''" "ROW is empty" gapmap delete mine ""
+refused_with 1 "gapmap set mine '' evidence x" "ROW is empty" gapmap set mine "" evidence x
+refused_with 1 "gapmap show mine ''" "ROW is empty" gapmap show mine ""
+expect_eq "the row is still there" "$(sql "SELECT count(*) FROM gap_row WHERE map_id = 'mine' AND deleted = 0")" 1
+check "a row by its start still works" P gapmap set mine kub evidence "ran a cluster"
+
+# Item 14: an export writes only ids that import reads back.
+for id in "" "Bad" "-x" "a b" "x/y" "$(printf 'a%.0s' $(seq 1 65))"; do
+	refused "export gapmap --id '$id'" "--id must be an id" \
+		export gapmap mine --format yaml --id "$id" --out "$T/copy.yaml"
+	if [ ! -e "$T/copy.yaml" ]; then pass; else fail "--id '$id': a file was written"; fi
+done
+check "export gapmap --id mine.copy_2" P export gapmap mine --format yaml --id mine.copy_2 \
+	--out "$T/copy.yaml"
+check "the copy imports" P import "$T/copy.yaml"
+expect_eq "the copy is a map" "$(sql "SELECT count(*) FROM gapmap WHERE id = 'mine.copy_2'")" 1
+
+# Item 15: "--" ends the options everywhere; an empty command is no command.
+check "gapmap add mine -- -x" P gapmap add mine -- -x
+expect_eq "row named -x" "$(sql "SELECT name FROM gap_row WHERE map_id = 'mine' ORDER BY ord DESC LIMIT 1")" "-x"
+check "gapmap add mine -- --category" P gapmap add mine -- --category
+expect_eq "row named --category" \
+	"$(sql "SELECT name FROM gap_row WHERE map_id = 'mine' ORDER BY ord DESC LIMIT 1")" "--category"
+check "options before -- still count" P gapmap add --category system mine -- -y
+expect_eq "row -y is a system skill" \
+	"$(sql "SELECT category FROM gap_row WHERE map_id = 'mine' AND name = '-y'")" system
+check "gapmap set ... -- VALUE" P gapmap set mine -- -x evidence "-- not an option"
+expect_eq "evidence with dashes" "$(sql "SELECT evidence FROM gap_row WHERE name = '-x'")" \
+	"-- not an option"
+check "story add -- -title" P story add --id dash-story -- "-5% cost"
+expect_eq "story title" "$(sql "SELECT title FROM story WHERE id = 'dash-story'")" "-5% cost"
+check "story set -- value" P story set dash-story situation -- "-- a dash first"
+check "target set DATE --company -- -x" P target set --company "-x" -- 2026-06-01
+check "plan start --on DATE --yes" P plan start two-week --on 2026-02-20 --yes
+refused "after --, --json is an operand" "argument '--json'" stats -- --json
+refused "after --, an unknown option is an operand" "unexpected argument '-z'" \
+	gapmap show mine 1 -- -z
+check "due -- (nothing after)" P due --
+check "global -- then a command" "$PREPDECK" --db "$DB" -- status
+check_exit "prepdeck ''" 2 "$PREPDECK" ""
+expect_grep "no command message" "no command given" "$T/err"
+expect_no_grep "no guess for an empty command" "did you mean" "$T/err"
+
 finish

@@ -85,6 +85,23 @@ else
 	echo "skip: device node test needs root"
 fi
 
+# --- Item 4: no formula runs from a CSV export --------------------------
+check "a map of mine" P gapmap new formulas
+for cell in "=1+1" "+1+1" "-1+1" "@SUM(A1)" "=HYPERLINK(\"http://x\",\"y\")"; do
+	P gapmap add formulas -- "$cell" >/dev/null 2>&1 || fail "add row '$cell'"
+done
+check "evidence that is a formula" P gapmap set formulas 1 evidence "=cmd|' /C calc'!A0"
+check "a next action after a tab" P gapmap set formulas 2 next "	=tab"
+check "export csv" P export gapmap formulas --format csv --out "$W/f.csv"
+expect_grep "= is neutralized" '^"'"'"'=1+1",' "$W/f.csv"
+expect_grep "+ is neutralized" '^"'"'"'+1+1",' "$W/f.csv"
+expect_grep "- is neutralized" '^"'"'"'-1+1",' "$W/f.csv"
+expect_grep "@ is neutralized" '^"'"'"'@SUM(A1)",' "$W/f.csv"
+expect_grep "tab is neutralized" ',"'"'"'	=tab",' "$W/f.csv"
+expect_grep "quotes still doubled" '^"'"'"'=HYPERLINK(""http://x"",""y"")",' "$W/f.csv"
+expect_grep "evidence is neutralized" '"'"'"'=cmd|'"'"' /C calc'"'"'!A0"' "$W/f.csv"
+if grep -q '^=\|,=\|,+\|,@\|^+\|^@' "$W/f.csv"; then fail "a formula cell is left bare"; else pass; fi
+
 # --- Item 7: loaders never block on a FIFO ------------------------------
 mkfifo "$W/deck.yaml" "$W/posting.md"
 mkdir -p "$W/content"

@@ -338,13 +338,50 @@ cli_cause(char *cause)
 	return rc;
 }
 
+/* The arguments after the "--" of this run (the pointers themselves, so
+ * a command may pass any part of its argv along). */
+static char **operands;
+static int noperands;
+
+int
+cli_isopt(char **argv, int i)
+{
+	for (int k = 0; k < noperands; k++)
+		if (argv[i] == operands[k])
+			return 0;
+	return argv[i][0] == '-' && argv[i][1] != '\0';
+}
+
+int
+cli_flag(char **argv, int i, const char *name)
+{
+	return cli_isopt(argv, i) && strcmp(argv[i], name) == 0;
+}
+
+/* Takes the first "--" out of a command's arguments and remembers what
+ * follows it as operands; returns the new count. */
+static int
+end_of_options(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") != 0)
+			continue;
+		memmove(argv + i, argv + i + 1, (size_t)(argc - i) * sizeof *argv);
+		argc--;
+		operands = argv + i;
+		noperands = argc - i;
+		break;
+	}
+	return argc;
+}
+
 /* "--name VALUE" or "--name=VALUE" at argv[*i]: 1 and *val set (and *i
  * advanced), 0 when it is another argument, -1 when the value is missing. */
 int
 cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
 {
 	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
+	if (!cli_isopt(argv, *i) || strncmp(argv[*i], name, n) != 0)
 		return 0;
 	if (argv[*i][n] == '=') {
 		*val = argv[*i] + n + 1;
@@ -540,7 +577,7 @@ static int
 cmd_import(struct cli *c, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
+		if (cli_isopt(argv, i))
 			return usage_error("import: unknown option '%s'", argv[i]);
 	struct db *db = cli_db(c);
 	struct import_stats st;
@@ -557,7 +594,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (argc < 2)
 		return usage_error("check needs at least one PATH%s", "");
 	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
+		if (cli_isopt(argv, i))
 			return usage_error("check: unknown option '%s'", argv[i]);
 	/* References to ids outside the checked files resolve against an
 	 * existing database, opened read-only; nothing is written. */
@@ -592,11 +629,11 @@ cmd_replay(struct cli *c, int argc, char **argv)
 	double retention = 0.9;
 	for (int i = 1; i < argc; i++) {
 		const char *val = NULL;
-		if (strcmp(argv[i], "--retention") == 0) {
+		if (cli_flag(argv, i, "--retention")) {
 			if (i + 1 >= argc)
 				return usage_error("replay: --retention needs a value%s", "");
 			val = argv[++i];
-		} else if (str_prefix(argv[i], "--retention=")) {
+		} else if (cli_isopt(argv, i) && str_prefix(argv[i], "--retention=")) {
 			val = argv[i] + strlen("--retention=");
 		} else {
 			return usage_error("replay: unknown argument '%s'", argv[i]);
@@ -651,7 +688,7 @@ roff_commands(FILE *fp)
 static int
 cmd_help(struct cli *c, int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--roff") == 0) {
+	if (argc > 1 && cli_flag(argv, 1, "--roff")) {
 		roff_commands(stdout);
 		return EXIT_OK;
 	}
@@ -708,6 +745,8 @@ cli_main(int argc, char **argv)
 	char *tui_argv[] = { "tui", NULL };
 	char **cargv = tui_argv;
 	int cargc = 1;
+	if (i < argc && argv[i][0] == '\0')
+		return usage_error("no command given (an empty argument)%s", "");
 	if (i < argc) {
 		cmd = find_command(argv[i]);
 		if (cmd == NULL) {
@@ -728,8 +767,8 @@ cli_main(int argc, char **argv)
 			return usage_error("unknown command '%s'", argv[i]);
 		}
 		cargv = argv + i;
-		cargc = argc - i;
-		if (cargc > 1 && (strcmp(cargv[1], "--help") == 0 || strcmp(cargv[1], "-h") == 0)) {
+		cargc = end_of_options(argc - i, argv + i);
+		if (cargc > 1 && (cli_flag(cargv, 1, "--help") || cli_flag(cargv, 1, "-h"))) {
 			char *hargv[] = { "help", (char *)cmd->name, NULL };
 			return cmd_help(&c, 2, hargv);
 		}

@@ -48,6 +48,15 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * returns EXIT_USER. */
 int cli_cause(char *cause);
 
+/* "--" ends the options of every command: cli_main takes it out of the
+ * command's arguments and remembers those after it as operands, which
+ * are never options even when they start with '-'. */
+/* True when argv[i] is an option: it starts with '-', is not "-" alone
+ * and came before a "--". */
+int cli_isopt(char **argv, int i);
+/* True when argv[i] is the option name ("--json"). */
+int cli_flag(char **argv, int i, const char *name);
+
 /* Matches "--name VALUE" and "--name=VALUE" at argv[*i]: returns 1 with
  * *val set and *i advanced past the value, 0 when argv[*i] is another
  * argument, -1 (printing nothing) when the value is missing. */

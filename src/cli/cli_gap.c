@@ -165,9 +165,9 @@ gm_show(struct db *db, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			filter = v;
-		} else if (strcmp(argv[i], "--gaps") == 0) {
+		} else if (cli_flag(argv, i, "--gaps")) {
 			gaps_only = 1;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "gapmap show: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
@@ -255,7 +255,7 @@ gm_new(struct db *db, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			role = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "gapmap new: unknown option '%s'", argv[i]);
 		} else if (id == NULL) {
 			id = argv[i];
@@ -284,7 +284,7 @@ gm_add(struct db *db, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			cat = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "gapmap add: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
@@ -408,7 +408,7 @@ gm_gaps(struct db *db, int argc, char **argv)
 				return EXIT_USAGE;
 			if (cli_int("gapmap", "--limit", v, 1, 1000, &limit) != 0)
 				return EXIT_USAGE;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "gapmap gaps: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
@@ -515,7 +515,7 @@ cmd_jd(struct cli *c, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			name = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "jd import: unknown option '%s'", argv[i]);
 		} else if (file == NULL) {
 			file = argv[i];
@@ -584,7 +584,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			newid = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "export gapmap: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
@@ -592,14 +592,10 @@ cmd_export(struct cli *c, int argc, char **argv)
 			return cli_usage("gapmap", "export gapmap: unexpected argument '%s'", argv[i]);
 		}
 	}
-	if (newid != NULL) {
-		char *slug = gap_slug(newid);
-		int ok = strcmp(slug, newid) == 0;
-		free(slug);
-		if (!ok)
-			return cli_usage("gapmap", "--id must be lowercase letters, digits and "
-			                 "'-', not '%s'", newid);
-	}
+	if (newid != NULL && !valid_id(newid))
+		return cli_usage("gapmap", "--id must be an id as the content files write them "
+		                 "(lowercase letters, digits, '-', '_' and '.', starting with a "
+		                 "letter or digit, at most 64), not '%s'", newid);
 	struct db *db = cli_db(c);
 	char *id = map_arg(db, map);
 	if (id == NULL)

@@ -21,11 +21,11 @@ cli_export_ical(struct cli *c, int argc, char **argv)
 {
 	const char *out = NULL;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--out") == 0) {
+		if (cli_flag(argv, i, "--out")) {
 			if (i + 1 >= argc)
 				return cli_usage("export", "--out needs a file name");
 			out = argv[++i];
-		} else if (strncmp(argv[i], "--out=", 6) == 0) {
+		} else if (cli_isopt(argv, i) && str_prefix(argv[i], "--out=")) {
 			out = argv[i] + 6;
 		} else {
 			return cli_usage("export", "export ical: unknown argument '%s'", argv[i]);

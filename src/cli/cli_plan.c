@@ -232,9 +232,9 @@ plan_today(struct cli *c, int argc, char **argv)
 {
 	int json = 0, brief = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
+		if (cli_flag(argv, i, "--json"))
 			json = 1;
-		else if (strcmp(argv[i], "--short") == 0)
+		else if (cli_flag(argv, i, "--short"))
 			brief = 1;
 		else
 			return cli_usage("plan", "plan today: unexpected argument '%s'", argv[i]);
@@ -333,15 +333,15 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 	const char *id = NULL, *on = NULL;
 	int yes = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--on") == 0) {
+		if (cli_flag(argv, i, "--on")) {
 			if (i + 1 >= argc)
 				return cli_usage("plan", "plan start: --on needs a date YYYY-MM-DD");
 			on = argv[++i];
-		} else if (str_prefix(argv[i], "--on=")) {
+		} else if (cli_isopt(argv, i) && str_prefix(argv[i], "--on=")) {
 			on = argv[i] + 5;
-		} else if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0) {
+		} else if (cli_flag(argv, i, "--yes") || cli_flag(argv, i, "-y")) {
 			yes = 1;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("plan", "plan start: unknown option '%s'", argv[i]);
 		} else if (id == NULL) {
 			id = argv[i];
@@ -420,7 +420,7 @@ plan_tick_cmd(struct cli *c, int argc, char **argv, int on)
 		return cli_usage("plan", "plan %s needs a TASK-ID (see 'prepdeck plan show')",
 		                 argv[0]);
 	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-')
+		if (cli_isopt(argv, i))
 			return cli_usage("plan", "plan %s: unknown option '%s'", argv[0], argv[i]);
 	struct db *db = cli_db(c);
 	struct plan_view *v = load_or_complain(db);
@@ -462,13 +462,13 @@ plan_shift_cmd(struct cli *c, int argc, char **argv)
 	const char *ns = NULL, *froms = NULL;
 	int yes = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0) {
+		if (cli_flag(argv, i, "--yes") || cli_flag(argv, i, "-y")) {
 			yes = 1;
-		} else if (strcmp(argv[i], "--from") == 0) {
+		} else if (cli_flag(argv, i, "--from")) {
 			if (i + 1 >= argc)
 				return cli_usage("plan", "plan shift: --from needs a plan DAY");
 			froms = argv[++i];
-		} else if (argv[i][0] == '-' && !(argv[i][1] >= '0' && argv[i][1] <= '9')) {
+		} else if (cli_isopt(argv, i) && !(argv[i][1] >= '0' && argv[i][1] <= '9')) {
 			return cli_usage("plan", "plan shift: unknown option '%s'", argv[i]);
 		} else if (ns == NULL) {
 			ns = argv[i];
@@ -532,14 +532,14 @@ plan_review_cmd(struct cli *c, int argc, char **argv)
 {
 	const char *moved = NULL, *next = NULL, *weeks = NULL;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--moved") == 0 || strcmp(argv[i], "--next") == 0) {
+		if (cli_flag(argv, i, "--moved") || cli_flag(argv, i, "--next")) {
 			if (i + 1 >= argc)
 				return cli_usage("plan", "plan review: %s needs a TEXT", argv[i]);
 			if (argv[i][2] == 'm')
 				moved = argv[++i];
 			else
 				next = argv[++i];
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("plan", "plan review: unknown option '%s'", argv[i]);
 		} else if (weeks == NULL) {
 			weeks = argv[i];
@@ -632,7 +632,7 @@ plan_stop_cmd(struct cli *c, int argc, char **argv)
 {
 	int yes = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0)
+		if (cli_flag(argv, i, "--yes") || cli_flag(argv, i, "-y"))
 			yes = 1;
 		else
 			return cli_usage("plan", "plan stop: unexpected argument '%s'", argv[i]);
@@ -721,7 +721,7 @@ int
 cli_checklist(struct cli *c, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
+		if (cli_isopt(argv, i))
 			return cli_usage("checklist", "checklist: unknown option '%s'", argv[i]);
 	if (argc == 1) {
 		struct db *db = cli_db(c);

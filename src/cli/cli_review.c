@@ -19,7 +19,7 @@ filter_opts(int argc, char **argv, struct review_filter *f, int *json)
 {
 	int i;
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--deck") == 0 || strcmp(argv[i], "--tag") == 0) {
+		if (cli_flag(argv, i, "--deck") || cli_flag(argv, i, "--tag")) {
 			if (i + 1 >= argc) {
 				cli_usage(NULL, "%s needs a value", argv[i]);
 				return -1;
@@ -28,9 +28,9 @@ filter_opts(int argc, char **argv, struct review_filter *f, int *json)
 				f->deck = argv[++i];
 			else
 				f->tag = argv[++i];
-		} else if (json && strcmp(argv[i], "--json") == 0) {
+		} else if (json && cli_flag(argv, i, "--json")) {
 			*json = 1;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			cli_usage(NULL, "unknown option '%s'", argv[i]);
 			return -1;
 		} else {
@@ -194,7 +194,7 @@ cmd_grade(struct cli *c, int argc, char **argv)
 	int64_t duration = 0;
 	const char *mode = "review";
 	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
+	for (; i < argc && cli_isopt(argv, i); i++) {
 		const char *v;
 		int r;
 		if ((r = cli_opt(argc, argv, &i, "--duration", &v)) != 0) {
@@ -203,7 +203,7 @@ cmd_grade(struct cli *c, int argc, char **argv)
 			/* Milliseconds spent on the card: a day at most. */
 			if (cli_int(NULL, "--duration", v, 0, 86400000, &duration) != 0)
 				return EXIT_USAGE;
-		} else if (strcmp(argv[i], "--cram") == 0) {
+		} else if (cli_flag(argv, i, "--cram")) {
 			mode = "cram";
 		} else {
 			return cli_usage(NULL, "grade: unknown option '%s'", argv[i]);

@@ -70,7 +70,7 @@ mock_record(struct cli *c, int argc, char **argv)
 			if (m < 0)
 				rc = cli_usage("mock", "mock record: --fix needs a TEXT");
 			fix = v;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			rc = cli_usage("mock", "mock record: unknown option '%s'", argv[i]);
 		} else if (rubric == NULL) {
 			rubric = argv[i];
@@ -117,7 +117,7 @@ mock_list(struct cli *c, int argc, char **argv)
 {
 	if (argc > 3)
 		return cli_usage("mock", "mock list takes at most one RUBRIC");
-	if (argc == 3 && argv[2][0] == '-')
+	if (argc == 3 && cli_isopt(argv, 2))
 		return cli_usage("mock", "mock list: unknown option '%s'", argv[2]);
 	struct db *db = cli_db(c);
 	const char *rubric = argc == 3 ? argv[2] : NULL;
@@ -522,7 +522,7 @@ cli_stats(struct cli *c, int argc, char **argv)
 {
 	int json = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
+		if (cli_flag(argv, i, "--json"))
 			json = 1;
 		else
 			return cli_usage("stats", "stats: unknown argument '%s'", argv[i]);

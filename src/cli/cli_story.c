@@ -244,9 +244,9 @@ stories_prompt(struct db *db, int argc, char **argv)
 			comp = v;
 		} else if (missing) {
 			return cli_usage("stories", "--competency needs a competency id");
-		} else if (strcmp(argv[i], "--weakest") == 0) {
+		} else if (cli_flag(argv, i, "--weakest")) {
 			how = STORY_PICK_WEAKEST;
-		} else if (strcmp(argv[i], "--random") == 0) {
+		} else if (cli_flag(argv, i, "--random")) {
 			how = STORY_PICK_RANDOM;
 		} else {
 			return cli_usage("stories", "stories prompt: unknown argument '%s'", argv[i]);
@@ -319,7 +319,7 @@ story_add_cmd(struct db *db, int argc, char **argv)
 			type = v;
 		else if (missing)
 			return cli_usage("story", "%s needs a value", argv[i]);
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+		else if (cli_isopt(argv, i))
 			return cli_usage("story", "story add: unknown option '%s'", argv[i]);
 		else if (title == NULL)
 			title = argv[i];
@@ -348,7 +348,7 @@ story_copy_cmd(struct db *db, int argc, char **argv)
 			id = v;
 		else if (missing)
 			return cli_usage("story", "--id needs a value");
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+		else if (cli_isopt(argv, i))
 			return cli_usage("story", "story copy: unknown option '%s'", argv[i]);
 		else if (src == NULL)
 			src = argv[i];
@@ -490,11 +490,11 @@ rehearse_record(struct db *db, int argc, char **argv)
 		} else if (missing) {
 			cli_usage("rehearse", "%s needs a value", argv[i]);
 			goto out;
-		} else if (strcmp(argv[i], "--abandoned") == 0) {
+		} else if (cli_flag(argv, i, "--abandoned")) {
 			completed = 0;
-		} else if (strcmp(argv[i], "--flow") == 0) {
+		} else if (cli_flag(argv, i, "--flow")) {
 			mode = "flow";
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			cli_usage("rehearse", "rehearse record: unknown option '%s'", argv[i]);
 			goto out;
 		} else if (story == NULL) {
@@ -633,7 +633,7 @@ rehearse_list(struct db *db, int argc, char **argv)
 				return EXIT_USAGE;
 		} else if (missing) {
 			return cli_usage("rehearse", "%s needs a value", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("rehearse", "rehearse list: unknown option '%s'", argv[i]);
 		} else {
 			story = argv[i];
@@ -727,7 +727,7 @@ cli_export_stories(struct cli *c, int argc, char **argv)
 			out = v;
 		else if (missing)
 			return cli_usage("export", "%s needs a value", argv[i]);
-		else if (strcmp(argv[i], "--all") == 0)
+		else if (cli_flag(argv, i, "--all"))
 			all = 1;
 		else
 			return cli_usage("export", "export stories: unknown argument '%s'", argv[i]);

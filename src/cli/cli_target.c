@@ -43,15 +43,15 @@ target_set(struct cli *c, int argc, char **argv)
 	int dry = 0;
 	for (int i = 1; i < argc; i++) {
 		const char **dst = NULL;
-		if (strcmp(argv[i], "--company") == 0)
+		if (cli_flag(argv, i, "--company"))
 			dst = &company;
-		else if (strcmp(argv[i], "--role") == 0)
+		else if (cli_flag(argv, i, "--role"))
 			dst = &role;
-		else if (strcmp(argv[i], "--map") == 0)
+		else if (cli_flag(argv, i, "--map"))
 			dst = &map;
-		else if (strcmp(argv[i], "--dry-run") == 0)
+		else if (cli_flag(argv, i, "--dry-run"))
 			dry = 1;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+		else if (cli_isopt(argv, i))
 			return cli_usage(NULL, "target set: unknown option '%s'", argv[i]);
 		else if (date == NULL)
 			date = argv[i];
@@ -101,7 +101,7 @@ target_set(struct cli *c, int argc, char **argv)
 static int
 target_list_cmd(struct cli *c, int argc, char **argv)
 {
-	int json = argc > 1 && strcmp(argv[1], "--json") == 0;
+	int json = argc > 1 && cli_flag(argv, 1, "--json");
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -142,7 +142,7 @@ target_list_cmd(struct cli *c, int argc, char **argv)
 static int
 target_plan_cmd(struct cli *c, int argc, char **argv)
 {
-	int yes = argc > 1 && strcmp(argv[1], "--yes") == 0;
+	int yes = argc > 1 && cli_flag(argv, 1, "--yes");
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -197,7 +197,7 @@ cmd_target(struct cli *c, int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (strcmp(sub, "schedule") == 0) {
-		int dry = argc > 2 && strcmp(argv[2], "--dry-run") == 0;
+		int dry = argc > 2 && cli_flag(argv, 2, "--dry-run");
 		struct db *db = cli_db(c);
 		struct settings set;
 		settings_load(db, &set);
@@ -221,15 +221,15 @@ cmd_cram(struct cli *c, int argc, char **argv)
 	int list = 0;
 	for (int i = 1; i < argc; i++) {
 		const char **dst = NULL;
-		if (strcmp(argv[i], "--deck") == 0)
+		if (cli_flag(argv, i, "--deck"))
 			dst = &deck;
-		else if (strcmp(argv[i], "--tag") == 0)
+		else if (cli_flag(argv, i, "--tag"))
 			dst = &tag;
-		else if (strcmp(argv[i], "--skill") == 0)
+		else if (cli_flag(argv, i, "--skill"))
 			dst = &skill;
-		else if (strcmp(argv[i], "--list") == 0)
+		else if (cli_flag(argv, i, "--list"))
 			list = 1;
-		else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
+		else if (cli_flag(argv, i, "--limit") && i + 1 < argc) {
 			if (cli_int(NULL, "--limit", argv[++i], 1, 100000, &limit) != 0)
 				return EXIT_USAGE;
 		} else

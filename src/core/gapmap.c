@@ -516,6 +516,10 @@ int
 gap_row_find(struct db *db, const char *map_id, const char *ref, int64_t *row_id,
              char **cause)
 {
+	/* An empty ROW is a start of every name: it names no row. */
+	if (*ref == '\0')
+		return fail(cause, "ROW is empty: give a row number, a skill id or a skill name "
+		            "(see 'prepdeck gapmap show %s')", map_id);
 	struct gap_rows rows;
 	gap_rows_load(db, map_id, NULL, GAP_SORT_MAP, &rows);
 	int rc = -1;
