@@ -7,23 +7,11 @@
 #include <string.h>
 
 #include "cli_stats.h"
+#include "parse.h"
 #include "scorecard.h"
 #include "settings.h"
 #include "stats.h"
 #include "util.h"
-
-/* Parses a positive scorecard id. */
-static int
-parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
 
 /* Parses CAT=N:EVIDENCE into sc (strings point into arg's copy *buf). */
 static int
@@ -38,10 +26,9 @@ parse_score(const char *arg, struct scorecard_score *sc, char **buf)
 	char *colon = strchr(num, ':');
 	if (colon)
 		*colon = '\0';
-	char *end;
-	errno = 0;
-	long v = strtol(num, &end, 10);
-	if (*num == '\0' || *end != '\0' || errno || v < -99 || v > 99)
+	int64_t v;
+	/* The range (1 to 4) is the scorecard's to check and explain. */
+	if (parse_int(NULL, num, -99, 99, &v, NULL) != 0)
 		return -1;
 	sc->cat_id = *buf;
 	sc->name = NULL;
@@ -83,7 +70,7 @@ mock_record(struct cli *c, int argc, char **argv)
 			if (m < 0)
 				rc = cli_usage("mock", "mock record: --fix needs a TEXT");
 			fix = v;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			rc = cli_usage("mock", "mock record: unknown option '%s'", argv[i]);
 		} else if (rubric == NULL) {
 			rubric = argv[i];
@@ -130,7 +117,7 @@ mock_list(struct cli *c, int argc, char **argv)
 {
 	if (argc > 3)
 		return cli_usage("mock", "mock list takes at most one RUBRIC");
-	if (argc == 3 && argv[2][0] == '-')
+	if (argc == 3 && cli_isopt(argv, 2))
 		return cli_usage("mock", "mock list: unknown option '%s'", argv[2]);
 	struct db *db = cli_db(c);
 	const char *rubric = argc == 3 ? argv[2] : NULL;
@@ -170,9 +157,11 @@ static int
 mock_show(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc != 3 || parse_id(argv[2], &id) != 0)
+	if (argc != 3)
 		return cli_usage("mock", "mock show needs one scorecard ID (a number from "
 		                 "'prepdeck mock list')");
+	if (cli_int("mock", "the scorecard ID", argv[2], 1, INT64_MAX, &id) != 0)
+		return EXIT_USAGE;
 	struct db *db = cli_db(c);
 	struct scorecard s;
 	char *cause = NULL;
@@ -194,9 +183,11 @@ static int
 mock_delete(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc != 3 || parse_id(argv[2], &id) != 0)
+	if (argc != 3)
 		return cli_usage("mock", "mock delete needs one scorecard ID (a number from "
 		                 "'prepdeck mock list')");
+	if (cli_int("mock", "the scorecard ID", argv[2], 1, INT64_MAX, &id) != 0)
+		return EXIT_USAGE;
 	char *cause = NULL;
 	if (scorecard_delete(cli_db(c), id, &cause) != 0)
 		return cli_cause(cause);
@@ -531,7 +522,7 @@ cli_stats(struct cli *c, int argc, char **argv)
 {
 	int json = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
+		if (cli_flag(argv, i, "--json"))
 			json = 1;
 		else
 			return cli_usage("stats", "stats: unknown argument '%s'", argv[i]);

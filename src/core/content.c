@@ -428,23 +428,6 @@ is_null_scalar(const struct ynode *n)
 }
 
 static int
-valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 64)
-		return 0;
-	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-		      c == '_' || c == '.'))
-			return 0;
-	}
-	return 1;
-}
-
-static int
 valid_tag(const char *s)
 {
 	size_t n = strlen(s);
@@ -1169,7 +1152,8 @@ collect_dir(const char *dir, char ***out, size_t *n, size_t *cap, int depth)
 		names[nn++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, cmp_str);
+	if (nn > 1)
+		qsort(names, nn, sizeof *names, cmp_str);
 	for (size_t i = 0; i < nn; i++) {
 		size_t dl = strlen(dir);
 		while (dl > 1 && dir[dl - 1] == '/')

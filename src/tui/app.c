@@ -341,6 +341,7 @@ init_colors(struct app *a)
 int
 tui_main(struct cli *c, enum tui_start start, const char *arg)
 {
+	cli_raw_output();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "prepdeck: the interactive program needs a terminal; "
 		        "see 'prepdeck --help' for the commands that work without one\n");
