@@ -141,8 +141,8 @@ migrate(struct db *db, char **cause)
 	return 0;
 }
 
-struct db *
-db_open(const char *path, int flags, int *created, char **cause)
+static struct db *
+open_db(const char *path, int flags, int *created, char **cause)
 {
 	struct stat st;
 	int exists = stat(path, &st) == 0;
@@ -224,6 +224,18 @@ bad:
 	free(db->path);
 	free(db);
 	return NULL;
+}
+
+struct db *
+db_open(const char *path, int flags, int *created, char **cause)
+{
+	/* Callers that do not want the message still get a clean failure. */
+	char *ignored = NULL;
+	if (cause == NULL)
+		cause = &ignored;
+	struct db *db = open_db(path, flags, created, cause);
+	free(ignored);
+	return db;
 }
 
 void
