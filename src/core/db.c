@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "paths.h"
 #include "util.h"
 #include "schema.sql.h"
 
@@ -87,26 +88,6 @@ cache_free(struct db *db)
 }
 
 static int
-mkdirs(const char *path, char **cause)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			int e = errno;
-			fail(cause, "cannot create directory %s: %s", p, strerror(e));
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
-static int
 exec_script(struct db *db, const char *sql, char **cause)
 {
 	char *err = NULL;
@@ -156,7 +137,7 @@ open_db(const char *path, int flags, int *created, char **cause)
 		fail(cause, "%s: no such database", path);
 		return NULL;
 	}
-	if (!exists && mkdirs(path, cause) != 0)
+	if (!exists && paths_mkdirs(path, cause) != 0)
 		return NULL;
 
 	struct db *db = xcalloc(1, sizeof *db);

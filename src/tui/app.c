@@ -352,7 +352,7 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		die(EXIT_USER, "%s", cause);
 	int lock = paths_lock(path, &cause);
 	free(path);
-	if (lock == -1) {
+	if (lock < 0) {
 		fprintf(stderr, "prepdeck: %s\n", cause);
 		free(cause);
 		return EXIT_USER;
