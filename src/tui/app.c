@@ -218,6 +218,8 @@ draw_status(struct app *a, int lines, int cols)
 	const char *right = "? help  q back ";
 	if (a->depth == 1)
 		right = "? help  q quit ";
+	if (a->keys_hint)
+		right = a->keys_hint;
 	int rw = tui_width(right);
 	if (a->status[0])
 		tui_put(lines - 1, used + 1, a->status, cols - used - rw - 2, A_REVERSE);
@@ -298,6 +300,7 @@ draw(struct app *a)
 		draw_too_small(lines, cols);
 	} else {
 		struct frame *f = &a->stack[a->depth - 1];
+		a->keys_hint = NULL;
 		f->ops->draw(a, f->st, lines - 1, cols);
 		draw_status(a, lines, cols);
 		if (a->help)
