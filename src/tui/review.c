@@ -496,8 +496,17 @@ grade(struct app *a, struct rv *r, int rating)
 		ms = 600000;
 	struct review_result res;
 	char *cause = NULL;
-	if (review_grade(a->db, &r->set, r->card.key, rating, now, (int)ms,
-	                 r->cram ? "cram" : "review", &res, &cause) != 0) {
+	int rc = review_grade_shown(a->db, &r->set, &r->card, rating, now, (int)ms,
+	                            r->cram ? "cram" : "review", &res, &cause);
+	if (rc == REVIEW_CHANGED) {
+		/* Graded (or moved) elsewhere while on screen: that answer
+		 * stands; this one is not counted on top of it. */
+		free(cause);
+		tui_message(a, "Card changed elsewhere; not graded again");
+		load_next(a, r);
+		return;
+	}
+	if (rc != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
 		return;
