@@ -652,10 +652,16 @@ cmd_check(struct cli *c, int argc, char **argv)
 	/* References to ids outside the checked files resolve against an
 	 * existing database, opened read-only; nothing is written. */
 	struct db *db = NULL;
+	char *cause = NULL;
 	char *path = paths_db(c->dbflag, NULL);
 	if (path != NULL && access(path, R_OK) == 0)
-		db = db_open(path, DB_OPEN_READONLY, NULL, NULL);
+		db = db_open(path, DB_OPEN_READONLY, NULL, &cause);
 	free(path);
+	if (cause != NULL) {
+		int rc = cli_error("cannot check references against the database: %s", cause);
+		free(cause);
+		return rc;
+	}
 	char *bundled = paths_content();
 	struct content_run *run = content_load(argv + 1, (size_t)(argc - 1), bundled,
 	                                       db ? import_lookup : NULL, db);

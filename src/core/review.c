@@ -334,19 +334,44 @@ card_corrupt(const struct fsrs_card *c)
 	       (c->state != FSRS_NEW && c->stability <= 0);
 }
 
-int
-review_grade(struct db *db, const struct settings *set, const char *key,
-             int rating, int64_t now, int duration_ms, const char *mode,
-             struct review_result *res, char **cause)
+/* The schedule a card was shown with differs from the one stored now
+ * (graded, moved, suspended or buried elsewhere since). */
+static int
+changed_since(const struct review_card *shown, const struct review_card *now)
+{
+	return shown->fc.state != now->fc.state || shown->fc.reps != now->fc.reps ||
+	       shown->fc.lapses != now->fc.lapses ||
+	       shown->fc.last_review != now->fc.last_review ||
+	       shown->fc.due != now->fc.due || shown->suspended != now->suspended ||
+	       shown->buried_until != now->buried_until;
+}
+
+/* Grades key; with `shown`, only if the card is as it was shown (checked
+ * in the same transaction that writes the grade). */
+static int
+grade_card(struct db *db, const struct settings *set, const char *key,
+           const struct review_card *shown, int rating, int64_t now, int duration_ms,
+           const char *mode, struct review_result *res, char **cause)
 {
 	memset(res, 0, sizeof *res);
 	if (rating < 1 || rating > 4)
 		return fail(cause, "rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy); got %d",
 		            rating);
-	struct review_card c;
-	if (review_card_load(db, key, &c) != 0)
-		return fail(cause, "no card '%s'", key);
 	int cram = mode && strcmp(mode, "cram") == 0;
+	/* Read and write in one transaction, so a grade given elsewhere in
+	 * between is seen rather than overwritten. */
+	db_begin(db);
+	struct review_card c;
+	if (review_card_load(db, key, &c) != 0) {
+		db_commit(db);
+		return fail(cause, "no card '%s'", key);
+	}
+	if (shown != NULL && !cram && changed_since(shown, &c)) {
+		db_commit(db);
+		review_card_free(&c);
+		fail(cause, "card %s changed elsewhere since it was shown; not graded", key);
+		return REVIEW_CHANGED;
+	}
 	struct fsrs_card in = c.fc;
 	if (in.state == FSRS_NEW)
 		fsrs_new_card(&in, now);
@@ -368,6 +393,7 @@ review_grade(struct db *db, const struct settings *set, const char *key,
 	review_params(set, &p);
 	struct fsrs_card out;
 	if (fsrs_review(&p, &in, t, rating, fuzz_seed(key, in.reps), &out) != 0) {
+		db_commit(db);
 		review_card_free(&c);
 		return fail(cause, "cannot schedule card %s", key);
 	}
@@ -386,7 +412,6 @@ review_grade(struct db *db, const struct settings *set, const char *key,
 		         "Rewrite or split it, then unsuspend it.", out.lapses);
 	}
 
-	db_begin(db);
 	if (!cram) {
 		db_exec(db,
 		    "INSERT INTO card_state(key, state, due, stability, difficulty, last_review, "
@@ -416,6 +441,24 @@ review_grade(struct db *db, const struct settings *set, const char *key,
 	db_commit(db);
 	review_card_free(&c);
 	return 0;
+}
+
+int
+review_grade(struct db *db, const struct settings *set, const char *key,
+             int rating, int64_t now, int duration_ms, const char *mode,
+             struct review_result *res, char **cause)
+{
+	return grade_card(db, set, key, NULL, rating, now, duration_ms, mode, res, cause);
+}
+
+int
+review_grade_shown(struct db *db, const struct settings *set,
+                   const struct review_card *shown, int rating, int64_t now,
+                   int duration_ms, const char *mode, struct review_result *res,
+                   char **cause)
+{
+	return grade_card(db, set, shown->key, shown, rating, now, duration_ms, mode, res,
+	                  cause);
 }
 
 int

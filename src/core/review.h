@@ -76,6 +76,17 @@ int review_grade(struct db *db, const struct settings *set, const char *key,
                  int rating, int64_t now, int duration_ms, const char *mode,
                  struct review_result *res, char **cause);
 
+/* As review_grade, for the card as the screen loaded and showed it: when
+ * its schedule changed meanwhile (graded from the command line, moved,
+ * suspended or buried elsewhere), nothing is written and REVIEW_CHANGED
+ * is returned with *cause set, so one answer is never counted twice.
+ * Cram answers change no schedule and are not checked. */
+#define REVIEW_CHANGED (-2)
+int review_grade_shown(struct db *db, const struct settings *set,
+                       const struct review_card *shown, int rating, int64_t now,
+                       int duration_ms, const char *mode, struct review_result *res,
+                       char **cause);
+
 /* What each rating would give now: intervals in seconds, for the rating
  * buttons. Returns 0 or -1. */
 int review_preview(struct db *db, const struct settings *set, const char *key,

@@ -142,6 +142,9 @@ struct app {
 	                              (not a KEY_* function key) */
 	int help;                  /* help overlay visible */
 	int help_scroll;
+	const char *keys_hint;     /* set by a screen's draw for this frame:
+	                              the status line's keys instead of
+	                              "? help  q back" (while ? and q are text) */
 };
 
 /* Colour pairs (plain attributes when colour is off). */

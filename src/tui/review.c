@@ -13,10 +13,15 @@
 #include "review.h"
 #include "settings.h"
 #include "tui/app.h"
+#include "tui/lineedit.h"
 #include "tui/text.h"
 #include "util.h"
 
 enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };
+
+/* Bytes a type-in answer may hold: far more than any answer needs, small
+ * enough to lay out at once. */
+#define REVIEW_TYPED_MAX 2000
 
 struct rv {
 	struct review_filter f;
@@ -29,7 +34,8 @@ struct rv {
 	int scroll;
 	int64_t preview[4];
 	int64_t shown_ms;             /* monotonic time the card appeared */
-	char typed[256];              /* type-in answer (UTF-8) */
+	struct lineedit ed;           /* the type-in answer being typed */
+	char *typed;                  /* the answer checked ("" when none) */
 	int typed_ok;
 	int info;                     /* card info overlay */
 	char pending[16][160];        /* cards to show again after undo */
@@ -81,7 +87,10 @@ load_next(struct app *a, struct rv *r)
 	r->phase = PH_DONE;
 	r->scroll = 0;
 	r->info = 0;
-	r->typed[0] = '\0';
+	lineedit_free(&r->ed);
+	lineedit_init(&r->ed, NULL, 0, REVIEW_TYPED_MAX);
+	free(r->typed);
+	r->typed = xstrdup("");
 	int64_t now = now_unix();
 	char key[160];
 	int have = 0;
@@ -199,6 +208,8 @@ review_close(struct app *a, void *st)
 	struct rv *r = st;
 	if (r->have_card)
 		review_card_free(&r->card);
+	lineedit_free(&r->ed);
+	free(r->typed);
 	review_queue_free(&r->q);
 	cram_free(r->ckeys, r->nck);
 	a->tick_ms = 0;
@@ -264,17 +275,19 @@ build_body(struct rv *r, struct tlayout *l, int width)
 		return;
 	if (strcmp(r->card.kind, "typein") == 0) {
 		text_blank(l);
-		char buf[600];
+		char *buf;
+		/* Said in words, not only in colour (NO_COLOR shows no red). */
 		if (r->typed[0] == '\0')
-			snprintf(buf, sizeof buf, "Answer: **%s**", r->card.back);
+			buf = xprintf("Answer: **%s**", r->card.back);
 		else if (r->typed_ok)
-			snprintf(buf, sizeof buf, "Correct: **%s**", r->card.back);
+			buf = xprintf("Correct: **%s**", r->card.back);
 		else
-			snprintf(buf, sizeof buf, "You typed: %s\n\nExpected: **%s**", r->typed,
-			         r->card.back);
+			buf = xprintf("Wrong. You typed: %s\n\nExpected: **%s**", r->typed,
+			              r->card.back);
 		struct text_opts o = { .base = r->typed[0] == '\0' ? 0 :
 		                                r->typed_ok ? TS_GOOD : TS_BAD };
 		text_layout(l, buf, width, &o);
+		free(buf);
 	} else if (!cloze) {
 		text_blank(l);
 		struct tcell rule[64];
@@ -465,17 +478,13 @@ review_draw(struct app *a, void *st, int lines, int cols)
 	text_free(&l);
 	if (r->phase == PH_TYPING) {
 		tui_put(lines - 3, x0, "> ", 2, A_BOLD);
-		tui_put(lines - 3, x0 + 2, r->typed, width - 2, A_UNDERLINE);
-		curs_set(1);
-		move(lines - 3, x0 + 2 + tui_width(r->typed));
-	} else {
-		curs_set(0);
+		lineedit_draw(&r->ed, lines - 3, x0 + 2, width - 2, A_UNDERLINE);
+		/* q and ? are letters of the answer here. */
+		a->keys_hint = "Enter check  Esc show answer ";
 	}
 	draw_buttons(a, r, lines - 1, cols);
 	if (r->info)
 		draw_info(a, r, lines, cols);
-	if (r->phase == PH_TYPING)
-		move(lines - 3, x0 + 2 + tui_width(r->typed));
 }
 
 static void
@@ -487,8 +496,17 @@ grade(struct app *a, struct rv *r, int rating)
 		ms = 600000;
 	struct review_result res;
 	char *cause = NULL;
-	if (review_grade(a->db, &r->set, r->card.key, rating, now, (int)ms,
-	                 r->cram ? "cram" : "review", &res, &cause) != 0) {
+	int rc = review_grade_shown(a->db, &r->set, &r->card, rating, now, (int)ms,
+	                            r->cram ? "cram" : "review", &res, &cause);
+	if (rc == REVIEW_CHANGED) {
+		/* Graded (or moved) elsewhere while on screen: that answer
+		 * stands; this one is not counted on top of it. */
+		free(cause);
+		tui_message(a, "Card changed elsewhere; not graded again");
+		load_next(a, r);
+		return;
+	}
+	if (rc != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
 		return;
@@ -506,33 +524,6 @@ grade(struct app *a, struct rv *r, int rating)
 	load_next(a, r);
 }
 
-/* Adds a typed character (UTF-8 encoded) to the type-in answer. */
-static void
-type_char(struct rv *r, int key)
-{
-	char mb[8];
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	size_t n = wcrtomb(mb, (wchar_t)key, &ps);
-	size_t len = strlen(r->typed);
-	if (n == (size_t)-1 || len + n >= sizeof r->typed)
-		return;
-	memcpy(r->typed + len, mb, n);
-	r->typed[len + n] = '\0';
-}
-
-static void
-type_backspace(struct rv *r)
-{
-	size_t n = strlen(r->typed);
-	while (n > 0) {
-		n--;
-		if (((unsigned char)r->typed[n] & 0xC0) != 0x80)
-			break;
-	}
-	r->typed[n] = '\0';
-}
-
 static int
 review_input(struct app *a, void *st, enum tui_action act, int key)
 {
@@ -542,18 +533,19 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (r->phase == PH_TYPING) {
-		if (key == 27) {
-			r->typed[0] = '\0';
+		size_t before = r->ed.len;
+		enum le_result res = lineedit_key(&r->ed, key, !a->key_char);
+		if (res == LE_CANCEL) {
+			free(r->typed);
+			r->typed = xstrdup("");
 			r->phase = PH_ANSWER;
-		} else if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+		} else if (res == LE_SAVE) {
+			free(r->typed);
+			r->typed = xstrdup(lineedit_text(&r->ed));
 			r->typed_ok = review_answer_matches(r->typed, r->card.back);
 			r->phase = PH_ANSWER;
-		} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
-			type_backspace(r);
-		} else if (key >= 32 && key != 127 && key < KEY_MIN) {
-			type_char(r, key);
-		} else if (key == KEY_RESIZE) {
-			return 0;
+		} else if (a->key_char && key >= 32 && key != 127 && r->ed.len == before) {
+			tui_message(a, "Answers stop at %d bytes", REVIEW_TYPED_MAX);
 		}
 		return 1;
 	}
