@@ -66,40 +66,19 @@ tui_message(struct app *a, const char *fmt, ...)
 int
 tui_width(const char *s)
 {
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	int w = 0;
-	size_t len = strlen(s);
-	while (len > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, len, &ps);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&ps, 0, sizeof ps);
-			s++;
-			len--;
-			w++;
-			continue;
-		}
-		if (n == 0)
-			break;
-		int cw = wcwidth(wc);
-		w += cw > 0 ? cw : 0;
-		s += n;
-		len -= n;
-	}
-	return w;
+	return str_width(s);
 }
 
-int
-tui_put(int y, int x, const char *s, int width, attr_t attr)
+/* Draws the first len bytes of s from (y, x); returns the columns used. */
+static int
+put_span(int y, int x, const char *s, size_t len, attr_t attr)
 {
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
 	int used = 0;
-	size_t len = strlen(s);
 	move(y, x);
 	attron(attr);
-	while (len > 0 && used < width) {
+	while (len > 0) {
 		wchar_t wc;
 		size_t n = mbrtowc(&wc, s, len, &ps);
 		if (n == (size_t)-1 || n == (size_t)-2) {
@@ -116,8 +95,6 @@ tui_put(int y, int x, const char *s, int width, attr_t attr)
 			wc = L'?';
 			cw = 1;
 		}
-		if (used + cw > width)
-			break;
 		if (cw > 0 || used > 0) {
 			cchar_t cc;
 			wchar_t str[2] = { wc, L'\0' };
@@ -130,6 +107,55 @@ tui_put(int y, int x, const char *s, int width, attr_t attr)
 	}
 	attroff(attr);
 	return used;
+}
+
+int
+tui_put(int y, int x, const char *s, int width, attr_t attr)
+{
+	int cut;
+	size_t n = str_fit(s, width, &cut);
+	int used = put_span(y, x, s, n, attr);
+	if (cut)
+		used += put_span(y, x + used, str_ellipsis(), strlen(str_ellipsis()), attr);
+	return used;
+}
+
+int
+tui_wrap(int y, int x, int w, int maxrows, const char *text, attr_t attr)
+{
+	int row = 0;
+	const char *p = text;
+	while (*p && row < maxrows) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		/* Take whole words while they fit. */
+		const char *end = p, *q = p;
+		while (*q && *q != '\n') {
+			while (*q && *q != ' ' && *q != '\n')
+				q++;
+			char *cand = xstrndup(p, (size_t)(q - p));
+			int fits = str_width(cand) <= w;
+			free(cand);
+			if (!fits) {
+				if (end == p)
+					end = q;   /* one word wider than the line: cut */
+				break;
+			}
+			end = q;
+			while (*q == ' ')
+				q++;
+		}
+		char *line = xstrndup(p, (size_t)(end - p));
+		tui_put(y + row, x, line, w, attr);
+		free(line);
+		row++;
+		p = end;
+		if (*p == '\n')
+			p++;
+	}
+	return row;
 }
 
 int
