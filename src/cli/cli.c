@@ -17,6 +17,7 @@
 #include "import.h"
 #include "paths.h"
 #include "replay.h"
+#include "story.h"
 #include "summary.h"
 #include "tui/app.h"
 #include "util.h"
@@ -417,6 +418,13 @@ cli_db(struct cli *c)
 		if (import_paths(c->db, NULL, 0, &st, stderr) != 0)
 			die(EXIT_USER, "the bundled curriculum has errors (listed above)");
 		db_set_setting(c->db, "bundled_imported", "1");
+	}
+	free(done);
+	/* Template copies made before guidance became a hint lose it once. */
+	done = db_setting(c->db, "guidance_cleared");
+	if (done == NULL) {
+		story_clear_guidance(c->db);
+		db_set_setting(c->db, "guidance_cleared", "1");
 	}
 	free(done);
 	return c->db;
