@@ -123,6 +123,9 @@ struct screen_ops {
 	const struct tui_key *keys;
 	/* Refreshed when the screen becomes visible again. */
 	void (*resume)(struct app *a, void *st);
+	/* What would be lost by leaving now ("the story text you are
+	 * writing"), or NULL: quitting asks first while any screen says so. */
+	const char *(*unsaved)(struct app *a, void *st);
 };
 
 struct app {
@@ -141,6 +144,9 @@ struct app {
 	                              (not a KEY_* function key) */
 	int help;                  /* help overlay visible */
 	int help_scroll;
+	int confirm;               /* asking before losing unsaved text: 1 quit,
+	                              2 leave the screen */
+	char confirm_what[96];
 };
 
 /* Colour pairs (plain attributes when colour is off). */

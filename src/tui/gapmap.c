@@ -818,6 +818,17 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 	}
 }
 
+static const char *
+gapmap_unsaved(struct app *a, void *st)
+{
+	struct gscr *s = st;
+	if ((s->mode == M_EDIT || s->mode == M_ADD || s->mode == M_NEWMAP) &&
+	    lineedit_changed(&s->le))
+		return s->mode == M_EDIT ? "the cell you are editing" : s->mode == M_ADD ?
+		       "the skill you are adding" : "the title of the new map";
+	return NULL;
+}
+
 const struct screen_ops gapmap_screen = {
 	.name = "Gap map",
 	.open = gapmap_open,
@@ -826,6 +837,7 @@ const struct screen_ops gapmap_screen = {
 	.input = gapmap_input,
 	.keys = gapmap_keys,
 	.resume = gapmap_resume,
+	.unsaved = gapmap_unsaved,
 };
 
 int

@@ -966,6 +966,15 @@ plan_input(struct app *a, void *st, enum tui_action act, int key)
 	}
 }
 
+static const char *
+plan_unsaved(struct app *a, void *st)
+{
+	struct planscr *s = st;
+	if (s->mode == M_REVIEW && (lineedit_changed(&s->ed[0]) || lineedit_changed(&s->ed[1])))
+		return "the weekly review you are writing";
+	return NULL;
+}
+
 const struct screen_ops plan_screen = {
 	.name = "Plan",
 	.open = plan_open,
@@ -974,4 +983,5 @@ const struct screen_ops plan_screen = {
 	.input = plan_input,
 	.keys = plan_keys,
 	.resume = plan_resume,
+	.unsaved = plan_unsaved,
 };

@@ -489,6 +489,13 @@ static const struct tui_key stories_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
+static const char *
+stories_unsaved(struct app *a, void *st)
+{
+	struct stories *s = st;
+	return s->te && textedit_changed(s->te) ? "the title of the new story" : NULL;
+}
+
 const struct screen_ops stories_screen = {
 	.name = "Stories",
 	.open = stories_open,
@@ -497,6 +504,7 @@ const struct screen_ops stories_screen = {
 	.input = stories_input,
 	.keys = stories_keys,
 	.resume = stories_resume,
+	.unsaved = stories_unsaved,
 };
 
 /* ---- one story: a form ------------------------------------------------ */
@@ -947,6 +955,13 @@ static const struct tui_key sview_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
+static const char *
+sview_unsaved(struct app *a, void *st)
+{
+	struct sview *v = st;
+	return v->te && textedit_changed(v->te) ? "the story text you are editing" : NULL;
+}
+
 static const struct screen_ops story_screen = {
 	.name = "Story",
 	.open = sview_open,
@@ -955,6 +970,7 @@ static const struct screen_ops story_screen = {
 	.input = sview_input,
 	.keys = sview_keys,
 	.resume = sview_resume,
+	.unsaved = sview_unsaved,
 };
 
 /* ---- the prompt picker ---------------------------------------------- */
