@@ -20,6 +20,7 @@
 #include "parse.h"
 #include "paths.h"
 #include "replay.h"
+#include "story.h"
 #include "summary.h"
 #include "tui/app.h"
 #include "util.h"
@@ -314,6 +315,8 @@ cmd_export_what(struct cli *c, int argc, char **argv)
 	return EXIT_USAGE;
 }
 
+#define HELP_COL 31   /* where the summaries of `prepdeck --help` start */
+
 static void
 usage(FILE *fp)
 {
@@ -321,9 +324,41 @@ usage(FILE *fp)
 	        "A study planner and flashcard trainer for AI-engineering interviews.\n"
 	        "With no command, starts the interactive program.\n\ncommands:\n");
 	for (const struct command *c = cli_commands; c->name; c++) {
-		char head[64];
-		snprintf(head, sizeof head, "%s %s", c->name, c->args);
-		fprintf(fp, "  %-28s %s\n", head, c->summary);
+		/* A long synopsis gets a line of its own; summaries wrap
+		 * under their column, so nothing runs past 80 columns. */
+		char *head = xprintf("%s %s", c->name, c->args);
+		int hw = str_width(head);
+		fprintf(fp, "  %s", head);
+		int col = 2 + hw;
+		if (hw > HELP_COL - 3) {
+			fputc('\n', fp);
+			col = 0;
+		}
+		free(head);
+		for (const char *p = c->summary; *p;) {
+			const char *sp = strchr(p, ' ');
+			size_t n = sp ? (size_t)(sp - p) : strlen(p);
+			char *word = xstrndup(p, n);
+			int ww = str_width(word);
+			if (col >= HELP_COL && col + 1 + ww > 79) {
+				fputc('\n', fp);
+				col = 0;
+			}
+			if (col < HELP_COL) {
+				fprintf(fp, "%*s", HELP_COL - col, "");
+				col = HELP_COL;
+			} else {
+				fputc(' ', fp);
+				col++;
+			}
+			fputs(word, fp);
+			col += ww;
+			free(word);
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
+		fputc('\n', fp);
 	}
 	fprintf(fp, "\noptions:\n"
 	        "  --db PATH                    use this database file (also: PREPDECK_DB)\n"
@@ -606,6 +641,13 @@ cli_db(struct cli *c)
 		if (import_paths(c->db, NULL, 0, &st, stderr) != 0)
 			die(EXIT_USER, "the bundled curriculum has errors (listed above)");
 		db_set_setting(c->db, "bundled_imported", "1");
+	}
+	free(done);
+	/* Template copies made before guidance became a hint lose it once. */
+	done = db_setting(c->db, "guidance_cleared");
+	if (done == NULL) {
+		story_clear_guidance(c->db);
+		db_set_setting(c->db, "guidance_cleared", "1");
 	}
 	free(done);
 	return c->db;

@@ -27,28 +27,22 @@ opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 	return r;
 }
 
-/* Prints s in width characters (cut with "…", padded with spaces; a
- * negative width cuts without padding, for the last column); counts
- * characters, not bytes, so UTF-8 text lines up. */
+/* Prints s in width columns (cut with the ellipsis, padded with spaces;
+ * a negative width cuts without padding, for the last column). */
 static void
 put_col(const char *s, int width)
 {
 	int pad = width > 0;
 	if (width < 0)
 		width = -width;
-	int total = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		total += (*p & 0xc0) != 0x80;
-	int keep = total > width ? width - 1 : total, n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p & 0xc0) != 0x80 && n++ == keep)
-			break;
-		putchar(*p == '\n' || *p == '\t' ? ' ' : *p);
-	}
-	if (total > width)
-		fputs("…", stdout);
-	for (int i = total > width ? width : total; pad && i < width; i++)
+	char *c = str_clip(s, width);
+	for (char *p = c; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	fputs(c, stdout);
+	for (int i = str_width(c); pad && i < width; i++)
 		putchar(' ');
+	free(c);
 }
 
 /* The first line of a text. Caller frees. */

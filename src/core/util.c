@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "util.h"
 
@@ -643,4 +644,90 @@ valid_id(const char *s)
 			return 0;
 	}
 	return 1;
+/* Columns one decoded character takes: control characters (shown as a
+ * space or '?') one, combining marks none. */
+static int
+char_cols(wchar_t wc)
+{
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+int
+str_width(const char *s)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	int w = 0;
+	size_t len = strlen(s);
+	while (len > 0) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s, len, &ps);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&ps, 0, sizeof ps);
+			n = 1;
+			wc = L'?';
+		}
+		if (n == 0)
+			break;
+		w += char_cols(wc);
+		s += n;
+		len -= n;
+	}
+	return w;
+}
+
+const char *
+str_ellipsis(void)
+{
+	return MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "~";
+}
+
+size_t
+str_fit(const char *s, int width, int *cut)
+{
+	*cut = 0;
+	if (width <= 0)
+		return 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t len = strlen(s), pos = 0, keep = 0;
+	int w = 0, room = width - 1;   /* the ellipsis takes one column */
+	while (pos < len) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + pos, len - pos, &ps);
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&ps, 0, sizeof ps);
+			n = 1;
+			wc = L'?';
+		}
+		if (n == 0)
+			break;
+		int cw = char_cols(wc);
+		if (w + cw > width) {
+			/* Cut: only blanks left lose nothing. */
+			size_t rest = pos;
+			while (rest < len && strchr(" \t\r\n", s[rest]))
+				rest++;
+			if (rest == len)
+				return pos;
+			*cut = 1;
+			return keep;
+		}
+		w += cw;
+		pos += n;
+		if (w <= room)
+			keep = pos;
+	}
+	return pos;
+}
+
+char *
+str_clip(const char *s, int width)
+{
+	int cut;
+	size_t n = str_fit(s, width, &cut);
+	if (!cut)
+		return xstrndup(s, n);
+	return xprintf("%.*s%s", (int)n, s, str_ellipsis());
 }

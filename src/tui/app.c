@@ -68,40 +68,19 @@ tui_message(struct app *a, const char *fmt, ...)
 int
 tui_width(const char *s)
 {
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	int w = 0;
-	size_t len = strlen(s);
-	while (len > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, len, &ps);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&ps, 0, sizeof ps);
-			s++;
-			len--;
-			w++;
-			continue;
-		}
-		if (n == 0)
-			break;
-		int cw = wcwidth(wc);
-		w += cw > 0 ? cw : 0;
-		s += n;
-		len -= n;
-	}
-	return w;
+	return str_width(s);
 }
 
-int
-tui_put(int y, int x, const char *s, int width, attr_t attr)
+/* Draws the first len bytes of s from (y, x); returns the columns used. */
+static int
+put_span(int y, int x, const char *s, size_t len, attr_t attr)
 {
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
 	int used = 0;
-	size_t len = strlen(s);
 	move(y, x);
 	attron(attr);
-	while (len > 0 && used < width) {
+	while (len > 0) {
 		wchar_t wc;
 		size_t n = mbrtowc(&wc, s, len, &ps);
 		if (n == (size_t)-1 || n == (size_t)-2) {
@@ -118,8 +97,6 @@ tui_put(int y, int x, const char *s, int width, attr_t attr)
 			wc = L'?';
 			cw = 1;
 		}
-		if (used + cw > width)
-			break;
 		if (cw > 0 || used > 0) {
 			cchar_t cc;
 			wchar_t str[2] = { wc, L'\0' };
@@ -132,6 +109,55 @@ tui_put(int y, int x, const char *s, int width, attr_t attr)
 	}
 	attroff(attr);
 	return used;
+}
+
+int
+tui_put(int y, int x, const char *s, int width, attr_t attr)
+{
+	int cut;
+	size_t n = str_fit(s, width, &cut);
+	int used = put_span(y, x, s, n, attr);
+	if (cut)
+		used += put_span(y, x + used, str_ellipsis(), strlen(str_ellipsis()), attr);
+	return used;
+}
+
+int
+tui_wrap(int y, int x, int w, int maxrows, const char *text, attr_t attr)
+{
+	int row = 0;
+	const char *p = text;
+	while (*p && row < maxrows) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		/* Take whole words while they fit. */
+		const char *end = p, *q = p;
+		while (*q && *q != '\n') {
+			while (*q && *q != ' ' && *q != '\n')
+				q++;
+			char *cand = xstrndup(p, (size_t)(q - p));
+			int fits = str_width(cand) <= w;
+			free(cand);
+			if (!fits) {
+				if (end == p)
+					end = q;   /* one word wider than the line: cut */
+				break;
+			}
+			end = q;
+			while (*q == ' ')
+				q++;
+		}
+		char *line = xstrndup(p, (size_t)(end - p));
+		tui_put(y + row, x, line, w, attr);
+		free(line);
+		row++;
+		p = end;
+		if (*p == '\n')
+			p++;
+	}
+	return row;
 }
 
 int
@@ -221,6 +247,15 @@ draw_status(struct app *a, int lines, int cols)
 	if (a->keys_hint)
 		right = a->keys_hint;
 	int rw = tui_width(right);
+	if (a->confirm) {
+		char q[256];
+		snprintf(q, sizeof q, " %s, losing %s? y %s · other keys go back ",
+		         a->confirm == 1 ? "Quit" : "Leave", a->confirm_what,
+		         a->confirm == 1 ? "quits" : "leaves");
+		tui_put(lines - 1, 0, q, cols, tui_attr(a, C_WARN) | A_REVERSE | A_BOLD);
+		attroff(A_REVERSE);
+		return;
+	}
 	if (a->status[0])
 		tui_put(lines - 1, used + 1, a->status, cols - used - rw - 2, A_REVERSE);
 	if (cols - rw > used)
@@ -277,18 +312,26 @@ draw_help(struct app *a, int lines, int cols)
 	        A_REVERSE | A_DIM);
 }
 
+/* The small-terminal message, worded to fit 20 columns: what is wrong,
+ * what to do, and that nothing was lost. */
 static void
-draw_too_small(int lines, int cols)
+draw_too_small(struct app *a, int lines, int cols)
 {
-	char msg[160];
-	snprintf(msg, sizeof msg, "Terminal too small: %dx%d.", cols, lines);
-	const char *need = "prepdeck needs at least 80x24. Enlarge the window, or press q to quit.";
-	int y = lines / 2 - 1;
-	if (y < 0)
-		y = 0;
-	tui_put(y, 0, msg, cols, A_BOLD);
-	if (y + 1 < lines)
-		tui_put(y + 1, 0, need, cols, A_NORMAL);
+	char msg[320];
+	if (a->confirm)
+		snprintf(msg, sizeof msg, "%s, losing %s? y %s; other keys go back.",
+		         a->confirm == 1 ? "Quit" : "Leave", a->confirm_what,
+		         a->confirm == 1 ? "quits" : "leaves");
+	else
+		snprintf(msg, sizeof msg, "Window too small: %dx%d. Enlarge it to %dx%d to "
+		         "go on. Nothing is lost; keys wait until then.", cols, lines,
+		         TUI_MIN_COLS, TUI_MIN_LINES);
+	int w = cols - 2 > 8 ? cols - 2 : cols;
+	int x = cols - 2 > 8 ? 1 : 0;
+	int rows = tui_wrap(0, x, w, lines, msg, A_NORMAL);
+	int y = (lines - rows) / 2;
+	erase();
+	tui_wrap(y, x, w, lines - y, msg, A_BOLD);
 }
 
 static void
@@ -297,7 +340,7 @@ draw(struct app *a)
 	erase();
 	int lines = LINES, cols = COLS;
 	if (lines < TUI_MIN_LINES || cols < TUI_MIN_COLS) {
-		draw_too_small(lines, cols);
+		draw_too_small(a, lines, cols);
 	} else {
 		struct frame *f = &a->stack[a->depth - 1];
 		a->keys_hint = NULL;
@@ -307,6 +350,44 @@ draw(struct app *a)
 			draw_help(a, lines, cols);
 	}
 	refresh();
+}
+
+static volatile sig_atomic_t got_sigint;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	got_sigint = 1;
+}
+
+/* What the screens on the stack would lose (the topmost that says),
+ * or NULL. */
+static const char *
+stack_unsaved(struct app *a)
+{
+	for (int i = a->depth - 1; i >= 0; i--) {
+		const struct frame *f = &a->stack[i];
+		const char *what = f->ops->unsaved ? f->ops->unsaved(a, f->st) : NULL;
+		if (what)
+			return what;
+	}
+	return NULL;
+}
+
+/* Ctrl-C (a signal, or the key in raw mode): quits at once unless a
+ * screen holds unsaved text, then asks. */
+static void
+quit_request(struct app *a)
+{
+	const char *what = stack_unsaved(a);
+	if (what == NULL) {
+		a->quit = 1;
+		return;
+	}
+	snprintf(a->confirm_what, sizeof a->confirm_what, "%s", what);
+	a->confirm = 1;
+	a->help = 0;
 }
 
 static enum tui_action
@@ -432,6 +513,13 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 	curs_set(0);
 	set_escdelay(25);
 	init_colors(&a);
+	/* Ctrl-C asks before losing unsaved text: the handler only sets a
+	 * flag the loop reads (it replaces the one curses installs). */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
 
 	int rc = 0;
 	/* `prepdeck review` opens on the review screen alone, so leaving it
@@ -448,6 +536,11 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		wint_t wch;
 		int r = get_wch(&wch);
 		struct frame *f = &a.stack[a.depth - 1];
+		if (got_sigint) {
+			got_sigint = 0;
+			quit_request(&a);
+			continue;
+		}
 		if (r == ERR) {
 			if (f->ops->tick)
 				f->ops->tick(&a, f->st);
@@ -457,11 +550,25 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		if (r == KEY_CODE_YES && key == KEY_RESIZE)
 			continue;
 		a.key_char = r != KEY_CODE_YES;
-		if (LINES < TUI_MIN_LINES || COLS < TUI_MIN_COLS) {
-			if (key == 'q' || key == 27)
-				a.quit = 1;
+		if (a.key_char && key == 3) {
+			/* Ctrl-C as a key (the terminal in raw mode). */
+			quit_request(&a);
 			continue;
 		}
+		if (a.confirm) {
+			int yes = a.key_char && (key == 'y' || key == 'Y');
+			if (yes && a.confirm == 1)
+				a.quit = 1;
+			else if (yes)
+				tui_pop(&a);
+			else
+				tui_message(&a, "Kept: %s.", a.confirm_what);
+			a.confirm = 0;
+			continue;
+		}
+		/* Too small to draw: keys wait (nothing is typed, nothing quits). */
+		if (LINES < TUI_MIN_LINES || COLS < TUI_MIN_COLS)
+			continue;
 		if (a.help) {
 			if (r == KEY_CODE_YES && key == KEY_DOWN)
 				a.help_scroll++;
@@ -484,9 +591,16 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		if (f->ops->input(&a, f->st, act, key))
 			continue;
 		switch (act) {
-		case ACT_QUIT:
-			tui_pop(&a);
+		case ACT_QUIT: {
+			const char *what = f->ops->unsaved ? f->ops->unsaved(&a, f->st) : NULL;
+			if (what) {
+				snprintf(a.confirm_what, sizeof a.confirm_what, "%s", what);
+				a.confirm = a.depth == 1 ? 1 : 2;
+			} else {
+				tui_pop(&a);
+			}
 			break;
+		}
 		case ACT_HELP:
 			a.help = 1;
 			a.help_scroll = 0;

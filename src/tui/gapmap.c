@@ -327,13 +327,7 @@ draw_row(struct app *a, struct gscr *s, const struct layout *L, int i, int y)
 			if (c == COL_STATUS && !(sel && c == s->col))
 				at |= strcmp(v, "done") == 0 ? tui_attr(a, C_GOOD) :
 				      strcmp(v, "doing") == 0 ? tui_attr(a, C_WARN) : 0;
-			int tw = tui_width(v);
-			if (tw > w && w > 1) {
-				tui_put(y, x, v, w - 1, at);
-				tui_put(y, x + w - 1, "…", 1, at);
-			} else {
-				tui_put(y, x, v, w, at);
-			}
+			tui_put(y, x, v, w, at);
 		}
 		free(v);
 	}
@@ -824,6 +818,17 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 	}
 }
 
+static const char *
+gapmap_unsaved(struct app *a, void *st)
+{
+	struct gscr *s = st;
+	if ((s->mode == M_EDIT || s->mode == M_ADD || s->mode == M_NEWMAP) &&
+	    lineedit_changed(&s->le))
+		return s->mode == M_EDIT ? "the cell you are editing" : s->mode == M_ADD ?
+		       "the skill you are adding" : "the title of the new map";
+	return NULL;
+}
+
 const struct screen_ops gapmap_screen = {
 	.name = "Gap map",
 	.open = gapmap_open,
@@ -832,6 +837,7 @@ const struct screen_ops gapmap_screen = {
 	.input = gapmap_input,
 	.keys = gapmap_keys,
 	.resume = gapmap_resume,
+	.unsaved = gapmap_unsaved,
 };
 
 int
@@ -852,12 +858,7 @@ gapmap_today_section(struct app *a, int y, int cols)
 	int cw = tui_width(buf);
 	int used = tui_put(y, 2, "Skills gaps · ", cols - 4, tui_attr(a, C_TITLE));
 	int room = cols - 20 - used - cw;
-	if (tui_width(m.title) > room) {
-		used += tui_put(y, 2 + used, m.title, room - 1, tui_attr(a, C_TITLE));
-		used += tui_put(y, 2 + used, "…", 1, tui_attr(a, C_TITLE));
-	} else {
-		used += tui_put(y, 2 + used, m.title, room, tui_attr(a, C_TITLE));
-	}
+	used += tui_put(y, 2 + used, m.title, room, tui_attr(a, C_TITLE));
 	tui_put(y, 2 + used, buf, cw, tui_attr(a, C_DIM));
 	tui_put(y++, cols - 16, "g  gap map", 14, tui_attr(a, C_ACCENT));
 	struct gap_rows w;

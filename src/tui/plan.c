@@ -18,25 +18,6 @@
 
 /* ---- shared pieces ------------------------------------------------------ */
 
-static const char *
-ellipsis(void)
-{
-	return MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "~";
-}
-
-/* Draws s clipped to width columns, ending in an ellipsis when cut;
- * returns the columns used. */
-static int
-put_clip(int y, int x, const char *s, int width, attr_t attr)
-{
-	if (width <= 0)
-		return 0;
-	if (tui_width(s) <= width)
-		return tui_put(y, x, s, width, attr);
-	int used = tui_put(y, x, s, width - 1, attr);
-	return used + tui_put(y, x + used, ellipsis(), 1, attr);
-}
-
 /* A bar of `width` cells filled done/total. */
 static void
 put_bar(struct app *a, int y, int x, int width, int done, int total)
@@ -127,7 +108,7 @@ draw_task(struct app *a, const struct plan_task *t, int y, int x, int width, int
 	attr_t tattr = base;
 	if (!sel && t->done)
 		tattr = tui_attr(a, C_DIM);
-	put_clip(y, x + 4, t->text, width - 4 - sw, tattr);
+	tui_put(y, x + 4, t->text, width - 4 - sw, tattr);
 	if (side[0]) {
 		attr_t sattr = sel ? base : tui_attr(a, C_ACCENT);
 		if (!sel && t->progress >= 0 && t->progress >= t->count)
@@ -238,7 +219,7 @@ plan_panel_draw(struct app *a, struct plan_panel *p, int y, int cols)
 	where_text(v, where, sizeof where);
 	snprintf(head, sizeof head, "%s · Week %d: %s", where, v->cur_week,
 	         v->weeks[v->cur_week - 1].theme);
-	put_clip(y++, 4, head, cols - 6, A_BOLD);
+	tui_put(y++, 4, head, cols - 6, A_BOLD);
 	size_t n;
 	struct plan_task *t = today_tasks(p, &n);
 	const size_t maxshow = 6;
@@ -557,7 +538,7 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 		snprintf(prog, sizeof prog, "%d/%d", w->ndone, w->ntasks);
 		snprintf(buf, sizeof buf, "Week %d · %s", r->n, w->theme);
 		attr_t attr = tui_attr(a, C_TITLE) | A_BOLD;
-		put_clip(y, 1, buf, cols - 12, attr);
+		tui_put(y, 1, buf, cols - 12, attr);
 		tui_put(y, cols - 2 - tui_width(prog), prog, 10,
 		        w->ndone == w->ntasks && w->ntasks ? tui_attr(a, C_GOOD) : tui_attr(a, C_DIM));
 		break;
@@ -572,7 +553,7 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 		attr_t attr = today ? tui_attr(a, C_ACCENT) | A_BOLD : A_BOLD;
 		if (!today && d->ntasks && d->ndone == (int)d->ntasks)
 			attr = tui_attr(a, C_DIM);
-		int used = put_clip(y, 2, buf, cols - 14, attr);
+		int used = tui_put(y, 2, buf, cols - 14, attr);
 		if (today)
 			tui_put(y, 2 + used + 2, "today", 6, tui_attr(a, C_ACCENT) | A_REVERSE);
 		break;
@@ -601,7 +582,7 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 			attroff(tui_attr(a, C_SELECT));
 			attr = tui_attr(a, C_SELECT);
 		}
-		put_clip(y, 4, buf, cols - 6, attr);
+		tui_put(y, 4, buf, cols - 6, attr);
 		break;
 	}
 	case R_GAP:
@@ -633,7 +614,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 			const char *nl = strchr(p, '\n');
 			size_t len = nl ? (size_t)(nl - p) : strlen(p);
 			snprintf(buf, sizeof buf, "%.*s", (int)len, p);
-			put_clip(y, x0 + 2, buf, w - 4, A_REVERSE | (y == y0 + 1 ? A_BOLD : 0));
+			tui_put(y, x0 + 2, buf, w - 4, A_REVERSE | (y == y0 + 1 ? A_BOLD : 0));
 			y++;
 			p += len + (nl != NULL);
 		}
@@ -648,7 +629,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 			snprintf(buf, sizeof buf, "%s %-10s %d week%s  %s", (int)i == s->pick ? ">" : " ",
 			         s->plans[i].id, s->plans[i].weeks, s->plans[i].weeks == 1 ? " " : "s",
 			         s->plans[i].title);
-			put_clip(y0 + 2 + (int)i, x0 + 2, buf, w - 4,
+			tui_put(y0 + 2 + (int)i, x0 + 2, buf, w - 4,
 			         (int)i == s->pick ? A_BOLD : A_REVERSE);
 		}
 		tui_put(y0 + 3 + (int)s->nplans, x0 + 2, "j/k choose, Enter start, Esc cancel",
@@ -668,7 +649,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 			snprintf(buf, sizeof buf, "Replace '%s' (%s, %d/%d done) with '%s'?",
 			         s->v->plan_id, where, s->v->done, s->v->total,
 			         s->plans[s->pick].id);
-		put_clip(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		tui_put(y0 + 2, x0 + 2, "Its ticked tasks and weekly reviews are kept.", w - 4,
 		        A_REVERSE);
 		tui_put(y0 + 4, x0 + 2, "y replace, n keep the running plan", w - 4,
@@ -679,7 +660,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 		y0 = draw_box(lines, cols, 9, w, &x0);
 		snprintf(buf, sizeof buf, "Week %d review · %s", s->review_week,
 		         s->v->weeks[s->review_week - 1].theme);
-		put_clip(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		tui_put(y0 + 2, x0 + 2, "What moved (slipped, or went faster)?", w - 4, A_REVERSE);
 		for (int k = 0; k < 2; k++) {
 			int fy = y0 + 3 + 2 * k;
@@ -689,7 +670,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 			if (s->field == k)
 				lineedit_draw(&s->ed[k], fy, x0 + 2, w - 4, A_NORMAL);
 			else
-				put_clip(fy, x0 + 2, lineedit_text(&s->ed[k]), w - 4, A_NORMAL);
+				tui_put(fy, x0 + 2, lineedit_text(&s->ed[k]), w - 4, A_NORMAL);
 		}
 		tui_put(y0 + 4, x0 + 2, "What to reprioritize next week?", w - 4, A_REVERSE);
 		tui_put(y0 + 7, x0 + 2, "Enter next/save, Tab switch, Esc cancel", w - 4,
@@ -715,7 +696,7 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 	char buf[512], where[96];
 	where_text(v, where, sizeof where);
 	snprintf(buf, sizeof buf, "Study plan · %s", v->title);
-	put_clip(0, 2, buf, cols - 4 - tui_width(where) - 2, tui_attr(a, C_TITLE) | A_BOLD);
+	tui_put(0, 2, buf, cols - 4 - tui_width(where) - 2, tui_attr(a, C_TITLE) | A_BOLD);
 	tui_put(0, cols - 2 - tui_width(where), where, tui_width(where), A_BOLD);
 	int x = 2;
 	snprintf(buf, sizeof buf, "Done %d/%d ", v->done, v->total);
@@ -985,6 +966,15 @@ plan_input(struct app *a, void *st, enum tui_action act, int key)
 	}
 }
 
+static const char *
+plan_unsaved(struct app *a, void *st)
+{
+	struct planscr *s = st;
+	if (s->mode == M_REVIEW && (lineedit_changed(&s->ed[0]) || lineedit_changed(&s->ed[1])))
+		return "the weekly review you are writing";
+	return NULL;
+}
+
 const struct screen_ops plan_screen = {
 	.name = "Plan",
 	.open = plan_open,
@@ -993,4 +983,5 @@ const struct screen_ops plan_screen = {
 	.input = plan_input,
 	.keys = plan_keys,
 	.resume = plan_resume,
+	.unsaved = plan_unsaved,
 };

@@ -928,6 +928,17 @@ static const struct tui_key rs_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
+static const char *
+rs_unsaved(struct app *a, void *st)
+{
+	struct rs *r = st;
+	if (r->te && textedit_changed(r->te))
+		return "the sentence you are writing";
+	if (r->phase == PH_RUN || r->phase == PH_DRILL_RUN)
+		return "the rehearsal in progress";
+	return NULL;
+}
+
 const struct screen_ops rehearse_screen = {
 	.name = "Rehearse",
 	.open = rs_open,
@@ -936,4 +947,5 @@ const struct screen_ops rehearse_screen = {
 	.input = rs_input,
 	.tick = rs_tick,
 	.keys = rs_keys,
+	.unsaved = rs_unsaved,
 };

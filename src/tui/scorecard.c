@@ -427,6 +427,13 @@ form_input(struct app *a, void *st, enum tui_action act, int key)
 	return 0;
 }
 
+static const char *
+form_unsaved(struct app *a, void *st)
+{
+	struct form *f = st;
+	return f->editing && lineedit_changed(&f->ed) ? "the field you are editing" : NULL;
+}
+
 static const struct screen_ops form_screen = {
 	.name = "Mock round",
 	.open = form_open,
@@ -434,6 +441,7 @@ static const struct screen_ops form_screen = {
 	.draw = form_draw,
 	.input = form_input,
 	.keys = form_keys,
+	.unsaved = form_unsaved,
 };
 
 /* ---- the list of rounds and the rubric picker ---------------------------- */

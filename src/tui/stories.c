@@ -489,6 +489,13 @@ static const struct tui_key stories_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
+static const char *
+stories_unsaved(struct app *a, void *st)
+{
+	struct stories *s = st;
+	return s->te && textedit_changed(s->te) ? "the title of the new story" : NULL;
+}
+
 const struct screen_ops stories_screen = {
 	.name = "Stories",
 	.open = stories_open,
@@ -497,6 +504,7 @@ const struct screen_ops stories_screen = {
 	.input = stories_input,
 	.keys = stories_keys,
 	.resume = stories_resume,
+	.unsaved = stories_unsaved,
 };
 
 /* ---- one story: a form ------------------------------------------------ */
@@ -513,6 +521,8 @@ struct field {
 
 struct sview {
 	struct story s;
+	struct story tpl;             /* the template it was copied from */
+	int has_tpl;
 	int user;
 	struct field f[8 + 2 * STORY_POINTS_MAX + 1];
 	int nf, sel, top;
@@ -550,6 +560,9 @@ sview_load(struct app *a, struct sview *v, const char *id)
 	story_clear(&v->s);
 	v->s = s;
 	v->user = story_is_user(&v->s);
+	if (v->has_tpl)
+		story_clear(&v->tpl);
+	v->has_tpl = v->user && story_template_of(a->db, &v->s, &v->tpl) == 0;
 	v->nf = 0;
 	add_field(v, F_TITLE, "Title", "title", v->s.title, 0);
 	add_field(v, F_COMPS, "Competencies", "competencies", v->s.competencies, 0);
@@ -592,6 +605,8 @@ sview_close(struct app *a, void *st)
 {
 	struct sview *v = st;
 	story_clear(&v->s);
+	if (v->has_tpl)
+		story_clear(&v->tpl);
 	textedit_free(v->te);
 	story_comps_free(v->comps, v->ncomps);
 	free(v);
@@ -606,15 +621,37 @@ sview_resume(struct app *a, void *st)
 	free(id);
 }
 
+/* The template's guidance for an empty field of a template copy, or
+ * NULL: shown dim, never saved. */
+static const char *
+field_hint(const struct sview *v, const struct field *f)
+{
+	if (!v->has_tpl || *f->value)
+		return NULL;
+	const struct story *t = &v->tpl;
+	const char *h = NULL;
+	if (f->kind == F_TEXT || f->kind == F_METRICS) {
+		h = strcmp(f->name, "situation") == 0 ? t->situation :
+		    strcmp(f->name, "task") == 0 ? t->task :
+		    strcmp(f->name, "action") == 0 ? t->action :
+		    strcmp(f->name, "result") == 0 ? t->result :
+		    strcmp(f->name, "reflection") == 0 ? t->reflection : t->metrics;
+	} else if (f->kind == F_ANSWER && (size_t)f->point < t->npoints) {
+		h = t->points[f->point].answer;
+	}
+	return h && *h ? h : NULL;
+}
+
 /* Rows a field takes in the form. */
 static int
-field_rows(const struct field *f, int w)
+field_rows(const struct sview *v, const struct field *f, int w)
 {
 	int max = f->kind == F_TEXT ? 4 : f->kind == F_ANSWER ? 2 : f->kind == F_METRICS ? 3 :
 	          f->kind == F_QUESTION ? 2 : 1;
-	if (f->kind == F_COMPS || f->kind == F_ADD || *f->value == '\0')
+	const char *text = *f->value ? f->value : field_hint(v, f);
+	if (f->kind == F_COMPS || f->kind == F_ADD || text == NULL)
 		return 1;
-	int n = sui_text_rows(f->value, w);
+	int n = sui_text_rows(text, w);
 	return n < 1 ? 1 : n > max ? max : n;
 }
 
@@ -680,8 +717,8 @@ sview_draw(struct app *a, void *st, int h, int w)
 	/* Scroll so the selected field is whole on screen. */
 	int ysel = 0;
 	for (int i = 0; i < v->sel; i++)
-		ysel += field_rows(&v->f[i], tw);
-	int hsel = field_rows(&v->f[v->sel], tw);
+		ysel += field_rows(v, &v->f[i], tw);
+	int hsel = field_rows(v, &v->f[v->sel], tw);
 	if (ysel < v->top)
 		v->top = ysel;
 	if (ysel + hsel > v->top + area)
@@ -689,7 +726,7 @@ sview_draw(struct app *a, void *st, int h, int w)
 	int y = -v->top;
 	for (int i = 0; i < v->nf; i++) {
 		const struct field *f = &v->f[i];
-		int rows = field_rows(f, tw);
+		int rows = field_rows(v, f, tw);
 		if (y + rows <= 0 || y >= area) {
 			y += rows;
 			continue;
@@ -715,19 +752,23 @@ sview_draw(struct app *a, void *st, int h, int w)
 				tui_put(yy, x, *names ? names : "(none yet: Enter chooses)", tw,
 				        *names ? SUI_NORMAL : sui_attr(a, C_DIM));
 			free(names);
-		} else if (*f->value == '\0') {
+		} else if (*f->value == '\0' && field_hint(v, f) == NULL) {
 			if (y >= 0)
 				tui_put(yy, x, v->user ? "(empty: Enter writes it)" : "-", tw,
 				        sui_attr(a, C_DIM));
 		} else {
-			/* Only the rows inside the area are drawn. */
+			/* Only the rows inside the area are drawn; a template's
+			 * guidance in an empty field is dim. */
+			const char *hint = field_hint(v, f);
+			const char *text = hint ? hint : f->value;
 			int skip = y < 0 ? -y : 0;
 			int more = 0;
 			if (skip == 0) {
 				int avail = area - y < rows ? area - y : rows;
-				sui_text(a, yy, x, tw, avail, f->value, 0, &more);
-				if (more || sui_text_rows(f->value, tw) > rows)
-					tui_put(yy + avail - 1, w - 2, "…", 1, sui_attr(a, C_DIM));
+				sui_text(a, yy, x, tw, avail, text, hint ? TS_DIM : 0, &more);
+				if (more || sui_text_rows(text, tw) > rows)
+					tui_put(yy + avail - 1, w - 2, str_ellipsis(), 1,
+					        sui_attr(a, C_DIM));
 			}
 		}
 		y += rows;
@@ -768,6 +809,7 @@ start_edit(struct app *a, struct sview *v)
 	int multi = f->kind != F_TITLE;
 	size_t max = f->kind == F_TITLE ? STORY_TITLE_MAX : STORY_TEXT_MAX;
 	v->te = textedit_new(title, f->value, multi, max, 0);
+	textedit_hint(v->te, field_hint(v, f));
 	snprintf(v->te_field, sizeof v->te_field, "%s", f->name);
 }
 
@@ -913,6 +955,13 @@ static const struct tui_key sview_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
+static const char *
+sview_unsaved(struct app *a, void *st)
+{
+	struct sview *v = st;
+	return v->te && textedit_changed(v->te) ? "the story text you are editing" : NULL;
+}
+
 static const struct screen_ops story_screen = {
 	.name = "Story",
 	.open = sview_open,
@@ -921,6 +970,7 @@ static const struct screen_ops story_screen = {
 	.input = sview_input,
 	.keys = sview_keys,
 	.resume = sview_resume,
+	.unsaved = sview_unsaved,
 };
 
 /* ---- the prompt picker ---------------------------------------------- */
