@@ -644,6 +644,8 @@ valid_id(const char *s)
 			return 0;
 	}
 	return 1;
+}
+
 /* Columns one decoded character takes: control characters (shown as a
  * space or '?') one, combining marks none. */
 static int
