@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "deadline.h"
-#include "review.h"
 #include "util.h"
 
 int64_t
@@ -212,7 +211,7 @@ deadline_plan(struct db *db, const struct settings *set, int64_t now, int apply,
 	int64_t dstart = starts[days];
 
 	struct fsrs_params p;
-	review_params(set, &p);
+	settings_fsrs_params(set, &p);
 	char *weak = weak_decks(db, t.map_id);
 	struct db_stmt *st = db_prepare(db,
 	    "SELECT s.key, s.state, s.due, s.stability, s.difficulty, s.last_review, s.reps, "
@@ -287,7 +286,7 @@ deadline_adjust(struct db *db, const struct settings *set, int64_t now,
 		return 0;
 	int64_t dstart = day_number_start(t.day, set->rollover_hour);
 	struct fsrs_params p;
-	review_params(set, &p);
+	settings_fsrs_params(set, &p);
 	if (c->due < dstart || fsrs_retrievability(&p, c, dstart) >= p.retention)
 		return 0;
 	/* The latest day before the interview (not today: the card was just

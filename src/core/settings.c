@@ -112,3 +112,10 @@ settings_describe(struct db *db, int i, const char **name, char *value,
 	snprintf(value, n, table[i].integer ? "%.0f" : "%.2f", get(db, i));
 	return 1;
 }
+
+void
+settings_fsrs_params(const struct settings *s, struct fsrs_params *p)
+{
+	fsrs_default_params(p, 1);
+	p->retention = s->retention;
+}

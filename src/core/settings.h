@@ -4,6 +4,7 @@
 #define PREPDECK_SETTINGS_H
 
 #include "db.h"
+#include "fsrs.h"
 
 struct settings {
 	double retention;        /* desired retention, 0.70 .. 0.99 (0.90) */
@@ -27,6 +28,10 @@ int settings_check(const char *name, const char *text, double *value, char **cau
 /* Sets one setting by name from text, checking its range. Returns 0, or
  * -1 with *cause set (caller frees). */
 int settings_set(struct db *db, const char *name, const char *value, char **cause);
+
+/* The scheduler's parameters for these settings: the default weights,
+ * the desired retention, fuzz on. */
+void settings_fsrs_params(const struct settings *s, struct fsrs_params *p);
 
 /* Name, current value as text, and description of setting i (0-based);
  * returns 0 past the last one. */
