@@ -22,7 +22,6 @@
 #include "replay.h"
 #include "story.h"
 #include "summary.h"
-#include "tui/app.h"
 #include "util.h"
 
 static int cmd_tui(struct cli *, int, char **);
@@ -624,33 +623,14 @@ cli_raw_output(void)
 struct db *
 cli_db(struct cli *c)
 {
-	if (c->db != NULL)
-		return c->db;
+	if (c->store != NULL)
+		return store_db(c->store);
+	struct store_request req = { .path = c->dbflag, .access = STORE_WRITE, .lock = c->lock };
 	char *cause = NULL;
-	c->dbpath = paths_db(c->dbflag, &cause);
-	if (c->dbpath == NULL)
+	c->store = store_open(&req, &cause);
+	if (c->store == NULL)
 		die(EXIT_USER, "%s", cause);
-	c->db = db_open(c->dbpath, DB_OPEN_CREATE, &c->created, &cause);
-	if (c->db == NULL)
-		die(EXIT_USER, "%s", cause);
-	/* The bundled curriculum is imported once, on first use (and again
-	 * if that first import could not finish). */
-	char *done = db_setting(c->db, "bundled_imported");
-	if (done == NULL) {
-		struct import_stats st;
-		if (import_paths(c->db, NULL, 0, &st, stderr) != 0)
-			die(EXIT_USER, "the bundled curriculum has errors (listed above)");
-		db_set_setting(c->db, "bundled_imported", "1");
-	}
-	free(done);
-	/* Template copies made before guidance became a hint lose it once. */
-	done = db_setting(c->db, "guidance_cleared");
-	if (done == NULL) {
-		story_clear_guidance(c->db);
-		db_set_setting(c->db, "guidance_cleared", "1");
-	}
-	free(done);
-	return c->db;
+	return store_db(c->store);
 }
 
 static int
@@ -658,7 +638,8 @@ cmd_tui(struct cli *c, int argc, char **argv)
 {
 	if (argc > 1)
 		return usage_error("tui takes no arguments: '%s'", argv[1]);
-	return tui_main(c, TUI_START_TODAY, NULL);
+	c->start.screen = START_TODAY;
+	return EXIT_OK;
 }
 
 static int
@@ -693,12 +674,10 @@ cmd_check(struct cli *c, int argc, char **argv)
 			return usage_error("check: unknown option '%s'", argv[i]);
 	/* References to ids outside the checked files resolve against an
 	 * existing database, opened read-only; nothing is written. */
-	struct db *db = NULL;
+	struct store_request req = { .path = c->dbflag, .access = STORE_LOOKUP };
 	char *cause = NULL;
-	char *path = paths_db(c->dbflag, NULL);
-	if (path != NULL && access(path, R_OK) == 0)
-		db = db_open(path, DB_OPEN_READONLY, NULL, &cause);
-	free(path);
+	struct store *store = store_open(&req, &cause);
+	struct db *db = store ? store_db(store) : NULL;
 	if (cause != NULL) {
 		int rc = cli_error("cannot check references against the database: %s", cause);
 		free(cause);
@@ -720,7 +699,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 		       run->ncards, run->nstories, run->nprompts, run->nterms);
 	}
 	content_free(run);
-	db_close(db);
+	store_close(store);
 	return rc;
 }
 
@@ -813,9 +792,8 @@ cmd_version(struct cli *c, int argc, char **argv)
 }
 
 int
-cli_main(int argc, char **argv)
+cli_main(struct cli *c, int argc, char **argv)
 {
-	struct cli c = { 0 };
 	visible_output();
 	int i = 1;
 	for (; i < argc; i++) {
@@ -823,14 +801,14 @@ cli_main(int argc, char **argv)
 		if (strcmp(a, "--db") == 0) {
 			if (i + 1 >= argc)
 				return usage_error("--db needs a PATH%s", "");
-			c.dbflag = argv[++i];
+			c->dbflag = argv[++i];
 		} else if (str_prefix(a, "--db=")) {
-			c.dbflag = a + 5;
+			c->dbflag = a + 5;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			usage(stdout);
 			return EXIT_OK;
 		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-			return cmd_version(&c, 0, NULL);
+			return cmd_version(c, 0, NULL);
 		} else if (strcmp(a, "--") == 0) {
 			i++;
 			break;
@@ -840,7 +818,7 @@ cli_main(int argc, char **argv)
 			break;
 		}
 	}
-	if (c.dbflag != NULL && *c.dbflag == '\0')
+	if (c->dbflag != NULL && *c->dbflag == '\0')
 		return usage_error("--db needs a non-empty PATH%s", "");
 	const struct command *cmd = cli_commands; /* tui */
 	char *tui_argv[] = { "tui", NULL };
@@ -871,12 +849,10 @@ cli_main(int argc, char **argv)
 		cargc = end_of_options(argc - i, argv + i);
 		if (cargc > 1 && (cli_flag(cargv, 1, "--help") || cli_flag(cargv, 1, "-h"))) {
 			char *hargv[] = { "help", (char *)cmd->name, NULL };
-			return cmd_help(&c, 2, hargv);
+			return cmd_help(c, 2, hargv);
 		}
 	}
-	int rc = cmd->exec(&c, cargc, cargv);
-	db_close(c.db);
-	free(c.dbpath);
+	int rc = cmd->exec(c, cargc, cargv);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "prepdeck: cannot write output: %s\n", strerror(errno));
 		return EXIT_USER;

@@ -6,14 +6,17 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "start.h"
+#include "store.h"
 
 enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
 
 struct cli {
 	const char *dbflag;    /* --db PATH, or NULL */
-	char *dbpath;          /* resolved */
-	struct db *db;         /* opened on demand by cli_db */
-	int created;           /* the database was created in this run */
+	int lock;              /* the command opens a screen: take the
+	                          interactive session's lock */
+	struct store *store;   /* opened on demand by cli_db */
+	struct start_request start; /* the screen a command asks for */
 };
 
 struct command {
@@ -30,7 +33,10 @@ extern const struct command cli_commands[];
  * on first use). Exits with a plain message when it cannot. */
 struct db *cli_db(struct cli *c);
 
-int cli_main(int argc, char **argv);
+/* Runs the command line on argv. A command that opens a screen returns
+ * EXIT_OK with c->start set (and c->store open when it needed it);
+ * main then hands both to the screens. */
+int cli_main(struct cli *c, int argc, char **argv);
 
 /* Takes standard output back from the filter that makes control
  * characters visible, for the screens (which draw with curses). */

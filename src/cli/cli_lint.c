@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "cli_lint.h"
@@ -127,11 +126,11 @@ cli_lint(struct cli *c, int argc, char **argv)
 	}
 	/* Thresholds and references to ids outside the files come from an
 	 * existing database, opened read-only; lint writes nothing. */
-	struct db *db = NULL;
-	char *path = paths_db(c->dbflag, NULL);
-	if (path != NULL && access(path, R_OK) == 0)
-		db = db_open(path, DB_OPEN_READONLY, NULL, NULL);
-	free(path);
+	struct store_request req = { .path = c->dbflag, .access = STORE_LOOKUP };
+	char *cause = NULL;
+	struct store *store = store_open(&req, &cause);
+	free(cause);
+	struct db *db = store ? store_db(store) : NULL;
 	struct settings set;
 	settings_load(db, &set);
 	struct lint_opts o = { set.lint_answer_max, set.lint_cloze_max, set.lint_duplicate };
@@ -158,6 +157,6 @@ cli_lint(struct cli *c, int argc, char **argv)
 	content_free(run);
 	free(bundled);
 	free(paths);
-	db_close(db);
+	store_close(store);
 	return rc;
 }

@@ -9,7 +9,6 @@
 #include "cli.h"
 #include "review.h"
 #include "settings.h"
-#include "tui/app.h"
 #include "util.h"
 
 /* Parses --deck ID / --tag TAG / --json options shared by these commands;
@@ -127,13 +126,13 @@ cmd_review(struct cli *c, int argc, char **argv)
 		return EXIT_USAGE;
 	if (i < argc)
 		return cli_usage(NULL, "review: unexpected argument '%s'", argv[i]);
+	c->lock = 1;
 	if (f.deck && check_deck(cli_db(c), f.deck) != 0)
 		return EXIT_USER;
-	char arg[256] = "";
-	if (f.deck || f.tag)
-		snprintf(arg, sizeof arg, "%s%s%s", f.deck ? f.deck : "",
-		         f.tag ? "#" : "", f.tag ? f.tag : "");
-	return tui_main(c, TUI_START_REVIEW, arg[0] ? arg : NULL);
+	c->start.screen = START_REVIEW;
+	c->start.deck = f.deck && *f.deck ? xstrdup(f.deck) : NULL;
+	c->start.tag = f.tag ? xstrdup(f.tag) : NULL;
+	return EXIT_OK;
 }
 
 int

@@ -18,7 +18,6 @@
 #include "rehearsal.h"
 #include "story.h"
 #include "storysched.h"
-#include "tui/app.h"
 #include "util.h"
 
 /* cli_opt for a chain of options: returns 1 on a match (with *val set),
@@ -704,17 +703,24 @@ cli_rehearse(struct cli *c, int argc, char **argv)
 		return cli_usage("rehearse", "rehearse takes one STORY, 'pitch' or 'flow' "
 		                 "(or record, budgets, list, score, note)");
 	/* The timer in the interactive program. */
+	c->lock = 1;
 	struct db *db = cli_db(c);
 	if (argc == 2 && strcmp(sub, "pitch") != 0 && strcmp(sub, "flow") != 0 &&
 	    !story_exists(db, sub))
 		return cli_error("no story '%s' (see prepdeck stories list)", sub);
 	/* Without a story: the one Today suggests rehearsing next. */
 	char *id = argc == 2 ? xstrdup(sub) : storysched_suggest(db, now_unix());
-	if (id == NULL)
-		id = xstrdup("pitch");
-	int rc = tui_main(c, TUI_START_REHEARSE, id);
-	free(id);
-	return rc;
+	if (id == NULL || strcmp(id, "pitch") == 0) {
+		free(id);
+		c->start.screen = START_PITCH;
+	} else if (strcmp(id, "flow") == 0) {
+		free(id);
+		c->start.screen = START_FLOW;
+	} else {
+		c->start.screen = START_REHEARSE;
+		c->start.story = id;
+	}
+	return EXIT_OK;
 }
 
 /* ---- export ------------------------------------------------------- */

@@ -11,7 +11,6 @@
 #include "parse.h"
 #include "plan.h"
 #include "settings.h"
-#include "tui/app.h"
 #include "util.h"
 
 /* "142 cards would be below 90% on 2026-03-12; 38 reviews added over the
@@ -251,6 +250,7 @@ cmd_cram(struct cli *c, int argc, char **argv)
 		memcpy(map, skill, (size_t)(colon - skill));
 		src.map = map;
 	}
+	c->lock = !list;
 	struct db *db = cli_db(c);
 	size_t n;
 	char *cause = NULL;
@@ -267,8 +267,11 @@ cmd_cram(struct cli *c, int argc, char **argv)
 		return EXIT_OK;
 	}
 	cram_free(keys, n);
-	char arg[256];
-	snprintf(arg, sizeof arg, "cram:deck=%s;tag=%s;map=%s;row=%lld;limit=%lld",
-	         deck ? deck : "", tag ? tag : "", map, (long long)src.row, (long long)limit);
-	return tui_main(c, TUI_START_REVIEW, arg);
+	c->start.screen = START_CRAM;
+	c->start.deck = deck && *deck ? xstrdup(deck) : NULL;
+	c->start.tag = tag && *tag ? xstrdup(tag) : NULL;
+	c->start.map = *map ? xstrdup(map) : NULL;
+	c->start.row = src.row;
+	c->start.limit = (int)limit;
+	return EXIT_OK;
 }

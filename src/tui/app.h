@@ -14,12 +14,13 @@
 #include <curses.h>
 #endif
 
-#include "cli.h"
+#include "cram.h"
+#include "db.h"
+#include "start.h"
+#include "store.h"
 
 #define TUI_MIN_COLS 80
 #define TUI_MIN_LINES 24
-
-enum tui_start { TUI_START_TODAY, TUI_START_REVIEW, TUI_START_REHEARSE };
 
 /* Every action a key can trigger: name, default help text. The help
  * overlay and the key tables are both built from this list. */
@@ -111,8 +112,9 @@ struct app;
 struct screen_ops {
 	const char *name;
 	/* Allocates the screen's state; returns NULL to refuse to open
-	 * (after setting a status message). */
-	void *(*open)(struct app *a, const char *arg);
+	 * (after setting a status message). arg is what the screen opens
+	 * on, of the type its declaration below names (NULL: its default). */
+	void *(*open)(struct app *a, const void *arg);
 	void (*close)(struct app *a, void *st);
 	/* Draws into stdscr rows 0..lines-2 (the status line is the shell's). */
 	void (*draw)(struct app *a, void *st, int lines, int cols);
@@ -130,7 +132,6 @@ struct screen_ops {
 };
 
 struct app {
-	struct cli *cli;
 	struct db *db;
 	int color;
 	int tick_ms;               /* 0: block on input */
@@ -158,7 +159,7 @@ enum tui_color { C_TITLE = 1, C_DIM, C_GOOD, C_WARN, C_BAD, C_ACCENT, C_SELECT }
 attr_t tui_attr(struct app *a, enum tui_color c);
 
 void tui_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int tui_push(struct app *a, const struct screen_ops *ops, const char *arg);
+int tui_push(struct app *a, const struct screen_ops *ops, const void *arg);
 void tui_pop(struct app *a);
 
 /* Draws UTF-8 text at (y, x) in at most `width` display columns, ending
@@ -179,19 +180,41 @@ void tui_hline(int y, int x, int n, attr_t attr);
 /* Display width of a UTF-8 string. */
 int tui_width(const char *s);
 
-int tui_main(struct cli *c, enum tui_start start, const char *arg);
+/* What the review screen opens on: today's review of one deck and/or
+ * tag, or cram practice on the cards of cram (at most limit). */
+struct review_start {
+	const char *deck, *tag;
+	const struct cram_source *cram;
+	int limit;
+};
+
+/* What the rehearsal timer opens on. */
+struct rehearse_start {
+	enum { RH_START_STORY, RH_START_PITCH, RH_START_FLOW } what;
+	const char *story;         /* RH_START_STORY */
+	const char *prompt;        /* the prompt it answers, or NULL */
+	int drill;                 /* straight to a drill-down question */
+};
+
+/* 0 when standard input and output are a terminal; else says so on
+ * standard error and returns 1 (the exit status). */
+int tui_need_terminal(void);
+
+/* Runs the interactive program on an open store, starting where start
+ * asks; returns the exit status. */
+int tui_main(struct store *store, const struct start_request *start);
 
 extern const struct screen_ops today_screen;
 extern const struct screen_ops plan_screen;       /* arg: "start" opens the plan picker */
 extern const struct screen_ops checklist_screen;  /* arg: a checklist id, or NULL for the list */
-extern const struct screen_ops review_screen;     /* arg: "DECK", "DECK#TAG", "#TAG" or NULL */
+extern const struct screen_ops review_screen;     /* arg: struct review_start, or NULL */
 extern const struct screen_ops settings_screen;
 extern const struct screen_ops target_screen;     /* arg: "new" opens the form */
 extern const struct screen_ops cram_screen;
 extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */
 extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast") or NULL */
 extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */
-extern const struct screen_ops rehearse_screen;   /* arg: STORY, STORY@PROMPT, pitch, flow, drill:STORY */
+extern const struct screen_ops rehearse_screen;   /* arg: struct rehearse_start, or NULL (pitch) */
 extern const struct screen_ops gapmap_screen;     /* arg: a map id, or NULL for the current map */
 extern const struct screen_ops anki_screen;       /* arg: "import" opens the path prompt */
 

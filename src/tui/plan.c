@@ -126,13 +126,13 @@ open_link(struct app *a, const struct plan_task *t)
 	if (strcmp(k, "checklist") == 0) {
 		tui_push(a, &checklist_screen, t->link_id);
 	} else if (strcmp(k, "deck") == 0) {
-		tui_push(a, &review_screen, t->link_id);
+		tui_push(a, &review_screen, &(struct review_start){ .deck = t->link_id });
 	} else if (strcmp(k, "mock") == 0) {
 		if (tui_push(a, &mock_screen, "new") == 0)
 			tui_message(a, "Score the round on the rubric '%s'.",
 			            *t->link_title ? t->link_title : t->link_id);
 	} else if (strcmp(k, "story") == 0) {
-		tui_push(a, &rehearse_screen, t->link_id);
+		tui_push(a, &rehearse_screen, &(struct rehearse_start){ .story = t->link_id });
 	} else if (strcmp(k, "skillmap") == 0) {
 		tui_push(a, &gapmap_screen, t->link_id);
 	} else {
@@ -479,7 +479,7 @@ open_picker(struct app *a, struct planscr *s)
 }
 
 static void *
-plan_open(struct app *a, const char *arg)
+plan_open(struct app *a, const void *arg)
 {
 	struct planscr *s = xcalloc(1, sizeof *s);
 	reload(a, s, 1);
