@@ -23,10 +23,8 @@ main(int argc, char **argv)
 	if (rc == EXIT_OK && c.start.screen != START_NONE) {
 		cli_raw_output();
 		rc = tui_need_terminal();
-		if (rc == EXIT_OK && c.store == NULL) {
-			c.lock = 1;
-			cli_db(&c);
-		}
+		if (rc == EXIT_OK)
+			cli_screen_store(&c);
 		if (rc == EXIT_OK)
 			rc = tui_main(c.store, &c.start);
 	}
