@@ -392,8 +392,7 @@ cli_main(struct cli *c, int argc, char **argv)
 	if (rc == CMD_HELP)
 		rc = help_for(cmd);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "prepdeck: cannot write output: %s\n", strerror(errno));
-		return EXIT_USER;
+		return cli_error("cannot write output: %s", strerror(errno));
 	}
 	return rc;
 }

@@ -60,8 +60,8 @@ map_arg(struct db *db, const char *arg)
 		return xstrdup(arg);
 	char *id = gap_current(db);
 	if (id == NULL)
-		fprintf(stderr, "prepdeck: there is no gap map yet; make one with 'prepdeck jd "
-		        "import FILE' or 'prepdeck gapmap new ID'\n");
+		cli_error("there is no gap map yet; make one with 'prepdeck jd import FILE' or "
+		          "'prepdeck gapmap new ID'");
 	return id;
 }
 
@@ -360,8 +360,7 @@ cmd_gapmap_undo(struct cmd *c)
 	if (gap_undo(db, id, &what, NULL)) {
 		printf("undone: %s\n", what);
 	} else {
-		fprintf(stderr, "prepdeck: nothing to undo in '%s'\n", id);
-		rc = EXIT_USER;
+		rc = cli_error("nothing to undo in '%s'", id);
 	}
 	free(what);
 	free(id);

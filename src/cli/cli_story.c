@@ -781,8 +781,6 @@ cmd_export_stories(struct cmd *c)
 	int all = arg_flag(c, "--all");
 	if (format == NULL)
 		format = "md";
-	if (strcmp(format, "md") != 0 && strcmp(format, "yaml") != 0)
-		return cli_usage(c, "--format is md or yaml, not '%s'", format);
 	if (all && strcmp(format, "yaml") == 0)
 		return cli_usage(c, "--all is for Markdown: the YAML export holds "
 		                 "your own stories (the bundled ones come with prepdeck)");
@@ -808,7 +806,8 @@ const struct cmd_entry cmd_export_stories_entry = {
 	.name = "stories", .args = "[--format md|yaml] [--out FILE] [--all]",
 	.summary = "the story bank as Markdown or YAML",
 	.opts = (const struct cmd_opt[]){
-		{ .name = "--format", .type = OPT_STR, .arg = "FMT", .need = "a value" },
+		{ .name = "--format", .type = OPT_STR, .arg = "FMT", .need = "a value",
+		  .words = "md yaml" },
 		{ .name = "--out", .type = OPT_STR, .arg = "FILE", .need = "a value", .kind = ARG_FILE },
 		{ .name = "--all", .type = OPT_FLAG },
 		{ NULL },
