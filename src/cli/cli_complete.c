@@ -141,21 +141,23 @@ value_of(const struct cmd_opt *o, char *buf, size_t n)
 	return o->kind != ARG_NONE ? kind_names[o->kind] : NULL;
 }
 
-typedef void (*emit_fn)(FILE *fp, const char *path, const struct cmd_entry *e);
+enum shell { BASH, ZSH };
+
+typedef void (*emit_fn)(FILE *fp, enum shell sh, const char *path, const struct cmd_entry *e);
 
 /* Calls emit for e and each of its subcommands, depth first. */
 static void
-walk(FILE *fp, const char *path, const struct cmd_entry *e, emit_fn emit)
+walk(FILE *fp, enum shell sh, const char *path, const struct cmd_entry *e, emit_fn emit)
 {
-	emit(fp, path, e);
+	emit(fp, sh, path, e);
 	for (const struct cmd_entry *const *sub = e->subs; sub && *sub; sub++) {
 		if ((*sub)->flags & CMD_HIDDEN)
 			continue;
 		char *p = xprintf("%s %s", path, (*sub)->name);
-		walk(fp, p, *sub, emit);
+		walk(fp, sh, p, *sub, emit);
 		if ((*sub)->alias && (*sub)->alias[0] != '-') {
 			char *a = xprintf("%s %s", path, (*sub)->alias);
-			walk(fp, a, *sub, emit);
+			walk(fp, sh, a, *sub, emit);
 			free(a);
 		}
 		free(p);
@@ -163,11 +165,11 @@ walk(FILE *fp, const char *path, const struct cmd_entry *e, emit_fn emit)
 }
 
 static void
-walk_table(FILE *fp, const struct cmd_entry *const *table, emit_fn emit)
+walk_table(FILE *fp, enum shell sh, const struct cmd_entry *const *table, emit_fn emit)
 {
 	for (const struct cmd_entry *const *e = table; *e; e++)
 		if (!((*e)->flags & CMD_HIDDEN))
-			walk(fp, (*e)->name, *e, emit);
+			walk(fp, sh, (*e)->name, *e, emit);
 }
 
 /* The top level: command names and the global options. */
@@ -182,26 +184,50 @@ top_spec(const struct cmd_entry *const *table, struct spec *s)
 	sbuf_add(&s->valopts, "--db");
 }
 
-/* ---- bash ---- */
-
+/* name='w1 w2' for bash, name=('w1' 'w2') for zsh (quoted: "file*" must
+ * not glob). */
 static void
-bash_spec_line(FILE *fp, const char *path, const struct spec *s)
+shell_words(FILE *fp, enum shell sh, const char *name, const char *words)
 {
-	fprintf(fp, "\t'%s') subs='%s' opts='%s' valopts='%s' kinds='%s' ;;\n", path, s->subs.s,
-	        s->opts.s, s->valopts.s, s->kinds.s);
+	if (sh == BASH) {
+		fprintf(fp, " %s='%s'", name, words);
+		return;
+	}
+	fprintf(fp, " %s=(", name);
+	for (const char *p = words; *p;) {
+		size_t n = strcspn(p, " ");
+		fprintf(fp, "%s'%.*s'", p == words ? "" : " ", (int)n, p);
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	fputc(')', fp);
+}
+
+/* One line of _prepdeck_spec: what the command path completes. */
+static void
+spec_line(FILE *fp, enum shell sh, const char *path, const struct spec *s)
+{
+	fprintf(fp, "\t'%s')", path);
+	shell_words(fp, sh, "subs", s->subs.s);
+	shell_words(fp, sh, "opts", s->opts.s);
+	shell_words(fp, sh, "valopts", s->valopts.s);
+	shell_words(fp, sh, "kinds", s->kinds.s);
+	fprintf(fp, " ;;\n");
 }
 
 static void
-bash_spec(FILE *fp, const char *path, const struct cmd_entry *e)
+emit_spec(FILE *fp, enum shell sh, const char *path, const struct cmd_entry *e)
 {
 	struct spec s;
 	spec_of(e, &s);
-	bash_spec_line(fp, path, &s);
+	spec_line(fp, sh, path, &s);
 	spec_free(&s);
 }
 
+/* The cases of _prepdeck_value for e's options. */
 static void
-bash_values(FILE *fp, const char *path, const struct cmd_entry *e)
+emit_values(FILE *fp, enum shell sh, const char *path, const struct cmd_entry *e)
 {
 	char buf[256];
 	for (const struct cmd_opt *o = e->opts; o && o->name; o++) {
@@ -210,6 +236,31 @@ bash_values(FILE *fp, const char *path, const struct cmd_entry *e)
 			fprintf(fp, "\t'%s %s') echo '%s' ;;\n", path, o->name, v);
 	}
 }
+
+/* The cases of _prepdeck_spec and _prepdeck_value, the same in both
+ * shells. */
+static void
+spec_cases(FILE *fp, enum shell sh, const struct cmd_entry *const *table)
+{
+	struct spec top;
+	top_spec(table, &top);
+	fprintf(fp, "_prepdeck_spec() {\n\tcase $1 in\n");
+	spec_line(fp, sh, "", &top);
+	spec_free(&top);
+	walk_table(fp, sh, table, emit_spec);
+	fprintf(fp, "\t*)");
+	shell_words(fp, sh, "subs", "");
+	shell_words(fp, sh, "opts", "--help");
+	shell_words(fp, sh, "valopts", "");
+	shell_words(fp, sh, "kinds", "");
+	fprintf(fp, " ;;\n\tesac\n}\n\n"
+	        "# What the value of an option completes: a kind or =WORDS.\n"
+	        "_prepdeck_value() {\n\tcase $1 in\n\t' --db') echo file ;;\n");
+	walk_table(fp, sh, table, emit_values);
+	fprintf(fp, "\tesac\n}\n\n");
+}
+
+/* ---- bash ---- */
 
 static const char bash_body[] =
 	"# What the word at the cursor is: walks the words before it through\n"
@@ -287,63 +338,18 @@ static const char bash_body[] =
 void
 complete_bash(FILE *fp, const struct cmd_entry *const *table)
 {
-	struct spec top;
-	top_spec(table, &top);
 	fprintf(fp, "# bash completion for prepdeck, written by `prepdeck help --bash` from "
 	        "the\n# command table; ids come from `prepdeck complete`.\n\n"
-	        "# Sets subs, opts, valopts and kinds for a command path.\n"
-	        "_prepdeck_spec() {\n\tcase $1 in\n");
-	bash_spec_line(fp, "", &top);
-	walk_table(fp, table, bash_spec);
-	fprintf(fp, "\t*) subs='' opts='--help' valopts='' kinds='' ;;\n\tesac\n}\n\n"
-	        "# What the value of an option completes: a kind or =WORDS.\n"
-	        "_prepdeck_value() {\n\tcase $1 in\n\t' --db') echo file ;;\n");
-	walk_table(fp, table, bash_values);
-	fprintf(fp, "\tesac\n}\n\n%s", bash_body);
-	spec_free(&top);
+	        "# Sets subs, opts, valopts and kinds for a command path.\n");
+	spec_cases(fp, BASH, table);
+	fputs(bash_body, fp);
 }
 
 /* ---- zsh ---- */
 
-/* name=('w1' 'w2' ...) from space-separated words (quoted: "file*"
- * must not glob). */
-static void
-zsh_array(FILE *fp, const char *name, const char *words)
-{
-	fprintf(fp, " %s=(", name);
-	for (const char *p = words; *p;) {
-		size_t n = strcspn(p, " ");
-		fprintf(fp, "%s'%.*s'", p == words ? "" : " ", (int)n, p);
-		p += n;
-		while (*p == ' ')
-			p++;
-	}
-	fputc(')', fp);
-}
-
-static void
-zsh_spec_line(FILE *fp, const char *path, const struct spec *s)
-{
-	fprintf(fp, "\t'%s')", path);
-	zsh_array(fp, "subs", s->subs.s);
-	zsh_array(fp, "opts", s->opts.s);
-	zsh_array(fp, "valopts", s->valopts.s);
-	zsh_array(fp, "kinds", s->kinds.s);
-	fprintf(fp, " ;;\n");
-}
-
-static void
-zsh_spec(FILE *fp, const char *path, const struct cmd_entry *e)
-{
-	struct spec s;
-	spec_of(e, &s);
-	zsh_spec_line(fp, path, &s);
-	spec_free(&s);
-}
-
 /* "name:summary" pairs of the subcommands, for _describe. */
 static void
-zsh_desc(FILE *fp, const char *path, const struct cmd_entry *e)
+zsh_desc(FILE *fp, enum shell sh, const char *path, const struct cmd_entry *e)
 {
 	if (e->subs == NULL)
 		return;
@@ -369,7 +375,7 @@ static void
 zsh_top_desc(FILE *fp, const struct cmd_entry *const *table)
 {
 	struct cmd_entry top = { .name = "", .subs = table };
-	zsh_desc(fp, "", &top);
+	zsh_desc(fp, ZSH, "", &top);
 }
 
 static const char zsh_body[] =
@@ -433,19 +439,12 @@ static const char zsh_body[] =
 void
 complete_zsh(FILE *fp, const struct cmd_entry *const *table)
 {
-	struct spec top;
-	top_spec(table, &top);
 	fprintf(fp, "#compdef prepdeck\n# zsh completion for prepdeck, written by `prepdeck "
-	        "help --zsh` from the\n# command table; ids come from `prepdeck complete`.\n\n"
-	        "_prepdeck_spec() {\n\tcase $1 in\n");
-	zsh_spec_line(fp, "", &top);
-	walk_table(fp, table, zsh_spec);
-	fprintf(fp, "\t*) subs=() opts=(--help) valopts=() kinds=() ;;\n\tesac\n}\n\n"
-	        "_prepdeck_value() {\n\tcase $1 in\n\t' --db') echo file ;;\n");
-	walk_table(fp, table, bash_values);
-	fprintf(fp, "\tesac\n}\n\n_prepdeck_desc() {\n\tcase $1 in\n");
+	        "help --zsh` from the\n# command table; ids come from `prepdeck complete`."
+	        "\n\n");
+	spec_cases(fp, ZSH, table);
+	fprintf(fp, "_prepdeck_desc() {\n\tcase $1 in\n");
 	zsh_top_desc(fp, table);
-	walk_table(fp, table, zsh_desc);
+	walk_table(fp, ZSH, table, zsh_desc);
 	fprintf(fp, "\tesac\n}\n\n%s", zsh_body);
-	spec_free(&top);
 }
