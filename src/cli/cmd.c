@@ -300,6 +300,9 @@ parse_args(struct cmd *c, int argc, char **argv)
 {
 	const struct cmd_entry *e = c->entry;
 	int ended = 0;
+	/* "CMD --help" asks for help even where options are operands. */
+	if (argc > 0 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0))
+		return CMD_HELP;
 	for (int i = 0; i < argc; i++) {
 		char *a = argv[i];
 		if (!ended && strcmp(a, "--") == 0) {
