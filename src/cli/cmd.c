@@ -111,7 +111,7 @@ cli_screen_store(struct cli *cli)
 struct db *
 cli_lookup_db(struct cmd *c, char **cause)
 {
-	struct store_request req = { .path = c->cli->dbflag, .access = STORE_LOOKUP };
+	struct store_request req = { .path = c->cli->dbflag, .access = STORE_READ };
 	c->cli->store = store_open(&req, cause);
 	return c->cli->store ? store_db(c->cli->store) : NULL;
 }

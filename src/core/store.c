@@ -45,7 +45,7 @@ store_open(const struct store_request *req, char **cause)
 		return NULL;
 	struct store *s = xcalloc(1, sizeof *s);
 	s->lock = -1;
-	if (req->access == STORE_LOOKUP) {
+	if (req->access == STORE_READ) {
 		if (access(path, R_OK) == 0)
 			s->db = db_open(path, DB_OPEN_READONLY, NULL, cause);
 		goto done;

@@ -10,15 +10,14 @@
 #include "db.h"
 
 enum store_access {
-	/* Created when missing, migrated, given the bundled curriculum
-	 * once: what every command that reads or writes the learner's data
-	 * asks for. */
+	/* The caller writes: created when missing, migrated, given the
+	 * bundled curriculum once (every command on the learner's data,
+	 * and the screens). */
 	STORE_WRITE,
-	/* The same for a caller that only reads. */
+	/* The caller only reads, to look ids and settings up (check, lint,
+	 * the shell completions): an existing database opened read-only,
+	 * never created, migrated or imported into. */
 	STORE_READ,
-	/* An existing database, opened read-only to look ids and settings
-	 * up; never created, migrated or imported into (check, lint). */
-	STORE_LOOKUP,
 };
 
 struct store_request {
@@ -34,7 +33,7 @@ struct store_request {
 struct store;
 
 /* Opens the store as req asks. Returns it, or NULL with *cause set
- * (caller frees). STORE_LOOKUP returns NULL with *cause left NULL when
+ * (caller frees). STORE_READ returns NULL with *cause left NULL when
  * there is no database yet. */
 struct store *store_open(const struct store_request *req, char **cause);
 
