@@ -59,34 +59,31 @@ const struct cmd_entry cmd_complete_entry = {
 
 /* ---- the scripts ------------------------------------------------------ */
 
-/* What one command path (e.g. "gapmap show") completes. */
+/* What one command path (e.g. "gapmap show") completes: space-separated
+ * words, named as the scripts' variables. */
+enum { SUBS, OPTS, VALOPTS, KINDS, NSPEC };
+static const char *const spec_names[NSPEC] = { "subs", "opts", "valopts", "kinds" };
+
 struct spec {
-	struct sbuf subs;          /* subcommand names */
-	struct sbuf opts;          /* option names */
-	struct sbuf valopts;       /* the options that take a value */
-	struct sbuf kinds;         /* what each operand is, "*" when the last repeats */
+	struct sbuf w[NSPEC];      /* subcommand names, option names, the
+	                              options that take a value, what each
+	                              operand is ("*" when the last repeats) */
 };
 
 static void
 spec_init(struct spec *s)
 {
-	sbuf_init(&s->subs);
-	sbuf_init(&s->opts);
-	sbuf_init(&s->valopts);
-	sbuf_init(&s->kinds);
-	sbuf_add(&s->subs, "");
-	sbuf_add(&s->opts, "");
-	sbuf_add(&s->valopts, "");
-	sbuf_add(&s->kinds, "");
+	for (int i = 0; i < NSPEC; i++) {
+		sbuf_init(&s->w[i]);
+		sbuf_add(&s->w[i], "");
+	}
 }
 
 static void
 spec_free(struct spec *s)
 {
-	sbuf_free(&s->subs);
-	sbuf_free(&s->opts);
-	sbuf_free(&s->valopts);
-	sbuf_free(&s->kinds);
+	for (int i = 0; i < NSPEC; i++)
+		sbuf_free(&s->w[i]);
 }
 
 static void
@@ -104,30 +101,30 @@ spec_of(const struct cmd_entry *e, struct spec *s)
 	for (const struct cmd_entry *const *sub = e->subs; sub && *sub; sub++) {
 		if ((*sub)->flags & CMD_HIDDEN)
 			continue;
-		word(&s->subs, (*sub)->name);
+		word(&s->w[SUBS], (*sub)->name);
 		if ((*sub)->alias && (*sub)->alias[0] != '-')
-			word(&s->subs, (*sub)->alias);
+			word(&s->w[SUBS], (*sub)->alias);
 	}
 	if (e->subs && !e->exec)
 		return;      /* only its subcommands take options and operands */
 	for (const struct cmd_opt *o = e->opts; o && o->name; o++) {
-		word(&s->opts, o->name);
+		word(&s->w[OPTS], o->name);
 		if (o->alias)
-			word(&s->opts, o->alias);
+			word(&s->w[OPTS], o->alias);
 		if (o->type != OPT_FLAG) {
-			word(&s->valopts, o->name);
+			word(&s->w[VALOPTS], o->name);
 			if (o->alias)
-				word(&s->valopts, o->alias);
+				word(&s->w[VALOPTS], o->alias);
 		}
 	}
-	word(&s->opts, "--help");
+	word(&s->w[OPTS], "--help");
 	int n = 3;
 	while (n > 0 && e->operand[n - 1] == ARG_NONE)
 		n--;
 	for (int i = 0; i < n; i++)
-		word(&s->kinds, kind_names[e->operand[i]]);
+		word(&s->w[KINDS], kind_names[e->operand[i]]);
 	if (n > 0 && e->max < 0)
-		sbuf_add(&s->kinds, "*");
+		sbuf_add(&s->w[KINDS], "*");
 }
 
 /* What the value of option o completes: a kind, or "=WORDS". */
@@ -179,9 +176,9 @@ top_spec(const struct cmd_entry *const *table, struct spec *s)
 	spec_init(s);
 	for (const struct cmd_entry *const *e = table; *e; e++)
 		if (!((*e)->flags & CMD_HIDDEN))
-			word(&s->subs, (*e)->name);
-	sbuf_add(&s->opts, "--db --help --version");
-	sbuf_add(&s->valopts, "--db");
+			word(&s->w[SUBS], (*e)->name);
+	sbuf_add(&s->w[OPTS], "--db --help --version");
+	sbuf_add(&s->w[VALOPTS], "--db");
 }
 
 /* name='w1 w2' for bash, name=('w1' 'w2') for zsh (quoted: "file*" must
@@ -209,10 +206,8 @@ static void
 spec_line(FILE *fp, enum shell sh, const char *path, const struct spec *s)
 {
 	fprintf(fp, "\t'%s')", path);
-	shell_words(fp, sh, "subs", s->subs.s);
-	shell_words(fp, sh, "opts", s->opts.s);
-	shell_words(fp, sh, "valopts", s->valopts.s);
-	shell_words(fp, sh, "kinds", s->kinds.s);
+	for (int i = 0; i < NSPEC; i++)
+		shell_words(fp, sh, spec_names[i], s->w[i].s);
 	fprintf(fp, " ;;\n");
 }
 
@@ -249,10 +244,8 @@ spec_cases(FILE *fp, enum shell sh, const struct cmd_entry *const *table)
 	spec_free(&top);
 	walk_table(fp, sh, table, emit_spec);
 	fprintf(fp, "\t*)");
-	shell_words(fp, sh, "subs", "");
-	shell_words(fp, sh, "opts", "--help");
-	shell_words(fp, sh, "valopts", "");
-	shell_words(fp, sh, "kinds", "");
+	for (int i = 0; i < NSPEC; i++)
+		shell_words(fp, sh, spec_names[i], i == OPTS ? "--help" : "");
 	fprintf(fp, " ;;\n\tesac\n}\n\n"
 	        "# What the value of an option completes: a kind or =WORDS.\n"
 	        "_prepdeck_value() {\n\tcase $1 in\n\t' --db') echo file ;;\n");
