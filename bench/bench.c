@@ -1,9 +1,10 @@
 /* `make bench`: builds a synthetic collection of 100,000 cards and
  * 1,000,000 review-log rows and measures what a user feels: start-up to
  * the first drawn screen (the real program on a pseudo-terminal),
- * building today's queue, grade-to-next-card, and `prepdeck replay`
+ * building today's queue, grade-to-next-card, `prepdeck replay`
  * throughput on 1,000,000 reviews beside ts-fsrs on the same input (when
- * Node.js and tests/fsrs/node_modules are there). Prints medians. */
+ * Node.js and tests/fsrs/node_modules are there), and `prepdeck jd
+ * import` of a 1 MB posting. Prints medians. */
 #include "config.h"
 
 #include <errno.h>
@@ -325,6 +326,30 @@ main(int argc, char **argv)
 		       "ts-fsrs, same reviews");
 	}
 	free(mods);
+
+	/* 5. jd import of a 1 MB posting that names one skill 262,144 times
+	 * ("ML. " repeated): it must stay linear. */
+	char *jdb = xprintf("%s/jd.db", dir), *post = xprintf("%s/posting.md", dir);
+	f = fopen(post, "w");
+	for (int i = 0; i < 1024 * 1024 / 4; i++)
+		fputs("ML. ", f);
+	fclose(f);
+	cmd = xprintf("'%s' --db '%s' status > /dev/null", prog, jdb);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot make %s\n", jdb);
+	free(cmd);
+	n = 0;
+	for (int i = 0; i < 3; i++) {
+		cmd = xprintf("'%s' --db '%s' jd import '%s' --name 'bench %d' > /dev/null", prog,
+		              jdb, post, i);
+		v[n++] = time_cmd(cmd);
+		free(cmd);
+	}
+	printf("%-34s %9.0f ms   (target < 1000 ms; median of 3)\n",
+	       "jd import of a 1 MB posting", median(v, n) * 1e3);
+	free(jdb);
+	free(post);
+
 	char *rm = xprintf("rm -rf '%s'", dir);
 	if (system(rm) != 0)
 		fprintf(stderr, "cannot remove %s\n", dir);
