@@ -475,6 +475,19 @@ write_all(int fd, const char *s, size_t n)
 static int
 visible_put(struct visible *v, const char *buf, size_t n, int final)
 {
+	/* Plain ASCII text (most output: tables, TSV) goes out as it is. */
+	static unsigned char plain[256];
+	if (!plain['a']) {
+		for (int c = 0x20; c < 0x7f; c++)
+			plain[c] = 1;
+		plain['\n'] = plain['\t'] = 1;
+	}
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t k = 0;
+	while (k < n && plain[u[k]])
+		k++;
+	if (k == n && v->npend == 0)
+		return write_all(v->fd, buf, n);
 	struct sbuf out, in;
 	sbuf_init(&out);
 	sbuf_init(&in);
