@@ -566,9 +566,10 @@ cli_db(struct cli *c)
 	if (c->db == NULL)
 		die(EXIT_USER, "%s", cause);
 	/* The bundled curriculum is imported once, on first use (and again
-	 * if that first import could not finish). */
+	 * if that first import could not finish); a database opened
+	 * read-only is used as it is. */
 	char *done = db_setting(c->db, "bundled_imported");
-	if (done == NULL) {
+	if (done == NULL && !db_readonly(c->db)) {
 		struct import_stats st;
 		if (import_paths(c->db, NULL, 0, &st, stderr) != 0)
 			die(EXIT_USER, "the bundled curriculum has errors (listed above)");
