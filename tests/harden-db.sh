@@ -125,24 +125,11 @@ chmod 755 "$D"
 # Another program holds the write lock until told to let go.
 B="$T/busy.db"
 cp "$P" "$B"
-mkfifo "$T/ctl"
-python3 -c '
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-sys.stdin.read()
-c.execute("COMMIT")
-' "$B" < "$T/ctl" > "$T/locked" &
-holder=$!
-exec 3>"$T/ctl"
-i=0
-while ! grep -q locked "$T/locked" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+hold_lock "$B"
 card=$("$PREPDECK" --db "$B" next | cut -f1)
 check_exit "grading while another program writes" 1 "$PREPDECK" --db "$B" grade "$card" 3
 expect_grep "busy message" "Another program has been writing to it for too long; nothing was changed" "$T/err"
-exec 3>&-
-wait "$holder"
+release_lock
 check "grading once it is free" "$PREPDECK" --db "$B" grade "$card" 3
 expect_eq "one grade written" "$(sqlite3 "$B" 'SELECT count(*) FROM review_log')" 1
 

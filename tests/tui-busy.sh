@@ -13,19 +13,7 @@ keys Space
 expect_screen "rating buttons" "1 Again"
 
 # Another program takes the write lock and keeps it until told.
-mkfifo "$T/ctl"
-python3 -c '
-import sqlite3, sys
-c = sqlite3.connect(sys.argv[1], isolation_level=None)
-c.execute("BEGIN IMMEDIATE")
-print("locked", flush=True)
-sys.stdin.read()
-c.execute("COMMIT")
-' "$DB" < "$T/ctl" > "$T/locked" &
-holder=$!
-exec 3>"$T/ctl"
-i=0
-while ! grep -q locked "$T/locked" 2>/dev/null && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
+hold_lock "$DB"
 
 keys 3
 expect_screen "the screen says so" "database busy" 10
@@ -33,8 +21,7 @@ expect_screen "the screen says so" "database busy" 10
 # still waiting and the program still running.
 if wait_for "EXITED" 8; then fail "the program quit while busy"; else pass; fi
 expect_eq "nothing written yet" "$(sql 'SELECT count(*) FROM review_log')" 0
-exec 3>&-
-wait "$holder"
+release_lock
 expect_screen "saved once the lock is free: the next card" "Space or Enter: show answer"
 if wait_gone "database busy" 10; then pass; else fail "the busy message stayed"; fi
 expect_eq "the grade was saved" "$(sql 'SELECT group_concat(rating) FROM review_log')" 3

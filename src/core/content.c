@@ -29,21 +29,12 @@ struct strmap {
 	size_t n, cap;
 };
 
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
 static struct def *
 strmap_find(const struct strmap *m, const char *key)
 {
 	if (m->cap == 0)
 		return NULL;
-	for (size_t i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+	for (size_t i = str_hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
 		if (m->keys[i] == NULL)
 			return NULL;
 		if (strcmp(m->keys[i], key) == 0)
@@ -76,7 +67,7 @@ strmap_put(struct strmap *m, const char *key, struct def v)
 {
 	if ((m->n + 1) * 2 > m->cap)
 		strmap_grow(m);
-	size_t i = hash_str(key) & (m->cap - 1);
+	size_t i = str_hash(key) & (m->cap - 1);
 	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
 		i = (i + 1) & (m->cap - 1);
 	if (m->keys[i] == NULL) {

@@ -797,61 +797,6 @@ header_word(const struct doc *d, const char *w)
 	return 0;
 }
 
-/* A table from strings (not owned) to numbers, by hash: each name of the
- * text is looked up once, in constant time. */
-struct strtab {
-	struct strtab_entry {
-		const char *key;
-		size_t val;
-	} *v;
-	size_t cap, n;
-};
-
-static size_t
-str_hash(const char *s)
-{
-	size_t h = 14695981039346656037u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
-}
-
-/* The value stored for key, or NULL. */
-static size_t *
-strtab_get(const struct strtab *t, const char *key)
-{
-	if (t->cap == 0)
-		return NULL;
-	for (size_t i = str_hash(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-		if (t->v[i].key == NULL)
-			return NULL;
-		if (strcmp(t->v[i].key, key) == 0)
-			return &t->v[i].val;
-	}
-}
-
-static void
-strtab_put(struct strtab *t, const char *key, size_t val)
-{
-	if (2 * (t->n + 1) > t->cap) {
-		struct strtab old = *t;
-		t->cap = t->cap ? t->cap * 2 : 64;
-		t->v = xcalloc(t->cap, sizeof *t->v);
-		t->n = 0;
-		for (size_t i = 0; i < old.cap; i++)
-			if (old.v[i].key != NULL)
-				strtab_put(t, old.v[i].key, old.v[i].val);
-		free(old.v);
-	}
-	size_t i = str_hash(key) & (t->cap - 1);
-	while (t->v[i].key != NULL && strcmp(t->v[i].key, key) != 0)
-		i = (i + 1) & (t->cap - 1);
-	if (t->v[i].key == NULL)
-		t->n++;
-	t->v[i].key = key;
-	t->v[i].val = val;
-}
-
 static char *
 lower_dup(const char *s, size_t n)
 {
