@@ -76,7 +76,7 @@ struct phrase {
 struct occ {
 	size_t s, e;
 	int term;
-	size_t sent;   /* where its sentence starts */
+	size_t sent, sent_e;   /* its sentence */
 };
 
 struct line {
@@ -172,11 +172,13 @@ match_at(const char *t, size_t len, size_t i, const char *text, size_t plen, int
 static int
 occurs(const char *t, size_t s, size_t e, const char *phrase)
 {
-	size_t plen = strlen(phrase);
 	int first = tolower((unsigned char)phrase[0]);
+	size_t plen = 0;
 	for (size_t i = s; i < e; i++) {
 		if (tolower((unsigned char)t[i]) != first)
 			continue;
+		if (plen == 0)
+			plen = strlen(phrase);
 		size_t end = match_at(t, e, i, phrase, plen, 0, 0);
 		if (end)
 			return 1;
@@ -486,13 +488,11 @@ in_lead(const struct doc *d, size_t pos)
 	return l->bullet && pos >= l->lead_s && pos < l->lead_e;
 }
 
-/* How strongly the sentence around an occurrence asks for it (the same
+/* How strongly the sentence t[s, e) asks for what it names (the same
  * sentence is weighed once). */
 static double
-sentence_factor(struct doc *d, size_t pos)
+sentence_factor(struct doc *d, size_t s, size_t e)
 {
-	size_t s, e;
-	sentence_bounds(d, pos, &s, &e);
 	if (s == d->memo_s && e == d->memo_e)
 		return d->memo_f;
 	int strong = 0;
@@ -699,7 +699,7 @@ find_occurrences(const struct doc *d, const struct phrase *ph, size_t nph, size_
 					cap *= 2;
 					o = xrealloc(o, cap * sizeof *o);
 				}
-				o[n++] = (struct occ){ i, e, f->term, 0 };
+				o[n++] = (struct occ){ i, e, f->term, 0, 0 };
 			}
 		}
 	}
@@ -744,16 +744,16 @@ cmp_mention(const void *a, const void *b)
 	return x->i < y->i ? -1 : x->i > y->i;
 }
 
-/* For each occurrence (in text order), whether its term was named
- * before in the same sentence: sorted by term, sentence and place, it is
- * every one but the first of its group. Caller frees. */
+/* Sets each occurrence's sentence and returns, for each (in text order),
+ * whether its term was named before in the same sentence: sorted by term,
+ * sentence and place, it is every one but the first of its group. Caller
+ * frees. */
 static unsigned char *
 same_sentence(const struct doc *d, struct occ *o, size_t n)
 {
 	struct mention *m = xmalloc((n ? n : 1) * sizeof *m);
 	for (size_t i = 0; i < n; i++) {
-		size_t e;
-		sentence_bounds(d, o[i].s, &o[i].sent, &e);
+		sentence_bounds(d, o[i].s, &o[i].sent, &o[i].sent_e);
 		m[i] = (struct mention){ o[i].term, o[i].sent, i };
 	}
 	if (n > 1)
@@ -1011,7 +1011,7 @@ jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
 	struct sbuf *spell = xcalloc(nterms ? nterms : 1, sizeof *spell);
 	for (size_t i = 0; i < no; i++) {
 		const struct line *l = &d.lines[line_of(&d, o[i].s)];
-		double w = l->factor * sentence_factor(&d, o[i].s);
+		double w = l->factor * sentence_factor(&d, o[i].sent, o[i].sent_e);
 		if (in_lead(&d, o[i].s))
 			w *= 1.5;
 		if (in_list(terms[o[i].term].id, broad_terms,
