@@ -351,13 +351,15 @@ db_open(const char *path, int flags, int *created, char **cause)
 	}
 	int rc;
 	if (db->readonly) {
-		/* Without a -wal file the main file holds everything, and
-		 * opening it immutable creates no -shm or -wal beside it. */
+		/* A file this user cannot write, without a -wal file: the main
+		 * file holds everything, and opening it immutable creates no
+		 * -shm or -wal beside it. (One that is only asked to be read,
+		 * by `check`, may have a writer: it is opened as usual.) */
 		char *wal = xprintf("%s-wal", path);
 		struct stat ws;
 		int pending = stat(wal, &ws) == 0 && ws.st_size > 0;
 		free(wal);
-		char *uri = file_uri(path, !pending);
+		char *uri = file_uri(path, db->ro_why != NULL && !pending);
 		rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 		free(uri);
 	} else {
