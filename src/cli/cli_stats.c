@@ -252,28 +252,11 @@ cli_mock(struct cli *c, int argc, char **argv)
 /* --- stats ------------------------------------------------------------ */
 
 static void
-json_str(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(fp, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", fp);
-		else if (*p < 0x20)
-			fprintf(fp, "\\u%04x", *p);
-		else
-			fputc(*p, fp);
-	}
-	fputc('"', fp);
-}
-
-static void
 json_day(FILE *fp, int64_t day)
 {
 	char buf[16];
 	fmt_date(day, buf, sizeof buf);
-	json_str(fp, buf);
+	json_put_str(fp, buf);
 }
 
 static void
@@ -315,9 +298,9 @@ stats_json(FILE *fp, const struct stats *s)
 	for (size_t i = 0; i < s->ndecks; i++) {
 		const struct stats_deck *d = &s->decks[i];
 		fprintf(fp, "%s\n      {\"id\": ", i ? "," : "");
-		json_str(fp, d->id);
+		json_put_str(fp, d->id);
 		fprintf(fp, ", \"title\": ");
-		json_str(fp, d->title);
+		json_put_str(fp, d->title);
 		fprintf(fp, ", \"reviews\": %d, \"passed\": %d, \"true\": ", d->reviews,
 		        d->passed);
 		json_ratio(fp, d->passed, d->reviews);
@@ -334,16 +317,16 @@ stats_json(FILE *fp, const struct stats *s)
 		const struct stats_story *t = &s->stories[i];
 		fprintf(fp, "%s\n    {\"story\": ", i ? "," : "");
 		if (t->story_id)
-			json_str(fp, t->story_id);
+			json_put_str(fp, t->story_id);
 		else
 			fputs("null", fp);
 		fprintf(fp, ", \"title\": ");
-		json_str(fp, t->title);
+		json_put_str(fp, t->title);
 		fprintf(fp, ", \"mode\": ");
-		json_str(fp, t->mode);
+		json_put_str(fp, t->mode);
 		fprintf(fp, ", \"worst_section\": ");
 		if (t->worst_section)
-			json_str(fp, t->worst_section);
+			json_put_str(fp, t->worst_section);
 		else
 			fputs("null", fp);
 		fprintf(fp, ", \"worst_over\": %d, \"sessions\": [", t->worst_over);
@@ -360,11 +343,11 @@ stats_json(FILE *fp, const struct stats *s)
 	for (size_t i = 0; i < s->ntrends; i++) {
 		const struct stats_trend *t = &s->trends[i];
 		fprintf(fp, "%s\n    {\"source\": ", i ? "," : "");
-		json_str(fp, t->source);
+		json_put_str(fp, t->source);
 		fprintf(fp, ", \"category\": ");
-		json_str(fp, t->cat_id);
+		json_put_str(fp, t->cat_id);
 		fprintf(fp, ", \"name\": ");
-		json_str(fp, t->name);
+		json_put_str(fp, t->name);
 		fprintf(fp, ", \"points\": [");
 		for (size_t k = 0; k < t->n; k++) {
 			fprintf(fp, "%s{\"day\": ", k ? ", " : "");
@@ -379,9 +362,9 @@ stats_json(FILE *fp, const struct stats *s)
 	for (size_t i = 0; i < s->ngaps; i++) {
 		const struct stats_gapmap *g = &s->gaps[i];
 		fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
-		json_str(fp, g->id);
+		json_put_str(fp, g->id);
 		fprintf(fp, ", \"title\": ");
-		json_str(fp, g->title);
+		json_put_str(fp, g->title);
 		fprintf(fp, ", \"skills\": %d, \"edits\": %d, \"points\": [", g->skills,
 		        g->edits);
 		for (size_t k = 0; k < g->n; k++) {
