@@ -226,7 +226,7 @@ expect_eq "a byte that is not UTF-8 is replaced" \
 export PREPDECK_NOW=2024-03-30T12:00:00Z
 chmod 644 "$T/cal.ics"
 check "export again over the file" P export ical --out "$T/cal.ics"
-expect_eq "still private" "$(stat -c %a "$T/cal.ics")" 600
+expect_eq "keeps the mode it was given" "$(stat -c %a "$T/cal.ics")" 644
 cut -f1 "$T/dump" | grep '@prepdeck' | sort >"$T/uids1"
 ical dump "$T/cal.ics" | cut -f1 | grep '@prepdeck' | sort >"$T/uids2"
 cmp -s "$T/uids1" "$T/uids2" && pass || fail "UIDs changed between exports"
@@ -251,7 +251,7 @@ check_exit "parent is a file" 1 P export ical --out "$T/plain/cal.ics"
 expect_grep "parent is a file message" "cannot write $T/plain/cal.ics: Not a directory" "$T/err"
 mkdir "$T/adir"
 check_exit "out is a directory" 1 P export ical --out "$T/adir"
-expect_grep "directory message" "cannot write $T/adir: Is a directory" "$T/err"
+expect_grep "directory message" "$T/adir is a directory; prepdeck replaces only regular files" "$T/err"
 expect_eq "directory: no temporary file left" "$(ls "$T" | grep -c 'adir.tmp')" 0
 expect_eq "directory untouched" "$(ls -A "$T/adir" | wc -l)" 0
 if [ -w /dev/full ]; then

@@ -101,7 +101,7 @@ bad "no subcommand" 2 "mock needs a subcommand" mock
 bad "unknown subcommand" 2 "unknown subcommand 'lsit'" mock lsit
 bad "show without id" 2 "mock show needs one scorecard ID" mock show
 bad "show a missing id" 1 "no scorecard 99" mock show 99
-bad "show a bad id" 2 "mock show needs one scorecard ID" mock show abc
+bad "show a bad id" 2 "the scorecard ID must be a whole number" mock show abc
 bad "list of an unknown rubric" 1 "no rubric 'nope'" mock list nope
 long=$(printf '%0600d' 0)
 # shellcheck disable=SC2086

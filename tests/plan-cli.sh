@@ -35,7 +35,7 @@ check_exit "plan start without an id" 2 P plan start
 check_exit "plan start unknown plan" 1 P plan start two-weeks
 expect_grep "did you mean" "no study plan 'two-weeks' (did you mean 'two-week'?)" "$T/err"
 check_exit "plan start, impossible date" 2 P plan start two-week --on 2026-02-30
-expect_grep "bad date message" "real date as YYYY-MM-DD, got '2026-02-30'" "$T/err"
+expect_grep "bad date message" "'2026-02-30' is not a date" "$T/err"
 check_exit "plan start, not a date" 2 P plan start two-week --on tomorrow
 check_exit "plan start, --on without a value" 2 P plan start two-week --on
 check_exit "plan start, long over" 1 P plan start two-week --on 2025-01-01

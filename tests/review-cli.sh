@@ -66,7 +66,7 @@ expect_grep "retention listed" "^retention *0.90" "$T/out"
 check "set retention" P settings retention 0.85
 expect_eq "retention saved" "$(P settings retention)" 0.85
 check_exit "retention out of range" 1 P settings retention 1.5
-expect_grep "range message" "between 0.7 and 0.99" "$T/err"
+expect_grep "range message" "retention must be a number from 0.7 to 0.99" "$T/err"
 check_exit "unknown setting" 1 P settings colour blue
 check "new limit" P settings new_per_day 5
 check "due follows the limit" P due

@@ -130,6 +130,7 @@ expect_screen "checklist list" "Checklists"
 keys Enter
 expect_screen "a checklist opens" "Checklist · "
 keys Space
+expect_screen "the tick is shown" "\[x\]"
 expect_eq "ticked from the list" "$(sql "SELECT count(*) FROM checklist_tick")" 1
 keys q q
 expect_screen "Today" "Day 7 of 42"

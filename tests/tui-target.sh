@@ -13,7 +13,7 @@ keys i
 expect_screen "the form" "Date (YYYY-MM-DD)"
 keys -l 2026-03-40
 keys Enter Enter Enter
-expect_screen "a bad date is refused" "Not a date"
+expect_screen "a bad date is refused" "is not a date"
 keys C-u
 keys -l 2026-03-12
 keys Enter

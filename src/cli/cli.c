@@ -17,6 +17,7 @@
 #include "cli_story.h"
 #include "content.h"
 #include "import.h"
+#include "parse.h"
 #include "paths.h"
 #include "replay.h"
 #include "summary.h"
@@ -195,7 +196,10 @@ const struct command cli_commands[] = {
 	  "mock round (rubric, partner, scores, what to fix next) and one per "
 	  "interview date. Every event keeps the same UID from one export to the "
 	  "next, so importing a newer file updates the events rather than adding "
-	  "copies. FILE is written whole or not at all, with mode 0600.",
+	  "copies. Every export writes FILE whole or not at all: a new FILE gets mode "
+	  "0600 and an existing one keeps its mode; only a new or regular file is "
+	  "replaced (a directory, device, FIFO or symbolic link is refused), and "
+	  "FILE '-' is standard output.",
 	  cmd_export_what },
 	{ "anki", "import FILE [--deck ID] [--json] | export DECK... --out FILE [--with-history]",
 	  "import Anki packages with their history; export decks for Anki and phones",
@@ -380,13 +384,50 @@ cli_cause(char *cause)
 	return rc;
 }
 
+/* The arguments after the "--" of this run (the pointers themselves, so
+ * a command may pass any part of its argv along). */
+static char **operands;
+static int noperands;
+
+int
+cli_isopt(char **argv, int i)
+{
+	for (int k = 0; k < noperands; k++)
+		if (argv[i] == operands[k])
+			return 0;
+	return argv[i][0] == '-' && argv[i][1] != '\0';
+}
+
+int
+cli_flag(char **argv, int i, const char *name)
+{
+	return cli_isopt(argv, i) && strcmp(argv[i], name) == 0;
+}
+
+/* Takes the first "--" out of a command's arguments and remembers what
+ * follows it as operands; returns the new count. */
+static int
+end_of_options(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") != 0)
+			continue;
+		memmove(argv + i, argv + i + 1, (size_t)(argc - i) * sizeof *argv);
+		argc--;
+		operands = argv + i;
+		noperands = argc - i;
+		break;
+	}
+	return argc;
+}
+
 /* "--name VALUE" or "--name=VALUE" at argv[*i]: 1 and *val set (and *i
  * advanced), 0 when it is another argument, -1 when the value is missing. */
 int
 cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
 {
 	size_t n = strlen(name);
-	if (strncmp(argv[*i], name, n) != 0)
+	if (!cli_isopt(argv, *i) || strncmp(argv[*i], name, n) != 0)
 		return 0;
 	if (argv[*i][n] == '=') {
 		*val = argv[*i] + n + 1;
@@ -400,6 +441,43 @@ cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
 	return 1;
 }
 
+/* The message of a parser in cause, as a usage error; returns -1. */
+static int
+parse_usage(const char *cmd, int rc, char *cause)
+{
+	if (rc == 0)
+		return 0;
+	cli_usage(cmd, "%s", cause ? cause : "bad value");
+	free(cause);
+	return -1;
+}
+
+int
+cli_int(const char *cmd, const char *what, const char *s, int64_t min, int64_t max,
+        int64_t *out)
+{
+	char *cause = NULL;
+	int rc = parse_int(what, s, min, max, out, &cause);
+	return parse_usage(cmd, rc, cause);
+}
+
+int
+cli_real(const char *cmd, const char *what, const char *s, double min, double max,
+         double *out)
+{
+	char *cause = NULL;
+	int rc = parse_real(what, s, min, max, out, &cause);
+	return parse_usage(cmd, rc, cause);
+}
+
+int
+cli_day(const char *cmd, const char *what, const char *s, int64_t *day)
+{
+	char *cause = NULL;
+	int rc = parse_day(what, s, day, &cause);
+	return parse_usage(cmd, rc, cause);
+}
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
@@ -407,6 +485,118 @@ usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputs("\n(see prepdeck --help)\n", stderr);
 	return EXIT_USAGE;
+}
+
+/* ---- visible output ------------------------------------------------- */
+
+/* Standard output and error of every command pass through a filter that
+ * shows control characters the way the screens do (sbuf_add_visible):
+ * text from a content file, the database or an argument can never move
+ * the cursor, set the window title or write the clipboard. Exports write
+ * their formats byte for byte on a stream of their own (outfile.c), and
+ * the screens take the terminal back with cli_raw_output. */
+struct visible {
+	int fd;
+	char pend[4];      /* the start of a UTF-8 sequence cut by a flush */
+	size_t npend;
+};
+
+static FILE *raw_stdout;
+
+static int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static int
+visible_put(struct visible *v, const char *buf, size_t n, int final)
+{
+	/* Plain ASCII text (most output: tables, TSV) goes out as it is. */
+	static unsigned char plain[256];
+	if (!plain['a']) {
+		for (int c = 0x20; c < 0x7f; c++)
+			plain[c] = 1;
+		plain['\n'] = plain['\t'] = 1;
+	}
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t k = 0;
+	while (k < n && plain[u[k]])
+		k++;
+	if (k == n && v->npend == 0)
+		return write_all(v->fd, buf, n);
+	struct sbuf out, in;
+	sbuf_init(&out);
+	sbuf_init(&in);
+	sbuf_addn(&in, v->pend, v->npend);
+	sbuf_addn(&in, buf, n);
+	size_t used = sbuf_add_visible(&out, in.s, in.len, 1, final);
+	v->npend = in.len - used;
+	memcpy(v->pend, in.s + used, v->npend);
+	int rc = write_all(v->fd, out.s, out.len);
+	sbuf_free(&out);
+	sbuf_free(&in);
+	return rc;
+}
+
+#ifdef HAVE_FOPENCOOKIE
+static ssize_t
+visible_write(void *cookie, const char *buf, size_t n)
+{
+	return visible_put(cookie, buf, n, 0) == 0 ? (ssize_t)n : -1;
+}
+
+static int
+visible_close(void *cookie)
+{
+	return visible_put(cookie, "", 0, 1);
+}
+
+static FILE *
+visible_stream(struct visible *v, int mode)
+{
+	cookie_io_functions_t io = { .write = visible_write, .close = visible_close };
+	FILE *f = fopencookie(v, "w", io);
+	if (f != NULL)
+		setvbuf(f, NULL, mode, BUFSIZ);
+	return f;
+}
+#endif
+
+/* Puts the filter in front of standard output and error. */
+static void
+visible_output(void)
+{
+#ifdef HAVE_FOPENCOOKIE
+	static struct visible out = { STDOUT_FILENO, "", 0 }, err = { STDERR_FILENO, "", 0 };
+	FILE *o = visible_stream(&out, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF);
+	FILE *e = visible_stream(&err, _IOLBF);
+	if (o != NULL) {
+		raw_stdout = stdout;
+		stdout = o;
+	}
+	if (e != NULL)
+		stderr = e;
+#endif
+}
+
+void
+cli_raw_output(void)
+{
+	if (raw_stdout == NULL)
+		return;
+	fflush(stdout);
+	stdout = raw_stdout;
+	raw_stdout = NULL;
 }
 
 struct db *
@@ -422,9 +612,10 @@ cli_db(struct cli *c)
 	if (c->db == NULL)
 		die(EXIT_USER, "%s", cause);
 	/* The bundled curriculum is imported once, on first use (and again
-	 * if that first import could not finish). */
+	 * if that first import could not finish); a database opened
+	 * read-only is used as it is. */
 	char *done = db_setting(c->db, "bundled_imported");
-	if (done == NULL) {
+	if (done == NULL && !db_readonly(c->db)) {
 		struct import_stats st;
 		if (import_paths(c->db, NULL, 0, &st, stderr) != 0)
 			die(EXIT_USER, "the bundled curriculum has errors (listed above)");
@@ -446,7 +637,7 @@ static int
 cmd_import(struct cli *c, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
+		if (cli_isopt(argv, i))
 			return usage_error("import: unknown option '%s'", argv[i]);
 	struct db *db = cli_db(c);
 	struct import_stats st;
@@ -470,7 +661,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	if (argc < 2)
 		return usage_error("check needs at least one PATH%s", "");
 	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
+		if (cli_isopt(argv, i))
 			return usage_error("check: unknown option '%s'", argv[i]);
 	/* References to ids outside the checked files resolve against an
 	 * existing database, opened read-only; nothing is written. */
@@ -505,21 +696,20 @@ cmd_replay(struct cli *c, int argc, char **argv)
 	double retention = 0.9;
 	for (int i = 1; i < argc; i++) {
 		const char *val = NULL;
-		if (strcmp(argv[i], "--retention") == 0) {
+		if (cli_flag(argv, i, "--retention")) {
 			if (i + 1 >= argc)
 				return usage_error("replay: --retention needs a value%s", "");
 			val = argv[++i];
-		} else if (str_prefix(argv[i], "--retention=")) {
+		} else if (cli_isopt(argv, i) && str_prefix(argv[i], "--retention=")) {
 			val = argv[i] + strlen("--retention=");
 		} else {
 			return usage_error("replay: unknown argument '%s'", argv[i]);
 		}
-		char *end;
-		errno = 0;
-		retention = strtod(val, &end);
-		if (*end != '\0' || errno || !(retention > 0.0 && retention < 1.0))
-			return usage_error("replay: --retention must be a number between 0 "
-			                   "and 1 (exclusive), got '%s'", val);
+		if (cli_real("replay", "--retention", val, 0, 1, &retention) != 0)
+			return EXIT_USAGE;
+		if (retention == 0 || retention == 1)
+			return usage_error("replay: --retention must be above 0 and below 1, "
+			                   "not '%s'", val);
 	}
 	return replay_run(stdin, stdout, stderr, retention) == 0 ? EXIT_OK : EXIT_USER;
 }
@@ -565,7 +755,7 @@ roff_commands(FILE *fp)
 static int
 cmd_help(struct cli *c, int argc, char **argv)
 {
-	if (argc > 1 && strcmp(argv[1], "--roff") == 0) {
+	if (argc > 1 && cli_flag(argv, 1, "--roff")) {
 		roff_commands(stdout);
 		return EXIT_OK;
 	}
@@ -592,6 +782,7 @@ int
 cli_main(int argc, char **argv)
 {
 	struct cli c = { 0 };
+	visible_output();
 	int i = 1;
 	for (; i < argc; i++) {
 		const char *a = argv[i];
@@ -621,6 +812,8 @@ cli_main(int argc, char **argv)
 	char *tui_argv[] = { "tui", NULL };
 	char **cargv = tui_argv;
 	int cargc = 1;
+	if (i < argc && argv[i][0] == '\0')
+		return usage_error("no command given (an empty argument)%s", "");
 	if (i < argc) {
 		cmd = find_command(argv[i]);
 		if (cmd == NULL) {
@@ -641,8 +834,8 @@ cli_main(int argc, char **argv)
 			return usage_error("unknown command '%s'", argv[i]);
 		}
 		cargv = argv + i;
-		cargc = argc - i;
-		if (cargc > 1 && (strcmp(cargv[1], "--help") == 0 || strcmp(cargv[1], "-h") == 0)) {
+		cargc = end_of_options(argc - i, argv + i);
+		if (cargc > 1 && (cli_flag(cargv, 1, "--help") || cli_flag(cargv, 1, "-h"))) {
 			char *hargv[] = { "help", (char *)cmd->name, NULL };
 			return cmd_help(&c, 2, hargv);
 		}

@@ -13,6 +13,7 @@
 #include "gap_export.h"
 #include "gapmap.h"
 #include "jd.h"
+#include "outfile.h"
 #include "util.h"
 
 /* cli_opt that says which option lacks its value (the commands here
@@ -164,9 +165,9 @@ gm_show(struct db *db, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			filter = v;
-		} else if (strcmp(argv[i], "--gaps") == 0) {
+		} else if (cli_flag(argv, i, "--gaps")) {
 			gaps_only = 1;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "gapmap show: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
@@ -254,7 +255,7 @@ gm_new(struct db *db, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			role = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "gapmap new: unknown option '%s'", argv[i]);
 		} else if (id == NULL) {
 			id = argv[i];
@@ -283,7 +284,7 @@ gm_add(struct db *db, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			cat = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "gapmap add: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
@@ -398,19 +399,16 @@ static int
 gm_gaps(struct db *db, int argc, char **argv)
 {
 	const char *map = NULL;
-	long limit = 3;
+	int64_t limit = 3;
 	for (int i = 2; i < argc; i++) {
 		const char *v;
 		int r;
 		if ((r = opt_value(argc, argv, &i, "--limit", &v)) != 0) {
 			if (r < 0)
 				return EXIT_USAGE;
-			char *end;
-			limit = strtol(v, &end, 10);
-			if (*end || limit < 1 || limit > 1000)
-				return cli_usage("gapmap", "--limit must be a number from 1 to 1000, "
-				                 "not '%s'", v);
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+			if (cli_int("gapmap", "--limit", v, 1, 1000, &limit) != 0)
+				return EXIT_USAGE;
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "gapmap gaps: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
@@ -517,7 +515,7 @@ cmd_jd(struct cli *c, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			name = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "jd import: unknown option '%s'", argv[i]);
 		} else if (file == NULL) {
 			file = argv[i];
@@ -586,7 +584,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			newid = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "export gapmap: unknown option '%s'", argv[i]);
 		} else if (map == NULL) {
 			map = argv[i];
@@ -594,47 +592,26 @@ cmd_export(struct cli *c, int argc, char **argv)
 			return cli_usage("gapmap", "export gapmap: unexpected argument '%s'", argv[i]);
 		}
 	}
-	if (newid != NULL) {
-		char *slug = gap_slug(newid);
-		int ok = strcmp(slug, newid) == 0;
-		free(slug);
-		if (!ok)
-			return cli_usage("gapmap", "--id must be lowercase letters, digits and "
-			                 "'-', not '%s'", newid);
-	}
+	if (newid != NULL && !valid_id(newid))
+		return cli_usage("gapmap", "--id must be an id as the content files write them "
+		                 "(lowercase letters, digits, '-', '_' and '.', starting with a "
+		                 "letter or digit, at most 64), not '%s'", newid);
 	struct db *db = cli_db(c);
 	char *id = map_arg(db, map);
 	if (id == NULL)
 		return EXIT_USER;
-	FILE *fp = stdout;
-	char *tmp = NULL;
-	if (out != NULL) {
-		/* Written beside the target and renamed, so a failed export never
-		 * leaves half a file. */
-		tmp = xprintf("%s.tmp-%ld", out, (long)getpid());
-		/* Evidence is personal work history: private, like the database. */
-		int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		fp = fd >= 0 ? fdopen(fd, "w") : NULL;
-		if (fp == NULL) {
-			if (fd >= 0)
-				close(fd);
-			fprintf(stderr, "prepdeck: %s: %s\n", out, strerror(errno));
-			free(tmp);
-			free(id);
-			return EXIT_USER;
-		}
-	}
+	/* Evidence is personal work history: a new file is private. */
+	struct outfile of;
 	char *cause = NULL;
-	int rc = gap_export(db, id, fmt, newid, fp, &cause);
-	if (out != NULL) {
-		if (fclose(fp) != 0 && rc == 0)
-			rc = fail(&cause, "%s: %s", out, strerror(errno));
-		if (rc == 0 && rename(tmp, out) != 0)
-			rc = fail(&cause, "%s: %s", out, strerror(errno));
-		if (rc != 0)
-			unlink(tmp);
-		free(tmp);
+	if (outfile_open(&of, out, &cause) != 0) {
+		free(id);
+		return cli_cause(cause);
 	}
+	int rc = gap_export(db, id, fmt, newid, of.fp, &cause);
+	if (rc == 0)
+		rc = outfile_commit(&of, &cause);
+	else
+		outfile_abort(&of);
 	free(id);
 	if (rc != 0)
 		return cli_cause(cause);

@@ -16,19 +16,6 @@
 #include "settings.h"
 #include "util.h"
 
-/* Parses a whole decimal integer; returns 0 or -1. */
-static int
-parse_int(const char *s, int *v)
-{
-	char *end;
-	errno = 0;
-	long x = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno || x < -1000000 || x > 1000000)
-		return -1;
-	*v = (int)x;
-	return 0;
-}
-
 /* A local date and time, "Mon 2025-03-10 21:04". */
 static void
 fmt_local(int64_t t, char *buf, size_t n)
@@ -245,9 +232,9 @@ plan_today(struct cli *c, int argc, char **argv)
 {
 	int json = 0, brief = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
+		if (cli_flag(argv, i, "--json"))
 			json = 1;
-		else if (strcmp(argv[i], "--short") == 0)
+		else if (cli_flag(argv, i, "--short"))
 			brief = 1;
 		else
 			return cli_usage("plan", "plan today: unexpected argument '%s'", argv[i]);
@@ -346,15 +333,15 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 	const char *id = NULL, *on = NULL;
 	int yes = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--on") == 0) {
+		if (cli_flag(argv, i, "--on")) {
 			if (i + 1 >= argc)
 				return cli_usage("plan", "plan start: --on needs a date YYYY-MM-DD");
 			on = argv[++i];
-		} else if (str_prefix(argv[i], "--on=")) {
+		} else if (cli_isopt(argv, i) && str_prefix(argv[i], "--on=")) {
 			on = argv[i] + 5;
-		} else if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0) {
+		} else if (cli_flag(argv, i, "--yes") || cli_flag(argv, i, "-y")) {
 			yes = 1;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("plan", "plan start: unknown option '%s'", argv[i]);
 		} else if (id == NULL) {
 			id = argv[i];
@@ -366,9 +353,8 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 		return cli_usage("plan", "plan start needs a plan: two-week, six-week or "
 		                 "another plan's id");
 	int64_t start;
-	if (on != NULL && parse_date(on, &start) != 0)
-		return cli_usage("plan", "plan start: --on needs a real date as YYYY-MM-DD, "
-		                 "got '%s'", on);
+	if (on != NULL && cli_day("plan", "the day a plan starts", on, &start) != 0)
+		return EXIT_USAGE;
 	struct db *db = cli_db(c);
 	int64_t now = now_unix();
 	struct settings set;
@@ -434,7 +420,7 @@ plan_tick_cmd(struct cli *c, int argc, char **argv, int on)
 		return cli_usage("plan", "plan %s needs a TASK-ID (see 'prepdeck plan show')",
 		                 argv[0]);
 	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-')
+		if (cli_isopt(argv, i))
 			return cli_usage("plan", "plan %s: unknown option '%s'", argv[0], argv[i]);
 	struct db *db = cli_db(c);
 	struct plan_view *v = load_or_complain(db);
@@ -476,13 +462,13 @@ plan_shift_cmd(struct cli *c, int argc, char **argv)
 	const char *ns = NULL, *froms = NULL;
 	int yes = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0) {
+		if (cli_flag(argv, i, "--yes") || cli_flag(argv, i, "-y")) {
 			yes = 1;
-		} else if (strcmp(argv[i], "--from") == 0) {
+		} else if (cli_flag(argv, i, "--from")) {
 			if (i + 1 >= argc)
 				return cli_usage("plan", "plan shift: --from needs a plan DAY");
 			froms = argv[++i];
-		} else if (argv[i][0] == '-' && !(argv[i][1] >= '0' && argv[i][1] <= '9')) {
+		} else if (cli_isopt(argv, i) && !(argv[i][1] >= '0' && argv[i][1] <= '9')) {
 			return cli_usage("plan", "plan shift: unknown option '%s'", argv[i]);
 		} else if (ns == NULL) {
 			ns = argv[i];
@@ -490,15 +476,14 @@ plan_shift_cmd(struct cli *c, int argc, char **argv)
 			return cli_usage("plan", "plan shift: unexpected argument '%s'", argv[i]);
 		}
 	}
-	int n, from = 0;
+	int64_t n64, from64 = 0;
 	if (ns == NULL)
 		return cli_usage("plan", "plan shift needs the number of days N");
-	if (parse_int(ns, &n) != 0)
-		return cli_usage("plan", "plan shift: N must be a whole number of days, got '%s'",
-		                 ns);
-	if (froms && parse_int(froms, &from) != 0)
-		return cli_usage("plan", "plan shift: --from must be a plan day number, got '%s'",
-		                 froms);
+	if (cli_int("plan", "plan shift: N (days)", ns, -100000, 100000, &n64) != 0 ||
+	    (froms && cli_int("plan", "plan shift: --from (a plan day)", froms, 1, 100000,
+	                      &from64) != 0))
+		return EXIT_USAGE;
+	int n = (int)n64, from = (int)from64;
 	struct db *db = cli_db(c);
 	struct plan_view *v = load_or_complain(db);
 	if (v == NULL)
@@ -547,14 +532,14 @@ plan_review_cmd(struct cli *c, int argc, char **argv)
 {
 	const char *moved = NULL, *next = NULL, *weeks = NULL;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--moved") == 0 || strcmp(argv[i], "--next") == 0) {
+		if (cli_flag(argv, i, "--moved") || cli_flag(argv, i, "--next")) {
 			if (i + 1 >= argc)
 				return cli_usage("plan", "plan review: %s needs a TEXT", argv[i]);
 			if (argv[i][2] == 'm')
 				moved = argv[++i];
 			else
 				next = argv[++i];
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("plan", "plan review: unknown option '%s'", argv[i]);
 		} else if (weeks == NULL) {
 			weeks = argv[i];
@@ -562,10 +547,10 @@ plan_review_cmd(struct cli *c, int argc, char **argv)
 			return cli_usage("plan", "plan review: unexpected argument '%s'", argv[i]);
 		}
 	}
-	int week = 0;
-	if (weeks && (parse_int(weeks, &week) != 0 || week < 1))
-		return cli_usage("plan", "plan review: WEEK must be a week number, got '%s'",
-		                 weeks);
+	int64_t week64 = 0;
+	if (weeks && cli_int("plan", "plan review: WEEK", weeks, 1, 100000, &week64) != 0)
+		return EXIT_USAGE;
+	int week = (int)week64;
 	const char *texts[2] = { moved, next };
 	for (int k = 0; k < 2; k++)
 		if (texts[k] && utf8_invalid_at(texts[k], strlen(texts[k])) >= 0)
@@ -647,7 +632,7 @@ plan_stop_cmd(struct cli *c, int argc, char **argv)
 {
 	int yes = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--yes") == 0 || strcmp(argv[i], "-y") == 0)
+		if (cli_flag(argv, i, "--yes") || cli_flag(argv, i, "-y"))
 			yes = 1;
 		else
 			return cli_usage("plan", "plan stop: unexpected argument '%s'", argv[i]);
@@ -736,7 +721,7 @@ int
 cli_checklist(struct cli *c, int argc, char **argv)
 {
 	for (int i = 1; i < argc; i++)
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
+		if (cli_isopt(argv, i))
 			return cli_usage("checklist", "checklist: unknown option '%s'", argv[i]);
 	if (argc == 1) {
 		struct db *db = cli_db(c);

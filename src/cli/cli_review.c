@@ -19,7 +19,7 @@ filter_opts(int argc, char **argv, struct review_filter *f, int *json)
 {
 	int i;
 	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--deck") == 0 || strcmp(argv[i], "--tag") == 0) {
+		if (cli_flag(argv, i, "--deck") || cli_flag(argv, i, "--tag")) {
 			if (i + 1 >= argc) {
 				cli_usage(NULL, "%s needs a value", argv[i]);
 				return -1;
@@ -28,9 +28,9 @@ filter_opts(int argc, char **argv, struct review_filter *f, int *json)
 				f->deck = argv[++i];
 			else
 				f->tag = argv[++i];
-		} else if (json && strcmp(argv[i], "--json") == 0) {
+		} else if (json && cli_flag(argv, i, "--json")) {
 			*json = 1;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			cli_usage(NULL, "unknown option '%s'", argv[i]);
 			return -1;
 		} else {
@@ -194,16 +194,23 @@ parse_rating(const char *s)
 int
 cmd_grade(struct cli *c, int argc, char **argv)
 {
-	int duration = 0;
+	int64_t duration = 0;
 	const char *mode = "review";
 	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1] != '\0'; i++) {
-		if (strcmp(argv[i], "--duration") == 0 && i + 1 < argc)
-			duration = atoi(argv[++i]);
-		else if (strcmp(argv[i], "--cram") == 0)
+	for (; i < argc && cli_isopt(argv, i); i++) {
+		const char *v;
+		int r;
+		if ((r = cli_opt(argc, argv, &i, "--duration", &v)) != 0) {
+			if (r < 0)
+				return cli_usage(NULL, "--duration needs MS");
+			/* Milliseconds spent on the card: a day at most. */
+			if (cli_int(NULL, "--duration", v, 0, 86400000, &duration) != 0)
+				return EXIT_USAGE;
+		} else if (cli_flag(argv, i, "--cram")) {
 			mode = "cram";
-		else
+		} else {
 			return cli_usage(NULL, "grade: unknown option '%s'", argv[i]);
+		}
 	}
 	if (argc - i != 2)
 		return cli_usage(NULL, "usage: prepdeck grade [--cram] [--duration MS] CARD "
@@ -218,7 +225,7 @@ cmd_grade(struct cli *c, int argc, char **argv)
 	struct review_result res;
 	char *cause = NULL;
 	int64_t now = now_unix();
-	if (review_grade(db, &set, argv[i], rating, now, duration, mode, &res, &cause) != 0) {
+	if (review_grade(db, &set, argv[i], rating, now, (int)duration, mode, &res, &cause) != 0) {
 		fprintf(stderr, "prepdeck: %s\n", cause);
 		free(cause);
 		return EXIT_USER;

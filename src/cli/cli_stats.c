@@ -7,23 +7,11 @@
 #include <string.h>
 
 #include "cli_stats.h"
+#include "parse.h"
 #include "scorecard.h"
 #include "settings.h"
 #include "stats.h"
 #include "util.h"
-
-/* Parses a positive scorecard id. */
-static int
-parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno || v <= 0)
-		return -1;
-	*id = v;
-	return 0;
-}
 
 /* Parses CAT=N:EVIDENCE into sc (strings point into arg's copy *buf). */
 static int
@@ -38,10 +26,9 @@ parse_score(const char *arg, struct scorecard_score *sc, char **buf)
 	char *colon = strchr(num, ':');
 	if (colon)
 		*colon = '\0';
-	char *end;
-	errno = 0;
-	long v = strtol(num, &end, 10);
-	if (*num == '\0' || *end != '\0' || errno || v < -99 || v > 99)
+	int64_t v;
+	/* The range (1 to 4) is the scorecard's to check and explain. */
+	if (parse_int(NULL, num, -99, 99, &v, NULL) != 0)
 		return -1;
 	sc->cat_id = *buf;
 	sc->name = NULL;
@@ -83,7 +70,7 @@ mock_record(struct cli *c, int argc, char **argv)
 			if (m < 0)
 				rc = cli_usage("mock", "mock record: --fix needs a TEXT");
 			fix = v;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			rc = cli_usage("mock", "mock record: unknown option '%s'", argv[i]);
 		} else if (rubric == NULL) {
 			rubric = argv[i];
@@ -130,7 +117,7 @@ mock_list(struct cli *c, int argc, char **argv)
 {
 	if (argc > 3)
 		return cli_usage("mock", "mock list takes at most one RUBRIC");
-	if (argc == 3 && argv[2][0] == '-')
+	if (argc == 3 && cli_isopt(argv, 2))
 		return cli_usage("mock", "mock list: unknown option '%s'", argv[2]);
 	struct db *db = cli_db(c);
 	const char *rubric = argc == 3 ? argv[2] : NULL;
@@ -170,9 +157,11 @@ static int
 mock_show(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc != 3 || parse_id(argv[2], &id) != 0)
+	if (argc != 3)
 		return cli_usage("mock", "mock show needs one scorecard ID (a number from "
 		                 "'prepdeck mock list')");
+	if (cli_int("mock", "the scorecard ID", argv[2], 1, INT64_MAX, &id) != 0)
+		return EXIT_USAGE;
 	struct db *db = cli_db(c);
 	struct scorecard s;
 	char *cause = NULL;
@@ -194,9 +183,11 @@ static int
 mock_delete(struct cli *c, int argc, char **argv)
 {
 	int64_t id;
-	if (argc != 3 || parse_id(argv[2], &id) != 0)
+	if (argc != 3)
 		return cli_usage("mock", "mock delete needs one scorecard ID (a number from "
 		                 "'prepdeck mock list')");
+	if (cli_int("mock", "the scorecard ID", argv[2], 1, INT64_MAX, &id) != 0)
+		return EXIT_USAGE;
 	char *cause = NULL;
 	if (scorecard_delete(cli_db(c), id, &cause) != 0)
 		return cli_cause(cause);
@@ -261,28 +252,11 @@ cli_mock(struct cli *c, int argc, char **argv)
 /* --- stats ------------------------------------------------------------ */
 
 static void
-json_str(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(fp, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", fp);
-		else if (*p < 0x20)
-			fprintf(fp, "\\u%04x", *p);
-		else
-			fputc(*p, fp);
-	}
-	fputc('"', fp);
-}
-
-static void
 json_day(FILE *fp, int64_t day)
 {
 	char buf[16];
 	fmt_date(day, buf, sizeof buf);
-	json_str(fp, buf);
+	json_put_str(fp, buf);
 }
 
 static void
@@ -324,9 +298,9 @@ stats_json(FILE *fp, const struct stats *s)
 	for (size_t i = 0; i < s->ndecks; i++) {
 		const struct stats_deck *d = &s->decks[i];
 		fprintf(fp, "%s\n      {\"id\": ", i ? "," : "");
-		json_str(fp, d->id);
+		json_put_str(fp, d->id);
 		fprintf(fp, ", \"title\": ");
-		json_str(fp, d->title);
+		json_put_str(fp, d->title);
 		fprintf(fp, ", \"reviews\": %d, \"passed\": %d, \"true\": ", d->reviews,
 		        d->passed);
 		json_ratio(fp, d->passed, d->reviews);
@@ -343,16 +317,16 @@ stats_json(FILE *fp, const struct stats *s)
 		const struct stats_story *t = &s->stories[i];
 		fprintf(fp, "%s\n    {\"story\": ", i ? "," : "");
 		if (t->story_id)
-			json_str(fp, t->story_id);
+			json_put_str(fp, t->story_id);
 		else
 			fputs("null", fp);
 		fprintf(fp, ", \"title\": ");
-		json_str(fp, t->title);
+		json_put_str(fp, t->title);
 		fprintf(fp, ", \"mode\": ");
-		json_str(fp, t->mode);
+		json_put_str(fp, t->mode);
 		fprintf(fp, ", \"worst_section\": ");
 		if (t->worst_section)
-			json_str(fp, t->worst_section);
+			json_put_str(fp, t->worst_section);
 		else
 			fputs("null", fp);
 		fprintf(fp, ", \"worst_over\": %d, \"sessions\": [", t->worst_over);
@@ -369,11 +343,11 @@ stats_json(FILE *fp, const struct stats *s)
 	for (size_t i = 0; i < s->ntrends; i++) {
 		const struct stats_trend *t = &s->trends[i];
 		fprintf(fp, "%s\n    {\"source\": ", i ? "," : "");
-		json_str(fp, t->source);
+		json_put_str(fp, t->source);
 		fprintf(fp, ", \"category\": ");
-		json_str(fp, t->cat_id);
+		json_put_str(fp, t->cat_id);
 		fprintf(fp, ", \"name\": ");
-		json_str(fp, t->name);
+		json_put_str(fp, t->name);
 		fprintf(fp, ", \"points\": [");
 		for (size_t k = 0; k < t->n; k++) {
 			fprintf(fp, "%s{\"day\": ", k ? ", " : "");
@@ -388,9 +362,9 @@ stats_json(FILE *fp, const struct stats *s)
 	for (size_t i = 0; i < s->ngaps; i++) {
 		const struct stats_gapmap *g = &s->gaps[i];
 		fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
-		json_str(fp, g->id);
+		json_put_str(fp, g->id);
 		fprintf(fp, ", \"title\": ");
-		json_str(fp, g->title);
+		json_put_str(fp, g->title);
 		fprintf(fp, ", \"skills\": %d, \"edits\": %d, \"points\": [", g->skills,
 		        g->edits);
 		for (size_t k = 0; k < g->n; k++) {
@@ -531,7 +505,7 @@ cli_stats(struct cli *c, int argc, char **argv)
 {
 	int json = 0;
 	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
+		if (cli_flag(argv, i, "--json"))
 			json = 1;
 		else
 			return cli_usage("stats", "stats: unknown argument '%s'", argv[i]);

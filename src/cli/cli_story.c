@@ -14,6 +14,7 @@
 
 #include "cli_story.h"
 #include "cli_storysched.h"
+#include "outfile.h"
 #include "rehearsal.h"
 #include "story.h"
 #include "storysched.h"
@@ -243,9 +244,9 @@ stories_prompt(struct db *db, int argc, char **argv)
 			comp = v;
 		} else if (missing) {
 			return cli_usage("stories", "--competency needs a competency id");
-		} else if (strcmp(argv[i], "--weakest") == 0) {
+		} else if (cli_flag(argv, i, "--weakest")) {
 			how = STORY_PICK_WEAKEST;
-		} else if (strcmp(argv[i], "--random") == 0) {
+		} else if (cli_flag(argv, i, "--random")) {
 			how = STORY_PICK_RANDOM;
 		} else {
 			return cli_usage("stories", "stories prompt: unknown argument '%s'", argv[i]);
@@ -318,7 +319,7 @@ story_add_cmd(struct db *db, int argc, char **argv)
 			type = v;
 		else if (missing)
 			return cli_usage("story", "%s needs a value", argv[i]);
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+		else if (cli_isopt(argv, i))
 			return cli_usage("story", "story add: unknown option '%s'", argv[i]);
 		else if (title == NULL)
 			title = argv[i];
@@ -347,7 +348,7 @@ story_copy_cmd(struct db *db, int argc, char **argv)
 			id = v;
 		else if (missing)
 			return cli_usage("story", "--id needs a value");
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+		else if (cli_isopt(argv, i))
 			return cli_usage("story", "story copy: unknown option '%s'", argv[i]);
 		else if (src == NULL)
 			src = argv[i];
@@ -424,7 +425,8 @@ static int
 rehearse_record(struct db *db, int argc, char **argv)
 {
 	const char *story = NULL, *prompt = NULL, *mode = NULL, *note = NULL;
-	int completed = 1, point = 0;
+	int completed = 1;
+	int64_t point = 0;
 	int64_t at = 0;
 	struct rh_section *sec = NULL;
 	struct rh_score *sc = NULL;
@@ -440,11 +442,8 @@ rehearse_record(struct db *db, int argc, char **argv)
 		} else if (opt_value(argc, argv, &i, "--change", &v, &missing)) {
 			note = v;
 		} else if (opt_value(argc, argv, &i, "--point", &v, &missing)) {
-			point = atoi(v);
-			if (point < 1) {
-				cli_usage("rehearse", "--point is a decision point number from 1");
+			if (cli_int("rehearse", "--point", v, 1, 1000, &point) != 0)
 				goto out;
-			}
 		} else if (opt_value(argc, argv, &i, "--at", &v, &missing)) {
 			if (parse_iso_utc(v, &at) != 0) {
 				cli_usage("rehearse", "--at needs YYYY-MM-DDTHH:MM:SSZ, got '%s'", v);
@@ -491,11 +490,11 @@ rehearse_record(struct db *db, int argc, char **argv)
 		} else if (missing) {
 			cli_usage("rehearse", "%s needs a value", argv[i]);
 			goto out;
-		} else if (strcmp(argv[i], "--abandoned") == 0) {
+		} else if (cli_flag(argv, i, "--abandoned")) {
 			completed = 0;
-		} else if (strcmp(argv[i], "--flow") == 0) {
+		} else if (cli_flag(argv, i, "--flow")) {
 			mode = "flow";
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			cli_usage("rehearse", "rehearse record: unknown option '%s'", argv[i]);
 			goto out;
 		} else if (story == NULL) {
@@ -530,9 +529,10 @@ rehearse_record(struct db *db, int argc, char **argv)
 				rc = EXIT_USAGE;
 				goto out;
 			}
-			char *q = rehearsal_point_question(db, story, point);
+			char *q = rehearsal_point_question(db, story, (int)point);
 			if (q == NULL) {
-				cli_error("story '%s' has no decision point %d", story, point);
+				cli_error("story '%s' has no decision point %lld", story,
+				          (long long)point);
 				goto out;
 			}
 			free(name);
@@ -624,17 +624,16 @@ static int
 rehearse_list(struct db *db, int argc, char **argv)
 {
 	const char *story = NULL;
-	int limit = 20;
+	int64_t limit = 20;
 	for (int i = 2; i < argc; i++) {
 		int missing = 0;
 		const char *v;
 		if (opt_value(argc, argv, &i, "--limit", &v, &missing)) {
-			limit = atoi(v);
-			if (limit < 1)
-				return cli_usage("rehearse", "--limit needs a number from 1");
+			if (cli_int("rehearse", "--limit", v, 1, 100000, &limit) != 0)
+				return EXIT_USAGE;
 		} else if (missing) {
 			return cli_usage("rehearse", "%s needs a value", argv[i]);
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+		} else if (cli_isopt(argv, i)) {
 			return cli_usage("rehearse", "rehearse list: unknown option '%s'", argv[i]);
 		} else {
 			story = argv[i];
@@ -642,7 +641,7 @@ rehearse_list(struct db *db, int argc, char **argv)
 	}
 	struct rh_session *v;
 	size_t n;
-	rehearsal_history(db, story, limit, &v, &n);
+	rehearsal_history(db, story, (int)limit, &v, &n);
 	if (n == 0)
 		printf("no rehearsals yet\n");
 	for (size_t i = 0; i < n; i++) {
@@ -660,18 +659,6 @@ rehearse_list(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static int
-parse_id(const char *s, int64_t *id)
-{
-	char *end;
-	errno = 0;
-	long long v = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || errno || v < 1)
-		return -1;
-	*id = v;
-	return 0;
-}
-
 int
 cli_rehearse(struct cli *c, int argc, char **argv)
 {
@@ -683,21 +670,25 @@ cli_rehearse(struct cli *c, int argc, char **argv)
 	if (strcmp(sub, "list") == 0)
 		return rehearse_list(cli_db(c), argc, argv);
 	if (strcmp(sub, "score") == 0) {
-		int64_t id;
-		if ((argc != 5 && argc != 6) || parse_id(argv[2], &id) != 0 ||
-		    strlen(argv[4]) != 1)
+		int64_t id, score;
+		if (argc != 5 && argc != 6)
 			return cli_usage("rehearse", "rehearse score needs ID CATEGORY N "
 			                 "[EVIDENCE]");
+		if (cli_int("rehearse", "the rehearsal ID", argv[2], 1, INT64_MAX, &id) != 0 ||
+		    cli_int("rehearse", "the score", argv[4], 1, 4, &score) != 0)
+			return EXIT_USAGE;
 		char *cause = NULL;
-		if (rehearsal_set_score(cli_db(c), id, argv[3], argv[4][0] - '0',
+		if (rehearsal_set_score(cli_db(c), id, argv[3], (int)score,
 		                        argc == 6 ? argv[5] : "", &cause) != 0)
 			return cli_cause(cause);
 		return EXIT_OK;
 	}
 	if (strcmp(sub, "note") == 0) {
 		int64_t id;
-		if (argc != 4 || parse_id(argv[2], &id) != 0)
+		if (argc != 4)
 			return cli_usage("rehearse", "rehearse note needs ID TEXT");
+		if (cli_int("rehearse", "the rehearsal ID", argv[2], 1, INT64_MAX, &id) != 0)
+			return EXIT_USAGE;
 		char *cause = NULL;
 		if (rehearsal_set_note(cli_db(c), id, argv[3], &cause) != 0)
 			return cli_cause(cause);
@@ -736,7 +727,7 @@ cli_export_stories(struct cli *c, int argc, char **argv)
 			out = v;
 		else if (missing)
 			return cli_usage("export", "%s needs a value", argv[i]);
-		else if (strcmp(argv[i], "--all") == 0)
+		else if (cli_flag(argv, i, "--all"))
 			all = 1;
 		else
 			return cli_usage("export", "export stories: unknown argument '%s'", argv[i]);
@@ -749,37 +740,19 @@ cli_export_stories(struct cli *c, int argc, char **argv)
 		return cli_usage("export", "--all is for Markdown: the YAML export holds "
 		                 "your own stories (the bundled ones come with prepdeck)");
 	struct db *db = cli_db(c);
-	FILE *fp = stdout;
-	char *tmp = NULL;
-	if (out != NULL && strcmp(out, "-") != 0) {
-		/* Written beside the target and renamed, private like the database. */
-		tmp = xprintf("%s.tmp%ld", out, (long)getpid());
-		int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		if (fd < 0 || (fp = fdopen(fd, "w")) == NULL) {
-			int e = errno;
-			if (fd >= 0)
-				close(fd);
-			free(tmp);
-			return cli_error("cannot write %s: %s", out, strerror(e));
-		}
-	}
+	struct outfile of;
+	char *cause = NULL;
+	if (outfile_open(&of, out, &cause) != 0)
+		return cli_cause(cause);
 	int n = -1;
 	if (strcmp(format, "yaml") == 0)
-		n = story_export_yaml(db, fp);
+		n = story_export_yaml(db, of.fp);
 	else
-		story_export_md(db, fp, all);
-	if (tmp != NULL) {
-		int bad = ferror(fp) != 0;
-		bad |= fclose(fp) != 0;
-		if (bad || rename(tmp, out) != 0) {
-			int e = errno;
-			unlink(tmp);
-			free(tmp);
-			return cli_error("cannot write %s: %s", out, strerror(e));
-		}
-		free(tmp);
-		if (n >= 0)
-			fprintf(stderr, "%d stor%s written to %s\n", n, n == 1 ? "y" : "ies", out);
-	}
+		story_export_md(db, of.fp, all);
+	int to_file = of.path != NULL;
+	if (outfile_commit(&of, &cause) != 0)
+		return cli_cause(cause);
+	if (to_file && n >= 0)
+		fprintf(stderr, "%d stor%s written to %s\n", n, n == 1 ? "y" : "ies", out);
 	return EXIT_OK;
 }

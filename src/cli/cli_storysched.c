@@ -149,7 +149,7 @@ cli_stories_due(struct cli *c, int argc, char **argv)
 {
 	int json = 0;
 	for (int i = 2; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0) {
+		if (cli_flag(argv, i, "--json")) {
 			json = 1;
 		} else {
 			return cli_usage("stories", "stories due: unknown argument '%s'", argv[i]);

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "cram.h"
 #include "deadline.h"
+#include "parse.h"
 #include "plan.h"
 #include "settings.h"
 #include "tui/app.h"
@@ -42,15 +43,15 @@ target_set(struct cli *c, int argc, char **argv)
 	int dry = 0;
 	for (int i = 1; i < argc; i++) {
 		const char **dst = NULL;
-		if (strcmp(argv[i], "--company") == 0)
+		if (cli_flag(argv, i, "--company"))
 			dst = &company;
-		else if (strcmp(argv[i], "--role") == 0)
+		else if (cli_flag(argv, i, "--role"))
 			dst = &role;
-		else if (strcmp(argv[i], "--map") == 0)
+		else if (cli_flag(argv, i, "--map"))
 			dst = &map;
-		else if (strcmp(argv[i], "--dry-run") == 0)
+		else if (cli_flag(argv, i, "--dry-run"))
 			dry = 1;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+		else if (cli_isopt(argv, i))
 			return cli_usage(NULL, "target set: unknown option '%s'", argv[i]);
 		else if (date == NULL)
 			date = argv[i];
@@ -66,8 +67,8 @@ target_set(struct cli *c, int argc, char **argv)
 	if (date == NULL)
 		return cli_usage(NULL, "usage: prepdeck target set YYYY-MM-DD [--company NAME] "
 		                 "[--role NAME] [--map GAPMAP]");
-	if (parse_date(date, &day) != 0)
-		return cli_usage(NULL, "not a date: '%s' (use YYYY-MM-DD)", date);
+	if (cli_day(NULL, "the interview date", date, &day) != 0)
+		return EXIT_USAGE;
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -100,7 +101,7 @@ target_set(struct cli *c, int argc, char **argv)
 static int
 target_list_cmd(struct cli *c, int argc, char **argv)
 {
-	int json = argc > 1 && strcmp(argv[1], "--json") == 0;
+	int json = argc > 1 && cli_flag(argv, 1, "--json");
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -141,7 +142,7 @@ target_list_cmd(struct cli *c, int argc, char **argv)
 static int
 target_plan_cmd(struct cli *c, int argc, char **argv)
 {
-	int yes = argc > 1 && strcmp(argv[1], "--yes") == 0;
+	int yes = argc > 1 && cli_flag(argv, 1, "--yes");
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -182,9 +183,12 @@ cmd_target(struct cli *c, int argc, char **argv)
 	if (strcmp(sub, "plan") == 0)
 		return target_plan_cmd(c, argc - 1, argv + 1);
 	if (strcmp(sub, "remove") == 0) {
+		int64_t id;
 		if (argc != 3)
 			return cli_usage(NULL, "usage: prepdeck target remove ID");
-		if (target_remove(cli_db(c), atoll(argv[2])) != 0) {
+		if (cli_int(NULL, "the interview ID", argv[2], 1, INT64_MAX, &id) != 0)
+			return EXIT_USAGE;
+		if (target_remove(cli_db(c), id) != 0) {
 			fprintf(stderr, "prepdeck: no interview %s (see prepdeck target list)\n", argv[2]);
 			return EXIT_USER;
 		}
@@ -193,7 +197,7 @@ cmd_target(struct cli *c, int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (strcmp(sub, "schedule") == 0) {
-		int dry = argc > 2 && strcmp(argv[2], "--dry-run") == 0;
+		int dry = argc > 2 && cli_flag(argv, 2, "--dry-run");
 		struct db *db = cli_db(c);
 		struct settings set;
 		settings_load(db, &set);
@@ -213,22 +217,21 @@ int
 cmd_cram(struct cli *c, int argc, char **argv)
 {
 	const char *deck = NULL, *tag = NULL, *skill = NULL;
-	int limit = 50, list = 0;
+	int64_t limit = 50;
+	int list = 0;
 	for (int i = 1; i < argc; i++) {
 		const char **dst = NULL;
-		if (strcmp(argv[i], "--deck") == 0)
+		if (cli_flag(argv, i, "--deck"))
 			dst = &deck;
-		else if (strcmp(argv[i], "--tag") == 0)
+		else if (cli_flag(argv, i, "--tag"))
 			dst = &tag;
-		else if (strcmp(argv[i], "--skill") == 0)
+		else if (cli_flag(argv, i, "--skill"))
 			dst = &skill;
-		else if (strcmp(argv[i], "--list") == 0)
+		else if (cli_flag(argv, i, "--list"))
 			list = 1;
-		else if (strcmp(argv[i], "--limit") == 0 && i + 1 < argc) {
-			limit = atoi(argv[++i]);
-			if (limit < 1)
-				return cli_usage(NULL, "--limit must be a positive number, not '%s'",
-				                 argv[i]);
+		else if (cli_flag(argv, i, "--limit") && i + 1 < argc) {
+			if (cli_int(NULL, "--limit", argv[++i], 1, 100000, &limit) != 0)
+				return EXIT_USAGE;
 		} else
 			return cli_usage(NULL, "cram: unknown argument '%s'", argv[i]);
 		if (dst) {
@@ -242,17 +245,16 @@ cmd_cram(struct cli *c, int argc, char **argv)
 	if (skill) {
 		const char *colon = strchr(skill, ':');
 		if (colon == NULL || colon == skill || (size_t)(colon - skill) >= sizeof map ||
-		    atoll(colon + 1) <= 0)
-			return cli_usage(NULL, "--skill takes MAP:ROW (see prepdeck gapmap show MAP), "
-			                 "not '%s'", skill);
+		    parse_int(NULL, colon + 1, 1, INT32_MAX, &src.row, NULL) != 0)
+			return cli_usage(NULL, "--skill takes MAP:ROW, ROW a row number (see "
+			                 "prepdeck gapmap show MAP), not '%s'", skill);
 		memcpy(map, skill, (size_t)(colon - skill));
 		src.map = map;
-		src.row = atoll(colon + 1);
 	}
 	struct db *db = cli_db(c);
 	size_t n;
 	char *cause = NULL;
-	char **keys = cram_keys(db, &src, limit, &n, &cause);
+	char **keys = cram_keys(db, &src, (int)limit, &n, &cause);
 	if (keys == NULL) {
 		fprintf(stderr, "prepdeck: %s\n", cause);
 		free(cause);
@@ -266,7 +268,7 @@ cmd_cram(struct cli *c, int argc, char **argv)
 	}
 	cram_free(keys, n);
 	char arg[256];
-	snprintf(arg, sizeof arg, "cram:deck=%s;tag=%s;map=%s;row=%lld;limit=%d", deck ? deck : "",
-	         tag ? tag : "", map, (long long)src.row, limit);
+	snprintf(arg, sizeof arg, "cram:deck=%s;tag=%s;map=%s;row=%lld;limit=%lld",
+	         deck ? deck : "", tag ? tag : "", map, (long long)src.row, (long long)limit);
 	return tui_main(c, TUI_START_REVIEW, arg);
 }

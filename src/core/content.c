@@ -29,21 +29,12 @@ struct strmap {
 	size_t n, cap;
 };
 
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
 static struct def *
 strmap_find(const struct strmap *m, const char *key)
 {
 	if (m->cap == 0)
 		return NULL;
-	for (size_t i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+	for (size_t i = str_hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
 		if (m->keys[i] == NULL)
 			return NULL;
 		if (strcmp(m->keys[i], key) == 0)
@@ -76,7 +67,7 @@ strmap_put(struct strmap *m, const char *key, struct def v)
 {
 	if ((m->n + 1) * 2 > m->cap)
 		strmap_grow(m);
-	size_t i = hash_str(key) & (m->cap - 1);
+	size_t i = str_hash(key) & (m->cap - 1);
 	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
 		i = (i + 1) & (m->cap - 1);
 	if (m->keys[i] == NULL) {
@@ -425,23 +416,6 @@ is_null_scalar(const struct ynode *n)
 	       (n->str[0] == '\0' || strcmp(n->str, "~") == 0 ||
 	        strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
 	        strcmp(n->str, "NULL") == 0);
-}
-
-static int
-valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 64)
-		return 0;
-	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-		      c == '_' || c == '.'))
-			return 0;
-	}
-	return 1;
 }
 
 static int
@@ -1169,7 +1143,8 @@ collect_dir(const char *dir, char ***out, size_t *n, size_t *cap, int depth)
 		names[nn++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, nn, sizeof *names, cmp_str);
+	if (nn > 1)
+		qsort(names, nn, sizeof *names, cmp_str);
 	for (size_t i = 0; i < nn; i++) {
 		size_t dl = strlen(dir);
 		while (dl > 1 && dir[dl - 1] == '/')

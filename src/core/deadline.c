@@ -12,6 +12,9 @@ int64_t
 target_add(struct db *db, int64_t day, const char *company, const char *role,
            const char *map_id, char **cause)
 {
+	if ((company && text_check("the company", company, TARGET_TEXT_MAX, 0, cause) != 0) ||
+	    (role && text_check("the role", role, TARGET_TEXT_MAX, 0, cause) != 0))
+		return -1;
 	if (map_id && *map_id &&
 	    db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND retired = 0", "t",
 	           map_id) == 0) {
@@ -50,9 +53,9 @@ target_row(struct db_stmt *st, struct target *t)
 	t->id = db_col_int(st, 0);
 	if (parse_date(db_col_text(st, 1), &t->day) != 0)
 		t->day = 0;
-	snprintf(t->company, sizeof t->company, "%s", db_col_text(st, 2));
-	snprintf(t->role, sizeof t->role, "%s", db_col_text(st, 3));
-	snprintf(t->map_id, sizeof t->map_id, "%s", db_col_text(st, 4));
+	utf8_copy(t->company, sizeof t->company, db_col_text(st, 2));
+	utf8_copy(t->role, sizeof t->role, db_col_text(st, 3));
+	utf8_copy(t->map_id, sizeof t->map_id, db_col_text(st, 4));
 }
 
 struct target *

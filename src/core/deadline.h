@@ -16,13 +16,18 @@
 #include "fsrs.h"
 #include "settings.h"
 
+/* The company and role are one line of text of at most this many bytes
+ * (so they always fit struct target whole). */
+#define TARGET_TEXT_MAX 120
+
 struct target {
 	int64_t id;
 	int64_t day;             /* interview day, a day number (local) */
 	char company[128], role[128], map_id[72];
 };
 
-/* Adds an interview; returns its id, or -1 with *cause set. */
+/* Adds an interview; returns its id, or -1 with *cause set (also for a
+ * company or role that breaks the text rules of text_check). */
 int64_t target_add(struct db *db, int64_t day, const char *company, const char *role,
                    const char *map_id, char **cause);
 int target_remove(struct db *db, int64_t id);

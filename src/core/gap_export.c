@@ -262,14 +262,20 @@ export_yaml(struct db *db, const struct gap_map *m, const struct gap_rows *rows,
 }
 
 /* A CSV field (RFC 4180): quoted when it holds a comma, quote, line
- * break or leading/trailing space; quotes doubled. */
+ * break or leading/trailing space; quotes doubled. A field a spreadsheet
+ * would run as a formula (starting with =, +, -, @, tab or CR) gets a
+ * leading ' and quotes, as OWASP recommends against CSV injection. */
 static void
 csv_field(FILE *fp, const char *s, int last)
 {
-	int quote = *s && (strpbrk(s, ",\"\r\n") != NULL || isspace((unsigned char)s[0]) ||
-	                   isspace((unsigned char)s[strlen(s) - 1]));
+	int formula = *s && strchr("=+-@\t\r", *s) != NULL;
+	int quote = formula ||
+	            (*s && (strpbrk(s, ",\"\r\n") != NULL || isspace((unsigned char)s[0]) ||
+	                    isspace((unsigned char)s[strlen(s) - 1])));
 	if (quote) {
 		fputc('"', fp);
+		if (formula)
+			fputc('\'', fp);
 		for (; *s; s++) {
 			if (*s == '"')
 				fputc('"', fp);
@@ -390,6 +396,12 @@ int
 gap_export(struct db *db, const char *map_id, enum gap_format f, const char *id, FILE *fp,
            char **cause)
 {
+	/* The id is checked on the way out as import checks it on the way
+	 * in, so a file this writes is one import reads. */
+	if (id != NULL && !valid_id(id))
+		return fail(cause, "'%s' is not a valid id for the copy (lowercase letters, "
+		            "digits, '-', '_' and '.', starting with a letter or digit, at most "
+		            "64)", id);
 	struct gap_map m;
 	if (gap_map_get(db, map_id, &m, cause) != 0)
 		return -1;

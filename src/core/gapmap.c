@@ -197,20 +197,6 @@ gap_map_unused_id(struct db *db, const char *base)
 	return id;
 }
 
-/* Checks an id against the content rules: [a-z0-9][a-z0-9._-]*, <= 64. */
-static int
-valid_id(const char *id)
-{
-	size_t n = strlen(id);
-	if (n == 0 || n > 64 || !(islower((unsigned char)id[0]) || isdigit((unsigned char)id[0])))
-		return 0;
-	for (const char *p = id; *p; p++)
-		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '.' ||
-		      *p == '_' || *p == '-'))
-			return 0;
-	return 1;
-}
-
 /* Text fields: valid UTF-8, no control characters but newlines and tabs
  * (and not even those in one-line fields). */
 static int
@@ -530,6 +516,10 @@ int
 gap_row_find(struct db *db, const char *map_id, const char *ref, int64_t *row_id,
              char **cause)
 {
+	/* An empty ROW is a start of every name: it names no row. */
+	if (*ref == '\0')
+		return fail(cause, "ROW is empty: give a row number, a skill id or a skill name "
+		            "(see 'prepdeck gapmap show %s')", map_id);
 	struct gap_rows rows;
 	gap_rows_load(db, map_id, NULL, GAP_SORT_MAP, &rows);
 	int rc = -1;

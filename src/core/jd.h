@@ -29,7 +29,8 @@ struct jd_result {
 	size_t nalso;
 };
 
-/* Analyses text (len bytes) against the live vocabulary. Returns 0, or
+/* Analyses text (len bytes, which need not end with a NUL: nothing past
+ * text[len - 1] is read) against the live vocabulary. Returns 0, or
  * -1 with *cause set (caller frees) when the text is empty or not text.
  * A text with no known skill is not an error here (nskills is 0). The
  * caller frees *out with jd_result_free. */

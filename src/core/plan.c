@@ -732,6 +732,10 @@ plan_review_save(struct db *db, const struct plan_view *v, int week, const char 
 {
 	if (week < 1 || week > v->nweeks)
 		return fail(cause, "the plan has weeks 1-%d, not %d", v->nweeks, week);
+	if ((moved && text_check("what moved", moved, PLAN_REVIEW_MAX, 0, cause) != 0) ||
+	    (reprioritize && text_check("what to reprioritize", reprioritize, PLAN_REVIEW_MAX,
+	                                0, cause) != 0))
+		return -1;
 	int64_t first = plan_date(v, (week - 1) * 7 + 1);
 	if (first > v->today) {
 		char d[20];

@@ -165,7 +165,10 @@ int plan_shift(struct db *db, const struct plan_view *v, int from, int n, int64_
                char **cause);
 
 /* Stores the weekly review of week (1..nweeks, a week that has begun);
- * NULL keeps an answer already stored. Returns 0, or -1 with *cause. */
+ * NULL keeps an answer already stored. Each answer is one line of text
+ * (text_check) of at most PLAN_REVIEW_MAX bytes. Returns 0, or -1 with
+ * *cause. */
+#define PLAN_REVIEW_MAX 2000
 int plan_review_save(struct db *db, const struct plan_view *v, int week,
                      const char *moved, const char *reprioritize, int64_t now,
                      char **cause);

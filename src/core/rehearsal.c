@@ -1,12 +1,12 @@
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+#include "parse.h"
 #include "rehearsal.h"
 #include "storysched.h"
 #include "util.h"
@@ -238,14 +238,15 @@ budget_index(const char *name)
 int64_t
 rehearsal_parse_secs(const char *s)
 {
-	char *end;
-	errno = 0;
 	if (s == NULL || *s == '\0' || *s == '-' || *s == '+')
 		return -1;
 	const char *colon = strchr(s, ':');
 	if (colon != NULL) {
-		long m = strtol(s, &end, 10);
-		if (end != colon || errno || m < 0 || m > 10000)
+		char *mins = xstrndup(s, (size_t)(colon - s));
+		int64_t m;
+		int ok = parse_int(NULL, mins, 0, 10000, &m, NULL) == 0;
+		free(mins);
+		if (!ok)
 			return -1;
 		const char *sec = colon + 1;
 		if (strlen(sec) != 2 || sec[0] < '0' || sec[0] > '5' || sec[1] < '0' ||
@@ -253,8 +254,8 @@ rehearsal_parse_secs(const char *s)
 			return -1;
 		return ((int64_t)m * 60 + (sec[0] - '0') * 10 + (sec[1] - '0')) * 1000;
 	}
-	double x = strtod(s, &end);
-	if (*end != '\0' || errno || !(x >= 0.0) || x > 1e7)
+	double x;
+	if (parse_real(NULL, s, 0, 1e7, &x, NULL) != 0)
 		return -1;
 	return (int64_t)(x * 1000.0 + 0.5);
 }

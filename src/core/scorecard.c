@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "scorecard.h"
 #include "settings.h"
 #include "util.h"
@@ -180,12 +181,8 @@ int
 scorecard_check_day(const char *day, int64_t today, char **cause)
 {
 	int64_t d;
-	int digits = 1;
-	for (int i = 0; day[i]; i++)
-		if (i != 4 && i != 7 && (day[i] < '0' || day[i] > '9'))
-			digits = 0;
-	if (!digits || parse_date(day, &d) != 0)
-		return fail(cause, "'%s' is not a date (YYYY-MM-DD)", day);
+	if (parse_day("the date of a mock round", day, &d, cause) != 0)
+		return -1;
 	if (d > today + 1)
 		return fail(cause, "date %s is in the future", day);
 	return 0;

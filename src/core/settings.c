@@ -1,10 +1,10 @@
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "settings.h"
 #include "util.h"
 
@@ -33,10 +33,9 @@ get(struct db *db, int i)
 	char *v = db_setting(db, table[i].name);
 	double x = table[i].dflt;
 	if (v != NULL) {
-		char *end;
-		double y = strtod(v, &end);
+		double y;
 		/* A damaged value falls back to the default. */
-		if (*end == '\0' && end != v && y >= table[i].min && y <= table[i].max)
+		if (parse_real(NULL, v, table[i].min, table[i].max, &y, NULL) == 0)
 			x = y;
 		free(v);
 	}
@@ -78,18 +77,15 @@ settings_check(const char *name, const char *text, double *value, char **cause)
 	int i = find(name, cause);
 	if (i < 0)
 		return -1;
-	char *end;
-	errno = 0;
-	double x = strtod(text, &end);
-	if (*end != '\0' || end == text || errno != 0 ||
-	    (table[i].integer && x != (double)(long)x))
-		return fail(cause, "%s must be %s, got '%s'", name,
-		            table[i].integer ? "a whole number" : "a number", text);
-	if (x < table[i].min || x > table[i].max)
-		return fail(cause, "%s must be between %g and %g, got %s", name,
-		            table[i].min, table[i].max, text);
-	*value = x;
-	return 0;
+	if (table[i].integer) {
+		int64_t k;
+		if (parse_int(name, text, (int64_t)table[i].min, (int64_t)table[i].max, &k,
+		              cause) != 0)
+			return -1;
+		*value = (double)k;
+		return 0;
+	}
+	return parse_real(name, text, table[i].min, table[i].max, value, cause);
 }
 
 int

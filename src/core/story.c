@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parse.h"
 #include "profile.h"
 #include "story.h"
 #include "util.h"
@@ -311,20 +312,6 @@ oneline:
 }
 
 static int
-valid_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 64 || !(islower((unsigned char)s[0]) || isdigit((unsigned char)s[0])))
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (!(islower(c) || isdigit(c) || c == '-' || c == '_' || c == '.'))
-			return 0;
-	}
-	return 1;
-}
-
-static int
 id_taken(struct db *db, const char *id)
 {
 	return db_int(db, 0, "SELECT count(*) FROM story WHERE id = ?", "t", id) > 0;
@@ -537,11 +524,10 @@ set_point(struct db *db, const char *id, const char *field, const char *value,
 {
 	int answer = str_prefix(field, "answer.");
 	const char *num = field + (answer ? 7 : 9);
-	char *end;
-	long k = strtol(num, &end, 10);
+	int64_t k;
 	int64_t n = db_int(db, 0, "SELECT count(*) FROM story_point WHERE story_id = ?",
 	                   "t", id);
-	if (*num == '\0' || *end != '\0' || k < 1 || k > n + (answer ? 0 : 1))
+	if (parse_int(NULL, num, 1, n + (answer ? 0 : 1), &k, NULL) != 0)
 		return fail(cause, "story '%s' has %lld decision point%s; %s", id,
 		            (long long)n, n == 1 ? "" : "s", answer ?
 		            "answer.N needs an existing point N" :

@@ -1,11 +1,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -165,22 +167,58 @@ die(int status, const char *fmt, ...)
 	exit(status);
 }
 
+const char *
+file_kind(unsigned mode)
+{
+	if (S_ISREG(mode))
+		return "a regular file";
+	if (S_ISDIR(mode))
+		return "a directory";
+	if (S_ISLNK(mode))
+		return "a symbolic link";
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	return "not a regular file";
+}
+
 char *
 read_file(const char *path, size_t max, size_t *len, char **cause)
 {
-	FILE *f = fopen(path, "rb");
-	if (f == NULL) {
+	/* Opened without blocking, so a FIFO (or a device that waits) is
+	 * refused below instead of hanging the open. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
 		fail(cause, "%s: %s", path, strerror(errno));
 		return NULL;
 	}
 	struct stat st;
-	if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		fail(cause, "%s: is a directory", path);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		int e = errno;
+		if (fstat(fd, &st) != 0)
+			fail(cause, "%s: %s", path, strerror(e));
+		else if (S_ISDIR(st.st_mode))
+			fail(cause, "%s: is a directory", path);
+		else
+			fail(cause, "%s: is %s, not a regular file", path,
+			     file_kind((unsigned)st.st_mode));
+		close(fd);
 		return NULL;
 	}
-	if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size > max) {
+	int fl = fcntl(fd, F_GETFL);
+	FILE *f = NULL;
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0 ||
+	    (f = fdopen(fd, "rb")) == NULL) {
+		fail(cause, "%s: %s", path, strerror(errno));
+		close(fd);
+		return NULL;
+	}
+	if ((size_t)st.st_size > max) {
 		fclose(f);
 		fail(cause, "%s: file too large (%lld bytes; the limit is %zu)",
 		     path, (long long)st.st_size, max);
@@ -301,12 +339,25 @@ valid_ymd(int y, int m, int d)
 	return d <= mdays[m - 1] + (m == 2 && leap);
 }
 
+/* True when s[0, n) are all decimal digits; sets *v to their value. */
+static int
+digits(const char *s, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 1;
+}
+
 int
 parse_date(const char *s, int64_t *days)
 {
-	int y, m, d, used = 0;
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 ||
-	    used != 10 || s[4] != '-' || s[7] != '-' || !valid_ymd(y, m, d))
+	int y, m, d;
+	if (strlen(s) != 10 || !digits(s, 4, &y) || s[4] != '-' || !digits(s + 5, 2, &m) ||
+	    s[7] != '-' || !digits(s + 8, 2, &d) || !valid_ymd(y, m, d))
 		return -1;
 	*days = days_from_civil(y, m, d);
 	return 0;
@@ -315,13 +366,18 @@ parse_date(const char *s, int64_t *days)
 int
 parse_iso_utc(const char *s, int64_t *t)
 {
-	int y, mo, d, h, mi, se, used = 0;
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &y, &mo, &d, &h, &mi, &se,
-	           &used) != 6 || used != 20 || s[20] != '\0' ||
-	    !valid_ymd(y, mo, d) || h > 23 || mi > 59 || se > 60 || h < 0 ||
-	    mi < 0 || se < 0)
+	int64_t day;
+	int h, mi, se;
+	if (strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z' || s[13] != ':' ||
+	    s[16] != ':' || !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) ||
+	    !digits(s + 17, 2, &se) || h > 23 || mi > 59 || se > 60)
 		return -1;
-	*t = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se;
+	char date[11];
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (parse_date(date, &day) != 0)
+		return -1;
+	*t = day * 86400 + h * 3600 + mi * 60 + se;
 	return 0;
 }
 
@@ -452,11 +508,183 @@ json_put_str(void *fpv, const char *s)
 			fputs("\\t", fp);
 			break;
 		default:
-			if (*p < 0x20)
+			/* Every control, C1 ones too, as an escape: JSON
+			 * output never carries a raw terminal control. */
+			if (*p < 0x20 || *p == 0x7f)
 				fprintf(fp, "\\u%04x", *p);
+			else if (*p == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0)
+				fprintf(fp, "\\u%04x", *++p);
 			else
 				fputc(*p, fp);
 		}
 	}
 	fputc('"', fp);
+}
+
+size_t
+utf8_cut(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	if (n <= max)
+		return n;
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+void
+utf8_copy(char *dst, size_t n, const char *src)
+{
+	if (n == 0)
+		return;
+	size_t k = utf8_cut(src, n - 1);
+	memcpy(dst, src, k);
+	dst[k] = '\0';
+}
+
+/* The length of the UTF-8 sequence a lead byte starts (0: not a lead). */
+static size_t
+utf8_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if ((c & 0xE0) == 0xC0)
+		return 2;
+	if ((c & 0xF0) == 0xE0)
+		return 3;
+	if ((c & 0xF8) == 0xF0)
+		return 4;
+	return 0;
+}
+
+size_t
+sbuf_add_visible(struct sbuf *b, const char *str, size_t n, int multiline, int final)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	if (b->s == NULL)
+		sbuf_init(b);
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c >= 0x20 && c < 0x7f) {
+			size_t k = i;
+			while (k < n && s[k] >= 0x20 && s[k] < 0x7f)
+				k++;
+			sbuf_addn(b, str + i, k - i);
+			i = k;
+			continue;
+		}
+		if (c < 0x80) {
+			if (multiline && (c == '\n' || c == '\t')) {
+				sbuf_addc(b, (char)c);
+			} else {
+				sbuf_addc(b, '^');
+				sbuf_addc(b, c == 0x7f ? '?' : (char)(c + 0x40));
+			}
+			i++;
+			continue;
+		}
+		size_t len = utf8_len(c);
+		if (len > 0 && i + len > n && !final)
+			break; /* the rest comes with the next call */
+		if (len == 0 || i + len > n || utf8_invalid_at(str + i, len) >= 0) {
+			sbuf_addc(b, '?');
+			i++;
+			continue;
+		}
+		if (c == 0xC2 && s[i + 1] < 0xA0)
+			sbuf_addf(b, "<U+%04X>", (unsigned)s[i + 1]);
+		else
+			sbuf_addn(b, str + i, len);
+		i += len;
+	}
+	return i;
+}
+
+char *
+str_visible(const char *s, int multiline)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_add_visible(&b, s, strlen(s), multiline, 1);
+	return sbuf_take(&b);
+}
+
+int
+text_check(const char *what, const char *s, size_t max, int multiline, char **cause)
+{
+	size_t n = strlen(s);
+	if (utf8_invalid_at(s, n) >= 0)
+		return fail(cause, "%s is not valid UTF-8 text", what);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (!multiline && (*p == '\n' || *p == '\r'))
+			return fail(cause, "%s must be one line of text", what);
+		if (((*p < 0x20 || *p == 0x7f) && !(multiline && (*p == '\n' || *p == '\t'))) ||
+		    (p[0] == 0xC2 && p[1] >= 0x80 && p[1] < 0xA0) ||
+		    (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9)))
+			return fail(cause, "%s contains a control character", what);
+	}
+	if (n > max)
+		return fail(cause, "%s is too long (%zu bytes; at most %zu)", what, n, max);
+	return 0;
+}
+
+int
+valid_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (n == 0 || n > 64)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      (i > 0 && (c == '-' || c == '_' || c == '.'))))
+			return 0;
+	}
+	return 1;
+}
+
+uint64_t
+str_hash(const char *s)
+{
+	uint64_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+size_t *
+strtab_get(const struct strtab *t, const char *key)
+{
+	if (t->cap == 0)
+		return NULL;
+	for (size_t i = str_hash(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		if (t->v[i].key == NULL)
+			return NULL;
+		if (strcmp(t->v[i].key, key) == 0)
+			return &t->v[i].val;
+	}
+}
+
+void
+strtab_put(struct strtab *t, const char *key, size_t val)
+{
+	if (2 * (t->n + 1) > t->cap) {
+		struct strtab old = *t;
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->v = xcalloc(t->cap, sizeof *t->v);
+		t->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.v[i].key != NULL)
+				strtab_put(t, old.v[i].key, old.v[i].val);
+		free(old.v);
+	}
+	size_t i = str_hash(key) & (t->cap - 1);
+	while (t->v[i].key != NULL && strcmp(t->v[i].key, key) != 0)
+		i = (i + 1) & (t->cap - 1);
+	if (t->v[i].key == NULL)
+		t->n++;
+	t->v[i].key = key;
+	t->v[i].val = val;
 }

@@ -38,9 +38,14 @@ int fail(char **cause, const char *fmt, ...) __attribute__((format(printf, 2, 3)
 /* Prints "prepdeck: message" to stderr and exits with status. */
 void die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3), noreturn));
 
-/* Reads a whole file into memory (NUL-terminated); returns NULL and sets
- * *cause on failure or when the file exceeds max bytes. */
+/* Reads a whole regular file into memory (NUL-terminated); returns NULL
+ * and sets *cause on failure, for anything but a regular file (a FIFO or
+ * device is refused, never waited on) or when the file exceeds max
+ * bytes. */
 char *read_file(const char *path, size_t max, size_t *len, char **cause);
+
+/* "a FIFO", "a directory", ... for a stat mode, in messages. */
+const char *file_kind(unsigned mode);
 
 /* Edit distance between two short strings (for "did you mean"). */
 int str_distance(const char *a, const char *b);
@@ -54,9 +59,13 @@ int64_t now_unix(void);
 
 /* Formats t as ISO-8601 UTC into buf (at least 21 bytes). */
 void fmt_iso_utc(int64_t t, char *buf, size_t n);
-/* Parses YYYY-MM-DDTHH:MM:SSZ; returns 0 and sets *t, or -1. */
+/* Parses exactly YYYY-MM-DDTHH:MM:SSZ (digits only); returns 0 and sets
+ * *t, or -1. */
 int parse_iso_utc(const char *s, int64_t *t);
-/* Parses YYYY-MM-DD into days since 1970-01-01; returns 0 or -1. */
+/* Parses exactly YYYY-MM-DD (digits only, years 1900-9999) into days
+ * since 1970-01-01; returns 0 or -1. For dates stored by prepdeck; what
+ * a user types goes through parse_day (parse.h), which also checks the
+ * range. */
 int parse_date(const char *s, int64_t *days);
 /* Days since 1970-01-01 for a civil date, and back. */
 int64_t days_from_civil(int y, int m, int d);
@@ -79,5 +88,49 @@ void json_put_str(void *fp, const char *s);
 
 /* Validates UTF-8; returns the byte offset of the first bad byte or -1. */
 long utf8_invalid_at(const char *s, size_t n);
+
+/* The length of the longest start of s that has at most max bytes and
+ * does not cut a UTF-8 sequence. */
+size_t utf8_cut(const char *s, size_t max);
+/* Copies src into dst (n bytes, NUL-terminated) like snprintf "%s",
+ * cutting where utf8_cut says so a character is never split. */
+void utf8_copy(char *dst, size_t n, const char *src);
+
+/* Text for a terminal: control characters made visible the way the
+ * screens show them (ESC as ^[, DEL as ^?, C1 controls as <U+009B>),
+ * bytes that are not UTF-8 as '?'. Tab and newline are kept when
+ * multiline is set, else shown as ^I and ^J. Consumes s[0, n) and
+ * returns the bytes used: unless final is set, an incomplete UTF-8
+ * sequence at the end is left for the next call (for streams). */
+size_t sbuf_add_visible(struct sbuf *b, const char *s, size_t n, int multiline, int final);
+/* A visible copy of s (see sbuf_add_visible); the caller frees it. */
+char *str_visible(const char *s, int multiline);
+
+/* The rules for free text a user gives prepdeck (names, notes): valid
+ * UTF-8, no control characters (tab and newline only when multiline is
+ * set; never C1 controls or U+2028/U+2029), at most max bytes. Returns
+ * 0, or -1 with *cause naming `what` (caller frees). */
+int text_check(const char *what, const char *s, size_t max, int multiline, char **cause);
+
+/* True for an id as the content files write them: [a-z0-9][a-z0-9._-]*,
+ * at most 64 characters. */
+int valid_id(const char *s);
+
+/* FNV-1a hash of a string. */
+uint64_t str_hash(const char *s);
+
+/* A table from strings to numbers by hash (open addressing), for
+ * lookups in constant time. Keys are not copied: they must outlive the
+ * table. Starts zeroed; free(t->v) releases it. */
+struct strtab {
+	struct strtab_entry {
+		const char *key;
+		size_t val;
+	} *v;
+	size_t cap, n;
+};
+/* The value stored for key, or NULL. */
+size_t *strtab_get(const struct strtab *t, const char *key);
+void strtab_put(struct strtab *t, const char *key, size_t val);
 
 #endif

@@ -199,6 +199,21 @@ finish_collection(struct builder *b, struct frame *f)
 	f->kids = NULL;
 }
 
+/* The first control character in s (C0 but tab and newline, DEL, C1),
+ * as a code point, or -1. s is valid UTF-8 (libyaml checked it). */
+static long
+control_at(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	for (size_t i = 0; i < n; i++) {
+		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7f)
+			return s[i];
+		if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] < 0xA0)
+			return s[i + 1];
+	}
+	return -1;
+}
+
 static const char *
 problem_text(const yaml_parser_t *p)
 {
@@ -308,6 +323,13 @@ yfile_parse(const char *path, const char *buf, size_t len, struct diags *d)
 				b.failed = 1;
 				break;
 			}
+			long ctl = control_at((const char *)ev.data.scalar.value,
+			                      ev.data.scalar.length);
+			/* An escape ("\e", "\x9b") can put one in any text;
+			 * shown raw, it would drive the terminal. */
+			if (ctl >= 0)
+				diags_add(d, path, line, col, "text contains the control character "
+				          "U+%04lX; only tab and newline are allowed", ctl);
 			node = arena_alloc(arena, sizeof *node);
 			node->type = YN_SCALAR;
 			node->str = arena_strdup(arena, (const char *)ev.data.scalar.value,

@@ -320,6 +320,29 @@ leave_curses(void)
 		endwin();
 }
 
+/* While another program holds the database: what was just given (a
+ * grade, an edit) waits in memory, and the status line says so. Keys
+ * pressed at the frozen screen are dropped when the wait ends, so none
+ * lands on the next card unseen. */
+static void
+busy_status(int waiting)
+{
+	if (!waiting) {
+		flushinp();
+		return;
+	}
+	int y = LINES - 1;
+	attron(A_REVERSE | A_BOLD);
+	move(y, 0);
+	clrtoeol();
+	for (int i = 0; i < COLS; i++)
+		addch(' ');
+	tui_put(y, 1, "database busy (another program is writing to it), retrying; "
+	        "Ctrl-C gives up", COLS - 2, A_REVERSE | A_BOLD);
+	attroff(A_REVERSE | A_BOLD);
+	refresh();
+}
+
 static void
 init_colors(struct app *a)
 {
@@ -341,6 +364,7 @@ init_colors(struct app *a)
 int
 tui_main(struct cli *c, enum tui_start start, const char *arg)
 {
+	cli_raw_output();
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, "prepdeck: the interactive program needs a terminal; "
 		        "see 'prepdeck --help' for the commands that work without one\n");
@@ -370,6 +394,7 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		return EXIT_USER;
 	}
 	db_set_fatal_hook(leave_curses);
+	db_set_busy_hook(busy_status);
 	cbreak();
 	noecho();
 	nonl();
@@ -448,6 +473,7 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 	endwin();
 	delscreen(scr);
 	db_set_fatal_hook(NULL);
+	db_set_busy_hook(NULL);
 	if (lock >= 0)
 		close(lock);
 	return EXIT_OK;

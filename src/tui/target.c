@@ -8,6 +8,7 @@
 
 #include "cram.h"
 #include "deadline.h"
+#include "parse.h"
 #include "plan.h"
 #include "review.h"
 #include "settings.h"
@@ -92,8 +93,10 @@ save_form(struct app *a, struct tscreen *s)
 	struct settings set;
 	settings_load(a->db, &set);
 	int64_t now = now_unix(), today = day_number(now, set.rollover_hour);
-	if (parse_date(date, &day) != 0) {
-		tui_message(a, "Not a date: '%s' (YYYY-MM-DD)", date);
+	char *cause = NULL;
+	if (parse_day("the interview date", date, &day, &cause) != 0) {
+		tui_message(a, "%s", cause);
+		free(cause);
 		s->field = 0;
 		return;
 	}
@@ -102,7 +105,6 @@ save_form(struct app *a, struct tscreen *s)
 		s->field = 0;
 		return;
 	}
-	char *cause = NULL;
 	if (target_add(a->db, day, lineedit_text(&s->ed[1]), lineedit_text(&s->ed[2]), NULL,
 	               &cause) < 0) {
 		tui_message(a, "%s", cause);
