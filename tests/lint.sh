@@ -39,7 +39,7 @@ assert dup["other"]["id"] == "dup-loop" and dup["other"]["file"].endswith("dupli
 check "--answer-max 61 clears the long answers" "$PREPDECK" --db "$DB" lint --answer-max 61 "$L/answers.yaml"
 check_exit "--answer-max=60 brings them back" 1 "$PREPDECK" --db "$DB" lint --answer-max=60 "$L/answers.yaml"
 check_exit "--cloze-max out of range" 2 "$PREPDECK" --db "$DB" lint --cloze-max 0 "$L"
-expect_grep "with the range" "lint_cloze_max must be between 1 and 100, got 0" "$T/err"
+expect_grep "with the range" "lint_cloze_max must be a whole number from 1 to 100, not '0'" "$T/err"
 check_exit "--duplicate needs a number" 2 "$PREPDECK" --db "$DB" lint --duplicate high "$L"
 check_exit "--duplicate needs a value" 2 "$PREPDECK" --db "$DB" lint --duplicate
 check_exit "unknown option" 2 "$PREPDECK" --db "$DB" lint --fast "$L"
