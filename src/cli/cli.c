@@ -65,9 +65,13 @@ const struct command cli_commands[] = {
 	{ "undo", "", "undo the last grade",
 	  "Restores the card graded last to its state before that grade and removes "
 	  "the log row. Repeatable.", cmd_undo },
-	{ "card", "show|bury|suspend|unsuspend|flag CARD", "show or change one card",
-	  "Shows a card's content, source and memory state, buries it until the next "
-	  "study day, suspends or unsuspends it, or toggles its flag.", cmd_card },
+	{ "card", "show|bury|suspend|unsuspend|flag CARD | suspended [--json]",
+	  "show or change one card; list the suspended ones",
+	  "Shows a card's content, source and memory state (its state in words: new, "
+	  "learning, review or relearning), buries it until the next study day, "
+	  "suspends or unsuspends it, or toggles its flag. card suspended lists the "
+	  "suspended cards (key, deck, question; leeches marked) so one can be found "
+	  "and unsuspended; the review screen's S key shows the same list.", cmd_card },
 	{ "settings", "[NAME [VALUE]]", "show or change review settings",
 	  "Without arguments lists retention (desired retention, 0.70-0.99), "
 	  "new_per_day, reviews_per_day and rollover_hour (the local hour the study "

@@ -535,6 +535,44 @@ review_set_suspended(struct db *db, const char *key, int on)
 	return 0;
 }
 
+struct review_suspended *
+review_suspended_list(struct db *db, size_t *n)
+{
+	struct db_stmt *st = db_prepare(db,
+	    "SELECT c.key, ifnull(d.title, c.deck_id), c.front, c.cloze, s.leech "
+	    "FROM card_state s JOIN card c ON c.key = s.key LEFT JOIN doc d ON d.id = c.deck_id "
+	    "WHERE s.suspended <> 0 AND c.retired = 0 ORDER BY d.ord, c.deck_id, c.ord, c.key",
+	    "");
+	size_t cap = 16;
+	struct review_suspended *v = xmalloc(cap * sizeof *v);
+	*n = 0;
+	while (db_step(st)) {
+		if (*n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		struct review_suspended *e = &v[(*n)++];
+		e->key = xstrdup(db_col_text(st, 0));
+		e->deck_title = xstrdup(db_col_text(st, 1));
+		e->front = xstrdup(db_col_text(st, 2));
+		e->cloze = (int)db_col_int(st, 3);
+		e->leech = (int)db_col_int(st, 4);
+	}
+	db_finalize(st);
+	return v;
+}
+
+void
+review_suspended_free(struct review_suspended *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].key);
+		free(s[i].deck_title);
+		free(s[i].front);
+	}
+	free(s);
+}
+
 int
 review_toggle_flag(struct db *db, const char *key)
 {
@@ -542,6 +580,13 @@ review_toggle_flag(struct db *db, const char *key)
 		return -1;
 	db_exec(db, "UPDATE card_state SET flag = 1 - (flag <> 0) WHERE key = ?", "t", key);
 	return (int)db_int(db, 0, "SELECT flag FROM card_state WHERE key = ?", "t", key);
+}
+
+const char *
+review_state_name(int state)
+{
+	static const char *const names[] = { "new", "learning", "review", "relearning" };
+	return state >= FSRS_NEW && state <= FSRS_RELEARNING ? names[state] : "damaged";
 }
 
 void

@@ -14,6 +14,7 @@
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/plan_panel.h"
+#include "tui/text.h"
 #include "util.h"
 
 /* ---- shared pieces ------------------------------------------------------ */
@@ -170,7 +171,10 @@ toggle_task(struct app *a, const struct plan_view *v, const struct plan_task *t)
 		free(cause);
 		return;
 	}
-	tui_message(a, "%s: %s", t->done ? "Not done" : "Done", t->id);
+	/* Named by its text: the id is the curriculum's, not the user's. */
+	char name[200];
+	text_excerpt(t->text, 0, COLS - 46 > 12 ? COLS - 46 : 12, name, sizeof name);
+	tui_message(a, "%s: %s", t->done ? "Not done" : "Done", name);
 }
 
 /* ---- the Today section ------------------------------------------------ */
