@@ -96,8 +96,10 @@ const struct command cli_commands[] = {
 	  "object for scripts. The figures are defined in doc/stats.md.", cli_stats },
 	{ "plan", "SUBCOMMAND ...", "follow a study plan: start, today, show, done, shift, review",
 	  "plan start two-week|six-week|ID [--on YYYY-MM-DD] [--yes] starts a plan with "
-	  "day 1 today (or on the given date); one plan runs at a time, and replacing "
-	  "a running plan needs --yes (its ticked tasks and reviews are kept). "
+	  "day 1 today (or on the given date; started between midnight and the "
+	  "rollover hour, on the study day that begins then); one plan runs at a "
+	  "time, and replacing a running plan needs --yes (its ticked tasks and "
+	  "reviews are kept). "
 	  "plan today [--json|--short] prints today's tasks (day N of M, the week's "
 	  "theme, each task done, overdue or with its review progress); --json is for "
 	  "scripts, --short prints one line for a shell prompt (nothing when no plan "

@@ -14,6 +14,7 @@
 #include "cli_plan.h"
 #include "plan.h"
 #include "settings.h"
+#include "studyday.h"
 #include "util.h"
 
 /* Parses a whole decimal integer; returns 0 or -1. */
@@ -375,7 +376,7 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 	settings_load(db, &set);
 	int64_t today = day_number(now, set.rollover_hour);
 	if (on == NULL)
-		start = today;
+		start = studyday_plan_start(now, set.rollover_hour);
 
 	struct plan_info *plans;
 	size_t np = plan_list(db, &plans);
@@ -420,6 +421,12 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 				       old->plan_id, old->done, old->total);
 			printf("Started '%s' (%s): day 1 is %s, day %d is %s.\n", id, pi->title,
 			       d1, ndays, dn);
+			if (on == NULL && start > today) {
+				char td[20];
+				plan_fmt_day(today, td, sizeof td);
+				printf("Day 1 begins at %02d:00, when the study day turns (until "
+				       "then it is still the study day %s).\n", set.rollover_hour, td);
+			}
 		}
 	}
 	plan_view_free(old);

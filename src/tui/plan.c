@@ -11,6 +11,7 @@
 
 #include "plan.h"
 #include "settings.h"
+#include "studyday.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/plan_panel.h"
@@ -613,11 +614,24 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 	}
 }
 
+/* When a plan started now would have its day 1: "today", or in the
+ * small hours "Sun 29 Nov at 04:00". */
+static const char *
+first_day(struct app *a, char *buf, size_t n)
+{
+	struct settings set;
+	settings_load(a->db, &set);
+	int64_t now = now_unix();
+	studyday_when(studyday_plan_start(now, set.rollover_hour), now, set.rollover_hour,
+	              buf, n);
+	return buf;
+}
+
 static void
 draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 {
 	int x0, y0, w = 76;
-	char buf[300];
+	char buf[300], when[48];
 	switch (s->mode) {
 	case M_SHIFT_DAYS:
 		y0 = draw_box(lines, cols, 6, w, &x0);
@@ -646,8 +660,9 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	}
 	case M_PICK: {
 		y0 = draw_box(lines, cols, (int)s->nplans + 5, w, &x0);
-		tui_put(y0 + 1, x0 + 2, "Start a study plan (day 1 is today)", w - 4,
-		        A_REVERSE | A_BOLD);
+		snprintf(buf, sizeof buf, "Start a study plan (day 1 is %s)", first_day(a, when,
+		         sizeof when));
+		put_clip(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		for (size_t i = 0; i < s->nplans; i++) {
 			snprintf(buf, sizeof buf, "%s %-10s %d week%s  %s", (int)i == s->pick ? ">" : " ",
 			         s->plans[i].id, s->plans[i].weeks, s->plans[i].weeks == 1 ? " " : "s",
@@ -662,20 +677,23 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	case M_REPLACE_CONFIRM: {
 		char where[96];
 		where_text(s->v, where, sizeof where);
-		y0 = draw_box(lines, cols, 6, w, &x0);
+		y0 = draw_box(lines, cols, 7, w, &x0);
 		where[0] = (char)(where[0] == 'D' || where[0] == 'F' ? where[0] - 'A' + 'a' :
 		                  where[0]);
-		if (strcmp(s->v->plan_id, s->plans[s->pick].id) == 0)
-			snprintf(buf, sizeof buf, "Restart '%s' (now %s, %d/%d done) from day 1 "
-			         "today?", s->v->plan_id, where, s->v->done, s->v->total);
-		else
-			snprintf(buf, sizeof buf, "Replace '%s' (%s, %d/%d done) with '%s'?",
-			         s->v->plan_id, where, s->v->done, s->v->total,
-			         s->plans[s->pick].id);
+		/* Plans by their titles, on two lines so neither is cut. */
+		int same = strcmp(s->v->plan_id, s->plans[s->pick].id) == 0;
+		snprintf(buf, sizeof buf, "%s '%s'", same ? "Restart" : "Replace", s->v->title);
 		put_clip(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
-		tui_put(y0 + 2, x0 + 2, "Its ticked tasks and weekly reviews are kept.", w - 4,
+		if (same)
+			snprintf(buf, sizeof buf, "(now %s, %d/%d done) from day 1 %s?", where,
+			         s->v->done, s->v->total, first_day(a, when, sizeof when));
+		else
+			snprintf(buf, sizeof buf, "(%s, %d/%d done) with '%s'?", where, s->v->done,
+			         s->v->total, s->plans[s->pick].title);
+		put_clip(y0 + 2, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 3, x0 + 2, "Its ticked tasks and weekly reviews are kept.", w - 4,
 		        A_REVERSE);
-		tui_put(y0 + 4, x0 + 2, "y replace, n keep the running plan", w - 4,
+		tui_put(y0 + 5, x0 + 2, "y replace, n keep the running plan", w - 4,
 		        A_REVERSE | A_BOLD);
 		break;
 	}
@@ -792,8 +810,9 @@ start_review(struct app *a, struct planscr *s, int week)
 	s->mode = M_REVIEW;
 }
 
-/* Starts the plan chosen in the picker with day 1 today, ending the
- * running one (the user has agreed). */
+/* Starts the plan chosen in the picker with day 1 today (in the small
+ * hours, the study day starting at the rollover), ending the running one
+ * (the user has agreed). */
 static void
 start_picked(struct app *a, struct planscr *s)
 {
@@ -803,13 +822,14 @@ start_picked(struct app *a, struct planscr *s)
 	settings_load(a->db, &set);
 	int64_t now = now_unix();
 	char *cause = NULL;
-	if (plan_start(a->db, id, day_number(now, set.rollover_hour), 1, now, NULL,
-	               &cause) != 0) {
+	int64_t start = studyday_plan_start(now, set.rollover_hour);
+	if (plan_start(a->db, id, start, 1, now, NULL, &cause) != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
 	} else {
-		tui_message(a, "%s '%s': day 1 is today.", had ? "Replaced the plan; started" :
-		            "Started", id);
+		char when[48];
+		studyday_when(start, now, set.rollover_hour, when, sizeof when);
+		tui_message(a, "%s: day 1 is %s", had ? "Plan replaced" : "Plan started", when);
 	}
 	s->mode = M_LIST;
 	reload(a, s, 1);
