@@ -89,6 +89,19 @@ link_name(const char *kind)
 	return kind;
 }
 
+/* "  [a, b" for a deck task's decks (ids separated by spaces). */
+static void
+print_decks(const char *ids)
+{
+	fputs("  [", stdout);
+	for (const char *p = ids; *p; p++) {
+		if (*p == ' ')
+			fputs(", ", stdout);
+		else
+			putchar(*p);
+	}
+}
+
 /* One task as a text line. */
 static void
 print_task(const struct plan_view *v, const struct plan_task *t, int show_day)
@@ -101,11 +114,12 @@ print_task(const struct plan_view *v, const struct plan_task *t, int show_day)
 	}
 	fputs(t->text, stdout);
 	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
+		print_decks(t->link_id);
 		if (t->progress >= 0)
-			printf("  [%s %d/%d]", t->link_id, t->progress < t->count ? t->progress :
-			       t->count, t->count);
+			printf(" %d/%d]", t->progress < t->target ? t->progress : t->target,
+			       t->target);
 		else
-			printf("  [%s: %d reviews]", t->link_id, t->count);
+			printf(": %d reviews]", t->count);
 	} else if (*t->link_kind) {
 		printf("  [%s %s]", link_name(t->link_kind), t->link_id);
 	}
@@ -139,7 +153,7 @@ json_task(const struct plan_view *v, const struct plan_task *t)
 	} else {
 		fputs("null", stdout);
 	}
-	printf(",\"count\":%d,\"progress\":", t->count);
+	printf(",\"count\":%d,\"target\":%d,\"progress\":", t->count, t->target);
 	if (t->progress >= 0)
 		printf("%d", t->progress);
 	else

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "plan.h"
 #include "review.h"
 #include "settings.h"
 #include "tui/app.h"
@@ -231,6 +232,8 @@ cmd_grade(struct cli *c, int argc, char **argv)
 		       res.after.difficulty);
 	if (res.message[0])
 		fprintf(stderr, "prepdeck: %s\n", res.message);
+	if (strcmp(mode, "cram") != 0)
+		plan_record_ticks(db, now);
 	return EXIT_OK;
 }
 
@@ -244,6 +247,7 @@ cmd_undo(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "prepdeck: nothing to undo\n");
 		return EXIT_USER;
 	}
+	plan_record_ticks(cli_db(c), now_unix());
 	printf("undid the last grade of %s\n", key);
 	return EXIT_OK;
 }

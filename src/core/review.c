@@ -9,8 +9,10 @@
 #include "review.h"
 #include "util.h"
 
-/* Filter clause shared by the queue queries; ?8 is the deck, ?9 the tag. */
+/* Filter clause shared by the queue queries; ?8 is the deck, ?9 the tag,
+ * ?7 a list of decks separated by spaces. */
 #define FILTER " AND (?8 IS NULL OR c.deck_id = ?8) " \
+	"AND (?7 IS NULL OR instr(' ' || ?7 || ' ', ' ' || c.deck_id || ' ') > 0) " \
 	"AND (?9 IS NULL OR c.tags LIKE '% ' || ?9 || ' %') "
 
 #define CARD_COLS "c.key, c.deck_id, ifnull(d.title, c.deck_id), c.kind, c.front, " \
@@ -92,6 +94,7 @@ load_keys(struct db *db, const char *sql, const struct review_filter *f,
 	db_bind_int(st, 1, a);
 	db_bind_int(st, 2, b);
 	db_bind_int(st, 3, limit);
+	db_bind_text(st, 7, f->decks);
 	db_bind_text(st, 8, f->deck);
 	db_bind_text(st, 9, f->tag);
 	size_t cap = 64;
@@ -186,6 +189,7 @@ learning_due(struct review_queue *q, int64_t now, int64_t until, const char *las
 		db_bind_int(st, 1, now);
 		db_bind_int(st, 2, until);
 		db_bind_int(st, 3, state);
+		db_bind_text(st, 7, q->f.decks);
 		db_bind_text(st, 8, q->f.deck);
 		db_bind_text(st, 9, q->f.tag);
 		while (db_step(st)) {
@@ -294,6 +298,7 @@ review_queue_counts(struct review_queue *q, int64_t now, struct review_counts *c
 	    "AND s.buried_until <= ?1 AND c.retired = 0" FILTER, "");
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, q->day_end);
+	db_bind_text(st, 7, q->f.decks);
 	db_bind_text(st, 8, q->f.deck);
 	db_bind_text(st, 9, q->f.tag);
 	if (db_step(st))

@@ -33,6 +33,8 @@ void review_card_free(struct review_card *c);
 struct review_filter {
 	const char *deck;        /* deck id, or NULL for all */
 	const char *tag;         /* tag, or NULL */
+	const char *decks;       /* several deck ids separated by spaces (a plan
+	                            task's), or NULL */
 };
 
 struct review_counts {

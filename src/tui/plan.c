@@ -97,8 +97,8 @@ task_side(const struct plan_task *t, char *buf, size_t n)
 	buf[0] = '\0';
 	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
 		if (t->progress >= 0)
-			snprintf(buf, n, "%d/%d", t->progress < t->count ? t->progress : t->count,
-			         t->count);
+			snprintf(buf, n, "%d/%d", t->progress < t->target ? t->progress : t->target,
+			         t->target);
 		else
 			snprintf(buf, n, "%d cards", t->count);
 	} else if (strcmp(t->link_kind, "skillmap") == 0) {
@@ -132,7 +132,7 @@ draw_task(struct app *a, const struct plan_task *t, int y, int x, int width, int
 	put_clip(y, x + 4, t->text, width - 4 - sw, tattr);
 	if (side[0]) {
 		attr_t sattr = sel ? base : tui_attr(a, C_ACCENT);
-		if (!sel && t->progress >= 0 && t->progress >= t->count)
+		if (!sel && t->progress >= 0 && t->progress >= t->target)
 			sattr = tui_attr(a, C_GOOD);
 		tui_put(y, x + width - sw + 2, side, sw - 2, sattr);
 	}

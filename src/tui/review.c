@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "cram.h"
+#include "plan.h"
 #include "review.h"
 #include "settings.h"
 #include "tui/app.h"
@@ -25,7 +26,7 @@ enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };
 
 struct rv {
 	struct review_filter f;
-	char deck[72], tag[72];
+	char deck[256], tag[72];      /* a plan task's decks: ids and spaces */
 	struct review_queue q;
 	struct settings set;
 	struct review_card card;
@@ -262,7 +263,10 @@ review_open(struct app *a, const char *arg)
 		size_t dl = hash ? (size_t)(hash - arg) : strlen(arg);
 		if (dl > 0 && dl < sizeof r->deck) {
 			memcpy(r->deck, arg, dl);
-			r->f.deck = r->deck;
+			if (memchr(r->deck, ' ', dl))
+				r->f.decks = r->deck;
+			else
+				r->f.deck = r->deck;
 		}
 		if (hash && strlen(hash + 1) < sizeof r->tag) {
 			strcpy(r->tag, hash + 1);
@@ -280,6 +284,10 @@ static void
 review_close(struct app *a, void *st)
 {
 	struct rv *r = st;
+	/* A plan's review task done here is ticked on its day, even when
+	 * the program is left from this screen. */
+	if (r->reviewed > 0 && !r->cram)
+		plan_record_ticks(a->db, now_unix());
 	if (r->have_card)
 		review_card_free(&r->card);
 	lineedit_free(&r->ed);
@@ -513,9 +521,9 @@ static void
 review_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct rv *r = st;
-	char title[160];
-	snprintf(title, sizeof title, "Review%s%s%s%s", r->f.deck ? " · " : "",
-	         r->f.deck ? r->f.deck : "", r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
+	char title[400];
+	snprintf(title, sizeof title, "Review%s%s%s%s", r->deck[0] ? " · " : "",
+	         r->deck, r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
 	if (r->have_card)
 		snprintf(title, sizeof title, "%s · %s%s", r->cram ? "Cram" : "Review",
 		         r->card.deck_title, r->card.flag ? "  [flagged]" : "");
