@@ -56,7 +56,7 @@ studyday_name(int64_t now, int rollover_hour, char *buf, size_t n)
 		return;
 	}
 	char date[64];
-	fmt_day(today, "%a %d %b %Y", date, sizeof date);
+	fmt_day(today, "%a %d %b", date, sizeof date);
 	snprintf(buf, n, "%s, study day until %02d:00", date, rollover_hour);
 }
 
