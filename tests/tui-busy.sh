@@ -8,7 +8,7 @@ TUI_ENV="PREPDECK_NOW=2026-03-02T10:00:00Z TZ=UTC"
 "$PREPDECK" --db "$DB" settings new_per_day 4 >/dev/null
 
 tui_start 100 30 --db "$DB" review
-expect_screen "review screen" "Space or Enter: show answer"
+expect_screen "review screen" "Space/Enter: show answer"
 keys Space
 expect_screen "rating buttons" "1 Again"
 
@@ -22,7 +22,7 @@ expect_screen "the screen says so" "database busy" 10
 if wait_for "EXITED" 8; then fail "the program quit while busy"; else pass; fi
 expect_eq "nothing written yet" "$(sql 'SELECT count(*) FROM review_log')" 0
 release_lock
-expect_screen "saved once the lock is free: the next card" "Space or Enter: show answer"
+expect_screen "saved once the lock is free: the next card" "Space/Enter: show answer"
 if wait_gone "database busy" 10; then pass; else fail "the busy message stayed"; fi
 expect_eq "the grade was saved" "$(sql 'SELECT group_concat(rating) FROM review_log')" 3
 keys q

@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "paths.h"
 #include "util.h"
 #include "schema.sql.h"
 
@@ -104,26 +105,6 @@ cache_free(struct db *db)
 		free(db->cache[i]);
 	}
 	db->ncache = 0;
-}
-
-static int
-mkdirs(const char *path, char **cause)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			int e = errno;
-			fail(cause, "cannot create directory %s: %s", p, strerror(e));
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
 }
 
 static int
@@ -312,8 +293,8 @@ create_file(const char *path, int dangling, char **made, char **cause)
 	return 0;
 }
 
-struct db *
-db_open(const char *path, int flags, int *created, char **cause)
+static struct db *
+open_db(const char *path, int flags, int *created, char **cause)
 {
 	struct stat st, lst;
 	int exists = stat(path, &st) == 0;
@@ -333,7 +314,7 @@ db_open(const char *path, int flags, int *created, char **cause)
 		fail(cause, "%s: no such database", path);
 		return NULL;
 	}
-	if (!exists && !dangling && mkdirs(path, cause) != 0)
+	if (!exists && !dangling && paths_mkdirs(path, cause) != 0)
 		return NULL;
 
 	struct db *db = xcalloc(1, sizeof *db);
@@ -445,6 +426,18 @@ int
 db_readonly(const struct db *db)
 {
 	return db->readonly;
+}
+
+struct db *
+db_open(const char *path, int flags, int *created, char **cause)
+{
+	/* Callers that do not want the message still get a clean failure. */
+	char *ignored = NULL;
+	if (cause == NULL)
+		cause = &ignored;
+	struct db *db = open_db(path, flags, created, cause);
+	free(ignored);
+	return db;
 }
 
 void
