@@ -5,6 +5,7 @@
  * allocated per line. */
 #include "replay.h"
 #include "fsrs.h"
+#include "util.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -116,7 +117,7 @@ static void writer_put(struct writer *w, const char *s, size_t n)
 /* ---- times ---- */
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t days_from_civil(int64_t y, int m, int d)
+static int64_t utc_days_from_civil(int64_t y, int m, int d)
 {
 	int64_t era, yoe, doy, doe;
 
@@ -128,7 +129,7 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+static void utc_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
 	int64_t era, doe, yoe, doy, mp;
 
@@ -174,7 +175,7 @@ static int parse_time(const char *s, size_t n, int64_t *t)
 		return -1;
 	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
 		return -1;
-	*t = days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + se;
+	*t = utc_days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + se;
 	return 0;
 }
 
@@ -197,7 +198,7 @@ static char *format_time(char *p, int64_t t)
 		secs += DAY_SECONDS;
 		days--;
 	}
-	civil_from_days(days, &y, &m, &d);
+	utc_civil_from_days(days, &y, &m, &d);
 	if (y >= 0 && y <= 9999) {
 		for (i = 3; i >= 0; i--, y /= 10)
 			p[i] = (char)('0' + y % 10);
@@ -589,5 +590,44 @@ done:
 	free(rd.buf);
 	free(tab.slots);
 	free(tab.arena);
+	return status;
+}
+
+int replay_read(FILE *in, replay_review_fn fn, void *ctx, char **cause)
+{
+	struct reader rd = { 0 };
+	unsigned long lineno = 1;
+	char *line, msg[200];
+	size_t len;
+	int status = 0;
+
+	rd.f = in;
+	rd.cap = 1 << 20;
+	rd.buf = replay_xrealloc(NULL, rd.cap);
+	line = reader_line(&rd, &len, 1);
+	if (!line || !is_header(line, len)) {
+		status = fail(cause, ferror(in) ? "line 1: read error" :
+		              "line 1: expected the header \"card<TAB>reviewed_at<TAB>rating\"");
+		goto done;
+	}
+	while ((line = reader_line(&rd, &len, 1)) != NULL) {
+		struct item it;
+		char *why = NULL;
+		it.lineno = ++lineno;
+		if (parse_review(line, len, &it, msg, sizeof msg) != 0) {
+			msg[strcspn(msg, "\n")] = '\0';
+			status = fail(cause, "%s", msg);
+			goto done;
+		}
+		if (fn(ctx, it.card, it.clen, it.t, it.rating, &why) != 0) {
+			status = fail(cause, "line %lu: %s", lineno, why ? why : "bad review");
+			free(why);
+			goto done;
+		}
+	}
+	if (ferror(in))
+		status = fail(cause, "line %lu: read error", lineno + 1);
+done:
+	free(rd.buf);
 	return status;
 }
