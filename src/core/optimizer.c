@@ -1267,3 +1267,22 @@ int opt_split_evaluate(struct opt_history *h, const struct opt_config *cfg,
 	free(pc);
 	return rc;
 }
+
+size_t opt_item_views(struct opt_history *h, const double w[FSRS_NWEIGHTS],
+                      struct opt_item_view **out)
+{
+	build(h);
+	struct pred *ps = predict_range(h, w, 0, h->nitems, 0);
+	struct opt_item_view *v = xmalloc((h->nitems ? h->nitems : 1) * sizeof *v);
+	for (size_t i = 0; i < h->nitems; i++) {
+		const struct item *it = &h->items[i];
+		const struct card *c = &h->cards[it->card];
+		v[i].card = c->key;
+		v[i].gap = h->gap[c->start + it->end];
+		v[i].passed = h->rating[c->start + it->end] > 1;
+		v[i].p = ps[i].p;
+	}
+	free(ps);
+	*out = v;
+	return h->nitems;
+}

@@ -102,6 +102,19 @@ int opt_split_evaluate(struct opt_history *h, const struct opt_config *cfg,
                        const double *current, struct opt_metrics *fitted,
                        struct opt_metrics *cur, char **cause);
 
+/* One item as the reports see it. */
+struct opt_item_view {
+	const char *card;         /* the card's key (valid while h lives) */
+	int gap;                  /* days since the card's previous review */
+	int passed;               /* rated Hard, Good or Easy */
+	double p;                 /* predicted recall with the given w */
+};
+
+/* Every item of h in time order with its prediction under w; returns
+ * the count and sets *out (caller frees). */
+size_t opt_item_views(struct opt_history *h, const double w[FSRS_NWEIGHTS],
+                      struct opt_item_view **out);
+
 /* Clamps w into the bounds the optimizer keeps (those of fsrs-rs and
  * ts-fsrs; w19 may reach 0 only without short-term terms). */
 void opt_clip(double w[FSRS_NWEIGHTS], int enable_short_term);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memory.h"
 #include "settings.h"
 #include "util.h"
 
@@ -46,6 +47,7 @@ settings_load(struct db *db, struct settings *s)
 	s->reviews_per_day = (int)get(db, 2);
 	s->rollover_hour = (int)get(db, 3);
 	s->load_balance = (int)get(db, 4);
+	s->fitted = memory_weights(db, s->w);
 }
 
 int

@@ -4,6 +4,7 @@
 #define PREPDECK_SETTINGS_H
 
 #include "db.h"
+#include "fsrs.h"
 
 struct settings {
 	double retention;        /* desired retention, 0.70 .. 0.99 (0.90) */
@@ -11,6 +12,10 @@ struct settings {
 	int reviews_per_day;     /* reviews a day, 0 .. 99999 (200) */
 	int rollover_hour;       /* local hour the study day starts, 0 .. 23 (4) */
 	int load_balance;        /* spread reviews over nearby days, 0 or 1 (1) */
+	/* The memory model's parameters: fitted to the learner's history by
+	 * `prepdeck optimize --apply` (memory.h), else the defaults. */
+	double w[FSRS_NWEIGHTS];
+	int fitted;              /* 1 fitted, 0 defaults, -1 saved value damaged */
 };
 
 void settings_load(struct db *db, struct settings *s);
