@@ -20,6 +20,7 @@
 #include "check.h"
 #include "memory.h"
 #include "optimizer.h"
+#include "simulate.h"
 
 #define DAY 86400
 
@@ -280,6 +281,68 @@ static void test_bad_input(void)
 	}
 }
 
+/* ---- the simulator ---- */
+
+static void test_simulate(void)
+{
+	struct sim_card cards[300];
+	struct sim_config cfg;
+	struct sim_result a, b;
+
+	memset(cards, 0, sizeof cards);
+	for (int i = 0; i < 200; i++) {
+		cards[i].s = 2 + i % 40;
+		cards[i].d = 3 + (i % 5);
+		cards[i].last_day = -(i % 10);
+		cards[i].due_day = cards[i].last_day + (int64_t)cards[i].s;
+		cards[i].target = i % 2;
+	}
+	for (int i = 200; i < 300; i++)
+		cards[i].target = 1;
+	sim_default_config(&cfg);
+	cfg.today = 0;
+	cfg.days = 30;
+	cfg.runs = 20;
+	cfg.seed = 42;
+	cfg.target_day = 30;
+	CHECK_INT(sim_run(&cfg, cards, 300, &a), 0);
+	CHECK_INT(sim_run(&cfg, cards, 300, &b), 0);
+	/* The same seed, the same figures, day by day. */
+	int same = a.recall_on_day == b.recall_on_day && a.knowledge == b.knowledge;
+	for (int d = 0; d < 30; d++)
+		same = same && a.reviews[d] == b.reviews[d] && a.minutes[d] == b.minutes[d];
+	CHECK(same);
+	CHECK_INT(a.target_cards, 200);
+	CHECK(a.recall_on_day > 0 && a.recall_on_day < 1);
+	/* 20 new cards a day: all 100 in within five days, each once. */
+	CHECK(a.reviews[0] >= 20 && a.reviews[4] >= 20);
+	CHECK(a.minutes_per_day > 0);
+	sim_result_free(&b);
+	cfg.seed = 43;
+	CHECK_INT(sim_run(&cfg, cards, 300, &b), 0);
+	CHECK(a.knowledge != b.knowledge);
+	sim_result_free(&b);
+	/* Higher retention: more work, better recall on the day. */
+	cfg.seed = 42;
+	cfg.retention = 0.95;
+	CHECK_INT(sim_run(&cfg, cards, 300, &b), 0);
+	CHECK(b.reviews_per_day > a.reviews_per_day);
+	CHECK(b.recall_on_day > a.recall_on_day);
+	sim_result_free(&b);
+	/* The cards given are not changed. */
+	CHECK(cards[0].s == 2 && cards[250].s == 0);
+	/* Bad configurations are refused. */
+	cfg.retention = 1.5;
+	CHECK_INT(sim_run(&cfg, cards, 300, &b), -1);
+	cfg.retention = 0.9;
+	cfg.days = 0;
+	CHECK_INT(sim_run(&cfg, cards, 300, &b), -1);
+	sim_result_free(&a);
+	cfg.days = 30;
+	double rec = sim_recommend(&cfg, cards, 300);
+	CHECK(rec >= 0.70 && rec <= 0.95);
+}
+
 /* ---- the fixtures ---- */
 
 static int read_expect(const char *path, const char *key, double *v, int n)
@@ -395,6 +458,7 @@ int main(int argc, char **argv)
 	test_pretrain();
 	test_split();
 	test_bad_input();
+	test_simulate();
 	test_fixture(dir, "small");
 	test_fixture(dir, "typical");
 	test_fixture(dir, "hard");
