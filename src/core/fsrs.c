@@ -511,7 +511,7 @@ static int setup(struct ctx *c, const struct fsrs_params *p,
 {
 	int64_t elapsed = 0;
 
-	if ((!checked && fsrs_params_check(p) != 0) || !card_ok(in))
+	if (!checked && (fsrs_params_check(p) != 0 || !card_ok(in)))
 		return -1;
 	if (now < -TIME_LIMIT || now > TIME_LIMIT)
 		return -1;
@@ -529,7 +529,7 @@ static int setup(struct ctx *c, const struct fsrs_params *p,
 	c->cur.elapsed_days = (int)elapsed;
 	c->cur.reps++;
 	c->k = derived(p, &c->own);
-	c->fuzz = fuzz_factor(seed);
+	c->fuzz = p->enable_fuzz ? fuzz_factor(seed) : 0;
 	c->have_r = c->have_recall = 0;
 	return 0;
 }

@@ -100,8 +100,9 @@ int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
                 struct fsrs_card *out);
 
 /* As fsrs_review for parameters the caller has checked once with
- * fsrs_params_check (and keeps unchanged): saves the check on every
- * review of a long replay. */
+ * fsrs_params_check (and keeps unchanged) and a card that is new or came
+ * out of fsrs_review: saves both checks on every review of a long
+ * replay. */
 int fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
                         int64_t now, int rating, uint64_t fuzz_seed,
                         struct fsrs_card *out);

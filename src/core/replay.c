@@ -339,13 +339,20 @@ static char *format_fixed6(char *p, double x)
 	v = (uint64_t)n;
 	ip = v / 1000000;
 	fp = v % 1000000;
-	k = 0;
-	do {
-		tmp[k++] = (char)('0' + ip % 10);
-		ip /= 10;
-	} while (ip);
-	while (k)
-		*p++ = tmp[--k];
+	if (ip < 100) {
+		/* The usual case: one or two digits. */
+		if (ip >= 10)
+			*p++ = digit_pairs[2 * ip];
+		*p++ = digit_pairs[2 * ip + 1];
+	} else {
+		k = 0;
+		do {
+			tmp[k++] = (char)('0' + ip % 10);
+			ip /= 10;
+		} while (ip);
+		while (k)
+			*p++ = tmp[--k];
+	}
 	*p++ = '.';
 	/* Six fraction digits, two at a time. */
 	i = (int)fp;
