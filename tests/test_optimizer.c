@@ -16,8 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "check.h"
+#include "db.h"
 #include "memory.h"
 #include "optimizer.h"
 #include "simulate.h"
@@ -281,6 +283,64 @@ static void test_bad_input(void)
 	}
 }
 
+/* ---- saved parameters ---- */
+
+static void test_saved(void)
+{
+	char path[] = "/tmp/prepdeck-opt-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	close(fd);
+	unlink(path);
+	char *cause = NULL;
+	struct db *db = db_open(path, DB_OPEN_CREATE, NULL, &cause);
+	CHECK(db != NULL);
+	if (!db) {
+		free(cause);
+		return;
+	}
+	double w[FSRS_NWEIGHTS], got[FSRS_NWEIGHTS];
+	memory_default_weights(w);
+	CHECK_INT(memory_weights(db, got), 0);
+	/* Unusable parameters are refused and nothing is written. */
+	w[10] = NAN;
+	CHECK_INT(memory_save(db, w, 0.3, 100, 1000, &cause), -1);
+	CHECK(cause && strstr(cause, "w10"));
+	free(cause);
+	cause = NULL;
+	memory_default_weights(w);
+	w[20] = 2;
+	CHECK_INT(memory_save(db, w, 0.3, 100, 1000, &cause), -1);
+	free(cause);
+	cause = NULL;
+	CHECK(db_setting(db, "fsrs_weights") == NULL);
+	/* Good ones come back as saved, with the fit's facts. */
+	memory_default_weights(w);
+	w[0] = 0.5;
+	w[20] = 0.3;
+	CHECK_INT(memory_save(db, w, 0.3123, 4242, 1000, &cause), 0);
+	CHECK_INT(memory_weights(db, got), 1);
+	CHECK_NEAR(got[0], 0.5, 1e-9);
+	CHECK_NEAR(got[20], 0.3, 1e-9);
+	int64_t when;
+	double ll;
+	long nr;
+	CHECK_INT(memory_fit_info(db, &when, &ll, &nr), 0);
+	CHECK_INT(when, 1000);
+	CHECK_INT(nr, 4242);
+	CHECK_NEAR(ll, 0.3123, 1e-9);
+	/* A damaged value: the defaults, and -1 to say so. */
+	db_set_setting(db, "fsrs_weights", "1 2 3");
+	CHECK_INT(memory_weights(db, got), -1);
+	CHECK_NEAR(got[0], 0.212, 1e-12);
+	memory_reset(db);
+	CHECK_INT(memory_weights(db, got), 0);
+	db_close(db);
+	unlink(path);
+}
+
 /* ---- the simulator ---- */
 
 static void test_simulate(void)
@@ -459,6 +519,7 @@ int main(int argc, char **argv)
 	test_split();
 	test_bad_input();
 	test_simulate();
+	test_saved();
 	test_fixture(dir, "small");
 	test_fixture(dir, "typical");
 	test_fixture(dir, "hard");

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "cli_memory.h"
@@ -127,8 +126,6 @@ cmd_optimize(struct cli *c, int argc, char **argv)
 
 	struct opt_config cfg;
 	opt_default_config(&cfg);
-	long t = sysconf(_SC_NPROCESSORS_ONLN);
-	cfg.threads = t > 1 ? (int)(t > 4 ? 4 : t) : 1;
 	int last = -5;
 	if (progress) {
 		cfg.progress = print_progress;

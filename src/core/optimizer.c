@@ -872,7 +872,6 @@ void opt_default_config(struct opt_config *cfg)
 	cfg->gamma = 1;
 	cfg->max_seq_len = MAX_STEPS;
 	cfg->seed = 2023;
-	cfg->threads = 1;
 }
 
 struct sorted {

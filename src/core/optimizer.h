@@ -73,7 +73,6 @@ struct opt_config {
 	double gamma;             /* L2 strength, 1 */
 	int max_seq_len;          /* longest item trained on, 256 */
 	uint64_t seed;            /* batch order */
-	int threads;              /* worker threads for the gradient, >= 1 */
 	opt_progress_fn progress;
 	void *progress_ctx;
 };
