@@ -22,6 +22,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { fsrs, createEmptyCard, generatorParameters } from 'ts-fsrs';
+import { mulberry32, iso } from './common.mjs';
 import {
   computeParameters, evaluateWithTimeSeriesSplits, FSRSBinding,
   FSRSBindingItem, FSRSBindingReview,
@@ -34,21 +35,6 @@ const DEFAULT_W = [
   1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014,
   1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
 ];
-
-// mulberry32: small, fast, fixed-seed PRNG returning [0, 1).
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function iso(seconds) {
-  return new Date(seconds * 1000).toISOString().slice(0, 19) + 'Z';
-}
 
 // The FSRS-6 memory model as fsrs-rs trains it (no rounding).
 function curve(w, t, s) {
