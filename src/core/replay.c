@@ -228,7 +228,7 @@ static char *format_time(char *p, int64_t t)
 
 /* Recently seen dates, both ways: a history's reviews fall on a few
  * hundred days, so most lines skip the calendar arithmetic. */
-#define MEMO 1024
+#define MEMO 4096
 
 struct date_memo {
 	char in[MEMO][10];         /* "YYYY-MM-DD" already parsed */
@@ -254,9 +254,11 @@ static int parse_time_memo(struct date_memo *m, const char *s, size_t n, int64_t
 
 	if (n != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
 		return -1;
-	k = ((unsigned char)s[2] * 31u + (unsigned char)s[3]) * 31u * 31u * 31u +
-	    ((unsigned char)s[5] * 31u + (unsigned char)s[6]) * 37u +
-	    (unsigned char)s[8] * 10u + (unsigned char)s[9];
+	/* Nearly a day number within a century: distinct slots for dates
+	 * less than eleven years apart. */
+	k = ((unsigned)(s[2] - '0') * 10u + (unsigned)(s[3] - '0')) * 372u +
+	    ((unsigned)(s[5] - '0') * 10u + (unsigned)(s[6] - '0')) * 31u +
+	    (unsigned)(s[8] - '0') * 10u + (unsigned)(s[9] - '0');
 	k %= MEMO;
 	if (memcmp(m->in[k], s, 10) != 0 || s[0] == '\0') {
 		int64_t full;
