@@ -42,15 +42,21 @@ json_num(double x)
 		printf("null");
 }
 
-/* --progress: one line per 5% on stderr, for scripts and the screens. */
+/* --progress: one line per 5% on stderr, for scripts. The fit is the
+ * first sixth of the work, the held-out split (five more fits) the rest. */
+struct progress {
+	int last;                 /* percent printed last */
+	int split;                /* in the held-out split */
+};
+
 static int
 print_progress(void *ctx, double done)
 {
-	int *last = ctx;
-	int pct = (int)(done * 100);
-	if (pct >= *last + 5 || (pct == 100 && *last != 100)) {
-		*last = pct - pct % 5;
-		fprintf(stderr, "optimize: %d%%\n", *last);
+	struct progress *pr = ctx;
+	int pct = (int)((pr->split ? 1 + 5 * done : done) / 6 * 100);
+	if (pct >= pr->last + 5 || (pct == 100 && pr->last != 100)) {
+		pr->last = pct - pct % 5;
+		fprintf(stderr, "optimize: %d%%\n", pr->last);
 		fflush(stderr);
 	}
 	return 0;
@@ -126,10 +132,10 @@ cmd_optimize(struct cli *c, int argc, char **argv)
 
 	struct opt_config cfg;
 	opt_default_config(&cfg);
-	int last = -5;
+	struct progress pr = { -5, 0 };
 	if (progress) {
 		cfg.progress = print_progress;
-		cfg.progress_ctx = &last;
+		cfg.progress_ctx = &pr;
 	}
 	double w[FSRS_NWEIGHTS];
 	size_t reviews = opt_history_reviews(h), cards = opt_history_cards(h),
@@ -145,6 +151,7 @@ cmd_optimize(struct cli *c, int argc, char **argv)
 	opt_evaluate(h, set.w, &cur);
 	/* The held-out comparison: fitted on the past, tested on the next
 	 * slice, against the current parameters on the same reviews. */
+	pr.split = 1;
 	if (opt_split_evaluate(h, &cfg, set.w, &split_fit, &split_cur, &cause) != 0) {
 		opt_history_free(h);
 		int rc = cli_error("optimize: %s%s", cause, apply ? "; nothing applied" : "");
@@ -153,7 +160,7 @@ cmd_optimize(struct cli *c, int argc, char **argv)
 	}
 	opt_history_free(h);
 	if (progress)
-		print_progress(&last, 1);
+		print_progress(&pr, 1);
 
 	int better = split_fit.log_loss < split_cur.log_loss;
 	int applied = 0;
