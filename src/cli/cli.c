@@ -61,7 +61,7 @@ const struct command cli_commands[] = {
 	  "otherwise. --json prints one object (parameters, log_loss, rmse_bins, "
 	  "reviews, held_out, current, applied); --progress prints progress lines on "
 	  "standard error. See doc/optimizer.md.", cmd_optimize },
-	{ "simulate", "[--days N] [--retention R] [--new-per-day N] [--runs N] [--seed N] [--json]",
+	{ "simulate", "[--days N] [--retention R] [--new-per-day N] [--json]",
 	  "run your deck forward: minutes a day and recall on interview day",
 	  "Simulates the coming days (until the next interview, or 42) with the "
 	  "memory parameters in use: each due card is recalled with the model's "
@@ -69,8 +69,8 @@ const struct command cli_commands[] = {
 	  "the daily rate, and minutes come from your own seconds per review. Prints "
 	  "reviews and minutes a day and the expected recall of the interview's cards "
 	  "on the day, at the desired retention and at 0.80, 0.85, 0.90 and 0.95, and "
-	  "the minimum recommended retention. Averaged over seeded runs (100 by "
-	  "default): the same seed gives the same figures.", cmd_simulate },
+	  "the minimum recommended retention. Averaged over seeded runs (--runs N, "
+	  "100 by default; --seed N): the same seed gives the same figures.", cmd_simulate },
 	{ "retention", "[--json]", "true retention and calibration of the memory model",
 	  "Prints the share of reviews recalled by interval and by deck against the "
 	  "desired retention, a calibration table (predicted recall against the "
