@@ -73,7 +73,7 @@ expect_eq "a grade was written during the fit" "$(graded)" 1
 keys q
 expect_screen "Today again" "prepdeck · Today"
 keys t 7 G
-expect_screen "fit applied with its figures" "Applied fitted parameters: held-out log loss 0\.[0-9]* < 0\.[0-9]*" 60
+expect_screen "fit applied with its figures" "Applied: held-out log loss 0\.[0-9]* < 0\.[0-9]*" 60
 expect_eq "parameters saved" "$(sql "SELECT count(*) FROM setting WHERE key = 'fsrs_weights'")" 1
 keys q 7 G
 keys t 7 G

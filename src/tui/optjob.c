@@ -78,15 +78,15 @@ work(void *arg)
 		snprintf(msg, sizeof msg, "Optimize: %s", cause ? cause : "failed");
 	} else if (split.log_loss < cur.log_loss) {
 		if (memory_save(db, w, fit.log_loss, reviews, now_unix(), &cause) == 0) {
-			snprintf(msg, sizeof msg, "Applied fitted parameters: held-out log loss "
-			         "%.4f < %.4f", split.log_loss, cur.log_loss);
+			snprintf(msg, sizeof msg, "Applied: held-out log loss %.4f < %.4f",
+			         split.log_loss, cur.log_loss);
 			saved = 1;
 		} else {
 			snprintf(msg, sizeof msg, "Optimize: %s", cause);
 		}
 	} else {
-		snprintf(msg, sizeof msg, "Not applied: held-out log loss %.4f >= %.4f "
-		         "(current ones kept)", split.log_loss, cur.log_loss);
+		snprintf(msg, sizeof msg, "Not applied: held-out log loss %.4f >= %.4f",
+		         split.log_loss, cur.log_loss);
 	}
 	free(cause);
 	opt_history_free(h);

@@ -666,9 +666,12 @@ page_memory(struct app *a, struct stv *v, int cols)
 	if (js == OPTJOB_IDLE)
 		put(v, r++, 2, "o: fit the parameters to your reviews (runs in the background)",
 		    cols - 4, tui_attr(a, C_ACCENT));
-	else
-		put(v, r++, 2, job, cols - 4, js == OPTJOB_RUNNING ? tui_attr(a, C_WARN)
-		                                                : tui_attr(a, C_ACCENT) | A_BOLD);
+	else {
+		attr_t at = js == OPTJOB_RUNNING ? tui_attr(a, C_WARN) : tui_attr(a, C_ACCENT) | A_BOLD;
+		put(v, r++, 2, job, cols - 4, at);
+		/* Also on the line above the page, whatever the scroll. */
+		tui_put(1, 2, job, cols - 32, at);
+	}
 }
 
 static void
