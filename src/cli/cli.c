@@ -13,6 +13,7 @@
 #include "cli_ical.h"
 #include "cli_lint.h"
 #include "cli_plan.h"
+#include "cli_memory.h"
 #include "cli_stats.h"
 #include "cli_story.h"
 #include "content.h"
@@ -71,6 +72,34 @@ const struct command cli_commands[] = {
 	  "on standard input and prints each review's state, due time, stability and "
 	  "difficulty as the FSRS-6 scheduler computes them, each card starting new, "
 	  "fuzz off. Touches no database.", cmd_replay },
+	{ "optimize", "[--from FILE] [--apply] [--json] [--progress]",
+	  "fit the memory model's parameters to your review history",
+	  "Fits the 21 FSRS-6 parameters to your review log (or, with --from, to a "
+	  "history in replay's input format) the way fsrs-rs, Anki's optimizer, does, "
+	  "and compares them with the parameters in use: log loss and RMSE over bins "
+	  "on the whole history, and log loss on held-out reviews (a time-series "
+	  "split: fitted on the past, tested on what came next). --apply saves the "
+	  "fitted parameters, in one step, only when they predict the held-out "
+	  "reviews better; it says so either way. Needs at least 400 reviews made a "
+	  "day or more after the card's previous review, and says what is missing "
+	  "otherwise. --json prints one object (parameters, log_loss, rmse_bins, "
+	  "reviews, held_out, current, applied); --progress prints progress lines on "
+	  "standard error. See doc/optimizer.md.", cmd_optimize },
+	{ "simulate", "[--days N] [--retention R] [--new-per-day N] [--json]",
+	  "run your deck forward: minutes a day and recall on interview day",
+	  "Simulates the coming days (until the next interview, or 42) with the "
+	  "memory parameters in use: each due card is recalled with the model's "
+	  "probability and rated from your own mix of ratings, new cards come in at "
+	  "the daily rate, and minutes come from your own seconds per review. Prints "
+	  "reviews and minutes a day and the expected recall of the interview's cards "
+	  "on the day, at the desired retention and at 0.80, 0.85, 0.90 and 0.95, and "
+	  "the minimum recommended retention. Averaged over seeded runs (--runs N, "
+	  "100 by default; --seed N): the same seed gives the same figures.", cmd_simulate },
+	{ "retention", "[--json]", "true retention and calibration of the memory model",
+	  "Prints the share of reviews recalled by interval and by deck against the "
+	  "desired retention, a calibration table (predicted recall against the "
+	  "observed pass rate, in bins, with counts), and the memory parameters in use "
+	  "next to the defaults.", cmd_retention },
 	{ "review", "[--deck ID] [--tag TAG]", "review today's cards in the interactive program",
 	  "Opens the review screen straight away, optionally on one deck or tag, and "
 	  "returns to the shell when you leave it.", cmd_review },

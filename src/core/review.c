@@ -30,6 +30,11 @@ review_params(const struct settings *set, struct fsrs_params *p)
 {
 	fsrs_default_params(p, 1);
 	p->retention = set->retention;
+	if (set->fitted == 1) {
+		memcpy(p->w, set->w, sizeof p->w);
+		fsrs_clip_weights(p);
+	}
+	fsrs_prepare(p);
 }
 
 int

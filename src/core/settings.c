@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memory.h"
 #include "parse.h"
 #include "settings.h"
 #include "util.h"
@@ -53,6 +54,7 @@ settings_load(struct db *db, struct settings *s)
 	s->lint_answer_max = (int)get(db, 5);
 	s->lint_cloze_max = (int)get(db, 6);
 	s->lint_duplicate = get(db, 7);
+	s->fitted = memory_weights(db, s->w);
 }
 
 /* The index of setting name, or -1 with *cause set. */
