@@ -25,7 +25,7 @@ struct opt_history *memory_history_file(FILE *in, char **cause);
 
 /* The parameters in use: the fitted ones when saved and valid, else the
  * defaults. Returns 1 for fitted, 0 for defaults, -1 when a saved value
- * is damaged (the defaults are used). */
+ * is damaged (the defaults are used). db may be NULL: the defaults. */
 int memory_weights(struct db *db, double w[FSRS_NWEIGHTS]);
 
 /* The FSRS-6 default parameters. */
