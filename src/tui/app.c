@@ -16,25 +16,6 @@
 const char *const tui_action_help[ACT__COUNT] = { TUI_ACTIONS(TUI_ACTION_HELP) };
 #undef TUI_ACTION_HELP
 
-/* Keys every screen understands, after its own. */
-static const struct tui_key global_keys[] = {
-	{ 'q', ACT_QUIT, "q", NULL },
-	{ '?', ACT_HELP, "?", NULL },
-	{ KEY_F(1), ACT_HELP, "F1", NULL },
-	{ KEY_UP, ACT_UP, "Up/k", NULL },
-	{ 'k', ACT_UP, NULL, NULL },
-	{ KEY_DOWN, ACT_DOWN, "Down/j", NULL },
-	{ 'j', ACT_DOWN, NULL, NULL },
-	{ KEY_PPAGE, ACT_PGUP, "PgUp", NULL },
-	{ KEY_NPAGE, ACT_PGDOWN, "PgDn", NULL },
-	{ KEY_HOME, ACT_TOP, "Home/g", NULL },
-	{ 'g', ACT_TOP, NULL, NULL },
-	{ KEY_END, ACT_BOTTOM, "End/G", NULL },
-	{ 'G', ACT_BOTTOM, NULL, NULL },
-	{ 12, ACT_REDRAW, "Ctrl-L", NULL },
-	{ 0, ACT_NONE, NULL, NULL },
-};
-
 attr_t
 tui_attr(struct app *a, enum tui_color c)
 {
@@ -148,7 +129,12 @@ tui_wrap(int y, int x, int w, int maxrows, const char *text, attr_t attr)
 			while (*q == ' ')
 				q++;
 		}
-		char *line = xstrndup(p, (size_t)(end - p));
+		/* The last row that fits shows where text was left out. */
+		const char *rest = end;
+		while (*rest == ' ' || *rest == '\n')
+			rest++;
+		char *line = xstrndup(p, (size_t)((row + 1 == maxrows && *rest ? rest + strlen(rest) :
+		                                   end) - p));
 		tui_put(y + row, x, line, w, attr);
 		free(line);
 		row++;
@@ -198,9 +184,26 @@ tui_hline(int y, int x, int n, attr_t attr)
 		tui_put(y, x + i, rule, 1, attr);
 }
 
+/* A screen whose keys would change the meaning of another key is a
+ * programming error: stop before it can mislead anyone. */
+static void
+check_keys(const struct screen_ops *ops)
+{
+	const struct tui_key *other, *k = tui_keys_conflict(ops->keys, tui_global_keys, &other);
+	if (k == NULL)
+		return;
+	if (!isendwin())
+		endwin();
+	fprintf(stderr, "prepdeck: internal error: on the %s screen, key %d (%s) clashes "
+	        "with %s\n", ops->name, k->key, k->help ? k->help : tui_action_help[k->action],
+	        other->help ? other->help : tui_action_help[other->action]);
+	abort();
+}
+
 int
 tui_push(struct app *a, const struct screen_ops *ops, const char *arg)
 {
+	check_keys(ops);
 	if (a->depth >= (int)(sizeof a->stack / sizeof a->stack[0]))
 		return -1;
 	void *st = ops->open(a, arg);
@@ -272,7 +275,7 @@ static void
 draw_help(struct app *a, int lines, int cols)
 {
 	const struct frame *f = &a->stack[a->depth - 1];
-	const struct tui_key *tables[2] = { f->ops->keys, global_keys };
+	const struct tui_key *tables[2] = { f->ops->keys, tui_global_keys };
 	const char *heads[2] = { f->ops->name, "Everywhere" };
 	int w = cols - 8 < 72 ? cols - 8 : 72;
 	int h = lines - 4;
@@ -439,6 +442,15 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		free(cause);
 		return EXIT_USER;
 	}
+	/* Every screen's keys keep one meaning (the screens inside these
+	 * are checked when they open). */
+	const struct screen_ops *const screens[] = {
+		&today_screen, &plan_screen, &checklist_screen, &review_screen,
+		&settings_screen, &target_screen, &cram_screen, &mock_screen, &stats_screen,
+		&stories_screen, &rehearse_screen, &gapmap_screen,
+	};
+	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+		check_keys(screens[i]);
 	struct app a;
 	memset(&a, 0, sizeof a);
 	a.cli = c;
@@ -527,7 +539,7 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		a.status[0] = '\0';
 		enum tui_action act = lookup_key(f->ops->keys, key);
 		if (act == ACT_NONE)
-			act = lookup_key(global_keys, key);
+			act = lookup_key(tui_global_keys, key);
 		/* A character whose code equals a KEY_* value is not that key. */
 		if (a.key_char && key >= KEY_MIN)
 			act = ACT_NONE;

@@ -104,6 +104,17 @@ struct tui_key {
 	const char *help;          /* NULL: the action's default help */
 };
 
+/* The keys every screen understands (keytab.c). */
+extern const struct tui_key tui_global_keys[];
+/* One meaning per key: the first entry of screen that binds a key of
+ * global to another action (or a key screen itself binds to another
+ * action), with *other set to the entry it clashes with; NULL when
+ * there is none. The program refuses to open a screen whose table
+ * clashes. */
+const struct tui_key *tui_keys_conflict(const struct tui_key *screen,
+                                        const struct tui_key *global,
+                                        const struct tui_key **other);
+
 struct app;
 
 /* A screen: a const table of functions, one file per screen. */

@@ -154,6 +154,8 @@ toggle_task(struct app *a, const struct plan_view *v, const struct plan_task *t)
 	tui_message(a, "%s: %s", t->done ? "Not done" : "Done", t->id);
 }
 
+static const struct screen_ops task_screen;
+
 /* ---- the Today section ------------------------------------------------ */
 
 struct plan_panel {
@@ -285,16 +287,19 @@ plan_panel_input(struct app *a, struct plan_panel *p, enum tui_action act, int k
 			p->sel++;
 		return 1;
 	case ACT_TOGGLE:
-	case ACT_OPEN:
+	case ACT_SELECT:
 		if (n == 0) {
 			tui_message(a, p->v ? "No plan tasks today; p opens the whole plan." :
 			            "No study plan is running; n starts one.");
 			return 1;
 		}
-		if (act == ACT_TOGGLE || !open_link(a, &t[p->sel])) {
-			toggle_task(a, p->v, &t[p->sel]);
-			plan_panel_reload(a, p);
+		if (act == ACT_SELECT) {
+			/* As on the plan screen: Enter shows the task in full. */
+			tui_push(a, &task_screen, t[p->sel].id);
+			return 1;
 		}
+		toggle_task(a, p->v, &t[p->sel]);
+		plan_panel_reload(a, p);
 		return 1;
 	default:
 		return 0;
@@ -335,9 +340,10 @@ struct planscr {
 };
 
 static const struct tui_key plan_keys[] = {
-	{ ' ', ACT_TOGGLE, "Space/Enter", NULL },
-	{ '\r', ACT_TOGGLE, NULL, NULL },
-	{ KEY_ENTER, ACT_TOGGLE, NULL, NULL },
+	{ ' ', ACT_TOGGLE, "Space", NULL },
+	{ '\r', ACT_SELECT, "Enter", "Read the selected task in full (or write the "
+	  "selected week's review)" },
+	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
 	{ 'o', ACT_OPEN, "o", "Open what the selected task links to" },
 	{ 't', ACT_GOTO_TODAY, "t", NULL },
 	{ 's', ACT_SHIFT, "s", NULL },
@@ -725,8 +731,9 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 		s->top = s->cur - h + 1;
 	for (int i = 0; i < h && s->top + i < s->nrows; i++)
 		draw_row(a, s, &s->rows[s->top + i], y0 + i, cols, s->top + i == s->cur);
-	tui_put(lines - 1, 2, "Space tick  o open  t today  s shift  r review  n new plan  "
-	        "c checklists", cols - 4, tui_attr(a, C_DIM));
+	tui_put(lines - 1, 2, cols >= 90 ? "Space tick  Enter read  o open  t today  s shift  "
+	        "r review  n new plan  c checklists" : "Space tick  Enter read  o open  t today  "
+	        "s shift  r review  n new plan", cols - 4, tui_attr(a, C_DIM));
 	draw_modal(a, s, lines, cols);
 }
 
@@ -945,6 +952,12 @@ plan_input(struct app *a, void *st, enum tui_action act, int key)
 			start_review(a, s, r->n);
 		}
 		return 1;
+	case ACT_SELECT:
+		if (t)
+			tui_push(a, &task_screen, t->id);
+		else if (r && r->kind == R_REVIEW)
+			start_review(a, s, r->n);
+		return 1;
 	case ACT_OPEN:
 		if (t && !open_link(a, t))
 			tui_message(a, "This task links to nothing; Space ticks it.");
@@ -984,4 +997,151 @@ const struct screen_ops plan_screen = {
 	.keys = plan_keys,
 	.resume = plan_resume,
 	.unsaved = plan_unsaved,
+};
+
+/* ---- one task in full ---------------------------------------------------- */
+
+/* A task's whole text (rows in the lists cut it), its day, state and
+ * link, opened with Enter from Today or the plan screen; Space ticks it
+ * and o opens its link, as in the lists. */
+struct taskscr {
+	struct plan_view *v;
+	char *id;
+};
+
+static const struct tui_key task_keys[] = {
+	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the task" },
+	{ 'o', ACT_OPEN, "o", "Open what the task links to" },
+	{ 0, ACT_NONE, NULL, NULL },
+};
+
+static const struct plan_task *
+task_find(const struct taskscr *s)
+{
+	for (size_t i = 0; s->v && i < s->v->ntasks; i++)
+		if (strcmp(s->v->tasks[i].id, s->id) == 0)
+			return &s->v->tasks[i];
+	return NULL;
+}
+
+static void *
+task_open(struct app *a, const char *arg)
+{
+	struct taskscr *s = xcalloc(1, sizeof *s);
+	s->id = xstrdup(arg ? arg : "");
+	s->v = plan_load(a->db, now_unix());
+	if (task_find(s) == NULL) {
+		tui_message(a, "That task is no longer in the running plan.");
+		plan_view_free(s->v);
+		free(s->id);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+task_close(struct app *a, void *st)
+{
+	struct taskscr *s = st;
+	plan_view_free(s->v);
+	free(s->id);
+	free(s);
+}
+
+static void
+task_resume(struct app *a, void *st)
+{
+	struct taskscr *s = st;
+	plan_view_free(s->v);
+	s->v = plan_load(a->db, now_unix());
+}
+
+static void
+task_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct taskscr *s = st;
+	const struct plan_task *t = task_find(s);
+	if (t == NULL) {
+		tui_put(1, 2, "This task is no longer in the running plan.", cols - 4, A_NORMAL);
+		return;
+	}
+	const struct plan_view *v = s->v;
+	const struct plan_dayinfo *d = &v->days[t->day - 1];
+	char date[20], buf[600];
+	plan_fmt_day(d->date, date, sizeof date);
+	snprintf(buf, sizeof buf, "Plan task · Day %d of %d · %s%s", t->day, v->ndays, date,
+	         t->day == v->today_day ? " · today" : "");
+	tui_put(0, 2, buf, cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
+	snprintf(buf, sizeof buf, "Week %d: %s · %s", t->week, v->weeks[t->week - 1].theme,
+	         d->title);
+	int y = 1 + tui_wrap(1, 2, cols - 4, 2, buf, tui_attr(a, C_DIM));
+	y++;
+	attr_t battr;
+	const char *box = task_box(a, t, &battr);
+	tui_put(y, 2, box, 3, battr | A_BOLD);
+	y += tui_wrap(y, 6, cols - 8, lines - y - 6, t->text, A_BOLD) + 1;
+	if (t->done)
+		snprintf(buf, sizeof buf, "Done%s.", t->auto_done ? " (ticked by the program "
+		         "when its reviews were done)" : "");
+	else if (t->overdue)
+		snprintf(buf, sizeof buf, "Overdue: its day has passed. Space ticks it.");
+	else
+		snprintf(buf, sizeof buf, "To do. Space ticks it.");
+	y += tui_wrap(y, 4, cols - 6, 2, buf, t->done ? tui_attr(a, C_GOOD) : t->overdue ?
+	              tui_attr(a, C_BAD) : A_NORMAL);
+	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
+		if (t->progress >= 0)
+			snprintf(buf, sizeof buf, "Reviews of %s on its day: %d of %d.",
+			         *t->link_title ? t->link_title : t->link_id,
+			         t->progress < t->count ? t->progress : t->count, t->count);
+		else
+			snprintf(buf, sizeof buf, "Asks for %d reviews of %s on its day.", t->count,
+			         *t->link_title ? t->link_title : t->link_id);
+		y += tui_wrap(y, 4, cols - 6, 2, buf, A_NORMAL);
+	}
+	if (*t->link_kind) {
+		snprintf(buf, sizeof buf, "Links to the %s '%s': o opens it.",
+		         strcmp(t->link_kind, "skillmap") == 0 ? "gap map" : t->link_kind,
+		         *t->link_title ? t->link_title : t->link_id);
+		y += tui_wrap(y, 4, cols - 6, 2, buf, tui_attr(a, C_ACCENT));
+	}
+	if (t->minutes > 0 && y < lines - 2) {
+		snprintf(buf, sizeof buf, "About %d minutes.", t->minutes);
+		tui_put(y++, 4, buf, cols - 6, tui_attr(a, C_DIM));
+	}
+	tui_put(lines - 1, 2, *t->link_kind ? "Space tick · o open the link · q back" :
+	        "Space tick · q back", cols - 4, tui_attr(a, C_DIM));
+}
+
+static int
+task_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	struct taskscr *s = st;
+	const struct plan_task *t = task_find(s);
+	(void)key;
+	if (t == NULL)
+		return 0;
+	switch (act) {
+	case ACT_TOGGLE:
+		toggle_task(a, s->v, t);
+		task_resume(a, s);
+		return 1;
+	case ACT_OPEN:
+		if (!open_link(a, t))
+			tui_message(a, "This task links to nothing; Space ticks it.");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static const struct screen_ops task_screen = {
+	.name = "Plan task",
+	.open = task_open,
+	.close = task_close,
+	.draw = task_draw,
+	.input = task_input,
+	.keys = task_keys,
+	.resume = task_resume,
 };

@@ -659,7 +659,7 @@ static void
 draw_picker(struct app *a, struct sview *v, int h, int w)
 {
 	tui_put(0, 1, "Competencies of this story", w - 2, sui_attr(a, C_TITLE));
-	tui_put(1, 1, "Space or Enter ticks or unticks (saved at once) · Esc or q done",
+	tui_put(1, 1, "Space or Enter ticks (and moves on) or unticks, saved at once · Esc or q done",
 	        w - 2, sui_attr(a, C_DIM));
 	int rows = h - 3;
 	if (v->psel < v->ptop)
@@ -813,11 +813,14 @@ start_edit(struct app *a, struct sview *v)
 	snprintf(v->te_field, sizeof v->te_field, "%s", f->name);
 }
 
-static void
+/* Ticks or unticks the competency under the cursor; returns 1 when it
+ * is now ticked. */
+static int
 toggle_comp(struct app *a, struct sview *v)
 {
 	if (v->ncomps == 0)
-		return;
+		return 0;
+	int ticked = 0;
 	const char *id = v->comps[v->psel].id;
 	char *cur = xprintf(" %s ", v->s.competencies);
 	char *needle = xprintf(" %s ", id);
@@ -830,11 +833,13 @@ toggle_comp(struct app *a, struct sview *v)
 		sbuf_add(&b, cur);
 	} else {
 		sbuf_addf(&b, "%s %s", v->s.competencies, id);
+		ticked = 1;
 	}
 	char *cause = NULL;
 	if (story_set(a->db, v->s.id, "competencies", b.s, &cause) != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
+		ticked = 0;
 	} else {
 		char *sid = xstrdup(v->s.id);
 		sview_load(a, v, sid);
@@ -844,6 +849,7 @@ toggle_comp(struct app *a, struct sview *v)
 	sbuf_free(&b);
 	free(cur);
 	free(needle);
+	return ticked;
 }
 
 static int
@@ -883,8 +889,11 @@ sview_input(struct app *a, void *st, enum tui_action act, int key)
 			v->psel--;
 		else if (act == ACT_DOWN && v->psel + 1 < (int)v->ncomps)
 			v->psel++;
-		else if (act == ACT_SELECT || key == ' ')
-			toggle_comp(a, v);
+		else if (act == ACT_SELECT || key == ' ') {
+			/* As in a checklist: a tick moves on to the next one. */
+			if (toggle_comp(a, v) && v->psel + 1 < (int)v->ncomps)
+				v->psel++;
+		}
 		else if (key == 27 || act == ACT_QUIT)
 			v->picking = 0;
 		return 1;
