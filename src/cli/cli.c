@@ -16,6 +16,7 @@
 #include "content.h"
 #include "import.h"
 #include "paths.h"
+#include "rehearsal.h"
 #include "replay.h"
 #include "story.h"
 #include "summary.h"
@@ -420,13 +421,24 @@ cli_db(struct cli *c)
 		db_set_setting(c->db, "bundled_imported", "1");
 	}
 	free(done);
-	/* Template copies made before guidance became a hint lose it once. */
-	done = db_setting(c->db, "guidance_cleared");
-	if (done == NULL) {
-		story_clear_guidance(c->db);
-		db_set_setting(c->db, "guidance_cleared", "1");
+	/* Data saved before a rule changed is brought in line once: template
+	 * copies lose guidance saved as their text, rehearsal times are
+	 * rounded to the seconds the screens show. */
+	static const struct {
+		const char *key;
+		int (*fix)(struct db *);
+	} fixes[] = {
+		{ "guidance_cleared", story_clear_guidance },
+		{ "rehearsal_rounded", rehearsal_round_stored },
+	};
+	for (size_t i = 0; i < sizeof fixes / sizeof fixes[0]; i++) {
+		done = db_setting(c->db, fixes[i].key);
+		if (done == NULL) {
+			fixes[i].fix(c->db);
+			db_set_setting(c->db, fixes[i].key, "1");
+		}
+		free(done);
 	}
-	free(done);
 	return c->db;
 }
 

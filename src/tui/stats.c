@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rehearsal.h"
 #include "stats.h"
 #include "tui/app.h"
 #include "util.h"
@@ -149,13 +150,6 @@ static int
 score_color(int score)
 {
 	return score <= 1 ? C_BAD : score == 2 ? C_WARN : C_GOOD;
-}
-
-static void
-fmt_ms(int64_t ms, char *buf, size_t n)
-{
-	int64_t s = (ms + 500) / 1000;
-	snprintf(buf, n, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
 }
 
 /* ---- pages -------------------------------------------------------------- */
@@ -407,8 +401,8 @@ page_rehearsal(struct app *a, struct stv *v, int cols)
 		x += put(v, r, x, st->title, cols - 40, A_BOLD);
 		if (strcmp(st->mode, "story") != 0)
 			x += putf(v, r, x, 12, tui_attr(a, C_DIM), " [%s]", st->mode);
-		fmt_ms(last->total_ms, t1, sizeof t1);
-		fmt_ms(last->budget_ms, t2, sizeof t2);
+		rehearsal_fmt_ms(last->total_ms, t1, sizeof t1);
+		rehearsal_fmt_ms(last->budget_ms, t2, sizeof t2);
 		int over = last->budget_ms > 0 && last->total_ms > last->budget_ms;
 		putf(v, r++, x + 2, cols - x - 4, tui_attr(a, over ? C_BAD : C_GOOD),
 		     "%zu run%s · last %s of %s", st->n, st->n == 1 ? "" : "s", t1, t2);
