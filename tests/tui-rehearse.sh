@@ -85,7 +85,7 @@ fi
 
 # Self-score: 1-4 opens the sentence of evidence; saving or skipping it
 # moves on. The categories are those of the story's competencies.
-expect_screen "categories of the story" "Technical depth, Impact, Prioritization"
+expect_screen "categories of the story" "Impact, Prioritization; clarity always"
 keys 3
 expect_screen "score shown" "Clarity  *\[3\]"
 expect_screen "evidence editor" "Clarity 3/4 · evidence"

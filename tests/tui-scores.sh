@@ -67,8 +67,8 @@ expect_eq "the sections saved add up" \
 	"$(sql "SELECT sum(spent_ms) = (SELECT total_ms FROM rehearsal WHERE id = (SELECT max(id) FROM rehearsal)) FROM rehearsal_section WHERE rehearsal_id = (SELECT max(id) FROM rehearsal)")" 1
 
 # --- self_score_uses_the_story_competencies --------------------------------
-expect_screen "which categories, and why" "categories of its competencies"
-expect_screen "the story's competencies named" "Technical depth, Impact, Prioritization"
+expect_screen "which categories, and why" "categories from its competencies"
+expect_screen "the story's competencies named" "Impact, Prioritization; clarity always"
 expect_screen "clarity scored" "> Clarity"
 expect_screen "impact scored" "Impact  *\[ \]"
 if screen | grep -q "Conflict handling"; then fail "a technical story is scored on conflict"; else pass; fi
@@ -86,6 +86,8 @@ expect_eq "each score on its own category" \
 	"clarity3 impact2"
 keys q
 expect_screen "left" "EXITED 0"
+check "the command line names the categories" P stories show my-rag
+expect_grep "technical story categories" "^self-scored on: clarity, impact (categories from its competencies" "$T/out"
 
 # The same figure on the stats screen and the command line.
 check "rehearse list" P rehearse list

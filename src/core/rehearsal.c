@@ -546,7 +546,7 @@ rehearsal_rubric_for(struct db *db, const char *story_id, struct rh_cat **cats, 
 	}
 	if (why) {
 		if (names && *names && !clarity_only)
-			*why = xprintf("the categories of its competencies (%s); clarity always",
+			*why = xprintf("categories from its competencies %s; clarity always",
 			               names);
 		else
 			*why = xstrdup("every category: it names no competency the rubric scores");

@@ -512,7 +512,7 @@ draw_summary(struct app *a, struct rs *r, int h, int w)
 	if (nrows) {
 		/* Which categories, and why these (the story's competencies). */
 		char head[600];
-		snprintf(head, sizeof head, "Score yourself 1-4 with evidence, on %s:",
+		snprintf(head, sizeof head, "Score yourself 1-4 with evidence (%s):",
 		         r->cats_why ? r->cats_why : "the behavioral rubric");
 		y += tui_wrap(y, 2, w - 4, 2, head, SUI_BOLD);
 	}
@@ -532,7 +532,8 @@ draw_summary(struct app *a, struct rs *r, int h, int w)
 			text = r->note;
 		}
 		int x = i < nrows ? 27 : 23;
-		tui_put(y, x, text && *text ? text : i < nrows ? "(Enter: evidence)" :
+		tui_put(y, x, text && *text ? text : i < nrows ? (r->score[i] ?
+		        "(no evidence: Enter writes it)" : "(press 1-4)") :
 		        "(Enter: one thing to do differently next time)", w - x - 1,
 		        text && *text ? SUI_NORMAL : sui_attr(a, C_DIM));
 	}
