@@ -134,8 +134,11 @@ const struct command cli_commands[] = {
 	  "gapmap undo [MAP] undoes the last change (repeatable). gapmap gaps [MAP] "
 	  "[--limit N] prints the weakest gaps (3 by default). gapmap history [MAP] "
 	  "prints every confidence change with its time. gapmap use MAP makes MAP the "
-	  "current map.", cmd_gapmap },
-	{ "jd", "import FILE [--name NAME]", "turn a job description into a gap map",
+	  "current map. gapmap remove MAP deletes one of your maps (rows and history "
+	  "kept; the curriculum's maps cannot be removed) and gapmap restore [MAP] "
+	  "brings it back (by default the one removed last).", cmd_gapmap },
+	{ "jd", "import FILE [--name NAME] [--update|--new]",
+	  "turn a job description into a gap map",
 	  "Reads a job description saved as plain text or Markdown, finds the skills it "
 	  "asks for with the curriculum's skill vocabulary and its synonyms, weighs how "
 	  "strongly each is asked for (repeats; words such as own, lead, production, "
@@ -146,7 +149,11 @@ const struct command cli_commands[] = {
 	  "file name and its title from NAME or the first heading. Capitalized names "
 	  "the vocabulary lacks and that appear at least twice are listed as 'also "
 	  "mentioned', to add by hand. An empty file, a binary file or a text with no "
-	  "known skill is refused with a message and creates nothing.", cmd_jd },
+	  "known skill is refused with a message and creates nothing. When a map of "
+	  "that id already came from a job description, nothing happens without "
+	  "--update (refresh that map: new skills added, weights and spellings "
+	  "renewed, your evidence, confidence and other edits kept) or --new (make "
+	  "another map, id-2).", cmd_jd },
 	{ "export", "gapmap|stories|ical ... [--format FMT] [--out FILE]",
 	  "write a gap map (md, csv, yaml), your stories (md, yaml) or a calendar (ical)",
 	  "export gapmap [MAP] --format md|csv|yaml [--out FILE] [--id ID] writes the "

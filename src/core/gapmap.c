@@ -256,6 +256,52 @@ gap_map_create(struct db *db, const char *id, const char *title, const char *rol
 	return 0;
 }
 
+int
+gap_map_delete(struct db *db, const char *id, char **cause)
+{
+	char *origin = db_text(db, "SELECT origin FROM gapmap WHERE id = ? AND retired = 0",
+	                       "t", id);
+	if (origin == NULL)
+		return fail(cause, "no gap map '%s' (see 'prepdeck gapmap list')", id);
+	int bundled = strcmp(origin, "bundled") == 0;
+	free(origin);
+	if (bundled)
+		return fail(cause, "'%s' comes with the curriculum and cannot be deleted", id);
+	db_begin(db);
+	db_exec(db, "UPDATE gapmap SET retired = 1 WHERE id = ?", "t", id);
+	db_set_setting(db, "gapmap_deleted", id);
+	db_commit(db);
+	return 0;
+}
+
+int
+gap_map_restore(struct db *db, const char *id, char **cause)
+{
+	if (db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND retired = 1 AND "
+	           "origin <> 'bundled'", "t", id) == 0)
+		return fail(cause, "no deleted gap map '%s'", id);
+	db_begin(db);
+	db_exec(db, "UPDATE gapmap SET retired = 0 WHERE id = ?", "t", id);
+	char *last = db_setting(db, "gapmap_deleted");
+	if (last && strcmp(last, id) == 0)
+		db_exec(db, "DELETE FROM setting WHERE key = 'gapmap_deleted'", "");
+	free(last);
+	db_commit(db);
+	gap_set_current(db, id);
+	return 0;
+}
+
+char *
+gap_map_last_deleted(struct db *db)
+{
+	char *id = db_setting(db, "gapmap_deleted");
+	if (id != NULL && db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND "
+	                         "retired = 1", "t", id) == 1)
+		return id;
+	free(id);
+	return NULL;
+}
+
 char *
 gap_current(struct db *db)
 {
@@ -376,8 +422,10 @@ gap_row_matches(const struct gap_row *r, const char *filter)
 {
 	if (filter == NULL || *filter == '\0')
 		return 1;
-	const char *f[] = { r->name, r->category, r->keywords, r->evidence, r->next_action,
-	                    r->status, r->decks, r->stories, r->skill_id ? r->skill_id : "" };
+	/* The columns the map shows at any width; not the keywords,
+	 * vocabulary id or linked deck and story ids, which would match rows
+	 * that show nothing like the filter (llm matching llm-retrieval). */
+	const char *f[] = { r->name, r->category, r->evidence, r->next_action, r->status };
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		if (contains_ci(f[i], filter))
 			return 1;

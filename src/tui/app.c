@@ -256,9 +256,22 @@ draw_status(struct app *a, int lines, int cols)
 		attroff(A_REVERSE);
 		return;
 	}
-	if (a->status[0])
+	/* A message takes the room of the key hints (shown again with the
+	 * next key), then of the screen's name, before it would be cut. */
+	if (a->status[0]) {
+		int sw = tui_width(a->status);
+		if (sw > cols - used - rw - 2) {
+			rw = 0;
+			if (sw > cols - used - 2) {
+				move(lines - 1, 0);
+				for (int i = 0; i < cols; i++)
+					addch(' ');
+				used = 0;
+			}
+		}
 		tui_put(lines - 1, used + 1, a->status, cols - used - rw - 2, A_REVERSE);
-	if (cols - rw > used)
+	}
+	if (rw && cols - rw > used)
 		tui_put(lines - 1, cols - rw, right, rw, A_REVERSE);
 	attroff(A_REVERSE);
 }

@@ -87,6 +87,8 @@ enum tui_start { TUI_START_TODAY, TUI_START_REVIEW, TUI_START_REHEARSE };
 	_(GAP_UNDO, "Undo the last edit (repeatable)") \
 	_(GAP_MAPS, "Switch to another map, or make one") \
 	_(GAP_REVIEW, "Review the row's linked deck") \
+	_(GAP_IMPORT, "Import a job description file as a map (asks for its path)") \
+	_(CLEAR, "Clear the filter") \
 	_(INTERVIEW, "Interview dates: countdown, proposed plan, set a date") \
 	_(CRAM, "Cram a deck now, without changing its schedule") \
 	_(SELECT, "Open or change the selected item")
