@@ -549,7 +549,7 @@ rehearsal_rubric_for(struct db *db, const char *story_id, struct rh_cat **cats, 
 			*why = xprintf("categories from its competencies %s; clarity always",
 			               names);
 		else
-			*why = xstrdup("every category: it names no competency the rubric scores");
+			*why = xstrdup("every category: none of its competencies maps to one");
 	}
 	free(names);
 	free(comps);

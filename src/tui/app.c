@@ -282,47 +282,53 @@ key_label_width(const struct tui_key *k)
 	return k->label ? tui_width(k->label) : 0;
 }
 
-/* The help overlay lists the current screen's keys, then the shared
- * ones, from the same tables the input handler uses. */
+/* The help lists the current screen's keys, then the shared ones, from
+ * the same tables the input handler uses. It takes the whole screen (a
+ * box over the screen would cut the text around it) and wraps a long
+ * line to a second row. */
 static void
 draw_help(struct app *a, int lines, int cols)
 {
 	const struct frame *f = &a->stack[a->depth - 1];
 	const struct tui_key *tables[2] = { f->ops->keys, tui_global_keys };
 	const char *heads[2] = { f->ops->name, "Everywhere" };
-	int w = cols - 8 < 72 ? cols - 8 : 72;
-	int h = lines - 4;
-	int x0 = (cols - w) / 2, y0 = 2;
-	for (int y = y0; y < y0 + h; y++) {
-		move(y, x0);
-		for (int x = 0; x < w; x++)
-			addch(' ' | A_REVERSE);
-	}
-	int row = 0, y = y0 + 1;
+	int w = cols - 4 < 96 ? cols - 4 : 96;
+	int x0 = (cols - w) / 2, h = lines - 2;
+	int row = 0, y = 0, more = 0;
 	for (int t = 0; t < 2; t++) {
 		if (tables[t] == NULL)
 			continue;
-		if (row++ >= a->help_scroll && y < y0 + h - 1) {
-			char head[80];
-			snprintf(head, sizeof head, "%s keys", heads[t]);
-			tui_put(y++, x0 + 2, head, w - 4, A_REVERSE | A_BOLD);
+		if (row++ >= a->help_scroll) {
+			if (y < h) {
+				char head[80];
+				snprintf(head, sizeof head, "%s keys", heads[t]);
+				tui_put(y++, x0, head, w, tui_attr(a, C_TITLE) | A_BOLD);
+			} else {
+				more = 1;
+			}
 		}
 		for (const struct tui_key *k = tables[t]; k->key || k->action; k++) {
 			if (k->label == NULL)
 				continue;
-			if (row++ < a->help_scroll || y >= y0 + h - 1)
+			if (row++ < a->help_scroll)
 				continue;
 			const char *help = k->help ? k->help : tui_action_help[k->action];
-			tui_put(y, x0 + 4, k->label, 12, A_REVERSE | A_BOLD);
-			tui_put(y, x0 + 4 + (key_label_width(k) > 12 ? key_label_width(k) + 1 : 13),
-			        help, w - 19, A_REVERSE);
-			y++;
+			int lw = key_label_width(k) > 12 ? key_label_width(k) + 1 : 13;
+			int hw = w - 2 - lw;
+			int need = tui_width(help) > hw ? 2 : 1;
+			if (y + need > h) {
+				more = 1;
+				continue;
+			}
+			tui_put(y, x0 + 2, k->label, w - 2, A_BOLD);
+			y += tui_wrap(y, x0 + 2 + lw, hw, need, help, A_NORMAL);
 		}
-		if (y < y0 + h - 1)
+		if (y < h)
 			y++;
 	}
-	tui_put(y0 + h - 1, x0 + 2, "Up/Down scroll; any other key closes this help.", w - 4,
-	        A_REVERSE | A_DIM);
+	a->help_more = more;
+	tui_put(lines - 2, x0, more ? "Down scrolls for more · any other key closes this help" :
+	        "Up/Down scroll · any other key closes this help", w, tui_attr(a, C_DIM));
 }
 
 /* The small-terminal message, worded to fit 20 columns: what is wrong,
@@ -356,10 +362,11 @@ draw(struct app *a)
 		draw_too_small(a, lines, cols);
 	} else {
 		struct frame *f = &a->stack[a->depth - 1];
-		f->ops->draw(a, f->st, lines - 1, cols);
-		draw_status(a, lines, cols);
 		if (a->help)
 			draw_help(a, lines, cols);
+		else
+			f->ops->draw(a, f->st, lines - 1, cols);
+		draw_status(a, lines, cols);
 	}
 	refresh();
 }
@@ -541,8 +548,10 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		if (LINES < TUI_MIN_LINES || COLS < TUI_MIN_COLS)
 			continue;
 		if (a.help) {
-			if (r == KEY_CODE_YES && key == KEY_DOWN)
-				a.help_scroll++;
+			if (r == KEY_CODE_YES && key == KEY_DOWN) {
+				if (a.help_more)
+					a.help_scroll++;
+			}
 			else if (r == KEY_CODE_YES && key == KEY_UP && a.help_scroll > 0)
 				a.help_scroll--;
 			else

@@ -157,6 +157,7 @@ struct app {
 	                              (not a KEY_* function key) */
 	int help;                  /* help overlay visible */
 	int help_scroll;
+	int help_more;             /* rows below the last the help showed */
 	int confirm;               /* asking before losing unsaved text: 1 quit,
 	                              2 leave the screen */
 	char confirm_what[96];

@@ -334,29 +334,40 @@ draw_bar(struct app *a, int y, int x, int w, int64_t spent, int64_t budget)
 	}
 }
 
-/* One line with every section: name and time, the current one marked. */
-static void
-draw_strip(struct app *a, const struct rh_timer *t, int y, int w)
+/* Every section with its time (those not reached yet: "-"), the
+ * current one marked, packed into rows as whole names: a name is cut
+ * (with the ellipsis) only when even maxrows rows cannot hold them all.
+ * With draw unset it only counts; returns the rows used. */
+static int
+draw_strip(struct app *a, const struct rh_timer *t, int y, int w, int maxrows, int draw)
 {
-	int n = t->nsec;
-	int slot = (w - 2) / (n > 0 ? n : 1);
-	int namew = slot - 6;
-	if (namew < 1)
-		namew = 1;
-	for (int i = 0; i < n; i++) {
-		char tm[16], cell[128];
+	int row = 0, x = 1;
+	for (int i = 0; i < t->nsec; i++) {
+		char tm[16];
 		int64_t e = rh_shown(t, i);
-		rehearsal_fmt_ms(e, tm, sizeof tm);
-		snprintf(cell, sizeof cell, "%.*s", namew * 4, t->sec[i].name);
-		int x = 1 + i * slot;
-		int cur = i == t->cur && (t->state == RH_RUNNING || t->state == RH_PAUSED);
-		int at = cur ? sui_attr(a, C_SELECT) : i < t->cur ? time_attr(a, e,
-		         t->sec[i].budget_ms) : sui_attr(a, C_DIM);
-		if (i < t->cur && e <= t->sec[i].budget_ms)
-			at = sui_attr(a, C_GOOD);
-		int used = tui_put(y, x, cell, namew, at);
-		tui_put(y, x + used + 1, i <= t->cur ? tm : "-", 6, at);
+		if (i <= t->cur)
+			rehearsal_fmt_ms(e, tm, sizeof tm);
+		else
+			snprintf(tm, sizeof tm, "-");
+		int nw = tui_width(t->sec[i].name), cw = nw + 1 + tui_width(tm);
+		if (x > 1 && x + cw > w - 1 && row + 1 < maxrows) {
+			row++;
+			x = 1;
+		}
+		if (draw) {
+			int cur = i == t->cur && (t->state == RH_RUNNING || t->state == RH_PAUSED);
+			int at = cur ? sui_attr(a, C_SELECT) : i < t->cur ? time_attr(a, e,
+			         t->sec[i].budget_ms) : sui_attr(a, C_DIM);
+			if (i < t->cur && e <= t->sec[i].budget_ms)
+				at = sui_attr(a, C_GOOD);
+			int room = w - 1 - x - 1 - tui_width(tm);
+			int used = tui_put(y + row, x, t->sec[i].name, room > 1 ? room : 1, at);
+			tui_put(y + row, x + used + 1, tm, w - 1 - (x + used + 1), at);
+			cw = used + 1 + tui_width(tm);
+		}
+		x += cw + 3;
 	}
+	return row + 1;
 }
 
 static void
@@ -440,18 +451,18 @@ draw_run(struct app *a, struct rs *r, const struct rh_timer *t, int h, int w,
 	snprintf(name, sizeof name, "%s   (%d of %d)", s->name, cur + 1, t->nsec);
 	tui_put(10, 2, name, w - 4, sui_attr(a, C_ACCENT) | SUI_BOLD);
 	draw_bar(a, 11, 2, w - 4, e, s->budget_ms);
-	int cue_rows = h - 16;
+	/* The strip of sections at the bottom takes one row, or two when
+	 * the names need them; the cue words get what is left. */
+	int strip = t->nsec > 1 ? draw_strip(a, t, 0, w, 2, 0) : 0;
+	int cue_rows = h - 15 - strip;
 	if (cue_rows > 0 && *s->cue) {
 		int flow = strcmp(r->mode, "flow") == 0 || t == &r->dt;
 		char *cue = r->full || flow ? xstrdup(s->cue) : cue_words(s->cue);
-		int more = 0;
-		sui_text(a, 13, 4, w - 8, cue_rows, cue, 0, &more);
-		if (more)
-			tui_put(13 + cue_rows - 1, w - 3, "…", 1, sui_attr(a, C_DIM));
+		sui_text(a, 13, 4, w - 8, cue_rows, cue, 0, NULL);
 		free(cue);
 	}
-	if (t->nsec > 1)
-		draw_strip(a, t, h - 3, w);
+	if (strip)
+		draw_strip(a, t, h - 2 - strip, w, strip, 1);
 	if (r->confirm)
 		tui_put(h - 1, 1, "Abandon this rehearsal? y = yes (kept as unfinished) · "
 		        "any other key = go on", w - 2, sui_attr(a, C_WARN) | SUI_BOLD);
@@ -568,7 +579,7 @@ draw_drill(struct app *a, struct rs *r, int h, int w)
 	char line[160];
 	snprintf(line, sizeof line, "Answer out loud in %s or less. Space starts the clock, "
 	         "Space again stops it.", bud);
-	tui_put(y + 1, 2, line, w - 4, SUI_NORMAL);
+	tui_wrap(y + 1, 2, w - 4, 2, line, SUI_NORMAL);
 	tui_put(h - 1, 1, "Space start · q back", w - 2, sui_attr(a, C_DIM));
 }
 

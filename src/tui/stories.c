@@ -661,7 +661,9 @@ draw_picker(struct app *a, struct sview *v, int h, int w)
 	tui_put(0, 1, "Competencies of this story", w - 2, sui_attr(a, C_TITLE));
 	tui_put(1, 1, "Space or Enter ticks (and moves on) or unticks, saved at once · Esc or q done",
 	        w - 2, sui_attr(a, C_DIM));
-	int rows = h - 3;
+	/* The list, and under it the selected competency's whole
+	 * description (the rows cut theirs). */
+	int rows = h - 7;
 	if (v->psel < v->ptop)
 		v->ptop = v->psel;
 	if (v->psel >= v->ptop + rows)
@@ -673,13 +675,22 @@ draw_picker(struct app *a, struct sview *v, int h, int w)
 		int on = strstr(cur, needle) != NULL;
 		free(needle);
 		int sel = v->ptop + r == v->psel;
-		char line[512];
-		snprintf(line, sizeof line, "[%s] %-24s %s", on ? "x" : " ", c->name,
-		         c->description);
-		tui_put(3 + r, 1, line, w - 2, sel ? sui_attr(a, C_SELECT) :
-		        on ? SUI_BOLD : SUI_NORMAL);
+		int at = sel ? sui_attr(a, C_SELECT) : on ? SUI_BOLD : SUI_NORMAL;
+		if (sel)
+			for (int x = 1; x < w - 1; x++)
+				tui_put(3 + r, x, " ", 1, at);
+		tui_put(3 + r, 1, on ? "[x]" : "[ ]", 3, at);
+		tui_put(3 + r, 5, c->name, 27, at);
+		tui_put(3 + r, 33, c->description, w - 34, sel ? at : sui_attr(a, C_DIM));
 	}
 	free(cur);
+	if (v->psel < (int)v->ncomps) {
+		const struct story_comp *c = &v->comps[v->psel];
+		tui_hline(h - 4, 0, w, sui_attr(a, C_DIM));
+		char buf[600];
+		snprintf(buf, sizeof buf, "%s: %s", c->name, c->description);
+		tui_wrap(h - 3, 1, w - 2, 3, buf, SUI_NORMAL);
+	}
 }
 
 static void
@@ -762,13 +773,9 @@ sview_draw(struct app *a, void *st, int h, int w)
 			const char *hint = field_hint(v, f);
 			const char *text = hint ? hint : f->value;
 			int skip = y < 0 ? -y : 0;
-			int more = 0;
 			if (skip == 0) {
 				int avail = area - y < rows ? area - y : rows;
-				sui_text(a, yy, x, tw, avail, text, hint ? TS_DIM : 0, &more);
-				if (more || sui_text_rows(text, tw) > rows)
-					tui_put(yy + avail - 1, w - 2, str_ellipsis(), 1,
-					        sui_attr(a, C_DIM));
+				sui_text(a, yy, x, tw, avail, text, hint ? TS_DIM : 0, NULL);
 			}
 		}
 		y += rows;
