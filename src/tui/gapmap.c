@@ -539,10 +539,10 @@ gapmap_draw(struct app *a, void *st, int lines, int cols)
 		return;
 	default:
 		/* Every key of the map on one line, as long as the width allows. */
-		tui_put(y, 2, cols >= 130 ? "Enter edit · 1-5 +/- confidence · a add · d delete · "
+		tui_put(y, 2, cols >= 129 ? "Enter edit · 1-5 +/- confidence · a add · d delete · "
 		        "/ filter · s sort · u undo · m maps · i import a posting · r review deck" :
-		        cols >= 100 ? "Enter edit · 1-5 +/- conf · a add · d delete · "
-		        "/ filter · s sort · u undo · m maps · i import · r deck · ? keys" :
+		        cols >= 100 ? "Enter edit · 1-5 conf · a add · d del · / filter · s sort "
+		        "· u undo · m maps · i import · r deck" :
 		        "e edit  1-5 conf  a add  d del  / filter  s sort  u undo  m maps  i import",
 		        cols - 4, tui_attr(a, C_DIM));
 		return;
