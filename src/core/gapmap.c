@@ -291,25 +291,31 @@ gap_map_restore(struct db *db, const char *id, char **cause)
 	return 0;
 }
 
-char *
-gap_map_last_deleted(struct db *db)
+/* The map a setting names, when it is (retired 1) or is not (0)
+ * deleted; else NULL. Caller frees. */
+static char *
+setting_map(struct db *db, const char *key, int retired)
 {
-	char *id = db_setting(db, "gapmap_deleted");
+	char *id = db_setting(db, key);
 	if (id != NULL && db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND "
-	                         "retired = 1", "t", id) == 1)
+	                         "retired = ?", "ti", id, (int64_t)retired) == 1)
 		return id;
 	free(id);
 	return NULL;
 }
 
 char *
+gap_map_last_deleted(struct db *db)
+{
+	return setting_map(db, "gapmap_deleted", 1);
+}
+
+char *
 gap_current(struct db *db)
 {
-	char *id = db_setting(db, "gapmap_current");
-	if (id != NULL && db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND "
-	                         "retired = 0", "t", id) == 1)
+	char *id = setting_map(db, "gapmap_current", 0);
+	if (id != NULL)
 		return id;
-	free(id);
 	return db_text(db, "SELECT id FROM gapmap WHERE retired = 0 ORDER BY "
 	               "origin = 'bundled', created_at DESC, rowid DESC LIMIT 1", "");
 }
