@@ -20,7 +20,9 @@
 #include "import.h"
 #include "parse.h"
 #include "paths.h"
+#include "rehearsal.h"
 #include "replay.h"
+#include "story.h"
 #include "summary.h"
 #include "tui/app.h"
 #include "util.h"
@@ -194,8 +196,11 @@ const struct command cli_commands[] = {
 	  "gapmap undo [MAP] undoes the last change (repeatable). gapmap gaps [MAP] "
 	  "[--limit N] prints the weakest gaps (3 by default). gapmap history [MAP] "
 	  "prints every confidence change with its time. gapmap use MAP makes MAP the "
-	  "current map.", cmd_gapmap },
-	{ "jd", "import FILE [--name NAME]", "turn a job description into a gap map",
+	  "current map. gapmap remove MAP deletes one of your maps (rows and history "
+	  "kept; the curriculum's maps cannot be removed) and gapmap restore [MAP] "
+	  "brings it back (by default the one removed last).", cmd_gapmap },
+	{ "jd", "import FILE [--name NAME] [--update|--new]",
+	  "turn a job description into a gap map",
 	  "Reads a job description saved as plain text or Markdown, finds the skills it "
 	  "asks for with the curriculum's skill vocabulary and its synonyms, weighs how "
 	  "strongly each is asked for (repeats; words such as own, lead, production, "
@@ -206,7 +211,11 @@ const struct command cli_commands[] = {
 	  "file name and its title from NAME or the first heading. Capitalized names "
 	  "the vocabulary lacks and that appear at least twice are listed as 'also "
 	  "mentioned', to add by hand. An empty file, a binary file or a text with no "
-	  "known skill is refused with a message and creates nothing.", cmd_jd },
+	  "known skill is refused with a message and creates nothing. When a map of "
+	  "that id already came from a job description, nothing happens without "
+	  "--update (refresh that map: new skills added, weights and spellings "
+	  "renewed, your evidence, confidence and other edits kept) or --new (make "
+	  "another map, id-2).", cmd_jd },
 	{ "export", "gapmap|stories|ical ... [--format FMT] [--out FILE]",
 	  "write a gap map (md, csv, yaml), your stories (md, yaml) or a calendar (ical)",
 	  "export gapmap [MAP] --format md|csv|yaml [--out FILE] [--id ID] writes the "
@@ -351,6 +360,8 @@ cmd_export_what(struct cli *c, int argc, char **argv)
 	return EXIT_USAGE;
 }
 
+#define HELP_COL 31   /* where the summaries of `prepdeck --help` start */
+
 static void
 usage(FILE *fp)
 {
@@ -358,9 +369,41 @@ usage(FILE *fp)
 	        "A study planner and flashcard trainer for AI-engineering interviews.\n"
 	        "With no command, starts the interactive program.\n\ncommands:\n");
 	for (const struct command *c = cli_commands; c->name; c++) {
-		char head[64];
-		snprintf(head, sizeof head, "%s %s", c->name, c->args);
-		fprintf(fp, "  %-28s %s\n", head, c->summary);
+		/* A long synopsis gets a line of its own; summaries wrap
+		 * under their column, so nothing runs past 80 columns. */
+		char *head = xprintf("%s %s", c->name, c->args);
+		int hw = str_width(head);
+		fprintf(fp, "  %s", head);
+		int col = 2 + hw;
+		if (hw > HELP_COL - 3) {
+			fputc('\n', fp);
+			col = 0;
+		}
+		free(head);
+		for (const char *p = c->summary; *p;) {
+			const char *sp = strchr(p, ' ');
+			size_t n = sp ? (size_t)(sp - p) : strlen(p);
+			char *word = xstrndup(p, n);
+			int ww = str_width(word);
+			if (col >= HELP_COL && col + 1 + ww > 79) {
+				fputc('\n', fp);
+				col = 0;
+			}
+			if (col < HELP_COL) {
+				fprintf(fp, "%*s", HELP_COL - col, "");
+				col = HELP_COL;
+			} else {
+				fputc(' ', fp);
+				col++;
+			}
+			fputs(word, fp);
+			col += ww;
+			free(word);
+			p += n;
+			while (*p == ' ')
+				p++;
+		}
+		fputc('\n', fp);
 	}
 	fprintf(fp, "\noptions:\n"
 	        "  --db PATH                    use this database file (also: PREPDECK_DB)\n"
@@ -659,6 +702,24 @@ cli_db(struct cli *c)
 		db_set_setting(c->db, "bundled_imported", "1");
 	}
 	free(done);
+	/* Data saved before a rule changed is brought in line once: template
+	 * copies lose guidance saved as their text, rehearsal times are
+	 * rounded to the seconds the screens show. */
+	static const struct {
+		const char *key;
+		int (*fix)(struct db *);
+	} fixes[] = {
+		{ "guidance_cleared", story_clear_guidance },
+		{ "rehearsal_rounded", rehearsal_round_stored },
+	};
+	for (size_t i = 0; i < sizeof fixes / sizeof fixes[0]; i++) {
+		done = db_setting(c->db, fixes[i].key);
+		if (done == NULL) {
+			fixes[i].fix(c->db);
+			db_set_setting(c->db, fixes[i].key, "1");
+		}
+		free(done);
+	}
 	return c->db;
 }
 

@@ -27,28 +27,22 @@ opt_value(int argc, char **argv, int *i, const char *name, const char **val)
 	return r;
 }
 
-/* Prints s in width characters (cut with "…", padded with spaces; a
- * negative width cuts without padding, for the last column); counts
- * characters, not bytes, so UTF-8 text lines up. */
+/* Prints s in width columns (cut with the ellipsis, padded with spaces;
+ * a negative width cuts without padding, for the last column). */
 static void
 put_col(const char *s, int width)
 {
 	int pad = width > 0;
 	if (width < 0)
 		width = -width;
-	int total = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		total += (*p & 0xc0) != 0x80;
-	int keep = total > width ? width - 1 : total, n = 0;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p & 0xc0) != 0x80 && n++ == keep)
-			break;
-		putchar(*p == '\n' || *p == '\t' ? ' ' : *p);
-	}
-	if (total > width)
-		fputs("…", stdout);
-	for (int i = total > width ? width : total; pad && i < width; i++)
+	char *c = str_clip(s, width);
+	for (char *p = c; *p; p++)
+		if (*p == '\n' || *p == '\t')
+			*p = ' ';
+	fputs(c, stdout);
+	for (int i = str_width(c); pad && i < width; i++)
 		putchar(' ');
+	free(c);
 }
 
 /* The first line of a text. Caller frees. */
@@ -468,6 +462,46 @@ gm_history(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* gapmap remove MAP: deletes a map of the user's; gapmap restore [MAP]
+ * brings one back (by default the one removed last). */
+static int
+gm_remove(struct db *db, int argc, char **argv)
+{
+	if (argc != 3)
+		return cli_usage("gapmap", "usage: prepdeck gapmap remove MAP");
+	struct gap_map m;
+	char *cause = NULL;
+	if (gap_map_get(db, argv[2], &m, &cause) != 0)
+		return cli_cause(cause);
+	int rows = m.nrows;
+	gap_map_clear(&m);
+	if (gap_map_delete(db, argv[2], &cause) != 0)
+		return cli_cause(cause);
+	printf("deleted the map '%s' (%d skill%s); 'prepdeck gapmap restore %s' brings it "
+	       "back\n", argv[2], rows, rows == 1 ? "" : "s", argv[2]);
+	return EXIT_OK;
+}
+
+static int
+gm_restore(struct db *db, int argc, char **argv)
+{
+	if (argc > 3)
+		return cli_usage("gapmap", "usage: prepdeck gapmap restore [MAP]");
+	char *id = argc == 3 ? xstrdup(argv[2]) : gap_map_last_deleted(db);
+	if (id == NULL) {
+		cli_error("no deleted gap map to restore");
+		return EXIT_USER;
+	}
+	char *cause = NULL;
+	if (gap_map_restore(db, id, &cause) != 0) {
+		free(id);
+		return cli_cause(cause);
+	}
+	printf("restored the map '%s' (now the current map)\n", id);
+	free(id);
+	return EXIT_OK;
+}
+
 int
 cmd_gapmap(struct cli *c, int argc, char **argv)
 {
@@ -483,7 +517,7 @@ cmd_gapmap(struct cli *c, int argc, char **argv)
 	} subs[] = {
 		{ "show", gm_show }, { "new", gm_new }, { "add", gm_add }, { "set", gm_set },
 		{ "delete", gm_delete }, { "undo", gm_undo }, { "gaps", gm_gaps },
-		{ "history", gm_history },
+		{ "history", gm_history }, { "remove", gm_remove }, { "restore", gm_restore },
 	};
 	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
 		if (strcmp(sub, subs[i].name) == 0)
@@ -499,15 +533,17 @@ cmd_gapmap(struct cli *c, int argc, char **argv)
 		return EXIT_OK;
 	}
 	return cli_usage("gapmap", "gapmap: unknown subcommand '%s' (list, show, new, "
-	                 "add, set, delete, undo, gaps, history, use)", sub);
+	                 "add, set, delete, undo, gaps, history, use, remove, restore)", sub);
 }
 
 int
 cmd_jd(struct cli *c, int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "import") != 0)
-		return cli_usage("gapmap", "usage: prepdeck jd import FILE [--name NAME]");
+		return cli_usage("gapmap", "usage: prepdeck jd import FILE [--name NAME] "
+		                 "[--update|--new]");
 	const char *file = NULL, *name = NULL;
+	enum jd_again again = JD_ASK;
 	for (int i = 2; i < argc; i++) {
 		const char *v;
 		int r;
@@ -515,6 +551,10 @@ cmd_jd(struct cli *c, int argc, char **argv)
 			if (r < 0)
 				return EXIT_USAGE;
 			name = v;
+		} else if (strcmp(argv[i], "--update") == 0) {
+			again = JD_UPDATE;
+		} else if (strcmp(argv[i], "--new") == 0) {
+			again = JD_ANOTHER;
 		} else if (cli_isopt(argv, i)) {
 			return cli_usage("gapmap", "jd import: unknown option '%s'", argv[i]);
 		} else if (file == NULL) {
@@ -528,14 +568,29 @@ cmd_jd(struct cli *c, int argc, char **argv)
 	struct db *db = cli_db(c);
 	struct jd_result res;
 	char *id = NULL, *cause = NULL;
-	if (jd_import(db, file, name, &res, &id, &cause) != 0) {
+	int added = 0;
+	int rc = jd_import(db, file, name, again, &res, &id, &added, &cause);
+	if (rc == JD_EXISTS) {
+		cli_error("%s: --update refreshes it (your edits kept), --new makes another map",
+		          cause);
+		free(cause);
+		free(id);
+		jd_result_free(&res);
+		return EXIT_USER;
+	}
+	if (rc < 0) {
 		jd_result_free(&res);
 		return cli_cause(cause);
 	}
 	struct gap_map m;
 	gap_map_get(db, id, &m, NULL);
-	printf("created gap map '%s' (%s) with %zu skill%s, most asked-for first:\n", id,
-	       m.title, res.nskills, res.nskills == 1 ? "" : "s");
+	if (rc == 1)
+		printf("updated gap map '%s' (%s): %d skill%s added, %zu refreshed, your edits "
+		       "kept; the job description asks for:\n", id, m.title, added,
+		       added == 1 ? "" : "s", res.nskills - (size_t)added);
+	else
+		printf("created gap map '%s' (%s) with %zu skill%s, most asked-for first:\n", id,
+		       m.title, res.nskills, res.nskills == 1 ? "" : "s");
 	for (size_t i = 0; i < res.nskills; i++) {
 		const struct jd_skill *s = &res.skills[i];
 		printf("%4zu  ", i + 1);

@@ -10,6 +10,7 @@
 #include "parse.h"
 #include "scorecard.h"
 #include "settings.h"
+#include "rehearsal.h"
 #include "stats.h"
 #include "util.h"
 
@@ -379,13 +380,6 @@ stats_json(FILE *fp, const struct stats *s)
 }
 
 static void
-fmt_ms(int64_t ms, char *buf, size_t n)
-{
-	int64_t s = (ms + 500) / 1000;
-	snprintf(buf, n, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
-}
-
-static void
 print_pct(FILE *fp, int passed, int reviews)
 {
 	double r = stats_ratio(passed, reviews);
@@ -455,8 +449,8 @@ stats_text(FILE *fp, const struct stats *s)
 			fprintf(fp, " [%s]", t->mode);
 		fprintf(fp, ": %zu run%s;", t->n, t->n == 1 ? "" : "s");
 		for (size_t k = 0; k < t->n; k++) {
-			fmt_ms(t->s[k].total_ms, a, sizeof a);
-			fmt_ms(t->s[k].budget_ms, b, sizeof b);
+			rehearsal_fmt_ms(t->s[k].total_ms, a, sizeof a);
+			rehearsal_fmt_ms(t->s[k].budget_ms, b, sizeof b);
 			fprintf(fp, " %s/%s", a, b);
 		}
 		if (t->worst_section)

@@ -70,14 +70,20 @@ stories_list(struct db *db)
 	size_t n;
 	story_list(db, &v, &n);
 	int64_t now = now_unix();
-	printf("%-26s %-9s %-9s %4s %5s  %s\n", "ID", "KIND", "LAST", "REH", "SCORE",
+	/* Ids are typed back into commands: the column fits the longest
+	 * rather than cutting one. */
+	int idw = 26;
+	for (size_t i = 0; i < n; i++)
+		if ((int)strlen(v[i].id) > idw)
+			idw = (int)strlen(v[i].id);
+	printf("%-*s %-9s %-9s %4s %5s  %s\n", idw, "ID", "KIND", "LAST", "REH", "SCORE",
 	       "TITLE (COMPETENCIES)");
 	for (size_t i = 0; i < n; i++) {
 		char ago[32], score[16] = "-";
 		story_fmt_ago(v[i].last_rehearsed, now, ago, sizeof ago);
 		if (v[i].last_score > 0)
 			snprintf(score, sizeof score, "%.1f", v[i].last_score);
-		printf("%-26s %-9s %-9s %4d %5s  %s", v[i].id, story_kind_label(&v[i]), ago,
+		printf("%-*s %-9s %-9s %4d %5s  %s", idw, v[i].id, story_kind_label(&v[i]), ago,
 		       v[i].rehearsals, score, v[i].title);
 		if (*v[i].competencies)
 			printf(" (%s)", v[i].competencies);
@@ -134,6 +140,19 @@ stories_show(struct db *db, const char *id)
 	}
 	if (strcmp(s.type, "story") == 0)
 		cli_storysched_show(db, s.id);
+	if (strcmp(s.type, "template") != 0) {
+		/* The categories its rehearsals are self-scored on. */
+		struct rh_cat *cats;
+		int ncats;
+		char *why = NULL;
+		rehearsal_rubric_for(db, s.id, &cats, &ncats, &why);
+		printf("self-scored on: ");
+		for (int i = 0; i < ncats; i++)
+			printf("%s%s", i ? ", " : "", cats[i].id);
+		printf(" (%s)\n", why);
+		free(why);
+		rehearsal_rubric_free(cats, ncats);
+	}
 	print_block("Situation", s.situation);
 	print_block("Task", s.task);
 	print_block("Action", s.action);

@@ -6,6 +6,7 @@
 
 #include "import.h"
 #include "paths.h"
+#include "story.h"
 #include "util.h"
 
 struct col {
@@ -673,6 +674,9 @@ import_run(struct db *db, const struct content_run *run, struct import_stats *st
 	for (size_t i = 0; i < im.nrepls; i++)
 		carry_history(&im, &im.repls[i]);
 	free(im.repls);
+	/* A user's template copy read back from an older export may hold
+	 * the guidance as its text. */
+	story_clear_guidance(db);
 	db_commit(db);
 	db_exec(db, "DELETE FROM temp.seen", "");
 }

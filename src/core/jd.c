@@ -1136,12 +1136,46 @@ check_name(const char *name, char **cause)
 	return 0;
 }
 
+/* Refreshes map id from a new reading of its job description: skills
+ * new to the map are added at the end; the others get the new spellings
+ * (unless the user set the keywords) and weights. Evidence, confidence
+ * and every other field the user keeps are not touched. Returns the rows
+ * added. */
+static int
+jd_update(struct db *db, const char *id, const struct jd_result *res)
+{
+	int added = 0;
+	db_exec(db, "UPDATE gapmap SET role = ?, retired = 0 WHERE id = ?", "tt", res->title,
+	        id);
+	for (size_t i = 0; i < res->nskills; i++) {
+		const struct jd_skill *s = &res->skills[i];
+		int64_t row = db_int(db, 0, "SELECT id FROM gap_row WHERE map_id = ? AND "
+		                     "skill_id = ?", "tt", id, s->vocab_id);
+		if (row == 0) {
+			struct gap_row r = {
+				.map_id = (char *)id, .skill_id = s->vocab_id, .name = s->name,
+				.category = s->category, .keywords = s->spellings, .decks = s->decks,
+				.weight = s->weight,
+			};
+			gap_row_insert(db, &r);
+			added++;
+			continue;
+		}
+		db_exec(db, "UPDATE gap_row SET weight = ?1, keywords = CASE WHEN EXISTS (SELECT 1 "
+		        "FROM gap_edit WHERE row_id = ?3 AND field = 'keywords') THEN keywords "
+		        "ELSE ?2 END WHERE id = ?3", "dti", s->weight, s->spellings, row);
+	}
+	return added;
+}
+
 int
-jd_import(struct db *db, const char *path, const char *name, struct jd_result *out,
-          char **map_id, char **cause)
+jd_import(struct db *db, const char *path, const char *name, enum jd_again again,
+          struct jd_result *out, char **map_id, int *added, char **cause)
 {
 	memset(out, 0, sizeof *out);
 	*map_id = NULL;
+	if (added)
+		*added = 0;
 	size_t len;
 	char *err = NULL;
 	char *text = read_file(path, JD_MAX_BYTES, &len, &err);
@@ -1174,6 +1208,27 @@ jd_import(struct db *db, const char *path, const char *name, struct jd_result *o
 		if (dot && dot != base)
 			*dot = '\0';
 	}
+	/* The same job description again: ask, update, or make another. */
+	char *same = gap_slug(base);
+	if (again != JD_ANOTHER && db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? "
+	                                  "AND origin = 'jd'", "t", same) > 0) {
+		if (again == JD_ASK) {
+			fail(cause, "the map '%s' came from a job description of this name", same);
+			*map_id = same;
+			free(base);
+			return JD_EXISTS;
+		}
+		db_begin(db);
+		int n = jd_update(db, same, out);
+		db_commit(db);
+		if (added)
+			*added = n;
+		gap_set_current(db, same);
+		*map_id = same;
+		free(base);
+		return 1;
+	}
+	free(same);
 	char *id = gap_map_unused_id(db, base);
 	free(base);
 	const char *title = name ? name : (*out->title ? out->title : id);
@@ -1195,5 +1250,7 @@ jd_import(struct db *db, const char *path, const char *name, struct jd_result *o
 	db_commit(db);
 	gap_set_current(db, id);
 	*map_id = id;
+	if (added)
+		*added = (int)out->nskills;
 	return 0;
 }

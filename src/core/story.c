@@ -436,18 +436,61 @@ story_copy(struct db *db, const char *src, const char *id, char **newid, char **
 	}
 	int64_t now = now_unix();
 	db_begin(db);
+	/* A template's text is guidance, shown as a hint in the empty
+	 * fields of the copy (story_template_of), never the user's words;
+	 * its follow-up questions are real questions and are kept. */
+	int tpl = strcmp(s.type, "template") == 0;
+#define KEEP(f) "CASE WHEN ?6 THEN '' ELSE " f " END"
 	db_exec(db, "INSERT INTO story(id, origin, type, title, competencies, situation, "
 	        "task, action, result, reflection, metrics, copied_from, created_at, "
-	        "updated_at) SELECT ?, 'user', ?, ?, competencies, situation, task, "
-	        "action, result, reflection, metrics, id, ?, ? FROM story WHERE id = ?",
-	        "tttiit", nid, type, title, now, now, src);
-	db_exec(db, "INSERT INTO story_point(story_id, ord, question, answer) SELECT ?, "
-	        "ord, question, answer FROM story_point WHERE story_id = ?", "tt", nid, src);
+	        "updated_at) SELECT ?1, 'user', ?2, ?3, competencies, " KEEP("situation") ", "
+	        KEEP("task") ", " KEEP("action") ", " KEEP("result") ", " KEEP("reflection")
+	        ", " KEEP("metrics") ", id, ?4, ?4 FROM story WHERE id = ?5", "tttiti", nid,
+	        type, title, now, src, (int64_t)tpl);
+#undef KEEP
+	db_exec(db, "INSERT INTO story_point(story_id, ord, question, answer) SELECT ?1, "
+	        "ord, question, CASE WHEN ?2 THEN '' ELSE answer END FROM story_point "
+	        "WHERE story_id = ?3", "tit", nid, (int64_t)tpl, src);
 	db_commit(db);
 	free(title);
 	story_clear(&s);
 	*newid = nid;
 	return 0;
+}
+
+int
+story_template_of(struct db *db, const struct story *s, struct story *tpl)
+{
+	if (s->copied_from == NULL || story_get(db, s->copied_from, tpl, NULL) != 0)
+		return -1;
+	if (strcmp(tpl->type, "template") == 0)
+		return 0;
+	story_clear(tpl);
+	return -1;
+}
+
+int
+story_clear_guidance(struct db *db)
+{
+	static const char *const cols[] = {
+		"situation", "task", "action", "result", "reflection", "metrics",
+	};
+	int n = 0;
+	db_begin(db);
+	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+		char *q = xprintf("UPDATE story SET %1$s = '' WHERE origin = 'user' AND "
+		                  "%1$s <> '' AND %1$s = (SELECT t.%1$s FROM story t WHERE "
+		                  "t.id = story.copied_from AND t.type = 'template')", cols[i]);
+		n += db_exec(db, q, "");
+		free(q);
+	}
+	n += db_exec(db, "UPDATE story_point SET answer = '' WHERE answer <> '' AND "
+	             "story_id IN (SELECT id FROM story WHERE origin = 'user') AND answer = "
+	             "(SELECT tp.answer FROM story s JOIN story t ON t.id = s.copied_from AND "
+	             "t.type = 'template' JOIN story_point tp ON tp.story_id = t.id AND "
+	             "tp.ord = story_point.ord WHERE s.id = story_point.story_id)", "");
+	db_commit(db);
+	return n;
 }
 
 /* Loads a story the user may edit. */

@@ -96,6 +96,15 @@ int story_add(struct db *db, const char *title, const char *type, const char *id
  * be NULL ("my-..." from the source id). */
 int story_copy(struct db *db, const char *src, const char *id, char **newid,
                char **cause);
+/* When s is a copy of a template, loads the template into *tpl (free
+ * with story_clear) and returns 0: its fields are the guidance shown in
+ * the copy's empty fields. Returns -1 otherwise. */
+int story_template_of(struct db *db, const struct story *s, struct story *tpl);
+/* Empties every field and follow-up answer of the user's template
+ * copies that still holds the template's guidance word for word (copies
+ * made before guidance became a hint, or imported from such an export);
+ * returns the number of fields emptied. */
+int story_clear_guidance(struct db *db);
 /* Sets one field of a user's story and commits it: title, type,
  * competencies (ids separated by spaces or commas), situation, task,
  * action, result, reflection, metrics (one per line), question.N and

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "util.h"
 
@@ -687,4 +688,83 @@ strtab_put(struct strtab *t, const char *key, size_t val)
 		t->n++;
 	t->v[i].key = key;
 	t->v[i].val = val;
+}
+
+/* Decodes the character at s (at most len bytes): sets *cols to the
+ * columns it takes (control characters, shown as a space or '?', one;
+ * combining marks none) and returns its length in bytes, 1 for an
+ * invalid byte, 0 at the end. */
+static size_t
+next_char(const char *s, size_t len, mbstate_t *ps, int *cols)
+{
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, s, len, ps);
+	if (n == (size_t)-1 || n == (size_t)-2) {
+		memset(ps, 0, sizeof *ps);
+		n = 1;
+		wc = L'?';
+	}
+	int w = wcwidth(wc);
+	*cols = w < 0 ? 1 : w;
+	return n;
+}
+
+int
+str_width(const char *s)
+{
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	int w = 0, cw;
+	size_t len = strlen(s), n;
+	while (len > 0 && (n = next_char(s, len, &ps, &cw)) > 0) {
+		w += cw;
+		s += n;
+		len -= n;
+	}
+	return w;
+}
+
+const char *
+str_ellipsis(void)
+{
+	return MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "~";
+}
+
+size_t
+str_fit(const char *s, int width, int *cut)
+{
+	*cut = 0;
+	if (width <= 0)
+		return 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	size_t len = strlen(s), pos = 0, keep = 0, n;
+	int w = 0, cw, room = width - 1;   /* the ellipsis takes one column */
+	while (pos < len && (n = next_char(s + pos, len - pos, &ps, &cw)) > 0) {
+		if (w + cw > width) {
+			/* Cut: only blanks left lose nothing. */
+			size_t rest = pos;
+			while (rest < len && strchr(" \t\r\n", s[rest]))
+				rest++;
+			if (rest == len)
+				return pos;
+			*cut = 1;
+			return keep;
+		}
+		w += cw;
+		pos += n;
+		if (w <= room)
+			keep = pos;
+	}
+	return pos;
+}
+
+char *
+str_clip(const char *s, int width)
+{
+	int cut;
+	size_t n = str_fit(s, width, &cut);
+	if (!cut)
+		return xstrndup(s, n);
+	return xprintf("%.*s%s", (int)n, s, str_ellipsis());
 }

@@ -86,6 +86,20 @@ int64_t day_number_start(int64_t day, int rollover_hour);
 /* Writes s as a JSON string literal (quoted, escaped) to fp (a FILE *). */
 void json_put_str(void *fp, const char *s);
 
+/* Display width of a UTF-8 string in the current locale (a control
+ * character or an invalid byte counts as one column). */
+int str_width(const char *s);
+/* The mark of text that was cut: "…" in a UTF-8 locale, "~" otherwise
+ * (one column either way). */
+const char *str_ellipsis(void);
+/* How many bytes of s fit in width columns. When more than blanks would
+ * be lost, sets *cut and leaves one column for str_ellipsis(); every
+ * place that shortens text for display goes through here, so nothing
+ * is ever cut silently. */
+size_t str_fit(const char *s, int width, int *cut);
+/* s cut to width columns with the ellipsis when cut (a new string). */
+char *str_clip(const char *s, int width);
+
 /* Validates UTF-8; returns the byte offset of the first bad byte or -1. */
 long utf8_invalid_at(const char *s, size_t n);
 

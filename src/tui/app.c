@@ -17,25 +17,6 @@
 const char *const tui_action_help[ACT__COUNT] = { TUI_ACTIONS(TUI_ACTION_HELP) };
 #undef TUI_ACTION_HELP
 
-/* Keys every screen understands, after its own. */
-static const struct tui_key global_keys[] = {
-	{ 'q', ACT_QUIT, "q", NULL },
-	{ '?', ACT_HELP, "?", NULL },
-	{ KEY_F(1), ACT_HELP, "F1", NULL },
-	{ KEY_UP, ACT_UP, "Up/k", NULL },
-	{ 'k', ACT_UP, NULL, NULL },
-	{ KEY_DOWN, ACT_DOWN, "Down/j", NULL },
-	{ 'j', ACT_DOWN, NULL, NULL },
-	{ KEY_PPAGE, ACT_PGUP, "PgUp", NULL },
-	{ KEY_NPAGE, ACT_PGDOWN, "PgDn", NULL },
-	{ KEY_HOME, ACT_TOP, "Home/g", NULL },
-	{ 'g', ACT_TOP, NULL, NULL },
-	{ KEY_END, ACT_BOTTOM, "End/G", NULL },
-	{ 'G', ACT_BOTTOM, NULL, NULL },
-	{ 12, ACT_REDRAW, "Ctrl-L", NULL },
-	{ 0, ACT_NONE, NULL, NULL },
-};
-
 attr_t
 tui_attr(struct app *a, enum tui_color c)
 {
@@ -68,40 +49,19 @@ tui_message(struct app *a, const char *fmt, ...)
 int
 tui_width(const char *s)
 {
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	int w = 0;
-	size_t len = strlen(s);
-	while (len > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, len, &ps);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&ps, 0, sizeof ps);
-			s++;
-			len--;
-			w++;
-			continue;
-		}
-		if (n == 0)
-			break;
-		int cw = wcwidth(wc);
-		w += cw > 0 ? cw : 0;
-		s += n;
-		len -= n;
-	}
-	return w;
+	return str_width(s);
 }
 
-int
-tui_put(int y, int x, const char *s, int width, attr_t attr)
+/* Draws the first len bytes of s from (y, x); returns the columns used. */
+static int
+put_span(int y, int x, const char *s, size_t len, attr_t attr)
 {
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
 	int used = 0;
-	size_t len = strlen(s);
 	move(y, x);
 	attron(attr);
-	while (len > 0 && used < width) {
+	while (len > 0) {
 		wchar_t wc;
 		size_t n = mbrtowc(&wc, s, len, &ps);
 		if (n == (size_t)-1 || n == (size_t)-2) {
@@ -118,8 +78,6 @@ tui_put(int y, int x, const char *s, int width, attr_t attr)
 			wc = L'?';
 			cw = 1;
 		}
-		if (used + cw > width)
-			break;
 		if (cw > 0 || used > 0) {
 			cchar_t cc;
 			wchar_t str[2] = { wc, L'\0' };
@@ -132,6 +90,60 @@ tui_put(int y, int x, const char *s, int width, attr_t attr)
 	}
 	attroff(attr);
 	return used;
+}
+
+int
+tui_put(int y, int x, const char *s, int width, attr_t attr)
+{
+	int cut;
+	size_t n = str_fit(s, width, &cut);
+	int used = put_span(y, x, s, n, attr);
+	if (cut)
+		used += put_span(y, x + used, str_ellipsis(), strlen(str_ellipsis()), attr);
+	return used;
+}
+
+int
+tui_wrap(int y, int x, int w, int maxrows, const char *text, attr_t attr)
+{
+	int row = 0;
+	const char *p = text;
+	while (*p && row < maxrows) {
+		while (*p == ' ')
+			p++;
+		if (*p == '\0')
+			break;
+		/* Take whole words while they fit. */
+		const char *end = p, *q = p;
+		while (*q && *q != '\n') {
+			while (*q && *q != ' ' && *q != '\n')
+				q++;
+			char *cand = xstrndup(p, (size_t)(q - p));
+			int fits = str_width(cand) <= w;
+			free(cand);
+			if (!fits) {
+				if (end == p)
+					end = q;   /* one word wider than the line: cut */
+				break;
+			}
+			end = q;
+			while (*q == ' ')
+				q++;
+		}
+		/* The last row that fits shows where text was left out. */
+		const char *rest = end;
+		while (*rest == ' ' || *rest == '\n')
+			rest++;
+		char *line = xstrndup(p, (size_t)((row + 1 == maxrows && *rest ? rest + strlen(rest) :
+		                                   end) - p));
+		tui_put(y + row, x, line, w, attr);
+		free(line);
+		row++;
+		p = end;
+		if (*p == '\n')
+			p++;
+	}
+	return row;
 }
 
 int
@@ -173,9 +185,26 @@ tui_hline(int y, int x, int n, attr_t attr)
 		tui_put(y, x + i, rule, 1, attr);
 }
 
+/* A screen whose keys would change the meaning of another key is a
+ * programming error: stop before it can mislead anyone. */
+static void
+check_keys(const struct screen_ops *ops)
+{
+	const struct tui_key *other, *k = tui_keys_conflict(ops->keys, tui_global_keys, &other);
+	if (k == NULL)
+		return;
+	if (!isendwin())
+		endwin();
+	fprintf(stderr, "prepdeck: internal error: on the %s screen, key %d (%s) clashes "
+	        "with %s\n", ops->name, k->key, k->help ? k->help : tui_action_help[k->action],
+	        other->help ? other->help : tui_action_help[other->action]);
+	abort();
+}
+
 int
 tui_push(struct app *a, const struct screen_ops *ops, const char *arg)
 {
+	check_keys(ops);
 	if (a->depth >= (int)(sizeof a->stack / sizeof a->stack[0]))
 		return -1;
 	void *st = ops->open(a, arg);
@@ -221,9 +250,31 @@ draw_status(struct app *a, int lines, int cols)
 	if (a->keys_hint)
 		right = a->keys_hint;
 	int rw = tui_width(right);
-	if (a->status[0])
+	if (a->confirm) {
+		char q[256];
+		snprintf(q, sizeof q, " %s, losing %s? y %s · other keys go back ",
+		         a->confirm == 1 ? "Quit" : "Leave", a->confirm_what,
+		         a->confirm == 1 ? "quits" : "leaves");
+		tui_put(lines - 1, 0, q, cols, tui_attr(a, C_WARN) | A_REVERSE | A_BOLD);
+		attroff(A_REVERSE);
+		return;
+	}
+	/* A message takes the room of the key hints (shown again with the
+	 * next key), then of the screen's name, before it would be cut. */
+	if (a->status[0]) {
+		int sw = tui_width(a->status);
+		if (sw > cols - used - rw - 2) {
+			rw = 0;
+			if (sw > cols - used - 2) {
+				move(lines - 1, 0);
+				for (int i = 0; i < cols; i++)
+					addch(' ');
+				used = 0;
+			}
+		}
 		tui_put(lines - 1, used + 1, a->status, cols - used - rw - 2, A_REVERSE);
-	if (cols - rw > used)
+	}
+	if (rw && cols - rw > used)
 		tui_put(lines - 1, cols - rw, right, rw, A_REVERSE);
 	attroff(A_REVERSE);
 }
@@ -234,61 +285,75 @@ key_label_width(const struct tui_key *k)
 	return k->label ? tui_width(k->label) : 0;
 }
 
-/* The help overlay lists the current screen's keys, then the shared
- * ones, from the same tables the input handler uses. */
+/* The help lists the current screen's keys, then the shared ones, from
+ * the same tables the input handler uses. It takes the whole screen (a
+ * box over the screen would cut the text around it) and wraps a long
+ * line to a second row. */
 static void
 draw_help(struct app *a, int lines, int cols)
 {
 	const struct frame *f = &a->stack[a->depth - 1];
-	const struct tui_key *tables[2] = { f->ops->keys, global_keys };
+	const struct tui_key *tables[2] = { f->ops->keys, tui_global_keys };
 	const char *heads[2] = { f->ops->name, "Everywhere" };
-	int w = cols - 8 < 72 ? cols - 8 : 72;
-	int h = lines - 4;
-	int x0 = (cols - w) / 2, y0 = 2;
-	for (int y = y0; y < y0 + h; y++) {
-		move(y, x0);
-		for (int x = 0; x < w; x++)
-			addch(' ' | A_REVERSE);
-	}
-	int row = 0, y = y0 + 1;
+	int w = cols - 4 < 96 ? cols - 4 : 96;
+	int x0 = (cols - w) / 2, h = lines - 2;
+	int row = 0, y = 0, more = 0;
 	for (int t = 0; t < 2; t++) {
 		if (tables[t] == NULL)
 			continue;
-		if (row++ >= a->help_scroll && y < y0 + h - 1) {
-			char head[80];
-			snprintf(head, sizeof head, "%s keys", heads[t]);
-			tui_put(y++, x0 + 2, head, w - 4, A_REVERSE | A_BOLD);
+		if (row++ >= a->help_scroll) {
+			if (y < h) {
+				char head[80];
+				snprintf(head, sizeof head, "%s keys", heads[t]);
+				tui_put(y++, x0, head, w, tui_attr(a, C_TITLE) | A_BOLD);
+			} else {
+				more = 1;
+			}
 		}
 		for (const struct tui_key *k = tables[t]; k->key || k->action; k++) {
 			if (k->label == NULL)
 				continue;
-			if (row++ < a->help_scroll || y >= y0 + h - 1)
+			if (row++ < a->help_scroll)
 				continue;
 			const char *help = k->help ? k->help : tui_action_help[k->action];
-			tui_put(y, x0 + 4, k->label, 12, A_REVERSE | A_BOLD);
-			tui_put(y, x0 + 4 + (key_label_width(k) > 12 ? key_label_width(k) + 1 : 13),
-			        help, w - 19, A_REVERSE);
-			y++;
+			int lw = key_label_width(k) > 12 ? key_label_width(k) + 1 : 13;
+			int hw = w - 2 - lw;
+			int need = tui_width(help) > hw ? 2 : 1;
+			if (y + need > h) {
+				more = 1;
+				continue;
+			}
+			tui_put(y, x0 + 2, k->label, w - 2, A_BOLD);
+			y += tui_wrap(y, x0 + 2 + lw, hw, need, help, A_NORMAL);
 		}
-		if (y < y0 + h - 1)
+		if (y < h)
 			y++;
 	}
-	tui_put(y0 + h - 1, x0 + 2, "Up/Down scroll; any other key closes this help.", w - 4,
-	        A_REVERSE | A_DIM);
+	a->help_more = more;
+	tui_put(lines - 2, x0, more ? "Down scrolls for more · any other key closes this help" :
+	        "Up/Down scroll · any other key closes this help", w, tui_attr(a, C_DIM));
 }
 
+/* The small-terminal message, worded to fit 20 columns: what is wrong,
+ * what to do, and that nothing was lost. */
 static void
-draw_too_small(int lines, int cols)
+draw_too_small(struct app *a, int lines, int cols)
 {
-	char msg[160];
-	snprintf(msg, sizeof msg, "Terminal too small: %dx%d.", cols, lines);
-	const char *need = "prepdeck needs at least 80x24. Enlarge the window, or press q to quit.";
-	int y = lines / 2 - 1;
-	if (y < 0)
-		y = 0;
-	tui_put(y, 0, msg, cols, A_BOLD);
-	if (y + 1 < lines)
-		tui_put(y + 1, 0, need, cols, A_NORMAL);
+	char msg[320];
+	if (a->confirm)
+		snprintf(msg, sizeof msg, "%s, losing %s? y %s; other keys go back.",
+		         a->confirm == 1 ? "Quit" : "Leave", a->confirm_what,
+		         a->confirm == 1 ? "quits" : "leaves");
+	else
+		snprintf(msg, sizeof msg, "Window too small: %dx%d. Enlarge it to %dx%d to "
+		         "go on. Nothing is lost; keys wait until then.", cols, lines,
+		         TUI_MIN_COLS, TUI_MIN_LINES);
+	int w = cols - 2 > 8 ? cols - 2 : cols;
+	int x = cols - 2 > 8 ? 1 : 0;
+	int rows = tui_wrap(0, x, w, lines, msg, A_NORMAL);
+	int y = (lines - rows) / 2;
+	erase();
+	tui_wrap(y, x, w, lines - y, msg, A_BOLD);
 }
 
 static void
@@ -297,16 +362,55 @@ draw(struct app *a)
 	erase();
 	int lines = LINES, cols = COLS;
 	if (lines < TUI_MIN_LINES || cols < TUI_MIN_COLS) {
-		draw_too_small(lines, cols);
+		draw_too_small(a, lines, cols);
 	} else {
 		struct frame *f = &a->stack[a->depth - 1];
 		a->keys_hint = NULL;
-		f->ops->draw(a, f->st, lines - 1, cols);
-		draw_status(a, lines, cols);
 		if (a->help)
 			draw_help(a, lines, cols);
+		else
+			f->ops->draw(a, f->st, lines - 1, cols);
+		draw_status(a, lines, cols);
 	}
 	refresh();
+}
+
+static volatile sig_atomic_t got_sigint;
+
+static void
+on_sigint(int sig)
+{
+	(void)sig;
+	got_sigint = 1;
+}
+
+/* What the screens on the stack would lose (the topmost that says),
+ * or NULL. */
+static const char *
+stack_unsaved(struct app *a)
+{
+	for (int i = a->depth - 1; i >= 0; i--) {
+		const struct frame *f = &a->stack[i];
+		const char *what = f->ops->unsaved ? f->ops->unsaved(a, f->st) : NULL;
+		if (what)
+			return what;
+	}
+	return NULL;
+}
+
+/* Ctrl-C (a signal, or the key in raw mode): quits at once unless a
+ * screen holds unsaved text, then asks. */
+static void
+quit_request(struct app *a)
+{
+	const char *what = stack_unsaved(a);
+	if (what == NULL) {
+		a->quit = 1;
+		return;
+	}
+	snprintf(a->confirm_what, sizeof a->confirm_what, "%s", what);
+	a->confirm = 1;
+	a->help = 0;
 }
 
 static enum tui_action
@@ -433,6 +537,15 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		free(cause);
 		return EXIT_USER;
 	}
+	/* Every screen's keys keep one meaning (the screens inside these
+	 * are checked when they open). */
+	const struct screen_ops *const screens[] = {
+		&today_screen, &plan_screen, &checklist_screen, &review_screen,
+		&settings_screen, &target_screen, &cram_screen, &mock_screen, &stats_screen,
+		&stories_screen, &rehearse_screen, &gapmap_screen,
+	};
+	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+		check_keys(screens[i]);
 	struct app a;
 	memset(&a, 0, sizeof a);
 	a.cli = c;
@@ -456,6 +569,13 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 	curs_set(0);
 	set_escdelay(25);
 	init_colors(&a);
+	/* Ctrl-C asks before losing unsaved text: the handler only sets a
+	 * flag the loop reads (it replaces the one curses installs). */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
 
 	int rc = 0;
 	/* `prepdeck review` opens on the review screen alone, so leaving it
@@ -472,6 +592,11 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		wint_t wch;
 		int r = get_wch(&wch);
 		struct frame *f = &a.stack[a.depth - 1];
+		if (got_sigint) {
+			got_sigint = 0;
+			quit_request(&a);
+			continue;
+		}
 		if (r == ERR) {
 			if (f->ops->tick)
 				f->ops->tick(&a, f->st);
@@ -481,14 +606,30 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		if (r == KEY_CODE_YES && key == KEY_RESIZE)
 			continue;
 		a.key_char = r != KEY_CODE_YES;
-		if (LINES < TUI_MIN_LINES || COLS < TUI_MIN_COLS) {
-			if (key == 'q' || key == 27)
-				a.quit = 1;
+		if (a.key_char && key == 3) {
+			/* Ctrl-C as a key (the terminal in raw mode). */
+			quit_request(&a);
 			continue;
 		}
+		if (a.confirm) {
+			int yes = a.key_char && (key == 'y' || key == 'Y');
+			if (yes && a.confirm == 1)
+				a.quit = 1;
+			else if (yes)
+				tui_pop(&a);
+			else
+				tui_message(&a, "Kept: %s.", a.confirm_what);
+			a.confirm = 0;
+			continue;
+		}
+		/* Too small to draw: keys wait (nothing is typed, nothing quits). */
+		if (LINES < TUI_MIN_LINES || COLS < TUI_MIN_COLS)
+			continue;
 		if (a.help) {
-			if (r == KEY_CODE_YES && key == KEY_DOWN)
-				a.help_scroll++;
+			if (r == KEY_CODE_YES && key == KEY_DOWN) {
+				if (a.help_more)
+					a.help_scroll++;
+			}
 			else if (r == KEY_CODE_YES && key == KEY_UP && a.help_scroll > 0)
 				a.help_scroll--;
 			else
@@ -498,7 +639,7 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		a.status[0] = '\0';
 		enum tui_action act = lookup_key(f->ops->keys, key);
 		if (act == ACT_NONE)
-			act = lookup_key(global_keys, key);
+			act = lookup_key(tui_global_keys, key);
 		/* A character whose code equals a KEY_* value is not that key. */
 		if (a.key_char && key >= KEY_MIN)
 			act = ACT_NONE;
@@ -508,9 +649,16 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		if (f->ops->input(&a, f->st, act, key))
 			continue;
 		switch (act) {
-		case ACT_QUIT:
-			tui_pop(&a);
+		case ACT_QUIT: {
+			const char *what = f->ops->unsaved ? f->ops->unsaved(&a, f->st) : NULL;
+			if (what) {
+				snprintf(a.confirm_what, sizeof a.confirm_what, "%s", what);
+				a.confirm = a.depth == 1 ? 1 : 2;
+			} else {
+				tui_pop(&a);
+			}
 			break;
+		}
 		case ACT_HELP:
 			a.help = 1;
 			a.help_scroll = 0;

@@ -88,6 +88,8 @@ enum tui_start { TUI_START_TODAY, TUI_START_REVIEW, TUI_START_REHEARSE };
 	_(GAP_UNDO, "Undo the last edit (repeatable)") \
 	_(GAP_MAPS, "Switch to another map, or make one") \
 	_(GAP_REVIEW, "Review the row's linked deck") \
+	_(GAP_IMPORT, "Import a job description file as a map (asks for its path)") \
+	_(CLEAR, "Clear the filter") \
 	_(INTERVIEW, "Interview dates: countdown, proposed plan, set a date") \
 	_(CRAM, "Cram a deck now, without changing its schedule") \
 	_(SELECT, "Open or change the selected item") \
@@ -105,6 +107,17 @@ struct tui_key {
 	const char *label;         /* how the help shows the key */
 	const char *help;          /* NULL: the action's default help */
 };
+
+/* The keys every screen understands (keytab.c). */
+extern const struct tui_key tui_global_keys[];
+/* One meaning per key: the first entry of screen that binds a key of
+ * global to another action (or a key screen itself binds to another
+ * action), with *other set to the entry it clashes with; NULL when
+ * there is none. The program refuses to open a screen whose table
+ * clashes. */
+const struct tui_key *tui_keys_conflict(const struct tui_key *screen,
+                                        const struct tui_key *global,
+                                        const struct tui_key **other);
 
 struct app;
 
@@ -125,6 +138,9 @@ struct screen_ops {
 	const struct tui_key *keys;
 	/* Refreshed when the screen becomes visible again. */
 	void (*resume)(struct app *a, void *st);
+	/* What would be lost by leaving now ("the story text you are
+	 * writing"), or NULL: quitting asks first while any screen says so. */
+	const char *(*unsaved)(struct app *a, void *st);
 };
 
 struct app {
@@ -146,6 +162,10 @@ struct app {
 	const char *keys_hint;     /* set by a screen's draw for this frame:
 	                              the status line's keys instead of
 	                              "? help  q back" (while ? and q are text) */
+	int help_more;             /* rows below the last the help showed */
+	int confirm;               /* asking before losing unsaved text: 1 quit,
+	                              2 leave the screen */
+	char confirm_what[96];
 };
 
 /* Colour pairs (plain attributes when colour is off). */
@@ -156,9 +176,14 @@ void tui_message(struct app *a, const char *fmt, ...) __attribute__((format(prin
 int tui_push(struct app *a, const struct screen_ops *ops, const char *arg);
 void tui_pop(struct app *a);
 
-/* Draws UTF-8 text at (y, x) clipped to `width` display columns; returns
- * the columns used. */
+/* Draws UTF-8 text at (y, x) in at most `width` display columns, ending
+ * in an ellipsis when it had to be cut (str_fit); returns the columns
+ * used. */
 int tui_put(int y, int x, const char *s, int width, attr_t attr);
+/* Draws plain text word-wrapped to w columns from (y, x), at most
+ * maxrows rows (a word wider than w is cut with the ellipsis); returns
+ * the rows used. */
+int tui_wrap(int y, int x, int w, int maxrows, const char *text, attr_t attr);
 /* Moves a list cursor *cur over n rows for Up, Down, PgUp, PgDn (by
  * `page` rows), Home and End; returns 1 when act was one of those (even
  * at an edge), 0 otherwise. */

@@ -114,9 +114,9 @@ checklist_resume(struct app *a, void *st)
 	load(a, st);
 }
 
-/* Draws s clipped to width columns, ending in an ellipsis when cut. */
+/* Draws a description on one line (tui_put marks a cut). */
 static void
-put_clip(int y, int x, const char *text, int width, attr_t attr)
+put_oneline(int y, int x, const char *text, int width, attr_t attr)
 {
 	if (width <= 0)
 		return;
@@ -131,12 +131,7 @@ put_clip(int y, int x, const char *text, int width, attr_t attr)
 	while (o > s && o[-1] == ' ')
 		o--;
 	*o = '\0';
-	if (tui_width(s) <= width) {
-		tui_put(y, x, s, width, attr);
-	} else {
-		int used = tui_put(y, x, s, width - 1, attr);
-		tui_put(y, x + used, MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "~", 1, attr);
-	}
+	tui_put(y, x, s, width, attr);
 	free(s);
 }
 
@@ -214,7 +209,7 @@ draw_list(struct app *a, struct clscr *s, int lines, int cols)
 		tui_put(y, cols - 26, c->times_done ? buf + strlen("last completed ") : buf, 24,
 		        sel ? attr : tui_attr(a, C_DIM));
 		y++;
-		put_clip(y++, 5, c->description, cols - 8, tui_attr(a, C_DIM));
+		put_oneline(y++, 5, c->description, cols - 8, tui_attr(a, C_DIM));
 	}
 	tui_put(lines - 1, 2, "Enter open  q back", cols - 4, tui_attr(a, C_DIM));
 }
@@ -229,7 +224,7 @@ draw_one(struct app *a, struct clscr *s, int lines, int cols)
 	snprintf(buf, sizeof buf, "%d/%zu", c->nticked, c->nitems);
 	tui_put(0, cols - 2 - tui_width(buf), buf, 10,
 	        c->nticked == (int)c->nitems ? tui_attr(a, C_GOOD) | A_BOLD : A_BOLD);
-	put_clip(1, 2, c->description, cols - 4, tui_attr(a, C_DIM));
+	put_oneline(1, 2, c->description, cols - 4, tui_attr(a, C_DIM));
 	last_done_text(c, buf, sizeof buf);
 	buf[0] = (char)(buf[0] - 'a' + 'A');
 	tui_put(2, 2, buf, cols - 4, c->times_done ? tui_attr(a, C_GOOD) : tui_attr(a, C_DIM));

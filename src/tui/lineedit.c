@@ -101,12 +101,14 @@ lineedit_init(struct lineedit *le, const char *text, int multiline, size_t max)
 		memcpy(le->buf, text, le->len);
 	le->buf[le->len] = '\0';
 	le->cur = le->len;
+	le->orig = xstrdup(le->buf);
 }
 
 void
 lineedit_free(struct lineedit *le)
 {
 	free(le->buf);
+	free(le->orig);
 	memset(le, 0, sizeof *le);
 }
 
@@ -117,16 +119,24 @@ lineedit_text(const struct lineedit *le)
 }
 
 int
+lineedit_changed(const struct lineedit *le)
+{
+	return le->orig != NULL && strcmp(le->buf, le->orig) != 0;
+}
+
+int
 lineedit_cursor_col(const struct lineedit *le)
 {
 	return width_between(le, 0, le->cur);
 }
 
-static void
-insert(struct lineedit *le, const char *s, size_t n)
+void
+lineedit_insert(struct lineedit *le, const char *s, size_t n)
 {
-	if (le->len + n > le->max)
+	if (le->len + n > le->max) {
+		le->refused = 1;
 		return;
+	}
 	if (le->len + n + 1 > le->cap) {
 		le->cap = (le->len + n + 1) * 2;
 		le->buf = xrealloc(le->buf, le->cap);
@@ -173,6 +183,23 @@ encode(unsigned cp, char *out)
 	return 4;
 }
 
+/* Start and end of the line (between line breaks) holding pos. */
+static size_t
+line_start(const struct lineedit *le, size_t pos)
+{
+	while (pos > 0 && le->buf[pos - 1] != '\n')
+		pos--;
+	return pos;
+}
+
+static size_t
+line_end(const struct lineedit *le, size_t pos)
+{
+	while (pos < le->len && le->buf[pos] != '\n')
+		pos++;
+	return pos;
+}
+
 static int
 is_word_byte(char c)
 {
@@ -182,6 +209,7 @@ is_word_byte(char c)
 enum le_result
 lineedit_key(struct lineedit *le, int key, int iscode)
 {
+	le->refused = 0;
 	if (iscode) {
 		switch (key) {
 		case KEY_LEFT:
@@ -191,10 +219,10 @@ lineedit_key(struct lineedit *le, int key, int iscode)
 			le->cur = next_cluster(le, le->cur);
 			break;
 		case KEY_HOME:
-			le->cur = 0;
+			le->cur = line_start(le, le->cur);
 			break;
 		case KEY_END:
-			le->cur = le->len;
+			le->cur = line_end(le, le->cur);
 			break;
 		case KEY_BACKSPACE:
 			del_range(le, prev_cluster(le, le->cur), le->cur);
@@ -217,13 +245,13 @@ lineedit_key(struct lineedit *le, int key, int iscode)
 	case '\n':
 		if (!le->multiline)
 			return LE_SAVE;
-		insert(le, "\n", 1);
+		lineedit_insert(le, "\n", 1);
 		return LE_NONE;
 	case CTRL('a'):
-		le->cur = 0;
+		le->cur = line_start(le, le->cur);
 		return LE_NONE;
 	case CTRL('e'):
-		le->cur = le->len;
+		le->cur = line_end(le, le->cur);
 		return LE_NONE;
 	case CTRL('b'):
 		le->cur = prev_cluster(le, le->cur);
@@ -239,10 +267,12 @@ lineedit_key(struct lineedit *le, int key, int iscode)
 		del_range(le, prev_cluster(le, le->cur), le->cur);
 		return LE_NONE;
 	case CTRL('k'):
-		del_range(le, le->cur, le->len);
+		/* At the end of a line: join the next one. */
+		del_range(le, le->cur, le->cur < le->len && le->buf[le->cur] == '\n' ?
+		          le->cur + 1 : line_end(le, le->cur));
 		return LE_NONE;
 	case CTRL('u'):
-		del_range(le, 0, le->cur);
+		del_range(le, line_start(le, le->cur), le->cur);
 		return LE_NONE;
 	case CTRL('w'): {
 		size_t p = le->cur;
@@ -254,7 +284,7 @@ lineedit_key(struct lineedit *le, int key, int iscode)
 		return LE_NONE;
 	}
 	case '\t':
-		insert(le, " ", 1);
+		lineedit_insert(le, " ", 1);
 		return LE_NONE;
 	default:
 		break;
@@ -262,7 +292,7 @@ lineedit_key(struct lineedit *le, int key, int iscode)
 	if (key < 32 || key == 127 || key > 0x10ffff || (key >= 0xd800 && key <= 0xdfff))
 		return LE_NONE;
 	char out[4];
-	insert(le, out, encode((unsigned)key, out));
+	lineedit_insert(le, out, encode((unsigned)key, out));
 	return LE_NONE;
 }
 

@@ -1,11 +1,13 @@
-/* A one-line text editor for editing a cell or a field in place:
- * UTF-8 aware (the cursor moves over whole characters, combining marks
- * included, and is placed by display width), scrolls sideways when the
- * text is wider than its box, Left/Right, Home/End, Ctrl-A/Ctrl-E,
- * Backspace, Delete, Ctrl-K/Ctrl-U (delete to the end/start), Ctrl-W
- * (delete a word), Enter saves, Esc cancels. With `multiline`, Ctrl-J
- * inserts a line break, shown as ↵. Screens own it and feed it keys; it
- * never touches the database. */
+/* The text being edited and the editing keys every editor shares: a
+ * one-line editor for a cell or a field in place, and the buffer under
+ * the multi-line editor (textedit.c). UTF-8 aware (the cursor moves
+ * over whole characters, combining marks included, and is placed by
+ * display width), scrolls sideways when the text is wider than its box,
+ * Left/Right, Home/End and Ctrl-A/Ctrl-E (start/end of the line),
+ * Backspace, Delete, Ctrl-K/Ctrl-U (delete to the end/start of the
+ * line), Ctrl-W (delete a word), Enter saves, Esc cancels. With
+ * `multiline`, Ctrl-J inserts a line break, shown as ↵. Screens own it
+ * and feed it keys; it never touches the database. */
 #ifndef PREPDECK_TUI_LINEEDIT_H
 #define PREPDECK_TUI_LINEEDIT_H
 
@@ -26,6 +28,8 @@ struct lineedit {
 	int scroll;          /* display column shown at the left edge */
 	int multiline;
 	size_t max;          /* bytes allowed */
+	char *orig;          /* the text it started with */
+	int refused;         /* the last key would have gone past max */
 };
 
 /* Starts editing a copy of text (NULL: empty) with the cursor at the
@@ -39,6 +43,12 @@ enum le_result lineedit_key(struct lineedit *le, int key, int iscode);
 
 /* The text (owned by the editor). */
 const char *lineedit_text(const struct lineedit *le);
+
+/* True when the text differs from the text it started with. */
+int lineedit_changed(const struct lineedit *le);
+
+/* Inserts n bytes of UTF-8 at the cursor (refused past max). */
+void lineedit_insert(struct lineedit *le, const char *s, size_t n);
 
 /* Display column of the cursor within the whole text. */
 int lineedit_cursor_col(const struct lineedit *le);

@@ -21,25 +21,6 @@
 
 /* ---- shared pieces ------------------------------------------------------ */
 
-static const char *
-ellipsis(void)
-{
-	return MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "~";
-}
-
-/* Draws s clipped to width columns, ending in an ellipsis when cut;
- * returns the columns used. */
-static int
-put_clip(int y, int x, const char *s, int width, attr_t attr)
-{
-	if (width <= 0)
-		return 0;
-	if (tui_width(s) <= width)
-		return tui_put(y, x, s, width, attr);
-	int used = tui_put(y, x, s, width - 1, attr);
-	return used + tui_put(y, x + used, ellipsis(), 1, attr);
-}
-
 /* A bar of `width` cells filled done/total. */
 static void
 put_bar(struct app *a, int y, int x, int width, int done, int total)
@@ -130,7 +111,7 @@ draw_task(struct app *a, const struct plan_task *t, int y, int x, int width, int
 	attr_t tattr = base;
 	if (!sel && t->done)
 		tattr = tui_attr(a, C_DIM);
-	put_clip(y, x + 4, t->text, width - 4 - sw, tattr);
+	tui_put(y, x + 4, t->text, width - 4 - sw, tattr);
 	if (side[0]) {
 		attr_t sattr = sel ? base : tui_attr(a, C_ACCENT);
 		if (!sel && t->progress >= 0 && t->progress >= t->target)
@@ -178,6 +159,8 @@ toggle_task(struct app *a, const struct plan_view *v, const struct plan_task *t)
 	text_excerpt(t->text, 0, COLS - 46 > 12 ? COLS - 46 : 12, name, sizeof name);
 	tui_message(a, "%s: %s", t->done ? "Not done" : "Done", name);
 }
+
+static const struct screen_ops task_screen;
 
 /* ---- the Today section ------------------------------------------------ */
 
@@ -246,10 +229,10 @@ plan_panel_draw(struct app *a, struct plan_panel *p, int y, int cols)
 	where_text(v, where, sizeof where);
 	snprintf(head, sizeof head, "%s · Week %d: %s", where, v->cur_week,
 	         v->weeks[v->cur_week - 1].theme);
-	put_clip(y++, 4, head, cols - 6, A_BOLD);
+	tui_put(y++, 4, head, cols - 6, A_BOLD);
 	if (p->warning[0]) {
 		snprintf(head, sizeof head, "! %s", p->warning);
-		put_clip(y++, 4, head, cols - 6, tui_attr(a, C_WARN) | A_BOLD);
+		tui_put(y++, 4, head, cols - 6, tui_attr(a, C_WARN) | A_BOLD);
 	}
 	size_t n;
 	struct plan_task *t = today_tasks(p, &n);
@@ -316,16 +299,19 @@ plan_panel_input(struct app *a, struct plan_panel *p, enum tui_action act, int k
 			p->sel++;
 		return 1;
 	case ACT_TOGGLE:
-	case ACT_OPEN:
+	case ACT_SELECT:
 		if (n == 0) {
 			tui_message(a, p->v ? "No plan tasks today; p opens the whole plan." :
 			            "No study plan is running; n starts one.");
 			return 1;
 		}
-		if (act == ACT_TOGGLE || !open_link(a, &t[p->sel])) {
-			toggle_task(a, p->v, &t[p->sel]);
-			plan_panel_reload(a, p);
+		if (act == ACT_SELECT) {
+			/* As on the plan screen: Enter shows the task in full. */
+			tui_push(a, &task_screen, t[p->sel].id);
+			return 1;
 		}
+		toggle_task(a, p->v, &t[p->sel]);
+		plan_panel_reload(a, p);
 		return 1;
 	default:
 		return 0;
@@ -366,9 +352,10 @@ struct planscr {
 };
 
 static const struct tui_key plan_keys[] = {
-	{ ' ', ACT_TOGGLE, "Space/Enter", NULL },
-	{ '\r', ACT_TOGGLE, NULL, NULL },
-	{ KEY_ENTER, ACT_TOGGLE, NULL, NULL },
+	{ ' ', ACT_TOGGLE, "Space", NULL },
+	{ '\r', ACT_SELECT, "Enter", "Read the selected task in full (or write the "
+	  "selected week's review)" },
+	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
 	{ 'o', ACT_OPEN, "o", "Open what the selected task links to" },
 	{ 't', ACT_GOTO_TODAY, "t", NULL },
 	{ 's', ACT_SHIFT, "s", NULL },
@@ -569,7 +556,7 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 		snprintf(prog, sizeof prog, "%d/%d", w->ndone, w->ntasks);
 		snprintf(buf, sizeof buf, "Week %d · %s", r->n, w->theme);
 		attr_t attr = tui_attr(a, C_TITLE) | A_BOLD;
-		put_clip(y, 1, buf, cols - 12, attr);
+		tui_put(y, 1, buf, cols - 12, attr);
 		tui_put(y, cols - 2 - tui_width(prog), prog, 10,
 		        w->ndone == w->ntasks && w->ntasks ? tui_attr(a, C_GOOD) : tui_attr(a, C_DIM));
 		break;
@@ -584,7 +571,7 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 		attr_t attr = today ? tui_attr(a, C_ACCENT) | A_BOLD : A_BOLD;
 		if (!today && d->ntasks && d->ndone == (int)d->ntasks)
 			attr = tui_attr(a, C_DIM);
-		int used = put_clip(y, 2, buf, cols - 14, attr);
+		int used = tui_put(y, 2, buf, cols - 14, attr);
 		if (today)
 			tui_put(y, 2 + used + 2, "today", 6, tui_attr(a, C_ACCENT) | A_REVERSE);
 		break;
@@ -613,7 +600,7 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 			attroff(tui_attr(a, C_SELECT));
 			attr = tui_attr(a, C_SELECT);
 		}
-		put_clip(y, 4, buf, cols - 6, attr);
+		tui_put(y, 4, buf, cols - 6, attr);
 		break;
 	}
 	case R_GAP:
@@ -658,7 +645,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 			const char *nl = strchr(p, '\n');
 			size_t len = nl ? (size_t)(nl - p) : strlen(p);
 			snprintf(buf, sizeof buf, "%.*s", (int)len, p);
-			put_clip(y, x0 + 2, buf, w - 4, A_REVERSE | (y == y0 + 1 ? A_BOLD : 0));
+			tui_put(y, x0 + 2, buf, w - 4, A_REVERSE | (y == y0 + 1 ? A_BOLD : 0));
 			y++;
 			p += len + (nl != NULL);
 		}
@@ -669,12 +656,12 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 		y0 = draw_box(lines, cols, (int)s->nplans + 5, w, &x0);
 		snprintf(buf, sizeof buf, "Start a study plan (day 1 is %s)", first_day(a, when,
 		         sizeof when));
-		put_clip(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		for (size_t i = 0; i < s->nplans; i++) {
 			snprintf(buf, sizeof buf, "%s %-10s %d week%s  %s", (int)i == s->pick ? ">" : " ",
 			         s->plans[i].id, s->plans[i].weeks, s->plans[i].weeks == 1 ? " " : "s",
 			         s->plans[i].title);
-			put_clip(y0 + 2 + (int)i, x0 + 2, buf, w - 4,
+			tui_put(y0 + 2 + (int)i, x0 + 2, buf, w - 4,
 			         (int)i == s->pick ? A_BOLD : A_REVERSE);
 		}
 		tui_put(y0 + 3 + (int)s->nplans, x0 + 2, "j/k choose, Enter start, Esc cancel",
@@ -690,14 +677,14 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 		/* Plans by their titles, on two lines so neither is cut. */
 		int same = strcmp(s->v->plan_id, s->plans[s->pick].id) == 0;
 		snprintf(buf, sizeof buf, "%s '%s'", same ? "Restart" : "Replace", s->v->title);
-		put_clip(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		if (same)
 			snprintf(buf, sizeof buf, "(now %s, %d/%d done) from day 1 %s?", where,
 			         s->v->done, s->v->total, first_day(a, when, sizeof when));
 		else
 			snprintf(buf, sizeof buf, "(%s, %d/%d done) with '%s'?", where, s->v->done,
 			         s->v->total, s->plans[s->pick].title);
-		put_clip(y0 + 2, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 2, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		tui_put(y0 + 3, x0 + 2, "Its ticked tasks and weekly reviews are kept.", w - 4,
 		        A_REVERSE);
 		tui_put(y0 + 5, x0 + 2, "y replace, n keep the running plan", w - 4,
@@ -708,7 +695,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 		y0 = draw_box(lines, cols, 9, w, &x0);
 		snprintf(buf, sizeof buf, "Week %d review · %s", s->review_week,
 		         s->v->weeks[s->review_week - 1].theme);
-		put_clip(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		tui_put(y0 + 2, x0 + 2, "What moved (slipped, or went faster)?", w - 4, A_REVERSE);
 		for (int k = 0; k < 2; k++) {
 			int fy = y0 + 3 + 2 * k;
@@ -718,7 +705,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 			if (s->field == k)
 				lineedit_draw(&s->ed[k], fy, x0 + 2, w - 4, A_NORMAL);
 			else
-				put_clip(fy, x0 + 2, lineedit_text(&s->ed[k]), w - 4, A_NORMAL);
+				tui_put(fy, x0 + 2, lineedit_text(&s->ed[k]), w - 4, A_NORMAL);
 		}
 		tui_put(y0 + 4, x0 + 2, "What to reprioritize next week?", w - 4, A_REVERSE);
 		tui_put(y0 + 7, x0 + 2, "Enter next/save, Tab switch, Esc cancel", w - 4,
@@ -744,7 +731,7 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 	char buf[512], where[96];
 	where_text(v, where, sizeof where);
 	snprintf(buf, sizeof buf, "Study plan · %s", v->title);
-	put_clip(0, 2, buf, cols - 4 - tui_width(where) - 2, tui_attr(a, C_TITLE) | A_BOLD);
+	tui_put(0, 2, buf, cols - 4 - tui_width(where) - 2, tui_attr(a, C_TITLE) | A_BOLD);
 	tui_put(0, cols - 2 - tui_width(where), where, tui_width(where), A_BOLD);
 	int x = 2;
 	snprintf(buf, sizeof buf, "Done %d/%d ", v->done, v->total);
@@ -773,8 +760,9 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 		s->top = s->cur - h + 1;
 	for (int i = 0; i < h && s->top + i < s->nrows; i++)
 		draw_row(a, s, &s->rows[s->top + i], y0 + i, cols, s->top + i == s->cur);
-	tui_put(lines - 1, 2, "Space tick  o open  t today  s shift  r review  n new plan  "
-	        "c checklists", cols - 4, tui_attr(a, C_DIM));
+	tui_put(lines - 1, 2, cols >= 90 ? "Space tick  Enter read  o open  t today  s shift  "
+	        "r review  n new plan  c checklists" : "Space tick  Enter read  o open  t today  "
+	        "s shift  r review  n new plan", cols - 4, tui_attr(a, C_DIM));
 	draw_modal(a, s, lines, cols);
 }
 
@@ -995,6 +983,12 @@ plan_input(struct app *a, void *st, enum tui_action act, int key)
 			start_review(a, s, r->n);
 		}
 		return 1;
+	case ACT_SELECT:
+		if (t)
+			tui_push(a, &task_screen, t->id);
+		else if (r && r->kind == R_REVIEW)
+			start_review(a, s, r->n);
+		return 1;
 	case ACT_OPEN:
 		if (t && !open_link(a, t))
 			tui_message(a, "This task links to nothing; Space ticks it.");
@@ -1016,6 +1010,15 @@ plan_input(struct app *a, void *st, enum tui_action act, int key)
 	}
 }
 
+static const char *
+plan_unsaved(struct app *a, void *st)
+{
+	struct planscr *s = st;
+	if (s->mode == M_REVIEW && (lineedit_changed(&s->ed[0]) || lineedit_changed(&s->ed[1])))
+		return "the weekly review you are writing";
+	return NULL;
+}
+
 const struct screen_ops plan_screen = {
 	.name = "Plan",
 	.open = plan_open,
@@ -1024,4 +1027,152 @@ const struct screen_ops plan_screen = {
 	.input = plan_input,
 	.keys = plan_keys,
 	.resume = plan_resume,
+	.unsaved = plan_unsaved,
+};
+
+/* ---- one task in full ---------------------------------------------------- */
+
+/* A task's whole text (rows in the lists cut it), its day, state and
+ * link, opened with Enter from Today or the plan screen; Space ticks it
+ * and o opens its link, as in the lists. */
+struct taskscr {
+	struct plan_view *v;
+	char *id;
+};
+
+static const struct tui_key task_keys[] = {
+	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the task" },
+	{ 'o', ACT_OPEN, "o", "Open what the task links to" },
+	{ 0, ACT_NONE, NULL, NULL },
+};
+
+static const struct plan_task *
+task_find(const struct taskscr *s)
+{
+	for (size_t i = 0; s->v && i < s->v->ntasks; i++)
+		if (strcmp(s->v->tasks[i].id, s->id) == 0)
+			return &s->v->tasks[i];
+	return NULL;
+}
+
+static void *
+task_open(struct app *a, const char *arg)
+{
+	struct taskscr *s = xcalloc(1, sizeof *s);
+	s->id = xstrdup(arg ? arg : "");
+	s->v = plan_load(a->db, now_unix());
+	if (task_find(s) == NULL) {
+		tui_message(a, "That task is no longer in the running plan.");
+		plan_view_free(s->v);
+		free(s->id);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+task_close(struct app *a, void *st)
+{
+	struct taskscr *s = st;
+	plan_view_free(s->v);
+	free(s->id);
+	free(s);
+}
+
+static void
+task_resume(struct app *a, void *st)
+{
+	struct taskscr *s = st;
+	plan_view_free(s->v);
+	s->v = plan_load(a->db, now_unix());
+}
+
+static void
+task_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct taskscr *s = st;
+	const struct plan_task *t = task_find(s);
+	if (t == NULL) {
+		tui_put(1, 2, "This task is no longer in the running plan.", cols - 4, A_NORMAL);
+		return;
+	}
+	const struct plan_view *v = s->v;
+	const struct plan_dayinfo *d = &v->days[t->day - 1];
+	char date[20], buf[600];
+	plan_fmt_day(d->date, date, sizeof date);
+	snprintf(buf, sizeof buf, "Plan task · Day %d of %d · %s%s", t->day, v->ndays, date,
+	         t->day == v->today_day ? " · today" : "");
+	tui_put(0, 2, buf, cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
+	snprintf(buf, sizeof buf, "Week %d: %s · %s", t->week, v->weeks[t->week - 1].theme,
+	         d->title);
+	int y = 1 + tui_wrap(1, 2, cols - 4, 2, buf, tui_attr(a, C_DIM));
+	y++;
+	attr_t battr;
+	const char *box = task_box(a, t, &battr);
+	tui_put(y, 2, box, 3, battr | A_BOLD);
+	y += tui_wrap(y, 6, cols - 8, lines - y - 6, t->text, A_BOLD) + 1;
+	if (t->done)
+		snprintf(buf, sizeof buf, "Done%s.", t->auto_done ? " (ticked by the program "
+		         "when its reviews were done)" : "");
+	else if (t->overdue)
+		snprintf(buf, sizeof buf, "Overdue: its day has passed. Space ticks it.");
+	else
+		snprintf(buf, sizeof buf, "To do. Space ticks it.");
+	y += tui_wrap(y, 4, cols - 6, 2, buf, t->done ? tui_attr(a, C_GOOD) : t->overdue ?
+	              tui_attr(a, C_BAD) : A_NORMAL);
+	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
+		if (t->progress >= 0)
+			snprintf(buf, sizeof buf, "Reviews of %s on its day: %d of %d.",
+			         *t->link_title ? t->link_title : t->link_id,
+			         t->progress < t->count ? t->progress : t->count, t->count);
+		else
+			snprintf(buf, sizeof buf, "Asks for %d reviews of %s on its day.", t->count,
+			         *t->link_title ? t->link_title : t->link_id);
+		y += tui_wrap(y, 4, cols - 6, 2, buf, A_NORMAL);
+	}
+	if (*t->link_kind) {
+		snprintf(buf, sizeof buf, "Links to the %s '%s': o opens it.",
+		         strcmp(t->link_kind, "skillmap") == 0 ? "gap map" : t->link_kind,
+		         *t->link_title ? t->link_title : t->link_id);
+		y += tui_wrap(y, 4, cols - 6, 2, buf, tui_attr(a, C_ACCENT));
+	}
+	if (t->minutes > 0 && y < lines - 2) {
+		snprintf(buf, sizeof buf, "About %d minutes.", t->minutes);
+		tui_put(y++, 4, buf, cols - 6, tui_attr(a, C_DIM));
+	}
+	tui_put(lines - 1, 2, *t->link_kind ? "Space tick · o open the link · q back" :
+	        "Space tick · q back", cols - 4, tui_attr(a, C_DIM));
+}
+
+static int
+task_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	struct taskscr *s = st;
+	const struct plan_task *t = task_find(s);
+	(void)key;
+	if (t == NULL)
+		return 0;
+	switch (act) {
+	case ACT_TOGGLE:
+		toggle_task(a, s->v, t);
+		task_resume(a, s);
+		return 1;
+	case ACT_OPEN:
+		if (!open_link(a, t))
+			tui_message(a, "This task links to nothing; Space ticks it.");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static const struct screen_ops task_screen = {
+	.name = "Plan task",
+	.open = task_open,
+	.close = task_close,
+	.draw = task_draw,
+	.input = task_input,
+	.keys = task_keys,
+	.resume = task_resume,
 };

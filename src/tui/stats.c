@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "memory.h"
+#include "rehearsal.h"
 #include "settings.h"
 #include "stats.h"
 #include "tui/app.h"
@@ -139,16 +140,6 @@ putf(struct stv *v, int r, int x, int width, attr_t attr, const char *fmt, ...)
 	return put(v, r, x, buf, width, attr);
 }
 
-/* Like put, but marks text cut short with an ellipsis. */
-static int
-put_clip(struct stv *v, int r, int x, const char *s, int width, attr_t attr)
-{
-	if (tui_width(s) <= width)
-		return put(v, r, x, s, width, attr);
-	int used = put(v, r, x, s, width - 1, attr);
-	return used + put(v, r, x + used, v->fancy ? "…" : "~", 1, attr);
-}
-
 /* Intensity glyphs 0..4. */
 static const char *
 glyph(struct stv *v, int level)
@@ -183,13 +174,6 @@ static int
 score_color(int score)
 {
 	return score <= 1 ? C_BAD : score == 2 ? C_WARN : C_GOOD;
-}
-
-static void
-fmt_ms(int64_t ms, char *buf, size_t n)
-{
-	int64_t s = (ms + 500) / 1000;
-	snprintf(buf, n, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
 }
 
 /* ---- pages -------------------------------------------------------------- */
@@ -372,7 +356,7 @@ retention_row(struct app *a, struct stv *v, int r, const char *name, int reviews
               int passed, attr_t attr, int cols)
 {
 	double t = stats_ratio(passed, reviews);
-	put_clip(v, r, 2, name, 32, attr);
+	put(v, r, 2, name, 32, attr);
 	putf(v, r, 35, 8, attr, "%7d", reviews);
 	if (t < 0) {
 		put(v, r, 45, "      -", 7, tui_attr(a, C_DIM));
@@ -438,11 +422,11 @@ page_rehearsal(struct app *a, struct stv *v, int cols)
 		const struct stats_story *st = &s->stories[i];
 		const struct stats_session *last = &st->s[st->n - 1];
 		int x = 2;
-		x += put_clip(v, r, x, st->title, cols - 40, A_BOLD);
+		x += put(v, r, x, st->title, cols - 40, A_BOLD);
 		if (strcmp(st->mode, "story") != 0)
 			x += putf(v, r, x, 12, tui_attr(a, C_DIM), " [%s]", st->mode);
-		fmt_ms(last->total_ms, t1, sizeof t1);
-		fmt_ms(last->budget_ms, t2, sizeof t2);
+		rehearsal_fmt_ms(last->total_ms, t1, sizeof t1);
+		rehearsal_fmt_ms(last->budget_ms, t2, sizeof t2);
 		int over = last->budget_ms > 0 && last->total_ms > last->budget_ms;
 		putf(v, r++, x + 2, cols - x - 4, tui_attr(a, over ? C_BAD : C_GOOD),
 		     "%zu run%s · last %s of %s", st->n, st->n == 1 ? "" : "s", t1, t2);
@@ -495,7 +479,7 @@ page_scores(struct app *a, struct stv *v, int cols)
 			put(v, r++, 2, t->source_title, cols - 4, A_BOLD);
 		}
 		last = t->source;
-		put_clip(v, r, 4, t->name, 24, A_NORMAL);
+		put(v, r, 4, t->name, 24, A_NORMAL);
 		int maxn = 20, from = t->n > (size_t)maxn ? (int)t->n - maxn : 0, x = 29;
 		int sum = 0;
 		for (int k = from; k < (int)t->n; k++) {
@@ -535,7 +519,7 @@ page_gaps(struct app *a, struct stv *v, int cols)
 	for (size_t i = 0; i < s->ngaps; i++) {
 		const struct stats_gapmap *g = &s->gaps[i];
 		const struct stats_gap_point *p0 = &g->p[0], *pn = &g->p[g->n - 1];
-		put_clip(v, r++, 2, g->title, cols - 4, A_BOLD);
+		put(v, r++, 2, g->title, cols - 4, A_BOLD);
 		int x = 4;
 		int from = g->n > 40 ? (int)g->n - 40 : 0;
 		for (int k = from; k < (int)g->n; k++)

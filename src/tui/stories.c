@@ -489,6 +489,13 @@ static const struct tui_key stories_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
+static const char *
+stories_unsaved(struct app *a, void *st)
+{
+	struct stories *s = st;
+	return s->te && textedit_changed(s->te) ? "the title of the new story" : NULL;
+}
+
 const struct screen_ops stories_screen = {
 	.name = "Stories",
 	.open = stories_open,
@@ -497,6 +504,7 @@ const struct screen_ops stories_screen = {
 	.input = stories_input,
 	.keys = stories_keys,
 	.resume = stories_resume,
+	.unsaved = stories_unsaved,
 };
 
 /* ---- one story: a form ------------------------------------------------ */
@@ -513,6 +521,8 @@ struct field {
 
 struct sview {
 	struct story s;
+	struct story tpl;             /* the template it was copied from */
+	int has_tpl;
 	int user;
 	struct field f[8 + 2 * STORY_POINTS_MAX + 1];
 	int nf, sel, top;
@@ -550,6 +560,9 @@ sview_load(struct app *a, struct sview *v, const char *id)
 	story_clear(&v->s);
 	v->s = s;
 	v->user = story_is_user(&v->s);
+	if (v->has_tpl)
+		story_clear(&v->tpl);
+	v->has_tpl = v->user && story_template_of(a->db, &v->s, &v->tpl) == 0;
 	v->nf = 0;
 	add_field(v, F_TITLE, "Title", "title", v->s.title, 0);
 	add_field(v, F_COMPS, "Competencies", "competencies", v->s.competencies, 0);
@@ -592,6 +605,8 @@ sview_close(struct app *a, void *st)
 {
 	struct sview *v = st;
 	story_clear(&v->s);
+	if (v->has_tpl)
+		story_clear(&v->tpl);
 	textedit_free(v->te);
 	story_comps_free(v->comps, v->ncomps);
 	free(v);
@@ -606,15 +621,37 @@ sview_resume(struct app *a, void *st)
 	free(id);
 }
 
+/* The template's guidance for an empty field of a template copy, or
+ * NULL: shown dim, never saved. */
+static const char *
+field_hint(const struct sview *v, const struct field *f)
+{
+	if (!v->has_tpl || *f->value)
+		return NULL;
+	const struct story *t = &v->tpl;
+	const char *h = NULL;
+	if (f->kind == F_TEXT || f->kind == F_METRICS) {
+		h = strcmp(f->name, "situation") == 0 ? t->situation :
+		    strcmp(f->name, "task") == 0 ? t->task :
+		    strcmp(f->name, "action") == 0 ? t->action :
+		    strcmp(f->name, "result") == 0 ? t->result :
+		    strcmp(f->name, "reflection") == 0 ? t->reflection : t->metrics;
+	} else if (f->kind == F_ANSWER && (size_t)f->point < t->npoints) {
+		h = t->points[f->point].answer;
+	}
+	return h && *h ? h : NULL;
+}
+
 /* Rows a field takes in the form. */
 static int
-field_rows(const struct field *f, int w)
+field_rows(const struct sview *v, const struct field *f, int w)
 {
 	int max = f->kind == F_TEXT ? 4 : f->kind == F_ANSWER ? 2 : f->kind == F_METRICS ? 3 :
 	          f->kind == F_QUESTION ? 2 : 1;
-	if (f->kind == F_COMPS || f->kind == F_ADD || *f->value == '\0')
+	const char *text = *f->value ? f->value : field_hint(v, f);
+	if (f->kind == F_COMPS || f->kind == F_ADD || text == NULL)
 		return 1;
-	int n = sui_text_rows(f->value, w);
+	int n = sui_text_rows(text, w);
 	return n < 1 ? 1 : n > max ? max : n;
 }
 
@@ -622,9 +659,11 @@ static void
 draw_picker(struct app *a, struct sview *v, int h, int w)
 {
 	tui_put(0, 1, "Competencies of this story", w - 2, sui_attr(a, C_TITLE));
-	tui_put(1, 1, "Space or Enter ticks or unticks (saved at once) · Esc or q done",
+	tui_put(1, 1, "Space or Enter ticks (and moves on) or unticks, saved at once · Esc or q done",
 	        w - 2, sui_attr(a, C_DIM));
-	int rows = h - 3;
+	/* The list, and under it the selected competency's whole
+	 * description (the rows cut theirs). */
+	int rows = h - 7;
 	if (v->psel < v->ptop)
 		v->ptop = v->psel;
 	if (v->psel >= v->ptop + rows)
@@ -636,13 +675,22 @@ draw_picker(struct app *a, struct sview *v, int h, int w)
 		int on = strstr(cur, needle) != NULL;
 		free(needle);
 		int sel = v->ptop + r == v->psel;
-		char line[512];
-		snprintf(line, sizeof line, "[%s] %-24s %s", on ? "x" : " ", c->name,
-		         c->description);
-		tui_put(3 + r, 1, line, w - 2, sel ? sui_attr(a, C_SELECT) :
-		        on ? SUI_BOLD : SUI_NORMAL);
+		int at = sel ? sui_attr(a, C_SELECT) : on ? SUI_BOLD : SUI_NORMAL;
+		if (sel)
+			for (int x = 1; x < w - 1; x++)
+				tui_put(3 + r, x, " ", 1, at);
+		tui_put(3 + r, 1, on ? "[x]" : "[ ]", 3, at);
+		tui_put(3 + r, 5, c->name, 27, at);
+		tui_put(3 + r, 33, c->description, w - 34, sel ? at : sui_attr(a, C_DIM));
 	}
 	free(cur);
+	if (v->psel < (int)v->ncomps) {
+		const struct story_comp *c = &v->comps[v->psel];
+		tui_hline(h - 4, 0, w, sui_attr(a, C_DIM));
+		char buf[600];
+		snprintf(buf, sizeof buf, "%s: %s", c->name, c->description);
+		tui_wrap(h - 3, 1, w - 2, 3, buf, SUI_NORMAL);
+	}
 }
 
 static void
@@ -680,8 +728,8 @@ sview_draw(struct app *a, void *st, int h, int w)
 	/* Scroll so the selected field is whole on screen. */
 	int ysel = 0;
 	for (int i = 0; i < v->sel; i++)
-		ysel += field_rows(&v->f[i], tw);
-	int hsel = field_rows(&v->f[v->sel], tw);
+		ysel += field_rows(v, &v->f[i], tw);
+	int hsel = field_rows(v, &v->f[v->sel], tw);
 	if (ysel < v->top)
 		v->top = ysel;
 	if (ysel + hsel > v->top + area)
@@ -689,7 +737,7 @@ sview_draw(struct app *a, void *st, int h, int w)
 	int y = -v->top;
 	for (int i = 0; i < v->nf; i++) {
 		const struct field *f = &v->f[i];
-		int rows = field_rows(f, tw);
+		int rows = field_rows(v, f, tw);
 		if (y + rows <= 0 || y >= area) {
 			y += rows;
 			continue;
@@ -715,19 +763,19 @@ sview_draw(struct app *a, void *st, int h, int w)
 				tui_put(yy, x, *names ? names : "(none yet: Enter chooses)", tw,
 				        *names ? SUI_NORMAL : sui_attr(a, C_DIM));
 			free(names);
-		} else if (*f->value == '\0') {
+		} else if (*f->value == '\0' && field_hint(v, f) == NULL) {
 			if (y >= 0)
 				tui_put(yy, x, v->user ? "(empty: Enter writes it)" : "-", tw,
 				        sui_attr(a, C_DIM));
 		} else {
-			/* Only the rows inside the area are drawn. */
+			/* Only the rows inside the area are drawn; a template's
+			 * guidance in an empty field is dim. */
+			const char *hint = field_hint(v, f);
+			const char *text = hint ? hint : f->value;
 			int skip = y < 0 ? -y : 0;
-			int more = 0;
 			if (skip == 0) {
 				int avail = area - y < rows ? area - y : rows;
-				sui_text(a, yy, x, tw, avail, f->value, 0, &more);
-				if (more || sui_text_rows(f->value, tw) > rows)
-					tui_put(yy + avail - 1, w - 2, "…", 1, sui_attr(a, C_DIM));
+				sui_text(a, yy, x, tw, avail, text, hint ? TS_DIM : 0, NULL);
 			}
 		}
 		y += rows;
@@ -768,14 +816,18 @@ start_edit(struct app *a, struct sview *v)
 	int multi = f->kind != F_TITLE;
 	size_t max = f->kind == F_TITLE ? STORY_TITLE_MAX : STORY_TEXT_MAX;
 	v->te = textedit_new(title, f->value, multi, max, 0);
+	textedit_hint(v->te, field_hint(v, f));
 	snprintf(v->te_field, sizeof v->te_field, "%s", f->name);
 }
 
-static void
+/* Ticks or unticks the competency under the cursor; returns 1 when it
+ * is now ticked. */
+static int
 toggle_comp(struct app *a, struct sview *v)
 {
 	if (v->ncomps == 0)
-		return;
+		return 0;
+	int ticked = 0;
 	const char *id = v->comps[v->psel].id;
 	char *cur = xprintf(" %s ", v->s.competencies);
 	char *needle = xprintf(" %s ", id);
@@ -788,11 +840,13 @@ toggle_comp(struct app *a, struct sview *v)
 		sbuf_add(&b, cur);
 	} else {
 		sbuf_addf(&b, "%s %s", v->s.competencies, id);
+		ticked = 1;
 	}
 	char *cause = NULL;
 	if (story_set(a->db, v->s.id, "competencies", b.s, &cause) != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
+		ticked = 0;
 	} else {
 		char *sid = xstrdup(v->s.id);
 		sview_load(a, v, sid);
@@ -802,6 +856,7 @@ toggle_comp(struct app *a, struct sview *v)
 	sbuf_free(&b);
 	free(cur);
 	free(needle);
+	return ticked;
 }
 
 static int
@@ -841,8 +896,11 @@ sview_input(struct app *a, void *st, enum tui_action act, int key)
 			v->psel--;
 		else if (act == ACT_DOWN && v->psel + 1 < (int)v->ncomps)
 			v->psel++;
-		else if (act == ACT_SELECT || key == ' ')
-			toggle_comp(a, v);
+		else if (act == ACT_SELECT || key == ' ') {
+			/* As in a checklist: a tick moves on to the next one. */
+			if (toggle_comp(a, v) && v->psel + 1 < (int)v->ncomps)
+				v->psel++;
+		}
 		else if (key == 27 || act == ACT_QUIT)
 			v->picking = 0;
 		return 1;
@@ -913,6 +971,13 @@ static const struct tui_key sview_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
+static const char *
+sview_unsaved(struct app *a, void *st)
+{
+	struct sview *v = st;
+	return v->te && textedit_changed(v->te) ? "the story text you are editing" : NULL;
+}
+
 static const struct screen_ops story_screen = {
 	.name = "Story",
 	.open = sview_open,
@@ -921,6 +986,7 @@ static const struct screen_ops story_screen = {
 	.input = sview_input,
 	.keys = sview_keys,
 	.resume = sview_resume,
+	.unsaved = sview_unsaved,
 };
 
 /* ---- the prompt picker ---------------------------------------------- */

@@ -100,13 +100,7 @@ story_today_section(struct app *a, int y, int lines, int cols)
 		const struct storysched_item *it = &d.items[i];
 		if (i == 0)
 			tui_put(y, 4, label, lw, tui_attr(a, C_ACCENT) | A_BOLD);
-		int tw = tui_width(it->title), width = wx - tx - 2;
-		if (tw > width) {
-			tui_put(y, tx, it->title, width - 1, i == 0 ? A_BOLD : A_NORMAL);
-			tui_put(y, tx + width - 1, "…", 1, i == 0 ? A_BOLD : A_NORMAL);
-		} else {
-			tui_put(y, tx, it->title, width, i == 0 ? A_BOLD : A_NORMAL);
-		}
+		tui_put(y, tx, it->title, wx - tx - 2, i == 0 ? A_BOLD : A_NORMAL);
 		if (i + 1 == shown && shown < d.n)
 			snprintf(buf, sizeof buf, "+%zu more", d.n - shown);
 		else

@@ -401,6 +401,18 @@ target_input(struct app *a, void *st, enum tui_action act, int key)
 	return 0;
 }
 
+static const char *
+target_unsaved(struct app *a, void *st)
+{
+	struct tscreen *s = st;
+	if (s->phase != TP_FORM)
+		return NULL;
+	for (int i = 0; i < 3; i++)
+		if (lineedit_changed(&s->ed[i]))
+			return "the interview you are entering";
+	return NULL;
+}
+
 const struct screen_ops target_screen = {
 	.name = "Interviews",
 	.open = target_open,
@@ -408,6 +420,7 @@ const struct screen_ops target_screen = {
 	.draw = target_draw,
 	.input = target_input,
 	.keys = target_keys,
+	.unsaved = target_unsaved,
 };
 
 /* ---- cram picker --------------------------------------------------- */

@@ -6,6 +6,9 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "tui/lineedit.h"
+#include "tui/storyui.h"
+#include "tui/text.h"
 #include "tui/textedit.h"
 #include "util.h"
 
@@ -25,10 +28,8 @@ struct vline {
 
 struct textedit {
 	char *title;
-	char *buf;
-	size_t len, cap, max;
-	size_t cur;          /* cursor: byte offset */
-	char *orig;
+	struct lineedit le;  /* the text, the cursor and the editing keys */
+	char *hint;          /* shown dim while the text is empty (never saved) */
 	int multiline, readonly;
 	int confirm;         /* asking whether to discard changes */
 	int top;             /* first visual line shown */
@@ -45,20 +46,14 @@ textedit_new(const char *title, const char *text, int multiline, size_t max,
 {
 	struct textedit *te = xcalloc(1, sizeof *te);
 	te->title = xstrdup(title ? title : "");
-	te->orig = xstrdup(text ? text : "");
-	te->len = strlen(te->orig);
-	te->cap = te->len + 64;
-	te->buf = xmalloc(te->cap);
-	memcpy(te->buf, te->orig, te->len + 1);
-	te->cur = te->len;
-	te->max = max;
+	lineedit_init(&te->le, text, multiline, max);
 	te->multiline = multiline;
 	te->readonly = readonly;
 	te->want_col = -1;
 	te->width = 60;
 	te->height = 10;
 	if (readonly)
-		te->cur = 0;
+		te->le.cur = 0;
 	return te;
 }
 
@@ -68,22 +63,29 @@ textedit_free(struct textedit *te)
 	if (te == NULL)
 		return;
 	free(te->title);
-	free(te->buf);
-	free(te->orig);
+	free(te->hint);
+	lineedit_free(&te->le);
 	free(te->lines);
 	free(te);
+}
+
+void
+textedit_hint(struct textedit *te, const char *hint)
+{
+	free(te->hint);
+	te->hint = hint && *hint ? xstrdup(hint) : NULL;
 }
 
 const char *
 textedit_text(const struct textedit *te)
 {
-	return te->buf;
+	return lineedit_text(&te->le);
 }
 
 int
 textedit_changed(const struct textedit *te)
 {
-	return strcmp(te->buf, te->orig) != 0;
+	return lineedit_changed(&te->le);
 }
 
 void
@@ -100,7 +102,7 @@ char_at(const struct textedit *te, size_t i, size_t *n)
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
 	wchar_t wc;
-	size_t k = mbrtowc(&wc, te->buf + i, te->len - i, &ps);
+	size_t k = mbrtowc(&wc, te->le.buf + i, te->le.len - i, &ps);
 	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
 		*n = 1;
 		return 1;
@@ -136,11 +138,11 @@ layout(struct textedit *te)
 		size_t start = pos, brk = 0;
 		int col = 0;
 		for (;;) {
-			if (pos >= te->len) {
+			if (pos >= te->le.len) {
 				add_line(te, start, pos);
 				return;
 			}
-			if (te->buf[pos] == '\n') {
+			if (te->le.buf[pos] == '\n') {
 				add_line(te, start, pos);
 				pos++;
 				break;
@@ -155,7 +157,7 @@ layout(struct textedit *te)
 			}
 			col += cw;
 			pos += n;
-			if (te->buf[pos - 1] == ' ')
+			if (te->le.buf[pos - 1] == ' ')
 				brk = pos;
 		}
 	}
@@ -167,11 +169,11 @@ cursor_line(const struct textedit *te)
 {
 	for (int i = 0; i < te->nlines; i++) {
 		const struct vline *l = &te->lines[i];
-		if (te->cur < l->start)
+		if (te->le.cur < l->start)
 			continue;
-		if (te->cur < l->end)
+		if (te->le.cur < l->end)
 			return i;
-		if (te->cur == l->end) {
+		if (te->le.cur == l->end) {
 			/* At a soft break the cursor belongs to the next line. */
 			if (i + 1 < te->nlines && te->lines[i + 1].start == l->end)
 				continue;
@@ -210,54 +212,6 @@ offset_at_col(const struct textedit *te, int i, int col)
 	return p;
 }
 
-static size_t
-prev_char(const struct textedit *te, size_t i)
-{
-	if (i == 0)
-		return 0;
-	i--;
-	while (i > 0 && ((unsigned char)te->buf[i] & 0xc0) == 0x80)
-		i--;
-	return i;
-}
-
-static size_t
-next_char(const struct textedit *te, size_t i)
-{
-	if (i >= te->len)
-		return te->len;
-	size_t n;
-	char_at(te, i, &n);
-	return i + n;
-}
-
-static void
-insert(struct textedit *te, const char *s, size_t n)
-{
-	if (te->len + n > te->max) {
-		snprintf(te->msg, sizeof te->msg, "At most %zu bytes here.", te->max);
-		return;
-	}
-	if (te->len + n + 1 > te->cap) {
-		te->cap = (te->len + n + 1) * 2;
-		te->buf = xrealloc(te->buf, te->cap);
-	}
-	memmove(te->buf + te->cur + n, te->buf + te->cur, te->len - te->cur + 1);
-	memcpy(te->buf + te->cur, s, n);
-	te->len += n;
-	te->cur += n;
-}
-
-static void
-delete_range(struct textedit *te, size_t a, size_t b)
-{
-	if (b <= a)
-		return;
-	memmove(te->buf + a, te->buf + b, te->len - b + 1);
-	te->len -= b - a;
-	te->cur = a;
-}
-
 /* Moves the cursor by dl visual lines, keeping its column. */
 static void
 move_lines(struct textedit *te, int dl)
@@ -265,17 +219,17 @@ move_lines(struct textedit *te, int dl)
 	layout(te);
 	int i = cursor_line(te);
 	if (te->want_col < 0)
-		te->want_col = width_between(te, te->lines[i].start, te->cur);
+		te->want_col = width_between(te, te->lines[i].start, te->le.cur);
 	int j = i + dl;
 	if (j < 0) {
-		te->cur = 0;
+		te->le.cur = 0;
 		return;
 	}
 	if (j >= te->nlines) {
-		te->cur = te->len;
+		te->le.cur = te->le.len;
 		return;
 	}
-	te->cur = offset_at_col(te, j, te->want_col);
+	te->le.cur = offset_at_col(te, j, te->want_col);
 }
 
 enum te_result
@@ -288,46 +242,23 @@ textedit_key(struct textedit *te, int key, int iscode)
 		te->confirm = 0;
 		return TE_NONE;
 	}
-	int keep_col = 0;
+	/* Moving by visual lines, saving and leaving are the editor's own;
+	 * every other key is the line editor's, shared with the one-line
+	 * fields. */
 	if (iscode) {
+		int dl = 0;
 		switch (key) {
-		case KEY_LEFT:
-			te->cur = prev_char(te, te->cur);
-			break;
-		case KEY_RIGHT:
-			te->cur = next_char(te, te->cur);
-			break;
 		case KEY_UP:
-			move_lines(te, -1);
-			keep_col = 1;
+			dl = -1;
 			break;
 		case KEY_DOWN:
-			move_lines(te, 1);
-			keep_col = 1;
+			dl = 1;
 			break;
 		case KEY_PPAGE:
-			move_lines(te, -(te->height > 1 ? te->height - 1 : 1));
-			keep_col = 1;
+			dl = -(te->height > 1 ? te->height - 1 : 1);
 			break;
 		case KEY_NPAGE:
-			move_lines(te, te->height > 1 ? te->height - 1 : 1);
-			keep_col = 1;
-			break;
-		case KEY_HOME:
-			layout(te);
-			te->cur = te->lines[cursor_line(te)].start;
-			break;
-		case KEY_END:
-			layout(te);
-			te->cur = te->lines[cursor_line(te)].end;
-			break;
-		case KEY_BACKSPACE:
-			if (!te->readonly && te->cur > 0)
-				delete_range(te, prev_char(te, te->cur), te->cur);
-			break;
-		case KEY_DC:
-			if (!te->readonly && te->cur < te->len)
-				delete_range(te, te->cur, next_char(te, te->cur));
+			dl = te->height > 1 ? te->height - 1 : 1;
 			break;
 		case KEY_ENTER:
 			goto enter;
@@ -336,61 +267,50 @@ textedit_key(struct textedit *te, int key, int iscode)
 		default:
 			break;
 		}
-		if (!keep_col)
-			te->want_col = -1;
-		return TE_NONE;
+		if (dl) {
+			move_lines(te, dl);
+			return TE_NONE;
+		}
+	} else {
+		switch (key) {
+		case 27:   /* Esc */
+			if (te->readonly || !textedit_changed(te))
+				return TE_CANCEL;
+			te->confirm = 1;
+			return TE_NONE;
+		case 19:   /* Ctrl-S */
+			return te->readonly ? TE_CANCEL : TE_SAVE;
+		case '\r':
+		case '\n':
+			goto enter;
+		case 'q':
+			if (te->readonly)
+				return TE_CANCEL;
+			break;
+		default:
+			break;
+		}
 	}
 	te->want_col = -1;
-	switch (key) {
-	case 27:   /* Esc */
-		if (te->readonly || !textedit_changed(te))
-			return TE_CANCEL;
-		te->confirm = 1;
-		return TE_NONE;
-	case 19:   /* Ctrl-S */
-		return te->readonly ? TE_CANCEL : TE_SAVE;
-	case 1:    /* Ctrl-A */
-		layout(te);
-		te->cur = te->lines[cursor_line(te)].start;
-		return TE_NONE;
-	case 5:    /* Ctrl-E */
-		layout(te);
-		te->cur = te->lines[cursor_line(te)].end;
-		return TE_NONE;
-	case 127:
-	case 8:
-		if (!te->readonly && te->cur > 0)
-			delete_range(te, prev_char(te, te->cur), te->cur);
-		return TE_NONE;
-	case '\r':
-	case '\n':
-		goto enter;
-	default:
-		break;
-	}
 	if (te->readonly) {
-		if (key == 'q')
-			return TE_CANCEL;
-		return TE_NONE;
+		/* Only the keys that move. */
+		int moves = iscode ? key == KEY_LEFT || key == KEY_RIGHT || key == KEY_HOME ||
+		            key == KEY_END : key == 1 || key == 5 || key == 2 || key == 6;
+		if (!moves)
+			return TE_NONE;
 	}
-	if (key == '\t')
-		key = ' ';
-	if (key < 32 || key == 127)
-		return TE_NONE;
-	char mb[MB_LEN_MAX + 1];
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	size_t n = wcrtomb(mb, (wchar_t)key, &ps);
-	if (n == (size_t)-1 || n == 0)
-		return TE_NONE;
-	insert(te, mb, n);
+	lineedit_key(&te->le, key, iscode);
+	if (te->le.refused)
+		snprintf(te->msg, sizeof te->msg, "At most %zu bytes here.", te->le.max);
 	return TE_NONE;
 enter:
 	if (te->readonly)
 		return TE_NONE;
 	if (!te->multiline)
 		return TE_SAVE;
-	insert(te, "\n", 1);
+	lineedit_insert(&te->le, "\n", 1);
+	if (te->le.refused)
+		snprintf(te->msg, sizeof te->msg, "At most %zu bytes here.", te->le.max);
 	return TE_NONE;
 }
 
@@ -425,23 +345,26 @@ textedit_draw(struct textedit *te, struct app *a, int y, int x, int h, int w)
 		if (i >= te->nlines)
 			break;
 		const struct vline *l = &te->lines[i];
-		char *s = xstrndup(te->buf + l->start, l->end - l->start);
+		char *s = xstrndup(te->le.buf + l->start, l->end - l->start);
 		tui_put(y + 1 + r, x + 1, s, te->width, TE_NORMAL);
 		free(s);
 		if (i == cl && !te->readonly) {
 			/* The cursor: the character under it in reverse video. */
-			int col = width_between(te, l->start, te->cur);
+			int col = width_between(te, l->start, te->le.cur);
 			char cell[8] = " ";
-			if (te->cur < l->end && te->buf[te->cur] != '\t') {
+			if (te->le.cur < l->end && te->le.buf[te->le.cur] != '\t') {
 				size_t n;
-				char_at(te, te->cur, &n);
-				memcpy(cell, te->buf + te->cur, n);
+				char_at(te, te->le.cur, &n);
+				memcpy(cell, te->le.buf + te->le.cur, n);
 				cell[n] = '\0';
 			}
 			if (col < te->width)
 				tui_put(y + 1 + r, x + 1 + col, cell, te->width - col, TE_REVERSE);
 		}
 	}
+	/* The guidance of an empty field, dim and wrapped, beside the cursor. */
+	if (te->le.len == 0 && te->hint)
+		sui_text(a, y + 1, x + 3, te->width - 2, te->height, te->hint, TS_DIM, NULL);
 	if (te->top > 0)
 		tui_put(y + 1, x + w - 1, "^", 1, te_attr(a, C_DIM));
 	if (te->top + te->height < te->nlines)
@@ -456,7 +379,9 @@ textedit_draw(struct textedit *te, struct app *a, int y, int x, int h, int w)
 	else if (te->readonly)
 		keys = "Arrows scroll · Esc close";
 	else if (te->multiline)
-		keys = "F2 or Ctrl-S save · Esc cancel · Enter new line · arrows, Home/End move";
+		keys = w >= 110 ? "F2 or Ctrl-S save · Esc cancel · Enter new line · Home/End · "
+		       "Ctrl-U/Ctrl-K delete to the start/end of the line · Ctrl-W a word" :
+		       "F2 or Ctrl-S save · Esc cancel · Enter new line · Ctrl-U/K/W delete";
 	else
 		keys = "Enter or F2 save · Esc cancel";
 	int attr = te->confirm || te->msg[0] ? te_attr(a, C_WARN) | TE_BOLD :

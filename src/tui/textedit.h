@@ -1,9 +1,11 @@
 /* A text editor widget for a rectangle of the screen: UTF-8 aware,
- * wraps by display width (at spaces when it can), arrow keys, Home/End,
- * PgUp/PgDn, Backspace/Delete, Enter for a new line (or to save a
- * one-line field), F2 or Ctrl-S to save, Esc to cancel (asking first
- * when the text changed). Screens own it and feed it keys; it never
- * touches the database. */
+ * wraps by display width (at spaces when it can), Up/Down and PgUp/PgDn
+ * by wrapped line, Enter for a new line (or to save a one-line field),
+ * F2 or Ctrl-S to save, Esc to cancel (asking first when the text
+ * changed); every other key is the line editor's (lineedit.h: Home/End,
+ * Ctrl-A/E/K/U/W, Backspace, Delete), so the two editors share their
+ * keys. Screens own it and feed it keys; it never touches the
+ * database. */
 #ifndef PREPDECK_TUI_TEXTEDIT_H
 #define PREPDECK_TUI_TEXTEDIT_H
 
@@ -25,6 +27,9 @@ struct textedit;
 struct textedit *textedit_new(const char *title, const char *text, int multiline,
                               size_t max, int readonly);
 void textedit_free(struct textedit *te);
+
+/* Guidance shown dim while the text is empty; never part of the text. */
+void textedit_hint(struct textedit *te, const char *hint);
 
 /* Handles one key; iscode is set for curses KEY_* codes (not a->key_char). */
 enum te_result textedit_key(struct textedit *te, int key, int iscode);
