@@ -31,7 +31,7 @@ expect_comp() {
 ids() { sql "$1" | sort | tr '\n' ' ' | sed 's/ $//'; }
 
 expect_comp "a command" "gapmap" gap
-expect_comp "commands starting with s" "settings stats status stories story" s
+expect_comp "commands starting with st" "stats status stories story" st
 expect_comp "no hidden command" "" compl
 expect_comp "a subcommand" "set show" gapmap s
 expect_comp "export's kinds" "gapmap ical stories" export ""

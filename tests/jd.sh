@@ -102,12 +102,40 @@ expect_eq "plain: strongest two" "$(top plain 2 | tr '\n' ' ')" "airflow kafka "
 expect_eq "plain: nice-to-have and blurb last" "$(sql "SELECT skill_id FROM gap_row WHERE map_id = 'plain' ORDER BY ord DESC LIMIT 3" | sort | tr '\n' ' ')" "python spark terraform "
 expect_eq "plain: title from the first line" "$(sql "SELECT title FROM gapmap WHERE id = 'plain'")" "Data Engineer - Acme Corp"
 
-# The same posting again makes a second map; the first is untouched.
-check "import again" P jd import "$JD/mlops-engineer.md"
+# The same posting again asks (nothing made), then --update refreshes the
+# map keeping the user's edits, and --new makes a second map.
+maps_before=$(sql "SELECT count(*) FROM gapmap")
+check_exit "import again asks" 1 P jd import "$JD/mlops-engineer.md"
+expect_grep "says which map and what to do" \
+	"the map 'mlops-engineer' came from a job description of this name: --update refreshes it (your edits kept), --new makes another map" "$T/err"
+expect_eq "no map made" "$(sql "SELECT count(*) FROM gapmap")" "$maps_before"
+check "an edit to keep" P gapmap set mlops-engineer kubernetes evidence "Ran EKS for two years"
+rows=$(sql "SELECT count(*) FROM gap_row WHERE map_id = 'mlops-engineer'")
+{ cat "$JD/mlops-engineer.md"; printf '\n- Experience with Airflow DAGs is required.\n'; } >"$T/mlops-engineer.md"
+check "import again with --update" P jd import "$T/mlops-engineer.md" --update
+expect_grep "says it updated" "updated gap map 'mlops-engineer'.*: 1 skill added, .*your edits kept" "$T/out"
+expect_eq "the new skill added" "$(sql "SELECT count(*) FROM gap_row WHERE map_id = 'mlops-engineer' AND skill_id = 'airflow'")" 1
+expect_eq "the edit is kept" "$(sql "SELECT evidence FROM gap_row WHERE map_id = 'mlops-engineer' AND skill_id = 'kubernetes'")" \
+	"Ran EKS for two years"
+expect_eq "no map made by the update" "$(sql "SELECT count(*) FROM gapmap")" "$maps_before"
+if [ "$(sql "SELECT count(*) FROM gap_row WHERE map_id = 'mlops-engineer'")" -ge "$rows" ]; then pass; else
+	fail "rows lost by the update"; fi
+check "import again with --new" P jd import "$JD/mlops-engineer.md" --new
 expect_grep "second map" "created gap map 'mlops-engineer-2'" "$T/out"
-expect_eq "first map unchanged" \
-	"$(sql "SELECT count(*) FROM gap_row WHERE map_id = 'mlops-engineer'")" \
+expect_eq "first map's rows all kept" \
+	"$(sql "SELECT count(*) FROM gap_row WHERE map_id = 'mlops-engineer' AND skill_id IN (SELECT skill_id FROM gap_row WHERE map_id = 'mlops-engineer-2')")" \
 	"$(sql "SELECT count(*) FROM gap_row WHERE map_id = 'mlops-engineer-2'")"
+
+# A map of one's own is deleted and restored from the command line.
+check "remove a map" P gapmap remove mlops-engineer-2
+expect_grep "remove says how to undo" "gapmap restore mlops-engineer-2" "$T/out"
+check "list" P gapmap list
+expect_no_grep "removed map not listed" "mlops-engineer-2" "$T/out"
+check "restore the last removed" P gapmap restore
+expect_eq "restored with its rows" "$(sql "SELECT retired || ':' || (SELECT count(*) FROM gap_row WHERE map_id = 'mlops-engineer-2') FROM gapmap WHERE id = 'mlops-engineer-2'")" \
+	"0:$(sql "SELECT count(*) FROM gap_row WHERE map_id = 'mlops-engineer-2'")"
+check_exit "a curriculum map cannot be removed" 1 P gapmap remove month10-rag-map
+expect_grep "says why" "comes with the curriculum" "$T/err"
 
 # Bad files: a message, exit 1, nothing created.
 maps_before=$(sql "SELECT count(*) FROM gapmap")

@@ -61,6 +61,33 @@ expect_no_grep() {
 
 sql() { sqlite3 -batch -noheader "$DB" "$@"; }
 
+# hold_lock DB: another program takes DB's write lock and keeps it until
+# release_lock (a Python sqlite3 connection in a transaction; returns once
+# the lock is held).
+hold_lock() {
+	rm -f "$T/lock-ctl" "$T/locked"
+	mkfifo "$T/lock-ctl"
+	python3 -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+print("locked", flush=True)
+sys.stdin.read()
+c.execute("COMMIT")
+' "$1" < "$T/lock-ctl" > "$T/locked" &
+	lock_holder=$!
+	exec 3>"$T/lock-ctl"
+	i=0
+	while ! grep -q locked "$T/locked" 2>/dev/null && [ $i -lt 200 ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+}
+release_lock() {
+	exec 3>&-
+	wait "$lock_holder"
+}
+
 finish() {
 	echo "$npass passed, $nfail failed"
 	[ "$nfail" -eq 0 ]

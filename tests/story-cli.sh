@@ -120,11 +120,11 @@ check "record a rehearsal" P rehearse record my-rag --time situation=18 --time t
 	--score "clarity=3:Clair, un peu long." --score ownership=4 --score conflict=2 \
 	--score "impact=3:Chiffres au début." --change "Couper la situation à deux phrases." \
 	--prompt bp-disagreed-teammate --at 2025-03-10T09:00:00Z
-expect_grep "record prints the total" "saved: 2:18 of 2:20" "$T/out"
+expect_grep "record prints the total" "saved: 2:19 of 2:20" "$T/out"
 expect_eq "session row" "$(DB=$DB sql "SELECT story_id || '|' || prompt_id || '|' || mode || '|' || started_at || '|' || total_ms || '|' || budget_ms || '|' || completed || '|' || change_note FROM rehearsal ORDER BY id DESC LIMIT 1")" \
-	"my-rag|bp-disagreed-teammate|story|1741597200|138500|140000|1|Couper la situation à deux phrases."
+	"my-rag|bp-disagreed-teammate|story|1741597200|139000|140000|1|Couper la situation à deux phrases."
 expect_eq "sections" "$(DB=$DB sql "SELECT group_concat(name || '=' || spent_ms || '/' || budget_ms, ' ') FROM (SELECT * FROM rehearsal_section WHERE rehearsal_id = (SELECT max(id) FROM rehearsal) ORDER BY ord)")" \
-	"Situation=18000/20000 Task=16500/15000 Action=65000/60000 Result=20000/25000 Reflection=19000/20000"
+	"Situation=18000/20000 Task=17000/15000 Action=65000/60000 Result=20000/25000 Reflection=19000/20000"
 expect_eq "scores" "$(DB=$DB sql "SELECT group_concat(category || score, ' ') FROM (SELECT * FROM rehearsal_score WHERE rehearsal_id = (SELECT max(id) FROM rehearsal) ORDER BY category)")" \
 	"clarity3 conflict2 impact3 ownership4"
 before=$(DB=$DB sql "SELECT count(*) FROM rehearsal")
@@ -148,7 +148,7 @@ expect_eq "flow has no story" "$(DB=$DB sql "SELECT ifnull(story_id, 'none') || 
 check "rescore a session" P rehearse score 1 conflict 3 "Mieux expliqué."
 expect_eq "rescored" "$(DB=$DB sql "SELECT score || evidence FROM rehearsal_score WHERE rehearsal_id = 1 AND category = 'conflict'")" "3Mieux expliqué."
 check "list rehearsals" P rehearse list my-rag
-expect_grep "list shows the story session" "story  *my-rag  *2:18/2:20  *3.2" "$T/out"
+expect_grep "list shows the story session" "story  *my-rag  *2:19/2:20  *3.2" "$T/out"
 check "story list shows rehearsal" P stories
 expect_grep "rehearsed once, 2 days ago, score 3.2" "^my-rag  *mine  *2d ago  *1  *3.2 " "$T/out"
 

@@ -127,8 +127,10 @@ keys e
 expect_screen "rehearsal opens on the first" "Rehearse · Pushed back on a launch"
 for i in 1 2 3 4 5 6; do keys Space; sleep 0.1; done
 expect_screen "summary" "saved as a session"
-keys 4 Down 4 Down 4 Down 4
-expect_screen "last category scored" "Impact  *\[4\]"
+# A conflict story is scored on clarity and conflict; each score asks
+# for its evidence, Esc skips it and moves on.
+keys 4 Escape 4 Escape
+expect_screen "last category scored" "Conflict handling  *\[4\]"
 expect_eq "scheduled from the screen's scores" \
 	"$(DB=$DB sql "SELECT reps || '|' || state FROM story_state WHERE story_id = 'my-conflict2'")" "1|2"
 keys q

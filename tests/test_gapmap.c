@@ -338,6 +338,12 @@ test_gaps_sort(struct db *db)
 	gap_rows_load(db, "s", "nothing like this", GAP_SORT_MAP, &r);
 	CHECK_INT(r.n, 0);
 	gap_rows_free(&r);
+	/* Only what the screen shows: the keywords (how a posting spelled the
+	 * skill), the vocabulary id and linked deck ids are not matched. */
+	CHECK_INT(gap_row_set(db, ids[0], GF_KEYWORDS, "llm\nlarge language models", &cause), 0);
+	gap_rows_load(db, "s", "llm", GAP_SORT_MAP, &r);
+	CHECK_INT(r.n, 0);
+	gap_rows_free(&r);
 
 	/* The weakest three: a known weakness (rated 2) before an unrated
 	 * skill, before a rated 5 without evidence. */

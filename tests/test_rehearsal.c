@@ -258,7 +258,7 @@ test_parse(void)
 	CHECK_INT(rehearsal_parse_secs("abc"), -1);
 	CHECK_INT(rehearsal_parse_secs(""), -1);
 	char buf[32];
-	rehearsal_fmt_ms(65999, buf, sizeof buf);
+	rehearsal_fmt_ms(65499, buf, sizeof buf);
 	CHECK_STR(buf, "1:05");
 	rehearsal_fmt_ms(3600000 + 61000, buf, sizeof buf);
 	CHECK_STR(buf, "1:01:01");
@@ -266,10 +266,74 @@ test_parse(void)
 	CHECK_STR(buf, "-0:05");
 }
 
+/* Times: one rounding rule, sections that add up to the total. */
+static void
+test_rounding(void)
+{
+	CHECK_INT(rehearsal_round_ms(0), 0);
+	CHECK_INT(rehearsal_round_ms(499), 0);
+	CHECK_INT(rehearsal_round_ms(500), 1000);
+	CHECK_INT(rehearsal_round_ms(1499), 1000);
+	CHECK_INT(rehearsal_round_ms(-1500), -2000);
+	char buf[32];
+	rehearsal_fmt_ms(6600, buf, sizeof buf);
+	CHECK_STR(buf, "0:07");
+	/* A timer whose sections would truncate to 6+1+1+1+1 = 10 s while
+	 * the raw total is 14.5 s: shown, they are 7+2+2+2+2 and the total
+	 * is their sum. */
+	struct fake f = { 0, 0 };
+	struct rh_timer t;
+	star(&t, &f);
+	rh_start(&t);
+	static const int64_t ms[5] = { 6600, 1500, 1700, 1900, 2800 };
+	for (int i = 0; i < 5; i++) {
+		f.t += ms[i];
+		rh_next(&t);
+	}
+	int64_t sum = 0;
+	for (int i = 0; i < 5; i++)
+		sum += rh_shown(&t, i);
+	CHECK_INT(rh_shown(&t, 0), 7000);
+	CHECK_INT(rh_shown(&t, 1), 2000);
+	CHECK_INT(rh_shown_total(&t), sum);
+	CHECK_INT(sum, 16000);
+	CHECK_INT(rh_total(&t), 14500);   /* the clock keeps its milliseconds */
+	rh_free(&t);
+}
+
+/* The screen's budget steps stay on the 5-second grid. */
+static void
+test_budget_step(void)
+{
+	CHECK_INT(rehearsal_budget_step(20000, -1), 15000);
+	CHECK_INT(rehearsal_budget_step(15000, 1), 20000);
+	CHECK_INT(rehearsal_budget_step(5000, -1), 5000);    /* not 0:01 */
+	CHECK_INT(rehearsal_budget_step(1000, 1), 5000);     /* back on the grid */
+	CHECK_INT(rehearsal_budget_step(1000, -1), 5000);
+	CHECK_INT(rehearsal_budget_step(12000, 1), 15000);
+	CHECK_INT(rehearsal_budget_step(12000, -1), 10000);
+	CHECK_INT(rehearsal_budget_step(RH_BUDGET_MAX_S * 1000, 1), RH_BUDGET_MAX_S * 1000);
+	/* Down from the default and up again reaches the default. */
+	int64_t b = 20000;
+	for (int i = 0; i < 6; i++)
+		b = rehearsal_budget_step(b, -1);
+	for (int i = 0; i < 3; i++)
+		b = rehearsal_budget_step(b, 1);
+	CHECK_INT(b, 20000);
+}
+
 static const char content[] =
 	"kind: stories\nid: bank\ntitle: Bank\n"
 	"competencies:\n  - {id: ownership, name: Ownership}\n"
+	"  - {id: technical-depth, name: Technical depth}\n  - {id: impact, name: Impact}\n"
+	"  - {id: influence, name: Cross-functional influence}\n"
 	"stories:\n"
+	"  - {id: tech, title: Tech, competencies: [technical-depth, impact], situation: s, task: t, action: a, "
+	"result: r}\n"
+	"  - {id: infl, title: Infl, competencies: [influence], situation: s, task: t, action: a, "
+	"result: r}\n"
+	"  - {id: deep, title: Deep, competencies: [technical-depth], situation: s, task: t, action: a, "
+	"result: r}\n"
 	"  - id: s1\n    title: One\n    competencies: [ownership]\n"
 	"    situation: Sit text\n    task: Task text\n    action: Act text\n"
 	"    result: Res text\n    reflection: Refl text\n"
@@ -386,6 +450,37 @@ test_db(struct db *db)
 	CHECK_INT(ncats, 4);
 	CHECK_STR(cats[2].name, "Conflict handling");
 	rehearsal_rubric_free(cats, ncats);
+
+	/* A story is scored on the categories of its competencies, clarity
+	 * always; one that maps to nothing else gets the whole rubric. */
+	char *why = NULL;
+	rehearsal_rubric_for(db, "tech", &cats, &ncats, &why);
+	CHECK_INT(ncats, 2);
+	if (ncats == 2) {
+		CHECK_STR(cats[0].id, "clarity");
+		CHECK_STR(cats[1].id, "impact");
+	}
+	CHECK(why && strstr(why, "Technical depth, Impact"));
+	rehearsal_rubric_free(cats, ncats);
+	free(why);
+	rehearsal_rubric_for(db, "infl", &cats, &ncats, NULL);
+	CHECK_INT(ncats, 2);
+	if (ncats == 2)
+		CHECK_STR(cats[1].id, "conflict");
+	rehearsal_rubric_free(cats, ncats);
+	rehearsal_rubric_for(db, "s1", &cats, &ncats, NULL);
+	CHECK_INT(ncats, 2);
+	if (ncats == 2)
+		CHECK_STR(cats[1].id, "ownership");
+	rehearsal_rubric_free(cats, ncats);
+	rehearsal_rubric_for(db, "deep", &cats, &ncats, &why);
+	CHECK_INT(ncats, 4);
+	CHECK(why && strstr(why, "every category"));
+	rehearsal_rubric_free(cats, ncats);
+	free(why);
+	rehearsal_rubric_for(db, "p1", &cats, &ncats, NULL);
+	CHECK_INT(ncats, 4);
+	rehearsal_rubric_free(cats, ncats);
 	CHECK_INT(rehearsal_set_score(db, id, "clarity", 3, "Clear STAR in time.", &cause), 0);
 	CHECK_INT(rehearsal_set_score(db, id, "clarity", 2, "Ran long.", &cause), 0);
 	CHECK_INT(db_int(db, 0, "SELECT score FROM rehearsal_score WHERE rehearsal_id = ? "
@@ -438,6 +533,28 @@ test_db(struct db *db)
 	CHECK_STR(tb, "34000/35000");
 	free(tb);
 
+	/* Saved times are whole seconds and the total is their sum. */
+	struct rh_section odd[3] = { { "Situation", "", 20000, 6600 },
+	                             { "Task", "", 15000, 1500 },
+	                             { "Action", "", 60000, 1400 } };
+	struct rh_record ro = { .story_id = "tech", .mode = "story", .started_at = 1600000000,
+	                        .completed = 1, .sec = odd, .nsec = 3 };
+	int64_t oid;
+	CHECK_INT(rehearsal_save(db, &ro, &oid, &cause), 0);
+	tb = db_text(db, "SELECT group_concat(spent_ms, '+') FROM (SELECT spent_ms FROM "
+	             "rehearsal_section WHERE rehearsal_id = ? ORDER BY ord)", "i", oid);
+	CHECK_STR(tb, "7000+2000+1000");
+	free(tb);
+	CHECK_INT(db_int(db, 0, "SELECT total_ms FROM rehearsal WHERE id = ?", "i", oid), 10000);
+	/* Sessions saved before the rule are brought in line once. */
+	db_exec(db, "UPDATE rehearsal_section SET spent_ms = spent_ms - 600 WHERE "
+	        "rehearsal_id = ?", "i", oid);
+	db_exec(db, "UPDATE rehearsal SET total_ms = 8800 WHERE id = ?", "i", oid);
+	CHECK_INT(rehearsal_round_stored(db), 3);
+	CHECK_INT(db_int(db, 0, "SELECT total_ms FROM rehearsal WHERE id = ?", "i", oid), 7000);
+	CHECK_INT(db_int(db, 0, "SELECT sum(spent_ms) FROM rehearsal_section WHERE "
+	                 "rehearsal_id = ?", "i", oid), 7000);
+
 	struct rh_session *hs;
 	size_t nh;
 	rehearsal_history(db, "s1", 0, &hs, &nh);
@@ -485,6 +602,8 @@ main(void)
 	test_resize();
 	test_no_drift();
 	test_parse();
+	test_rounding();
+	test_budget_step();
 
 	char dir[] = "/tmp/prepdeck-rhtest-XXXXXX";
 	if (mkdtemp(dir) == NULL)

@@ -49,7 +49,7 @@ at(int y, int m, int d, int hh, int mm)
 static char *
 drain(int64_t now, const char *deck, int grade)
 {
-	struct review_filter f = { deck, NULL };
+	struct review_filter f = { .deck = deck };
 	struct review_queue q;
 	review_queue_build(db, &f, now, &q);
 	struct sbuf b = { 0 };

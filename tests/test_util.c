@@ -1,10 +1,44 @@
-/* Unit tests of util.c: dates, ISO times, UTF-8 validation, distances. */
+/* Unit tests of util.c: dates, ISO times, UTF-8 validation, distances,
+ * and the one rule for cutting text to a width. */
 #include "config.h"
 
+#include <locale.h>
 #include <stdlib.h>
 
 #include "check.h"
 #include "util.h"
+
+/* Text cut to a width ends in the ellipsis; nothing else is ever cut. */
+static void
+test_clip(void)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {
+		/* Without a UTF-8 locale the mark is "~". */
+		char *c = str_clip("abcdef", 4);
+		CHECK_STR(c, "abc~");
+		free(c);
+		return;
+	}
+	CHECK_INT(str_width("Réduit → 日本"), 13);
+	char *c = str_clip("Enter fills its evidence", 15);
+	CHECK_STR(c, "Enter fills it\xe2\x80\xa6");
+	CHECK_INT(str_width(c), 15);
+	free(c);
+	c = str_clip("fits", 4);
+	CHECK_STR(c, "fits");
+	free(c);
+	c = str_clip("spaces only   ", 11);      /* trailing blanks lose nothing */
+	CHECK_STR(c, "spaces only");
+	free(c);
+	c = str_clip("日本語", 4);                  /* a wide character does not split */
+	CHECK_STR(c, "日\xe2\x80\xa6");
+	free(c);
+	int cut;
+	CHECK_INT(str_fit("abc", 0, &cut), 0);
+	CHECK_INT(str_fit("abc", 1, &cut), 0);
+	CHECK_INT(cut, 1);
+	setlocale(LC_ALL, "C");
+}
 
 int
 main(void)
@@ -60,5 +94,6 @@ main(void)
 	char *s = sbuf_take(&b);
 	CHECK_STR(s, "7-x!");
 	free(s);
+	test_clip();
 	return check_done();
 }

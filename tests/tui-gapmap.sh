@@ -92,7 +92,7 @@ keys s s s
 expect_screen "sort cycles back" "sort: map"
 
 # Delete asks first; n keeps, y deletes, u restores.
-keys g
+keys -l "$(printf '\033OH')"
 expect_screen "first row" "1/38 · Kubernetes"
 keys d
 expect_screen "asks" "Delete 'Kubernetes'? y deletes"
@@ -137,7 +137,7 @@ tui_start 80 24 --db "$DB"
 expect_screen "Today again" "prepdeck · Today"
 keys g
 expect_screen "map again" "Gap map · Senior MLOps"
-keys G
+keys -l "$(printf '\033OF')"
 expect_screen "added row still there" "38/38 · Evals for agents"
 expect_screen "its evidence" "Cut p95 from 3.1 s → 1.8 s, naïve baseline"
 expect_screen "its confidence" "Evals for agents .* ■■■□□ 3"
@@ -157,7 +157,8 @@ expect_eq "history survived too" \
 
 # Without colour and at 80x24 the bar still shows the level.
 TUI_ENV="NO_COLOR=1" tui_start 80 24 --db "$DB"
-keys g G
+keys g
+keys -l "$(printf '\033OF')"
 expect_screen "no colour" "Evals for agents .* ■■■■■ 5"
 keys q q
 expect_screen "quits again" "EXITED 0"

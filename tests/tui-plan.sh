@@ -31,11 +31,14 @@ expect_eq "run started today" "$(sql "SELECT plan_id, start_day FROM plan_run WH
 	"two-week|$(( $(date -u -d 2026-03-10 +%s) / 86400 ))"
 expect_screen "today highlighted" "> Day 1 · Tue 2026-03-10 .*today"
 
-# Back on Today: the plan leads, and Enter on a checklist task opens it.
+# Back on Today: the plan leads; Enter reads a task in full, and o there
+# opens the checklist it links to.
 keys q
 expect_screen "Today leads with the plan" "Day 1 of 14 · Week 1: Pattern drills"
 expect_screen "today's first task" "\[ \] Turn the posting"
 keys Enter
+expect_screen "the task in full" "Plan task · Day 1 of 14"
+keys o
 expect_screen "checklist from the task" "Checklist · Reverse-engineer the job profile"
 keys Space
 expect_screen "item ticked" "\[x\]  1"
@@ -45,6 +48,8 @@ expect_screen "reset asks" "Untick all 1 ticked items for the next use? y/n"
 keys y
 expect_screen "reset done" "Reset: 1 item unticked"
 expect_eq "checklist reset stored" "$(sql "SELECT count(*) FROM checklist_tick")" 0
+keys q
+expect_screen "back on the task" "Plan task · Day 1 of 14"
 keys q
 # Space ticks the selected task from Today.
 expect_screen "back on Today" "Day 1 of 14"
@@ -77,7 +82,7 @@ expect_screen "ticked task marked" "\[x\] Give prompts ids"
 keys Space
 expect_screen "ticked on the plan screen" "\[x\] Daily card review"
 expect_eq "d9-cards tick" "$(sql "SELECT count(*) FROM task_done d JOIN plan_run r ON r.id = d.run_id WHERE r.active = 1 AND d.task_id = 'd9-cards'")" 1
-keys g
+keys -l "$(printf '\033OH')"
 expect_screen "overdue tasks marked" "\[!\] Reverse-engineer two target"
 
 # Push the plan back 8 days: a preview first, then y applies it.
@@ -98,7 +103,8 @@ i=0
 while [ "$i" -lt "$idx" ]; do keys j; i=$((i + 1)); done
 keys Enter
 total=$(sql "SELECT count(*) FROM plan_task WHERE plan_id = 'six-week' AND retired = 0")
-expect_screen "replace asks" "Replace 'six-week' (day 1 of 42, 2/$total done) with 'two-week'?"
+expect_screen "replace asks, naming the running plan" "Replace 'Six-week build for durable signal'"
+expect_screen "and the new one" "(day 1 of 42, 2/$total done) with 'Two-week interview sprint'?"
 keys n
 expect_screen "kept" "The running plan is unchanged"
 expect_eq "still one six-week run" "$(sql "SELECT count(*) FROM plan_run WHERE active = 1 AND plan_id = 'six-week'")" 1
@@ -130,6 +136,7 @@ expect_screen "checklist list" "Checklists"
 keys Enter
 expect_screen "a checklist opens" "Checklist · "
 keys Space
+expect_screen "the tick is shown" "\[x\]"
 expect_eq "ticked from the list" "$(sql "SELECT count(*) FROM checklist_tick")" 1
 keys q q
 expect_screen "Today" "Day 7 of 42"

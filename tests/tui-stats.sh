@@ -139,7 +139,8 @@ keys -l "Say I, not we"
 keys Enter
 expect_screen "saved values shown" "Fix next  *Say I, not we"
 # A bad date is refused with a message and the editor stays open.
-keys g Enter C-u
+keys -l "$(printf '\033OH')"
+keys Enter C-u
 keys -l "2024-13-40"
 keys Enter
 expect_screen "bad date message" "'2024-13-40' is not a date"

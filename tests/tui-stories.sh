@@ -73,7 +73,7 @@ expect_screen "back on the form" "Enter edit · d remove follow-up"
 expect_eq "task unchanged" "$(DB=$DB sql "SELECT task FROM story WHERE id = '$id'")" "$before"
 
 # Competencies: the picker ticks and unticks, saved at once.
-keys g
+keys -l "$(printf '\033OH')"
 keys Down
 keys Enter
 expect_screen "competency picker" "Competencies of this story"
@@ -84,7 +84,7 @@ expect_screen "competencies listed" "Conflict resolution, Communication, Ownersh
 expect_eq "competencies in the database" "$(DB=$DB sql "SELECT competencies FROM story WHERE id = '$id'")" " conflict communication ownership "
 
 # A new follow-up question at the end of the form.
-keys G
+keys -l "$(printf '\033OF')"
 expect_screen "add row" "+ Add a follow-up question"
 keys Enter
 keys -l "Pourquoi viser 1,8 s et pas 1 s ?"
@@ -100,7 +100,7 @@ expect_no_gap() { if wait_gone "Conflict resolution .*GAP" 5; then pass; else fa
 expect_no_gap "conflict is no longer a gap"
 keys v
 expect_screen "the list" "Title  *Kind"
-keys g
+keys -l "$(printf '\033OH')"
 expect_screen "the user's story first" "> $TITLE  *mine"
 keys q
 keys q

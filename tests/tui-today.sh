@@ -23,7 +23,7 @@ expect_grep "second instance message" "already running" "$T/out"
 
 # Too small a terminal: a plain message, and it recovers on resize.
 tm resize-window -t t -x 60 -y 20
-expect_screen "small terminal message" "Terminal too small: 60x20"
+expect_screen "small terminal message" "Window too small: 60x20"
 tm resize-window -t t -x 100 -y 30
 expect_screen "layout returns after resize" "prepdeck · Today"
 

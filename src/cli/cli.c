@@ -17,6 +17,7 @@
 #include "cli_gap.h"
 #include "cli_ical.h"
 #include "cli_lint.h"
+#include "cli_memory.h"
 #include "cli_plan.h"
 #include "cli_review.h"
 #include "cli_stats.h"
@@ -99,7 +100,8 @@ static const struct cmd_entry cmd_version_entry = {
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_tui_entry, &cmd_import_entry, &cmd_check_entry, &cmd_lint_entry,
-	&cmd_replay_entry, &cmd_review_entry, &cmd_due_entry, &cmd_next_entry,
+	&cmd_replay_entry, &cmd_optimize_entry, &cmd_simulate_entry, &cmd_retention_entry,
+	&cmd_review_entry, &cmd_due_entry, &cmd_next_entry,
 	&cmd_grade_entry, &cmd_undo_entry, &cmd_card_entry, &cmd_settings_entry,
 	&cmd_mock_entry, &cmd_stats_entry, &cmd_plan_entry, &cmd_checklist_entry,
 	&cmd_gapmap_entry, &cmd_jd_entry, &cmd_export_entry, &cmd_anki_entry,
@@ -270,6 +272,19 @@ write_all(int fd, const char *s, size_t n)
 static int
 visible_put(struct visible *v, const char *buf, size_t n, int final)
 {
+	/* Plain ASCII text (most output: tables, TSV) goes out as it is. */
+	static unsigned char plain[256];
+	if (!plain['a']) {
+		for (int c = 0x20; c < 0x7f; c++)
+			plain[c] = 1;
+		plain['\n'] = plain['\t'] = 1;
+	}
+	const unsigned char *u = (const unsigned char *)buf;
+	size_t k = 0;
+	while (k < n && plain[u[k]])
+		k++;
+	if (k == n && v->npend == 0)
+		return write_all(v->fd, buf, n);
 	struct sbuf out, in;
 	sbuf_init(&out);
 	sbuf_init(&in);

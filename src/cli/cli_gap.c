@@ -458,6 +458,52 @@ static const struct cmd_entry gapmap_use_entry = {
 	.min = 1, .max = 1, .needs = "a MAP", .operand = { ARG_MAP }, .exec = cmd_gapmap_use,
 };
 
+/* gapmap remove MAP: deletes a map of the user's; gapmap restore [MAP]
+ * brings one back (by default the one removed last). */
+static int
+cmd_gapmap_remove(struct cmd *c)
+{
+	struct db *db = cli_db(c);
+	struct gap_map m;
+	char *cause = NULL;
+	if (gap_map_get(db, c->argv[0], &m, &cause) != 0)
+		return cli_cause(cause);
+	int rows = m.nrows;
+	gap_map_clear(&m);
+	if (gap_map_delete(db, c->argv[0], &cause) != 0)
+		return cli_cause(cause);
+	printf("deleted the map '%s' (%d skill%s); 'prepdeck gapmap restore %s' brings it "
+	       "back\n", c->argv[0], rows, rows == 1 ? "" : "s", c->argv[0]);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry gapmap_remove_entry = {
+	.name = "remove", .args = "MAP", .summary = "delete one of your maps (restore brings it back)",
+	.min = 1, .max = 1, .needs = "a MAP", .operand = { ARG_MAP }, .exec = cmd_gapmap_remove,
+};
+
+static int
+cmd_gapmap_restore(struct cmd *c)
+{
+	struct db *db = cli_db(c);
+	char *id = c->argc ? xstrdup(c->argv[0]) : gap_map_last_deleted(db);
+	if (id == NULL)
+		return cli_error("no deleted gap map to restore");
+	char *cause = NULL;
+	if (gap_map_restore(db, id, &cause) != 0) {
+		free(id);
+		return cli_cause(cause);
+	}
+	printf("restored the map '%s' (now the current map)\n", id);
+	free(id);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry gapmap_restore_entry = {
+	.name = "restore", .args = "[MAP]", .summary = "bring a removed map back",
+	.max = 1, .exec = cmd_gapmap_restore,
+};
+
 const struct cmd_entry cmd_gapmap_entry = {
 	.name = "gapmap", .args = "SUBCOMMAND ...",
 	.summary = "list, show and edit skills-gap maps",
@@ -477,11 +523,14 @@ const struct cmd_entry cmd_gapmap_entry = {
 	"gapmap undo [MAP] undoes the last change (repeatable). gapmap gaps [MAP] "
 	"[--limit N] prints the weakest gaps (3 by default). gapmap history [MAP] "
 	"prints every confidence change with its time. gapmap use MAP makes MAP the "
-	"current map.",
+	"current map. gapmap remove MAP deletes one of your maps (rows and history "
+	"kept; the curriculum's maps cannot be removed) and gapmap restore [MAP] "
+	"brings it back (by default the one removed last).",
 	.subs = (const struct cmd_entry *const[]){
 		&gapmap_list_entry, &gapmap_show_entry, &gapmap_new_entry, &gapmap_add_entry,
 		&gapmap_set_entry, &gapmap_delete_entry, &gapmap_undo_entry, &gapmap_gaps_entry,
-		&gapmap_history_entry, &gapmap_use_entry, NULL,
+		&gapmap_history_entry, &gapmap_use_entry, &gapmap_remove_entry,
+		&gapmap_restore_entry, NULL,
 	},
 	.dflt = "list",
 };
@@ -490,17 +539,36 @@ static int
 cmd_jd_import(struct cmd *c)
 {
 	const char *file = c->argv[0], *name = arg_str(c, "--name");
+	int update = arg_flag(c, "--update"), another = arg_flag(c, "--new");
+	if (update && another)
+		return cli_usage(c, "jd import: --update and --new exclude each other");
+	enum jd_again again = update ? JD_UPDATE : another ? JD_ANOTHER : JD_ASK;
 	struct db *db = cli_db(c);
 	struct jd_result res;
 	char *id = NULL, *cause = NULL;
-	if (jd_import(db, file, name, &res, &id, &cause) != 0) {
+	int added = 0;
+	int rc = jd_import(db, file, name, again, &res, &id, &added, &cause);
+	if (rc == JD_EXISTS) {
+		cli_error("%s: --update refreshes it (your edits kept), --new makes another map",
+		          cause);
+		free(cause);
+		free(id);
+		jd_result_free(&res);
+		return EXIT_USER;
+	}
+	if (rc < 0) {
 		jd_result_free(&res);
 		return cli_cause(cause);
 	}
 	struct gap_map m;
 	gap_map_get(db, id, &m, NULL);
-	printf("created gap map '%s' (%s) with %zu skill%s, most asked-for first:\n", id,
-	       m.title, res.nskills, res.nskills == 1 ? "" : "s");
+	if (rc == 1)
+		printf("updated gap map '%s' (%s): %d skill%s added, %zu refreshed, your edits "
+		       "kept; the job description asks for:\n", id, m.title, added,
+		       added == 1 ? "" : "s", res.nskills - (size_t)added);
+	else
+		printf("created gap map '%s' (%s) with %zu skill%s, most asked-for first:\n", id,
+		       m.title, res.nskills, res.nskills == 1 ? "" : "s");
 	for (size_t i = 0; i < res.nskills; i++) {
 		const struct jd_skill *s = &res.skills[i];
 		printf("%4zu  ", i + 1);
@@ -526,17 +594,19 @@ cmd_jd_import(struct cmd *c)
 }
 
 static const struct cmd_entry jd_import_entry = {
-	.name = "import", .args = "FILE [--name NAME]",
+	.name = "import", .args = "FILE [--name NAME] [--update|--new]",
 	.summary = "turn a job description into a gap map",
 	.opts = (const struct cmd_opt[]){
 		{ .name = "--name", .type = OPT_STR, .arg = "NAME", .need = "a value" },
+		{ .name = "--update", .type = OPT_FLAG },
+		{ .name = "--new", .type = OPT_FLAG },
 		{ NULL },
 	},
 	.min = 1, .max = 1, .needs = "a FILE", .operand = { ARG_FILE }, .exec = cmd_jd_import,
 };
 
 const struct cmd_entry cmd_jd_entry = {
-	.name = "jd", .args = "import FILE [--name NAME]",
+	.name = "jd", .args = "import FILE [--name NAME] [--update|--new]",
 	.summary = "turn a job description into a gap map",
 	.help = "Reads a job description saved as plain text or Markdown, finds the skills it "
 	"asks for with the curriculum's skill vocabulary and its synonyms, weighs how "
@@ -548,7 +618,11 @@ const struct cmd_entry cmd_jd_entry = {
 	"file name and its title from NAME or the first heading. Capitalized names "
 	"the vocabulary lacks and that appear at least twice are listed as 'also "
 	"mentioned', to add by hand. An empty file, a binary file or a text with no "
-	"known skill is refused with a message and creates nothing.",
+	"known skill is refused with a message and creates nothing. When a map of "
+	"that id already came from a job description, nothing happens without "
+	"--update (refresh that map: new skills added, weights and spellings "
+	"renewed, your evidence, confidence and other edits kept) or --new (make "
+	"another map, id-2).",
 	.subs = (const struct cmd_entry *const[]){ &jd_import_entry, NULL },
 };
 

@@ -12,8 +12,10 @@
 
 #include "checklist.h"
 #include "cli_plan.h"
+#include "deadline.h"
 #include "plan.h"
 #include "settings.h"
+#include "studyday.h"
 #include "util.h"
 
 /* A local date and time, "Mon 2025-03-10 21:04". */
@@ -75,6 +77,19 @@ link_name(const char *kind)
 	return kind;
 }
 
+/* "  [a, b" for a deck task's decks (ids separated by spaces). */
+static void
+print_decks(const char *ids)
+{
+	fputs("  [", stdout);
+	for (const char *p = ids; *p; p++) {
+		if (*p == ' ')
+			fputs(", ", stdout);
+		else
+			putchar(*p);
+	}
+}
+
 /* One task as a text line. */
 static void
 print_task(const struct plan_view *v, const struct plan_task *t, int show_day)
@@ -87,11 +102,12 @@ print_task(const struct plan_view *v, const struct plan_task *t, int show_day)
 	}
 	fputs(t->text, stdout);
 	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
+		print_decks(t->link_id);
 		if (t->progress >= 0)
-			printf("  [%s %d/%d]", t->link_id, t->progress < t->count ? t->progress :
-			       t->count, t->count);
+			printf(" %d/%d]", t->progress < t->target ? t->progress : t->target,
+			       t->target);
 		else
-			printf("  [%s: %d reviews]", t->link_id, t->count);
+			printf(": %d reviews]", t->count);
 	} else if (*t->link_kind) {
 		printf("  [%s %s]", link_name(t->link_kind), t->link_id);
 	}
@@ -125,7 +141,7 @@ json_task(const struct plan_view *v, const struct plan_task *t)
 	} else {
 		fputs("null", stdout);
 	}
-	printf(",\"count\":%d,\"progress\":", t->count);
+	printf(",\"count\":%d,\"target\":%d,\"progress\":", t->count, t->target);
 	if (t->progress >= 0)
 		printf("%d", t->progress);
 	else
@@ -184,6 +200,12 @@ plan_today_json(struct db *db)
 	       v->done, v->total);
 	if (v->review_due)
 		printf("%d", v->review_due);
+	else
+		fputs("null", stdout);
+	char warn[300];
+	fputs(",\"interview_warning\":", stdout);
+	if (deadline_plan_warning(db, v, warn, sizeof warn))
+		json_put_str(stdout, warn);
 	else
 		fputs("null", stdout);
 	puts("}");
@@ -267,6 +289,9 @@ cmd_plan_today(struct cmd *c)
 	}
 	printf("Week %d: %d/%d tasks done · plan: %d/%d · %d overdue\n", v->cur_week,
 	       w->ndone, w->ntasks, v->done, v->total, v->overdue);
+	char warn[300];
+	if (deadline_plan_warning(db, v, warn, sizeof warn))
+		printf("Note: %s.\n", warn);
 	if (v->review_due)
 		printf("Week %d has ended: write its review with 'prepdeck plan review %d "
 		       "--moved TEXT --next TEXT'.\n", v->review_due, v->review_due);
@@ -344,7 +369,7 @@ cmd_plan_start(struct cmd *c)
 	settings_load(db, &set);
 	int64_t today = day_number(now, set.rollover_hour);
 	if (on == NULL)
-		start = today;
+		start = studyday_plan_start(now, set.rollover_hour);
 
 	struct plan_info *plans;
 	size_t np = plan_list(db, &plans);
@@ -389,6 +414,12 @@ cmd_plan_start(struct cmd *c)
 				       old->plan_id, old->done, old->total);
 			printf("Started '%s' (%s): day 1 is %s, day %d is %s.\n", id, pi->title,
 			       d1, ndays, dn);
+			if (on == NULL && start > today) {
+				char td[20];
+				plan_fmt_day(today, td, sizeof td);
+				printf("Day 1 begins at %02d:00, when the study day turns (until "
+				       "then it is still the study day %s).\n", set.rollover_hour, td);
+			}
 		}
 	}
 	plan_view_free(old);
@@ -653,8 +684,10 @@ const struct cmd_entry cmd_plan_entry = {
 	.name = "plan", .args = "SUBCOMMAND ...",
 	.summary = "follow a study plan: start, today, show, done, shift, review",
 	.help = "plan start two-week|six-week|ID [--on YYYY-MM-DD] [--yes] starts a plan with "
-	"day 1 today (or on the given date); one plan runs at a time, and replacing "
-	"a running plan needs --yes (its ticked tasks and reviews are kept). "
+	"day 1 today (or on the given date; started between midnight and the "
+	"rollover hour, on the study day that begins then); one plan runs at a "
+	"time, and replacing a running plan needs --yes (its ticked tasks and "
+	"reviews are kept). "
 	"plan today [--json|--short] prints today's tasks (day N of M, the week's "
 	"theme, each task done, overdue or with its review progress); --json is for "
 	"scripts, --short prints one line for a shell prompt (nothing when no plan "

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli_review.h"
+#include "plan.h"
 #include "replay.h"
 #include "review.h"
 #include "settings.h"
@@ -47,8 +48,7 @@ static const struct cmd_opt query_opts[] = {
 static int
 filter_setup(struct cmd *c, struct review_filter *f, struct db **db)
 {
-	f->deck = arg_str(c, "--deck");
-	f->tag = arg_str(c, "--tag");
+	*f = (struct review_filter){ .deck = arg_str(c, "--deck"), .tag = arg_str(c, "--tag") };
 	*db = cli_db(c);
 	return check_deck(*db, f->deck) != 0 ? EXIT_USER : EXIT_OK;
 }
@@ -217,11 +217,13 @@ cmd_grade(struct cmd *c)
 	if (strcmp(mode, "cram") == 0)
 		printf("%s: crammed (schedule unchanged)\n", key);
 	else
-		printf("%s: state %d, due %s (in %s), stability %.2f, difficulty %.2f\n",
-		       key, res.after.state, due, ivl, res.after.stability,
+		printf("%s: state %s, due %s (in %s), stability %.2f, difficulty %.2f\n",
+		       key, review_state_name(res.after.state), due, ivl, res.after.stability,
 		       res.after.difficulty);
 	if (res.message[0])
 		fprintf(stderr, "prepdeck: %s\n", res.message);
+	if (strcmp(mode, "cram") != 0)
+		plan_record_ticks(db, now);
 	return EXIT_OK;
 }
 
@@ -247,6 +249,7 @@ cmd_undo(struct cmd *c)
 	char key[160];
 	if (review_undo(cli_db(c), key) != 0)
 		return cli_error("nothing to undo");
+	plan_record_ticks(cli_db(c), now_unix());
 	printf("undid the last grade of %s\n", key);
 	return EXIT_OK;
 }
@@ -256,6 +259,45 @@ const struct cmd_entry cmd_undo_entry = {
 	.help = "Restores the card graded last to its state before that grade and removes "
 	"the log row. Repeatable.",
 	.exec = cmd_undo,
+};
+
+/* `card suspended [--json]`: the suspended cards, to find one again. */
+static int
+cmd_card_suspended(struct cmd *c)
+{
+	int json = arg_flag(c, "--json");
+	size_t n;
+	struct review_suspended *v = review_suspended_list(cli_db(c), &n);
+	if (json)
+		putchar('[');
+	for (size_t i = 0; i < n; i++) {
+		if (json) {
+			printf("%s\n  {\"card\": ", i ? "," : "");
+			json_put_str(stdout, v[i].key);
+			printf(", \"deck\": ");
+			json_put_str(stdout, v[i].deck_title);
+			printf(", \"leech\": %s, \"front\": ", v[i].leech ? "true" : "false");
+			json_put_str(stdout, v[i].front);
+			putchar('}');
+		} else {
+			/* the question's first line, as a name for the card */
+			size_t len = strcspn(v[i].front, "\n");
+			printf("%s\t%s\t%s%.*s\n", v[i].key, v[i].deck_title,
+			       v[i].leech ? "(leech) " : "", (int)len, v[i].front);
+		}
+	}
+	if (json)
+		printf("%s]\n", n ? "\n" : "");
+	else if (n == 0)
+		printf("no card is suspended\n");
+	review_suspended_free(v, n);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry card_suspended_entry = {
+	.name = "suspended", .args = "[--json]", .summary = "list the suspended cards",
+	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
+	.exec = cmd_card_suspended,
 };
 
 /* `card ACTION CARD`, the action being the subcommand's name. */
@@ -273,11 +315,12 @@ cmd_card(struct cmd *c)
 		if (rc.fc.state)
 			fmt_iso_utc(rc.fc.due, due, sizeof due);
 		printf("card: %s\ndeck: %s%s\nkind: %s\nsource: %s:%d\ntags:%s\n"
-		       "state: %d\ndue: %s\nstability: %.4f\ndifficulty: %.4f\nreps: %d\n"
-		       "lapses: %d\nsuspended: %d\nflag: %d\nleech: %d\nfront: %s\nback: %s\n",
-		       rc.key, rc.deck_id, rc.example ? " (example)" : "", rc.kind, rc.src, rc.line, rc.tags, rc.fc.state, due,
-		       rc.fc.stability, rc.fc.difficulty, rc.fc.reps, rc.fc.lapses,
-		       rc.suspended, rc.flag, rc.leech, rc.front, rc.back);
+		       "state: %s\ndue: %s\nstability: %.4f\ndifficulty: %.4f\nreps: %d\n"
+		       "lapses: %d\nsuspended: %s\nflag: %s\nleech: %s\nfront: %s\nback: %s\n",
+		       rc.key, rc.deck_id, rc.example ? " (example)" : "", rc.kind, rc.src, rc.line, rc.tags,
+		       review_state_name(rc.fc.state), due, rc.fc.stability, rc.fc.difficulty,
+		       rc.fc.reps, rc.fc.lapses, rc.suspended ? "yes" : "no",
+		       rc.flag ? "yes" : "no", rc.leech ? "yes" : "no", rc.front, rc.back);
 	} else if (strcmp(what, "bury") == 0) {
 		struct settings set;
 		settings_load(db, &set);
@@ -306,13 +349,16 @@ CARD_SUB(unsuspend, "put a suspended card back");
 CARD_SUB(flag, "flag or unflag a card");
 
 const struct cmd_entry cmd_card_entry = {
-	.name = "card", .args = "show|bury|suspend|unsuspend|flag CARD",
-	.summary = "show or change one card",
-	.help = "Shows a card's content, source and memory state, buries it until the next "
-	"study day, suspends or unsuspends it, or toggles its flag.",
+	.name = "card", .args = "show|bury|suspend|unsuspend|flag CARD | suspended [--json]",
+	.summary = "show or change one card; list the suspended ones",
+	.help = "Shows a card's content, source and memory state (its state in words: new, "
+	"learning, review or relearning), buries it until the next study day, "
+	"suspends or unsuspends it, or toggles its flag. card suspended lists the "
+	"suspended cards (key, deck, question; leeches marked) so one can be found "
+	"and unsuspended; the review screen's S key shows the same list.",
 	.subs = (const struct cmd_entry *const[]){
 		&card_show_entry, &card_bury_entry, &card_suspend_entry, &card_unsuspend_entry,
-		&card_flag_entry, NULL,
+		&card_flag_entry, &card_suspended_entry, NULL,
 	},
 };
 

@@ -10,6 +10,7 @@
 #include "parse.h"
 #include "scorecard.h"
 #include "settings.h"
+#include "rehearsal.h"
 #include "stats.h"
 #include "util.h"
 
@@ -256,28 +257,11 @@ const struct cmd_entry cmd_mock_entry = {
 /* --- stats ------------------------------------------------------------ */
 
 static void
-json_str(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(fp, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", fp);
-		else if (*p < 0x20)
-			fprintf(fp, "\\u%04x", *p);
-		else
-			fputc(*p, fp);
-	}
-	fputc('"', fp);
-}
-
-static void
 json_day(FILE *fp, int64_t day)
 {
 	char buf[16];
 	fmt_date(day, buf, sizeof buf);
-	json_str(fp, buf);
+	json_put_str(fp, buf);
 }
 
 static void
@@ -319,9 +303,9 @@ stats_json(FILE *fp, const struct stats *s)
 	for (size_t i = 0; i < s->ndecks; i++) {
 		const struct stats_deck *d = &s->decks[i];
 		fprintf(fp, "%s\n      {\"id\": ", i ? "," : "");
-		json_str(fp, d->id);
+		json_put_str(fp, d->id);
 		fprintf(fp, ", \"title\": ");
-		json_str(fp, d->title);
+		json_put_str(fp, d->title);
 		fprintf(fp, ", \"reviews\": %d, \"passed\": %d, \"true\": ", d->reviews,
 		        d->passed);
 		json_ratio(fp, d->passed, d->reviews);
@@ -338,16 +322,16 @@ stats_json(FILE *fp, const struct stats *s)
 		const struct stats_story *t = &s->stories[i];
 		fprintf(fp, "%s\n    {\"story\": ", i ? "," : "");
 		if (t->story_id)
-			json_str(fp, t->story_id);
+			json_put_str(fp, t->story_id);
 		else
 			fputs("null", fp);
 		fprintf(fp, ", \"title\": ");
-		json_str(fp, t->title);
+		json_put_str(fp, t->title);
 		fprintf(fp, ", \"mode\": ");
-		json_str(fp, t->mode);
+		json_put_str(fp, t->mode);
 		fprintf(fp, ", \"worst_section\": ");
 		if (t->worst_section)
-			json_str(fp, t->worst_section);
+			json_put_str(fp, t->worst_section);
 		else
 			fputs("null", fp);
 		fprintf(fp, ", \"worst_over\": %d, \"sessions\": [", t->worst_over);
@@ -364,11 +348,11 @@ stats_json(FILE *fp, const struct stats *s)
 	for (size_t i = 0; i < s->ntrends; i++) {
 		const struct stats_trend *t = &s->trends[i];
 		fprintf(fp, "%s\n    {\"source\": ", i ? "," : "");
-		json_str(fp, t->source);
+		json_put_str(fp, t->source);
 		fprintf(fp, ", \"category\": ");
-		json_str(fp, t->cat_id);
+		json_put_str(fp, t->cat_id);
 		fprintf(fp, ", \"name\": ");
-		json_str(fp, t->name);
+		json_put_str(fp, t->name);
 		fprintf(fp, ", \"points\": [");
 		for (size_t k = 0; k < t->n; k++) {
 			fprintf(fp, "%s{\"day\": ", k ? ", " : "");
@@ -383,9 +367,9 @@ stats_json(FILE *fp, const struct stats *s)
 	for (size_t i = 0; i < s->ngaps; i++) {
 		const struct stats_gapmap *g = &s->gaps[i];
 		fprintf(fp, "%s\n    {\"id\": ", i ? "," : "");
-		json_str(fp, g->id);
+		json_put_str(fp, g->id);
 		fprintf(fp, ", \"title\": ");
-		json_str(fp, g->title);
+		json_put_str(fp, g->title);
 		fprintf(fp, ", \"skills\": %d, \"edits\": %d, \"points\": [", g->skills,
 		        g->edits);
 		for (size_t k = 0; k < g->n; k++) {
@@ -397,13 +381,6 @@ stats_json(FILE *fp, const struct stats *s)
 		fprintf(fp, "]}");
 	}
 	fprintf(fp, "%s]\n}\n", s->ngaps ? "\n  " : "");
-}
-
-static void
-fmt_ms(int64_t ms, char *buf, size_t n)
-{
-	int64_t s = (ms + 500) / 1000;
-	snprintf(buf, n, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
 }
 
 static void
@@ -476,8 +453,8 @@ stats_text(FILE *fp, const struct stats *s)
 			fprintf(fp, " [%s]", t->mode);
 		fprintf(fp, ": %zu run%s;", t->n, t->n == 1 ? "" : "s");
 		for (size_t k = 0; k < t->n; k++) {
-			fmt_ms(t->s[k].total_ms, a, sizeof a);
-			fmt_ms(t->s[k].budget_ms, b, sizeof b);
+			rehearsal_fmt_ms(t->s[k].total_ms, a, sizeof a);
+			rehearsal_fmt_ms(t->s[k].budget_ms, b, sizeof b);
 			fprintf(fp, " %s/%s", a, b);
 		}
 		if (t->worst_section)

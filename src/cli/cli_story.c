@@ -134,6 +134,19 @@ cmd_stories_show(struct cmd *c)
 	}
 	if (strcmp(s.type, "story") == 0)
 		cli_storysched_show(db, s.id);
+	if (strcmp(s.type, "template") != 0) {
+		/* The categories its rehearsals are self-scored on. */
+		struct rh_cat *cats;
+		int ncats;
+		char *why = NULL;
+		rehearsal_rubric_for(db, s.id, &cats, &ncats, &why);
+		printf("self-scored on: ");
+		for (int i = 0; i < ncats; i++)
+			printf("%s%s", i ? ", " : "", cats[i].id);
+		printf(" (%s)\n", why);
+		free(why);
+		rehearsal_rubric_free(cats, ncats);
+	}
 	print_block("Situation", s.situation);
 	print_block("Task", s.task);
 	print_block("Action", s.action);

@@ -11,7 +11,23 @@
 #include "parse.h"
 #include "plan.h"
 #include "settings.h"
+#include "studyday.h"
 #include "util.h"
+
+/* The running plan a proposal would replace, as a sentence (nothing when
+ * none runs); returns the run's view (caller frees) or NULL. */
+static struct plan_view *
+say_replaced(struct db *db, int64_t now, const char *how)
+{
+	struct plan_view *v = plan_load(db, now);
+	if (v != NULL) {
+		char what[300];
+		plan_describe(v, what, sizeof what);
+		printf("%s the running plan %s; its ticks and reviews stay in the history.\n",
+		       how, what);
+	}
+	return v;
+}
 
 /* "142 cards would be below 90% on 2026-03-12; 38 reviews added over the
  * next 9 days" */
@@ -64,8 +80,10 @@ cmd_target_set(struct cmd *c)
 	const char *plan;
 	int64_t start;
 	char why[512];
-	deadline_propose_plan(today, day, &plan, &start, why, sizeof why);
+	deadline_propose_plan(today, studyday_plan_start(now, set.rollover_hour), day, &plan,
+	                      &start, why, sizeof why);
 	printf("%s\nStart it with: prepdeck target plan --yes\n", why);
+	plan_view_free(say_replaced(db, now, "That replaces"));
 	struct deadline_report rep;
 	if (deadline_plan(db, &set, now, !dry, &rep) == 0 && rep.day == day)
 		print_effect(&set, &rep, !dry);
@@ -122,6 +140,13 @@ cmd_target_list(struct cmd *c)
 		printf("%s]\n", n ? "\n" : "");
 	else if (n == 0)
 		printf("no upcoming interviews (prepdeck target set YYYY-MM-DD)\n");
+	if (!json && n > 0) {
+		struct plan_view *v = plan_load(db, now_unix());
+		char warn[300];
+		if (deadline_plan_warning(db, v, warn, sizeof warn))
+			printf("Note: %s.\n", warn);
+		plan_view_free(v);
+	}
 	free(t);
 	return EXIT_OK;
 }
@@ -146,17 +171,34 @@ cmd_target_plan(struct cmd *c)
 	const char *plan;
 	int64_t start;
 	char why[512];
-	deadline_propose_plan(today, t.day, &plan, &start, why, sizeof why);
+	deadline_propose_plan(today, studyday_plan_start(now, set.rollover_hour), t.day, &plan,
+	                      &start, why, sizeof why);
 	printf("%s\n", why);
 	if (!yes) {
-		printf("To start it: prepdeck target plan --yes%s\n",
-		       plan_active_run(db) ? " (this replaces the running plan; its history stays)" : "");
+		printf("To start it: prepdeck target plan --yes\n");
+		plan_view_free(say_replaced(db, now, "That replaces"));
 		return EXIT_OK;
 	}
+	struct plan_view *old = plan_load(db, now);
 	char *cause = NULL;
-	if (plan_start(db, plan, start, 1, now, NULL, &cause) != 0)
+	if (plan_start(db, plan, start, 1, now, NULL, &cause) != 0) {
+		plan_view_free(old);
 		return cli_cause(cause);
-	printf("started the %s plan\n", plan);
+	}
+	if (old != NULL) {
+		char what[300];
+		plan_describe(old, what, sizeof what);
+		printf("Ended the plan %s; its ticks and reviews stay in the history.\n", what);
+		plan_view_free(old);
+	}
+	struct plan_view *v = plan_load(db, now);
+	char d[20];
+	plan_fmt_day(start, d, sizeof d);
+	printf("Started '%s': day 1 is %s.\n", v ? v->title : plan, d);
+	char warn[300];
+	if (deadline_plan_warning(db, v, warn, sizeof warn))
+		printf("Note: %s.\n", warn);
+	plan_view_free(v);
 	return EXIT_OK;
 }
 
@@ -210,13 +252,15 @@ const struct cmd_entry cmd_target_entry = {
 	.summary = "interview dates: everything works toward the next one",
 	.help = "target set YYYY-MM-DD [--company NAME] [--role NAME] [--map GAPMAP] adds an "
 	"interview, shows the plan proposed for it (the 2-week plan with under three "
-	"weeks left, else the 6-week one, ending the day before) and moves reviews so "
-	"that every card's predicted recall on the day reaches the desired retention "
-	"where a review still fits, spread under the daily review budget (the effect "
-	"is printed; --dry-run only shows it). target list [--json] lists upcoming "
-	"interviews; target plan [--yes] starts the proposed plan; target schedule "
-	"[--dry-run] plans the reviews again; target remove ID deletes one and puts "
-	"the reviews moved for it back.",
+	"weeks left, else the 6-week one, ending the day before but never starting "
+	"in the past, and naming the running plan it would replace) and moves "
+	"reviews so that every card's predicted recall on the day reaches the "
+	"desired retention where a review still fits, spread under the daily review "
+	"budget (the effect is printed; --dry-run only shows it). target list "
+	"[--json] lists upcoming interviews (and warns when the running plan runs past the next one); "
+	"target plan [--yes] starts the proposed plan (without --yes it only shows "
+	"it); target schedule [--dry-run] plans the reviews again; target remove ID "
+	"deletes one and puts the reviews moved for it back.",
 	.subs = (const struct cmd_entry *const[]){
 		&target_set_entry, &target_list_entry, &target_plan_entry, &target_schedule_entry,
 		&target_remove_entry, NULL,

@@ -29,21 +29,12 @@ struct strmap {
 	size_t n, cap;
 };
 
-static uint64_t
-hash_str(const char *s)
-{
-	uint64_t h = 1469598103934665603ull;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ull;
-	return h;
-}
-
 static struct def *
 strmap_find(const struct strmap *m, const char *key)
 {
 	if (m->cap == 0)
 		return NULL;
-	for (size_t i = hash_str(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+	for (size_t i = str_hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
 		if (m->keys[i] == NULL)
 			return NULL;
 		if (strcmp(m->keys[i], key) == 0)
@@ -76,7 +67,7 @@ strmap_put(struct strmap *m, const char *key, struct def v)
 {
 	if ((m->n + 1) * 2 > m->cap)
 		strmap_grow(m);
-	size_t i = hash_str(key) & (m->cap - 1);
+	size_t i = str_hash(key) & (m->cap - 1);
 	while (m->keys[i] != NULL && strcmp(m->keys[i], key) != 0)
 		i = (i + 1) & (m->cap - 1);
 	if (m->keys[i] == NULL) {
@@ -178,6 +169,7 @@ static const struct field task_f[] = {
 	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
 	{ "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
 	{ "deck", T_ID, 0, 0, 0, NULL, R_DECK, NULL, 0 },
+	{ "decks", T_IDS, 0, 1, 20, NULL, R_DECK, NULL, 0 },
 	{ "checklist", T_ID, 0, 0, 0, NULL, R_CHECKLIST, NULL, 0 },
 	{ "story", T_ID, 0, 0, 0, NULL, R_STORY, NULL, 0 },
 	{ "mock", T_ID, 0, 0, 0, NULL, R_RUBRIC, NULL, 0 },
@@ -896,16 +888,17 @@ check_semantics(struct checker *c, const struct ynode *n, const struct spec *s)
 			ERR(c, n, "a pitch needs its text in 'situation'");
 		}
 	} else if (s == &task_s) {
-		static const char *const links[] = { "deck", "checklist", "story", "mock", "skillmap" };
+		static const char *const links[] = { "deck", "decks", "checklist", "story", "mock",
+		                                     "skillmap" };
 		int nl = 0;
-		for (size_t i = 0; i < 5; i++)
+		for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
 			nl += ymap_get(n, links[i]) != NULL;
 		if (nl > 1)
-			ERR(c, n, "a task links to at most one of deck, checklist, story, "
+			ERR(c, n, "a task links to at most one of deck, decks, checklist, story, "
 			    "mock, skillmap");
 		const struct ynode *cnt = ymap_get(n, "count");
-		if (cnt && !ymap_get(n, "deck"))
-			ERR(c, cnt, "'count' goes with 'deck'");
+		if (cnt && !ymap_get(n, "deck") && !ymap_get(n, "decks"))
+			ERR(c, cnt, "'count' goes with 'deck' or 'decks'");
 	}
 }
 

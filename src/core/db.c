@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -30,6 +32,9 @@ struct db {
 	char *path;
 	int depth;          /* transaction nesting */
 	int readonly;
+	char *ro_why;       /* why it was opened read-only, for messages */
+	int64_t busy_since; /* when the current wait for a lock began (ms) */
+	int busy_told;      /* the busy hook has been told of this wait */
 	/* Prepared statements kept for reuse: the same SQL text (usually a
 	 * string constant) is compiled once per connection. */
 	struct db_stmt *cache[DB_CACHE];
@@ -37,6 +42,7 @@ struct db {
 };
 
 static void (*fatal_hook)(void);
+static void (*busy_hook)(int waiting);
 
 static const char *const migrations[] = {
 	schema_v1,
@@ -63,18 +69,31 @@ db_fatal(struct db *db, const char *fmt, ...)
 	char *msg = xvprintf(fmt, ap);
 	va_end(ap);
 	int code = db && db->h ? sqlite3_errcode(db->h) : 0;
-	const char *hint = "";
-	if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
-		hint = "\nThe database is damaged or not a prepdeck database; move it "
-		       "aside (or pass --db) to start a new one.";
-	else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
-	         code == SQLITE_IOERR)
-		hint = "\nCheck that the disk is writable and not full.";
-	else if (code == SQLITE_FULL)
-		hint = "\nThe disk is full.";
+	char *hint = xstrdup("");
+	if (db && db->readonly && db->ro_why) {
+		free(hint);
+		hint = xprintf("\nprepdeck opened it read-only because %s; this command "
+		               "needs to write to it.", db->ro_why);
+	} else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
+		free(hint);
+		hint = xstrdup("\nThe database is damaged or not a prepdeck database; move it "
+		               "aside (or pass --db) to start a new one.");
+	} else if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+		free(hint);
+		hint = xstrdup("\nAnother program has been writing to it for too long; "
+		               "nothing was changed. Try again when it is done.");
+	} else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
+	           code == SQLITE_IOERR) {
+		free(hint);
+		hint = xstrdup("\nCheck that the disk is writable and not full.");
+	} else if (code == SQLITE_FULL) {
+		free(hint);
+		hint = xstrdup("\nThe disk is full.");
+	}
 	fprintf(stderr, "prepdeck: database %s: %s%s\n",
 	        db && db->path ? db->path : "", msg, hint);
 	free(msg);
+	free(hint);
 	exit(1);
 }
 
@@ -123,89 +142,290 @@ migrate(struct db *db, char **cause)
 	return 0;
 }
 
+/* Milliseconds on a clock that only goes forward. */
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* SQLite calls this while another connection holds a lock it needs. It
+ * waits in short sleeps. Without a busy hook it gives up after
+ * DB_BUSY_MS (the caller then reports the database busy); with one (the
+ * screens) it tells the hook after a second and waits as long as it
+ * takes, so a grade or an edit in hand is never dropped. */
+#define DB_BUSY_MS 5000
+static int
+busy_wait(void *arg, int count)
+{
+	struct db *db = arg;
+	int64_t now = mono_ms();
+	if (count == 0) {
+		db->busy_since = now;
+		db->busy_told = 0;
+	}
+	int64_t waited = now - db->busy_since;
+	if (busy_hook == NULL && waited >= DB_BUSY_MS)
+		return 0;
+	if (busy_hook != NULL && waited >= 1000 && !db->busy_told) {
+		db->busy_told = 1;
+		busy_hook(1);
+	}
+	struct timespec ts = { 0, (count < 20 ? 5 : 50) * 1000000L };
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+/* After a wait for a lock: tells the hook it is over. */
+static void
+busy_done(struct db *db)
+{
+	if (db->busy_told) {
+		db->busy_told = 0;
+		if (busy_hook != NULL)
+			busy_hook(0);
+	}
+}
+
+void
+db_set_busy_hook(void (*hook)(int waiting))
+{
+	busy_hook = hook;
+}
+
+/* The tables a prepdeck database has from migration 1 on. */
+static const char *const own_tables[] = { "doc", "card", "card_state", "review_log", "setting" };
+
+/* Refuses a database that is another program's: one with another
+ * application id, or with tables but not prepdeck's (a browser's
+ * history, say). Sets *fresh when the file has no tables yet. */
+static int
+check_owner(struct db *db, int *fresh, char **cause)
+{
+	int64_t app = db_int(db, 0, "PRAGMA application_id", "");
+	int64_t ntables = db_int(db, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+	                         "AND name NOT LIKE 'sqlite_%'", "");
+	*fresh = ntables == 0;
+	if (app != 0 && app != DB_APPLICATION_ID)
+		return fail(cause, "%s belongs to another program (SQLite application id "
+		            "0x%08llx), not prepdeck; pass --db to use another file", db->path,
+		            (unsigned long long)(uint32_t)app);
+	if (app == DB_APPLICATION_ID || ntables == 0)
+		return 0;
+	int own = 0;
+	for (size_t i = 0; i < sizeof own_tables / sizeof own_tables[0]; i++)
+		own += db_int(db, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+		              "name = ?", "t", own_tables[i]) > 0;
+	if (own == (int)(sizeof own_tables / sizeof own_tables[0]))
+		return 0; /* made before prepdeck set its application id */
+	struct sbuf names;
+	sbuf_init(&names);
+	struct db_stmt *st = db_prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+	                                "AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 4", "");
+	for (int k = 0; db_step(st); k++)
+		sbuf_addf(&names, "%s%s", k ? ", " : "", db_col_text(st, 0));
+	db_finalize(st);
+	fail(cause, "%s is an SQLite database of another program (%lld table%s: %s%s), not "
+	     "prepdeck's; prepdeck leaves it alone. Pass --db to use another file", db->path,
+	     (long long)ntables, ntables == 1 ? "" : "s", names.s, ntables > 4 ? ", ..." : "");
+	sbuf_free(&names);
+	return -1;
+}
+
+/* Why a database that exists must be opened read-only, or NULL: this
+ * user cannot write the file, or the directory where SQLite keeps its
+ * -wal and -shm files. */
+static char *
+readonly_reason(const char *path)
+{
+	if (access(path, W_OK) != 0)
+		return xprintf("you cannot write to %s (%s)", path, strerror(errno));
+	char real[PATH_MAX];
+	if (realpath(path, real) == NULL)
+		return NULL;
+	char *slash = strrchr(real, '/');
+	char *dir = slash == real ? xstrdup("/") : xstrndup(real, (size_t)(slash - real));
+	char *why = NULL;
+	if (access(dir, W_OK | X_OK) != 0)
+		why = xprintf("you cannot write to its directory %s (%s), where it keeps its "
+		              "-wal and -shm files", dir, strerror(errno));
+	free(dir);
+	return why;
+}
+
+/* path as a file: URI, for opening read-only. Caller frees. */
+static char *
+file_uri(const char *path, int immutable)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_add(&b, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p < 0x20 || *p >= 0x7f)
+			sbuf_addf(&b, "%%%02X", *p);
+		else
+			sbuf_addc(&b, (char)*p);
+	}
+	sbuf_add(&b, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+	return sbuf_take(&b);
+}
+
+/* Creates the database file, private from the start. Through a symbolic
+ * link whose target does not exist yet, the target is made (and is what
+ * a failed open removes): *made is set to the file created. */
+static int
+create_file(const char *path, int dangling, char **made, char **cause)
+{
+	int fd = dangling ? open(path, O_WRONLY | O_CREAT | O_NOCTTY | O_CLOEXEC, 0600)
+	                  : open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		if (dangling)
+			return fail(cause, "cannot create %s: it is a symbolic link to a file that "
+			            "does not exist, and that file cannot be made (%s)", path,
+			            strerror(errno));
+		return fail(cause, "cannot create %s: %s", path, strerror(errno));
+	}
+	close(fd);
+	char real[PATH_MAX];
+	*made = xstrdup(dangling && realpath(path, real) ? real : path);
+	return 0;
+}
+
 static struct db *
 open_db(const char *path, int flags, int *created, char **cause)
 {
-	struct stat st;
+	struct stat st, lst;
 	int exists = stat(path, &st) == 0;
+	int dangling = !exists && lstat(path, &lst) == 0 && S_ISLNK(lst.st_mode);
 	if (created)
 		*created = 0;
 	if (exists && S_ISDIR(st.st_mode)) {
 		fail(cause, "%s is a directory, not a database file", path);
 		return NULL;
 	}
+	if (exists && !S_ISREG(st.st_mode)) {
+		/* /dev/null, a FIFO: SQLite would leave a journal beside it. */
+		fail(cause, "%s is %s, not a database file", path, file_kind((unsigned)st.st_mode));
+		return NULL;
+	}
 	if (!exists && !(flags & DB_OPEN_CREATE)) {
 		fail(cause, "%s: no such database", path);
 		return NULL;
 	}
-	if (!exists && paths_mkdirs(path, cause) != 0)
+	if (!exists && !dangling && paths_mkdirs(path, cause) != 0)
 		return NULL;
 
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->readonly = (flags & DB_OPEN_READONLY) != 0;
-	int oflags = db->readonly ? SQLITE_OPEN_READONLY
-	                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	char *made = NULL;
 	if (!exists) {
-		/* Create the file ourselves so it is private from the start. */
-		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-		if (fd < 0) {
-			fail(cause, "cannot create %s: %s", path, strerror(errno));
+		if (create_file(path, dangling, &made, cause) != 0)
 			goto bad;
-		}
-		close(fd);
 		if (created)
 			*created = 1;
+	} else if (!db->readonly && (db->ro_why = readonly_reason(path)) != NULL) {
+		/* Reading needs no write access: the commands that only read
+		 * work, the others say what they need (db_fatal). */
+		db->readonly = 1;
 	}
-	if (sqlite3_open_v2(path, &db->h, oflags, NULL) != SQLITE_OK) {
+	int rc;
+	if (db->readonly) {
+		/* A file this user cannot write, without a -wal file: the main
+		 * file holds everything, and opening it immutable creates no
+		 * -shm or -wal beside it. (One that is only asked to be read,
+		 * by `check`, may have a writer: it is opened as usual.) */
+		char *wal = xprintf("%s-wal", path);
+		struct stat ws;
+		int pending = stat(wal, &ws) == 0 && ws.st_size > 0;
+		free(wal);
+		char *uri = file_uri(path, db->ro_why != NULL && !pending);
+		rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		free(uri);
+	} else {
+		rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	}
+	if (rc != SQLITE_OK) {
 		fail(cause, "cannot open %s: %s", path,
 		     db->h ? sqlite3_errmsg(db->h) : "out of memory");
 		goto bad;
 	}
 	sqlite3_extended_result_codes(db->h, 0);
-	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_busy_handler(db->h, busy_wait, db);
 	/* A cheap read of the header: a corrupt or foreign file fails here
 	 * with a clear message instead of later in the middle of a screen. */
 	char *err = NULL;
 	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL,
 	                 &err) != SQLITE_OK) {
-		fail(cause, "%s is not a usable prepdeck database (%s); move it aside "
-		     "or pass --db to use another file", path, err ? err : "?");
+		if (db->ro_why)
+			fail(cause, "cannot read %s (%s): prepdeck opened it read-only because %s",
+			     path, err ? err : "?", db->ro_why);
+		else
+			fail(cause, "%s is not a usable prepdeck database (%s); move it aside "
+			     "or pass --db to use another file", path, err ? err : "?");
 		sqlite3_free(err);
 		goto bad;
 	}
+	int fresh;
+	if (check_owner(db, &fresh, cause) != 0)
+		goto bad;
 	if (!db->readonly) {
+		/* A file prepdeck sets up now (new, or empty, perhaps reached
+		 * through a symbolic link) holds personal history: private. */
+		if (fresh && chmod(path, 0600) != 0 && errno != EPERM) {
+			fail(cause, "cannot make %s private: %s", path, strerror(errno));
+			goto bad;
+		}
 		if (exec_script(db, "PRAGMA journal_mode = WAL", cause) != 0) {
 			char *c = *cause;
 			*cause = xprintf("cannot write %s: %s", path, c);
 			free(c);
 			goto bad;
 		}
-		if (access(path, W_OK) != 0) {
-			fail(cause, "cannot write %s: %s", path, strerror(errno));
-			goto bad;
-		}
 	}
-	if (exec_script(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; "
+	/* synchronous = FULL: every commit (a grade, an edit) is on disk
+	 * before the screen moves on, power loss included; see doc/schema.md
+	 * for what it costs. */
+	if (exec_script(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
 	                "PRAGMA cache_size = -32768",
 	                cause) != 0)
 		goto bad;
 	if (migrate(db, cause) != 0) {
 		char *c = *cause;
-		*cause = xprintf("%s: %s", path, c);
+		*cause = db->ro_why ? xprintf("%s: %s (prepdeck opened it read-only because %s)",
+		                              path, c, db->ro_why)
+		                    : xprintf("%s: %s", path, c);
 		free(c);
 		goto bad;
 	}
+	if (!db->readonly && db_int(db, 0, "PRAGMA application_id", "") != DB_APPLICATION_ID) {
+		char *sql = xprintf("PRAGMA application_id = %d", DB_APPLICATION_ID);
+		int r = exec_script(db, sql, cause);
+		free(sql);
+		if (r != 0)
+			goto bad;
+	}
+	free(made);
 	return db;
 bad:
 	cache_free(db);
 	if (db->h)
 		sqlite3_close(db->h);
-	if (created && *created)
-		unlink(path);
+	if (made != NULL)
+		unlink(made);
+	free(made);
+	free(db->ro_why);
 	free(db->path);
 	free(db);
 	return NULL;
+}
+
+int
+db_readonly(const struct db *db)
+{
+	return db->readonly;
 }
 
 struct db *
@@ -229,6 +449,7 @@ db_close(struct db *db)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 	cache_free(db);
 	sqlite3_close_v2(db->h);
+	free(db->ro_why);
 	free(db->path);
 	free(db);
 }
@@ -325,6 +546,7 @@ int
 db_step(struct db_stmt *st)
 {
 	int rc = sqlite3_step(st->s);
+	busy_done(st->db);
 	if (rc == SQLITE_ROW)
 		return 1;
 	if (rc == SQLITE_DONE)
@@ -474,7 +696,9 @@ db_begin(struct db *db)
 {
 	if (db->depth++ == 0) {
 		char *err = NULL;
-		if (sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, &err) != SQLITE_OK) {
+		int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, &err);
+		busy_done(db);
+		if (rc != SQLITE_OK) {
 			db->depth = 0;
 			db_fatal(db, "%s", err ? err : "cannot begin a transaction");
 		}

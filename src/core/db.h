@@ -14,6 +14,10 @@ struct db_stmt;
 
 #define DB_SCHEMA_VERSION 3
 
+/* PRAGMA application_id of a prepdeck database ("PRPD"): a database with
+ * another id, or with another program's tables, is refused. */
+#define DB_APPLICATION_ID 0x50525044
+
 enum {
 	DB_OPEN_CREATE = 1,   /* create the file (and its directory) if missing */
 	DB_OPEN_READONLY = 2, /* never write; fails if the file is missing */
@@ -21,14 +25,30 @@ enum {
 
 /* Opens (and if needed creates and migrates) the database at path.
  * Sets *created when a new file was made. Returns NULL and sets *cause
- * (caller frees) on failure. */
+ * (caller frees) on failure: for anything but a regular file (or a
+ * symbolic link to one, or to none yet: then the file it names is made),
+ * and for another program's SQLite file. A database this user cannot
+ * write (the file, or the directory its -wal and -shm files go in) is
+ * opened read-only: reading works, and the first write stops with a
+ * message saying what write access it needs. */
 struct db *db_open(const char *path, int flags, int *created, char **cause);
 void db_close(struct db *db);
 const char *db_path(const struct db *db);
+/* True when the database was opened read-only (asked for, or not
+ * writable by this user). */
+int db_readonly(const struct db *db);
 
 /* Called with a message before the process exits on a fatal database
  * error; the TUI sets it to leave curses mode first. */
 void db_set_fatal_hook(void (*hook)(void));
+
+/* While another program holds the lock a write needs, prepdeck waits.
+ * Without a busy hook it waits 5 seconds, then stops with a message (and
+ * writes nothing). With one it waits until the lock is free, calling
+ * hook(1) once the wait has lasted a second and hook(0) when it is over:
+ * the screens show "database busy, retrying" and keep what the user just
+ * gave (a grade, an edit) until it is saved. */
+void db_set_busy_hook(void (*hook)(int waiting));
 
 /* Prepares sql and binds arguments described by fmt, one letter each:
  * 'i' int64_t, 'd' double, 't' const char * (NULL binds NULL), 'n' NULL

@@ -42,10 +42,20 @@ struct ctx {
 	double recall_base;        /* rating-independent part of S'r */
 };
 
+/* floor(x), without a library call for the values met here; exact:
+ * truncation then one step down for negative non-integers. */
+static inline double fast_floor(double x)
+{
+	if (!(x > -0x1p62 && x < 0x1p62))
+		return floor(x);
+	double f = (double)(int64_t)x;
+	return f > x ? f - 1.0 : f;
+}
+
 /* JavaScript Math.round: nearest integer, halves towards +infinity. */
 static double js_round(double x)
 {
-	double f = floor(x);
+	double f = fast_floor(x);
 	return x - f >= 0.5 ? f + 1.0 : f;
 }
 
@@ -496,11 +506,12 @@ static double fuzz_factor(uint64_t seed)
 /* Validates the inputs and prepares the shared context (ts-fsrs
  * AbstractScheduler.init). Returns 0 or -1. */
 static int setup(struct ctx *c, const struct fsrs_params *p,
-                 const struct fsrs_card *in, int64_t now, uint64_t seed)
+                 const struct fsrs_card *in, int64_t now, uint64_t seed,
+                 int checked)
 {
 	int64_t elapsed = 0;
 
-	if (fsrs_params_check(p) != 0 || !card_ok(in))
+	if (!checked && (fsrs_params_check(p) != 0 || !card_ok(in)))
 		return -1;
 	if (now < -TIME_LIMIT || now > TIME_LIMIT)
 		return -1;
@@ -518,21 +529,21 @@ static int setup(struct ctx *c, const struct fsrs_params *p,
 	c->cur.elapsed_days = (int)elapsed;
 	c->cur.reps++;
 	c->k = derived(p, &c->own);
-	c->fuzz = fuzz_factor(seed);
+	c->fuzz = p->enable_fuzz ? fuzz_factor(seed) : 0;
 	c->have_r = c->have_recall = 0;
 	return 0;
 }
 
-int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
-                int64_t now, int rating, uint64_t fuzz_seed,
-                struct fsrs_card *out)
+static int review(const struct fsrs_params *p, const struct fsrs_card *in,
+                  int64_t now, int rating, uint64_t fuzz_seed,
+                  struct fsrs_card *out, int checked)
 {
 	struct fsrs_card next[4];
 	struct ctx c;
 
 	if (rating < FSRS_AGAIN || rating > FSRS_EASY)
 		return -1;
-	if (setup(&c, p, in, now, fuzz_seed) != 0)
+	if (setup(&c, p, in, now, fuzz_seed, checked) != 0)
 		return -1;
 	if (p->enable_short_term)
 		basic_scheduler(&c, rating, next);
@@ -542,13 +553,27 @@ int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
 	return 0;
 }
 
+int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
+                int64_t now, int rating, uint64_t fuzz_seed,
+                struct fsrs_card *out)
+{
+	return review(p, in, now, rating, fuzz_seed, out, 0);
+}
+
+int fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
+                        int64_t now, int rating, uint64_t fuzz_seed,
+                        struct fsrs_card *out)
+{
+	return review(p, in, now, rating, fuzz_seed, out, 1);
+}
+
 int fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
                  int64_t now, uint64_t fuzz_seed, struct fsrs_card out[4])
 {
 	struct fsrs_card next[4];
 	struct ctx c;
 
-	if (setup(&c, p, in, now, fuzz_seed) != 0)
+	if (setup(&c, p, in, now, fuzz_seed, 0) != 0)
 		return -1;
 	if (p->enable_short_term)
 		basic_scheduler(&c, 0, next);

@@ -99,6 +99,14 @@ int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
                 int64_t now, int rating, uint64_t fuzz_seed,
                 struct fsrs_card *out);
 
+/* As fsrs_review for parameters the caller has checked once with
+ * fsrs_params_check (and keeps unchanged) and a card that is new or came
+ * out of fsrs_review: saves both checks on every review of a long
+ * replay. */
+int fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
+                        int64_t now, int rating, uint64_t fuzz_seed,
+                        struct fsrs_card *out);
+
 /* The four possible outcomes of reviewing *in at now: out[r - 1] is the
  * card after rating r, so out[r - 1].due - now is the interval to show
  * for that rating. Each equals what fsrs_review gives with the same

@@ -242,14 +242,66 @@ gap_map_create(struct db *db, const char *id, const char *title, const char *rol
 	return 0;
 }
 
+int
+gap_map_delete(struct db *db, const char *id, char **cause)
+{
+	char *origin = db_text(db, "SELECT origin FROM gapmap WHERE id = ? AND retired = 0",
+	                       "t", id);
+	if (origin == NULL)
+		return fail(cause, "no gap map '%s' (see 'prepdeck gapmap list')", id);
+	int bundled = strcmp(origin, "bundled") == 0;
+	free(origin);
+	if (bundled)
+		return fail(cause, "'%s' comes with the curriculum and cannot be deleted", id);
+	db_begin(db);
+	db_exec(db, "UPDATE gapmap SET retired = 1 WHERE id = ?", "t", id);
+	db_set_setting(db, "gapmap_deleted", id);
+	db_commit(db);
+	return 0;
+}
+
+int
+gap_map_restore(struct db *db, const char *id, char **cause)
+{
+	if (db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND retired = 1 AND "
+	           "origin <> 'bundled'", "t", id) == 0)
+		return fail(cause, "no deleted gap map '%s'", id);
+	db_begin(db);
+	db_exec(db, "UPDATE gapmap SET retired = 0 WHERE id = ?", "t", id);
+	char *last = db_setting(db, "gapmap_deleted");
+	if (last && strcmp(last, id) == 0)
+		db_exec(db, "DELETE FROM setting WHERE key = 'gapmap_deleted'", "");
+	free(last);
+	db_commit(db);
+	gap_set_current(db, id);
+	return 0;
+}
+
+/* The map a setting names, when it is (retired 1) or is not (0)
+ * deleted; else NULL. Caller frees. */
+static char *
+setting_map(struct db *db, const char *key, int retired)
+{
+	char *id = db_setting(db, key);
+	if (id != NULL && db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND "
+	                         "retired = ?", "ti", id, (int64_t)retired) == 1)
+		return id;
+	free(id);
+	return NULL;
+}
+
+char *
+gap_map_last_deleted(struct db *db)
+{
+	return setting_map(db, "gapmap_deleted", 1);
+}
+
 char *
 gap_current(struct db *db)
 {
-	char *id = db_setting(db, "gapmap_current");
-	if (id != NULL && db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND "
-	                         "retired = 0", "t", id) == 1)
+	char *id = setting_map(db, "gapmap_current", 0);
+	if (id != NULL)
 		return id;
-	free(id);
 	return db_text(db, "SELECT id FROM gapmap WHERE retired = 0 ORDER BY "
 	               "origin = 'bundled', created_at DESC, rowid DESC LIMIT 1", "");
 }
@@ -362,8 +414,10 @@ gap_row_matches(const struct gap_row *r, const char *filter)
 {
 	if (filter == NULL || *filter == '\0')
 		return 1;
-	const char *f[] = { r->name, r->category, r->keywords, r->evidence, r->next_action,
-	                    r->status, r->decks, r->stories, r->skill_id ? r->skill_id : "" };
+	/* The columns the map shows at any width; not the keywords,
+	 * vocabulary id or linked deck and story ids, which would match rows
+	 * that show nothing like the filter (llm matching llm-retrieval). */
+	const char *f[] = { r->name, r->category, r->evidence, r->next_action, r->status };
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
 		if (contains_ci(f[i], filter))
 			return 1;

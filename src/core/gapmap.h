@@ -85,6 +85,15 @@ int gap_map_create(struct db *db, const char *id, const char *title, const char 
  * with gap_set_current, else the newest map the user made, else the
  * first bundled one; NULL when there is no map. Caller frees. */
 char *gap_current(struct db *db);
+/* Deletes one of the user's maps (made by hand or from a job
+ * description; the curriculum's are refused): it leaves the lists, its
+ * rows and history are kept, and gap_map_restore brings it back. The
+ * last one deleted is remembered for an undo. Returns 0, or -1 with
+ * *cause set. */
+int gap_map_delete(struct db *db, const char *id, char **cause);
+int gap_map_restore(struct db *db, const char *id, char **cause);
+/* The map deleted last and not restored (a new string), or NULL. */
+char *gap_map_last_deleted(struct db *db);
 void gap_set_current(struct db *db, const char *map_id);
 
 /* The live rows of a map whose text contains filter (case-insensitive for
@@ -98,6 +107,8 @@ int gap_row_load(struct db *db, int64_t row_id, struct gap_row *out);
 void gap_row_clear(struct gap_row *r);
 /* A gap: no evidence, or confidence 2 or lower (rated). */
 int gap_row_is_gap(const struct gap_row *r);
+/* True when filter (any case) is in a column the map shows at every
+ * width: name, category, status, evidence or next action. */
 int gap_row_matches(const struct gap_row *r, const char *filter);
 /* Sorts rows in place. */
 void gap_rows_sort(struct gap_rows *r, enum gap_sort sort);

@@ -66,6 +66,7 @@ struct term {
 
 struct phrase {
 	const char *text;
+	size_t len;
 	int term;
 	int cs;        /* match case-sensitively (short acronyms: RAG, ML, IAM) */
 	int risky;     /* a common English word: needs a capital, mid-sentence */
@@ -75,21 +76,34 @@ struct phrase {
 struct occ {
 	size_t s, e;
 	int term;
-	size_t sent;   /* where its sentence starts */
+	size_t sent, sent_e;   /* its sentence */
 };
 
 struct line {
 	size_t s, e;   /* [s, e) without the newline */
 	int blank, heading, bullet;
 	double factor;
+	size_t cstart;           /* content_start of the line */
+	size_t blk_a, blk_b;     /* first and last line of its paragraph or item */
+	size_t item;             /* the line its list item starts on */
+	size_t lead_s, lead_e;   /* an item's lead (see in_lead), on its first line */
 };
 
+/* The text and what is known of it. Everything below is computed once,
+ * so each mention costs a binary search, not a walk over its paragraph:
+ * a 1 MB posting is read in linear time. The text need not end with a
+ * NUL: nothing reads t[len]. */
 struct doc {
 	const char *t;
 	size_t len;
 	struct line *lines;
 	size_t nlines;
 	size_t title;  /* index of the title line */
+	size_t *starts, nstarts;  /* where a sentence may start, ascending */
+	size_t *stops, nstops;    /* where one may end (its .!?;), ascending */
+	/* sentence_factor of the last sentence asked for */
+	size_t memo_s, memo_e;
+	double memo_f;
 };
 
 static int
@@ -104,13 +118,13 @@ is_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
 }
 
-/* Matches phrase p at t[i]: whole words, any case (unless p->cs), a space
- * or hyphen in the phrase matching any run of white space or a hyphen.
- * Returns the end offset, or 0 when it does not match. */
+/* Matches phrase text (plen bytes) at t[i]: whole words, any case (unless
+ * cs), a space or hyphen in the phrase matching any run of white space or
+ * a hyphen. Returns the end offset, or 0 when it does not match. */
 static size_t
-match_at(const char *t, size_t len, size_t i, const char *text, int cs, int plural)
+match_at(const char *t, size_t len, size_t i, const char *text, size_t plen, int cs,
+         int plural)
 {
-	size_t plen = strlen(text);
 	if (plen == 0)
 		return 0;
 	if (wordc((unsigned char)text[0]) && i > 0 && wordc((unsigned char)t[i - 1]))
@@ -158,8 +172,14 @@ match_at(const char *t, size_t len, size_t i, const char *text, int cs, int plur
 static int
 occurs(const char *t, size_t s, size_t e, const char *phrase)
 {
+	int first = tolower((unsigned char)phrase[0]);
+	size_t plen = 0;
 	for (size_t i = s; i < e; i++) {
-		size_t end = match_at(t, e, i, phrase, 0, 0);
+		if (tolower((unsigned char)t[i]) != first)
+			continue;
+		if (plen == 0)
+			plen = strlen(phrase);
+		size_t end = match_at(t, e, i, phrase, plen, 0, 0);
 		if (end)
 			return 1;
 	}
@@ -200,6 +220,90 @@ content_start(const struct doc *d, const struct line *l)
 	return k;
 }
 
+/* The paragraph or list item of every line (blk_a..blk_b, where a
+ * sentence is looked for), the line its list item starts on, and each
+ * item's lead (see in_lead), by one pass each way over the lines. */
+static void
+doc_blocks(struct doc *d)
+{
+	struct line *L = d->lines;
+	size_t n = d->nlines;
+	for (size_t i = 0; i < n; i++) {
+		int starts = i == 0 || L[i - 1].blank || L[i - 1].heading;
+		L[i].blk_a = starts || L[i].bullet || L[i].heading ? i : L[i - 1].blk_a;
+		L[i].item = starts || L[i].bullet ? i : L[i - 1].item;
+	}
+	size_t item_end = n ? n - 1 : 0;
+	for (size_t i = n; i-- > 0;) {
+		int ends = i + 1 >= n || L[i + 1].blank || L[i + 1].bullet || L[i + 1].heading;
+		L[i].blk_b = ends || L[i].heading ? i : L[i + 1].blk_b;
+		if (ends)
+			item_end = i;
+		L[i].lead_s = L[i].lead_e = 0;
+		if (!L[i].bullet)
+			continue;
+		/* The lead: a bold opening ("**GPU serving.** ...") or the words
+		 * before an early colon ("Drive cost optimization: ..."). */
+		const struct line *l = &L[i];
+		size_t k = l->s;
+		while (k < l->e && strchr(" \t-*+", d->t[k]) &&
+		       !(d->t[k] == '*' && k + 1 < l->e && d->t[k + 1] == '*'))
+			k++;
+		size_t start = k, lead_e = k;
+		if (k + 1 < l->e && d->t[k] == '*' && d->t[k + 1] == '*') {
+			for (size_t c = k + 2; c + 1 < l->e; c++)
+				if (d->t[c] == '*' && d->t[c + 1] == '*') {
+					lead_e = c;
+					break;
+				}
+		}
+		/* The colon must come early, before the item's first full stop,
+		 * and within the item. */
+		size_t end = L[item_end].e;
+		for (size_t e = start; e < end && e < start + 120; e++) {
+			char ch = d->t[e];
+			if (ch == ':' && (e + 1 >= end || is_space((unsigned char)d->t[e + 1]))) {
+				if (e > lead_e)
+					lead_e = e;
+				break;
+			}
+			if (ch == '.' && (e + 1 >= end || is_space((unsigned char)d->t[e + 1])))
+				break;
+		}
+		L[i].lead_s = start;
+		L[i].lead_e = lead_e;
+	}
+}
+
+static void
+push_pos(size_t **v, size_t *n, size_t *cap, size_t pos)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 256;
+		*v = xrealloc(*v, *cap * sizeof **v);
+	}
+	(*v)[(*n)++] = pos;
+}
+
+/* Where sentences may start (after ".!?;" and white space) and end (at
+ * such a mark followed by white space or the end), in text order. */
+static void
+doc_sentences(struct doc *d)
+{
+	size_t cs = 0, ce = 0;
+	d->starts = d->stops = NULL;
+	d->nstarts = d->nstops = 0;
+	for (size_t i = 0; i < d->len; i++) {
+		if (!strchr(".!?;", d->t[i]))
+			continue;
+		if (i + 1 >= d->len || is_space((unsigned char)d->t[i + 1]))
+			push_pos(&d->stops, &d->nstops, &ce, i);
+		if (i + 1 < d->len && is_space((unsigned char)d->t[i + 1]))
+			push_pos(&d->starts, &d->nstarts, &cs, i + 1);
+	}
+	d->memo_s = d->memo_e = SIZE_MAX;
+}
+
 /* Splits the text into lines and classifies them: headings (Markdown
  * '#', a short line ending in ':' after a blank line, a bold-only line,
  * an all-capitals line), bullets, blank lines; then gives each line the
@@ -227,6 +331,7 @@ doc_lines(struct doc *d)
 		for (size_t k = s; k < e; k++)
 			if (!is_space((unsigned char)d->t[k]))
 				l->blank = 0;
+		l->cstart = content_start(d, l);
 		if (e >= d->len)
 			break;
 		s = e + 1;
@@ -248,8 +353,8 @@ doc_lines(struct doc *d)
 		size_t n = e - k;
 		if (n >= 2 && (p[0] == '-' || p[0] == '*' || p[0] == '+') && p[1] == ' ')
 			l->bullet = 1;
-		else if (isdigit((unsigned char)p[0]) && content_start(d, l) > k + 1 &&
-		         (d->t[content_start(d, l) - 2] == '.' || d->t[content_start(d, l) - 2] == ')'))
+		else if (isdigit((unsigned char)p[0]) && l->cstart > k + 1 &&
+		         (d->t[l->cstart - 2] == '.' || d->t[l->cstart - 2] == ')'))
 			l->bullet = 1;
 		int letters = 0, upper = 0;
 		for (size_t j = 0; j < n; j++)
@@ -298,6 +403,8 @@ doc_lines(struct doc *d)
 		}
 		l->factor = factor;
 	}
+	doc_blocks(d);
+	doc_sentences(d);
 }
 
 /* True when the word at pos starts a sentence, a list item or a line
@@ -313,7 +420,7 @@ sentence_initial(const struct doc *d, size_t pos)
 	while (k > l->s && strchr(" \t\r*_`\"'([>", d->t[k - 1]))
 		k--;
 	if (k > l->s) {
-		if (k <= content_start(d, l))
+		if (k <= l->cstart)
 			return 1;
 		return strchr(".!?:;", d->t[k - 1]) != NULL;
 	}
@@ -328,26 +435,47 @@ sentence_initial(const struct doc *d, size_t pos)
 	return e > p->s && strchr(".!?:;", d->t[e - 1]) != NULL;
 }
 
-/* The sentence around pos, within its paragraph or list item. */
+/* The last of v[0..n) that is <= pos, or SIZE_MAX. */
+static size_t
+last_at_most(const size_t *v, size_t n, size_t pos)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] <= pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? v[lo - 1] : SIZE_MAX;
+}
+
+/* The first of v[0..n) that is >= pos, or SIZE_MAX. */
+static size_t
+first_at_least(const size_t *v, size_t n, size_t pos)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n ? v[lo] : SIZE_MAX;
+}
+
+/* The sentence around pos, within its paragraph or list item: from the
+ * last sentence start at or before pos to the first end at or after it. */
 static void
 sentence_bounds(const struct doc *d, size_t pos, size_t *s, size_t *e)
 {
-	size_t li = line_of(d, pos);
-	size_t a = li, b = li;
-	while (a > 0 && !d->lines[a].bullet && !d->lines[a].heading &&
-	       !d->lines[a - 1].blank && !d->lines[a - 1].heading)
-		a--;
-	while (b + 1 < d->nlines && !d->lines[b + 1].blank && !d->lines[b + 1].bullet &&
-	       !d->lines[b + 1].heading && !d->lines[b].heading)
-		b++;
-	size_t bs = d->lines[a].s, be = d->lines[b].e;
-	*s = pos;
-	while (*s > bs && !(strchr(".!?;", d->t[*s - 1]) && is_space((unsigned char)d->t[*s])))
-		(*s)--;
-	*e = pos;
-	while (*e < be && !(strchr(".!?;", d->t[*e]) &&
-	                    (*e + 1 >= be || is_space((unsigned char)d->t[*e + 1]))))
-		(*e)++;
+	const struct line *l = &d->lines[line_of(d, pos)];
+	size_t bs = d->lines[l->blk_a].s, be = d->lines[l->blk_b].e;
+	size_t a = last_at_most(d->starts, d->nstarts, pos);
+	size_t b = first_at_least(d->stops, d->nstops, pos);
+	*s = a != SIZE_MAX && a > bs ? a : bs;
+	*e = b < be ? b : be;
 }
 
 /* True when pos lies in the lead of a list item: its bold opening
@@ -356,45 +484,17 @@ sentence_bounds(const struct doc *d, size_t pos, size_t *s, size_t *e)
 static int
 in_lead(const struct doc *d, size_t pos)
 {
-	size_t li = line_of(d, pos);
-	while (li > 0 && !d->lines[li].bullet && !d->lines[li - 1].blank &&
-	       !d->lines[li - 1].heading)
-		li--;
-	const struct line *l = &d->lines[li];
-	if (!l->bullet)
-		return 0;
-	size_t k = l->s;
-	while (k < l->e && strchr(" \t-*+", d->t[k]) && !(d->t[k] == '*' && d->t[k + 1] == '*'))
-		k++;
-	size_t start = k;
-	if (k + 1 < l->e && d->t[k] == '*' && d->t[k + 1] == '*') {
-		const char *close = strstr(d->t + k + 2, "**");
-		if (close && (size_t)(close - d->t) < l->e && pos >= k && pos < (size_t)(close - d->t))
-			return 1;
-	}
-	/* The colon must come early, before the item's first full stop, and
-	 * within the item. */
-	size_t b = li;
-	while (b + 1 < d->nlines && !d->lines[b + 1].blank && !d->lines[b + 1].bullet &&
-	       !d->lines[b + 1].heading)
-		b++;
-	size_t end = d->lines[b].e;
-	for (size_t e = start; e < end && e < start + 120; e++) {
-		char ch = d->t[e];
-		if (ch == ':' && (e + 1 >= end || is_space((unsigned char)d->t[e + 1])))
-			return pos >= start && pos < e;
-		if (ch == '.' && (e + 1 >= end || is_space((unsigned char)d->t[e + 1])))
-			return 0;
-	}
-	return 0;
+	const struct line *l = &d->lines[d->lines[line_of(d, pos)].item];
+	return l->bullet && pos >= l->lead_s && pos < l->lead_e;
 }
 
-/* How strongly the sentence around an occurrence asks for it. */
+/* How strongly the sentence t[s, e) asks for what it names (the same
+ * sentence is weighed once). */
 static double
-sentence_factor(const struct doc *d, size_t pos)
+sentence_factor(struct doc *d, size_t s, size_t e)
 {
-	size_t s, e;
-	sentence_bounds(d, pos, &s, &e);
+	if (s == d->memo_s && e == d->memo_e)
+		return d->memo_f;
 	int strong = 0;
 	for (size_t i = 0; i < sizeof strong_words / sizeof strong_words[0]; i++)
 		strong += occurs(d->t, s, e, strong_words[i]);
@@ -406,6 +506,9 @@ sentence_factor(const struct doc *d, size_t pos)
 			f *= 0.4;
 			break;
 		}
+	d->memo_s = s;
+	d->memo_e = e;
+	d->memo_f = f;
 	return f;
 }
 
@@ -466,6 +569,7 @@ load_vocab(struct db *db, struct term **terms, size_t *nterms, struct phrase **p
 			struct phrase *f = &(*ph)[(*nph)++];
 			memset(f, 0, sizeof *f);
 			f->text = p;
+			f->len = strlen(p);
 			f->term = ti;
 			size_t n = strlen(p);
 			int letters = 0, lower = 0, space = 0;
@@ -506,7 +610,8 @@ risky_ok(const struct doc *d, size_t s, size_t e, int multiword)
 	while (e < d->len && (d->t[e] == ' ' || d->t[e] == '\t' || d->t[e] == '*'))
 		e++;
 	return e >= d->len || strchr(",/();:\r\n", d->t[e]) != NULL ||
-	       str_prefix(d->t + e, "and ") || str_prefix(d->t + e, "or ");
+	       (d->len - e >= 4 && memcmp(d->t + e, "and ", 4) == 0) ||
+	       (d->len - e >= 3 && memcmp(d->t + e, "or ", 3) == 0);
 }
 
 static int
@@ -516,7 +621,25 @@ cmp_occ_len(const void *a, const void *b)
 	size_t lx = x->e - x->s, ly = y->e - y->s;
 	if (lx != ly)
 		return lx > ly ? -1 : 1;
-	return x->s < y->s ? -1 : x->s > y->s;
+	if (x->s != y->s)
+		return x->s < y->s ? -1 : 1;
+	/* The same words matched for two terms: the first in the
+	 * vocabulary wins. */
+	return (x->term > y->term) - (x->term < y->term);
+}
+
+/* The bucket of a phrase, or of the text at a word start: its first two
+ * bytes, lower case; white space or a hyphen second is one key (they
+ * match each other), a phrase of one byte has 0 second. */
+static size_t
+pair_key(const char *s, size_t n)
+{
+	unsigned a = (unsigned)tolower((unsigned char)s[0]), b = 0;
+	if (n >= 2) {
+		unsigned char c = (unsigned char)s[1];
+		b = c == '-' || is_space(c) ? ' ' : (unsigned)tolower(c);
+	}
+	return (size_t)(a << 8 | b);
 }
 
 static int
@@ -531,6 +654,21 @@ cmp_occ_pos(const void *a, const void *b)
 static struct occ *
 find_occurrences(const struct doc *d, const struct phrase *ph, size_t nph, size_t *nout)
 {
+	/* The phrases by their first two letters (any case; a space or a
+	 * hyphen second stands for any separator), in vocabulary order, so
+	 * each word of the text is tried only against those that can match. */
+	size_t *first = xcalloc(65536 + 1, sizeof *first);
+	size_t *byletter = xmalloc((nph ? nph : 1) * sizeof *byletter);
+	for (size_t p = 0; p < nph; p++)
+		first[pair_key(ph[p].text, ph[p].len) + 1]++;
+	for (size_t k = 0; k < 65536; k++)
+		first[k + 1] += first[k];
+	size_t *fill = xmalloc(65536 * sizeof *fill);
+	memcpy(fill, first, 65536 * sizeof *fill);
+	for (size_t p = 0; p < nph; p++)
+		byletter[fill[pair_key(ph[p].text, ph[p].len)]++] = p;
+	free(fill);
+
 	size_t cap = 64, n = 0;
 	struct occ *o = xmalloc(cap * sizeof *o);
 	for (size_t i = 0; i < d->len; i++) {
@@ -543,34 +681,88 @@ find_occurrences(const struct doc *d, const struct phrase *ph, size_t nph, size_
 			i = d->lines[li].e;
 			continue;
 		}
-		for (size_t p = 0; p < nph; p++) {
-			unsigned char f = (unsigned char)ph[p].text[0];
-			if (tolower(f) != tolower(c))
-				continue;
-			size_t e = match_at(d->t, d->len, i, ph[p].text, ph[p].cs, ph[p].plural);
-			if (!e)
-				continue;
-			if (ph[p].risky && !risky_ok(d, i, e, strchr(ph[p].text, ' ') != NULL))
-				continue;
-			if (n == cap) {
-				cap *= 2;
-				o = xrealloc(o, cap * sizeof *o);
+		/* The phrases of one letter, and those whose second letter
+		 * is the text's. */
+		size_t keys[2], nk = 0;
+		keys[nk++] = pair_key(d->t + i, 1);
+		if (i + 1 < d->len)
+			keys[nk++] = pair_key(d->t + i, 2);
+		for (size_t k = 0; k < nk; k++) {
+			for (size_t q = first[keys[k]]; q < first[keys[k] + 1]; q++) {
+				const struct phrase *f = &ph[byletter[q]];
+				size_t e = match_at(d->t, d->len, i, f->text, f->len, f->cs, f->plural);
+				if (!e)
+					continue;
+				if (f->risky && !risky_ok(d, i, e, strchr(f->text, ' ') != NULL))
+					continue;
+				if (n == cap) {
+					cap *= 2;
+					o = xrealloc(o, cap * sizeof *o);
+				}
+				o[n++] = (struct occ){ i, e, f->term, 0, 0 };
 			}
-			o[n++] = (struct occ){ i, e, ph[p].term, 0 };
 		}
 	}
-	qsort(o, n, sizeof *o, cmp_occ_len);
+	free(byletter);
+	free(first);
+	/* Longest first, each kept unless it overlaps one kept before: the
+	 * kept ones are marked byte by byte, so the check costs the length
+	 * of the match, not the number of matches kept. */
+	if (n > 1)
+		qsort(o, n, sizeof *o, cmp_occ_len);
+	unsigned char *taken = xcalloc(d->len ? d->len : 1, 1);
 	size_t kept = 0;
 	for (size_t i = 0; i < n; i++) {
 		int overlap = 0;
-		for (size_t k = 0; k < kept && !overlap; k++)
-			overlap = o[i].s < o[k].e && o[k].s < o[i].e;
-		if (!overlap)
-			o[kept++] = o[i];
+		for (size_t k = o[i].s; k < o[i].e && !overlap; k++)
+			overlap = taken[k];
+		if (overlap)
+			continue;
+		memset(taken + o[i].s, 1, o[i].e - o[i].s);
+		o[kept++] = o[i];
 	}
-	qsort(o, kept, sizeof *o, cmp_occ_pos);
+	free(taken);
+	if (kept > 1)
+		qsort(o, kept, sizeof *o, cmp_occ_pos);
 	*nout = kept;
 	return o;
+}
+
+struct mention {
+	int term;
+	size_t sent, i;
+};
+
+static int
+cmp_mention(const void *a, const void *b)
+{
+	const struct mention *x = a, *y = b;
+	if (x->term != y->term)
+		return x->term < y->term ? -1 : 1;
+	if (x->sent != y->sent)
+		return x->sent < y->sent ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* Sets each occurrence's sentence and returns, for each (in text order),
+ * whether its term was named before in the same sentence: sorted by term,
+ * sentence and place, it is every one but the first of its group. Caller
+ * frees. */
+static unsigned char *
+same_sentence(const struct doc *d, struct occ *o, size_t n)
+{
+	struct mention *m = xmalloc((n ? n : 1) * sizeof *m);
+	for (size_t i = 0; i < n; i++) {
+		sentence_bounds(d, o[i].s, &o[i].sent, &o[i].sent_e);
+		m[i] = (struct mention){ o[i].term, o[i].sent, i };
+	}
+	if (n > 1)
+		qsort(m, n, sizeof *m, cmp_mention);
+	unsigned char *again = xcalloc(n ? n : 1, 1);
+	for (size_t k = 1; k < n; k++)
+		again[m[k].i] = m[k].term == m[k - 1].term && m[k].sent == m[k - 1].sent;
+	free(m);
+	return again;
 }
 
 static int
@@ -589,18 +781,53 @@ cmp_skill(const void *a, const void *b)
 static int
 header_word(const struct doc *d, const char *w)
 {
-	size_t seen = 0;
+	size_t seen = 0, wlen = strlen(w);
 	for (size_t i = d->title; i < d->nlines && seen < 2; i++) {
 		const struct line *l = &d->lines[i];
 		if (l->blank)
 			continue;
 		if (seen++ == 1 && l->e - l->s > 100)
 			break;
-		for (size_t k = l->s; k < l->e; k++)
-			if (match_at(d->t, l->e, k, w, 1, 0))
+		/* A header is short: past its first 300 bytes a line is text. */
+		size_t end = l->e - l->s > 300 ? l->s + 300 : l->e;
+		for (size_t k = l->s; k < end; k++)
+			if (match_at(d->t, end, k, w, wlen, 1, 0))
 				return 1;
 	}
 	return 0;
+}
+
+static char *
+lower_dup(const char *s, size_t n)
+{
+	char *v = xstrndup(s, n);
+	for (char *p = v; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return v;
+}
+
+/* Sorts names by count, most first, keeping the order of equal counts:
+ * a merge sort, n log n. */
+static void
+stable_sort_names(struct jd_name *v, size_t n)
+{
+	if (n < 2)
+		return;
+	struct jd_name *tmp = xmalloc(n * sizeof *tmp);
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t a = lo, b = mid, k = lo;
+			while (a < mid && b < hi)
+				tmp[k++] = v[b].count > v[a].count ? v[b++] : v[a++];
+			while (a < mid)
+				tmp[k++] = v[a++];
+			while (b < hi)
+				tmp[k++] = v[b++];
+		}
+		memcpy(v, tmp, n * sizeof *v);
+	}
+	free(tmp);
 }
 
 /* Capitalized names (one to three words: "Argo CD", "ClickHouse") that
@@ -613,8 +840,17 @@ find_names(const struct doc *d, const struct occ *o, size_t no, const struct phr
 	struct cand {
 		char *name;
 		int count, mid;
+		int skip;      /* not a tool name (see below), decided once */
 	} *c = NULL;
 	size_t nc = 0, cap = 0;
+	struct strtab seen = { 0 }, vocab = { 0 };
+	/* The vocabulary's phrases in lower case: a name that is one is no
+	 * new name. */
+	char **lowered = xmalloc((nph ? nph : 1) * sizeof *lowered);
+	for (size_t p = 0; p < nph; p++) {
+		lowered[p] = lower_dup(ph[p].text, ph[p].len);
+		strtab_put(&vocab, lowered[p], p);
+	}
 	size_t oi = 0;
 	size_t i = 0;
 	while (i < d->len) {
@@ -661,54 +897,57 @@ find_names(const struct doc *d, const struct occ *o, size_t no, const struct phr
 			continue;
 		}
 		char *name = xstrndup(d->t + ws[0], end - ws[0]);
-		char *w0 = xstrndup(d->t + ws[0], we[0] - ws[0]);
-		int all_header = 1;
-		for (int k = 0; k < nw; k++) {
-			char *w = xstrndup(d->t + ws[k], we[k] - ws[k]);
-			all_header &= header_word(d, w);
-			free(w);
-		}
-		int skip = all_header || in_list(w0, not_names, sizeof not_names / sizeof not_names[0], 0);
-		for (size_t p = 0; p < nph && !skip; p++)
-			skip = strcasecmp(ph[p].text, name) == 0 || strcasecmp(ph[p].text, w0) == 0;
-		free(w0);
-		if (!skip) {
-			size_t k = 0;
-			while (k < nc && strcmp(c[k].name, name) != 0)
-				k++;
-			if (k == nc) {
-				if (nc == cap) {
-					cap = cap ? cap * 2 : 32;
-					c = xrealloc(c, cap * sizeof *c);
-				}
-				c[nc++] = (struct cand){ name, 0, 0 };
-				name = NULL;
+		size_t *at = strtab_get(&seen, name);
+		size_t k = at ? *at : nc;
+		if (at == NULL) {
+			/* A new name: made only of header words, an everyday word,
+			 * or a vocabulary phrase (itself or its first word)? */
+			int all_header = 1;
+			for (int w = 0; w < nw; w++) {
+				char *word = xstrndup(d->t + ws[w], we[w] - ws[w]);
+				all_header &= header_word(d, word);
+				free(word);
 			}
+			char *w0 = xstrndup(d->t + ws[0], we[0] - ws[0]);
+			char *lname = lower_dup(name, strlen(name)), *lw0 = lower_dup(w0, strlen(w0));
+			int skip = all_header ||
+			           in_list(w0, not_names, sizeof not_names / sizeof not_names[0], 0) ||
+			           strtab_get(&vocab, lname) || strtab_get(&vocab, lw0);
+			free(w0);
+			free(lname);
+			free(lw0);
+			if (nc == cap) {
+				cap = cap ? cap * 2 : 32;
+				c = xrealloc(c, cap * sizeof *c);
+			}
+			c[nc++] = (struct cand){ name, 0, 0, skip };
+			strtab_put(&seen, name, k);
+			name = NULL;
+		}
+		if (!c[k].skip) {
 			c[k].count++;
 			c[k].mid += !sentence_initial(d, i);
 		}
 		free(name);
 		i = end;
 	}
-	out->also = NULL;
+	out->also = xmalloc((nc ? nc : 1) * sizeof *out->also);
 	out->nalso = 0;
 	for (size_t k = 0; k < nc; k++) {
-		if (c[k].count >= 2 && c[k].mid >= 1) {
-			out->also = xrealloc(out->also, (out->nalso + 1) * sizeof *out->also);
+		if (!c[k].skip && c[k].count >= 2 && c[k].mid >= 1)
 			out->also[out->nalso++] = (struct jd_name){ c[k].name, c[k].count };
-		} else {
+		else
 			free(c[k].name);
-		}
 	}
 	free(c);
-	/* Most frequent first; equal counts keep the order of first mention. */
-	for (size_t k = 1; k < out->nalso; k++) {
-		struct jd_name v = out->also[k];
-		size_t m = k;
-		for (; m > 0 && out->also[m - 1].count < v.count; m--)
-			out->also[m] = out->also[m - 1];
-		out->also[m] = v;
-	}
+	free(seen.v);
+	free(vocab.v);
+	for (size_t p = 0; p < nph; p++)
+		free(lowered[p]);
+	free(lowered);
+	/* Most frequent first; equal counts keep the order of first mention
+	 * (a stable sort: the merge sort below, for any libc). */
+	stable_sort_names(out->also, out->nalso);
 }
 
 /* The title: the first non-blank line without Markdown marks. */
@@ -756,7 +995,7 @@ jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
 	if (empty)
 		return fail(cause, "the file is empty; paste the job description into it first");
 
-	struct doc d = { text, len, NULL, 0, 0 };
+	struct doc d = { .t = text, .len = len };
 	doc_lines(&d);
 	struct term *terms;
 	struct phrase *ph;
@@ -766,11 +1005,13 @@ jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
 
 	size_t no;
 	struct occ *o = find_occurrences(&d, ph, nph, &no);
+	unsigned char *again = same_sentence(&d, o, no);
+	int debug = getenv("PREPDECK_JD_DEBUG") != NULL;
 	struct jd_skill *sk = xcalloc(nterms ? nterms : 1, sizeof *sk);
 	struct sbuf *spell = xcalloc(nterms ? nterms : 1, sizeof *spell);
 	for (size_t i = 0; i < no; i++) {
 		const struct line *l = &d.lines[line_of(&d, o[i].s)];
-		double w = l->factor * sentence_factor(&d, o[i].s);
+		double w = l->factor * sentence_factor(&d, o[i].sent, o[i].sent_e);
 		if (in_lead(&d, o[i].s))
 			w *= 1.5;
 		if (in_list(terms[o[i].term].id, broad_terms,
@@ -778,15 +1019,9 @@ jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
 			w *= 0.5;
 		/* Naming a skill again in the same sentence (a list of its
 		 * tools) adds little; naming it again elsewhere counts in full. */
-		size_t ss, se;
-		sentence_bounds(&d, o[i].s, &ss, &se);
-		o[i].sent = ss;
-		for (size_t k = 0; k < i; k++)
-			if (o[k].term == o[i].term && o[k].sent == ss) {
-				w *= 0.25;
-				break;
-			}
-		if (getenv("PREPDECK_JD_DEBUG"))
+		if (again[i])
+			w *= 0.25;
+		if (debug)
 			fprintf(stderr, "%-24s %5.2f  %.*s\n", terms[o[i].term].id, w,
 			        (int)(o[i].e - o[i].s), text + o[i].s);
 		struct jd_skill *s = &sk[o[i].term];
@@ -858,8 +1093,11 @@ jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
 	free(terms);
 	free(ph);
 	free(spell);
+	free(again);
 	free(o);
 	free(d.lines);
+	free(d.starts);
+	free(d.stops);
 	return 0;
 }
 
@@ -898,12 +1136,46 @@ check_name(const char *name, char **cause)
 	return 0;
 }
 
+/* Refreshes map id from a new reading of its job description: skills
+ * new to the map are added at the end; the others get the new spellings
+ * (unless the user set the keywords) and weights. Evidence, confidence
+ * and every other field the user keeps are not touched. Returns the rows
+ * added. */
+static int
+jd_update(struct db *db, const char *id, const struct jd_result *res)
+{
+	int added = 0;
+	db_exec(db, "UPDATE gapmap SET role = ?, retired = 0 WHERE id = ?", "tt", res->title,
+	        id);
+	for (size_t i = 0; i < res->nskills; i++) {
+		const struct jd_skill *s = &res->skills[i];
+		int64_t row = db_int(db, 0, "SELECT id FROM gap_row WHERE map_id = ? AND "
+		                     "skill_id = ?", "tt", id, s->vocab_id);
+		if (row == 0) {
+			struct gap_row r = {
+				.map_id = (char *)id, .skill_id = s->vocab_id, .name = s->name,
+				.category = s->category, .keywords = s->spellings, .decks = s->decks,
+				.weight = s->weight,
+			};
+			gap_row_insert(db, &r);
+			added++;
+			continue;
+		}
+		db_exec(db, "UPDATE gap_row SET weight = ?1, keywords = CASE WHEN EXISTS (SELECT 1 "
+		        "FROM gap_edit WHERE row_id = ?3 AND field = 'keywords') THEN keywords "
+		        "ELSE ?2 END WHERE id = ?3", "dti", s->weight, s->spellings, row);
+	}
+	return added;
+}
+
 int
-jd_import(struct db *db, const char *path, const char *name, struct jd_result *out,
-          char **map_id, char **cause)
+jd_import(struct db *db, const char *path, const char *name, enum jd_again again,
+          struct jd_result *out, char **map_id, int *added, char **cause)
 {
 	memset(out, 0, sizeof *out);
 	*map_id = NULL;
+	if (added)
+		*added = 0;
 	size_t len;
 	char *err = NULL;
 	char *text = read_file(path, JD_MAX_BYTES, &len, &err);
@@ -936,6 +1208,27 @@ jd_import(struct db *db, const char *path, const char *name, struct jd_result *o
 		if (dot && dot != base)
 			*dot = '\0';
 	}
+	/* The same job description again: ask, update, or make another. */
+	char *same = gap_slug(base);
+	if (again != JD_ANOTHER && db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? "
+	                                  "AND origin = 'jd'", "t", same) > 0) {
+		if (again == JD_ASK) {
+			fail(cause, "the map '%s' came from a job description of this name", same);
+			*map_id = same;
+			free(base);
+			return JD_EXISTS;
+		}
+		db_begin(db);
+		int n = jd_update(db, same, out);
+		db_commit(db);
+		if (added)
+			*added = n;
+		gap_set_current(db, same);
+		*map_id = same;
+		free(base);
+		return 1;
+	}
+	free(same);
 	char *id = gap_map_unused_id(db, base);
 	free(base);
 	const char *title = name ? name : (*out->title ? out->title : id);
@@ -957,5 +1250,7 @@ jd_import(struct db *db, const char *path, const char *name, struct jd_result *o
 	db_commit(db);
 	gap_set_current(db, id);
 	*map_id = id;
+	if (added)
+		*added = (int)out->nskills;
 	return 0;
 }

@@ -49,39 +49,27 @@ outfile_open(struct outfile *o, const char *path, char **cause)
 	else
 		o->tmp = xprintf(".%s.XXXXXX", path);
 	int fd = mkstemp(o->tmp);
-	if (fd < 0) {
-		int e = errno;
-		free(o->tmp);
-		o->tmp = NULL;
-		return fail(cause, "cannot write %s: %s", path, strerror(e));
-	}
+	if (fd < 0)
+		goto bad;
 	fcntl(fd, F_SETFD, FD_CLOEXEC);
-	if (exists) {
-		/* Replace the file as it was: its mode, and its owner where we
-		 * may set it. */
-		if (fchown(fd, st.st_uid, st.st_gid) != 0) {
-			/* only root may give a file away; the mode still holds */
-		}
-		if (fchmod(fd, st.st_mode & 07777) != 0) {
-			int e = errno;
-			close(fd);
-			unlink(o->tmp);
-			free(o->tmp);
-			o->tmp = NULL;
-			return fail(cause, "cannot write %s: %s", path, strerror(e));
-		}
-	}
-	o->fp = fdopen(fd, "w");
-	if (o->fp == NULL) {
-		int e = errno;
-		close(fd);
-		unlink(o->tmp);
-		free(o->tmp);
-		o->tmp = NULL;
-		return fail(cause, "cannot write %s: %s", path, strerror(e));
-	}
+	/* Replace the file as it was: its mode, and its owner where we may
+	 * set it (only root may give a file away; the mode holds anyway). */
+	if (exists && fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM)
+		goto bad;
+	if ((exists && fchmod(fd, st.st_mode & 07777) != 0) ||
+	    (o->fp = fdopen(fd, "w")) == NULL)
+		goto bad;
 	o->path = xstrdup(path);
 	return 0;
+bad:;
+	int e = errno;
+	if (fd >= 0) {
+		close(fd);
+		unlink(o->tmp);
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+	return fail(cause, "cannot write %s: %s", path, strerror(e));
 }
 
 /* Makes the rename itself durable. */

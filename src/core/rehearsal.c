@@ -8,6 +8,7 @@
 
 #include "parse.h"
 #include "rehearsal.h"
+#include "story.h"
 #include "storysched.h"
 #include "util.h"
 
@@ -189,6 +190,27 @@ rh_overrun(const struct rh_timer *t, int i)
 	return over > 0 ? over : 0;
 }
 
+int64_t
+rehearsal_round_ms(int64_t ms)
+{
+	return ms >= 0 ? (ms + 500) / 1000 * 1000 : -((-ms + 500) / 1000 * 1000);
+}
+
+int64_t
+rh_shown(const struct rh_timer *t, int i)
+{
+	return rehearsal_round_ms(rh_elapsed(t, i));
+}
+
+int64_t
+rh_shown_total(const struct rh_timer *t)
+{
+	int64_t ms = 0;
+	for (int i = 0; i < t->nsec; i++)
+		ms += rh_shown(t, i);
+	return ms;
+}
+
 int
 rh_overruns(const struct rh_timer *t)
 {
@@ -258,6 +280,18 @@ rehearsal_parse_secs(const char *s)
 	if (parse_real(NULL, s, 0, 1e7, &x, NULL) != 0)
 		return -1;
 	return (int64_t)(x * 1000.0 + 0.5);
+}
+
+int64_t
+rehearsal_budget_step(int64_t ms, int dir)
+{
+	const int64_t step = RH_BUDGET_STEP_S * 1000;
+	int64_t v = dir > 0 ? ms / step * step + step : (ms - 1) / step * step;
+	if (v < step)
+		v = step;
+	if (v > RH_BUDGET_MAX_S * 1000)
+		v = RH_BUDGET_MAX_S * 1000;
+	return v;
 }
 
 int64_t
@@ -447,6 +481,81 @@ rehearsal_rubric(struct db *db, struct rh_cat **cats, int *n)
 	*n = k;
 }
 
+/* Which behavioral category scores each competency of the bank. The
+ * curriculum's rubric has four categories and the bank a dozen
+ * competencies; the rubric file says nothing of how they meet, so the
+ * mapping lives here (doc/stories.md). Clarity is always scored. */
+static const struct {
+	const char *comp, *cat;
+} comp_cat[] = {
+	{ "ownership", "ownership" }, { "leadership", "ownership" },
+	{ "failure", "ownership" }, { "learning", "ownership" },
+	{ "ambiguity", "ownership" }, { "debugging", "ownership" },
+	{ "ethics", "ownership" },
+	{ "conflict", "conflict" }, { "influence", "conflict" },
+	{ "impact", "impact" }, { "customer-focus", "impact" },
+	{ "prioritization", "impact" },
+	{ "technical-depth", "clarity" }, { "communication", "clarity" },
+};
+
+static int
+story_asks(const char *comps, const char *cat)
+{
+	if (strcmp(cat, "clarity") == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof comp_cat / sizeof comp_cat[0]; i++) {
+		if (strcmp(comp_cat[i].cat, cat) != 0)
+			continue;
+		size_t n = strlen(comp_cat[i].comp);
+		for (const char *p = strstr(comps, comp_cat[i].comp); p;
+		     p = strstr(p + 1, comp_cat[i].comp))
+			if ((p == comps || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+				return 1;
+	}
+	return 0;
+}
+
+void
+rehearsal_rubric_for(struct db *db, const char *story_id, struct rh_cat **cats, int *n,
+                     char **why)
+{
+	rehearsal_rubric(db, cats, n);
+	if (why)
+		*why = NULL;
+	char *comps = story_id ? db_text(db, "SELECT competencies FROM story WHERE id = ?",
+	                                 "t", story_id) : NULL;
+	char *names = comps ? story_comp_names(db, comps) : NULL;
+	int keep = 0;
+	for (int i = 0; comps && i < *n; i++)
+		keep += story_asks(comps, (*cats)[i].id);
+	/* Only clarity (or nothing) left: the story names no competency the
+	 * rubric knows, so it is scored on the whole rubric. */
+	int clarity_only = keep <= 1;
+	if (comps && !clarity_only) {
+		int k = 0;
+		for (int i = 0; i < *n; i++) {
+			if (story_asks(comps, (*cats)[i].id)) {
+				(*cats)[k++] = (*cats)[i];
+			} else {
+				free((*cats)[i].id);
+				free((*cats)[i].name);
+				for (int l = 0; l < 4; l++)
+					free((*cats)[i].level[l]);
+			}
+		}
+		*n = k;
+	}
+	if (why) {
+		if (names && *names && !clarity_only)
+			*why = xprintf("categories from its competencies %s; clarity always",
+			               names);
+		else
+			*why = xstrdup("every category: none of its competencies maps to one");
+	}
+	free(names);
+	free(comps);
+}
+
 void
 rehearsal_rubric_free(struct rh_cat *cats, int n)
 {
@@ -556,9 +665,11 @@ rehearsal_save(struct db *db, const struct rh_record *r, int64_t *id, char **cau
 	                                           cause) != 0)
 		return -1;
 
+	/* Whole seconds per section, and the total is their sum, so every
+	 * figure shown later adds up (doc/stories.md, "Times"). */
 	int64_t total = 0, budget = 0;
 	for (int i = 0; i < r->nsec; i++) {
-		total += r->sec[i].spent_ms;
+		total += rehearsal_round_ms(r->sec[i].spent_ms);
 		budget += r->sec[i].budget_ms;
 	}
 	db_begin(db);
@@ -570,7 +681,8 @@ rehearsal_save(struct db *db, const struct rh_record *r, int64_t *id, char **cau
 	for (int i = 0; i < r->nsec; i++)
 		db_exec(db, "INSERT INTO rehearsal_section(rehearsal_id, ord, name, "
 		        "budget_ms, spent_ms) VALUES (?, ?, ?, ?, ?)", "iitii", rid,
-		        (int64_t)i, r->sec[i].name, r->sec[i].budget_ms, r->sec[i].spent_ms);
+		        (int64_t)i, r->sec[i].name, r->sec[i].budget_ms,
+		        rehearsal_round_ms(r->sec[i].spent_ms));
 	for (int i = 0; i < r->nscores; i++)
 		db_exec(db, "INSERT INTO rehearsal_score(rehearsal_id, category, score, "
 		        "evidence) VALUES (?, ?, ?, ?)", "itit", rid, r->scores[i].category,
@@ -684,10 +796,23 @@ rehearsal_sessions_free(struct rh_session *s, size_t n)
 	free(s);
 }
 
+int
+rehearsal_round_stored(struct db *db)
+{
+	db_begin(db);
+	int n = db_exec(db, "UPDATE rehearsal_section SET spent_ms = (spent_ms + 500) / 1000 "
+	                "* 1000 WHERE spent_ms % 1000 <> 0", "");
+	db_exec(db, "UPDATE rehearsal SET total_ms = (SELECT ifnull(sum(spent_ms), 0) FROM "
+	        "rehearsal_section s WHERE s.rehearsal_id = rehearsal.id) WHERE EXISTS "
+	        "(SELECT 1 FROM rehearsal_section s WHERE s.rehearsal_id = rehearsal.id)", "");
+	db_commit(db);
+	return n;
+}
+
 void
 rehearsal_fmt_ms(int64_t ms, char *buf, size_t n)
 {
-	int64_t s = (ms < 0 ? -ms : ms) / 1000;
+	int64_t s = rehearsal_round_ms(ms < 0 ? -ms : ms) / 1000;
 	const char *sign = ms < 0 ? "-" : "";
 	if (s >= 3600)
 		snprintf(buf, n, "%s%lld:%02lld:%02lld", sign, (long long)(s / 3600),

@@ -77,6 +77,12 @@ int64_t rh_total(const struct rh_timer *t);
 int64_t rh_budget(const struct rh_timer *t);
 /* Milliseconds section i is over its budget (0 when within it). */
 int64_t rh_overrun(const struct rh_timer *t, int i);
+/* Times as shown and saved: one rule everywhere. A section's time is
+ * rounded to the nearest whole second (half up), and a total is the sum
+ * of its rounded sections, so the sections always add up to it. */
+int64_t rehearsal_round_ms(int64_t ms);
+int64_t rh_shown(const struct rh_timer *t, int i);
+int64_t rh_shown_total(const struct rh_timer *t);
 /* Number of sections that ran over their budget. */
 int rh_overruns(const struct rh_timer *t);
 
@@ -87,6 +93,11 @@ int rh_overruns(const struct rh_timer *t);
  * 60, result 25, reflection 20, pitch 60, drill 60. */
 #define RH_BUDGET_MIN_S 1
 #define RH_BUDGET_MAX_S 3600
+/* The screen's +/- steps: the next budget on the 5-second grid up
+ * (dir > 0) or down, never below 5 s or above the maximum; a budget off
+ * the grid (set to 12 s on the command line) goes to its neighbours. */
+#define RH_BUDGET_STEP_S 5
+int64_t rehearsal_budget_step(int64_t ms, int dir);
 /* Name, default seconds and description of budget i; 0 past the end. */
 int rehearsal_budget_describe(int i, const char **name, int *dflt_s, const char **desc);
 /* The budget for a section name (case-insensitive), in ms; the default
@@ -141,6 +152,16 @@ struct rh_cat {
  * *cats is an array the caller frees with rehearsal_rubric_free. */
 void rehearsal_rubric(struct db *db, struct rh_cat **cats, int *n);
 void rehearsal_rubric_free(struct rh_cat *cats, int n);
+/* The categories that score a rehearsal of story_id: clarity, and those
+ * its competencies map to (ownership, leadership, failure, learning,
+ * ambiguity, debugging, ethics -> ownership; conflict, influence ->
+ * conflict; impact, customer-focus, prioritization -> impact;
+ * technical-depth, communication -> clarity). A story whose
+ * competencies map to nothing but clarity is scored on every category.
+ * When why is not NULL, *why says which (caller frees). Free *cats with
+ * rehearsal_rubric_free. */
+void rehearsal_rubric_for(struct db *db, const char *story_id, struct rh_cat **cats, int *n,
+                          char **why);
 
 /* ---- sessions ------------------------------------------------------- */
 
@@ -166,7 +187,8 @@ struct rh_record {
 };
 
 /* Checks and saves a whole session (rehearsal, its sections and scores)
- * in one transaction; nothing is written when anything is wrong. Sets
+ * in one transaction, section times rounded to whole seconds and the
+ * total their sum; nothing is written when anything is wrong. Sets
  * *id. Returns 0, or -1 with *cause set. */
 int rehearsal_save(struct db *db, const struct rh_record *r, int64_t *id, char **cause);
 /* Saves a finished or abandoned timer (sections only). */
@@ -201,7 +223,12 @@ void rehearsal_history(struct db *db, const char *story_id, int limit,
                        struct rh_session **out, size_t *n);
 void rehearsal_sessions_free(struct rh_session *s, size_t n);
 
-/* Formats ms as M:SS (or H:MM:SS) into buf. */
+/* Brings sessions saved before the rounding rule in line with it
+ * (sections rounded, totals their sum); returns the sections changed. */
+int rehearsal_round_stored(struct db *db);
+
+/* Formats ms as M:SS (or H:MM:SS) into buf, rounded to the nearest
+ * second (rehearsal_round_ms). */
 void rehearsal_fmt_ms(int64_t ms, char *buf, size_t n);
 
 #endif

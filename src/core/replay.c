@@ -5,6 +5,7 @@
  * allocated per line. */
 #include "replay.h"
 #include "fsrs.h"
+#include "util.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -84,6 +85,7 @@ static char *reader_line(struct reader *r, size_t *len, int fill)
 
 struct writer {
 	FILE *f;
+	struct date_memo *memo;
 	size_t len;
 	char buf[1 << 16];
 };
@@ -116,7 +118,7 @@ static void writer_put(struct writer *w, const char *s, size_t n)
 /* ---- times ---- */
 
 /* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t days_from_civil(int64_t y, int m, int d)
+static int64_t utc_days_from_civil(int64_t y, int m, int d)
 {
 	int64_t era, yoe, doy, doe;
 
@@ -128,7 +130,7 @@ static int64_t days_from_civil(int64_t y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
-static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+static void utc_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 {
 	int64_t era, doe, yoe, doy, mp;
 
@@ -174,7 +176,7 @@ static int parse_time(const char *s, size_t n, int64_t *t)
 		return -1;
 	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
 		return -1;
-	*t = days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + se;
+	*t = utc_days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + se;
 	return 0;
 }
 
@@ -197,7 +199,7 @@ static char *format_time(char *p, int64_t t)
 		secs += DAY_SECONDS;
 		days--;
 	}
-	civil_from_days(days, &y, &m, &d);
+	utc_civil_from_days(days, &y, &m, &d);
 	if (y >= 0 && y <= 9999) {
 		for (i = 3; i >= 0; i--, y /= 10)
 			p[i] = (char)('0' + y % 10);
@@ -224,7 +226,92 @@ static char *format_time(char *p, int64_t t)
 	return p;
 }
 
+/* Recently seen dates, both ways: a history's reviews fall on a few
+ * hundred days, so most lines skip the calendar arithmetic. */
+#define MEMO 4096
+
+struct date_memo {
+	char in[MEMO][10];         /* "YYYY-MM-DD" already parsed */
+	int64_t in_day[MEMO];
+	int64_t out_day[MEMO];     /* day already formatted (INT64_MIN: none) */
+	char out[MEMO][10];
+};
+
+static struct date_memo *memo_new(void)
+{
+	struct date_memo *m = replay_xrealloc(NULL, sizeof *m);
+	memset(m->in, 0, sizeof m->in);
+	for (int i = 0; i < MEMO; i++)
+		m->out_day[i] = INT64_MIN;
+	return m;
+}
+
+/* parse_time with the date part looked up in m first. */
+static int parse_time_memo(struct date_memo *m, const char *s, size_t n, int64_t *t)
+{
+	int h, mi, se;
+	unsigned k;
+
+	if (n != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+		return -1;
+	/* Nearly a day number within a century: distinct slots for dates
+	 * less than eleven years apart. */
+	k = ((unsigned)(s[2] - '0') * 10u + (unsigned)(s[3] - '0')) * 372u +
+	    ((unsigned)(s[5] - '0') * 10u + (unsigned)(s[6] - '0')) * 31u +
+	    (unsigned)(s[8] - '0') * 10u + (unsigned)(s[9] - '0');
+	k %= MEMO;
+	if (memcmp(m->in[k], s, 10) != 0 || s[0] == '\0') {
+		int64_t full;
+		if (parse_time(s, n, &full) != 0)
+			return -1;
+		memcpy(m->in[k], s, 10);
+		m->in_day[k] = (full - (full % DAY_SECONDS + DAY_SECONDS) % DAY_SECONDS) / DAY_SECONDS;
+		*t = full;
+		return 0;
+	}
+	if (digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) || digits(s + 17, 2, &se) ||
+	    h > 23 || mi > 59 || se > 59)
+		return -1;
+	*t = m->in_day[k] * DAY_SECONDS + h * 3600 + mi * 60 + se;
+	return 0;
+}
+
+/* format_time with the date part looked up in m first. */
+static char *format_time_memo(struct date_memo *m, char *p, int64_t t)
+{
+	int64_t days = t / DAY_SECONDS, secs = t % DAY_SECONDS;
+	unsigned k;
+
+	if (secs < 0) {
+		secs += DAY_SECONDS;
+		days--;
+	}
+	k = (unsigned)((uint64_t)days % MEMO);
+	if (m->out_day[k] != days) {
+		char tmp[32];
+		char *e = format_time(tmp, t);
+		if (e - tmp != 20)          /* years past 9999: not kept */
+			return (char *)memcpy(p, tmp, (size_t)(e - tmp)) + (e - tmp);
+		memcpy(m->out[k], tmp, 10);
+		m->out_day[k] = days;
+	}
+	memcpy(p, m->out[k], 10);
+	p[10] = 'T';
+	p = put2(p + 11, (int)(secs / 3600));
+	*p++ = ':';
+	p = put2(p, (int)(secs / 60 % 60));
+	*p++ = ':';
+	p = put2(p, (int)(secs % 60));
+	*p++ = 'Z';
+	return p;
+}
+
 /* ---- numbers ---- */
+
+static const char digit_pairs[201] =
+	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+	"8081828384858687888990919293949596979899";
 
 /* Writes x with 6 decimals into p (room for 40 bytes), rounded as
  * JavaScript's toFixed(6): to the nearest, exact halves away from zero;
@@ -240,7 +327,7 @@ static char *format_fixed6(char *p, double x)
 		int len = snprintf(p, 40, "%.6f", x);
 		return p + (len > 0 && len < 40 ? len : 0);
 	}
-	n = floor(y);
+	n = (double)(uint64_t)y;   /* floor: y is in [0, 2^52) */
 	f = y - n;
 	if (fabs(f - 0.5) > 1e-3) {
 		if (f > 0.5)
@@ -254,16 +341,26 @@ static char *format_fixed6(char *p, double x)
 	v = (uint64_t)n;
 	ip = v / 1000000;
 	fp = v % 1000000;
-	k = 0;
-	do {
-		tmp[k++] = (char)('0' + ip % 10);
-		ip /= 10;
-	} while (ip);
-	while (k)
-		*p++ = tmp[--k];
+	if (ip < 100) {
+		/* The usual case: one or two digits. */
+		if (ip >= 10)
+			*p++ = digit_pairs[2 * ip];
+		*p++ = digit_pairs[2 * ip + 1];
+	} else {
+		k = 0;
+		do {
+			tmp[k++] = (char)('0' + ip % 10);
+			ip /= 10;
+		} while (ip);
+		while (k)
+			*p++ = tmp[--k];
+	}
 	*p++ = '.';
-	for (i = 5; i >= 0; i--, fp /= 10)
-		p[i] = (char)('0' + fp % 10);
+	/* Six fraction digits, two at a time. */
+	i = (int)fp;
+	memcpy(p, digit_pairs + 2 * (i / 10000), 2);
+	memcpy(p + 2, digit_pairs + 2 * (i / 100 % 100), 2);
+	memcpy(p + 4, digit_pairs + 2 * (i % 100), 2);
 	return p + 6;
 }
 
@@ -401,8 +498,8 @@ struct item {
 
 /* Splits and checks one review line into *it; returns 0, or -1 with a
  * "line N: ..." message in msg. */
-static int parse_review(const char *line, size_t len, struct item *it,
-                        char *msg, size_t msz)
+static int parse_review(struct date_memo *memo, const char *line, size_t len,
+                        struct item *it, char *msg, size_t msz)
 {
 	const char *end = line + len, *tab1, *tab2, *tab3, *rate;
 	size_t wlen, rlen;
@@ -427,7 +524,7 @@ static int parse_review(const char *line, size_t len, struct item *it,
 		snprintf(msg, msz, "line %lu: empty card id\n", it->lineno);
 		return -1;
 	}
-	if (parse_time(it->when, wlen, &it->t) != 0) {
+	if (parse_time_memo(memo, it->when, wlen, &it->t) != 0) {
 		snprintf(msg, msz, "line %lu: bad time \"%.*s%s\" (expected YYYY-MM-DDTHH:MM:SSZ)\n",
 		         it->lineno, (int)(wlen > 40 ? 40 : wlen), it->when,
 		         wlen > 40 ? "..." : "");
@@ -474,7 +571,7 @@ static int replay_item(struct table *tab, const struct fsrs_params *params,
 		        it->when, prev);
 		return 1;
 	}
-	if (fsrs_review(params, &e->card, it->t, it->rating, 0, &next) != 0) {
+	if (fsrs_review_checked(params, &e->card, it->t, it->rating, 0, &next) != 0) {
 		fprintf(err, "line %lu: cannot schedule this review\n", it->lineno);
 		return 1;
 	}
@@ -491,7 +588,7 @@ static int replay_item(struct table *tab, const struct fsrs_params *params,
 		*p++ = '\t';
 		*p++ = (char)('0' + next.state);
 		*p++ = '\t';
-		p = format_time(p, next.due);
+		p = format_time_memo(wr->memo, p, next.due);
 		*p++ = '\t';
 		p = format_fixed6(p, next.stability);
 		*p++ = '\t';
@@ -529,12 +626,17 @@ int replay_run(FILE *in, FILE *out, FILE *err, double retention)
 	fsrs_default_params(&params, 0);
 	params.retention = retention;
 	fsrs_prepare(&params);
+	if (fsrs_params_check(&params) != 0) {
+		fprintf(err, "retention %g is outside (0, 1]\n", retention);
+		return 1;
+	}
 
 	rd.f = in;
 	rd.cap = 1 << 20;
 	rd.buf = replay_xrealloc(NULL, rd.cap);
 	wr = replay_xrealloc(NULL, sizeof *wr);
 	wr->f = out;
+	wr->memo = memo_new();
 	wr->len = 0;
 	table_grow(&tab);
 
@@ -556,7 +658,7 @@ int replay_run(FILE *in, FILE *out, FILE *err, double retention)
 
 		while (n < BATCH && (line = reader_line(&rd, &len, n == 0)) != NULL) {
 			items[n].lineno = ++lineno;
-			if (parse_review(line, len, &items[n], msg, sizeof msg) != 0) {
+			if (parse_review(wr->memo, line, len, &items[n], msg, sizeof msg) != 0) {
 				bad = 1;
 				break;
 			}
@@ -585,9 +687,52 @@ done:
 		fprintf(err, "write error\n");
 		status = 1;
 	}
+	free(wr->memo);
 	free(wr);
 	free(rd.buf);
 	free(tab.slots);
 	free(tab.arena);
+	return status;
+}
+
+int replay_read(FILE *in, replay_review_fn fn, void *ctx, char **cause)
+{
+	struct reader rd = { 0 };
+	struct date_memo *memo;
+	unsigned long lineno = 1;
+	char *line, msg[200];
+	size_t len;
+	int status = 0;
+
+	rd.f = in;
+	rd.cap = 1 << 20;
+	rd.buf = replay_xrealloc(NULL, rd.cap);
+	memo = memo_new();
+	line = reader_line(&rd, &len, 1);
+	if (!line || !is_header(line, len)) {
+		status = fail(cause, ferror(in) ? "line 1: read error" :
+		              "line 1: expected the header \"card<TAB>reviewed_at<TAB>rating\"");
+		goto done;
+	}
+	while ((line = reader_line(&rd, &len, 1)) != NULL) {
+		struct item it;
+		char *why = NULL;
+		it.lineno = ++lineno;
+		if (parse_review(memo, line, len, &it, msg, sizeof msg) != 0) {
+			msg[strcspn(msg, "\n")] = '\0';
+			status = fail(cause, "%s", msg);
+			goto done;
+		}
+		if (fn(ctx, it.card, it.clen, it.t, it.rating, &why) != 0) {
+			status = fail(cause, "line %lu: %s", lineno, why ? why : "bad review");
+			free(why);
+			goto done;
+		}
+	}
+	if (ferror(in))
+		status = fail(cause, "line %lu: read error", lineno + 1);
+done:
+	free(memo);
+	free(rd.buf);
 	return status;
 }

@@ -14,6 +14,7 @@
 #ifndef PREPDECK_REPLAY_H
 #define PREPDECK_REPLAY_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 /* Replays everything in `in`. Stops at the first malformed line (bad
@@ -23,5 +24,14 @@
  * message, for a retention outside (0, 1] or a read or write error.
  * Returns 0 on success. */
 int replay_run(FILE *in, FILE *out, FILE *err, double retention);
+
+/* Reads a history in the input format above without replaying it,
+ * calling fn for each review (card id card[0..clen), Unix time t, rating
+ * 1-4, line number). Returns 0; or -1 with *cause set (caller frees) to
+ * "line N: message" at the first malformed line, a read error, or when
+ * fn fails (fn's message is then prefixed with the line). */
+typedef int (*replay_review_fn)(void *ctx, const char *card, size_t clen,
+                                int64_t t, int rating, char **cause);
+int replay_read(FILE *in, replay_review_fn fn, void *ctx, char **cause);
 
 #endif

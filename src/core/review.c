@@ -10,8 +10,10 @@
 #include "review.h"
 #include "util.h"
 
-/* Filter clause shared by the queue queries; ?8 is the deck, ?9 the tag. */
+/* Filter clause shared by the queue queries; ?8 is the deck, ?9 the tag,
+ * ?7 a list of decks separated by spaces. */
 #define FILTER " AND (?8 IS NULL OR c.deck_id = ?8) " \
+	"AND (?7 IS NULL OR instr(' ' || ?7 || ' ', ' ' || c.deck_id || ' ') > 0) " \
 	"AND (?9 IS NULL OR c.tags LIKE '% ' || ?9 || ' %') "
 
 #define CARD_COLS "c.key, c.deck_id, ifnull(" PROFILE_TITLE_SQL("d") ", c.deck_id), " \
@@ -88,6 +90,7 @@ load_keys(struct db *db, const char *sql, const struct review_filter *f,
 	db_bind_int(st, 1, a);
 	db_bind_int(st, 2, b);
 	db_bind_int(st, 3, limit);
+	db_bind_text(st, 7, f->decks);
 	db_bind_text(st, 8, f->deck);
 	db_bind_text(st, 9, f->tag);
 	size_t cap = 64;
@@ -182,6 +185,7 @@ learning_due(struct review_queue *q, int64_t now, int64_t until, const char *las
 		db_bind_int(st, 1, now);
 		db_bind_int(st, 2, until);
 		db_bind_int(st, 3, state);
+		db_bind_text(st, 7, q->f.decks);
 		db_bind_text(st, 8, q->f.deck);
 		db_bind_text(st, 9, q->f.tag);
 		while (db_step(st)) {
@@ -290,6 +294,7 @@ review_queue_counts(struct review_queue *q, int64_t now, struct review_counts *c
 	    "AND s.buried_until <= ?1 AND c.retired = 0" FILTER, "");
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, q->day_end);
+	db_bind_text(st, 7, q->f.decks);
 	db_bind_text(st, 8, q->f.deck);
 	db_bind_text(st, 9, q->f.tag);
 	if (db_step(st))
@@ -537,6 +542,44 @@ review_set_suspended(struct db *db, const char *key, int on)
 	return 0;
 }
 
+struct review_suspended *
+review_suspended_list(struct db *db, size_t *n)
+{
+	struct db_stmt *st = db_prepare(db,
+	    "SELECT c.key, ifnull(d.title, c.deck_id), c.front, c.cloze, s.leech "
+	    "FROM card_state s JOIN card c ON c.key = s.key LEFT JOIN doc d ON d.id = c.deck_id "
+	    "WHERE s.suspended <> 0 AND c.retired = 0 ORDER BY d.ord, c.deck_id, c.ord, c.key",
+	    "");
+	size_t cap = 16;
+	struct review_suspended *v = xmalloc(cap * sizeof *v);
+	*n = 0;
+	while (db_step(st)) {
+		if (*n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		struct review_suspended *e = &v[(*n)++];
+		e->key = xstrdup(db_col_text(st, 0));
+		e->deck_title = xstrdup(db_col_text(st, 1));
+		e->front = xstrdup(db_col_text(st, 2));
+		e->cloze = (int)db_col_int(st, 3);
+		e->leech = (int)db_col_int(st, 4);
+	}
+	db_finalize(st);
+	return v;
+}
+
+void
+review_suspended_free(struct review_suspended *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].key);
+		free(s[i].deck_title);
+		free(s[i].front);
+	}
+	free(s);
+}
+
 int
 review_toggle_flag(struct db *db, const char *key)
 {
@@ -544,6 +587,13 @@ review_toggle_flag(struct db *db, const char *key)
 		return -1;
 	db_exec(db, "UPDATE card_state SET flag = 1 - (flag <> 0) WHERE key = ?", "t", key);
 	return (int)db_int(db, 0, "SELECT flag FROM card_state WHERE key = ?", "t", key);
+}
+
+const char *
+review_state_name(int state)
+{
+	static const char *const names[] = { "new", "learning", "review", "relearning" };
+	return state >= FSRS_NEW && state <= FSRS_RELEARNING ? names[state] : "damaged";
 }
 
 void

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memory.h"
 #include "parse.h"
 #include "settings.h"
 #include "util.h"
@@ -53,6 +54,7 @@ settings_load(struct db *db, struct settings *s)
 	s->lint_answer_max = (int)get(db, 5);
 	s->lint_cloze_max = (int)get(db, 6);
 	s->lint_duplicate = get(db, 7);
+	s->fitted = memory_weights(db, s->w);
 }
 
 /* The index of setting name, or -1 with *cause set. */
@@ -118,4 +120,9 @@ settings_fsrs_params(const struct settings *s, struct fsrs_params *p)
 {
 	fsrs_default_params(p, 1);
 	p->retention = s->retention;
+	if (s->fitted == 1) {
+		memcpy(p->w, s->w, sizeof p->w);
+		fsrs_clip_weights(p);
+	}
+	fsrs_prepare(p);
 }

@@ -16,6 +16,10 @@ struct settings {
 	int lint_answer_max;     /* words in an answer, 10 .. 1000 (60) */
 	int lint_cloze_max;      /* words in a cloze deletion, 1 .. 100 (5) */
 	double lint_duplicate;   /* shingle overlap of near-duplicates, 0.05 .. 1.00 (0.20) */
+	/* The memory model's parameters: fitted to the learner's history by
+	 * `prepdeck optimize --apply` (memory.h), else the defaults. */
+	double w[FSRS_NWEIGHTS];
+	int fitted;              /* 1 fitted, 0 defaults, -1 saved value damaged */
 };
 
 /* Loads the settings; db may be NULL for the defaults. */

@@ -5,6 +5,7 @@
 
 #include "import.h"
 #include "paths.h"
+#include "rehearsal.h"
 #include "store.h"
 #include "story.h"
 #include "util.h"
@@ -15,11 +16,15 @@ struct store {
 };
 
 /* What a database gets once: the bundled curriculum on first use (and
- * again if that first import could not finish), and the clean-up of
- * template copies made before guidance became a hint. */
+ * again if that first import could not finish), and data saved before a
+ * rule changed brought in line: template copies lose guidance saved as
+ * their text, rehearsal times are rounded to the seconds the screens
+ * show. A database opened read-only is used as it is. */
 static int
 first_use(struct db *db, FILE *diags, char **cause)
 {
+	if (db_readonly(db))
+		return 0;
 	char *done = db_setting(db, "bundled_imported");
 	if (done == NULL) {
 		struct import_stats st;
@@ -28,12 +33,21 @@ first_use(struct db *db, FILE *diags, char **cause)
 		db_set_setting(db, "bundled_imported", "1");
 	}
 	free(done);
-	done = db_setting(db, "guidance_cleared");
-	if (done == NULL) {
-		story_clear_guidance(db);
-		db_set_setting(db, "guidance_cleared", "1");
+	static const struct {
+		const char *key;
+		int (*fix)(struct db *);
+	} fixes[] = {
+		{ "guidance_cleared", story_clear_guidance },
+		{ "rehearsal_rounded", rehearsal_round_stored },
+	};
+	for (size_t i = 0; i < sizeof fixes / sizeof fixes[0]; i++) {
+		done = db_setting(db, fixes[i].key);
+		if (done == NULL) {
+			fixes[i].fix(db);
+			db_set_setting(db, fixes[i].key, "1");
+		}
+		free(done);
 	}
-	free(done);
 	return 0;
 }
 

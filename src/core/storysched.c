@@ -30,6 +30,10 @@ storysched_params(const struct settings *set, struct fsrs_params *p)
 {
 	fsrs_default_params(p, 0);
 	p->retention = set->retention;
+	if (set->fitted == 1) {
+		memcpy(p->w, set->w, sizeof p->w);
+		fsrs_clip_weights(p);
+	}
 	/* Stories are rehearsed on whole days: a weak rehearsal comes back
 	 * tomorrow, not in ten minutes. */
 	p->enable_short_term = 0;

@@ -646,13 +646,67 @@ valid_id(const char *s)
 	return 1;
 }
 
-/* Columns one decoded character takes: control characters (shown as a
- * space or '?') one, combining marks none. */
-static int
-char_cols(wchar_t wc)
+uint64_t
+str_hash(const char *s)
 {
+	uint64_t h = 14695981039346656037u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+size_t *
+strtab_get(const struct strtab *t, const char *key)
+{
+	if (t->cap == 0)
+		return NULL;
+	for (size_t i = str_hash(key) & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		if (t->v[i].key == NULL)
+			return NULL;
+		if (strcmp(t->v[i].key, key) == 0)
+			return &t->v[i].val;
+	}
+}
+
+void
+strtab_put(struct strtab *t, const char *key, size_t val)
+{
+	if (2 * (t->n + 1) > t->cap) {
+		struct strtab old = *t;
+		t->cap = t->cap ? t->cap * 2 : 64;
+		t->v = xcalloc(t->cap, sizeof *t->v);
+		t->n = 0;
+		for (size_t i = 0; i < old.cap; i++)
+			if (old.v[i].key != NULL)
+				strtab_put(t, old.v[i].key, old.v[i].val);
+		free(old.v);
+	}
+	size_t i = str_hash(key) & (t->cap - 1);
+	while (t->v[i].key != NULL && strcmp(t->v[i].key, key) != 0)
+		i = (i + 1) & (t->cap - 1);
+	if (t->v[i].key == NULL)
+		t->n++;
+	t->v[i].key = key;
+	t->v[i].val = val;
+}
+
+/* Decodes the character at s (at most len bytes): sets *cols to the
+ * columns it takes (control characters, shown as a space or '?', one;
+ * combining marks none) and returns its length in bytes, 1 for an
+ * invalid byte, 0 at the end. */
+static size_t
+next_char(const char *s, size_t len, mbstate_t *ps, int *cols)
+{
+	wchar_t wc;
+	size_t n = mbrtowc(&wc, s, len, ps);
+	if (n == (size_t)-1 || n == (size_t)-2) {
+		memset(ps, 0, sizeof *ps);
+		n = 1;
+		wc = L'?';
+	}
 	int w = wcwidth(wc);
-	return w < 0 ? 1 : w;
+	*cols = w < 0 ? 1 : w;
+	return n;
 }
 
 int
@@ -660,19 +714,10 @@ str_width(const char *s)
 {
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
-	int w = 0;
-	size_t len = strlen(s);
-	while (len > 0) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s, len, &ps);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&ps, 0, sizeof ps);
-			n = 1;
-			wc = L'?';
-		}
-		if (n == 0)
-			break;
-		w += char_cols(wc);
+	int w = 0, cw;
+	size_t len = strlen(s), n;
+	while (len > 0 && (n = next_char(s, len, &ps, &cw)) > 0) {
+		w += cw;
 		s += n;
 		len -= n;
 	}
@@ -693,19 +738,9 @@ str_fit(const char *s, int width, int *cut)
 		return 0;
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
-	size_t len = strlen(s), pos = 0, keep = 0;
-	int w = 0, room = width - 1;   /* the ellipsis takes one column */
-	while (pos < len) {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + pos, len - pos, &ps);
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&ps, 0, sizeof ps);
-			n = 1;
-			wc = L'?';
-		}
-		if (n == 0)
-			break;
-		int cw = char_cols(wc);
+	size_t len = strlen(s), pos = 0, keep = 0, n;
+	int w = 0, cw, room = width - 1;   /* the ellipsis takes one column */
+	while (pos < len && (n = next_char(s + pos, len - pos, &ps, &cw)) > 0) {
 		if (w + cw > width) {
 			/* Cut: only blanks left lose nothing. */
 			size_t rest = pos;

@@ -130,4 +130,21 @@ int text_check(const char *what, const char *s, size_t max, int multiline, char 
  * at most 64 characters. */
 int valid_id(const char *s);
 
+/* FNV-1a hash of a string. */
+uint64_t str_hash(const char *s);
+
+/* A table from strings to numbers by hash (open addressing), for
+ * lookups in constant time. Keys are not copied: they must outlive the
+ * table. Starts zeroed; free(t->v) releases it. */
+struct strtab {
+	struct strtab_entry {
+		const char *key;
+		size_t val;
+	} *v;
+	size_t cap, n;
+};
+/* The value stored for key, or NULL. */
+size_t *strtab_get(const struct strtab *t, const char *key);
+void strtab_put(struct strtab *t, const char *key, size_t val);
+
 #endif

@@ -16,25 +16,6 @@
 const char *const tui_action_help[ACT__COUNT] = { TUI_ACTIONS(TUI_ACTION_HELP) };
 #undef TUI_ACTION_HELP
 
-/* Keys every screen understands, after its own. */
-static const struct tui_key global_keys[] = {
-	{ 'q', ACT_QUIT, "q", NULL },
-	{ '?', ACT_HELP, "?", NULL },
-	{ KEY_F(1), ACT_HELP, "F1", NULL },
-	{ KEY_UP, ACT_UP, "Up/k", NULL },
-	{ 'k', ACT_UP, NULL, NULL },
-	{ KEY_DOWN, ACT_DOWN, "Down/j", NULL },
-	{ 'j', ACT_DOWN, NULL, NULL },
-	{ KEY_PPAGE, ACT_PGUP, "PgUp", NULL },
-	{ KEY_NPAGE, ACT_PGDOWN, "PgDn", NULL },
-	{ KEY_HOME, ACT_TOP, "Home/g", NULL },
-	{ 'g', ACT_TOP, NULL, NULL },
-	{ KEY_END, ACT_BOTTOM, "End/G", NULL },
-	{ 'G', ACT_BOTTOM, NULL, NULL },
-	{ 12, ACT_REDRAW, "Ctrl-L", NULL },
-	{ 0, ACT_NONE, NULL, NULL },
-};
-
 attr_t
 tui_attr(struct app *a, enum tui_color c)
 {
@@ -148,7 +129,12 @@ tui_wrap(int y, int x, int w, int maxrows, const char *text, attr_t attr)
 			while (*q == ' ')
 				q++;
 		}
-		char *line = xstrndup(p, (size_t)(end - p));
+		/* The last row that fits shows where text was left out. */
+		const char *rest = end;
+		while (*rest == ' ' || *rest == '\n')
+			rest++;
+		char *line = xstrndup(p, (size_t)((row + 1 == maxrows && *rest ? rest + strlen(rest) :
+		                                   end) - p));
 		tui_put(y + row, x, line, w, attr);
 		free(line);
 		row++;
@@ -198,9 +184,26 @@ tui_hline(int y, int x, int n, attr_t attr)
 		tui_put(y, x + i, rule, 1, attr);
 }
 
+/* A screen whose keys would change the meaning of another key is a
+ * programming error: stop before it can mislead anyone. */
+static void
+check_keys(const struct screen_ops *ops)
+{
+	const struct tui_key *other, *k = tui_keys_conflict(ops->keys, tui_global_keys, &other);
+	if (k == NULL)
+		return;
+	if (!isendwin())
+		endwin();
+	fprintf(stderr, "prepdeck: internal error: on the %s screen, key %d (%s) clashes "
+	        "with %s\n", ops->name, k->key, k->help ? k->help : tui_action_help[k->action],
+	        other->help ? other->help : tui_action_help[other->action]);
+	abort();
+}
+
 int
 tui_push(struct app *a, const struct screen_ops *ops, const void *arg)
 {
+	check_keys(ops);
 	if (a->depth >= (int)(sizeof a->stack / sizeof a->stack[0]))
 		return -1;
 	void *st = ops->open(a, arg);
@@ -255,9 +258,22 @@ draw_status(struct app *a, int lines, int cols)
 		attroff(A_REVERSE);
 		return;
 	}
-	if (a->status[0])
+	/* A message takes the room of the key hints (shown again with the
+	 * next key), then of the screen's name, before it would be cut. */
+	if (a->status[0]) {
+		int sw = tui_width(a->status);
+		if (sw > cols - used - rw - 2) {
+			rw = 0;
+			if (sw > cols - used - 2) {
+				move(lines - 1, 0);
+				for (int i = 0; i < cols; i++)
+					addch(' ');
+				used = 0;
+			}
+		}
 		tui_put(lines - 1, used + 1, a->status, cols - used - rw - 2, A_REVERSE);
-	if (cols - rw > used)
+	}
+	if (rw && cols - rw > used)
 		tui_put(lines - 1, cols - rw, right, rw, A_REVERSE);
 	attroff(A_REVERSE);
 }
@@ -268,47 +284,53 @@ key_label_width(const struct tui_key *k)
 	return k->label ? tui_width(k->label) : 0;
 }
 
-/* The help overlay lists the current screen's keys, then the shared
- * ones, from the same tables the input handler uses. */
+/* The help lists the current screen's keys, then the shared ones, from
+ * the same tables the input handler uses. It takes the whole screen (a
+ * box over the screen would cut the text around it) and wraps a long
+ * line to a second row. */
 static void
 draw_help(struct app *a, int lines, int cols)
 {
 	const struct frame *f = &a->stack[a->depth - 1];
-	const struct tui_key *tables[2] = { f->ops->keys, global_keys };
+	const struct tui_key *tables[2] = { f->ops->keys, tui_global_keys };
 	const char *heads[2] = { f->ops->name, "Everywhere" };
-	int w = cols - 8 < 72 ? cols - 8 : 72;
-	int h = lines - 4;
-	int x0 = (cols - w) / 2, y0 = 2;
-	for (int y = y0; y < y0 + h; y++) {
-		move(y, x0);
-		for (int x = 0; x < w; x++)
-			addch(' ' | A_REVERSE);
-	}
-	int row = 0, y = y0 + 1;
+	int w = cols - 4 < 96 ? cols - 4 : 96;
+	int x0 = (cols - w) / 2, h = lines - 2;
+	int row = 0, y = 0, more = 0;
 	for (int t = 0; t < 2; t++) {
 		if (tables[t] == NULL)
 			continue;
-		if (row++ >= a->help_scroll && y < y0 + h - 1) {
-			char head[80];
-			snprintf(head, sizeof head, "%s keys", heads[t]);
-			tui_put(y++, x0 + 2, head, w - 4, A_REVERSE | A_BOLD);
+		if (row++ >= a->help_scroll) {
+			if (y < h) {
+				char head[80];
+				snprintf(head, sizeof head, "%s keys", heads[t]);
+				tui_put(y++, x0, head, w, tui_attr(a, C_TITLE) | A_BOLD);
+			} else {
+				more = 1;
+			}
 		}
 		for (const struct tui_key *k = tables[t]; k->key || k->action; k++) {
 			if (k->label == NULL)
 				continue;
-			if (row++ < a->help_scroll || y >= y0 + h - 1)
+			if (row++ < a->help_scroll)
 				continue;
 			const char *help = k->help ? k->help : tui_action_help[k->action];
-			tui_put(y, x0 + 4, k->label, 12, A_REVERSE | A_BOLD);
-			tui_put(y, x0 + 4 + (key_label_width(k) > 12 ? key_label_width(k) + 1 : 13),
-			        help, w - 19, A_REVERSE);
-			y++;
+			int lw = key_label_width(k) > 12 ? key_label_width(k) + 1 : 13;
+			int hw = w - 2 - lw;
+			int need = tui_width(help) > hw ? 2 : 1;
+			if (y + need > h) {
+				more = 1;
+				continue;
+			}
+			tui_put(y, x0 + 2, k->label, w - 2, A_BOLD);
+			y += tui_wrap(y, x0 + 2 + lw, hw, need, help, A_NORMAL);
 		}
-		if (y < y0 + h - 1)
+		if (y < h)
 			y++;
 	}
-	tui_put(y0 + h - 1, x0 + 2, "Up/Down scroll; any other key closes this help.", w - 4,
-	        A_REVERSE | A_DIM);
+	a->help_more = more;
+	tui_put(lines - 2, x0, more ? "Down scrolls for more · any other key closes this help" :
+	        "Up/Down scroll · any other key closes this help", w, tui_attr(a, C_DIM));
 }
 
 /* The small-terminal message, worded to fit 20 columns: what is wrong,
@@ -343,10 +365,11 @@ draw(struct app *a)
 	} else {
 		struct frame *f = &a->stack[a->depth - 1];
 		a->keys_hint = NULL;
-		f->ops->draw(a, f->st, lines - 1, cols);
-		draw_status(a, lines, cols);
 		if (a->help)
 			draw_help(a, lines, cols);
+		else
+			f->ops->draw(a, f->st, lines - 1, cols);
+		draw_status(a, lines, cols);
 	}
 	refresh();
 }
@@ -403,6 +426,29 @@ leave_curses(void)
 {
 	if (!isendwin())
 		endwin();
+}
+
+/* While another program holds the database: what was just given (a
+ * grade, an edit) waits in memory, and the status line says so. Keys
+ * pressed at the frozen screen are dropped when the wait ends, so none
+ * lands on the next card unseen. */
+static void
+busy_status(int waiting)
+{
+	if (!waiting) {
+		flushinp();
+		return;
+	}
+	int y = LINES - 1;
+	attron(A_REVERSE | A_BOLD);
+	move(y, 0);
+	clrtoeol();
+	for (int i = 0; i < COLS; i++)
+		addch(' ');
+	tui_put(y, 1, "database busy (another program is writing to it), retrying; "
+	        "Ctrl-C gives up", COLS - 2, A_REVERSE | A_BOLD);
+	attroff(A_REVERSE | A_BOLD);
+	refresh();
 }
 
 /* Ctrl-S and Ctrl-Q are keys here (Ctrl-S saves), not the terminal's
@@ -512,6 +558,15 @@ push_start(struct app *a, const struct start_request *start)
 int
 tui_main(struct store *store, const struct start_request *start)
 {
+	/* Every screen's keys keep one meaning (the screens inside these
+	 * are checked when they open). */
+	const struct screen_ops *const screens[] = {
+		&today_screen, &plan_screen, &checklist_screen, &review_screen,
+		&settings_screen, &target_screen, &cram_screen, &mock_screen, &stats_screen,
+		&stories_screen, &rehearse_screen, &gapmap_screen,
+	};
+	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+		check_keys(screens[i]);
 	struct app a;
 	memset(&a, 0, sizeof a);
 	a.db = store_db(store);
@@ -524,6 +579,7 @@ tui_main(struct store *store, const struct start_request *start)
 		return 1;
 	}
 	db_set_fatal_hook(leave_curses);
+	db_set_busy_hook(busy_status);
 	cbreak();
 	noecho();
 	nonl();
@@ -584,8 +640,10 @@ tui_main(struct store *store, const struct start_request *start)
 		if (LINES < TUI_MIN_LINES || COLS < TUI_MIN_COLS)
 			continue;
 		if (a.help) {
-			if (r == KEY_CODE_YES && key == KEY_DOWN)
-				a.help_scroll++;
+			if (r == KEY_CODE_YES && key == KEY_DOWN) {
+				if (a.help_more)
+					a.help_scroll++;
+			}
 			else if (r == KEY_CODE_YES && key == KEY_UP && a.help_scroll > 0)
 				a.help_scroll--;
 			else
@@ -595,7 +653,7 @@ tui_main(struct store *store, const struct start_request *start)
 		a.status[0] = '\0';
 		enum tui_action act = lookup_key(f->ops->keys, key);
 		if (act == ACT_NONE)
-			act = lookup_key(global_keys, key);
+			act = lookup_key(tui_global_keys, key);
 		/* A character whose code equals a KEY_* value is not that key. */
 		if (a.key_char && key >= KEY_MIN)
 			act = ACT_NONE;
@@ -631,5 +689,6 @@ tui_main(struct store *store, const struct start_request *start)
 	endwin();
 	delscreen(scr);
 	db_set_fatal_hook(NULL);
+	db_set_busy_hook(NULL);
 	return 0;
 }

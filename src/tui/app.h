@@ -45,6 +45,7 @@
 	_(BURY, "Bury the card until tomorrow") \
 	_(SUSPEND, "Suspend the card") \
 	_(FLAG, "Flag or unflag the card") \
+	_(SUSPENDED, "Suspended cards: find them and unsuspend") \
 	_(INFO, "Show the card's source and tags") \
 	_(SETTINGS, "Review settings") \
 	_(MOCK, "Mock-round scorecards: record and review rounds") \
@@ -88,6 +89,8 @@
 	_(GAP_UNDO, "Undo the last edit (repeatable)") \
 	_(GAP_MAPS, "Switch to another map, or make one") \
 	_(GAP_REVIEW, "Review the row's linked deck") \
+	_(GAP_IMPORT, "Import a job description file as a map (asks for its path)") \
+	_(CLEAR, "Clear the filter") \
 	_(INTERVIEW, "Interview dates: countdown, proposed plan, set a date") \
 	_(CRAM, "Cram a deck now, without changing its schedule") \
 	_(SELECT, "Open or change the selected item") \
@@ -105,6 +108,17 @@ struct tui_key {
 	const char *label;         /* how the help shows the key */
 	const char *help;          /* NULL: the action's default help */
 };
+
+/* The keys every screen understands (keytab.c). */
+extern const struct tui_key tui_global_keys[];
+/* One meaning per key: the first entry of screen that binds a key of
+ * global to another action (or a key screen itself binds to another
+ * action), with *other set to the entry it clashes with; NULL when
+ * there is none. The program refuses to open a screen whose table
+ * clashes. */
+const struct tui_key *tui_keys_conflict(const struct tui_key *screen,
+                                        const struct tui_key *global,
+                                        const struct tui_key **other);
 
 struct app;
 
@@ -149,6 +163,7 @@ struct app {
 	const char *keys_hint;     /* set by a screen's draw for this frame:
 	                              the status line's keys instead of
 	                              "? help  q back" (while ? and q are text) */
+	int help_more;             /* rows below the last the help showed */
 	int confirm;               /* asking before losing unsaved text: 1 quit,
 	                              2 leave the screen */
 	char confirm_what[96];
@@ -180,10 +195,11 @@ void tui_hline(int y, int x, int n, attr_t attr);
 /* Display width of a UTF-8 string. */
 int tui_width(const char *s);
 
-/* What the review screen opens on: today's review of one deck and/or
- * tag, or cram practice on the cards of cram (at most limit). */
+/* What the review screen opens on: today's review of one deck (or of
+ * several, a plan task's: ids separated by spaces) and/or tag, or cram
+ * practice on the cards of cram (at most limit). */
 struct review_start {
-	const char *deck, *tag;
+	const char *deck, *decks, *tag;
 	const struct cram_source *cram;
 	int limit;
 };
@@ -209,6 +225,7 @@ extern const struct screen_ops plan_screen;       /* arg: "start" opens the plan
 extern const struct screen_ops checklist_screen;  /* arg: a checklist id, or NULL for the list */
 extern const struct screen_ops review_screen;     /* arg: struct review_start, or NULL */
 extern const struct screen_ops settings_screen;
+extern const struct screen_ops suspended_screen;
 extern const struct screen_ops target_screen;     /* arg: "new" opens the form */
 extern const struct screen_ops cram_screen;
 extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */

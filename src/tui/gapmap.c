@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gapmap.h"
+#include "jd.h"
 #include "tui/app.h"
 #include "tui/gap_today.h"
 #include "tui/lineedit.h"
@@ -24,7 +25,12 @@ static const enum gap_field col_field[COL__COUNT] = {
 	GF_STORIES,
 };
 
-enum mode { M_NORMAL, M_EDIT, M_ADD, M_FILTER, M_CONFIRM, M_MAPS, M_NEWMAP };
+enum mode {
+	M_NORMAL, M_EDIT, M_ADD, M_FILTER, M_CONFIRM, M_MAPS, M_NEWMAP,
+	M_IMPORT,          /* typing the path of a job description */
+	M_IMPORT_AGAIN,    /* that posting was imported before: update or another? */
+	M_MAP_CONFIRM,     /* y/n before deleting the map picked in M_MAPS */
+};
 
 struct gscr {
 	char *map;                 /* the map shown */
@@ -39,6 +45,9 @@ struct gscr {
 	struct gap_map *maps;      /* the map picker */
 	size_t nmaps;
 	int mcur;
+	char *import_path;         /* M_IMPORT_AGAIN: the file, and the map it */
+	char *import_map;          /* would update */
+	char *undo_map;            /* a map deleted here, until the next change */
 };
 
 /* Where things go on a screen of a given size. */
@@ -74,6 +83,8 @@ static const struct tui_key gapmap_keys[] = {
 	{ 'u', ACT_GAP_UNDO, "u", NULL },
 	{ 'm', ACT_GAP_MAPS, "m", NULL },
 	{ 'r', ACT_GAP_REVIEW, "r", NULL },
+	{ 'i', ACT_GAP_IMPORT, "i", NULL },
+	{ 27, ACT_CLEAR, "Esc", NULL },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
@@ -134,7 +145,9 @@ reload(struct app *a, struct gscr *s, int64_t row_id)
 		/* The map went away (retired by an import): show the current one. */
 		free(s->map);
 		s->map = gap_current(a->db);
-		if (s->map == NULL || gap_map_get(a->db, s->map, &s->info, NULL) != 0)
+		if (s->map == NULL)
+			s->map = xstrdup("");   /* no map at all: i imports one */
+		if (gap_map_get(a->db, s->map, &s->info, NULL) != 0)
 			return;
 	}
 	gap_rows_load(a->db, s->map, s->filter, s->sort, &s->rows);
@@ -161,12 +174,14 @@ static void *
 gapmap_open(struct app *a, const void *arg)
 {
 	char *id = arg ? xstrdup(arg) : gap_current(a->db);
-	if (id == NULL) {
-		tui_message(a, "No gap map yet: 'prepdeck jd import FILE' makes one from a job "
-		            "description");
-		return NULL;
-	}
 	struct gscr *s = xcalloc(1, sizeof *s);
+	if (id == NULL) {
+		/* No map yet: the screen opens empty, ready to import one. */
+		s->map = xstrdup("");
+		tui_message(a, "No gap map yet: i imports a job description, m n makes an "
+		            "empty map");
+		return s;
+	}
 	s->map = id;
 	if (gap_map_get(a->db, id, &s->info, NULL) != 0) {
 		tui_message(a, "No gap map '%s'", id);
@@ -183,8 +198,12 @@ static void
 gapmap_close(struct app *a, void *st)
 {
 	struct gscr *s = st;
-	if (s->mode == M_EDIT || s->mode == M_ADD || s->mode == M_FILTER || s->mode == M_NEWMAP)
+	if (s->mode == M_EDIT || s->mode == M_ADD || s->mode == M_FILTER || s->mode == M_NEWMAP ||
+	    s->mode == M_IMPORT)
 		lineedit_free(&s->le);
+	free(s->import_path);
+	free(s->import_map);
+	free(s->undo_map);
 	gap_rows_free(&s->rows);
 	gap_map_clear(&s->info);
 	gap_maps_free(s->maps, s->nmaps);
@@ -415,8 +434,8 @@ draw_maps(struct app *a, struct gscr *s, const struct layout *L, int cols)
 	for (int k = 0; k < h; k++)
 		for (int x = 0; x < cols; x++)
 			tui_put(y + k, x, " ", 1, A_NORMAL);
-	tui_put(y++, 2, "Gap maps — Enter opens · n makes a new map · Esc goes back", cols - 4,
-	        tui_attr(a, C_TITLE));
+	tui_put(y++, 2, "Gap maps — Enter opens · n new · d deletes · u undoes · Esc goes back",
+	        cols - 4, tui_attr(a, C_TITLE));
 	y++;
 	for (size_t i = 0; i < s->nmaps && y < L->hint_y; i++, y++) {
 		const struct gap_map *m = &s->maps[i];
@@ -475,7 +494,7 @@ gapmap_draw(struct app *a, void *st, int lines, int cols)
 		lineedit_draw(&s->le, L.table_y + s->cur - s->top, x, cols - x - 1, A_NORMAL);
 	}
 	draw_pane(a, s, &L, cols);
-	if (s->mode == M_MAPS)
+	if (s->mode == M_MAPS || s->mode == M_MAP_CONFIRM)
 		draw_maps(a, s, &L, cols);
 
 	int y = L.hint_y;
@@ -490,6 +509,23 @@ gapmap_draw(struct app *a, void *st, int lines, int cols)
 	case M_NEWMAP:
 		prompt = "New map title: ";
 		break;
+	case M_IMPORT:
+		prompt = "Job description file: ";
+		break;
+	case M_IMPORT_AGAIN:
+		snprintf(buf, sizeof buf, "'%s' came from a job description of this name: u "
+		         "updates it (your edits kept) · n makes another map · Esc cancels",
+		         s->import_map);
+		tui_wrap(y - 1, 2, cols - 4, 2, buf, tui_attr(a, C_WARN) | A_BOLD);
+		return;
+	case M_MAP_CONFIRM:
+		if (s->mcur < (int)s->nmaps) {
+			const struct gap_map *m = &s->maps[s->mcur];
+			snprintf(buf, sizeof buf, "Delete the map '%s' (%d skills)? y deletes (u then "
+			         "brings it back) · any other key keeps it", m->id, m->nrows);
+			tui_wrap(y - 1, 2, cols - 4, 2, buf, tui_attr(a, C_BAD) | A_BOLD);
+		}
+		return;
 	case M_CONFIRM:
 		snprintf(buf, sizeof buf, "Delete '%s'? y deletes, any other key keeps it "
 		         "(u undoes a delete)", cur_row(s) ? cur_row(s)->name : "");
@@ -502,9 +538,12 @@ gapmap_draw(struct app *a, void *st, int lines, int cols)
 		        cols - 4, tui_attr(a, C_DIM));
 		return;
 	default:
-		tui_put(y, 2, cols >= 100 ? "Enter edit · 1-5 +/- confidence · a add · d delete · "
-		        "/ filter · s sort · u undo · m maps · r review deck · ? all keys" :
-		        "e edit  1-5 +- conf  a add  d del  / filter  s sort  u undo  m maps  r deck",
+		/* Every key of the map on one line, as long as the width allows. */
+		tui_put(y, 2, cols >= 129 ? "Enter edit · 1-5 +/- confidence · a add · d delete · "
+		        "/ filter · s sort · u undo · m maps · i import a posting · r review deck" :
+		        cols >= 100 ? "Enter edit · 1-5 conf · a add · d del · / filter · s sort "
+		        "· u undo · m maps · i import · r deck" :
+		        "e edit  1-5 conf  a add  d del  / filter  s sort  u undo  m maps  i import",
 		        cols - 4, tui_attr(a, C_DIM));
 		return;
 	}
@@ -611,6 +650,31 @@ open_maps(struct app *a, struct gscr *s)
 	s->mode = M_MAPS;
 }
 
+static void switch_map(struct app *a, struct gscr *s, const char *id);
+
+/* Brings back the map deleted last (here, or else the one the store
+ * remembers) and shows it. */
+static void
+restore_map(struct app *a, struct gscr *s)
+{
+	char *id = s->undo_map ? xstrdup(s->undo_map) : gap_map_last_deleted(a->db);
+	free(s->undo_map);
+	s->undo_map = NULL;
+	if (id == NULL) {
+		tui_message(a, "No deleted map to bring back");
+		return;
+	}
+	char *cause = NULL;
+	if (gap_map_restore(a->db, id, &cause) != 0) {
+		tui_message(a, "%s", cause);
+		free(cause);
+	} else {
+		switch_map(a, s, id);
+		tui_message(a, "Brought back the map '%s'", id);
+	}
+	free(id);
+}
+
 static void
 switch_map(struct app *a, struct gscr *s, const char *id)
 {
@@ -621,6 +685,53 @@ switch_map(struct app *a, struct gscr *s, const char *id)
 	s->cur = s->top = 0;
 	gap_set_current(a->db, id);
 	reload(a, s, 0);
+}
+
+/* Imports the job description at path (a leading ~/ is the home
+ * directory) and shows the map; a posting imported before asks first
+ * (M_IMPORT_AGAIN). A file that cannot be used leaves the prompt open
+ * with the reason, so the path can be fixed. */
+static void
+import_jd(struct app *a, struct gscr *s, const char *path, enum jd_again again)
+{
+	const char *home = getenv("HOME");
+	char *full = path[0] == '~' && path[1] == '/' && home ? xprintf("%s%s", home, path + 1) :
+	             xstrdup(path);
+	struct jd_result res;
+	char *id = NULL, *cause = NULL;
+	int added = 0;
+	int rc = jd_import(a->db, full, NULL, again, &res, &id, &added, &cause);
+	jd_result_free(&res);
+	if (rc == JD_EXISTS) {
+		free(cause);
+		if (s->mode == M_IMPORT)
+			lineedit_free(&s->le);
+		free(s->import_path);
+		free(s->import_map);
+		s->import_path = full;
+		s->import_map = id;
+		s->mode = M_IMPORT_AGAIN;
+		return;
+	}
+	if (rc < 0) {
+		tui_message(a, "%s", cause);
+		free(cause);
+		free(full);
+		if (s->mode != M_IMPORT)
+			s->mode = M_NORMAL;
+		return;
+	}
+	if (s->mode == M_IMPORT)
+		lineedit_free(&s->le);
+	s->mode = M_NORMAL;
+	switch_map(a, s, id);
+	if (rc == 1)
+		tui_message(a, "Updated '%s': %d skill%s added, your edits kept", id, added,
+		            added == 1 ? "" : "s");
+	else
+		tui_message(a, "Made the map '%s' with %d skills", id, added);
+	free(id);
+	free(full);
 }
 
 /* Keys while a line editor is open (cell, new row, filter, new map). */
@@ -659,6 +770,13 @@ editor_key(struct app *a, struct gscr *s, int key)
 		return;
 	}
 	char *cause = NULL;
+	if (s->mode == M_IMPORT) {
+		char *path = xstrdup(lineedit_text(&s->le));
+		if (*path)
+			import_jd(a, s, path, JD_ASK);
+		free(path);
+		return;
+	}
 	if (s->mode == M_EDIT) {
 		finish_edit(a, s);
 	} else if (s->mode == M_ADD) {
@@ -688,7 +806,7 @@ editor_key(struct app *a, struct gscr *s, int key)
 		lineedit_free(&s->le);
 		s->mode = M_NORMAL;
 		switch_map(a, s, id);
-		tui_message(a, "Made the map '%s': press a to add skills", id);
+		tui_message(a, "Made the map '%s': press a to add skills", title);
 		free(id);
 	}
 }
@@ -702,7 +820,42 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 	case M_ADD:
 	case M_FILTER:
 	case M_NEWMAP:
+	case M_IMPORT:
 		editor_key(a, s, key);
+		return 1;
+	case M_IMPORT_AGAIN:
+		s->mode = M_NORMAL;
+		if (a->key_char && (key == 'u' || key == 'n')) {
+			char *path = xstrdup(s->import_path);
+			import_jd(a, s, path, key == 'u' ? JD_UPDATE : JD_ANOTHER);
+			free(path);
+		} else {
+			tui_message(a, "Nothing imported");
+		}
+		return 1;
+	case M_MAP_CONFIRM:
+		s->mode = M_MAPS;
+		if (a->key_char && (key == 'y' || key == 'Y') && s->mcur < (int)s->nmaps) {
+			char *id = xstrdup(s->maps[s->mcur].id), *cause = NULL;
+			if (gap_map_delete(a->db, id, &cause) != 0) {
+				tui_message(a, "%s", cause);
+				free(cause);
+				free(id);
+				return 1;
+			}
+			tui_message(a, "Deleted the map '%s' · u brings it back", id);
+			free(s->undo_map);
+			s->undo_map = id;
+			if (strcmp(s->map, id) == 0) {
+				char *cur = gap_current(a->db);
+				if (cur != NULL)
+					switch_map(a, s, cur);
+				free(cur);
+			}
+			open_maps(a, s);
+		} else {
+			tui_message(a, "Kept the map");
+		}
 		return 1;
 	case M_CONFIRM:
 		s->mode = M_NORMAL;
@@ -728,11 +881,19 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 			s->mcur++;
 		else if ((key == '\r' || key == KEY_ENTER) && s->nmaps > 0) {
 			s->mode = M_NORMAL;
+			char *title = xstrdup(s->maps[s->mcur].title);
 			switch_map(a, s, s->maps[s->mcur].id);
-			tui_message(a, "Opened '%s'", s->map);
+			tui_message(a, "Opened '%s'", title);
+			free(title);
 		} else if (key == 'n' && a->key_char) {
 			lineedit_init(&s->le, NULL, 0, 200);
 			s->mode = M_NEWMAP;
+		} else if (key == 'd' && a->key_char && s->nmaps > 0) {
+			s->mode = M_MAP_CONFIRM;
+		} else if (key == 'u' && a->key_char) {
+			restore_map(a, s);
+			if (s->mode == M_MAPS)
+				open_maps(a, s);
 		} else if (key == 27 || act == ACT_QUIT || key == 'm') {
 			s->mode = M_NORMAL;
 		}
@@ -743,7 +904,27 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 	int n = (int)s->rows.n;
 	if (tui_list_move(act, &s->cur, n, 10))
 		return 1;
+	/* A map deleted here can be brought back with u until the next
+	 * change. */
+	if (act == ACT_GAP_EDIT || act == ACT_GAP_CONF_UP || act == ACT_GAP_CONF_DOWN ||
+	    act == ACT_GAP_CONF_SET || act == ACT_GAP_ADD || act == ACT_GAP_DELETE ||
+	    act == ACT_GAP_IMPORT) {
+		free(s->undo_map);
+		s->undo_map = NULL;
+	}
 	switch (act) {
+	case ACT_CLEAR:
+		if (s->filter == NULL)
+			return 0;
+		free(s->filter);
+		s->filter = NULL;
+		reload(a, s, cur_id(s));
+		tui_message(a, "Filter cleared");
+		return 1;
+	case ACT_GAP_IMPORT:
+		lineedit_init(&s->le, NULL, 0, 4096);
+		s->mode = M_IMPORT;
+		return 1;
 	case ACT_GAP_LEFT:
 		s->col = (s->col + COL__COUNT - 1) % COL__COUNT;
 		return 1;
@@ -786,6 +967,10 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 		tui_message(a, "Sorted by %s", gap_sort_name(s->sort));
 		return 1;
 	case ACT_GAP_UNDO: {
+		if (s->undo_map) {
+			restore_map(a, s);
+			return 1;
+		}
 		char *what = NULL;
 		int64_t id = cur_id(s), changed = 0;
 		if (gap_undo(a->db, s->map, &what, &changed))
@@ -822,10 +1007,11 @@ static const char *
 gapmap_unsaved(struct app *a, void *st)
 {
 	struct gscr *s = st;
-	if ((s->mode == M_EDIT || s->mode == M_ADD || s->mode == M_NEWMAP) &&
-	    lineedit_changed(&s->le))
+	if ((s->mode == M_EDIT || s->mode == M_ADD || s->mode == M_NEWMAP ||
+	     s->mode == M_IMPORT) && lineedit_changed(&s->le))
 		return s->mode == M_EDIT ? "the cell you are editing" : s->mode == M_ADD ?
-		       "the skill you are adding" : "the title of the new map";
+		       "the skill you are adding" : s->mode == M_IMPORT ?
+		       "the path you are typing" : "the title of the new map";
 	return NULL;
 }
 
@@ -847,8 +1033,8 @@ gapmap_today_section(struct app *a, int y, int cols)
 	struct gap_map m;
 	if (id == NULL || gap_map_get(a->db, id, &m, NULL) != 0) {
 		tui_put(y++, 2, "Skills gaps", cols - 4, tui_attr(a, C_TITLE));
-		tui_put(y++, 4, "No gap map yet: prepdeck jd import FILE turns a job description "
-		        "into one.", cols - 8, tui_attr(a, C_DIM));
+		tui_put(y++, 4, "No gap map yet: g, then i imports a job description as one.",
+		        cols - 8, tui_attr(a, C_DIM));
 		free(id);
 		return y + 1;
 	}

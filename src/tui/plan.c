@@ -9,11 +9,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "plan.h"
 #include "settings.h"
+#include "studyday.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/plan_panel.h"
+#include "tui/text.h"
 #include "util.h"
 
 /* ---- shared pieces ------------------------------------------------------ */
@@ -76,8 +79,8 @@ task_side(const struct plan_task *t, char *buf, size_t n)
 	buf[0] = '\0';
 	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
 		if (t->progress >= 0)
-			snprintf(buf, n, "%d/%d", t->progress < t->count ? t->progress : t->count,
-			         t->count);
+			snprintf(buf, n, "%d/%d", t->progress < t->target ? t->progress : t->target,
+			         t->target);
 		else
 			snprintf(buf, n, "%d cards", t->count);
 	} else if (strcmp(t->link_kind, "skillmap") == 0) {
@@ -111,7 +114,7 @@ draw_task(struct app *a, const struct plan_task *t, int y, int x, int width, int
 	tui_put(y, x + 4, t->text, width - 4 - sw, tattr);
 	if (side[0]) {
 		attr_t sattr = sel ? base : tui_attr(a, C_ACCENT);
-		if (!sel && t->progress >= 0 && t->progress >= t->count)
+		if (!sel && t->progress >= 0 && t->progress >= t->target)
 			sattr = tui_attr(a, C_GOOD);
 		tui_put(y, x + width - sw + 2, side, sw - 2, sattr);
 	}
@@ -126,7 +129,11 @@ open_link(struct app *a, const struct plan_task *t)
 	if (strcmp(k, "checklist") == 0) {
 		tui_push(a, &checklist_screen, t->link_id);
 	} else if (strcmp(k, "deck") == 0) {
-		tui_push(a, &review_screen, &(struct review_start){ .deck = t->link_id });
+		/* A review task may name several decks. */
+		struct review_start rs = { .deck = t->link_id };
+		if (strchr(t->link_id, ' ') != NULL)
+			rs = (struct review_start){ .decks = t->link_id };
+		tui_push(a, &review_screen, &rs);
 	} else if (strcmp(k, "mock") == 0) {
 		if (tui_push(a, &mock_screen, "new") == 0)
 			tui_message(a, "Score the round on the rubric '%s'.",
@@ -151,14 +158,20 @@ toggle_task(struct app *a, const struct plan_view *v, const struct plan_task *t)
 		free(cause);
 		return;
 	}
-	tui_message(a, "%s: %s", t->done ? "Not done" : "Done", t->id);
+	/* Named by its text: the id is the curriculum's, not the user's. */
+	char name[200];
+	text_excerpt(t->text, 0, COLS - 46 > 12 ? COLS - 46 : 12, name, sizeof name);
+	tui_message(a, "%s: %s", t->done ? "Not done" : "Done", name);
 }
+
+static const struct screen_ops task_screen;
 
 /* ---- the Today section ------------------------------------------------ */
 
 struct plan_panel {
 	struct plan_view *v;
 	size_t sel;            /* among today's tasks */
+	char warning[300];     /* the plan does not fit the next interview */
 };
 
 struct plan_panel *
@@ -195,6 +208,7 @@ plan_panel_reload(struct app *a, struct plan_panel *p)
 {
 	plan_view_free(p->v);
 	p->v = plan_load(a->db, now_unix());
+	deadline_plan_warning(a->db, p->v, p->warning, sizeof p->warning);
 	size_t n;
 	today_tasks(p, &n);
 	if (p->sel >= n)
@@ -220,6 +234,10 @@ plan_panel_draw(struct app *a, struct plan_panel *p, int y, int cols)
 	snprintf(head, sizeof head, "%s · Week %d: %s", where, v->cur_week,
 	         v->weeks[v->cur_week - 1].theme);
 	tui_put(y++, 4, head, cols - 6, A_BOLD);
+	if (p->warning[0]) {
+		snprintf(head, sizeof head, "! %s", p->warning);
+		tui_put(y++, 4, head, cols - 6, tui_attr(a, C_WARN) | A_BOLD);
+	}
 	size_t n;
 	struct plan_task *t = today_tasks(p, &n);
 	const size_t maxshow = 6;
@@ -285,16 +303,19 @@ plan_panel_input(struct app *a, struct plan_panel *p, enum tui_action act, int k
 			p->sel++;
 		return 1;
 	case ACT_TOGGLE:
-	case ACT_OPEN:
+	case ACT_SELECT:
 		if (n == 0) {
 			tui_message(a, p->v ? "No plan tasks today; p opens the whole plan." :
 			            "No study plan is running; n starts one.");
 			return 1;
 		}
-		if (act == ACT_TOGGLE || !open_link(a, &t[p->sel])) {
-			toggle_task(a, p->v, &t[p->sel]);
-			plan_panel_reload(a, p);
+		if (act == ACT_SELECT) {
+			/* As on the plan screen: Enter shows the task in full. */
+			tui_push(a, &task_screen, t[p->sel].id);
+			return 1;
 		}
+		toggle_task(a, p->v, &t[p->sel]);
+		plan_panel_reload(a, p);
 		return 1;
 	default:
 		return 0;
@@ -335,9 +356,10 @@ struct planscr {
 };
 
 static const struct tui_key plan_keys[] = {
-	{ ' ', ACT_TOGGLE, "Space/Enter", NULL },
-	{ '\r', ACT_TOGGLE, NULL, NULL },
-	{ KEY_ENTER, ACT_TOGGLE, NULL, NULL },
+	{ ' ', ACT_TOGGLE, "Space", NULL },
+	{ '\r', ACT_SELECT, "Enter", "Read the selected task in full (or write the "
+	  "selected week's review)" },
+	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
 	{ 'o', ACT_OPEN, "o", "Open what the selected task links to" },
 	{ 't', ACT_GOTO_TODAY, "t", NULL },
 	{ 's', ACT_SHIFT, "s", NULL },
@@ -590,11 +612,24 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 	}
 }
 
+/* When a plan started now would have its day 1: "today", or in the
+ * small hours "Sun 29 Nov at 04:00". */
+static const char *
+first_day(struct app *a, char *buf, size_t n)
+{
+	struct settings set;
+	settings_load(a->db, &set);
+	int64_t now = now_unix();
+	studyday_when(studyday_plan_start(now, set.rollover_hour), now, set.rollover_hour,
+	              buf, n);
+	return buf;
+}
+
 static void
 draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 {
 	int x0, y0, w = 76;
-	char buf[300];
+	char buf[300], when[48];
 	switch (s->mode) {
 	case M_SHIFT_DAYS:
 		y0 = draw_box(lines, cols, 6, w, &x0);
@@ -623,8 +658,9 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	}
 	case M_PICK: {
 		y0 = draw_box(lines, cols, (int)s->nplans + 5, w, &x0);
-		tui_put(y0 + 1, x0 + 2, "Start a study plan (day 1 is today)", w - 4,
-		        A_REVERSE | A_BOLD);
+		snprintf(buf, sizeof buf, "Start a study plan (day 1 is %s)", first_day(a, when,
+		         sizeof when));
+		tui_put(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		for (size_t i = 0; i < s->nplans; i++) {
 			snprintf(buf, sizeof buf, "%s %-10s %d week%s  %s", (int)i == s->pick ? ">" : " ",
 			         s->plans[i].id, s->plans[i].weeks, s->plans[i].weeks == 1 ? " " : "s",
@@ -639,20 +675,23 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	case M_REPLACE_CONFIRM: {
 		char where[96];
 		where_text(s->v, where, sizeof where);
-		y0 = draw_box(lines, cols, 6, w, &x0);
+		y0 = draw_box(lines, cols, 7, w, &x0);
 		where[0] = (char)(where[0] == 'D' || where[0] == 'F' ? where[0] - 'A' + 'a' :
 		                  where[0]);
-		if (strcmp(s->v->plan_id, s->plans[s->pick].id) == 0)
-			snprintf(buf, sizeof buf, "Restart '%s' (now %s, %d/%d done) from day 1 "
-			         "today?", s->v->plan_id, where, s->v->done, s->v->total);
-		else
-			snprintf(buf, sizeof buf, "Replace '%s' (%s, %d/%d done) with '%s'?",
-			         s->v->plan_id, where, s->v->done, s->v->total,
-			         s->plans[s->pick].id);
+		/* Plans by their titles, on two lines so neither is cut. */
+		int same = strcmp(s->v->plan_id, s->plans[s->pick].id) == 0;
+		snprintf(buf, sizeof buf, "%s '%s'", same ? "Restart" : "Replace", s->v->title);
 		tui_put(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
-		tui_put(y0 + 2, x0 + 2, "Its ticked tasks and weekly reviews are kept.", w - 4,
+		if (same)
+			snprintf(buf, sizeof buf, "(now %s, %d/%d done) from day 1 %s?", where,
+			         s->v->done, s->v->total, first_day(a, when, sizeof when));
+		else
+			snprintf(buf, sizeof buf, "(%s, %d/%d done) with '%s'?", where, s->v->done,
+			         s->v->total, s->plans[s->pick].title);
+		tui_put(y0 + 2, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 3, x0 + 2, "Its ticked tasks and weekly reviews are kept.", w - 4,
 		        A_REVERSE);
-		tui_put(y0 + 4, x0 + 2, "y replace, n keep the running plan", w - 4,
+		tui_put(y0 + 5, x0 + 2, "y replace, n keep the running plan", w - 4,
 		        A_REVERSE | A_BOLD);
 		break;
 	}
@@ -725,8 +764,9 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 		s->top = s->cur - h + 1;
 	for (int i = 0; i < h && s->top + i < s->nrows; i++)
 		draw_row(a, s, &s->rows[s->top + i], y0 + i, cols, s->top + i == s->cur);
-	tui_put(lines - 1, 2, "Space tick  o open  t today  s shift  r review  n new plan  "
-	        "c checklists", cols - 4, tui_attr(a, C_DIM));
+	tui_put(lines - 1, 2, cols >= 90 ? "Space tick  Enter read  o open  t today  s shift  "
+	        "r review  n new plan  c checklists" : "Space tick  Enter read  o open  t today  "
+	        "s shift  r review  n new plan", cols - 4, tui_attr(a, C_DIM));
 	draw_modal(a, s, lines, cols);
 }
 
@@ -769,8 +809,9 @@ start_review(struct app *a, struct planscr *s, int week)
 	s->mode = M_REVIEW;
 }
 
-/* Starts the plan chosen in the picker with day 1 today, ending the
- * running one (the user has agreed). */
+/* Starts the plan chosen in the picker with day 1 today (in the small
+ * hours, the study day starting at the rollover), ending the running one
+ * (the user has agreed). */
 static void
 start_picked(struct app *a, struct planscr *s)
 {
@@ -780,13 +821,14 @@ start_picked(struct app *a, struct planscr *s)
 	settings_load(a->db, &set);
 	int64_t now = now_unix();
 	char *cause = NULL;
-	if (plan_start(a->db, id, day_number(now, set.rollover_hour), 1, now, NULL,
-	               &cause) != 0) {
+	int64_t start = studyday_plan_start(now, set.rollover_hour);
+	if (plan_start(a->db, id, start, 1, now, NULL, &cause) != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
 	} else {
-		tui_message(a, "%s '%s': day 1 is today.", had ? "Replaced the plan; started" :
-		            "Started", id);
+		char when[48];
+		studyday_when(start, now, set.rollover_hour, when, sizeof when);
+		tui_message(a, "%s: day 1 is %s", had ? "Plan replaced" : "Plan started", when);
 	}
 	s->mode = M_LIST;
 	reload(a, s, 1);
@@ -945,6 +987,12 @@ plan_input(struct app *a, void *st, enum tui_action act, int key)
 			start_review(a, s, r->n);
 		}
 		return 1;
+	case ACT_SELECT:
+		if (t)
+			tui_push(a, &task_screen, t->id);
+		else if (r && r->kind == R_REVIEW)
+			start_review(a, s, r->n);
+		return 1;
 	case ACT_OPEN:
 		if (t && !open_link(a, t))
 			tui_message(a, "This task links to nothing; Space ticks it.");
@@ -984,4 +1032,151 @@ const struct screen_ops plan_screen = {
 	.keys = plan_keys,
 	.resume = plan_resume,
 	.unsaved = plan_unsaved,
+};
+
+/* ---- one task in full ---------------------------------------------------- */
+
+/* A task's whole text (rows in the lists cut it), its day, state and
+ * link, opened with Enter from Today or the plan screen; Space ticks it
+ * and o opens its link, as in the lists. */
+struct taskscr {
+	struct plan_view *v;
+	char *id;
+};
+
+static const struct tui_key task_keys[] = {
+	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the task" },
+	{ 'o', ACT_OPEN, "o", "Open what the task links to" },
+	{ 0, ACT_NONE, NULL, NULL },
+};
+
+static const struct plan_task *
+task_find(const struct taskscr *s)
+{
+	for (size_t i = 0; s->v && i < s->v->ntasks; i++)
+		if (strcmp(s->v->tasks[i].id, s->id) == 0)
+			return &s->v->tasks[i];
+	return NULL;
+}
+
+static void *
+task_open(struct app *a, const void *arg)
+{
+	struct taskscr *s = xcalloc(1, sizeof *s);
+	s->id = xstrdup(arg ? arg : "");
+	s->v = plan_load(a->db, now_unix());
+	if (task_find(s) == NULL) {
+		tui_message(a, "That task is no longer in the running plan.");
+		plan_view_free(s->v);
+		free(s->id);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+task_close(struct app *a, void *st)
+{
+	struct taskscr *s = st;
+	plan_view_free(s->v);
+	free(s->id);
+	free(s);
+}
+
+static void
+task_resume(struct app *a, void *st)
+{
+	struct taskscr *s = st;
+	plan_view_free(s->v);
+	s->v = plan_load(a->db, now_unix());
+}
+
+static void
+task_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct taskscr *s = st;
+	const struct plan_task *t = task_find(s);
+	if (t == NULL) {
+		tui_put(1, 2, "This task is no longer in the running plan.", cols - 4, A_NORMAL);
+		return;
+	}
+	const struct plan_view *v = s->v;
+	const struct plan_dayinfo *d = &v->days[t->day - 1];
+	char date[20], buf[600];
+	plan_fmt_day(d->date, date, sizeof date);
+	snprintf(buf, sizeof buf, "Plan task · Day %d of %d · %s%s", t->day, v->ndays, date,
+	         t->day == v->today_day ? " · today" : "");
+	tui_put(0, 2, buf, cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
+	snprintf(buf, sizeof buf, "Week %d: %s · %s", t->week, v->weeks[t->week - 1].theme,
+	         d->title);
+	int y = 1 + tui_wrap(1, 2, cols - 4, 2, buf, tui_attr(a, C_DIM));
+	y++;
+	attr_t battr;
+	const char *box = task_box(a, t, &battr);
+	tui_put(y, 2, box, 3, battr | A_BOLD);
+	y += tui_wrap(y, 6, cols - 8, lines - y - 6, t->text, A_BOLD) + 1;
+	if (t->done)
+		snprintf(buf, sizeof buf, "Done%s.", t->auto_done ? " (ticked by the program "
+		         "when its reviews were done)" : "");
+	else if (t->overdue)
+		snprintf(buf, sizeof buf, "Overdue: its day has passed. Space ticks it.");
+	else
+		snprintf(buf, sizeof buf, "To do. Space ticks it.");
+	y += tui_wrap(y, 4, cols - 6, 2, buf, t->done ? tui_attr(a, C_GOOD) : t->overdue ?
+	              tui_attr(a, C_BAD) : A_NORMAL);
+	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
+		if (t->progress >= 0)
+			snprintf(buf, sizeof buf, "Reviews of %s on its day: %d of %d.",
+			         *t->link_title ? t->link_title : t->link_id,
+			         t->progress < t->count ? t->progress : t->count, t->count);
+		else
+			snprintf(buf, sizeof buf, "Asks for %d reviews of %s on its day.", t->count,
+			         *t->link_title ? t->link_title : t->link_id);
+		y += tui_wrap(y, 4, cols - 6, 2, buf, A_NORMAL);
+	}
+	if (*t->link_kind) {
+		snprintf(buf, sizeof buf, "Links to the %s '%s': o opens it.",
+		         strcmp(t->link_kind, "skillmap") == 0 ? "gap map" : t->link_kind,
+		         *t->link_title ? t->link_title : t->link_id);
+		y += tui_wrap(y, 4, cols - 6, 2, buf, tui_attr(a, C_ACCENT));
+	}
+	if (t->minutes > 0 && y < lines - 2) {
+		snprintf(buf, sizeof buf, "About %d minutes.", t->minutes);
+		tui_put(y++, 4, buf, cols - 6, tui_attr(a, C_DIM));
+	}
+	tui_put(lines - 1, 2, *t->link_kind ? "Space tick · o open the link · q back" :
+	        "Space tick · q back", cols - 4, tui_attr(a, C_DIM));
+}
+
+static int
+task_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	struct taskscr *s = st;
+	const struct plan_task *t = task_find(s);
+	(void)key;
+	if (t == NULL)
+		return 0;
+	switch (act) {
+	case ACT_TOGGLE:
+		toggle_task(a, s->v, t);
+		task_resume(a, s);
+		return 1;
+	case ACT_OPEN:
+		if (!open_link(a, t))
+			tui_message(a, "This task links to nothing; Space ticks it.");
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static const struct screen_ops task_screen = {
+	.name = "Plan task",
+	.open = task_open,
+	.close = task_close,
+	.draw = task_draw,
+	.input = task_input,
+	.keys = task_keys,
+	.resume = task_resume,
 };

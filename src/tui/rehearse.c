@@ -47,11 +47,13 @@ struct rs {
 	int64_t saved_id;          /* the session saved at the end (0: none) */
 	struct rh_cat *cats;
 	int ncats;
+	char *cats_why;            /* which categories, and why */
 	int score[MAX_CATS];
 	char *evidence[MAX_CATS];
 	char *note;
 	int fsel;                  /* summary form row: categories, then the note */
 	struct textedit *te;
+	int scoring;               /* te is the evidence of a score just given */
 	/* Drill-down. */
 	char *dq, *da;
 	struct rh_timer dt;
@@ -98,6 +100,7 @@ rs_free(struct rs *r)
 	rh_free(&r->t);
 	rh_free(&r->dt);
 	rehearsal_rubric_free(r->cats, r->ncats);
+	free(r->cats_why);
 	textedit_free(r->te);
 	free(r->story_id);
 	free(r->prompt_id);
@@ -119,9 +122,6 @@ rs_open(struct app *a, const void *arg)
 	struct rs *r = xcalloc(1, sizeof *r);
 	rh_init(&r->t, NULL);
 	rh_init(&r->dt, NULL);
-	rehearsal_rubric(a->db, &r->cats, &r->ncats);
-	if (r->ncats > MAX_CATS)
-		r->ncats = MAX_CATS;
 	if (rq == NULL || rq->what == RH_START_PITCH) {
 		r->story_id = story_pitch_id(a->db);
 		if (r->story_id == NULL) {
@@ -161,6 +161,15 @@ rs_open(struct app *a, const void *arg)
 			free(r->prompt_id);
 			r->prompt_id = NULL;
 		}
+	}
+	/* Self-scores use the categories of the story's competencies. */
+	rehearsal_rubric_for(a->db, r->story_id, &r->cats, &r->ncats, &r->cats_why);
+	for (; r->ncats > MAX_CATS; r->ncats--) {
+		struct rh_cat *c = &r->cats[r->ncats - 1];
+		free(c->id);
+		free(c->name);
+		for (int l = 0; l < 4; l++)
+			free(c->level[l]);
 	}
 	timer_fill(a, r);
 	if (r->t.nsec == 0) {
@@ -320,29 +329,40 @@ draw_bar(struct app *a, int y, int x, int w, int64_t spent, int64_t budget)
 	}
 }
 
-/* One line with every section: name and time, the current one marked. */
-static void
-draw_strip(struct app *a, const struct rh_timer *t, int y, int w)
+/* Every section with its time (those not reached yet: "-"), the
+ * current one marked, packed into rows as whole names: a name is cut
+ * (with the ellipsis) only when even maxrows rows cannot hold them all.
+ * With draw unset it only counts; returns the rows used. */
+static int
+draw_strip(struct app *a, const struct rh_timer *t, int y, int w, int maxrows, int draw)
 {
-	int n = t->nsec;
-	int slot = (w - 2) / (n > 0 ? n : 1);
-	int namew = slot - 6;
-	if (namew < 1)
-		namew = 1;
-	for (int i = 0; i < n; i++) {
-		char tm[16], cell[128];
-		int64_t e = rh_elapsed(t, i);
-		rehearsal_fmt_ms(e, tm, sizeof tm);
-		snprintf(cell, sizeof cell, "%.*s", namew * 4, t->sec[i].name);
-		int x = 1 + i * slot;
-		int cur = i == t->cur && (t->state == RH_RUNNING || t->state == RH_PAUSED);
-		int at = cur ? sui_attr(a, C_SELECT) : i < t->cur ? time_attr(a, e,
-		         t->sec[i].budget_ms) : sui_attr(a, C_DIM);
-		if (i < t->cur && rh_overrun(t, i) == 0)
-			at = sui_attr(a, C_GOOD);
-		int used = tui_put(y, x, cell, namew, at);
-		tui_put(y, x + used + 1, i <= t->cur ? tm : "-", 6, at);
+	int row = 0, x = 1;
+	for (int i = 0; i < t->nsec; i++) {
+		char tm[16];
+		int64_t e = rh_shown(t, i);
+		if (i <= t->cur)
+			rehearsal_fmt_ms(e, tm, sizeof tm);
+		else
+			snprintf(tm, sizeof tm, "-");
+		int nw = tui_width(t->sec[i].name), cw = nw + 1 + tui_width(tm);
+		if (x > 1 && x + cw > w - 1 && row + 1 < maxrows) {
+			row++;
+			x = 1;
+		}
+		if (draw) {
+			int cur = i == t->cur && (t->state == RH_RUNNING || t->state == RH_PAUSED);
+			int at = cur ? sui_attr(a, C_SELECT) : i < t->cur ? time_attr(a, e,
+			         t->sec[i].budget_ms) : sui_attr(a, C_DIM);
+			if (i < t->cur && e <= t->sec[i].budget_ms)
+				at = sui_attr(a, C_GOOD);
+			int room = w - 1 - x - 1 - tui_width(tm);
+			int used = tui_put(y + row, x, t->sec[i].name, room > 1 ? room : 1, at);
+			tui_put(y + row, x + used + 1, tm, w - 1 - (x + used + 1), at);
+			cw = used + 1 + tui_width(tm);
+		}
+		x += cw + 3;
 	}
+	return row + 1;
 }
 
 static void
@@ -357,7 +377,10 @@ draw_ready(struct app *a, struct rs *r, int h, int w)
 		y += 1 + sui_text(a, y + 1, 4, w - 8, 3, r->prompt_text, TS_BOLD, NULL);
 		y++;
 	}
-	tui_put(y++, 2, flow ? "Segments" : "Sections and budgets", 40, SUI_BOLD);
+	tui_put(y, 2, flow ? "Segments" : "Sections and budgets", 40, SUI_BOLD);
+	if (!flow)
+		tui_put(y, 24, "(budgets are shared by every story)", w - 26, sui_attr(a, C_DIM));
+	y++;
 	for (int i = 0; i < r->t.nsec && y < h - 5; i++, y++) {
 		char tm[16];
 		rehearsal_fmt_ms(r->t.sec[i].budget_ms, tm, sizeof tm);
@@ -374,8 +397,8 @@ draw_ready(struct app *a, struct rs *r, int h, int w)
 	        "moves to the next." : "Speak out loud. Space starts the clock; Space again "
 	        "moves on.", w - 4, SUI_NORMAL);
 	tui_put(h - 1, 2, flow ? "Space start · q back" :
-	        "Space start · Up/Down and +/- change a budget by 5 s (kept for every "
-	        "story) · q back", w - 4, sui_attr(a, C_DIM));
+	        "Space start · Up/Down choose · +/- budget 5 s, every story · q back", w - 4,
+	        sui_attr(a, C_DIM));
 }
 
 /* The running clock of timer t, whose current section's cue is cue. */
@@ -385,7 +408,7 @@ draw_run(struct app *a, struct rs *r, const struct rh_timer *t, int h, int w,
 {
 	header(a, r, w, what);
 	char tot[16], bud[16], right[48];
-	rehearsal_fmt_ms(rh_total(t), tot, sizeof tot);
+	rehearsal_fmt_ms(rh_shown_total(t), tot, sizeof tot);
 	rehearsal_fmt_ms(rh_budget(t), bud, sizeof bud);
 	snprintf(right, sizeof right, "Total %s of %s", tot, bud);
 	tui_put(0, w - tui_width(right) - 1, right, 30, SUI_BOLD);
@@ -393,7 +416,7 @@ draw_run(struct app *a, struct rs *r, const struct rh_timer *t, int h, int w,
 		tui_put(1, 1, r->prompt_text, w - 2, sui_attr(a, C_DIM));
 	int cur = t->cur < t->nsec ? t->cur : t->nsec - 1;
 	const struct rh_section *s = &t->sec[cur];
-	int64_t e = rh_elapsed(t, cur);
+	int64_t e = rh_shown(t, cur);
 	char clock[16];
 	rehearsal_fmt_ms(e, clock, sizeof clock);
 	int paused = t->state == RH_PAUSED;
@@ -402,15 +425,15 @@ draw_run(struct app *a, struct rs *r, const struct rh_timer *t, int h, int w,
 	big_draw(a, 2, (w - bw) / 2, clock, at);
 	char sub[96], btm[16];
 	rehearsal_fmt_ms(s->budget_ms, btm, sizeof btm);
-	int64_t over = rh_overrun(t, cur);
+	int64_t over = e > s->budget_ms ? e - s->budget_ms : 0;
 	if (over > 0) {
 		char o[16];
 		rehearsal_fmt_ms(over, o, sizeof o);
 		snprintf(sub, sizeof sub, "OVER BUDGET by %s (budget %s)", o, btm);
 	} else {
 		char left[16];
-		/* Whole seconds left, rounded up: "0:01 left" until it is over. */
-		rehearsal_fmt_ms((s->budget_ms - e + 999) / 1000 * 1000, left, sizeof left);
+		/* The clock and what is left add up to the budget. */
+		rehearsal_fmt_ms(s->budget_ms - e, left, sizeof left);
 		snprintf(sub, sizeof sub, "%s left of %s", left, btm);
 	}
 	if (paused) {
@@ -423,18 +446,18 @@ draw_run(struct app *a, struct rs *r, const struct rh_timer *t, int h, int w,
 	snprintf(name, sizeof name, "%s   (%d of %d)", s->name, cur + 1, t->nsec);
 	tui_put(10, 2, name, w - 4, sui_attr(a, C_ACCENT) | SUI_BOLD);
 	draw_bar(a, 11, 2, w - 4, e, s->budget_ms);
-	int cue_rows = h - 16;
+	/* The strip of sections at the bottom takes one row, or two when
+	 * the names need them; the cue words get what is left. */
+	int strip = t->nsec > 1 ? draw_strip(a, t, 0, w, 2, 0) : 0;
+	int cue_rows = h - 15 - strip;
 	if (cue_rows > 0 && *s->cue) {
 		int flow = strcmp(r->mode, "flow") == 0 || t == &r->dt;
 		char *cue = r->full || flow ? xstrdup(s->cue) : cue_words(s->cue);
-		int more = 0;
-		sui_text(a, 13, 4, w - 8, cue_rows, cue, 0, &more);
-		if (more)
-			tui_put(13 + cue_rows - 1, w - 3, "…", 1, sui_attr(a, C_DIM));
+		sui_text(a, 13, 4, w - 8, cue_rows, cue, 0, NULL);
 		free(cue);
 	}
-	if (t->nsec > 1)
-		draw_strip(a, t, h - 3, w);
+	if (strip)
+		draw_strip(a, t, h - 2 - strip, w, strip, 1);
 	if (r->confirm)
 		tui_put(h - 1, 1, "Abandon this rehearsal? y = yes (kept as unfinished) · "
 		        "any other key = go on", w - 2, sui_attr(a, C_WARN) | SUI_BOLD);
@@ -456,12 +479,11 @@ draw_times(struct app *a, const struct rh_timer *t, int y, int w)
 	tui_put(y++, 45, "Difference", 14, sui_attr(a, C_DIM));
 	for (int i = 0; i < t->nsec; i++, y++) {
 		char tm[16], bud[16], diff[32];
-		int64_t e = rh_elapsed(t, i);
+		int64_t e = rh_shown(t, i);
 		rehearsal_fmt_ms(e, tm, sizeof tm);
 		rehearsal_fmt_ms(t->sec[i].budget_ms, bud, sizeof bud);
-		/* Whole seconds; any time over the budget shows as over. */
+		/* Whole seconds, as shown: the differences add up too. */
 		int64_t d = e - t->sec[i].budget_ms;
-		d = d > 0 ? (d + 999) / 1000 * 1000 : d / 1000 * 1000;
 		char dm[16];
 		rehearsal_fmt_ms(d < 0 ? -d : d, dm, sizeof dm);
 		snprintf(diff, sizeof diff, d > 0 ? "+%s over" : d < 0 ? "-%s" : "on time", dm);
@@ -471,10 +493,10 @@ draw_times(struct app *a, const struct rh_timer *t, int y, int w)
 		tui_put(y, 45, diff, 14, d > 0 ? sui_attr(a, C_BAD) | SUI_BOLD : sui_attr(a, C_DIM));
 	}
 	char tm[16], bud[16];
-	rehearsal_fmt_ms(rh_total(t), tm, sizeof tm);
+	rehearsal_fmt_ms(rh_shown_total(t), tm, sizeof tm);
 	rehearsal_fmt_ms(rh_budget(t), bud, sizeof bud);
 	tui_put(y, 2, "Total", 26, SUI_BOLD);
-	tui_put(y, 29, tm, 7, time_attr(a, rh_total(t), rh_budget(t)));
+	tui_put(y, 29, tm, 7, time_attr(a, rh_shown_total(t), rh_budget(t)));
 	tui_put(y, 37, bud, 7, SUI_BOLD);
 	return y + 1;
 }
@@ -493,9 +515,13 @@ draw_summary(struct app *a, struct rs *r, int h, int w)
 		tui_put(0, w - 22, "saved as a session", 21, sui_attr(a, C_GOOD));
 	int y = draw_times(a, &r->t, 2, w) + 1;
 	int nrows = flow_mode(r) ? 0 : r->ncats;
-	if (nrows)
-		tui_put(y++, 2, "Score yourself 1-4, with one sentence of evidence:", w - 4,
-		        SUI_BOLD);
+	if (nrows) {
+		/* Which categories, and why these (the story's competencies). */
+		char head[600];
+		snprintf(head, sizeof head, "Score yourself 1-4 with evidence (%s):",
+		         r->cats_why ? r->cats_why : "the behavioral rubric");
+		y += tui_wrap(y, 2, w - 4, 2, head, SUI_BOLD);
+	}
 	for (int i = 0; i <= nrows && y < h - 4; i++, y++) {
 		int sel = i == r->fsel;
 		const char *label = i < nrows ? r->cats[i].name : "What I'd change";
@@ -512,7 +538,8 @@ draw_summary(struct app *a, struct rs *r, int h, int w)
 			text = r->note;
 		}
 		int x = i < nrows ? 27 : 23;
-		tui_put(y, x, text && *text ? text : i < nrows ? "(Enter: evidence)" :
+		tui_put(y, x, text && *text ? text : i < nrows ? (r->score[i] ?
+		        "(no evidence: Enter writes it)" : "(press 1-4)") :
 		        "(Enter: one thing to do differently next time)", w - x - 1,
 		        text && *text ? SUI_NORMAL : sui_attr(a, C_DIM));
 	}
@@ -532,7 +559,7 @@ draw_summary(struct app *a, struct rs *r, int h, int w)
 		return;
 	}
 	tui_put(h - 1, 1, flow_mode(r) ? "Enter write what you'd change · r again · q done" :
-	        "1-4 score · Enter evidence · d drill-down follow-up · r again · q done",
+	        "1-4 score and evidence · Enter edit · d drill-down · r again · q done",
 	        w - 2, sui_attr(a, C_DIM));
 }
 
@@ -547,7 +574,7 @@ draw_drill(struct app *a, struct rs *r, int h, int w)
 	char line[160];
 	snprintf(line, sizeof line, "Answer out loud in %s or less. Space starts the clock, "
 	         "Space again stops it.", bud);
-	tui_put(y + 1, 2, line, w - 4, SUI_NORMAL);
+	tui_wrap(y + 1, 2, w - 4, 2, line, SUI_NORMAL);
 	tui_put(h - 1, 1, "Space start · q back", w - 2, sui_attr(a, C_DIM));
 }
 
@@ -685,9 +712,13 @@ budget_step(struct app *a, struct rs *r, int dir)
 	if (flow_mode(r) || r->t.nsec == 0)
 		return;
 	struct rh_section *s = &r->t.sec[r->ready_sel];
-	int64_t ms = s->budget_ms + dir * 5000;
-	if (ms < RH_BUDGET_MIN_S * 1000)
-		ms = RH_BUDGET_MIN_S * 1000;
+	int64_t ms = rehearsal_budget_step(s->budget_ms, dir);
+	if (ms == s->budget_ms) {
+		tui_message(a, "%s stays at %lld s: the steps here are 5 s to %d s "
+		            "(prepdeck rehearse budgets sets any)", s->name,
+		            (long long)(ms / 1000), RH_BUDGET_MAX_S);
+		return;
+	}
 	char v[32];
 	snprintf(v, sizeof v, "%lld", (long long)(ms / 1000));
 	char *cause = NULL;
@@ -697,7 +728,9 @@ budget_step(struct app *a, struct rs *r, int dir)
 		return;
 	}
 	s->budget_ms = rehearsal_budget_ms(a->db, s->name);
-	tui_message(a, "%s budget saved.", s->name);
+	char tm[16];
+	rehearsal_fmt_ms(s->budget_ms, tm, sizeof tm);
+	tui_message(a, "%s budget %s, for every story.", s->name, tm);
 }
 
 /* Handles the editor of the summary forms; returns 1 when it took the key. */
@@ -707,9 +740,15 @@ form_editor(struct app *a, struct rs *r, int key)
 	if (r->te == NULL)
 		return 0;
 	enum te_result res = textedit_key(r->te, key, !a->key_char);
+	int nrows = flow_mode(r) ? 0 : r->ncats;
 	if (res == TE_CANCEL) {
 		textedit_free(r->te);
 		r->te = NULL;
+		/* Evidence skipped: the score stands and the next row comes up,
+		 * as after a save. */
+		if (r->scoring && r->phase == PH_SUMMARY && r->fsel < nrows)
+			r->fsel++;
+		r->scoring = 0;
 		return 1;
 	}
 	if (res != TE_SAVE)
@@ -718,7 +757,6 @@ form_editor(struct app *a, struct rs *r, int key)
 	char *cause = NULL;
 	int rc;
 	int64_t id = r->phase == PH_DRILL_DONE ? r->drill_id : r->saved_id;
-	int nrows = flow_mode(r) ? 0 : r->ncats;
 	if (r->phase == PH_DRILL_DONE || r->fsel >= nrows)
 		rc = rehearsal_set_note(a->db, id, text, &cause);
 	else
@@ -735,6 +773,7 @@ form_editor(struct app *a, struct rs *r, int key)
 	*slot = xstrdup(text);
 	textedit_free(r->te);
 	r->te = NULL;
+	r->scoring = 0;
 	if (r->phase == PH_SUMMARY && r->fsel < nrows)
 		r->fsel++;
 	tui_message(a, "Saved.");
@@ -847,8 +886,15 @@ rs_input(struct app *a, void *st, enum tui_action act, int key)
 				return 1;
 			}
 			r->score[r->fsel] = key - '0';
-			tui_message(a, "%s: %d saved. Enter adds the evidence.",
-			            r->cats[r->fsel].name, key - '0');
+			/* Straight on to the sentence of evidence (as on a mock
+			 * scorecard); saving or skipping it moves to the next row,
+			 * so the next score lands on the next category. */
+			char title[160];
+			snprintf(title, sizeof title, "%s %d/4 · evidence: what you said that earns "
+			         "it", r->cats[r->fsel].name, key - '0');
+			textedit_free(r->te);
+			r->te = textedit_new(title, r->evidence[r->fsel], 0, RH_TEXT_MAX, 0);
+			r->scoring = 1;
 		} else if (act == ACT_SELECT) {
 			if (r->saved_id == 0) {
 				tui_message(a, "The session was not saved.");
@@ -918,8 +964,8 @@ static const struct tui_key rs_keys[] = {
 	{ '\r', ACT_SELECT, "Enter", "Write the evidence or what you'd change" },
 	{ '\n', ACT_SELECT, NULL, NULL },
 	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
-	{ '1', ACT_NONE, "1-4", "Score the selected rubric category" },
-	{ '+', ACT_NONE, "+/-", "Before the start: change the selected budget by 5 s" },
+	{ '1', ACT_NONE, "1-4", "Score the selected category, then write its evidence" },
+	{ '+', ACT_NONE, "+/-", "Before the start: the selected budget 5 s up or down (every story)" },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 

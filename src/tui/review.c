@@ -10,6 +10,7 @@
 #include <wchar.h>
 
 #include "cram.h"
+#include "plan.h"
 #include "review.h"
 #include "settings.h"
 #include "tui/app.h"
@@ -25,7 +26,7 @@ enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };
 
 struct rv {
 	struct review_filter f;
-	char deck[72], tag[72];
+	char deck[256], tag[72];      /* a plan task's decks: ids and spaces */
 	struct review_queue q;
 	struct settings set;
 	struct review_card card;
@@ -40,6 +41,14 @@ struct rv {
 	int info;                     /* card info overlay */
 	char pending[16][160];        /* cards to show again after undo */
 	int npending;
+	/* What `u` takes back, most recent last: grades of this session
+	 * and bury, suspend and flag, which have no log of their own. */
+	struct undo_step {
+		enum { UNDO_GRADE, UNDO_BURY, UNDO_SUSPEND, UNDO_FLAG } what;
+		char key[160];
+		int64_t buried_until;     /* UNDO_BURY: the value before */
+	} undo[32];
+	int nundo;
 	/* session */
 	int reviewed, again;
 	/* cram mode: a fixed list, answers logged as cram */
@@ -61,12 +70,13 @@ static const struct tui_key review_keys[] = {
 	{ '2', ACT_HARD, "2", NULL },
 	{ '3', ACT_GOOD, "3", NULL },
 	{ '4', ACT_EASY, "4", NULL },
-	{ 'u', ACT_UNDO, "u", NULL },
+	{ 'u', ACT_UNDO, "u", "Undo the last grade, bury, suspend or flag" },
 	{ 'b', ACT_BURY, "b", NULL },
 	{ 's', ACT_SUSPEND, "s", NULL },
 	{ 'f', ACT_FLAG, "f", NULL },
 	{ 'e', ACT_INFO, "e", NULL },
 	{ 'o', ACT_SETTINGS, "o", NULL },
+	{ 'S', ACT_SUSPENDED, "S", NULL },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
@@ -76,6 +86,70 @@ mono_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Queues key to be shown next (after an undo), once. */
+static void
+push_pending(struct rv *r, const char *key)
+{
+	if (r->npending > 0 && strcmp(r->pending[r->npending - 1], key) == 0)
+		return;
+	if (r->npending < (int)(sizeof r->pending / sizeof r->pending[0]))
+		snprintf(r->pending[r->npending++], sizeof r->pending[0], "%s", key);
+}
+
+static void
+push_undo(struct rv *r, int what, const char *key, int64_t buried_until)
+{
+	int cap = (int)(sizeof r->undo / sizeof r->undo[0]);
+	if (r->nundo == cap) {
+		memmove(r->undo, r->undo + 1, (size_t)(cap - 1) * sizeof r->undo[0]);
+		r->nundo--;
+	}
+	struct undo_step *u = &r->undo[r->nundo++];
+	u->what = what;
+	snprintf(u->key, sizeof u->key, "%s", key);
+	u->buried_until = buried_until;
+}
+
+/* A short name for a card in messages: the start of its question, to fit
+ * the status line beside `used` columns of other text. */
+static void
+card_name(const char *key, struct app *a, int used, char *buf, size_t n)
+{
+	struct review_card c;
+	if (review_card_load(a->db, key, &c) != 0) {
+		snprintf(buf, n, "%s", key);
+		return;
+	}
+	/* The status line leaves about COLS - 36 columns for a message. */
+	int room = COLS - 36 - used;
+	text_excerpt(c.front, c.cloze, room > 12 ? room : 12, buf, n);
+	review_card_free(&c);
+}
+
+/* The card on screen and the ones waiting after an undo are still to do
+ * today: counted with the queue's (learning cards are counted from the
+ * database already), so the header agrees with `prepdeck due`. */
+static void
+count_waiting(struct app *a, struct rv *r)
+{
+	if (r->have_card) {
+		if (r->card.fc.state == FSRS_NEW)
+			r->counts.fresh++;
+		else if (r->card.fc.state == FSRS_REVIEW)
+			r->counts.review++;
+	}
+	for (int i = 0; i < r->npending; i++) {
+		struct review_card c;
+		if (review_card_load(a->db, r->pending[i], &c) != 0)
+			continue;
+		if (c.fc.state == FSRS_NEW && !c.suspended)
+			r->counts.fresh++;
+		else if (c.fc.state == FSRS_REVIEW && !c.suspended)
+			r->counts.review++;
+		review_card_free(&c);
+	}
 }
 
 static void
@@ -125,6 +199,7 @@ load_next(struct app *a, struct rv *r)
 		a->tick_ms = 0;
 	} else {
 		review_queue_counts(&r->q, now, &r->counts);
+		count_waiting(a, r);
 	}
 }
 
@@ -166,6 +241,9 @@ review_open(struct app *a, const void *arg)
 	if (rs && rs->deck && *rs->deck && strlen(rs->deck) < sizeof r->deck) {
 		strcpy(r->deck, rs->deck);
 		r->f.deck = r->deck;
+	} else if (rs && rs->decks && *rs->decks && strlen(rs->decks) < sizeof r->deck) {
+		strcpy(r->deck, rs->decks);
+		r->f.decks = r->deck;
 	}
 	if (rs && rs->tag && strlen(rs->tag) < sizeof r->tag) {
 		strcpy(r->tag, rs->tag);
@@ -181,6 +259,10 @@ static void
 review_close(struct app *a, void *st)
 {
 	struct rv *r = st;
+	/* A plan's review task done here is ticked on its day, even when
+	 * the program is left from this screen. */
+	if (r->reviewed > 0 && !r->cram)
+		plan_record_ticks(a->db, now_unix());
 	if (r->have_card)
 		review_card_free(&r->card);
 	lineedit_free(&r->ed);
@@ -354,8 +436,8 @@ static void
 draw_buttons(struct app *a, struct rv *r, int y, int cols)
 {
 	if (r->phase == PH_QUESTION) {
-		tui_put(y, 2, "Space or Enter: show answer     e info  b bury  s suspend  u undo",
-		        cols - 4, tui_attr(a, C_DIM));
+		tui_put(y, 2, "Space/Enter: show answer   e info  b bury  s suspend  S suspended  "
+		        "u undo", cols - 4, tui_attr(a, C_DIM));
 		return;
 	}
 	if (r->phase == PH_TYPING) {
@@ -387,7 +469,6 @@ draw_info(struct app *a, struct rv *r, int lines, int cols)
 		for (int k = 0; k < w + 4; k++)
 			addch(' ' | A_REVERSE);
 	}
-	const char *state[] = { "new", "learning", "review", "relearning" };
 	snprintf(buf, sizeof buf, "Card %s (%s)", r->card.key, r->card.kind);
 	tui_put(y++, 6, buf, w, A_REVERSE | A_BOLD);
 	snprintf(buf, sizeof buf, "Deck: %s", r->card.deck_title);
@@ -396,8 +477,8 @@ draw_info(struct app *a, struct rv *r, int lines, int cols)
 	tui_put(y++, 6, buf, w, A_REVERSE);
 	snprintf(buf, sizeof buf, "Tags:%s", r->card.tags[0] ? r->card.tags : " (none)");
 	tui_put(y++, 6, buf, w, A_REVERSE);
-	int s = r->card.fc.state >= 0 && r->card.fc.state <= 3 ? r->card.fc.state : 0;
-	snprintf(buf, sizeof buf, "State: %s   reviews %d   lapses %d%s%s", state[s],
+	int s = r->card.fc.state;
+	snprintf(buf, sizeof buf, "State: %s   reviews %d   lapses %d%s%s", review_state_name(s),
 	         r->card.fc.reps, r->card.fc.lapses, r->card.flag ? "   flagged" : "",
 	         r->card.leech ? "   leech" : "");
 	tui_put(y++, 6, buf, w, A_REVERSE);
@@ -415,9 +496,9 @@ static void
 review_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct rv *r = st;
-	char title[160];
-	snprintf(title, sizeof title, "Review%s%s%s%s", r->f.deck ? " · " : "",
-	         r->f.deck ? r->f.deck : "", r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
+	char title[400];
+	snprintf(title, sizeof title, "Review%s%s%s%s", r->deck[0] ? " · " : "",
+	         r->deck, r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
 	if (r->have_card)
 		snprintf(title, sizeof title, "%s · %s%s", r->cram ? "Cram" : "Review",
 		         r->card.deck_title, r->card.flag ? "  [flagged]" : "");
@@ -489,6 +570,8 @@ grade(struct app *a, struct rv *r, int rating)
 	r->reviewed++;
 	if (rating == 1)
 		r->again++;
+	if (!r->cram)
+		push_undo(r, UNDO_GRADE, r->card.key, 0);
 	/* In cram, a forgotten card comes back once at the end. */
 	if (r->cram && rating == 1 && r->nck < r->capck + 20) {
 		r->ckeys = xrealloc(r->ckeys, (r->nck + 1) * sizeof *r->ckeys);
@@ -496,6 +579,57 @@ grade(struct app *a, struct rv *r, int rating)
 	}
 	if (res.message[0])
 		tui_message(a, "%s", res.message);
+	load_next(a, r);
+}
+
+/* `u`: takes back the last action of this session, whatever it was; with
+ * none left, the last grade in the log (so undo works after a restart,
+ * as `prepdeck undo` does). The card comes back on screen. */
+static void
+undo_last(struct app *a, struct rv *r)
+{
+	struct undo_step u = { UNDO_GRADE, "", 0 };
+	if (r->nundo > 0)
+		u = r->undo[--r->nundo];
+	const char *what;
+	switch (u.what) {
+	case UNDO_BURY:
+		review_bury(a->db, u.key, u.buried_until);
+		what = "Unburied";
+		break;
+	case UNDO_SUSPEND:
+		review_set_suspended(a->db, u.key, 0);
+		what = "Unsuspended";
+		break;
+	case UNDO_FLAG: {
+		int on = review_toggle_flag(a->db, u.key);
+		if (r->have_card && strcmp(r->card.key, u.key) == 0) {
+			/* the card on screen: it stays */
+			r->card.flag = on;
+			tui_message(a, on ? "Flag back on" : "Flag taken off again");
+			return;
+		}
+		char name[160];
+		card_name(u.key, a, 16, name, sizeof name);
+		tui_message(a, "%s %s", on ? "Flagged again:" : "Unflagged:", name);
+		return;
+	}
+	default:
+		if (review_undo(a->db, u.key) != 0) {
+			tui_message(a, "Nothing to undo");
+			return;
+		}
+		if (r->reviewed > 0)
+			r->reviewed--;
+		what = "Undid the grade of";
+		break;
+	}
+	char name[160];
+	card_name(u.key, a, tui_width(what) + 1, name, sizeof name);
+	tui_message(a, "%s %s", what, name);
+	if (r->have_card)
+		push_pending(r, r->card.key);
+	push_pending(r, u.key);
 	load_next(a, r);
 }
 
@@ -525,8 +659,12 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (!r->have_card) {
-		if (act == ACT_UNDO)
+		if (act == ACT_UNDO && !r->cram)
 			goto undo;
+		if (act == ACT_SUSPENDED) {
+			tui_push(a, &suspended_screen, NULL);
+			return 1;
+		}
 		return 0;
 	}
 	switch (act) {
@@ -555,26 +693,36 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		goto undo;
 	case ACT_BURY: {
+		char name[160];
+		card_name(r->card.key, a, 22, name, sizeof name);
+		push_undo(r, UNDO_BURY, r->card.key, r->card.buried_until);
 		review_bury(a->db, r->card.key, day_end(now_unix(), r->set.rollover_hour));
-		tui_message(a, "Buried until tomorrow: %s", r->card.key);
+		tui_message(a, "Buried till tomorrow: %s", name);
 		load_next(a, r);
 		return 1;
 	}
-	case ACT_SUSPEND:
+	case ACT_SUSPEND: {
+		char name[160];
+		card_name(r->card.key, a, 20, name, sizeof name);
+		push_undo(r, UNDO_SUSPEND, r->card.key, 0);
 		review_set_suspended(a->db, r->card.key, 1);
-		tui_message(a, "Suspended %s (prepdeck card unsuspend %s)", r->card.key,
-		            r->card.key);
+		tui_message(a, "Suspended %s  u undo", name);
 		load_next(a, r);
 		return 1;
+	}
 	case ACT_FLAG:
+		push_undo(r, UNDO_FLAG, r->card.key, 0);
 		r->card.flag = review_toggle_flag(a->db, r->card.key);
-		tui_message(a, r->card.flag ? "Flagged" : "Flag removed");
+		tui_message(a, r->card.flag ? "Flagged (u undo)" : "Flag removed (u undo)");
 		return 1;
 	case ACT_INFO:
 		r->info = 1;
 		return 1;
 	case ACT_SETTINGS:
 		tui_push(a, &settings_screen, NULL);
+		return 1;
+	case ACT_SUSPENDED:
+		tui_push(a, &suspended_screen, NULL);
 		return 1;
 	case ACT_DOWN:
 		r->scroll++;
@@ -592,22 +740,9 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 	default:
 		return 0;
 	}
-undo: {
-		char undone[160];
-		if (review_undo(a->db, undone) != 0) {
-			tui_message(a, "Nothing to undo");
-			return 1;
-		}
-		if (r->have_card && r->npending < 16)
-			snprintf(r->pending[r->npending++], 160, "%s", r->card.key);
-		if (r->npending < 16)
-			snprintf(r->pending[r->npending++], 160, "%s", undone);
-		if (r->reviewed > 0)
-			r->reviewed--;
-		tui_message(a, "Undid the last grade (%s)", undone);
-		load_next(a, r);
-		return 1;
-	}
+undo:
+	undo_last(a, r);
+	return 1;
 }
 
 static void

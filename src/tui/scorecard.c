@@ -13,80 +13,6 @@
 #include "tui/lineedit.h"
 #include "util.h"
 
-/* Splits s into lines of at most width display columns, breaking at
- * spaces; returns the number of lines and, if lines is not NULL, stores
- * up to max of them (each a new string the caller frees). */
-static int
-wrap(const char *s, int width, char **lines, int max)
-{
-	int n = 0;
-	while (*s) {
-		while (*s == ' ')
-			s++;
-		if (*s == '\0')
-			break;
-		/* Take words while they fit. */
-		const char *end = s, *p = s;
-		while (*p) {
-			const char *q = p;
-			while (*q == ' ')
-				q++;
-			const char *w = q;
-			while (*w && *w != ' ')
-				w++;
-			char *cand = xstrndup(s, (size_t)(w - s));
-			int fits = tui_width(cand) <= width;
-			free(cand);
-			if (!fits)
-				break;
-			end = w;
-			p = w;
-			if (*p == '\0')
-				break;
-		}
-		if (end == s) { /* a word longer than the line: cut it */
-			end = s;
-			char *cand;
-			do {
-				end++;
-				while (*end && ((unsigned char)*end & 0xC0) == 0x80)
-					end++;
-				cand = xstrndup(s, (size_t)(end - s));
-				int over = tui_width(cand) > width;
-				free(cand);
-				if (over) {
-					end--;
-					while (end > s && ((unsigned char)*end & 0xC0) == 0x80)
-						end--;
-					break;
-				}
-			} while (*end && *end != ' ');
-			if (end == s)
-				end = s + 1;
-		}
-		if (lines && n < max)
-			lines[n] = xstrndup(s, (size_t)(end - s));
-		n++;
-		s = end;
-	}
-	return n;
-}
-
-/* Draws s wrapped from row y, at most maxrows rows; returns rows used. */
-static int
-put_wrapped(int y, int x, const char *s, int width, int maxrows, attr_t attr)
-{
-	char *lines[16];
-	int n = wrap(s, width, lines, 16);
-	int shown = n < maxrows ? n : maxrows;
-	for (int i = 0; i < n && i < 16; i++) {
-		if (i < shown)
-			tui_put(y + i, x, lines[i], width, attr);
-		free(lines[i]);
-	}
-	return shown;
-}
-
 static void
 fill_row(int y, int x, int width, attr_t attr)
 {
@@ -112,6 +38,7 @@ struct form {
 	int sel;                      /* 0 date, 1 partner, 2.. categories, last fix */
 	struct lineedit ed;           /* the field being edited, when editing */
 	int editing;
+	int scoring;                  /* editing the evidence of a score just given */
 	int confirm_delete;
 };
 
@@ -255,15 +182,21 @@ form_draw(struct app *a, void *st, int lines, int cols)
 		}
 		int x = i >= 2 && i < n - 1 ? xt : xs;
 		if (sel && f->editing) {
-			lineedit_draw(&f->ed, y, x, cols - x - 2, A_UNDERLINE);
+			/* The field stands out from the selected row: a label when
+			 * it is a score's evidence, then the text in plain video. */
+			if (i >= 2 && i < n - 1)
+				x += tui_put(y, x, "Evidence: ", cols - x - 2, at | A_BOLD);
+			fill_row(y, x, cols - x - 2, A_NORMAL);
+			lineedit_draw(&f->ed, y, x, cols - x - 2, A_NORMAL);
 		} else {
 			const char *v = field_value(f, i);
 			if (*v)
 				tui_put(y, x, v, cols - x - 2, at);
 			else if (i >= 1)
 				tui_put(y, x, i == 1 ? "(optional)" : i == n - 1 ?
-				        "(the one thing to fix next)" : "(press 1-4)", cols - x - 2,
-				        sel ? at : tui_attr(a, C_DIM));
+				        "(the one thing to fix next)" :
+				        form_score(f, (size_t)(i - 2)) ? "(no evidence: Enter writes it)" :
+				        "(press 1-4)", cols - x - 2, sel ? at : tui_attr(a, C_DIM));
 		}
 	}
 	(void)tw;
@@ -273,6 +206,19 @@ form_draw(struct app *a, void *st, int lines, int cols)
 	if (f->sel >= 2 && f->sel < n - 1) {
 		const struct scorecard_cat *c = &f->r.cats[f->sel - 2];
 		const struct scorecard_score *s = form_score(f, (size_t)(f->sel - 2));
+		if (f->editing) {
+			/* What the field is for, while it is open. */
+			char sc[16] = "";
+			if (s)
+				snprintf(sc, sizeof sc, ", scored %d", s->score);
+			snprintf(buf, sizeof buf, "Evidence for %s%s: one sentence of what was "
+			         "actually seen or heard that earns the score. It tells you what to "
+			         "fix next. Enter saves; Esc %s.", c->name, sc,
+			         f->scoring ? "leaves it empty" : "cancels");
+			int used = tui_wrap(y, 2, cols - 4, room, buf, tui_attr(a, C_ACCENT) | A_BOLD);
+			y += used + 1;
+			room -= used + 1;
+		}
 		snprintf(buf, sizeof buf, "%s: what each score looks like", c->name);
 		tui_put(y++, 2, buf, cols - 4, tui_attr(a, C_TITLE));
 		room--;
@@ -284,8 +230,8 @@ form_draw(struct app *a, void *st, int lines, int cols)
 			snprintf(buf, sizeof buf, "%d", k + 1);
 			tui_put(y, 2, chosen ? ">" : " ", 1, at);
 			tui_put(y, 4, buf, 1, at | A_BOLD);
-			int used = put_wrapped(y, 7, c->level[k], cols - 9, per < room ? per : room,
-			                       at);
+			int used = tui_wrap(y, 7, cols - 9, per < room ? per : room, c->level[k],
+			                    at);
 			y += used;
 			room -= used;
 		}
@@ -296,7 +242,7 @@ form_draw(struct app *a, void *st, int lines, int cols)
 			"The one thing to fix before the next round. Today shows the latest.",
 		};
 		const char *h = help[f->sel == 0 ? 0 : f->sel == 1 ? 1 : 2];
-		put_wrapped(y, 2, h, cols - 4, room, tui_attr(a, C_DIM));
+		tui_wrap(y, 2, cols - 4, room, h, tui_attr(a, C_DIM));
 	}
 	const char *hint = f->confirm_delete ?
 		"Delete this round for good? y to delete, any other key keeps it." :
@@ -370,8 +316,14 @@ form_input(struct app *a, void *st, enum tui_action act, int key)
 		if (r == LE_CANCEL) {
 			lineedit_free(&f->ed);
 			f->editing = 0;
-		} else if (r == LE_SAVE && form_save_edit(a, f) == 0 && f->sel < n - 1) {
-			f->sel++;
+			/* Evidence skipped after a score: on to the next row. */
+			if (f->scoring && f->sel < n - 1)
+				f->sel++;
+			f->scoring = 0;
+		} else if (r == LE_SAVE && form_save_edit(a, f) == 0) {
+			f->scoring = 0;
+			if (f->sel < n - 1)
+				f->sel++;
 		}
 		return 1;
 	}
@@ -391,6 +343,7 @@ form_input(struct app *a, void *st, enum tui_action act, int key)
 			form_reload(a, f);
 			/* Straight on to the sentence of evidence. */
 			form_edit(f, ev);
+			f->scoring = 1;
 		}
 		free(ev);
 		return 1;
@@ -416,6 +369,7 @@ form_input(struct app *a, void *st, enum tui_action act, int key)
 			return 1;
 		}
 		form_edit(f, field_value(f, f->sel));
+		f->scoring = 0;
 		return 1;
 	default:
 		break;
@@ -529,7 +483,7 @@ draw_picker(struct app *a, struct mock *m, int lines, int cols)
 			sbuf_init(&b);
 			for (size_t k = 0; k < r->ncats; k++)
 				sbuf_addf(&b, "%s%s", k ? ", " : "", r->cats[k].name);
-			y += put_wrapped(y, 4, b.s, cols - 8, 2, tui_attr(a, C_DIM));
+			y += tui_wrap(y, 4, cols - 8, 2, b.s, tui_attr(a, C_DIM));
 			sbuf_free(&b);
 		}
 	}
@@ -552,11 +506,10 @@ mock_draw(struct app *a, void *st, int lines, int cols)
 	snprintf(buf, sizeof buf, "Mock rounds · %zu recorded", m->n);
 	tui_put(0, 2, buf, cols - 4, tui_attr(a, C_TITLE));
 	if (m->n == 0) {
-		put_wrapped(2, 2, "No mock rounds yet. Press n to record one: pick a rubric "
-		            "(coding, ML/LLM design, behavioral, or your own), score each "
-		            "category 1-4 with one sentence of evidence, and write down the "
-		            "one thing to fix next. Today shows it until the next round.",
-		            cols - 4, 6, A_NORMAL);
+		tui_wrap(2, 2, cols - 4, 6, "No mock rounds yet. Press n to record one: pick a "
+		         "rubric (coding, ML/LLM design, behavioral, or your own), score each "
+		         "category 1-4 with one sentence of evidence, and write down the one "
+		         "thing to fix next. Today shows it until the next round.", A_NORMAL);
 		tui_put(lines - 1, 2, "n new round · q back", cols - 4, tui_attr(a, C_DIM));
 		return;
 	}

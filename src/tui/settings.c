@@ -54,7 +54,13 @@ settings_draw(struct app *a, void *st, int lines, int cols)
 		tui_put(3 + i * 2, 22, value, 10, at);
 		tui_put(3 + i * 2, 34, desc, cols - 38, at);
 	}
-	tui_put(4 + i * 2, 4, "Up/Down select, +/- change (saved at once), q back.",
+	/* The selected setting's whole description (the rows cut it). */
+	if (settings_describe(a->db, s->sel, &name, value, sizeof value, &desc)) {
+		char buf[512];
+		snprintf(buf, sizeof buf, "%s: %s", name, desc);
+		tui_wrap(4 + i * 2, 4, cols - 8, 3, buf, A_NORMAL);
+	}
+	tui_put(lines - 1, 4, "Up/Down select, +/- change (saved at once), q back.",
 	        cols - 8, tui_attr(a, C_DIM));
 }
 

@@ -1,6 +1,7 @@
-/* The stats screen: six pages of terminal drawings (review heatmap and
+/* The stats screen: seven pages of terminal drawings (review heatmap and
  * card counts, due forecast, retention per deck, rehearsal timing, rubric
- * scores, gap-map confidence). Block characters and colour when allowed;
+ * scores, gap-map confidence, and the memory model: true retention by
+ * interval and deck, calibration, fitted parameters, background fit). Block characters and colour when allowed;
  * plain ASCII when NO_COLOR is set or the locale is not UTF-8. Pages
  * longer than the screen scroll. */
 #include "config.h"
@@ -11,14 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "memory.h"
+#include "rehearsal.h"
+#include "settings.h"
 #include "stats.h"
 #include "tui/app.h"
+#include "tui/optjob.h"
 #include "util.h"
 
-enum { PG_ACTIVITY, PG_FORECAST, PG_RETENTION, PG_REHEARSAL, PG_SCORES, PG_GAPS, PG__N };
+enum { PG_ACTIVITY, PG_FORECAST, PG_RETENTION, PG_REHEARSAL, PG_SCORES, PG_GAPS,
+       PG_MEMORY, PG__N };
 
 static const char *const page_names[PG__N] = {
-	"Activity", "Forecast", "Retention", "Rehearsal", "Scores", "Gap map",
+	"Activity", "Forecast", "Retention", "Rehearsal", "Scores", "Gap map", "Memory",
 };
 
 struct stv {
@@ -26,6 +32,8 @@ struct stv {
 	int page;
 	int scroll[PG__N];
 	int fancy;          /* block characters (UTF-8 and colour allowed) */
+	struct mem_report mem;   /* the Memory page, loaded when first shown */
+	int have_mem;
 	/* Set while drawing: the page's rows map to the screen from y0. */
 	int y0, rows, nlines;
 };
@@ -37,12 +45,15 @@ static const struct tui_key stats_keys[] = {
 	{ KEY_BTAB, ACT_NONE, "S-Tab/Left", "Previous page" },
 	{ KEY_LEFT, ACT_NONE, NULL, NULL },
 	{ 'h', ACT_NONE, NULL, NULL },
-	{ '1', ACT_NONE, "1-6", "Go straight to a page" },
+	{ '1', ACT_NONE, "1-7", "Go straight to a page" },
 	{ '2', ACT_NONE, NULL, NULL },
 	{ '3', ACT_NONE, NULL, NULL },
 	{ '4', ACT_NONE, NULL, NULL },
 	{ '5', ACT_NONE, NULL, NULL },
 	{ '6', ACT_NONE, NULL, NULL },
+	{ '7', ACT_NONE, NULL, NULL },
+	{ 'o', ACT_NONE, "o", "Memory page: fit the memory model to your reviews in the "
+	  "background (applied only when it predicts held-out reviews better)" },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
@@ -63,7 +74,17 @@ stats_open(struct app *a, const void *arg)
 	for (int i = 0; i < PG__N; i++)
 		if (arg && strcmp(arg, page_names[i]) == 0)
 			v->page = i;
+	if (optjob_status(NULL, 0) == OPTJOB_RUNNING)
+		a->tick_ms = 250;
 	return v;
+}
+
+static void
+drop_memory(struct stv *v)
+{
+	if (v->have_mem)
+		memory_report_free(&v->mem);
+	v->have_mem = 0;
 }
 
 static void
@@ -71,6 +92,7 @@ stats_close(struct app *a, void *st)
 {
 	struct stv *v = st;
 	stats_free(&v->s);
+	drop_memory(v);
 	free(v);
 }
 
@@ -80,6 +102,9 @@ stats_resume(struct app *a, void *st)
 	struct stv *v = st;
 	stats_free(&v->s);
 	stats_load(a->db, now_unix(), &v->s);
+	drop_memory(v);
+	if (optjob_status(NULL, 0) == OPTJOB_RUNNING)
+		a->tick_ms = 250;
 }
 
 /* ---- drawing on a scrolled page: row r of the page is at screen row
@@ -149,13 +174,6 @@ static int
 score_color(int score)
 {
 	return score <= 1 ? C_BAD : score == 2 ? C_WARN : C_GOOD;
-}
-
-static void
-fmt_ms(int64_t ms, char *buf, size_t n)
-{
-	int64_t s = (ms + 500) / 1000;
-	snprintf(buf, n, "%lld:%02lld", (long long)(s / 60), (long long)(s % 60));
 }
 
 /* ---- pages -------------------------------------------------------------- */
@@ -407,8 +425,8 @@ page_rehearsal(struct app *a, struct stv *v, int cols)
 		x += put(v, r, x, st->title, cols - 40, A_BOLD);
 		if (strcmp(st->mode, "story") != 0)
 			x += putf(v, r, x, 12, tui_attr(a, C_DIM), " [%s]", st->mode);
-		fmt_ms(last->total_ms, t1, sizeof t1);
-		fmt_ms(last->budget_ms, t2, sizeof t2);
+		rehearsal_fmt_ms(last->total_ms, t1, sizeof t1);
+		rehearsal_fmt_ms(last->budget_ms, t2, sizeof t2);
 		int over = last->budget_ms > 0 && last->total_ms > last->budget_ms;
 		putf(v, r++, x + 2, cols - x - 4, tui_attr(a, over ? C_BAD : C_GOOD),
 		     "%zu run%s · last %s of %s", st->n, st->n == 1 ? "" : "s", t1, t2);
@@ -523,18 +541,152 @@ page_gaps(struct app *a, struct stv *v, int cols)
 	}
 }
 
+/* A bar of `width` cells for a rate in 0.5..1, with a mark at `mark`. */
+static void
+rate_bar(struct app *a, struct stv *v, int r, int x, int width, double rate,
+         double mark, int color)
+{
+	int cells = (int)((rate - 0.5) * 2 * width + 0.5);
+	int m = (int)((mark - 0.5) * 2 * width + 0.5);
+	for (int i = 0; i < width; i++) {
+		const char *g = i < cells ? (v->fancy ? "█" : "#") : (v->fancy ? "·" : ".");
+		attr_t at = i < cells ? tui_attr(a, color) : tui_attr(a, C_DIM);
+		if (i == m && m >= 0 && m < width) {
+			g = "|";
+			at = tui_attr(a, C_ACCENT) | A_BOLD;
+		}
+		put(v, r, x + i, g, 1, at);
+	}
+}
+
+static int
+mem_rows(struct app *a, struct stv *v, int r, int cols, const char *title,
+         const struct mem_row *rows, size_t n, double desired, int calib)
+{
+	putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "%-22s %7s %9s %9s  %s", title,
+	     "reviews", "recalled", "predicted",
+	     calib ? "observed (| predicted)" : "recalled (| desired)");
+	for (size_t i = 0; i < n; i++) {
+		const struct mem_row *m = &rows[i];
+		if (m->n == 0) {
+			putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "%-22.22s %7s", m->label, "-");
+			continue;
+		}
+		double rate = (double)m->passed / (double)m->n, pred = m->predicted / (double)m->n;
+		double mark = calib ? pred : desired;
+		int color = rate + 0.02 >= mark ? C_GOOD : rate + 0.05 >= mark ? C_WARN : C_BAD;
+		putf(v, r, 2, 22, A_NORMAL, "%-22.22s", m->label);
+		putf(v, r, 25, 28, A_NORMAL, "%7ld %8.1f%% %8.1f%%", m->n, rate * 100, pred * 100);
+		if (cols >= 80)
+			rate_bar(a, v, r, 56, cols - 58 < 22 ? cols - 58 : 22, rate, mark, color);
+		r++;
+	}
+	return r;
+}
+
+static void
+page_memory(struct app *a, struct stv *v, int cols)
+{
+	if (!v->have_mem) {
+		struct settings set;
+		settings_load(a->db, &set);
+		memory_report(a->db, &set, &v->mem);
+		v->have_mem = 1;
+	}
+	const struct mem_report *m = &v->mem;
+	int r = 0;
+	char job[256];
+	enum optjob_state js = optjob_status(job, sizeof job);
+	put(v, r++, 2, "True retention · reviews a day or more after the card's previous one",
+	    cols - 4, tui_attr(a, C_TITLE));
+	if (m->items == 0) {
+		put(v, r++, 2, "No such reviews yet: this page fills in as cards come back on later days.",
+		    cols - 4, tui_attr(a, C_DIM));
+	} else {
+		putf(v, r++, 2, cols - 4, A_NORMAL, "%ld of %ld recalled: %.1f%%, desired retention %.0f%%",
+		     m->passed, m->items, 100.0 * (double)m->passed / (double)m->items,
+		     m->retention * 100);
+	}
+	r++;
+	r = mem_rows(a, v, r, cols, "By interval", m->bands, MEM_BANDS, m->retention, 0);
+	r++;
+	r = mem_rows(a, v, r, cols, "By deck", m->decks, m->ndecks, m->retention, 0);
+	if (m->ndecks == 0)
+		put(v, r++, 2, "(no deck has such reviews yet)", cols - 4, tui_attr(a, C_DIM));
+	r++;
+	put(v, r++, 2, "Calibration · predicted recall against what happened", cols - 4,
+	    tui_attr(a, C_TITLE));
+	r = mem_rows(a, v, r, cols, "Predicted recall", m->calib, MEM_CALIB, m->retention, 1);
+	r++;
+	put(v, r++, 2, "Memory parameters", cols - 4, tui_attr(a, C_TITLE));
+	if (m->fitted == 1 && m->have_fit) {
+		char day[16];
+		fmt_date(day_number(m->fit_at, 0), day, sizeof day);
+		putf(v, r++, 2, cols - 4, A_NORMAL, "Fitted to your reviews on %s (%ld reviews, log loss %.4f).",
+		     day, m->fit_reviews, m->fit_log_loss);
+	} else if (m->fitted == 1) {
+		put(v, r++, 2, "Fitted to your reviews.", cols - 4, A_NORMAL);
+	} else {
+		put(v, r++, 2, m->fitted < 0 ? "The saved parameters are damaged: the defaults are in use."
+		                             : "The defaults are in use: press o to fit your own.",
+		    cols - 4, m->fitted < 0 ? tui_attr(a, C_BAD) : A_NORMAL);
+	}
+	if (m->have_metrics)
+		putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "On this history: log loss %.4f, RMSE (bins) %.4f",
+		     m->cur.log_loss, m->cur.rmse_bins);
+	for (int g = 0; g < FSRS_NWEIGHTS; g += 7) {
+		char buf[160], range[16];
+		snprintf(range, sizeof range, "w%d-w%d", g, g + 6);
+		for (int row = m->fitted == 1 ? 0 : 1; row < 2; row++) {
+			const double *w = row == 0 ? m->w : m->dflt;
+			int n = snprintf(buf, sizeof buf, "%-8s %-8s", row == 0 || m->fitted != 1 ? range : "",
+			                 row == 0 ? "fitted" : "default");
+			for (int i = g; i < g + 7; i++)
+				n += snprintf(buf + n, sizeof buf - (size_t)n, " %7.4f", w[i]);
+			put(v, r++, 2, buf, cols - 4, row == 0 ? A_NORMAL : tui_attr(a, C_DIM));
+		}
+	}
+	r++;
+	if (js == OPTJOB_IDLE)
+		put(v, r++, 2, "o: fit the parameters to your reviews (runs in the background)",
+		    cols - 4, tui_attr(a, C_ACCENT));
+	else {
+		attr_t at = js == OPTJOB_RUNNING ? tui_attr(a, C_WARN) : tui_attr(a, C_ACCENT) | A_BOLD;
+		put(v, r++, 2, job, cols - 4, at);
+		/* Also on the line above the page, whatever the scroll. */
+		tui_put(1, 2, job, cols - 32, at);
+	}
+}
+
+static void
+stats_tick(struct app *a, void *st)
+{
+	struct stv *v = st;
+	char job[256];
+	if (optjob_status(job, sizeof job) != OPTJOB_RUNNING)
+		a->tick_ms = 0;
+	if (optjob_take_applied())
+		drop_memory(v);
+}
+
 static void
 stats_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct stv *v = st;
-	/* The tabs. */
-	int x = 2;
-	x += tui_put(0, x, "Stats", 6, tui_attr(a, C_TITLE) | A_BOLD) + 2;
+	/* The tabs, after the title when it fits (the status line names the
+	 * screen anyway). */
+	int x = 0, need = 0;
+	for (int i = 0; i < PG__N; i++)
+		need += 4 + tui_width(page_names[i]);
+	if (9 + need < cols)
+		x = 2 + tui_put(0, 2, "Stats", 6, tui_attr(a, C_TITLE) | A_BOLD) + 2;
 	for (int i = 0; i < PG__N; i++) {
 		char buf[32];
 		snprintf(buf, sizeof buf, " %d %s ", i + 1, page_names[i]);
+		if (x + tui_width(buf) > cols)
+			buf[strlen(buf) - 1] = '\0';
 		attr_t at = i == v->page ? tui_attr(a, C_SELECT) | A_BOLD : tui_attr(a, C_DIM);
-		x += tui_put(0, x, buf, cols - x - 1, at);
+		x += tui_put(0, x, buf, cols - x, at);
 	}
 	v->y0 = 2;
 	v->rows = lines - 2;
@@ -546,6 +698,7 @@ stats_draw(struct app *a, void *st, int lines, int cols)
 	case PG_REHEARSAL: page_rehearsal(a, v, cols); break;
 	case PG_SCORES: page_scores(a, v, cols); break;
 	case PG_GAPS: page_gaps(a, v, cols); break;
+	case PG_MEMORY: page_memory(a, v, cols); break;
 	}
 	/* Keep the scroll inside the page and say when there is more. */
 	int maxs = v->nlines - v->rows > 0 ? v->nlines - v->rows : 0;
@@ -585,6 +738,13 @@ stats_input(struct app *a, void *st, enum tui_action act, int key)
 		v->page = key - '1';
 		return 1;
 	}
+	if (!fn && key == 'o' && v->page == PG_MEMORY) {
+		if (optjob_start(db_path(a->db)) != 0)
+			tui_message(a, "A fit is already running.");
+		else
+			a->tick_ms = 250;
+		return 1;
+	}
 	switch (act) {
 	case ACT_UP:
 		if (*sc > 0)
@@ -616,6 +776,7 @@ const struct screen_ops stats_screen = {
 	.close = stats_close,
 	.draw = stats_draw,
 	.input = stats_input,
+	.tick = stats_tick,
 	.keys = stats_keys,
 	.resume = stats_resume,
 };

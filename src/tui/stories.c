@@ -331,7 +331,7 @@ copy_and_open(struct app *a, struct stories *s, const char *id)
 	}
 	stories_load(a, s);
 	stories_select(s, nid);
-	tui_message(a, "Copied into your story %s: edit it here.", nid);
+	tui_message(a, "Copied into a story of yours: edit it here.");
 	open_story(a, nid);
 	free(nid);
 }
@@ -357,7 +357,7 @@ stories_input(struct app *a, void *st, enum tui_action act, int key)
 			s->te = NULL;
 			stories_load(a, s);
 			stories_select(s, nid);
-			tui_message(a, "Saved as %s. Fill in each part: Enter edits.", nid);
+			tui_message(a, "Saved. Fill in each part: Enter edits.");
 			open_story(a, nid);
 			free(nid);
 		}
@@ -657,9 +657,11 @@ static void
 draw_picker(struct app *a, struct sview *v, int h, int w)
 {
 	tui_put(0, 1, "Competencies of this story", w - 2, sui_attr(a, C_TITLE));
-	tui_put(1, 1, "Space or Enter ticks or unticks (saved at once) · Esc or q done",
+	tui_put(1, 1, "Space or Enter ticks (and moves on) or unticks, saved at once · Esc or q done",
 	        w - 2, sui_attr(a, C_DIM));
-	int rows = h - 3;
+	/* The list, and under it the selected competency's whole
+	 * description (the rows cut theirs). */
+	int rows = h - 7;
 	if (v->psel < v->ptop)
 		v->ptop = v->psel;
 	if (v->psel >= v->ptop + rows)
@@ -671,13 +673,22 @@ draw_picker(struct app *a, struct sview *v, int h, int w)
 		int on = strstr(cur, needle) != NULL;
 		free(needle);
 		int sel = v->ptop + r == v->psel;
-		char line[512];
-		snprintf(line, sizeof line, "[%s] %-24s %s", on ? "x" : " ", c->name,
-		         c->description);
-		tui_put(3 + r, 1, line, w - 2, sel ? sui_attr(a, C_SELECT) :
-		        on ? SUI_BOLD : SUI_NORMAL);
+		int at = sel ? sui_attr(a, C_SELECT) : on ? SUI_BOLD : SUI_NORMAL;
+		if (sel)
+			for (int x = 1; x < w - 1; x++)
+				tui_put(3 + r, x, " ", 1, at);
+		tui_put(3 + r, 1, on ? "[x]" : "[ ]", 3, at);
+		tui_put(3 + r, 5, c->name, 27, at);
+		tui_put(3 + r, 33, c->description, w - 34, sel ? at : sui_attr(a, C_DIM));
 	}
 	free(cur);
+	if (v->psel < (int)v->ncomps) {
+		const struct story_comp *c = &v->comps[v->psel];
+		tui_hline(h - 4, 0, w, sui_attr(a, C_DIM));
+		char buf[600];
+		snprintf(buf, sizeof buf, "%s: %s", c->name, c->description);
+		tui_wrap(h - 3, 1, w - 2, 3, buf, SUI_NORMAL);
+	}
 }
 
 static void
@@ -760,13 +771,9 @@ sview_draw(struct app *a, void *st, int h, int w)
 			const char *hint = field_hint(v, f);
 			const char *text = hint ? hint : f->value;
 			int skip = y < 0 ? -y : 0;
-			int more = 0;
 			if (skip == 0) {
 				int avail = area - y < rows ? area - y : rows;
-				sui_text(a, yy, x, tw, avail, text, hint ? TS_DIM : 0, &more);
-				if (more || sui_text_rows(text, tw) > rows)
-					tui_put(yy + avail - 1, w - 2, str_ellipsis(), 1,
-					        sui_attr(a, C_DIM));
+				sui_text(a, yy, x, tw, avail, text, hint ? TS_DIM : 0, NULL);
 			}
 		}
 		y += rows;
@@ -811,11 +818,14 @@ start_edit(struct app *a, struct sview *v)
 	snprintf(v->te_field, sizeof v->te_field, "%s", f->name);
 }
 
-static void
+/* Ticks or unticks the competency under the cursor; returns 1 when it
+ * is now ticked. */
+static int
 toggle_comp(struct app *a, struct sview *v)
 {
 	if (v->ncomps == 0)
-		return;
+		return 0;
+	int ticked = 0;
 	const char *id = v->comps[v->psel].id;
 	char *cur = xprintf(" %s ", v->s.competencies);
 	char *needle = xprintf(" %s ", id);
@@ -828,11 +838,13 @@ toggle_comp(struct app *a, struct sview *v)
 		sbuf_add(&b, cur);
 	} else {
 		sbuf_addf(&b, "%s %s", v->s.competencies, id);
+		ticked = 1;
 	}
 	char *cause = NULL;
 	if (story_set(a->db, v->s.id, "competencies", b.s, &cause) != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
+		ticked = 0;
 	} else {
 		char *sid = xstrdup(v->s.id);
 		sview_load(a, v, sid);
@@ -842,6 +854,7 @@ toggle_comp(struct app *a, struct sview *v)
 	sbuf_free(&b);
 	free(cur);
 	free(needle);
+	return ticked;
 }
 
 static int
@@ -881,8 +894,11 @@ sview_input(struct app *a, void *st, enum tui_action act, int key)
 			v->psel--;
 		else if (act == ACT_DOWN && v->psel + 1 < (int)v->ncomps)
 			v->psel++;
-		else if (act == ACT_SELECT || key == ' ')
-			toggle_comp(a, v);
+		else if (act == ACT_SELECT || key == ' ') {
+			/* As in a checklist: a tick moves on to the next one. */
+			if (toggle_comp(a, v) && v->psel + 1 < (int)v->ncomps)
+				v->psel++;
+		}
 		else if (key == 27 || act == ACT_QUIT)
 			v->picking = 0;
 		return 1;
@@ -920,7 +936,7 @@ sview_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		sview_load(a, v, nid);
 		v->sel = 0;
-		tui_message(a, "This is your copy, %s: Enter edits a field.", nid);
+		tui_message(a, "This is your copy: Enter edits a field.");
 		free(nid);
 		return 1;
 	}

@@ -6,6 +6,7 @@
 
 #include "tui/storyui.h"
 #include "tui/text.h"
+#include "util.h"
 
 static int
 style_attr(struct app *a, unsigned char st)
@@ -46,6 +47,15 @@ sui_text(struct app *a, int y, int x, int w, int maxrows, const char *text,
 			setcchar(&cc, wc, (attr_t)(at & ~A_COLOR), (short)PAIR_NUMBER(at), NULL);
 			add_wch(&cc);
 		}
+	}
+	/* Rows left out: the last row shown says so. */
+	if (l.n > maxrows && rows > 0) {
+		const struct tline *t = &l.lines[rows - 1];
+		int end = x + t->indent;
+		for (int k = 0; k < t->n; k++)
+			end += wcwidth(t->cells[k].ch) > 0 ? wcwidth(t->cells[k].ch) : 0;
+		tui_put(y + rows - 1, end < x + w ? end : x + w - 1, str_ellipsis(), 1,
+		        sui_attr(a, C_DIM));
 	}
 	if (more)
 		*more = l.n > maxrows;

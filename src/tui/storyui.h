@@ -17,8 +17,9 @@ sui_attr(struct app *a, enum tui_color c)
 
 /* Draws text (the curriculum's Markdown subset) wrapped to w columns at
  * (y, x), at most maxrows rows, with style (TS_* from tui/text.h) on
- * every cell. Returns the rows drawn; sets *more (may be NULL) when
- * rows were left out. */
+ * every cell; when rows are left out the last row shown ends in the
+ * ellipsis. Returns the rows drawn; sets *more (may be NULL) when rows
+ * were left out. */
 int sui_text(struct app *a, int y, int x, int w, int maxrows, const char *text,
              unsigned char style, int *more);
 /* The rows text needs at width w. */

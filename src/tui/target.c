@@ -1,5 +1,7 @@
 /* Interview dates (set one, see the proposed plan and what it does to the
- * reviews) and the cram picker. */
+ * reviews, and the simulator's forecast of minutes a day and recall on the
+ * day at each desired retention, with a key to set it) and the cram
+ * picker. */
 #include "config.h"
 
 #include <stdio.h>
@@ -8,17 +10,19 @@
 
 #include "cram.h"
 #include "deadline.h"
+#include "memory.h"
 #include "parse.h"
 #include "plan.h"
 #include "review.h"
 #include "settings.h"
+#include "studyday.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "util.h"
 
 /* ---- interview dates ----------------------------------------------- */
 
-enum tphase { TP_LIST, TP_FORM, TP_PROPOSE };
+enum tphase { TP_LIST, TP_FORM, TP_PROPOSE, TP_RETENTION };
 
 struct tscreen {
 	enum tphase phase;
@@ -28,14 +32,20 @@ struct tscreen {
 	int field;                  /* 0 date, 1 company, 2 role */
 	struct lineedit ed[3];
 	char why[512], effect[256];
+	char replaces[300];         /* the running plan a start would end, or "" */
+	char warning[300];          /* the running plan does not fit the interview */
 	const char *plan;
 	int64_t start;
+	struct forecast fc;         /* the simulator's table, when have_fc */
+	int have_fc;
+	struct lineedit ret;        /* the desired retention being typed */
 };
 
 static const struct tui_key target_keys[] = {
 	{ 'a', ACT_SELECT, "a", "Add an interview date" },
 	{ 'd', ACT_NONE, "d", "Delete the selected interview (asks first)" },
 	{ 'P', ACT_START_PLAN, "P", "Start the plan proposed for the next interview" },
+	{ 'R', ACT_NONE, "R", "Set the desired retention (the forecast shows what each costs)" },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
@@ -45,9 +55,39 @@ tload(struct app *a, struct tscreen *s)
 	free(s->t);
 	struct settings set;
 	settings_load(a->db, &set);
-	s->t = target_list(a->db, day_number(now_unix(), set.rollover_hour), &s->n);
+	int64_t now = now_unix();
+	s->t = target_list(a->db, day_number(now, set.rollover_hour), &s->n);
 	if (s->sel >= (int)s->n)
 		s->sel = s->n ? (int)s->n - 1 : 0;
+	struct plan_view *v = plan_load(a->db, now_unix());
+	deadline_plan_warning(a->db, v, s->warning, sizeof s->warning);
+	s->replaces[0] = '\0';
+	if (v != NULL)
+		plan_describe(v, s->replaces, sizeof s->replaces);
+	plan_view_free(v);
+	/* The forecast towards the next interview (fewer runs than the
+	 * command line: the screen wants it at once). */
+	if (s->have_fc)
+		memory_forecast_free(&s->fc);
+	s->have_fc = 0;
+	if (s->n > 0) {
+		struct forecast_options o = { 0, -1, 30, 1, 0 };
+		s->have_fc = memory_forecast(a->db, &set, now, &o, &s->fc) == 0;
+	}
+}
+
+/* The plan proposed for an interview on `day`, never starting in the
+ * past; shown with what it would replace, and started only on y. */
+static void
+propose(struct app *a, struct tscreen *s, int64_t day)
+{
+	struct settings set;
+	settings_load(a->db, &set);
+	int64_t now = now_unix();
+	deadline_propose_plan(day_number(now, set.rollover_hour),
+	                      studyday_plan_start(now, set.rollover_hour), day, &s->plan,
+	                      &s->start, s->why, sizeof s->why);
+	s->phase = TP_PROPOSE;
 }
 
 static void
@@ -67,6 +107,7 @@ target_open(struct app *a, const void *arg)
 	struct tscreen *s = xcalloc(1, sizeof *s);
 	for (int i = 0; i < 3; i++)
 		lineedit_init(&s->ed[i], NULL, 0, 120);
+	lineedit_init(&s->ret, NULL, 0, 8);
 	tload(a, s);
 	if (s->n == 0 || (arg && strcmp(arg, "new") == 0))
 		start_form(s);
@@ -80,6 +121,9 @@ target_close(struct app *a, void *st)
 	struct tscreen *s = st;
 	for (int i = 0; i < 3; i++)
 		lineedit_free(&s->ed[i]);
+	lineedit_free(&s->ret);
+	if (s->have_fc)
+		memory_forecast_free(&s->fc);
 	free(s->t);
 	free(s);
 }
@@ -111,7 +155,6 @@ save_form(struct app *a, struct tscreen *s)
 		free(cause);
 		return;
 	}
-	deadline_propose_plan(today, day, &s->plan, &s->start, s->why, sizeof s->why);
 	struct deadline_report rep;
 	s->effect[0] = '\0';
 	if (deadline_plan(a->db, &set, now, 1, &rep) == 0 && rep.day == day) {
@@ -123,7 +166,7 @@ save_form(struct app *a, struct tscreen *s)
 		         rep.added == 1 ? "" : "s", rep.days, rep.days == 1 ? "" : "s");
 	}
 	tload(a, s);
-	s->phase = TP_PROPOSE;
+	propose(a, s, day);
 }
 
 static void
@@ -187,8 +230,15 @@ target_draw(struct app *a, void *st, int lines, int cols)
 		if (s->effect[0])
 			wrap_put(&y, 4, s->effect, cols - 8, tui_attr(a, C_ACCENT));
 		y++;
-		tui_put(y, 4, "y  start this plan now (replaces a running plan; its history stays)",
-		        cols - 8, A_BOLD);
+		if (s->replaces[0]) {
+			char buf[400];
+			snprintf(buf, sizeof buf, "It replaces the running plan %s; its ticks and "
+			         "reviews stay in the history.", s->replaces);
+			wrap_put(&y, 4, buf, cols - 8, tui_attr(a, C_WARN) | A_BOLD);
+			y++;
+		}
+		tui_put(y, 4, s->replaces[0] ? "y  replace it and start this plan" :
+		        "y  start this plan", cols - 8, A_BOLD);
 		tui_put(y + 1, 4, "n  not now", cols - 8, A_BOLD);
 		return;
 	}
@@ -211,8 +261,44 @@ target_draw(struct app *a, void *st, int lines, int cols)
 			addch(' ' | ((int)i == s->sel ? at : A_NORMAL));
 		tui_put(y++, 4, buf, cols - 8, at);
 	}
+	if (s->have_fc && y + 8 < lines - 1) {
+		const struct forecast *f = &s->fc;
+		char d[16];
+		fmt_date(f->target_day, d, sizeof d);
+		y++;
+		char head[200];
+		snprintf(head, sizeof head, "Forecast to %s · %s model · %zu cards, %d new a day",
+		         d, set.fitted == 1 ? "fitted" : "default", f->target_cards, f->new_per_day);
+		tui_put(y++, 4, head, cols - 8, tui_attr(a, C_TITLE));
+		for (int k = 0; k < SIM_TABLE; k++) {
+			char row[120];
+			int cur = f->table[k].retention > set.retention - 0.005 &&
+			          f->table[k].retention < set.retention + 0.005;
+			snprintf(row, sizeof row, "%s at %.2f: %3.0f min/day, %3.0f%% on the day",
+			         cur ? "*" : " ", f->table[k].retention, f->table[k].minutes_per_day,
+			         f->table[k].recall_on_day * 100);
+			tui_put(y++, 4, row, cols - 8, cur ? A_BOLD : A_NORMAL);
+		}
+		char rec[120];
+		snprintf(rec, sizeof rec, "  minimum recommended %.2f; desired retention now %.2f",
+		         f->recommended, set.retention);
+		tui_put(y++, 4, rec, cols - 8, tui_attr(a, C_DIM));
+	}
+	if (s->phase == TP_RETENTION) {
+		y++;
+		tui_put(y, 4, "Desired retention (0.70-0.99 or 70-99):", 40, A_BOLD);
+		lineedit_draw(&s->ret, y, 45, 10, A_UNDERLINE);
+		tui_put(y + 1, 4, "Enter sets it, Esc cancels", cols - 8, tui_attr(a, C_DIM));
+		return;
+	}
 	y++;
-	tui_put(y, 4, "a add   d delete   P start the proposed plan", cols - 8,
+	if (s->warning[0]) {
+		char buf[320];
+		snprintf(buf, sizeof buf, "! %s.", s->warning);
+		wrap_put(&y, 4, buf, cols - 8, tui_attr(a, C_WARN) | A_BOLD);
+		y++;
+	}
+	tui_put(y, 4, "a add   d delete   P start the proposed plan   R set retention", cols - 8,
 	        tui_attr(a, C_DIM));
 }
 
@@ -238,6 +324,33 @@ target_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		return 1;
 	}
+	if (s->phase == TP_RETENTION) {
+		enum le_result r = lineedit_key(&s->ret, key, !a->key_char);
+		if (r == LE_CANCEL) {
+			s->phase = TP_LIST;
+		} else if (r == LE_SAVE) {
+			char *cause = NULL, val[32];
+			const char *typed = lineedit_text(&s->ret);
+			char *end;
+			double x = strtod(typed, &end);
+			/* "85" means 85%. */
+			if (*end == '\0' && end != typed && x >= 50 && x < 100)
+				snprintf(val, sizeof val, "%.2f", x / 100);
+			else
+				snprintf(val, sizeof val, "%s", typed);
+			if (settings_set(a->db, "retention", val, &cause) != 0) {
+				tui_message(a, "%s", cause);
+				free(cause);
+			} else {
+				struct settings set;
+				settings_load(a->db, &set);
+				tui_message(a, "Desired retention set to %.2f", set.retention);
+				s->phase = TP_LIST;
+				tload(a, s);
+			}
+		}
+		return 1;
+	}
 	if (s->phase == TP_PROPOSE) {
 		if (a->key_char && (key == 'y' || key == 'Y')) {
 			char *cause = NULL;
@@ -245,9 +358,12 @@ target_input(struct app *a, void *st, enum tui_action act, int key)
 				tui_message(a, "%s", cause);
 				free(cause);
 			} else {
-				tui_message(a, "Started the %s plan", s->plan);
+				struct plan_view *v = plan_load(a->db, now_unix());
+				tui_message(a, "Started '%s'", v ? v->title : s->plan);
+				plan_view_free(v);
 			}
 			s->phase = TP_LIST;
+			tload(a, s);
 		} else if (key == 27 || (a->key_char && (key == 'n' || key == 'N' || key == 'q'))) {
 			s->phase = TP_LIST;
 		}
@@ -265,6 +381,12 @@ target_input(struct app *a, void *st, enum tui_action act, int key)
 		s->sel++;
 		return 1;
 	}
+	if (a->key_char && key == 'R') {
+		lineedit_free(&s->ret);
+		lineedit_init(&s->ret, NULL, 0, 8);
+		s->phase = TP_RETENTION;
+		return 1;
+	}
 	if (a->key_char && key == 'd' && s->n > 0) {
 		target_remove(a->db, s->t[s->sel].id);
 		tui_message(a, "Interview removed; reviews moved for it are back on schedule");
@@ -272,12 +394,8 @@ target_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (act == ACT_START_PLAN && s->n > 0) {
-		struct settings set;
-		settings_load(a->db, &set);
-		int64_t today = day_number(now_unix(), set.rollover_hour);
-		deadline_propose_plan(today, s->t[0].day, &s->plan, &s->start, s->why, sizeof s->why);
 		s->effect[0] = '\0';
-		s->phase = TP_PROPOSE;
+		propose(a, s, s->t[0].day);
 		return 1;
 	}
 	return 0;

@@ -7,6 +7,7 @@
 #include <wchar.h>
 
 #include "tui/lineedit.h"
+#include "tui/storyui.h"
 #include "tui/text.h"
 #include "tui/textedit.h"
 #include "util.h"
@@ -313,29 +314,6 @@ enter:
 	return TE_NONE;
 }
 
-/* The guidance of an empty field, dim and wrapped, beside the cursor. */
-static void
-draw_hint(struct textedit *te, struct app *a, int y, int x, int w, int rows)
-{
-	struct tlayout l = { 0 };
-	struct text_opts o = { 0 };
-	text_layout(&l, te->hint, w, &o);
-	for (int i = 0; i < l.n && i < rows; i++) {
-		const struct tline *t = &l.lines[i];
-		move(y + i, x + t->indent);
-		for (int k = 0; k < t->n; k++) {
-			if (t->cells[k].ch == 0)
-				continue;
-			cchar_t cc;
-			wchar_t wc[2] = { t->cells[k].ch, 0 };
-			setcchar(&cc, wc, (attr_t)(te_attr(a, C_DIM) & ~A_COLOR),
-			         (short)PAIR_NUMBER(te_attr(a, C_DIM)), NULL);
-			add_wch(&cc);
-		}
-	}
-	text_free(&l);
-}
-
 void
 textedit_draw(struct textedit *te, struct app *a, int y, int x, int h, int w)
 {
@@ -384,8 +362,9 @@ textedit_draw(struct textedit *te, struct app *a, int y, int x, int h, int w)
 				tui_put(y + 1 + r, x + 1 + col, cell, te->width - col, TE_REVERSE);
 		}
 	}
+	/* The guidance of an empty field, dim and wrapped, beside the cursor. */
 	if (te->le.len == 0 && te->hint)
-		draw_hint(te, a, y + 1, x + 3, te->width - 2, te->height);
+		sui_text(a, y + 1, x + 3, te->width - 2, te->height, te->hint, TS_DIM, NULL);
 	if (te->top > 0)
 		tui_put(y + 1, x + w - 1, "^", 1, te_attr(a, C_DIM));
 	if (te->top + te->height < te->nlines)

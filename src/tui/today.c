@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "deadline.h"
 #include "review.h"
 #include "settings.h"
 #include "scorecard.h"
 #include "story.h"
+#include "studyday.h"
 #include "tui/app.h"
 #include "tui/gap_today.h"
 #include "tui/plan_panel.h"
@@ -42,8 +42,9 @@ static const struct tui_key today_keys[] = {
 	{ 'x', ACT_CRAM, "x", NULL },
 	{ 'a', ACT_ANKI, "a", NULL },
 	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the selected plan task" },
-	{ '\r', ACT_OPEN, "Enter", "Open what the selected plan task links to (else tick it)" },
-	{ KEY_ENTER, ACT_OPEN, NULL, NULL },
+	{ '\r', ACT_SELECT, "Enter", "Read the selected plan task in full (o there opens "
+	  "its link)" },
+	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
@@ -148,15 +149,24 @@ static void
 today_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct today *t = st;
-	char date[64];
-	time_t now = (time_t)now_unix();
-	struct tm tm;
-	localtime_r(&now, &tm);
-	strftime(date, sizeof date, "Today · %A %d %B %Y", &tm);
-	tui_put(0, 2, date, cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
-	if (t->countdown[0])
-		tui_put(0, cols - 2 - tui_width(t->countdown), t->countdown, cols / 2,
-		        tui_attr(a, C_WARN) | A_BOLD);
+	/* The study day, not the calendar date: they differ between
+	 * midnight and the rollover, and the plan counts study days. */
+	char day[80], date[96];
+	struct settings set;
+	settings_load(a->db, &set);
+	studyday_name(now_unix(), set.rollover_hour, day, sizeof day);
+	snprintf(date, sizeof date, "Today · %s", day);
+	/* The next interview, or where to set one: the countdown's place
+	 * is never empty, so i and x can be found without the help. */
+	const char *right = t->countdown[0] ? t->countdown : cols >= 100 ?
+	                    "No interview date yet: i sets one · x crams a deck" :
+	                    "No interview yet: i sets one · x cram";
+	int rw = tui_width(right), dw = tui_width(date);
+	if (rw > cols - 6 - dw)
+		rw = cols - 6 - dw > cols / 3 ? cols - 6 - dw : cols / 3;
+	tui_put(0, 2, date, cols - 6 - rw, tui_attr(a, C_TITLE) | A_BOLD);
+	tui_put(0, cols - 2 - rw, right, rw, t->countdown[0] ? tui_attr(a, C_WARN) | A_BOLD :
+	        tui_attr(a, C_DIM));
 	int y = 2;
 	y = plan_panel_draw(a, t->plan, y, cols);
 	y = section_cards(a, t, y, cols);

@@ -11,24 +11,10 @@ import { writeFileSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { fsrs, createEmptyCard, generatorParameters } from 'ts-fsrs';
+import { mulberry32, iso } from './common.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const DAY = 86400;
-
-// mulberry32: small, fast, fixed-seed PRNG returning [0, 1).
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function iso(seconds) {
-  return new Date(seconds * 1000).toISOString().slice(0, 19) + 'Z';
-}
 
 function generate(file, seed, ncards, params) {
   const rand = mulberry32(seed);

@@ -1,0 +1,3 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { computeParameters } from '@open-spaced-repetition/binding';
+import { toItems } from './gen-optimizer-fixture.mjs';
