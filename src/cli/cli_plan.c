@@ -12,7 +12,6 @@
 
 #include "checklist.h"
 #include "cli_plan.h"
-#include "deadline.h"
 #include "plan.h"
 #include "settings.h"
 #include "studyday.h"
@@ -204,7 +203,7 @@ plan_today_json(struct db *db)
 		fputs("null", stdout);
 	char warn[300];
 	fputs(",\"interview_warning\":", stdout);
-	if (deadline_plan_warning(db, v, warn, sizeof warn))
+	if (plan_interview_warning(db, v, warn, sizeof warn))
 		json_put_str(stdout, warn);
 	else
 		fputs("null", stdout);
@@ -290,7 +289,7 @@ cmd_plan_today(struct cmd *c)
 	printf("Week %d: %d/%d tasks done · plan: %d/%d · %d overdue\n", v->cur_week,
 	       w->ndone, w->ntasks, v->done, v->total, v->overdue);
 	char warn[300];
-	if (deadline_plan_warning(db, v, warn, sizeof warn))
+	if (plan_interview_warning(db, v, warn, sizeof warn))
 		printf("Note: %s.\n", warn);
 	if (v->review_due)
 		printf("Week %d has ended: write its review with 'prepdeck plan review %d "

@@ -143,7 +143,7 @@ cmd_target_list(struct cmd *c)
 	if (!json && n > 0) {
 		struct plan_view *v = plan_load(db, now_unix());
 		char warn[300];
-		if (deadline_plan_warning(db, v, warn, sizeof warn))
+		if (plan_interview_warning(db, v, warn, sizeof warn))
 			printf("Note: %s.\n", warn);
 		plan_view_free(v);
 	}
@@ -196,7 +196,7 @@ cmd_target_plan(struct cmd *c)
 	plan_fmt_day(start, d, sizeof d);
 	printf("Started '%s': day 1 is %s.\n", v ? v->title : plan, d);
 	char warn[300];
-	if (deadline_plan_warning(db, v, warn, sizeof warn))
+	if (plan_interview_warning(db, v, warn, sizeof warn))
 		printf("Note: %s.\n", warn);
 	plan_view_free(v);
 	return EXIT_OK;

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "deadline.h"
 #include "plan.h"
 #include "settings.h"
 #include "studyday.h"
@@ -208,7 +207,7 @@ plan_panel_reload(struct app *a, struct plan_panel *p)
 {
 	plan_view_free(p->v);
 	p->v = plan_load(a->db, now_unix());
-	deadline_plan_warning(a->db, p->v, p->warning, sizeof p->warning);
+	plan_interview_warning(a->db, p->v, p->warning, sizeof p->warning);
 	size_t n;
 	today_tasks(p, &n);
 	if (p->sel >= n)

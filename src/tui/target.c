@@ -60,7 +60,7 @@ tload(struct app *a, struct tscreen *s)
 	if (s->sel >= (int)s->n)
 		s->sel = s->n ? (int)s->n - 1 : 0;
 	struct plan_view *v = plan_load(a->db, now_unix());
-	deadline_plan_warning(a->db, v, s->warning, sizeof s->warning);
+	plan_interview_warning(a->db, v, s->warning, sizeof s->warning);
 	s->replaces[0] = '\0';
 	if (v != NULL)
 		plan_describe(v, s->replaces, sizeof s->replaces);
