@@ -12,10 +12,6 @@
 #include "tui/app.h"
 #include "util.h"
 
-#define TUI_ACTION_HELP(name, help) help,
-const char *const tui_action_help[ACT__COUNT] = { TUI_ACTIONS(TUI_ACTION_HELP) };
-#undef TUI_ACTION_HELP
-
 attr_t
 tui_attr(struct app *a, enum tui_color c)
 {
