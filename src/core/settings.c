@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "memory.h"
+#include "memory_weights.h"
 #include "parse.h"
 #include "settings.h"
 #include "util.h"
