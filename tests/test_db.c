@@ -22,7 +22,7 @@ static char tmpdir[256];
 static struct import_stats
 import_text(struct db *db, const char *name, const char *text)
 {
-	struct import_stats st = { -1, -1, -1 };
+	struct import_stats st = { .written = -1, .retired = -1, .kept = -1 };
 	struct content_run *run = content_load_buffer(name, text, strlen(text),
 	                                              import_lookup, db);
 	CHECK_INT(run->diags.n, 0);

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "cli_gap.h"
 #include "cli_ical.h"
+#include "cli_lint.h"
 #include "cli_plan.h"
 #include "cli_stats.h"
 #include "cli_story.h"
@@ -37,11 +38,32 @@ const struct command cli_commands[] = {
 	  "Checks every YAML file under the given files or directories and, only if "
 	  "all of them are correct, writes them to the database in one transaction. "
 	  "Importing the same files again changes nothing; edited items are updated "
-	  "and keep their history; items no longer in the files are retired.",
+	  "and keep their history; items no longer in the files are retired. A card "
+	  "that names retired cards in its replaces: list takes over their reviews "
+	  "and memory state (see prepdeck-content(5)).",
 	  cmd_import },
 	{ "check", "PATH...", "validate curriculum files without writing anything",
 	  "Reports every mistake as FILE:LINE:COLUMN: message and exits 1 if there "
 	  "is any.", cmd_check },
+	{ "lint", "[--json] [OPTIONS] [PATH...]",
+	  "report craft problems in curriculum files (default: the bundled curriculum)",
+	  "Reads the curriculum files under the given files or directories (the bundled "
+	  "curriculum by default) and reports, as FILE:LINE:COLUMN: RULE: message, what "
+	  "check lets pass but a good card avoids: long-answer (an answer, type-in answer, "
+	  "numbers value or cloze text of more than lint_answer_max words, 60 by "
+	  "default), long-cloze (a cloze deletion hiding more than lint_cloze_max words, "
+	  "5), duplicate (two cards anywhere in the files whose word 3-shingles overlap "
+	  "by lint_duplicate or more, 0.20 as a Jaccard index; both places are named), "
+	  "term-without-deck (a vocabulary term with no deck), generic-task (a plan task "
+	  "whose text has no word beyond stop words, numbers and generic study words, "
+	  "such as 'Daily card review.'), typein-keyboard (a type-in answer with a "
+	  "character a plain keyboard cannot type) and invalid (anything check "
+	  "reports). A word is a run of characters between spaces that holds a letter "
+	  "or a digit. The rules are defined in prepdeck-content(5). The thresholds are "
+	  "settings (prepdeck settings NAME VALUE); --answer-max N, --cloze-max N and "
+	  "--duplicate X override them for one run. --json prints one JSON object with "
+	  "the counts per rule and every finding. Exits 1 when there is any finding; "
+	  "writes nothing.", cli_lint },
 	{ "replay", "[--retention R]", "run review history through the scheduler",
 	  "Reads tab-separated lines card, reviewed_at, rating (with a header line) "
 	  "on standard input and prints each review's state, due time, stability and "
@@ -70,8 +92,11 @@ const struct command cli_commands[] = {
 	  "study day, suspends or unsuspends it, or toggles its flag.", cmd_card },
 	{ "settings", "[NAME [VALUE]]", "show or change review settings",
 	  "Without arguments lists retention (desired retention, 0.70-0.99), "
-	  "new_per_day, reviews_per_day and rollover_hour (the local hour the study "
-	  "day starts, 4 by default). With NAME prints one; with NAME VALUE sets it.",
+	  "new_per_day, reviews_per_day, rollover_hour (the local hour the study "
+	  "day starts, 4 by default), load_balance, and the thresholds of prepdeck "
+	  "lint: lint_answer_max (words in an answer, 60), lint_cloze_max (words in a "
+	  "cloze deletion, 5) and lint_duplicate (the overlap of near-duplicate cards, "
+	  "0.20). With NAME prints one; with NAME VALUE sets it.",
 	  cmd_settings },
 	{ "mock", "SUBCOMMAND ...", "record and list mock-round scorecards",
 	  "mock record RUBRIC --score CAT=N:EVIDENCE... --fix TEXT [--partner NAME] "
@@ -408,6 +433,13 @@ cmd_import(struct cli *c, int argc, char **argv)
 		return EXIT_USER;
 	printf("imported: %d added or changed, %d unchanged, %d retired\n",
 	       st.written, st.kept, st.retired);
+	if (st.carried)
+		printf("replaced: the history of %d old card%s carried over\n", st.carried,
+		       st.carried == 1 ? "" : "s");
+	if (st.kept_apart)
+		printf("replaced: %d old card%s kept %s history: the card replacing %s "
+		       "has history of its own\n", st.kept_apart, st.kept_apart == 1 ? "" : "s",
+		       st.kept_apart == 1 ? "its" : "their", st.kept_apart == 1 ? "it" : "them");
 	return EXIT_OK;
 }
 

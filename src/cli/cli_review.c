@@ -104,7 +104,10 @@ cmd_due(struct cli *c, int argc, char **argv)
 		for (size_t k = 0; k < n; k++) {
 			if (f.deck && strcmp(f.deck, d[k].deck_id) != 0)
 				continue;
-			printf("%-24s %8d %8d %8d\n", d[k].deck_id, d[k].c.learning,
+			char name[64];
+			snprintf(name, sizeof name, "%s%s", d[k].deck_id,
+			         d[k].example ? " (example)" : "");
+			printf("%-24s %8d %8d %8d\n", name, d[k].c.learning,
 			       d[k].c.review, d[k].c.fresh);
 		}
 		if (!f.deck)
@@ -266,10 +269,10 @@ cmd_card(struct cli *c, int argc, char **argv)
 		char due[32] = "-";
 		if (rc.fc.state)
 			fmt_iso_utc(rc.fc.due, due, sizeof due);
-		printf("card: %s\ndeck: %s\nkind: %s\nsource: %s:%d\ntags:%s\n"
+		printf("card: %s\ndeck: %s%s\nkind: %s\nsource: %s:%d\ntags:%s\n"
 		       "state: %d\ndue: %s\nstability: %.4f\ndifficulty: %.4f\nreps: %d\n"
 		       "lapses: %d\nsuspended: %d\nflag: %d\nleech: %d\nfront: %s\nback: %s\n",
-		       rc.key, rc.deck_id, rc.kind, rc.src, rc.line, rc.tags, rc.fc.state, due,
+		       rc.key, rc.deck_id, rc.example ? " (example)" : "", rc.kind, rc.src, rc.line, rc.tags, rc.fc.state, due,
 		       rc.fc.stability, rc.fc.difficulty, rc.fc.reps, rc.fc.lapses,
 		       rc.suspended, rc.flag, rc.leech, rc.front, rc.back);
 	} else if (strcmp(what, "bury") == 0) {

@@ -151,6 +151,7 @@ static const struct field card_f[] = {
 	{ "note", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
 	{ "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
 	{ "reverse", T_BOOL, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	{ "replaces", T_IDS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
 	END
 };
 static const struct spec card_s = { "card", ID_GLOBAL, NS_CARD, card_f };
@@ -161,6 +162,7 @@ static const struct field num_f[] = {
 	{ "value", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
 	{ "context", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
 	{ "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	{ "replaces", T_IDS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
 	END
 };
 static const struct spec num_s = { "number", ID_GLOBAL, NS_CARD, num_f };
@@ -308,6 +310,7 @@ static const struct field deck_f[] = {
 };
 static const struct field numbers_f[] = {
 	DOC_FIELDS,
+	{ "profile", T_ENUM, 0, 0, 0, "example", R_NONE, NULL, 0 },
 	{ "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
 	{ "items", T_LIST, 1, 1, 0, NULL, R_NONE, &num_s, 0 },
 	END
@@ -320,6 +323,7 @@ static const struct field plan_f[] = {
 };
 static const struct field stories_f[] = {
 	DOC_FIELDS,
+	{ "profile", T_ENUM, 0, 0, 0, "example", R_NONE, NULL, 0 },
 	{ "competencies", T_LIST, 0, 0, 0, NULL, R_NONE, &comp_s, 0 },
 	{ "stories", T_LIST, 0, 0, 0, NULL, R_NONE, &story_s, 0 },
 	{ "prompts", T_LIST, 0, 0, 0, NULL, R_NONE, &prompt_s, 0 },
@@ -377,6 +381,13 @@ struct pending_ref {
 	const char *what;   /* "plan task", ... */
 };
 
+/* One id named in a card's `replaces` list. */
+struct pending_repl {
+	char *old, *by;     /* the replaced card id, the card naming it */
+	const char *file;
+	int line, col;
+};
+
 struct checker {
 	struct content_run *run;
 	const char *file;           /* path for messages */
@@ -384,6 +395,8 @@ struct checker {
 	struct strmap local;        /* ids local to the current document */
 	struct pending_ref *refs;
 	size_t nrefs, caprefs;
+	struct pending_repl *repls;
+	size_t nrepls, caprepls;
 	content_lookup_fn lookup;
 	void *ctx;
 	int user_item;              /* checking a story with origin: user */
@@ -580,6 +593,66 @@ add_ref(struct checker *c, enum ref ref, const struct ynode *n, const char *what
 	r->line = n->line;
 	r->col = n->col;
 	r->what = what;
+}
+
+/* Remembers the ids of a card's `replaces` list, checked once the whole
+ * run is known (resolve_replaces). */
+static void
+add_replaces(struct checker *c, const struct ynode *item)
+{
+	const struct ynode *list = ymap_get(item, "replaces");
+	const struct ynode *idn = ymap_get(item, "id");
+	if (list == NULL || list->type != YN_SEQ || idn == NULL || idn->type != YN_SCALAR)
+		return;
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *v = list->items[i];
+		if (v->type != YN_SCALAR || !valid_id(v->str))
+			continue;
+		if (c->nrepls == c->caprepls) {
+			c->caprepls = c->caprepls ? c->caprepls * 2 : 32;
+			c->repls = xrealloc(c->repls, c->caprepls * sizeof *c->repls);
+		}
+		struct pending_repl *r = &c->repls[c->nrepls++];
+		r->old = xstrdup(v->str);
+		r->by = xstrdup(idn->str);
+		r->file = c->file;
+		r->line = v->line;
+		r->col = v->col;
+	}
+}
+
+/* A replaced id is named by one card only, is not a card of this run,
+ * and is not a live card this run leaves in place (from a file outside
+ * its paths). An id the database never had is fine. */
+static void
+resolve_replaces(struct checker *c)
+{
+	struct strmap named = { 0 };
+	for (size_t i = 0; i < c->nrepls; i++) {
+		struct pending_repl *r = &c->repls[i];
+		struct def *d = strmap_find(&named, r->old);
+		const char *src = NULL;
+		if (d != NULL) {
+			diags_add(&c->run->diags, r->file, r->line, r->col,
+			          "card '%s' is already replaced by '%s' (at %s:%d:%d); "
+			          "an old card can be replaced by one card only", r->old,
+			          d->kind, d->file, d->line, d->col);
+			continue;
+		}
+		struct def v = { r->file, r->line, r->col, r->by };
+		strmap_put(&named, r->old, v);
+		if ((d = strmap_find(&c->ns[NS_CARD], r->old)) != NULL)
+			diags_add(&c->run->diags, r->file, r->line, r->col,
+			          "card '%s' replaces '%s', which is still a card (at "
+			          "%s:%d:%d); remove the old card from the files",
+			          r->by, r->old, d->file, d->line, d->col);
+		else if (lookup_outside(c, NS_CARD, r->old, &src) != NULL)
+			diags_add(&c->run->diags, r->file, r->line, r->col,
+			          "card '%s' replaces '%s', which is still a card in %s; "
+			          "remove it there, or import that file in the same run",
+			          r->by, r->old, src && *src ? src : "your database");
+	}
+	strmap_free(&named);
 }
 
 static void check_map(struct checker *c, const struct ynode *n, const struct spec *s);
@@ -820,6 +893,9 @@ check_semantics(struct checker *c, const struct ynode *n, const struct spec *s)
 		if (rv && rv->type == YN_SCALAR && parse_bool(rv->str, &b) == 0 && b &&
 		    !(q && a))
 			ERR(c, rv, "'reverse' applies only to q/a cards");
+		add_replaces(c, n);
+	} else if (s == &num_s) {
+		add_replaces(c, n);
 	} else if (s == &story_s) {
 		const char *type = cnode_str(n, "type", "story");
 		/* A user's story may be a draft: only id and title are required. */
@@ -1037,12 +1113,18 @@ static void
 checker_finish(struct checker *c)
 {
 	resolve_refs(c);
+	resolve_replaces(c);
 	c->run->nstories = c->ns[NS_STORY].n;
 	c->run->nprompts = c->ns[NS_PROMPT].n;
 	c->run->nterms = c->ns[NS_VOCAB].n;
 	for (size_t i = 0; i < c->nrefs; i++)
 		free(c->refs[i].id);
 	free(c->refs);
+	for (size_t i = 0; i < c->nrepls; i++) {
+		free(c->repls[i].old);
+		free(c->repls[i].by);
+	}
+	free(c->repls);
 	for (int i = 0; i < NS_COUNT; i++)
 		strmap_free(&c->ns[i]);
 	strmap_free(&c->local);

@@ -18,10 +18,18 @@ struct col {
 #define TXT(n, v) { (n), 't', (v), 0 }
 #define INT(n, v) { (n), 'i', NULL, (int64_t)(v) }
 
+/* A card item with a `replaces` list, handled once every file is in. */
+struct repl {
+	const struct ynode *item;
+	int numbers, deck_reverse;
+};
+
 struct imp {
 	struct db *db;
 	struct import_stats *st;
 	const char *src;
+	struct repl *repls;
+	size_t nrepls;
 };
 
 /* Inserts or updates one content row keyed by its first nkeys columns,
@@ -165,6 +173,10 @@ import_cards(struct imp *im, const struct ynode *doc, const char *deck_id, int n
 			upsert(im, "card", 1, c, (int)(sizeof c / sizeof c[0]), NULL);
 		}
 		free(tags);
+		if (ymap_get(it, "replaces") != NULL) {
+			im->repls = xrealloc(im->repls, (im->nrepls + 1) * sizeof *im->repls);
+			im->repls[im->nrepls++] = (struct repl){ it, numbers, rev };
+		}
 	}
 }
 
@@ -294,6 +306,7 @@ import_stories(struct imp *im, const struct ynode *doc)
 			TXT("result", cnode_str(s, "result", "")),
 			TXT("reflection", cnode_str(s, "reflection", "")),
 			TXT("metrics", metrics), TXT("src", im->src), INT("line", s->line),
+			TXT("profile", cnode_str(doc, "profile", "")),
 		};
 		upsert(im, "story", 1, c, (int)(sizeof c / sizeof c[0]), "origin = 'bundled'");
 		free(comp);
@@ -425,7 +438,7 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 		TXT("id", id), TXT("kind", kind), TXT("title", cnode_str(doc, "title", "")),
 		TXT("description", cnode_str(doc, "description", "")), TXT("tags", tags),
 		TXT("extra", extra), INT("ord", ord), TXT("src", im->src),
-		INT("line", doc->line),
+		INT("line", doc->line), TXT("profile", cnode_str(doc, "profile", "")),
 	};
 	upsert(im, "doc", 1, c, (int)(sizeof c / sizeof c[0]), NULL);
 	free(tags);
@@ -505,6 +518,115 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 	}
 }
 
+/* Every table that holds the learner's data about one card, by card key,
+ * besides card_state (one row a card, moved whole): a new one belongs
+ * here so that `replaces` carries it over. */
+static const struct {
+	const char *table, *column;
+} card_user_data[] = {
+	{ "review_log", "card_key" },
+	{ "deadline_move", "card_key" },
+};
+
+/* True when card key has any history: a review, a memory state, a flag. */
+static int
+card_has_history(struct db *db, const char *key)
+{
+	if (db_int(db, 0, "SELECT count(*) FROM card_state WHERE key = ?", "t", key) > 0)
+		return 1;
+	for (size_t i = 0; i < sizeof card_user_data / sizeof card_user_data[0]; i++) {
+		char *q = xprintf("SELECT count(*) FROM %s WHERE %s = ?", card_user_data[i].table,
+		                  card_user_data[i].column);
+		int64_t n = db_int(db, 0, q, "t", key);
+		free(q);
+		if (n > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Moves the history of the retired cards of the notes a card item
+ * replaces onto the item's cards. An old card goes to the new card with
+ * the same suffix (old:c2 to new:c2, old:r to new:r, old to new) when
+ * the new note has one, else to the new note's first card. A new card
+ * that has history of its own keeps it and takes nothing. When several
+ * old cards go to one new card, all their reviews move, the memory state
+ * is that of the one reviewed last, and the card is flagged if any was.
+ * Nothing is left to move on a second import, so this is idempotent. */
+static void
+carry_history(struct imp *im, const struct repl *r)
+{
+	struct content_card cards[10];
+	int n = content_expand_card(r->item, r->numbers, r->deck_reverse, cards);
+	const struct ynode *list = ymap_get(r->item, "replaces");
+	const char *nid = cnode_str(r->item, "id", "");
+	if (n <= 0 || list == NULL || list->type != YN_SEQ)
+		return;
+	size_t nl = strlen(nid);
+	/* The old cards (retired, with history) bound for each new card,
+	 * their keys joined by char(31). */
+	struct sbuf from[10];
+	int nfrom[10] = { 0 };
+	for (int k = 0; k < n; k++)
+		sbuf_init(&from[k]);
+	for (size_t i = 0; i < list->n; i++) {
+		const char *old = list->items[i]->str;
+		size_t ol = strlen(old);
+		struct db_stmt *st = db_prepare(im->db, "SELECT key FROM card WHERE note_id = ? "
+		                                "AND retired <> 0 ORDER BY key", "t", old);
+		while (db_step(st)) {
+			const char *key = db_col_text(st, 0);
+			if (strncmp(key, old, ol) != 0 || !card_has_history(im->db, key))
+				continue;
+			int to = 0;
+			for (int k = 0; k < n; k++)
+				if (strcmp(cards[k].key + nl, key + ol) == 0)
+					to = k;
+			sbuf_addf(&from[to], "%s%s", nfrom[to] ? "\x1f" : "", key);
+			nfrom[to]++;
+		}
+		db_finalize(st);
+	}
+	/* The old keys as a table, split by a recursive query. */
+	static const char olds[] =
+	    "WITH RECURSIVE s(k, rest) AS (SELECT '', ?1 || char(31) UNION ALL "
+	    "SELECT substr(rest, 1, instr(rest, char(31)) - 1), "
+	    "substr(rest, instr(rest, char(31)) + 1) FROM s WHERE rest <> '') "
+	    "SELECT k FROM s WHERE k <> ''";
+	for (int k = 0; k < n; k++) {
+		if (nfrom[k] == 0) {
+			sbuf_free(&from[k]);
+			continue;
+		}
+		if (card_has_history(im->db, cards[k].key)) {
+			im->st->kept_apart += nfrom[k];
+			sbuf_free(&from[k]);
+			continue;
+		}
+		const char *to = cards[k].key;
+		char *q = xprintf("INSERT INTO card_state(key, state, due, stability, difficulty, "
+		                  "last_review, reps, lapses, step, scheduled_days, suspended, "
+		                  "buried_until, flag, leech) SELECT ?2, state, due, stability, "
+		                  "difficulty, last_review, reps, lapses, step, scheduled_days, "
+		                  "suspended, buried_until, (SELECT max(flag) FROM card_state WHERE "
+		                  "key IN (%s)), leech FROM card_state WHERE key IN (%s) ORDER BY "
+		                  "last_review DESC, reps DESC, key LIMIT 1", olds, olds);
+		db_exec(im->db, q, "tt", from[k].s, to);
+		free(q);
+		q = xprintf("DELETE FROM card_state WHERE key IN (%s)", olds);
+		db_exec(im->db, q, "t", from[k].s);
+		free(q);
+		for (size_t t = 0; t < sizeof card_user_data / sizeof card_user_data[0]; t++) {
+			q = xprintf("UPDATE %s SET %s = ?2 WHERE %s IN (%s)", card_user_data[t].table,
+			            card_user_data[t].column, card_user_data[t].column, olds);
+			db_exec(im->db, q, "tt", from[k].s, to);
+			free(q);
+		}
+		im->st->carried += nfrom[k];
+		sbuf_free(&from[k]);
+	}
+}
+
 void
 import_run(struct db *db, const struct content_run *run, struct import_stats *st)
 {
@@ -534,6 +656,10 @@ import_run(struct db *db, const struct content_run *run, struct import_stats *st
 			free(q);
 		}
 	}
+	/* Then the history of replaced cards, now retired, moves over. */
+	for (size_t i = 0; i < im.nrepls; i++)
+		carry_history(&im, &im.repls[i]);
+	free(im.repls);
 	db_commit(db);
 	db_exec(db, "DELETE FROM temp.seen", "");
 }

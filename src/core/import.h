@@ -10,6 +10,9 @@ struct import_stats {
 	int written;   /* rows added or changed */
 	int retired;   /* rows no longer in the files */
 	int kept;      /* rows already up to date */
+	int carried;   /* replaced cards whose history moved to their new card */
+	int kept_apart; /* replaced cards that kept their history because the
+	                 * new card has its own */
 };
 
 /* Imports a run that has no diagnostics, in one transaction. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "deadline.h"
+#include "profile.h"
 #include "review.h"
 #include "util.h"
 
@@ -13,13 +14,14 @@
 #define FILTER " AND (?8 IS NULL OR c.deck_id = ?8) " \
 	"AND (?9 IS NULL OR c.tags LIKE '% ' || ?9 || ' %') "
 
-#define CARD_COLS "c.key, c.deck_id, ifnull(d.title, c.deck_id), c.kind, c.front, " \
+#define CARD_COLS "c.key, c.deck_id, ifnull(" PROFILE_TITLE_SQL("d") ", c.deck_id), " \
+	"c.kind, c.front, " \
 	"c.back, c.note, c.tags, c.src, c.line, c.cloze, c.retired, " \
 	"ifnull(s.state, 0), ifnull(s.due, 0), ifnull(s.last_review, 0), " \
 	"ifnull(s.stability, 0), ifnull(s.difficulty, 0), ifnull(s.reps, 0), " \
 	"ifnull(s.lapses, 0), ifnull(s.step, 0), ifnull(s.scheduled_days, 0), " \
 	"ifnull(s.suspended, 0), ifnull(s.flag, 0), ifnull(s.leech, 0), " \
-	"ifnull(s.buried_until, 0)"
+	"ifnull(s.buried_until, 0), ifnull(d.profile, '') = '" PROFILE_EXAMPLE "'"
 
 void
 review_params(const struct settings *set, struct fsrs_params *p)
@@ -62,6 +64,7 @@ review_card_load(struct db *db, const char *key, struct review_card *c)
 		c->flag = (int)db_col_int(st, 22);
 		c->leech = (int)db_col_int(st, 23);
 		c->buried_until = db_col_int(st, 24);
+		c->example = (int)db_col_int(st, 25);
 		rc = 0;
 	}
 	db_finalize(st);
@@ -569,6 +572,26 @@ fold_answer(const char *s)
 }
 
 int
+review_answer_typeable(const char *expected, char bad[8])
+{
+	char *f = fold_answer(expected);
+	const unsigned char *p = (const unsigned char *)f;
+	while (*p && *p < 0x80)
+		p++;
+	int ok = *p == '\0';
+	if (!ok) {
+		/* The whole UTF-8 sequence of the first such character. */
+		size_t n = 1;
+		while (n < 4 && (p[n] & 0xc0) == 0x80)
+			n++;
+		memcpy(bad, p, n);
+		bad[n] = '\0';
+	}
+	free(f);
+	return ok;
+}
+
+int
 review_answer_matches(const char *typed, const char *expected)
 {
 	char *a = fold_answer(typed), *b = fold_answer(expected);
@@ -631,7 +654,8 @@ review_due(struct db *db, int64_t now, size_t *n, struct review_counts *total)
 	    "fresh AS (SELECT c.deck_id, count(*) AS f FROM card c INDEXED BY card_live "
 	    "  LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0 AND (s.key IS NULL "
 	    "  OR (s.state = 0 AND s.suspended = 0 AND s.buried_until <= ?1)) GROUP BY c.deck_id) "
-	    "SELECT d.id, d.title, ifnull(due.l, 0), ifnull(due.r, 0), ifnull(fresh.f, 0) "
+	    "SELECT d.id, " PROFILE_TITLE_SQL("d") ", ifnull(due.l, 0), ifnull(due.r, 0), "
+	    "ifnull(fresh.f, 0), d.profile = '" PROFILE_EXAMPLE "' "
 	    "FROM doc d LEFT JOIN due ON due.deck_id = d.id LEFT JOIN fresh ON fresh.deck_id = d.id "
 	    "WHERE d.kind IN ('deck', 'numbers') AND d.retired = 0 ORDER BY d.ord",
 	    "ii", now, de);
@@ -650,6 +674,7 @@ review_due(struct db *db, int64_t now, size_t *n, struct review_counts *total)
 		e->c.learning = (int)db_col_int(st, 2);
 		e->c.review = (int)db_col_int(st, 3);
 		e->c.fresh = (int)db_col_int(st, 4);
+		e->example = (int)db_col_int(st, 5);
 		if (e->c.fresh > new_left)
 			e->c.fresh = new_left;
 		total->learning += e->c.learning;

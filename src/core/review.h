@@ -21,6 +21,7 @@ struct review_card {
 	char key[160];
 	char *deck_id, *deck_title, *kind, *front, *back, *note, *tags, *src;
 	int line, cloze, retired;
+	int example;             /* from the example profile (deck_title is marked) */
 	struct fsrs_card fc;
 	int suspended, flag, leech;
 	int64_t buried_until;
@@ -98,10 +99,15 @@ void review_fmt_interval(int64_t secs, char *buf, size_t n);
  * spacing, trailing full stops and a few equivalent symbols do not
  * matter. Returns 1 when they match. */
 int review_answer_matches(const char *typed, const char *expected);
+/* True when expected can be typed on a plain (ASCII) keyboard, given the
+ * equivalents the comparison accepts (n² as n^2, ≤ as <=, ...); otherwise
+ * copies the first character that cannot be typed into bad. */
+int review_answer_typeable(const char *expected, char bad[8]);
 
 /* Due counts per deck for `prepdeck due` and the Today screen. */
 struct review_deck_due {
-	char *deck_id, *title;
+	char *deck_id, *title;   /* title marked "(example) " for the example profile's */
+	int example;             /* the deck is the example profile's */
 	struct review_counts c;
 };
 /* Returns an array of n entries (caller frees with review_due_free);

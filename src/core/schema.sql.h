@@ -236,3 +236,11 @@ static const char schema_v2[] =
 "  reps INTEGER NOT NULL DEFAULT 0, lapses INTEGER NOT NULL DEFAULT 0,\n"
 "  step INTEGER NOT NULL DEFAULT 0, scheduled_days INTEGER NOT NULL DEFAULT 0\n"
 ");\n";
+
+/* Migration 3: the example profile. Documents (numbers, stories) marked
+ * `profile: example` hold one example candidate's pitch, figures and
+ * stories; their rows say so, so lists can mark them and a learner can
+ * later choose that profile or their own. */
+static const char schema_v3[] =
+"ALTER TABLE doc ADD COLUMN profile TEXT NOT NULL DEFAULT '';\n"
+"ALTER TABLE story ADD COLUMN profile TEXT NOT NULL DEFAULT '';\n";

@@ -19,12 +19,17 @@ static const struct {
 	{ "reviews_per_day", 0, 99999, 200, 1, "reviews per day at most" },
 	{ "rollover_hour", 0, 23, 4, 1, "local hour at which the study day starts" },
 	{ "load_balance", 0, 1, 1, 1, "spread reviews over nearby days, within the daily review budget (1 on, 0 off)" },
+	{ "lint_answer_max", 10, 1000, 60, 1, "lint: most words in an answer (or a cloze text)" },
+	{ "lint_cloze_max", 1, 100, 5, 1, "lint: most words hidden by one cloze deletion" },
+	{ "lint_duplicate", 0.05, 1.00, 0.20, 0, "lint: word 3-shingle overlap (Jaccard) that makes two cards near-duplicates" },
 };
 #define NSETTINGS ((int)(sizeof table / sizeof table[0]))
 
 static double
 get(struct db *db, int i)
 {
+	if (db == NULL)
+		return table[i].dflt;
 	char *v = db_setting(db, table[i].name);
 	double x = table[i].dflt;
 	if (v != NULL) {
@@ -46,31 +51,58 @@ settings_load(struct db *db, struct settings *s)
 	s->reviews_per_day = (int)get(db, 2);
 	s->rollover_hour = (int)get(db, 3);
 	s->load_balance = (int)get(db, 4);
+	s->lint_answer_max = (int)get(db, 5);
+	s->lint_cloze_max = (int)get(db, 6);
+	s->lint_duplicate = get(db, 7);
+}
+
+/* The index of setting name, or -1 with *cause set. */
+static int
+find(const char *name, char **cause)
+{
+	for (int i = 0; i < NSETTINGS; i++)
+		if (strcmp(table[i].name, name) == 0)
+			return i;
+	struct sbuf b;
+	sbuf_init(&b);
+	for (int i = 0; i < NSETTINGS; i++)
+		sbuf_addf(&b, "%s%s", i ? ", " : "", table[i].name);
+	fail(cause, "unknown setting '%s' (%s)", name, b.s);
+	sbuf_free(&b);
+	return -1;
+}
+
+int
+settings_check(const char *name, const char *text, double *value, char **cause)
+{
+	int i = find(name, cause);
+	if (i < 0)
+		return -1;
+	char *end;
+	errno = 0;
+	double x = strtod(text, &end);
+	if (*end != '\0' || end == text || errno != 0 ||
+	    (table[i].integer && x != (double)(long)x))
+		return fail(cause, "%s must be %s, got '%s'", name,
+		            table[i].integer ? "a whole number" : "a number", text);
+	if (x < table[i].min || x > table[i].max)
+		return fail(cause, "%s must be between %g and %g, got %s", name,
+		            table[i].min, table[i].max, text);
+	*value = x;
+	return 0;
 }
 
 int
 settings_set(struct db *db, const char *name, const char *value, char **cause)
 {
-	for (int i = 0; i < NSETTINGS; i++) {
-		if (strcmp(table[i].name, name) != 0)
-			continue;
-		char *end;
-		errno = 0;
-		double x = strtod(value, &end);
-		if (*end != '\0' || end == value || errno != 0 ||
-		    (table[i].integer && x != (double)(long)x))
-			return fail(cause, "%s must be %s, got '%s'", name,
-			            table[i].integer ? "a whole number" : "a number", value);
-		if (x < table[i].min || x > table[i].max)
-			return fail(cause, "%s must be between %g and %g, got %s", name,
-			            table[i].min, table[i].max, value);
-		char buf[32];
-		snprintf(buf, sizeof buf, table[i].integer ? "%.0f" : "%.2f", x);
-		db_set_setting(db, name, buf);
-		return 0;
-	}
-	return fail(cause, "unknown setting '%s' (retention, new_per_day, "
-	            "reviews_per_day, rollover_hour, load_balance)", name);
+	double x;
+	if (settings_check(name, value, &x, cause) != 0)
+		return -1;
+	int i = find(name, NULL);
+	char buf[32];
+	snprintf(buf, sizeof buf, table[i].integer ? "%.0f" : "%.2f", x);
+	db_set_setting(db, name, buf);
+	return 0;
 }
 
 int

@@ -11,9 +11,18 @@ struct settings {
 	int reviews_per_day;     /* reviews a day, 0 .. 99999 (200) */
 	int rollover_hour;       /* local hour the study day starts, 0 .. 23 (4) */
 	int load_balance;        /* spread reviews over nearby days, 0 or 1 (1) */
+	/* Thresholds of `prepdeck lint` (see lint.h). */
+	int lint_answer_max;     /* words in an answer, 10 .. 1000 (60) */
+	int lint_cloze_max;      /* words in a cloze deletion, 1 .. 100 (5) */
+	double lint_duplicate;   /* shingle overlap of near-duplicates, 0.05 .. 1.00 (0.20) */
 };
 
+/* Loads the settings; db may be NULL for the defaults. */
 void settings_load(struct db *db, struct settings *s);
+
+/* Checks text for setting name against its range without storing it:
+ * returns 0 and sets *value, or -1 with *cause set (caller frees). */
+int settings_check(const char *name, const char *text, double *value, char **cause);
 
 /* Sets one setting by name from text, checking its range. Returns 0, or
  * -1 with *cause set (caller frees). */

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "profile.h"
 #include "settings.h"
 #include "stats.h"
 #include "util.h"
@@ -152,7 +153,7 @@ load_retention(struct db *db, struct stats *s)
 	db_finalize(st);
 	free(sql);
 
-	sql = xprintf("SELECT d.id, d.title, (SELECT count(*) FROM review_log r "
+	sql = xprintf("SELECT d.id, " PROFILE_TITLE_SQL("d") ", (SELECT count(*) FROM review_log r "
 	              "JOIN card c ON c.key = r.card_key WHERE c.deck_id = d.id AND "
 	              "%s), (SELECT ifnull(sum(r.rating > 1), 0) FROM review_log r "
 	              "JOIN card c ON c.key = r.card_key WHERE c.deck_id = d.id AND "

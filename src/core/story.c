@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "profile.h"
 #include "story.h"
 #include "util.h"
 
@@ -34,7 +35,8 @@ words_trim(const char *w)
 /* The columns story rows are read with, in the order fill_story reads
  * them; the summary covers completed sessions of modes story and pitch. */
 #define STORY_COLS \
-	"s.id, s.origin, s.type, s.title, s.competencies, s.situation, s.task, " \
+	"s.id, s.origin, s.type, " PROFILE_TITLE_SQL("s") ", s.competencies, s.situation, " \
+	"s.task, " \
 	"s.action, s.result, s.reflection, s.metrics, s.copied_from, s.created_at, " \
 	"s.updated_at, " \
 	"(SELECT count(*) FROM rehearsal r WHERE r.story_id = s.id AND r.completed = 1 " \
@@ -47,7 +49,7 @@ words_trim(const char *w)
 	" y.rehearsal_id = r.id) ORDER BY r.started_at DESC, r.id DESC LIMIT 1)), " \
 	"(SELECT r.total_ms || ' ' || r.budget_ms FROM rehearsal r WHERE r.story_id = " \
 	" s.id AND r.completed = 1 AND r.mode IN ('story', 'pitch') ORDER BY " \
-	" r.started_at DESC, r.id DESC LIMIT 1)"
+	" r.started_at DESC, r.id DESC LIMIT 1), s.profile"
 
 #define STORY_ORDER \
 	" ORDER BY s.origin = 'bundled', CASE s.type WHEN 'story' THEN 0 WHEN " \
@@ -80,6 +82,7 @@ fill_story(struct db_stmt *st, struct story *s)
 		s->last_total_ms = tot;
 		s->last_budget_ms = bud;
 	}
+	s->profile = xstrdup(db_col_text(st, 18));
 }
 
 void
@@ -97,6 +100,7 @@ story_clear(struct story *s)
 	free(s->reflection);
 	free(s->metrics);
 	free(s->copied_from);
+	free(s->profile);
 	for (size_t i = 0; i < s->npoints; i++) {
 		free(s->points[i].question);
 		free(s->points[i].answer);
@@ -424,7 +428,11 @@ story_copy(struct db *db, const char *src, const char *id, char **newid, char **
 			t += strlen("Template: ");
 		title = xprintf("My %s story", t);
 	} else {
-		title = xstrdup(s.title);
+		/* A copy is the learner's own: no example mark on its title. */
+		const char *t = s.title;
+		if (strcmp(s.profile, PROFILE_EXAMPLE) == 0 && str_prefix(t, PROFILE_MARK))
+			t += strlen(PROFILE_MARK);
+		title = xstrdup(t);
 	}
 	char *nid;
 	if (id != NULL) {

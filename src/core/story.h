@@ -29,11 +29,12 @@ struct story {
 	char *id;
 	char *origin;          /* "bundled" or "user" */
 	char *type;            /* story, template, pitch */
-	char *title;
+	char *title;           /* after PROFILE_MARK for the example profile's */
 	char *competencies;    /* competency ids separated by single spaces */
 	char *situation, *task, *action, *result, *reflection;
 	char *metrics;         /* one per line */
 	char *copied_from;     /* NULL unless a copy */
+	char *profile;         /* "example" for the example profile's, else "" */
 	int64_t created_at, updated_at;
 	struct story_point *points;   /* only from story_get */
 	size_t npoints;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "deadline.h"
+#include "profile.h"
 #include "story.h"
 #include "storysched.h"
 #include "util.h"
@@ -179,7 +180,7 @@ pool_load(struct db *db, int64_t week_start, int64_t today_start, int64_t today_
 	    " sum(started_at >= ?2 AND started_at < ?3) AS tod FROM c GROUP BY story_id), "
 	    "ls AS (SELECT story_id, id, max(started_at) FROM c WHERE EXISTS (SELECT 1 "
 	    " FROM rehearsal_score y WHERE y.rehearsal_id = c.id) GROUP BY story_id) "
-	    "SELECT s.id, s.title, s.competencies, ifnull(s.copied_from, ''), "
+	    "SELECT s.id, " PROFILE_TITLE_SQL("s") ", s.competencies, ifnull(s.copied_from, ''), "
 	    "st.story_id IS NOT NULL, ifnull(st.due, 0), ifnull(agg.last, 0), "
 	    "ifnull(agg.win, 0), ifnull(agg.tod, 0), "
 	    "(SELECT avg(x.score) FROM rehearsal_score x WHERE x.rehearsal_id = ls.id) "

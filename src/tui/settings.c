@@ -1,4 +1,4 @@
-/* The settings screen: review settings changed with +/- (saved at once). */
+/* The settings screen: review and lint settings changed with +/- (saved at once). */
 #include "config.h"
 
 #include <stdio.h>
@@ -21,7 +21,9 @@ static const struct tui_key settings_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
-static const double steps[] = { 0.01, 5, 50, 1, 1 };
+/* One step of each setting, in the order settings_describe lists them. */
+static const double steps[] = { 0.01, 5, 50, 1, 1, 5, 1, 0.05 };
+#define NSTEPS ((int)(sizeof steps / sizeof steps[0]))
 
 static void *
 settings_open(struct app *a, const char *arg)
@@ -39,7 +41,7 @@ static void
 settings_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct st_screen *s = st;
-	tui_put(1, 2, "Review settings", cols - 4, tui_attr(a, C_TITLE));
+	tui_put(1, 2, "Settings", cols - 4, tui_attr(a, C_TITLE));
 	const char *name, *desc;
 	char value[32];
 	int i;
@@ -78,12 +80,12 @@ settings_input(struct app *a, void *st, enum tui_action act, int key)
 		dir = 1;
 	else if (key == '-' || (!a->key_char && key == KEY_LEFT) || key == 'h')
 		dir = -1;
-	if (dir == 0)
+	if (dir == 0 || s->sel >= NSTEPS)
 		return 0;
 	settings_describe(a->db, s->sel, &name, value, sizeof value, &desc);
 	char buf[32];
 	double v = atof(value) + dir * steps[s->sel];
-	snprintf(buf, sizeof buf, s->sel == 0 ? "%.2f" : "%.0f", v);
+	snprintf(buf, sizeof buf, strchr(value, '.') ? "%.2f" : "%.0f", v);
 	char *cause = NULL;
 	if (settings_set(a->db, name, buf, &cause) != 0) {
 		tui_message(a, "%s", cause);
