@@ -4,7 +4,7 @@
 set -e
 cd "$(dirname "$0")"
 
-pkgs="gcc make autoconf automake pkg-config libncurses-dev libsqlite3-dev libyaml-dev tmux python3 python3-icalendar sqlite3 procps"
+pkgs="gcc make autoconf automake pkg-config libncurses-dev libsqlite3-dev libyaml-dev libzip-dev libzstd-dev zip tmux python3 python3-icalendar sqlite3 procps"
 missing=""
 for p in $pkgs; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

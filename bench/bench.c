@@ -3,7 +3,9 @@
  * the first drawn screen (the real program on a pseudo-terminal),
  * building today's queue, grade-to-next-card, and `prepdeck replay`
  * throughput on 1,000,000 reviews beside ts-fsrs on the same input (when
- * Node.js and tests/fsrs/node_modules are there). Prints medians. */
+ * Node.js and tests/fsrs/node_modules are there), and `prepdeck anki
+ * import` of a 100,000-card, 1,000,000-review Anki package made here
+ * (time and peak memory). Prints medians. */
 #include "config.h"
 
 #include <errno.h>
@@ -13,11 +15,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "anki_pkg.h"
 #include "db.h"
+#include "db_anki.h"
 #include "review.h"
 #include "settings.h"
 #include "util.h"
@@ -180,9 +185,67 @@ time_cmd(const char *cmd)
 	return rc == 0 ? t : -1;
 }
 
+/* An Anki package of NCARDS basic notes in 10 decks and NLOG reviews
+ * (10 a card, a day or more apart, in 2024), written with the export's
+ * collection writer. Returns 0 or -1. */
+static int
+anki_bench_pkg(const char *dir, const char *out)
+{
+	char *col = xprintf("%s/bench.anki2", dir);
+	char *cause = NULL;
+	struct anki_out *o = anki_out_create(col, &cause);
+	if (o == NULL) {
+		fprintf(stderr, "%s\n", cause);
+		return -1;
+	}
+	struct sbuf decks;
+	sbuf_init(&decks);
+	sbuf_add(&decks, "{\"1\":{\"id\":1,\"name\":\"Default\"}");
+	for (int d = 0; d < 10; d++)
+		sbuf_addf(&decks, ",\"%d\":{\"id\":%d,\"name\":\"Bench::Deck %d\"}", 100 + d,
+		          100 + d, d);
+	sbuf_addc(&decks, '}');
+	anki_out_col(o, 1136073600, 0, "{}", "{\"7\":{\"id\":7,\"name\":\"Basic\",\"type\":0,"
+	             "\"flds\":[{\"name\":\"Front\",\"ord\":0},{\"name\":\"Back\",\"ord\":1}],"
+	             "\"tmpls\":[{\"name\":\"Card 1\",\"ord\":0,\"qfmt\":\"{{Front}}\","
+	             "\"afmt\":\"{{FrontSide}}<hr id=answer>{{Back}}\"}]}}", decks.s, "{}");
+	sbuf_free(&decks);
+	int64_t t0 = 1704067200;   /* 2024-01-01 */
+	int per = NLOG / NCARDS;
+	for (int i = 0; i < NCARDS; i++) {
+		char guid[32], flds[160];
+		snprintf(guid, sizeof guid, "bench%07d", i);
+		snprintf(flds, sizeof flds, "Question <b>%d</b> about <i>things</i>\x1f"
+		         "Answer %d<br>with a second line &amp; more", i, i);
+		anki_out_note(o, 1000000 + i, guid, 7, 0, " bench ", flds, "", 0);
+		int64_t c[13] = { 2000000 + i, 1000000 + i, 100 + i % 10, 0, 0, 2, 2, 100, 10,
+		                  2500, per, 0, 0 };
+		anki_out_card(o, c, "");
+		int64_t t = t0 + (int64_t)i * 7;
+		for (int k = 0; k < per; k++) {
+			int ease = (int)(next_rand() % 10) == 0 ? 1 : 3;
+			int64_t r[8] = { t * 1000 + i % 1000, 2000000 + i, ease, k + 1, k, 2500,
+			                 3000 + (int64_t)(next_rand() % 5000), k == 0 ? 0 : 1 };
+			anki_out_revlog(o, r);
+			t += 86400 * (1 + k);
+		}
+	}
+	if (anki_out_finish(o, &cause) != 0 || anki_pkg_write(col, out, &cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		return -1;
+	}
+	unlink(col);
+	free(col);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
+	if (argc == 4 && strcmp(argv[1], "--anki") == 0) {
+		/* Only write the Anki package at argv[3], for profiling. */
+		return anki_bench_pkg(argv[2], argv[3]) == 0 ? 0 : 1;
+	}
 	if (argc == 3 && strcmp(argv[1], "--build") == 0) {
 		/* Only build the collection at argv[2], for profiling. */
 		struct db *bdb = db_open(argv[2], DB_OPEN_CREATE, NULL, NULL);
@@ -325,6 +388,36 @@ main(int argc, char **argv)
 		       "ts-fsrs, same reviews");
 	}
 	free(mods);
+
+	/* 5. Importing a large Anki package, with its history. */
+	char *apkg = xprintf("%s/bench.apkg", dir);
+	if (anki_bench_pkg(dir, apkg) == 0) {
+		char *adb = xprintf("%s/anki.db", dir);
+		/* The database exists first (with the curriculum), so only the
+		 * import is timed. */
+		char *mk = xprintf("'%s' --db '%s' status > /dev/null", prog, adb);
+		if (system(mk) != 0)
+			fprintf(stderr, "cannot create %s\n", adb);
+		free(mk);
+		double a0 = now_s();
+		pid_t pid = fork();
+		if (pid == 0) {
+			int nul = open("/dev/null", O_WRONLY);
+			dup2(nul, 1);
+			execl(prog, prog, "--db", adb, "anki", "import", apkg, (char *)NULL);
+			_exit(127);
+		}
+		int status = 0;
+		struct rusage ru;
+		memset(&ru, 0, sizeof ru);
+		wait4(pid, &status, 0, &ru);
+		double at = now_s() - a0;
+		printf("%-34s %9.0f ms   (target < 10 s), max RSS %.0f MB (target < 200 MB)%s\n",
+		       "anki import 100k cards, 1M reviews", at * 1e3, ru.ru_maxrss / 1024.0,
+		       WIFEXITED(status) && WEXITSTATUS(status) == 0 ? "" : "  FAILED");
+		free(adb);
+	}
+	free(apkg);
 	char *rm = xprintf("rm -rf '%s'", dir);
 	if (system(rm) != 0)
 		fprintf(stderr, "cannot remove %s\n", dir);

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "cli_gap.h"
+#include "cli_anki.h"
 #include "cli_ical.h"
 #include "cli_lint.h"
 #include "cli_plan.h"
@@ -196,6 +197,26 @@ const struct command cli_commands[] = {
 	  "next, so importing a newer file updates the events rather than adding "
 	  "copies. FILE is written whole or not at all, with mode 0600.",
 	  cmd_export_what },
+	{ "anki", "import FILE [--deck ID] [--json] | export DECK... --out FILE [--with-history]",
+	  "import Anki packages with their history; export decks for Anki and phones",
+	  "anki import FILE reads an Anki package (.apkg) or collection (.colpkg) in any "
+	  "format Anki writes (collection.anki2, .anki21, .anki21b): Basic, Basic and "
+	  "reversed, Basic (type in the answer) and Cloze notes become prepdeck cards "
+	  "(other note types: their first two fields, as basic cards), fields are cleaned "
+	  "of HTML, Anki decks become your own decks (never retired by a curriculum "
+	  "import), tags are kept, and every review in the package's log is added to the "
+	  "card's history, which is replayed through FSRS. Ids come from the notes' "
+	  "guids, so importing the same file again changes nothing and a newer export "
+	  "updates the text and adds only the new reviews. --deck ID puts every card "
+	  "into one deck of yours. All or nothing, with a summary of what was added, "
+	  "updated and skipped (--json for scripts). Packages over 65,536 entries or "
+	  "with a collection over 1 GiB uncompressed, and entries named with '..' or an "
+	  "absolute path, are refused. anki export DECK... --out FILE.apkg writes the "
+	  "decks as a package that Anki, AnkiDroid and AnkiMobile import (legacy "
+	  "collection.anki2); guids come from the card ids, so a newer export updates "
+	  "the notes on the phone. --with-history adds the review log and each card's "
+	  "due date; importing the phone's export back merges its new reviews.",
+	  cli_anki },
 	{ "stories", "[list|show ID|due|coverage|prompt ...]",
 	  "the story bank, today's rehearsals, the coverage grid, a prompt",
 	  "stories (or stories list) lists every story, yours first, with its kind "

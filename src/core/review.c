@@ -319,6 +319,12 @@ fuzz_seed(const char *key, int reps)
 	return h ^ ((uint64_t)reps * 0x9E3779B97F4A7C15ull);
 }
 
+uint64_t
+review_fuzz_seed(const char *key, int reps)
+{
+	return fuzz_seed(key, reps);
+}
+
 static int
 card_corrupt(const struct fsrs_card *c)
 {

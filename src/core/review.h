@@ -123,6 +123,10 @@ void review_today_counts(struct db *db, int64_t now, struct review_counts *c);
 /* When the next card (of any state) is due after now, or 0. */
 int64_t review_next_due(struct db *db, int64_t now);
 
+/* The fuzz seed a grade of card key with reps earlier reviews uses, so
+ * a replay of imported history schedules as grading would have. */
+uint64_t review_fuzz_seed(const char *key, int reps);
+
 /* FSRS parameters from the settings (desired retention, fuzz on). */
 void review_params(const struct settings *set, struct fsrs_params *p);
 

@@ -89,7 +89,8 @@ enum tui_start { TUI_START_TODAY, TUI_START_REVIEW, TUI_START_REHEARSE };
 	_(GAP_REVIEW, "Review the row's linked deck") \
 	_(INTERVIEW, "Interview dates: countdown, proposed plan, set a date") \
 	_(CRAM, "Cram a deck now, without changing its schedule") \
-	_(SELECT, "Open or change the selected item")
+	_(SELECT, "Open or change the selected item") \
+	_(ANKI, "Anki: import a package, export decks for your phone")
 
 #define TUI_ACTION_ENUM(name, help) ACT_##name,
 enum tui_action { TUI_ACTIONS(TUI_ACTION_ENUM) ACT__COUNT };
@@ -178,5 +179,6 @@ extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast
 extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */
 extern const struct screen_ops rehearse_screen;   /* arg: STORY, STORY@PROMPT, pitch, flow, drill:STORY */
 extern const struct screen_ops gapmap_screen;     /* arg: a map id, or NULL for the current map */
+extern const struct screen_ops anki_screen;       /* arg: "import" opens the path prompt */
 
 #endif

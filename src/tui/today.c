@@ -40,6 +40,7 @@ static const struct tui_key today_keys[] = {
 	{ 'e', ACT_REHEARSE, "e", "Rehearse the first story due today" },
 	{ 'i', ACT_INTERVIEW, "i", NULL },
 	{ 'x', ACT_CRAM, "x", NULL },
+	{ 'a', ACT_ANKI, "a", NULL },
 	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the selected plan task" },
 	{ '\r', ACT_OPEN, "Enter", "Open what the selected plan task links to (else tick it)" },
 	{ KEY_ENTER, ACT_OPEN, NULL, NULL },
@@ -197,6 +198,9 @@ today_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	case ACT_CRAM:
 		tui_push(a, &cram_screen, NULL);
+		return 1;
+	case ACT_ANKI:
+		tui_push(a, &anki_screen, NULL);
 		return 1;
 	default:
 		return 0;
