@@ -103,8 +103,9 @@ check_exit "empty database" 1 P export ical --out "$T/empty.ics"
 expect_grep "says there is nothing" "nothing to export" "$T/err"
 [ ! -e "$T/empty.ics" ] && pass || fail "empty export left a file"
 
-# A plan started now begins on the study day of 2024-03-27 (before the
-# 04:00 rollover); days 5 and later are pushed back 2 days.
+# A plan started now (02:30, before the 04:00 rollover) begins on the
+# study day that starts at 04:00, 2024-03-28 (doc/plans.md); days 5 and
+# later are pushed back 2 days.
 check "start the plan" P plan start two-week
 check "shift days 5 on by 2" P plan shift 2 --from 5 --yes
 check "tick a task of day 1" P plan done d1-jd
@@ -173,11 +174,11 @@ while read -r d date; do
 	[ "$got" = "$date" ] || { bad=1; echo "day $d: $got, plan show says $date" >&2; }
 done <"$T/show-dates"
 [ "$bad" -eq 0 ] && pass || fail "plan day dates differ from plan show"
-expect_eq "day 1 date" "$(field "$T/cal.ics" "plan-$run-day1@prepdeck" 2)" 2024-03-27
-expect_eq "day 4 date" "$(field "$T/cal.ics" "plan-$run-day4@prepdeck" 2)" 2024-03-30
-expect_eq "day 5 date (shifted)" "$(field "$T/cal.ics" "plan-$run-day5@prepdeck" 2)" 2024-04-02
-expect_eq "day 5 ends the next day" "$(field "$T/cal.ics" "plan-$run-day5@prepdeck" 3)" 2024-04-03
-expect_eq "day 14 date" "$(field "$T/cal.ics" "plan-$run-day14@prepdeck" 2)" 2024-04-11
+expect_eq "day 1 date" "$(field "$T/cal.ics" "plan-$run-day1@prepdeck" 2)" 2024-03-28
+expect_eq "day 4 date" "$(field "$T/cal.ics" "plan-$run-day4@prepdeck" 2)" 2024-03-31
+expect_eq "day 5 date (shifted)" "$(field "$T/cal.ics" "plan-$run-day5@prepdeck" 2)" 2024-04-03
+expect_eq "day 5 ends the next day" "$(field "$T/cal.ics" "plan-$run-day5@prepdeck" 3)" 2024-04-04
+expect_eq "day 14 date" "$(field "$T/cal.ics" "plan-$run-day14@prepdeck" 2)" 2024-04-12
 expect_eq "day 1 summary" "$(field "$T/cal.ics" "plan-$run-day1@prepdeck" 4)" \
 	"Day 1 · Hashing; framing ML problems; fraud design outline"
 expect_eq "day 4 not moved" "$(field "$T/cal.ics" "plan-$run-day4@prepdeck" 5)" 0
@@ -234,8 +235,8 @@ expect_grep "new DTSTAMP" "^DTSTAMP:20240330T120000Z" "$T/cal.ics"
 ical desc "$T/cal.ics" "plan-$run-day1@prepdeck" >"$T/d1"
 expect_grep "ticked stays ticked" "^\[x\] Turn the posting" "$T/d1"
 expect_grep "past task overdue" "^\[!\] Hashing drill" "$T/d1"
-ical desc "$T/cal.ics" "plan-$run-day4@prepdeck" >"$T/d4"
-expect_no_grep "today's tasks not overdue" "^\[!\]" "$T/d4"
+ical desc "$T/cal.ics" "plan-$run-day3@prepdeck" >"$T/d3"
+expect_no_grep "today's tasks not overdue" "^\[!\]" "$T/d3"
 
 # Bad input: exit 2 for usage, 1 for a file that cannot be written, and
 # never a partial file.

@@ -108,7 +108,7 @@ check "plan today after 15 grades" P plan today
 expect_grep "ticked itself" "\[x\] d6-code-cards .*\[coding 15/15\]  (ticked itself)" "$T/out"
 expect_eq "automatic tick stored" "$(sql "SELECT auto FROM task_done WHERE task_id = 'd6-code-cards'")" 1
 check_exit "cannot untick a task that ticks itself" 1 P plan undone d6-code-cards
-expect_grep "ticks itself message" "ticks itself: 15 reviews of 'coding'" "$T/err"
+expect_grep "ticks itself message" "ticks itself: 15 reviews of 'Coding round (Python)'" "$T/err"
 check "undo the last grade" P undo
 check "plan today after the undo" P plan today
 expect_grep "tick taken back" "\[ \] d6-code-cards .*\[coding 14/15\]" "$T/out"

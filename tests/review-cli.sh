@@ -36,7 +36,7 @@ cp "$T/out" "$T/json"
 check "next is JSON" python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["card"]' "$T/json"
 k1=$(P next | cut -f1)
 check "grade good" P grade "$k1" good
-expect_grep "grade output" "^$k1: state 1, due 2026-03-02T10:10:00Z" "$T/out"
+expect_grep "grade output" "^$k1: state learning, due 2026-03-02T10:10:00Z" "$T/out"
 expect_eq "logged" "$(sql "SELECT rating, mode, prev_state FROM review_log")" "3|review|0"
 check_exit "rating 5 is refused" 2 P grade "$k1" 5
 expect_grep "rating message" "rating must be 1-4" "$T/err"

@@ -17,6 +17,7 @@
 #include "db.h"
 #include "import.h"
 #include "plan.h"
+#include "studyday.h"
 #include "util.h"
 
 static struct db *db;
@@ -270,6 +271,43 @@ test_dst_and_zones(void)
 
 /* Overdue tasks, the default day a shift starts from, previews and
  * shifts, free days between shifted days. */
+/* The study day a plan started now begins on: today's, or in the small
+ * hours (after midnight, before the rollover) the one starting at the
+ * rollover; also across a daylight-saving night. */
+static void
+test_late_start(void)
+{
+	set_tz("UTC");
+	int64_t sat;
+	parse_date("2026-11-28", &sat);
+	CHECK_INT(studyday_plan_start(at("2026-11-28T22:00:00Z"), 4), sat);
+	CHECK_INT(studyday_plan_start(at("2026-11-28T23:59:59Z"), 4), sat);
+	CHECK_INT(studyday_plan_start(at("2026-11-29T00:00:00Z"), 4), sat + 1);
+	CHECK_INT(studyday_plan_start(at("2026-11-29T03:48:00Z"), 4), sat + 1);
+	CHECK_INT(studyday_plan_start(at("2026-11-29T04:00:00Z"), 4), sat + 1);
+	CHECK_INT(studyday_small_hours(at("2026-11-29T03:59:59Z"), 4), 1);
+	CHECK_INT(studyday_small_hours(at("2026-11-29T04:00:00Z"), 4), 0);
+	/* With the rollover at midnight there are no small hours. */
+	CHECK_INT(studyday_plan_start(at("2026-11-29T00:30:00Z"), 0), sat + 1);
+	CHECK_INT(studyday_small_hours(at("2026-11-29T00:30:00Z"), 0), 0);
+	char buf[80];
+	studyday_name(at("2026-11-29T03:48:00Z"), 4, buf, sizeof buf);
+	CHECK_STR(buf, "Sat 28 Nov 2026, study day until 04:00");
+	studyday_name(at("2026-11-29T04:00:00Z"), 4, buf, sizeof buf);
+	CHECK_STR(buf, "Sunday 29 November 2026");
+	studyday_when(sat + 1, at("2026-11-29T03:48:00Z"), 4, buf, sizeof buf);
+	CHECK_STR(buf, "Sun 29 Nov at 04:00");
+	studyday_when(sat + 1, at("2026-11-29T04:48:00Z"), 4, buf, sizeof buf);
+	CHECK_STR(buf, "today");
+	/* Berlin, the night clocks go forward (02:00 -> 03:00 on 03-31). */
+	set_tz("Europe/Berlin");
+	int64_t mar31;
+	parse_date("2024-03-31", &mar31);
+	CHECK_INT(studyday_plan_start(at("2024-03-31T01:30:00Z"), 4), mar31);  /* 03:30 */
+	CHECK_INT(studyday_plan_start(at("2024-03-30T22:30:00Z"), 4), mar31 - 1); /* 23:30 */
+	set_tz("UTC");
+}
+
 static void
 test_overdue_and_shift(void)
 {
@@ -625,6 +663,7 @@ main(void)
 	test_list_and_start();
 	test_arithmetic();
 	test_dst_and_zones();
+	test_late_start();
 	test_overdue_and_shift();
 	test_auto_ticks();
 	test_replace_and_review();

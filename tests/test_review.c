@@ -49,7 +49,7 @@ at(int y, int m, int d, int hh, int mm)
 static char *
 drain(int64_t now, const char *deck, int grade)
 {
-	struct review_filter f = { deck, NULL };
+	struct review_filter f = { .deck = deck };
 	struct review_queue q;
 	review_queue_build(db, &f, now, &q);
 	struct sbuf b = { 0 };
@@ -197,6 +197,25 @@ main(void)
 	CHECK_INT(db_int(db, 0, "SELECT due FROM card_state WHERE key = 'a1'", ""), before_due);
 	CHECK_INT(db_int(db, 0, "SELECT state FROM card_state WHERE key = 'a1'", ""), 2);
 	CHECK_INT(db_int(db, 0, "SELECT count(*) FROM review_log", ""), nlog);
+
+	/* A grade for the card as shown: refused once it changed meanwhile. */
+	struct review_card shown;
+	CHECK_INT(review_card_load(db, "a1", &shown), 0);
+	CHECK_INT(review_grade(db, &set, "a1", 4, now, 0, "review", &res, &cause), 0);
+	nlog = (int)db_int(db, 0, "SELECT count(*) FROM review_log", "");
+	CHECK_INT(review_grade_shown(db, &set, &shown, 3, now + 1, 0, "review", &res, &cause),
+	          REVIEW_CHANGED);
+	CHECK(cause && strstr(cause, "changed elsewhere") != NULL);
+	free(cause);
+	cause = NULL;
+	CHECK_INT(db_int(db, 0, "SELECT count(*) FROM review_log", ""), nlog);
+	review_card_free(&shown);
+	CHECK_INT(review_card_load(db, "a1", &shown), 0);
+	CHECK_INT(review_grade_shown(db, &set, &shown, 3, now + 1, 0, "review", &res, &cause), 0);
+	CHECK_INT(db_int(db, 0, "SELECT count(*) FROM review_log", ""), nlog + 1);
+	review_card_free(&shown);
+	CHECK_INT(review_undo(db, key), 0);
+	CHECK_INT(review_undo(db, key), 0);
 
 	/* A rating outside 1-4 and an unknown card are refused. */
 	CHECK_INT(review_grade(db, &set, "a1", 5, now, 0, "review", &res, &cause), -1);

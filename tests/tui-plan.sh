@@ -98,7 +98,8 @@ i=0
 while [ "$i" -lt "$idx" ]; do keys j; i=$((i + 1)); done
 keys Enter
 total=$(sql "SELECT count(*) FROM plan_task WHERE plan_id = 'six-week' AND retired = 0")
-expect_screen "replace asks" "Replace 'six-week' (day 1 of 42, 2/$total done) with 'two-week'?"
+expect_screen "replace asks, naming the running plan" "Replace 'Six-week build for durable signal'"
+expect_screen "and the new one" "(day 1 of 42, 2/$total done) with 'Two-week interview sprint'?"
 keys n
 expect_screen "kept" "The running plan is unchanged"
 expect_eq "still one six-week run" "$(sql "SELECT count(*) FROM plan_run WHERE active = 1 AND plan_id = 'six-week'")" 1

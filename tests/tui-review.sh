@@ -29,7 +29,7 @@ keys 4
 wait_for "Space or Enter: show answer" >/dev/null
 expect_eq "three grades written as given" "$(sql "SELECT group_concat(rating, ',') FROM review_log")" "3,1,4"
 keys u
-expect_screen "undo message" "Undid the last grade"
+expect_screen "undo message" "Undid the grade of"
 expect_eq "undo removed the last grade" "$(sql "SELECT group_concat(rating, ',') FROM review_log")" "3,1"
 keys e
 expect_screen "card info overlay" "Source: @bundled/"

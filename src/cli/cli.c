@@ -90,9 +90,13 @@ const struct command cli_commands[] = {
 	{ "undo", "", "undo the last grade",
 	  "Restores the card graded last to its state before that grade and removes "
 	  "the log row. Repeatable.", cmd_undo },
-	{ "card", "show|bury|suspend|unsuspend|flag CARD", "show or change one card",
-	  "Shows a card's content, source and memory state, buries it until the next "
-	  "study day, suspends or unsuspends it, or toggles its flag.", cmd_card },
+	{ "card", "show|bury|suspend|unsuspend|flag CARD | suspended [--json]",
+	  "show or change one card; list the suspended ones",
+	  "Shows a card's content, source and memory state (its state in words: new, "
+	  "learning, review or relearning), buries it until the next study day, "
+	  "suspends or unsuspends it, or toggles its flag. card suspended lists the "
+	  "suspended cards (key, deck, question; leeches marked) so one can be found "
+	  "and unsuspended; the review screen's S key shows the same list.", cmd_card },
 	{ "settings", "[NAME [VALUE]]", "show or change review settings",
 	  "Without arguments lists retention (desired retention, 0.70-0.99), "
 	  "new_per_day, reviews_per_day, rollover_hour (the local hour the study "
@@ -120,8 +124,10 @@ const struct command cli_commands[] = {
 	  "object for scripts. The figures are defined in doc/stats.md.", cli_stats },
 	{ "plan", "SUBCOMMAND ...", "follow a study plan: start, today, show, done, shift, review",
 	  "plan start two-week|six-week|ID [--on YYYY-MM-DD] [--yes] starts a plan with "
-	  "day 1 today (or on the given date); one plan runs at a time, and replacing "
-	  "a running plan needs --yes (its ticked tasks and reviews are kept). "
+	  "day 1 today (or on the given date; started between midnight and the "
+	  "rollover hour, on the study day that begins then); one plan runs at a "
+	  "time, and replacing a running plan needs --yes (its ticked tasks and "
+	  "reviews are kept). "
 	  "plan today [--json|--short] prints today's tasks (day N of M, the week's "
 	  "theme, each task done, overdue or with its review progress); --json is for "
 	  "scripts, --short prints one line for a shell prompt (nothing when no plan "
@@ -477,10 +483,16 @@ cmd_check(struct cli *c, int argc, char **argv)
 	/* References to ids outside the checked files resolve against an
 	 * existing database, opened read-only; nothing is written. */
 	struct db *db = NULL;
+	char *cause = NULL;
 	char *path = paths_db(c->dbflag, NULL);
 	if (path != NULL && access(path, R_OK) == 0)
-		db = db_open(path, DB_OPEN_READONLY, NULL, NULL);
+		db = db_open(path, DB_OPEN_READONLY, NULL, &cause);
 	free(path);
+	if (cause != NULL) {
+		int rc = cli_error("cannot check references against the database: %s", cause);
+		free(cause);
+		return rc;
+	}
 	char *bundled = paths_content();
 	struct content_run *run = content_load(argv + 1, (size_t)(argc - 1), bundled,
 	                                       db ? import_lookup : NULL, db);

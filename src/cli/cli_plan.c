@@ -14,6 +14,7 @@
 #include "cli_plan.h"
 #include "plan.h"
 #include "settings.h"
+#include "studyday.h"
 #include "util.h"
 
 /* Parses a whole decimal integer; returns 0 or -1. */
@@ -88,6 +89,19 @@ link_name(const char *kind)
 	return kind;
 }
 
+/* "  [a, b" for a deck task's decks (ids separated by spaces). */
+static void
+print_decks(const char *ids)
+{
+	fputs("  [", stdout);
+	for (const char *p = ids; *p; p++) {
+		if (*p == ' ')
+			fputs(", ", stdout);
+		else
+			putchar(*p);
+	}
+}
+
 /* One task as a text line. */
 static void
 print_task(const struct plan_view *v, const struct plan_task *t, int show_day)
@@ -100,11 +114,12 @@ print_task(const struct plan_view *v, const struct plan_task *t, int show_day)
 	}
 	fputs(t->text, stdout);
 	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
+		print_decks(t->link_id);
 		if (t->progress >= 0)
-			printf("  [%s %d/%d]", t->link_id, t->progress < t->count ? t->progress :
-			       t->count, t->count);
+			printf(" %d/%d]", t->progress < t->target ? t->progress : t->target,
+			       t->target);
 		else
-			printf("  [%s: %d reviews]", t->link_id, t->count);
+			printf(": %d reviews]", t->count);
 	} else if (*t->link_kind) {
 		printf("  [%s %s]", link_name(t->link_kind), t->link_id);
 	}
@@ -138,7 +153,7 @@ json_task(const struct plan_view *v, const struct plan_task *t)
 	} else {
 		fputs("null", stdout);
 	}
-	printf(",\"count\":%d,\"progress\":", t->count);
+	printf(",\"count\":%d,\"target\":%d,\"progress\":", t->count, t->target);
 	if (t->progress >= 0)
 		printf("%d", t->progress);
 	else
@@ -375,7 +390,7 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 	settings_load(db, &set);
 	int64_t today = day_number(now, set.rollover_hour);
 	if (on == NULL)
-		start = today;
+		start = studyday_plan_start(now, set.rollover_hour);
 
 	struct plan_info *plans;
 	size_t np = plan_list(db, &plans);
@@ -420,6 +435,12 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 				       old->plan_id, old->done, old->total);
 			printf("Started '%s' (%s): day 1 is %s, day %d is %s.\n", id, pi->title,
 			       d1, ndays, dn);
+			if (on == NULL && start > today) {
+				char td[20];
+				plan_fmt_day(today, td, sizeof td);
+				printf("Day 1 begins at %02d:00, when the study day turns (until "
+				       "then it is still the study day %s).\n", set.rollover_hour, td);
+			}
 		}
 	}
 	plan_view_free(old);

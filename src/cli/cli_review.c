@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "plan.h"
 #include "review.h"
 #include "settings.h"
 #include "tui/app.h"
@@ -229,11 +230,13 @@ cmd_grade(struct cli *c, int argc, char **argv)
 	if (strcmp(mode, "cram") == 0)
 		printf("%s: crammed (schedule unchanged)\n", argv[i]);
 	else
-		printf("%s: state %d, due %s (in %s), stability %.2f, difficulty %.2f\n",
-		       argv[i], res.after.state, due, ivl, res.after.stability,
+		printf("%s: state %s, due %s (in %s), stability %.2f, difficulty %.2f\n",
+		       argv[i], review_state_name(res.after.state), due, ivl, res.after.stability,
 		       res.after.difficulty);
 	if (res.message[0])
 		fprintf(stderr, "prepdeck: %s\n", res.message);
+	if (strcmp(mode, "cram") != 0)
+		plan_record_ticks(db, now);
 	return EXIT_OK;
 }
 
@@ -247,16 +250,54 @@ cmd_undo(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "prepdeck: nothing to undo\n");
 		return EXIT_USER;
 	}
+	plan_record_ticks(cli_db(c), now_unix());
 	printf("undid the last grade of %s\n", key);
+	return EXIT_OK;
+}
+
+/* `card suspended [--json]`: the suspended cards, to find one again. */
+static int
+card_suspended(struct cli *c, int json)
+{
+	size_t n;
+	struct review_suspended *v = review_suspended_list(cli_db(c), &n);
+	if (json)
+		putchar('[');
+	for (size_t i = 0; i < n; i++) {
+		if (json) {
+			printf("%s\n  {\"card\": ", i ? "," : "");
+			json_put_str(stdout, v[i].key);
+			printf(", \"deck\": ");
+			json_put_str(stdout, v[i].deck_title);
+			printf(", \"leech\": %s, \"front\": ", v[i].leech ? "true" : "false");
+			json_put_str(stdout, v[i].front);
+			putchar('}');
+		} else {
+			/* the question's first line, as a name for the card */
+			size_t len = strcspn(v[i].front, "\n");
+			printf("%s\t%s\t%s%.*s\n", v[i].key, v[i].deck_title,
+			       v[i].leech ? "(leech) " : "", (int)len, v[i].front);
+		}
+	}
+	if (json)
+		printf("%s]\n", n ? "\n" : "");
+	else if (n == 0)
+		printf("no card is suspended\n");
+	review_suspended_free(v, n);
 	return EXIT_OK;
 }
 
 int
 cmd_card(struct cli *c, int argc, char **argv)
 {
+	if (argc >= 2 && strcmp(argv[1], "suspended") == 0) {
+		if (argc == 2 || (argc == 3 && strcmp(argv[2], "--json") == 0))
+			return card_suspended(c, argc == 3);
+		return cli_usage(NULL, "usage: prepdeck card suspended [--json]");
+	}
 	if (argc != 3)
 		return cli_usage(NULL, "usage: prepdeck card "
-		                 "show|bury|suspend|unsuspend|flag CARD");
+		                 "show|bury|suspend|unsuspend|flag CARD | card suspended [--json]");
 	const char *what = argv[1], *key = argv[2];
 	struct db *db = cli_db(c);
 	struct review_card rc;
@@ -270,11 +311,12 @@ cmd_card(struct cli *c, int argc, char **argv)
 		if (rc.fc.state)
 			fmt_iso_utc(rc.fc.due, due, sizeof due);
 		printf("card: %s\ndeck: %s%s\nkind: %s\nsource: %s:%d\ntags:%s\n"
-		       "state: %d\ndue: %s\nstability: %.4f\ndifficulty: %.4f\nreps: %d\n"
-		       "lapses: %d\nsuspended: %d\nflag: %d\nleech: %d\nfront: %s\nback: %s\n",
-		       rc.key, rc.deck_id, rc.example ? " (example)" : "", rc.kind, rc.src, rc.line, rc.tags, rc.fc.state, due,
-		       rc.fc.stability, rc.fc.difficulty, rc.fc.reps, rc.fc.lapses,
-		       rc.suspended, rc.flag, rc.leech, rc.front, rc.back);
+		       "state: %s\ndue: %s\nstability: %.4f\ndifficulty: %.4f\nreps: %d\n"
+		       "lapses: %d\nsuspended: %s\nflag: %s\nleech: %s\nfront: %s\nback: %s\n",
+		       rc.key, rc.deck_id, rc.example ? " (example)" : "", rc.kind, rc.src, rc.line,
+		       rc.tags, review_state_name(rc.fc.state), due, rc.fc.stability,
+		       rc.fc.difficulty, rc.fc.reps, rc.fc.lapses, rc.suspended ? "yes" : "no",
+		       rc.flag ? "yes" : "no", rc.leech ? "yes" : "no", rc.front, rc.back);
 	} else if (strcmp(what, "bury") == 0) {
 		struct settings set;
 		settings_load(db, &set);

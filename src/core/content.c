@@ -178,6 +178,7 @@ static const struct field task_f[] = {
 	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
 	{ "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
 	{ "deck", T_ID, 0, 0, 0, NULL, R_DECK, NULL, 0 },
+	{ "decks", T_IDS, 0, 1, 20, NULL, R_DECK, NULL, 0 },
 	{ "checklist", T_ID, 0, 0, 0, NULL, R_CHECKLIST, NULL, 0 },
 	{ "story", T_ID, 0, 0, 0, NULL, R_STORY, NULL, 0 },
 	{ "mock", T_ID, 0, 0, 0, NULL, R_RUBRIC, NULL, 0 },
@@ -913,16 +914,17 @@ check_semantics(struct checker *c, const struct ynode *n, const struct spec *s)
 			ERR(c, n, "a pitch needs its text in 'situation'");
 		}
 	} else if (s == &task_s) {
-		static const char *const links[] = { "deck", "checklist", "story", "mock", "skillmap" };
+		static const char *const links[] = { "deck", "decks", "checklist", "story", "mock",
+		                                     "skillmap" };
 		int nl = 0;
-		for (size_t i = 0; i < 5; i++)
+		for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
 			nl += ymap_get(n, links[i]) != NULL;
 		if (nl > 1)
-			ERR(c, n, "a task links to at most one of deck, checklist, story, "
+			ERR(c, n, "a task links to at most one of deck, decks, checklist, story, "
 			    "mock, skillmap");
 		const struct ynode *cnt = ymap_get(n, "count");
-		if (cnt && !ymap_get(n, "deck"))
-			ERR(c, cnt, "'count' goes with 'deck'");
+		if (cnt && !ymap_get(n, "deck") && !ymap_get(n, "decks"))
+			ERR(c, cnt, "'count' goes with 'deck' or 'decks'");
 	}
 }
 

@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "paths.h"
 #include "util.h"
 #include "schema.sql.h"
 
@@ -88,26 +89,6 @@ cache_free(struct db *db)
 }
 
 static int
-mkdirs(const char *path, char **cause)
-{
-	char *p = xstrdup(path);
-	for (char *s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-			int e = errno;
-			fail(cause, "cannot create directory %s: %s", p, strerror(e));
-			free(p);
-			return -1;
-		}
-		*s = '/';
-	}
-	free(p);
-	return 0;
-}
-
-static int
 exec_script(struct db *db, const char *sql, char **cause)
 {
 	char *err = NULL;
@@ -142,8 +123,8 @@ migrate(struct db *db, char **cause)
 	return 0;
 }
 
-struct db *
-db_open(const char *path, int flags, int *created, char **cause)
+static struct db *
+open_db(const char *path, int flags, int *created, char **cause)
 {
 	struct stat st;
 	int exists = stat(path, &st) == 0;
@@ -157,7 +138,7 @@ db_open(const char *path, int flags, int *created, char **cause)
 		fail(cause, "%s: no such database", path);
 		return NULL;
 	}
-	if (!exists && mkdirs(path, cause) != 0)
+	if (!exists && paths_mkdirs(path, cause) != 0)
 		return NULL;
 
 	struct db *db = xcalloc(1, sizeof *db);
@@ -225,6 +206,18 @@ bad:
 	free(db->path);
 	free(db);
 	return NULL;
+}
+
+struct db *
+db_open(const char *path, int flags, int *created, char **cause)
+{
+	/* Callers that do not want the message still get a clean failure. */
+	char *ignored = NULL;
+	if (cause == NULL)
+		cause = &ignored;
+	struct db *db = open_db(path, flags, created, cause);
+	free(ignored);
+	return db;
 }
 
 void

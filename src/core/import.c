@@ -213,6 +213,18 @@ import_plan(struct imp *im, const struct ynode *doc, const char *id)
 					lid = v;
 				}
 			}
+			/* `decks: [a, b]` is a deck task over several decks: its
+			 * link_id lists them, separated by spaces. */
+			char *decks = NULL;
+			const struct ynode *dl = ymap_get(t, "decks");
+			if (dl && dl->type == YN_SEQ && dl->n > 0) {
+				decks = join_list(dl, NULL, ' ');
+				size_t len = strlen(decks);
+				while (len > 0 && decks[len - 1] == ' ')
+					decks[--len] = '\0';
+				lk = "deck";
+				lid = decks + (decks[0] == ' ');
+			}
 			struct col tc[] = {
 				TXT("plan_id", id), TXT("task_id", cnode_str(t, "id", "")),
 				INT("day", day), INT("ord", k), TXT("text", cnode_str(t, "text", "")),
@@ -222,6 +234,7 @@ import_plan(struct imp *im, const struct ynode *doc, const char *id)
 				TXT("src", im->src), INT("line", t->line),
 			};
 			upsert(im, "plan_task", 2, tc, (int)(sizeof tc / sizeof tc[0]), NULL);
+			free(decks);
 		}
 	}
 }

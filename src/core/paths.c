@@ -64,15 +64,38 @@ paths_content(void)
 }
 
 int
+paths_mkdirs(const char *path, char **cause)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			int e = errno;
+			fail(cause, "cannot create directory %s: %s", p, strerror(e));
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 0;
+}
+
+int
 paths_lock(const char *dbpath, char **cause)
 {
+	/* On a first start the directory does not exist yet: make it, or
+	 * two first starts would both run unlocked. */
+	if (paths_mkdirs(dbpath, cause) != 0)
+		return -1;
 	char *lock = xprintf("%s.lock", dbpath);
 	int fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		/* A read-only location: no lock possible, no writes either;
-		 * the database open reports that more clearly. */
+		fail(cause, "cannot create the lock file %s: %s", lock, strerror(errno));
 		free(lock);
-		return -2;
+		return -1;
 	}
 	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		char pid[32] = "";

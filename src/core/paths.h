@@ -13,6 +13,10 @@ char *paths_db(const char *flag, char **cause);
  * the program was built in. Returns a new string (caller frees). */
 char *paths_content(void);
 
+/* Creates the directories leading to path (not path itself), private
+ * (0700). Returns 0, or -1 with *cause set (caller frees). */
+int paths_mkdirs(const char *path, char **cause);
+
 /* Takes an advisory lock beside the database so a second interactive
  * session says so plainly. Returns a descriptor (>= 0), or -1 with
  * *cause set (caller frees). */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "plan.h"
+#include "review.h"
 #include "settings.h"
 #include "util.h"
 
@@ -222,16 +223,33 @@ locate(const struct plan_view *v, int64_t today, int xfrom, int xdays, int *toda
 	return p == v->ndays ? PLAN_AFTER : PLAN_BREAK;
 }
 
-/* Reviews (mode 'review') of cards of deck during study day `day`. */
+/* Reviews (mode 'review', any card state) of cards of the decks (ids
+ * separated by spaces) during study day `day`. */
 static int
-deck_reviews_on(struct db *db, const char *deck, int64_t day, int rollover)
+deck_reviews_on(struct db *db, const char *decks, int64_t day, int rollover)
 {
 	int64_t from = day_number_start(day, rollover);
 	int64_t to = day_number_start(day + 1, rollover);
 	return (int)db_int(db, 0,
 		"SELECT count(*) FROM review_log r JOIN card c ON c.key = r.card_key "
-		"WHERE c.deck_id = ? AND r.mode = 'review' AND r.reviewed_at >= ? "
-		"AND r.reviewed_at < ?", "tii", deck, from, to);
+		"WHERE instr(' ' || ?1 || ' ', ' ' || c.deck_id || ' ') > 0 "
+		"AND r.mode = 'review' AND r.reviewed_at >= ?2 AND r.reviewed_at < ?3",
+		"tii", decks, from, to);
+}
+
+/* Cards today's review can still serve from the decks: learning cards
+ * due before the day ends, due reviews and new cards, under the daily
+ * limits, exactly as the review of those decks would serve them. */
+static int
+decks_left_today(struct db *db, const char *decks, int64_t now)
+{
+	struct review_filter f = { .decks = decks };
+	struct review_queue q;
+	review_queue_build(db, &f, now, &q);
+	struct review_counts c;
+	review_queue_counts(&q, now, &c);
+	review_queue_free(&q);
+	return c.learning + c.review + c.fresh;
 }
 
 /* True when checklist id was completed during study day `day`. */
@@ -266,21 +284,49 @@ squeeze(const char *s)
 	return out;
 }
 
-/* Whether a task's own condition (count reached, checklist completed on
- * its day) holds as of today; fills t->progress for deck tasks. */
+/* Whether a task's own condition (target reached, checklist completed
+ * on its day) holds as of today; fills t->progress and t->target for
+ * deck tasks. The one place their figures come from: Today, the plan
+ * screen and `plan today` all show these. */
 static int
 condition_met(struct db *db, const struct plan_view *v, struct plan_task *t)
 {
 	int64_t date = plan_date(v, t->day);
+	t->target = t->count;
 	if (date > v->today)
 		return 0;
 	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
 		t->progress = deck_reviews_on(db, t->link_id, date, v->rollover);
-		return t->progress >= t->count;
+		/* On its day, the task asks for no more than the day's review
+		 * can serve from its decks: finishing the review finishes it.
+		 * A past day is judged by its count (its tick, if earned, was
+		 * recorded on the day). */
+		if (date == v->today && t->progress < t->count) {
+			int left = decks_left_today(db, t->link_id, v->now);
+			if (t->progress + left < t->count)
+				t->target = t->progress + left;
+		}
+		return t->progress >= t->target;
 	}
 	if (strcmp(t->link_kind, "checklist") == 0)
 		return checklist_done_on(db, t->link_id, date, v->rollover);
 	return 0;
+}
+
+/* A task over several decks is named by their titles, "A, B". */
+static void
+deck_titles(struct db *db, struct plan_task *t)
+{
+	struct sbuf b = { 0 };
+	char *ids = xstrdup(t->link_id), *save = NULL;
+	for (char *id = strtok_r(ids, " ", &save); id; id = strtok_r(NULL, " ", &save)) {
+		char *title = db_text(db, "SELECT title FROM doc WHERE id = ?", "t", id);
+		sbuf_addf(&b, "%s%s", b.len ? ", " : "", title ? title : id);
+		free(title);
+	}
+	free(ids);
+	free(t->link_title);
+	t->link_title = sbuf_take(&b);
 }
 
 /* Records the ticks deck and checklist tasks earned by themselves, and
@@ -386,6 +432,7 @@ plan_load(struct db *db, int64_t now)
 	struct settings set;
 	settings_load(db, &set);
 	v->rollover = set.rollover_hour;
+	v->now = now;
 	v->today = day_number(now, v->rollover);
 
 	/* A run outlives its plan: when the plan was retired, show its
@@ -501,8 +548,12 @@ plan_load(struct db *db, int64_t now)
 		t->done_at = t->done ? db_col_int(st, 9) : 0;
 		t->auto_done = t->done && db_col_int(st, 10) != 0;
 		t->progress = -1;
+		t->target = t->count;
 	}
 	db_finalize(st);
+	for (size_t i = 0; i < v->ntasks; i++)
+		if (strcmp(v->tasks[i].link_kind, "deck") == 0 && strchr(v->tasks[i].link_id, ' '))
+			deck_titles(db, &v->tasks[i]);
 	for (size_t i = 0; i < v->ntasks; i++) {
 		struct plan_dayinfo *d = &v->days[v->tasks[i].day - 1];
 		if (d->ntasks++ == 0)
@@ -512,6 +563,12 @@ plan_load(struct db *db, int64_t now)
 	sync_auto(db, v, now);
 	compute(v);
 	return v;
+}
+
+void
+plan_record_ticks(struct db *db, int64_t now)
+{
+	plan_view_free(plan_load(db, now));
 }
 
 void
@@ -588,8 +645,8 @@ plan_tick(struct db *db, const struct plan_view *v, const char *task_id, int on,
 	if (condition_met(db, v, &probe)) {
 		if (strcmp(t->link_kind, "deck") == 0)
 			return fail(cause, "'%s' ticks itself: %d reviews of '%s' were done on "
-			            "its day (%d needed)", t->id, probe.progress, t->link_id,
-			            t->count);
+			            "its day (%d needed)", t->id, probe.progress,
+			            *t->link_title ? t->link_title : t->link_id, probe.target);
 		return fail(cause, "'%s' ticks itself: the checklist '%s' was completed on "
 		            "its day", t->id, t->link_id);
 	}

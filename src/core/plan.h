@@ -41,10 +41,15 @@ struct plan_task {
 	char *id;
 	char *text;            /* whitespace runs collapsed to one space */
 	char *link_kind;       /* deck, checklist, story, mock, skillmap or "" */
-	char *link_id;
-	char *link_title;      /* the linked deck's or checklist's title, or "" */
+	char *link_id;         /* a deck task's decks: ids separated by spaces */
+	char *link_title;      /* the linked deck's or checklist's title (a deck
+	                          task's deck titles joined by ", "), or "" */
 	int day, week, ord;
 	int count;             /* reviews that tick a deck task, 0 = none */
+	int target;            /* reviews it asks for: on its day, count capped
+	                          at what the day's review can still serve from
+	                          its decks plus what was done (doc/plans.md);
+	                          count on other days */
 	int minutes;
 	int done, auto_done;   /* ticked; ticked by the program */
 	int64_t done_at;
@@ -89,6 +94,7 @@ struct plan_view {
 	size_t ntasks;
 	struct plan_shiftinfo *shifts;
 	size_t nshifts;
+	int64_t now;           /* the moment the view is of */
 	int64_t today;         /* today's study day (a day number) */
 	enum plan_phase phase;
 	int today_day;         /* the plan day dated today, 0 when none */
@@ -132,6 +138,11 @@ int plan_stop(struct db *db, int64_t now);
  * checklist tasks that have ticked themselves (doc/plans.md). Returns
  * NULL when no plan is running. Free with plan_view_free. */
 struct plan_view *plan_load(struct db *db, int64_t now);
+
+/* Records the ticks tasks earned by themselves as of now (what plan_load
+ * does first), for the review screen and `grade`, so a review task done
+ * by finishing the day's review is ticked on its day. */
+void plan_record_ticks(struct db *db, int64_t now);
 void plan_view_free(struct plan_view *v);
 
 /* The study day plan day `day` falls on with the view's shifts (days may

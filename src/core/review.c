@@ -10,8 +10,10 @@
 #include "review.h"
 #include "util.h"
 
-/* Filter clause shared by the queue queries; ?8 is the deck, ?9 the tag. */
+/* Filter clause shared by the queue queries; ?8 is the deck, ?9 the tag,
+ * ?7 a list of decks separated by spaces. */
 #define FILTER " AND (?8 IS NULL OR c.deck_id = ?8) " \
+	"AND (?7 IS NULL OR instr(' ' || ?7 || ' ', ' ' || c.deck_id || ' ') > 0) " \
 	"AND (?9 IS NULL OR c.tags LIKE '% ' || ?9 || ' %') "
 
 #define CARD_COLS "c.key, c.deck_id, ifnull(" PROFILE_TITLE_SQL("d") ", c.deck_id), " \
@@ -95,6 +97,7 @@ load_keys(struct db *db, const char *sql, const struct review_filter *f,
 	db_bind_int(st, 1, a);
 	db_bind_int(st, 2, b);
 	db_bind_int(st, 3, limit);
+	db_bind_text(st, 7, f->decks);
 	db_bind_text(st, 8, f->deck);
 	db_bind_text(st, 9, f->tag);
 	size_t cap = 64;
@@ -189,6 +192,7 @@ learning_due(struct review_queue *q, int64_t now, int64_t until, const char *las
 		db_bind_int(st, 1, now);
 		db_bind_int(st, 2, until);
 		db_bind_int(st, 3, state);
+		db_bind_text(st, 7, q->f.decks);
 		db_bind_text(st, 8, q->f.deck);
 		db_bind_text(st, 9, q->f.tag);
 		while (db_step(st)) {
@@ -297,6 +301,7 @@ review_queue_counts(struct review_queue *q, int64_t now, struct review_counts *c
 	    "AND s.buried_until <= ?1 AND c.retired = 0" FILTER, "");
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, q->day_end);
+	db_bind_text(st, 7, q->f.decks);
 	db_bind_text(st, 8, q->f.deck);
 	db_bind_text(st, 9, q->f.tag);
 	if (db_step(st))
@@ -334,19 +339,44 @@ card_corrupt(const struct fsrs_card *c)
 	       (c->state != FSRS_NEW && c->stability <= 0);
 }
 
-int
-review_grade(struct db *db, const struct settings *set, const char *key,
-             int rating, int64_t now, int duration_ms, const char *mode,
-             struct review_result *res, char **cause)
+/* The schedule a card was shown with differs from the one stored now
+ * (graded, moved, suspended or buried elsewhere since). */
+static int
+changed_since(const struct review_card *shown, const struct review_card *now)
+{
+	return shown->fc.state != now->fc.state || shown->fc.reps != now->fc.reps ||
+	       shown->fc.lapses != now->fc.lapses ||
+	       shown->fc.last_review != now->fc.last_review ||
+	       shown->fc.due != now->fc.due || shown->suspended != now->suspended ||
+	       shown->buried_until != now->buried_until;
+}
+
+/* Grades key; with `shown`, only if the card is as it was shown (checked
+ * in the same transaction that writes the grade). */
+static int
+grade_card(struct db *db, const struct settings *set, const char *key,
+           const struct review_card *shown, int rating, int64_t now, int duration_ms,
+           const char *mode, struct review_result *res, char **cause)
 {
 	memset(res, 0, sizeof *res);
 	if (rating < 1 || rating > 4)
 		return fail(cause, "rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy); got %d",
 		            rating);
-	struct review_card c;
-	if (review_card_load(db, key, &c) != 0)
-		return fail(cause, "no card '%s'", key);
 	int cram = mode && strcmp(mode, "cram") == 0;
+	/* Read and write in one transaction, so a grade given elsewhere in
+	 * between is seen rather than overwritten. */
+	db_begin(db);
+	struct review_card c;
+	if (review_card_load(db, key, &c) != 0) {
+		db_commit(db);
+		return fail(cause, "no card '%s'", key);
+	}
+	if (shown != NULL && !cram && changed_since(shown, &c)) {
+		db_commit(db);
+		review_card_free(&c);
+		fail(cause, "card %s changed elsewhere since it was shown; not graded", key);
+		return REVIEW_CHANGED;
+	}
 	struct fsrs_card in = c.fc;
 	if (in.state == FSRS_NEW)
 		fsrs_new_card(&in, now);
@@ -368,6 +398,7 @@ review_grade(struct db *db, const struct settings *set, const char *key,
 	review_params(set, &p);
 	struct fsrs_card out;
 	if (fsrs_review(&p, &in, t, rating, fuzz_seed(key, in.reps), &out) != 0) {
+		db_commit(db);
 		review_card_free(&c);
 		return fail(cause, "cannot schedule card %s", key);
 	}
@@ -386,7 +417,6 @@ review_grade(struct db *db, const struct settings *set, const char *key,
 		         "Rewrite or split it, then unsuspend it.", out.lapses);
 	}
 
-	db_begin(db);
 	if (!cram) {
 		db_exec(db,
 		    "INSERT INTO card_state(key, state, due, stability, difficulty, last_review, "
@@ -416,6 +446,24 @@ review_grade(struct db *db, const struct settings *set, const char *key,
 	db_commit(db);
 	review_card_free(&c);
 	return 0;
+}
+
+int
+review_grade(struct db *db, const struct settings *set, const char *key,
+             int rating, int64_t now, int duration_ms, const char *mode,
+             struct review_result *res, char **cause)
+{
+	return grade_card(db, set, key, NULL, rating, now, duration_ms, mode, res, cause);
+}
+
+int
+review_grade_shown(struct db *db, const struct settings *set,
+                   const struct review_card *shown, int rating, int64_t now,
+                   int duration_ms, const char *mode, struct review_result *res,
+                   char **cause)
+{
+	return grade_card(db, set, shown->key, shown, rating, now, duration_ms, mode, res,
+	                  cause);
 }
 
 int
@@ -501,6 +549,44 @@ review_set_suspended(struct db *db, const char *key, int on)
 	return 0;
 }
 
+struct review_suspended *
+review_suspended_list(struct db *db, size_t *n)
+{
+	struct db_stmt *st = db_prepare(db,
+	    "SELECT c.key, ifnull(d.title, c.deck_id), c.front, c.cloze, s.leech "
+	    "FROM card_state s JOIN card c ON c.key = s.key LEFT JOIN doc d ON d.id = c.deck_id "
+	    "WHERE s.suspended <> 0 AND c.retired = 0 ORDER BY d.ord, c.deck_id, c.ord, c.key",
+	    "");
+	size_t cap = 16;
+	struct review_suspended *v = xmalloc(cap * sizeof *v);
+	*n = 0;
+	while (db_step(st)) {
+		if (*n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		struct review_suspended *e = &v[(*n)++];
+		e->key = xstrdup(db_col_text(st, 0));
+		e->deck_title = xstrdup(db_col_text(st, 1));
+		e->front = xstrdup(db_col_text(st, 2));
+		e->cloze = (int)db_col_int(st, 3);
+		e->leech = (int)db_col_int(st, 4);
+	}
+	db_finalize(st);
+	return v;
+}
+
+void
+review_suspended_free(struct review_suspended *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(s[i].key);
+		free(s[i].deck_title);
+		free(s[i].front);
+	}
+	free(s);
+}
+
 int
 review_toggle_flag(struct db *db, const char *key)
 {
@@ -508,6 +594,13 @@ review_toggle_flag(struct db *db, const char *key)
 		return -1;
 	db_exec(db, "UPDATE card_state SET flag = 1 - (flag <> 0) WHERE key = ?", "t", key);
 	return (int)db_int(db, 0, "SELECT flag FROM card_state WHERE key = ?", "t", key);
+}
+
+const char *
+review_state_name(int state)
+{
+	static const char *const names[] = { "new", "learning", "review", "relearning" };
+	return state >= FSRS_NEW && state <= FSRS_RELEARNING ? names[state] : "damaged";
 }
 
 void

@@ -34,6 +34,8 @@ void review_card_free(struct review_card *c);
 struct review_filter {
 	const char *deck;        /* deck id, or NULL for all */
 	const char *tag;         /* tag, or NULL */
+	const char *decks;       /* several deck ids separated by spaces (a plan
+	                            task's), or NULL */
 };
 
 struct review_counts {
@@ -76,6 +78,17 @@ int review_grade(struct db *db, const struct settings *set, const char *key,
                  int rating, int64_t now, int duration_ms, const char *mode,
                  struct review_result *res, char **cause);
 
+/* As review_grade, for the card as the screen loaded and showed it: when
+ * its schedule changed meanwhile (graded from the command line, moved,
+ * suspended or buried elsewhere), nothing is written and REVIEW_CHANGED
+ * is returned with *cause set, so one answer is never counted twice.
+ * Cram answers change no schedule and are not checked. */
+#define REVIEW_CHANGED (-2)
+int review_grade_shown(struct db *db, const struct settings *set,
+                       const struct review_card *shown, int rating, int64_t now,
+                       int duration_ms, const char *mode, struct review_result *res,
+                       char **cause);
+
 /* What each rating would give now: intervals in seconds, for the rating
  * buttons. Returns 0 or -1. */
 int review_preview(struct db *db, const struct settings *set, const char *key,
@@ -86,10 +99,24 @@ int review_preview(struct db *db, const struct settings *set, const char *key,
  * Returns 0, or -1 when there is nothing to undo. */
 int review_undo(struct db *db, char key[160]);
 
+/* Buries the card until `until` (0 unburies it). */
 int review_bury(struct db *db, const char *key, int64_t until);
 int review_set_suspended(struct db *db, const char *key, int on);
+/* A suspended card, for finding it again. */
+struct review_suspended {
+	char *key, *deck_title, *front;
+	int cloze, leech;
+};
+/* The suspended cards (not retired), by deck and key; returns an array
+ * of *n entries (free with review_suspended_free). */
+struct review_suspended *review_suspended_list(struct db *db, size_t *n);
+void review_suspended_free(struct review_suspended *s, size_t n);
+
 /* Toggles the flag; returns the new value, or -1 for an unknown card. */
 int review_toggle_flag(struct db *db, const char *key);
+
+/* "new", "learning", "review" or "relearning" (a card's state in words). */
+const char *review_state_name(int state);
 
 /* Formats an interval the way the rating buttons show it: "<1m", "10m",
  * "3d", "2.1mo", "1.5y". */

@@ -1,9 +1,11 @@
 #include "config.h"
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -216,6 +218,8 @@ draw_status(struct app *a, int lines, int cols)
 	const char *right = "? help  q back ";
 	if (a->depth == 1)
 		right = "? help  q quit ";
+	if (a->keys_hint)
+		right = a->keys_hint;
 	int rw = tui_width(right);
 	if (a->status[0])
 		tui_put(lines - 1, used + 1, a->status, cols - used - rw - 2, A_REVERSE);
@@ -296,6 +300,7 @@ draw(struct app *a)
 		draw_too_small(lines, cols);
 	} else {
 		struct frame *f = &a->stack[a->depth - 1];
+		a->keys_hint = NULL;
 		f->ops->draw(a, f->st, lines - 1, cols);
 		draw_status(a, lines, cols);
 		if (a->help)
@@ -318,6 +323,53 @@ leave_curses(void)
 {
 	if (!isendwin())
 		endwin();
+}
+
+/* Ctrl-S and Ctrl-Q are keys here (Ctrl-S saves), not the terminal's
+ * XOFF and XON: flow control is off while the program runs. Saved as
+ * curses' program mode, so it comes back after a suspend (Ctrl-Z, fg);
+ * endwin() restores the shell's own mode. */
+static void
+flow_control_off(void)
+{
+	struct termios t;
+	if (tcgetattr(STDIN_FILENO, &t) == 0) {
+		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		tcsetattr(STDIN_FILENO, TCSANOW, &t);
+	}
+	def_prog_mode();
+}
+
+/* The terminal's "keypad transmit" sequence, and a SIGCONT handler that
+ * sends it: curses turns it off on suspend and on resume sends it again
+ * only when the next key is read, so the first arrow key after fg would
+ * arrive in the wrong mode and be taken for Esc and two letters. */
+static const char *keypad_seq;
+static size_t keypad_len;
+
+static void
+on_continue(int sig)
+{
+	(void)sig;
+	if (keypad_len > 0 && write(STDOUT_FILENO, keypad_seq, keypad_len) < 0) {
+		/* nothing to do about it in a signal handler */
+	}
+}
+
+static void
+keypad_after_resume(void)
+{
+	char *seq = tigetstr("smkx");
+	if (seq == NULL || seq == (char *)-1)
+		return;
+	keypad_seq = seq;
+	keypad_len = strlen(seq);
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_continue;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGCONT, &sa, NULL);
 }
 
 static void
@@ -352,7 +404,7 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		die(EXIT_USER, "%s", cause);
 	int lock = paths_lock(path, &cause);
 	free(path);
-	if (lock == -1) {
+	if (lock < 0) {
 		fprintf(stderr, "prepdeck: %s\n", cause);
 		free(cause);
 		return EXIT_USER;
@@ -373,6 +425,8 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 	cbreak();
 	noecho();
 	nonl();
+	flow_control_off();
+	keypad_after_resume();
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);

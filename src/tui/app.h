@@ -44,6 +44,7 @@ enum tui_start { TUI_START_TODAY, TUI_START_REVIEW, TUI_START_REHEARSE };
 	_(BURY, "Bury the card until tomorrow") \
 	_(SUSPEND, "Suspend the card") \
 	_(FLAG, "Flag or unflag the card") \
+	_(SUSPENDED, "Suspended cards: find them and unsuspend") \
 	_(INFO, "Show the card's source and tags") \
 	_(SETTINGS, "Review settings") \
 	_(MOCK, "Mock-round scorecards: record and review rounds") \
@@ -142,6 +143,9 @@ struct app {
 	                              (not a KEY_* function key) */
 	int help;                  /* help overlay visible */
 	int help_scroll;
+	const char *keys_hint;     /* set by a screen's draw for this frame:
+	                              the status line's keys instead of
+	                              "? help  q back" (while ? and q are text) */
 };
 
 /* Colour pairs (plain attributes when colour is off). */
@@ -172,6 +176,7 @@ extern const struct screen_ops plan_screen;       /* arg: "start" opens the plan
 extern const struct screen_ops checklist_screen;  /* arg: a checklist id, or NULL for the list */
 extern const struct screen_ops review_screen;     /* arg: "DECK", "DECK#TAG", "#TAG" or NULL */
 extern const struct screen_ops settings_screen;
+extern const struct screen_ops suspended_screen;
 extern const struct screen_ops target_screen;     /* arg: "new" opens the form */
 extern const struct screen_ops cram_screen;
 extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */

@@ -694,7 +694,7 @@ editor_key(struct app *a, struct gscr *s, int key)
 		lineedit_free(&s->le);
 		s->mode = M_NORMAL;
 		switch_map(a, s, id);
-		tui_message(a, "Made the map '%s': press a to add skills", id);
+		tui_message(a, "Made the map '%s': press a to add skills", title);
 		free(id);
 	}
 }
@@ -734,8 +734,10 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 			s->mcur++;
 		else if ((key == '\r' || key == KEY_ENTER) && s->nmaps > 0) {
 			s->mode = M_NORMAL;
+			char *title = xstrdup(s->maps[s->mcur].title);
 			switch_map(a, s, s->maps[s->mcur].id);
-			tui_message(a, "Opened '%s'", s->map);
+			tui_message(a, "Opened '%s'", title);
+			free(title);
 		} else if (key == 'n' && a->key_char) {
 			lineedit_init(&s->le, NULL, 0, 200);
 			s->mode = M_NEWMAP;

@@ -11,9 +11,11 @@
 
 #include "plan.h"
 #include "settings.h"
+#include "studyday.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/plan_panel.h"
+#include "tui/text.h"
 #include "util.h"
 
 /* ---- shared pieces ------------------------------------------------------ */
@@ -95,8 +97,8 @@ task_side(const struct plan_task *t, char *buf, size_t n)
 	buf[0] = '\0';
 	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
 		if (t->progress >= 0)
-			snprintf(buf, n, "%d/%d", t->progress < t->count ? t->progress : t->count,
-			         t->count);
+			snprintf(buf, n, "%d/%d", t->progress < t->target ? t->progress : t->target,
+			         t->target);
 		else
 			snprintf(buf, n, "%d cards", t->count);
 	} else if (strcmp(t->link_kind, "skillmap") == 0) {
@@ -130,7 +132,7 @@ draw_task(struct app *a, const struct plan_task *t, int y, int x, int width, int
 	put_clip(y, x + 4, t->text, width - 4 - sw, tattr);
 	if (side[0]) {
 		attr_t sattr = sel ? base : tui_attr(a, C_ACCENT);
-		if (!sel && t->progress >= 0 && t->progress >= t->count)
+		if (!sel && t->progress >= 0 && t->progress >= t->target)
 			sattr = tui_attr(a, C_GOOD);
 		tui_put(y, x + width - sw + 2, side, sw - 2, sattr);
 	}
@@ -170,7 +172,10 @@ toggle_task(struct app *a, const struct plan_view *v, const struct plan_task *t)
 		free(cause);
 		return;
 	}
-	tui_message(a, "%s: %s", t->done ? "Not done" : "Done", t->id);
+	/* Named by its text: the id is the curriculum's, not the user's. */
+	char name[200];
+	text_excerpt(t->text, 0, COLS - 46 > 12 ? COLS - 46 : 12, name, sizeof name);
+	tui_message(a, "%s: %s", t->done ? "Not done" : "Done", name);
 }
 
 /* ---- the Today section ------------------------------------------------ */
@@ -609,11 +614,24 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 	}
 }
 
+/* When a plan started now would have its day 1: "today", or in the
+ * small hours "Sun 29 Nov at 04:00". */
+static const char *
+first_day(struct app *a, char *buf, size_t n)
+{
+	struct settings set;
+	settings_load(a->db, &set);
+	int64_t now = now_unix();
+	studyday_when(studyday_plan_start(now, set.rollover_hour), now, set.rollover_hour,
+	              buf, n);
+	return buf;
+}
+
 static void
 draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 {
 	int x0, y0, w = 76;
-	char buf[300];
+	char buf[300], when[48];
 	switch (s->mode) {
 	case M_SHIFT_DAYS:
 		y0 = draw_box(lines, cols, 6, w, &x0);
@@ -642,8 +660,9 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	}
 	case M_PICK: {
 		y0 = draw_box(lines, cols, (int)s->nplans + 5, w, &x0);
-		tui_put(y0 + 1, x0 + 2, "Start a study plan (day 1 is today)", w - 4,
-		        A_REVERSE | A_BOLD);
+		snprintf(buf, sizeof buf, "Start a study plan (day 1 is %s)", first_day(a, when,
+		         sizeof when));
+		put_clip(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		for (size_t i = 0; i < s->nplans; i++) {
 			snprintf(buf, sizeof buf, "%s %-10s %d week%s  %s", (int)i == s->pick ? ">" : " ",
 			         s->plans[i].id, s->plans[i].weeks, s->plans[i].weeks == 1 ? " " : "s",
@@ -658,20 +677,23 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	case M_REPLACE_CONFIRM: {
 		char where[96];
 		where_text(s->v, where, sizeof where);
-		y0 = draw_box(lines, cols, 6, w, &x0);
+		y0 = draw_box(lines, cols, 7, w, &x0);
 		where[0] = (char)(where[0] == 'D' || where[0] == 'F' ? where[0] - 'A' + 'a' :
 		                  where[0]);
-		if (strcmp(s->v->plan_id, s->plans[s->pick].id) == 0)
-			snprintf(buf, sizeof buf, "Restart '%s' (now %s, %d/%d done) from day 1 "
-			         "today?", s->v->plan_id, where, s->v->done, s->v->total);
-		else
-			snprintf(buf, sizeof buf, "Replace '%s' (%s, %d/%d done) with '%s'?",
-			         s->v->plan_id, where, s->v->done, s->v->total,
-			         s->plans[s->pick].id);
+		/* Plans by their titles, on two lines so neither is cut. */
+		int same = strcmp(s->v->plan_id, s->plans[s->pick].id) == 0;
+		snprintf(buf, sizeof buf, "%s '%s'", same ? "Restart" : "Replace", s->v->title);
 		put_clip(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
-		tui_put(y0 + 2, x0 + 2, "Its ticked tasks and weekly reviews are kept.", w - 4,
+		if (same)
+			snprintf(buf, sizeof buf, "(now %s, %d/%d done) from day 1 %s?", where,
+			         s->v->done, s->v->total, first_day(a, when, sizeof when));
+		else
+			snprintf(buf, sizeof buf, "(%s, %d/%d done) with '%s'?", where, s->v->done,
+			         s->v->total, s->plans[s->pick].title);
+		put_clip(y0 + 2, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 3, x0 + 2, "Its ticked tasks and weekly reviews are kept.", w - 4,
 		        A_REVERSE);
-		tui_put(y0 + 4, x0 + 2, "y replace, n keep the running plan", w - 4,
+		tui_put(y0 + 5, x0 + 2, "y replace, n keep the running plan", w - 4,
 		        A_REVERSE | A_BOLD);
 		break;
 	}
@@ -788,8 +810,9 @@ start_review(struct app *a, struct planscr *s, int week)
 	s->mode = M_REVIEW;
 }
 
-/* Starts the plan chosen in the picker with day 1 today, ending the
- * running one (the user has agreed). */
+/* Starts the plan chosen in the picker with day 1 today (in the small
+ * hours, the study day starting at the rollover), ending the running one
+ * (the user has agreed). */
 static void
 start_picked(struct app *a, struct planscr *s)
 {
@@ -799,13 +822,14 @@ start_picked(struct app *a, struct planscr *s)
 	settings_load(a->db, &set);
 	int64_t now = now_unix();
 	char *cause = NULL;
-	if (plan_start(a->db, id, day_number(now, set.rollover_hour), 1, now, NULL,
-	               &cause) != 0) {
+	int64_t start = studyday_plan_start(now, set.rollover_hour);
+	if (plan_start(a->db, id, start, 1, now, NULL, &cause) != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
 	} else {
-		tui_message(a, "%s '%s': day 1 is today.", had ? "Replaced the plan; started" :
-		            "Started", id);
+		char when[48];
+		studyday_when(start, now, set.rollover_hour, when, sizeof when);
+		tui_message(a, "%s: day 1 is %s", had ? "Plan replaced" : "Plan started", when);
 	}
 	s->mode = M_LIST;
 	reload(a, s, 1);

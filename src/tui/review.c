@@ -10,17 +10,23 @@
 #include <wchar.h>
 
 #include "cram.h"
+#include "plan.h"
 #include "review.h"
 #include "settings.h"
 #include "tui/app.h"
+#include "tui/lineedit.h"
 #include "tui/text.h"
 #include "util.h"
 
 enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };
 
+/* Bytes a type-in answer may hold: far more than any answer needs, small
+ * enough to lay out at once. */
+#define REVIEW_TYPED_MAX 2000
+
 struct rv {
 	struct review_filter f;
-	char deck[72], tag[72];
+	char deck[256], tag[72];      /* a plan task's decks: ids and spaces */
 	struct review_queue q;
 	struct settings set;
 	struct review_card card;
@@ -29,11 +35,20 @@ struct rv {
 	int scroll;
 	int64_t preview[4];
 	int64_t shown_ms;             /* monotonic time the card appeared */
-	char typed[256];              /* type-in answer (UTF-8) */
+	struct lineedit ed;           /* the type-in answer being typed */
+	char *typed;                  /* the answer checked ("" when none) */
 	int typed_ok;
 	int info;                     /* card info overlay */
 	char pending[16][160];        /* cards to show again after undo */
 	int npending;
+	/* What `u` takes back, most recent last: grades of this session
+	 * and bury, suspend and flag, which have no log of their own. */
+	struct undo_step {
+		enum { UNDO_GRADE, UNDO_BURY, UNDO_SUSPEND, UNDO_FLAG } what;
+		char key[160];
+		int64_t buried_until;     /* UNDO_BURY: the value before */
+	} undo[32];
+	int nundo;
 	/* session */
 	int reviewed, again;
 	/* cram mode: a fixed list, answers logged as cram */
@@ -55,12 +70,13 @@ static const struct tui_key review_keys[] = {
 	{ '2', ACT_HARD, "2", NULL },
 	{ '3', ACT_GOOD, "3", NULL },
 	{ '4', ACT_EASY, "4", NULL },
-	{ 'u', ACT_UNDO, "u", NULL },
+	{ 'u', ACT_UNDO, "u", "Undo the last grade, bury, suspend or flag" },
 	{ 'b', ACT_BURY, "b", NULL },
 	{ 's', ACT_SUSPEND, "s", NULL },
 	{ 'f', ACT_FLAG, "f", NULL },
 	{ 'e', ACT_INFO, "e", NULL },
 	{ 'o', ACT_SETTINGS, "o", NULL },
+	{ 'S', ACT_SUSPENDED, "S", NULL },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
@@ -72,6 +88,70 @@ mono_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Queues key to be shown next (after an undo), once. */
+static void
+push_pending(struct rv *r, const char *key)
+{
+	if (r->npending > 0 && strcmp(r->pending[r->npending - 1], key) == 0)
+		return;
+	if (r->npending < (int)(sizeof r->pending / sizeof r->pending[0]))
+		snprintf(r->pending[r->npending++], sizeof r->pending[0], "%s", key);
+}
+
+static void
+push_undo(struct rv *r, int what, const char *key, int64_t buried_until)
+{
+	int cap = (int)(sizeof r->undo / sizeof r->undo[0]);
+	if (r->nundo == cap) {
+		memmove(r->undo, r->undo + 1, (size_t)(cap - 1) * sizeof r->undo[0]);
+		r->nundo--;
+	}
+	struct undo_step *u = &r->undo[r->nundo++];
+	u->what = what;
+	snprintf(u->key, sizeof u->key, "%s", key);
+	u->buried_until = buried_until;
+}
+
+/* A short name for a card in messages: the start of its question, to fit
+ * the status line beside `used` columns of other text. */
+static void
+card_name(const char *key, struct app *a, int used, char *buf, size_t n)
+{
+	struct review_card c;
+	if (review_card_load(a->db, key, &c) != 0) {
+		snprintf(buf, n, "%s", key);
+		return;
+	}
+	/* The status line leaves about COLS - 36 columns for a message. */
+	int room = COLS - 36 - used;
+	text_excerpt(c.front, c.cloze, room > 12 ? room : 12, buf, n);
+	review_card_free(&c);
+}
+
+/* The card on screen and the ones waiting after an undo are still to do
+ * today: counted with the queue's (learning cards are counted from the
+ * database already), so the header agrees with `prepdeck due`. */
+static void
+count_waiting(struct app *a, struct rv *r)
+{
+	if (r->have_card) {
+		if (r->card.fc.state == FSRS_NEW)
+			r->counts.fresh++;
+		else if (r->card.fc.state == FSRS_REVIEW)
+			r->counts.review++;
+	}
+	for (int i = 0; i < r->npending; i++) {
+		struct review_card c;
+		if (review_card_load(a->db, r->pending[i], &c) != 0)
+			continue;
+		if (c.fc.state == FSRS_NEW && !c.suspended)
+			r->counts.fresh++;
+		else if (c.fc.state == FSRS_REVIEW && !c.suspended)
+			r->counts.review++;
+		review_card_free(&c);
+	}
+}
+
 static void
 load_next(struct app *a, struct rv *r)
 {
@@ -81,7 +161,10 @@ load_next(struct app *a, struct rv *r)
 	r->phase = PH_DONE;
 	r->scroll = 0;
 	r->info = 0;
-	r->typed[0] = '\0';
+	lineedit_free(&r->ed);
+	lineedit_init(&r->ed, NULL, 0, REVIEW_TYPED_MAX);
+	free(r->typed);
+	r->typed = xstrdup("");
 	int64_t now = now_unix();
 	char key[160];
 	int have = 0;
@@ -116,6 +199,7 @@ load_next(struct app *a, struct rv *r)
 		a->tick_ms = 0;
 	} else {
 		review_queue_counts(&r->q, now, &r->counts);
+		count_waiting(a, r);
 	}
 }
 
@@ -179,7 +263,10 @@ review_open(struct app *a, const char *arg)
 		size_t dl = hash ? (size_t)(hash - arg) : strlen(arg);
 		if (dl > 0 && dl < sizeof r->deck) {
 			memcpy(r->deck, arg, dl);
-			r->f.deck = r->deck;
+			if (memchr(r->deck, ' ', dl))
+				r->f.decks = r->deck;
+			else
+				r->f.deck = r->deck;
 		}
 		if (hash && strlen(hash + 1) < sizeof r->tag) {
 			strcpy(r->tag, hash + 1);
@@ -197,8 +284,14 @@ static void
 review_close(struct app *a, void *st)
 {
 	struct rv *r = st;
+	/* A plan's review task done here is ticked on its day, even when
+	 * the program is left from this screen. */
+	if (r->reviewed > 0 && !r->cram)
+		plan_record_ticks(a->db, now_unix());
 	if (r->have_card)
 		review_card_free(&r->card);
+	lineedit_free(&r->ed);
+	free(r->typed);
 	review_queue_free(&r->q);
 	cram_free(r->ckeys, r->nck);
 	a->tick_ms = 0;
@@ -264,17 +357,19 @@ build_body(struct rv *r, struct tlayout *l, int width)
 		return;
 	if (strcmp(r->card.kind, "typein") == 0) {
 		text_blank(l);
-		char buf[600];
+		char *buf;
+		/* Said in words, not only in colour (NO_COLOR shows no red). */
 		if (r->typed[0] == '\0')
-			snprintf(buf, sizeof buf, "Answer: **%s**", r->card.back);
+			buf = xprintf("Answer: **%s**", r->card.back);
 		else if (r->typed_ok)
-			snprintf(buf, sizeof buf, "Correct: **%s**", r->card.back);
+			buf = xprintf("Correct: **%s**", r->card.back);
 		else
-			snprintf(buf, sizeof buf, "You typed: %s\n\nExpected: **%s**", r->typed,
-			         r->card.back);
+			buf = xprintf("Wrong. You typed: %s\n\nExpected: **%s**", r->typed,
+			              r->card.back);
 		struct text_opts o = { .base = r->typed[0] == '\0' ? 0 :
 		                                r->typed_ok ? TS_GOOD : TS_BAD };
 		text_layout(l, buf, width, &o);
+		free(buf);
 	} else if (!cloze) {
 		text_blank(l);
 		struct tcell rule[64];
@@ -399,7 +494,6 @@ draw_info(struct app *a, struct rv *r, int lines, int cols)
 		for (int k = 0; k < w + 4; k++)
 			addch(' ' | A_REVERSE);
 	}
-	const char *state[] = { "new", "learning", "review", "relearning" };
 	snprintf(buf, sizeof buf, "Card %s (%s)", r->card.key, r->card.kind);
 	tui_put(y++, 6, buf, w, A_REVERSE | A_BOLD);
 	snprintf(buf, sizeof buf, "Deck: %s", r->card.deck_title);
@@ -408,8 +502,8 @@ draw_info(struct app *a, struct rv *r, int lines, int cols)
 	tui_put(y++, 6, buf, w, A_REVERSE);
 	snprintf(buf, sizeof buf, "Tags:%s", r->card.tags[0] ? r->card.tags : " (none)");
 	tui_put(y++, 6, buf, w, A_REVERSE);
-	int s = r->card.fc.state >= 0 && r->card.fc.state <= 3 ? r->card.fc.state : 0;
-	snprintf(buf, sizeof buf, "State: %s   reviews %d   lapses %d%s%s", state[s],
+	int s = r->card.fc.state;
+	snprintf(buf, sizeof buf, "State: %s   reviews %d   lapses %d%s%s", review_state_name(s),
 	         r->card.fc.reps, r->card.fc.lapses, r->card.flag ? "   flagged" : "",
 	         r->card.leech ? "   leech" : "");
 	tui_put(y++, 6, buf, w, A_REVERSE);
@@ -427,9 +521,9 @@ static void
 review_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct rv *r = st;
-	char title[160];
-	snprintf(title, sizeof title, "Review%s%s%s%s", r->f.deck ? " · " : "",
-	         r->f.deck ? r->f.deck : "", r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
+	char title[400];
+	snprintf(title, sizeof title, "Review%s%s%s%s", r->deck[0] ? " · " : "",
+	         r->deck, r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
 	if (r->have_card)
 		snprintf(title, sizeof title, "%s · %s%s", r->cram ? "Cram" : "Review",
 		         r->card.deck_title, r->card.flag ? "  [flagged]" : "");
@@ -465,17 +559,13 @@ review_draw(struct app *a, void *st, int lines, int cols)
 	text_free(&l);
 	if (r->phase == PH_TYPING) {
 		tui_put(lines - 3, x0, "> ", 2, A_BOLD);
-		tui_put(lines - 3, x0 + 2, r->typed, width - 2, A_UNDERLINE);
-		curs_set(1);
-		move(lines - 3, x0 + 2 + tui_width(r->typed));
-	} else {
-		curs_set(0);
+		lineedit_draw(&r->ed, lines - 3, x0 + 2, width - 2, A_UNDERLINE);
+		/* q and ? are letters of the answer here. */
+		a->keys_hint = "Enter check  Esc show answer ";
 	}
 	draw_buttons(a, r, lines - 1, cols);
 	if (r->info)
 		draw_info(a, r, lines, cols);
-	if (r->phase == PH_TYPING)
-		move(lines - 3, x0 + 2 + tui_width(r->typed));
 }
 
 static void
@@ -487,8 +577,17 @@ grade(struct app *a, struct rv *r, int rating)
 		ms = 600000;
 	struct review_result res;
 	char *cause = NULL;
-	if (review_grade(a->db, &r->set, r->card.key, rating, now, (int)ms,
-	                 r->cram ? "cram" : "review", &res, &cause) != 0) {
+	int rc = review_grade_shown(a->db, &r->set, &r->card, rating, now, (int)ms,
+	                            r->cram ? "cram" : "review", &res, &cause);
+	if (rc == REVIEW_CHANGED) {
+		/* Graded (or moved) elsewhere while on screen: that answer
+		 * stands; this one is not counted on top of it. */
+		free(cause);
+		tui_message(a, "Card changed elsewhere; not graded again");
+		load_next(a, r);
+		return;
+	}
+	if (rc != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
 		return;
@@ -496,6 +595,8 @@ grade(struct app *a, struct rv *r, int rating)
 	r->reviewed++;
 	if (rating == 1)
 		r->again++;
+	if (!r->cram)
+		push_undo(r, UNDO_GRADE, r->card.key, 0);
 	/* In cram, a forgotten card comes back once at the end. */
 	if (r->cram && rating == 1 && r->nck < r->capck + 20) {
 		r->ckeys = xrealloc(r->ckeys, (r->nck + 1) * sizeof *r->ckeys);
@@ -506,31 +607,55 @@ grade(struct app *a, struct rv *r, int rating)
 	load_next(a, r);
 }
 
-/* Adds a typed character (UTF-8 encoded) to the type-in answer. */
+/* `u`: takes back the last action of this session, whatever it was; with
+ * none left, the last grade in the log (so undo works after a restart,
+ * as `prepdeck undo` does). The card comes back on screen. */
 static void
-type_char(struct rv *r, int key)
+undo_last(struct app *a, struct rv *r)
 {
-	char mb[8];
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	size_t n = wcrtomb(mb, (wchar_t)key, &ps);
-	size_t len = strlen(r->typed);
-	if (n == (size_t)-1 || len + n >= sizeof r->typed)
+	struct undo_step u = { UNDO_GRADE, "", 0 };
+	if (r->nundo > 0)
+		u = r->undo[--r->nundo];
+	const char *what;
+	switch (u.what) {
+	case UNDO_BURY:
+		review_bury(a->db, u.key, u.buried_until);
+		what = "Unburied";
+		break;
+	case UNDO_SUSPEND:
+		review_set_suspended(a->db, u.key, 0);
+		what = "Unsuspended";
+		break;
+	case UNDO_FLAG: {
+		int on = review_toggle_flag(a->db, u.key);
+		if (r->have_card && strcmp(r->card.key, u.key) == 0) {
+			/* the card on screen: it stays */
+			r->card.flag = on;
+			tui_message(a, on ? "Flag back on" : "Flag taken off again");
+			return;
+		}
+		char name[160];
+		card_name(u.key, a, 16, name, sizeof name);
+		tui_message(a, "%s %s", on ? "Flagged again:" : "Unflagged:", name);
 		return;
-	memcpy(r->typed + len, mb, n);
-	r->typed[len + n] = '\0';
-}
-
-static void
-type_backspace(struct rv *r)
-{
-	size_t n = strlen(r->typed);
-	while (n > 0) {
-		n--;
-		if (((unsigned char)r->typed[n] & 0xC0) != 0x80)
-			break;
 	}
-	r->typed[n] = '\0';
+	default:
+		if (review_undo(a->db, u.key) != 0) {
+			tui_message(a, "Nothing to undo");
+			return;
+		}
+		if (r->reviewed > 0)
+			r->reviewed--;
+		what = "Undid the grade of";
+		break;
+	}
+	char name[160];
+	card_name(u.key, a, tui_width(what) + 1, name, sizeof name);
+	tui_message(a, "%s %s", what, name);
+	if (r->have_card)
+		push_pending(r, r->card.key);
+	push_pending(r, u.key);
+	load_next(a, r);
 }
 
 static int
@@ -542,24 +667,29 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (r->phase == PH_TYPING) {
-		if (key == 27) {
-			r->typed[0] = '\0';
+		size_t before = r->ed.len;
+		enum le_result res = lineedit_key(&r->ed, key, !a->key_char);
+		if (res == LE_CANCEL) {
+			free(r->typed);
+			r->typed = xstrdup("");
 			r->phase = PH_ANSWER;
-		} else if (key == '\r' || key == '\n' || key == KEY_ENTER) {
+		} else if (res == LE_SAVE) {
+			free(r->typed);
+			r->typed = xstrdup(lineedit_text(&r->ed));
 			r->typed_ok = review_answer_matches(r->typed, r->card.back);
 			r->phase = PH_ANSWER;
-		} else if (key == KEY_BACKSPACE || key == 127 || key == 8) {
-			type_backspace(r);
-		} else if (key >= 32 && key != 127 && key < KEY_MIN) {
-			type_char(r, key);
-		} else if (key == KEY_RESIZE) {
-			return 0;
+		} else if (a->key_char && key >= 32 && key != 127 && r->ed.len == before) {
+			tui_message(a, "Answers stop at %d bytes", REVIEW_TYPED_MAX);
 		}
 		return 1;
 	}
 	if (!r->have_card) {
-		if (act == ACT_UNDO)
+		if (act == ACT_UNDO && !r->cram)
 			goto undo;
+		if (act == ACT_SUSPENDED) {
+			tui_push(a, &suspended_screen, NULL);
+			return 1;
+		}
 		return 0;
 	}
 	switch (act) {
@@ -588,26 +718,36 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		goto undo;
 	case ACT_BURY: {
+		char name[160];
+		card_name(r->card.key, a, 22, name, sizeof name);
+		push_undo(r, UNDO_BURY, r->card.key, r->card.buried_until);
 		review_bury(a->db, r->card.key, day_end(now_unix(), r->set.rollover_hour));
-		tui_message(a, "Buried until tomorrow: %s", r->card.key);
+		tui_message(a, "Buried till tomorrow: %s", name);
 		load_next(a, r);
 		return 1;
 	}
-	case ACT_SUSPEND:
+	case ACT_SUSPEND: {
+		char name[160];
+		card_name(r->card.key, a, 20, name, sizeof name);
+		push_undo(r, UNDO_SUSPEND, r->card.key, 0);
 		review_set_suspended(a->db, r->card.key, 1);
-		tui_message(a, "Suspended %s (prepdeck card unsuspend %s)", r->card.key,
-		            r->card.key);
+		tui_message(a, "Suspended %s  u undo", name);
 		load_next(a, r);
 		return 1;
+	}
 	case ACT_FLAG:
+		push_undo(r, UNDO_FLAG, r->card.key, 0);
 		r->card.flag = review_toggle_flag(a->db, r->card.key);
-		tui_message(a, r->card.flag ? "Flagged" : "Flag removed");
+		tui_message(a, r->card.flag ? "Flagged (u undo)" : "Flag removed (u undo)");
 		return 1;
 	case ACT_INFO:
 		r->info = 1;
 		return 1;
 	case ACT_SETTINGS:
 		tui_push(a, &settings_screen, NULL);
+		return 1;
+	case ACT_SUSPENDED:
+		tui_push(a, &suspended_screen, NULL);
 		return 1;
 	case ACT_DOWN:
 		r->scroll++;
@@ -625,22 +765,9 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 	default:
 		return 0;
 	}
-undo: {
-		char undone[160];
-		if (review_undo(a->db, undone) != 0) {
-			tui_message(a, "Nothing to undo");
-			return 1;
-		}
-		if (r->have_card && r->npending < 16)
-			snprintf(r->pending[r->npending++], 160, "%s", r->card.key);
-		if (r->npending < 16)
-			snprintf(r->pending[r->npending++], 160, "%s", undone);
-		if (r->reviewed > 0)
-			r->reviewed--;
-		tui_message(a, "Undid the last grade (%s)", undone);
-		load_next(a, r);
-		return 1;
-	}
+undo:
+	undo_last(a, r);
+	return 1;
 }
 
 static void

@@ -333,7 +333,7 @@ copy_and_open(struct app *a, struct stories *s, const char *id)
 	}
 	stories_load(a, s);
 	stories_select(s, nid);
-	tui_message(a, "Copied into your story %s: edit it here.", nid);
+	tui_message(a, "Copied into a story of yours: edit it here.");
 	open_story(a, nid);
 	free(nid);
 }
@@ -359,7 +359,7 @@ stories_input(struct app *a, void *st, enum tui_action act, int key)
 			s->te = NULL;
 			stories_load(a, s);
 			stories_select(s, nid);
-			tui_message(a, "Saved as %s. Fill in each part: Enter edits.", nid);
+			tui_message(a, "Saved. Fill in each part: Enter edits.");
 			open_story(a, nid);
 			free(nid);
 		}
@@ -880,7 +880,7 @@ sview_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		sview_load(a, v, nid);
 		v->sel = 0;
-		tui_message(a, "This is your copy, %s: Enter edits a field.", nid);
+		tui_message(a, "This is your copy: Enter edits a field.");
 		free(nid);
 		return 1;
 	}

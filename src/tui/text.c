@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -259,4 +260,53 @@ text_free(struct tlayout *l)
 		free(l->lines[i].cells);
 	free(l->lines);
 	memset(l, 0, sizeof *l);
+}
+
+void
+text_excerpt(const char *text, int cloze, int cols, char *buf, size_t n)
+{
+	/* Laid out on one very long line, so markup and hidden cloze text
+	 * come out as the card shows them. */
+	struct tlayout l = { 0 };
+	struct text_opts o = { .cloze = cloze, .reveal = 0, .base = 0 };
+	text_layout(&l, text, 4096, &o);
+	const struct tline *t = NULL;
+	int later = 0;              /* more non-empty lines after the first */
+	for (int i = 0; i < l.n; i++) {
+		if (l.lines[i].n == 0)
+			continue;
+		if (t == NULL)
+			t = &l.lines[i];
+		else
+			later = 1;
+	}
+	int total = 0;
+	for (int k = 0; t && k < t->n; k++)
+		total += t->cells[k].ch ? cell_width(t->cells[k].ch) : 0;
+	int cut = total > cols || later;
+	int room = cut ? cols - 1 : cols;
+	const char *more = MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "~";
+	size_t used = 0, mlen = strlen(more);
+	int width = 0;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	for (int k = 0; t && k < t->n; k++) {
+		wchar_t ch = t->cells[k].ch;
+		if (ch == 0)
+			continue;
+		char mb[MB_LEN_MAX];
+		size_t m = wcrtomb(mb, ch, &ps);
+		if (m == (size_t)-1 || width + cell_width(ch) > room || used + m + mlen + 1 > n)
+			break;
+		memcpy(buf + used, mb, m);
+		used += m;
+		width += cell_width(ch);
+	}
+	if (cut && used + mlen + 1 <= n) {
+		memcpy(buf + used, more, mlen);
+		used += mlen;
+	}
+	if (n > 0)
+		buf[used < n ? used : n - 1] = '\0';
+	text_free(&l);
 }

@@ -46,4 +46,10 @@ void text_layout(struct tlayout *l, const char *text, int width, const struct te
 void text_blank(struct tlayout *l);
 void text_free(struct tlayout *l);
 
+/* The first line of a card's text as the screen shows it (markup gone,
+ * cloze markers hidden when cloze is not 0), cut to `cols` columns with
+ * an ellipsis when it does not fit or more lines follow: a short name for
+ * the card in messages. Writes at most n bytes (NUL included) to buf. */
+void text_excerpt(const char *text, int cloze, int cols, char *buf, size_t n);
+
 #endif

@@ -6,13 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "deadline.h"
 #include "review.h"
 #include "settings.h"
 #include "scorecard.h"
 #include "story.h"
+#include "studyday.h"
 #include "tui/app.h"
 #include "tui/gap_today.h"
 #include "tui/plan_panel.h"
@@ -148,11 +148,13 @@ static void
 today_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct today *t = st;
-	char date[64];
-	time_t now = (time_t)now_unix();
-	struct tm tm;
-	localtime_r(&now, &tm);
-	strftime(date, sizeof date, "Today · %A %d %B %Y", &tm);
+	/* The study day, not the calendar date: they differ between
+	 * midnight and the rollover, and the plan counts study days. */
+	char day[80], date[96];
+	struct settings set;
+	settings_load(a->db, &set);
+	studyday_name(now_unix(), set.rollover_hour, day, sizeof day);
+	snprintf(date, sizeof date, "Today · %s", day);
 	tui_put(0, 2, date, cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
 	if (t->countdown[0])
 		tui_put(0, cols - 2 - tui_width(t->countdown), t->countdown, cols / 2,
