@@ -8,12 +8,12 @@ TUI_ENV="PREPDECK_NOW=2026-03-02T10:00:00Z TZ=UTC"
 "$PREPDECK" --db "$DB" status >/dev/null
 
 tui_start 100 30 --db "$DB" review
-expect_screen "review screen" "Space or Enter: show answer"
+expect_screen "review screen" "Space/Enter: show answer"
 for rating in 3 4 1 3 2; do
 	keys Space
 	wait_for "1 Again" >/dev/null
 	keys $rating
-	wait_for "Space or Enter: show answer" >/dev/null
+	wait_for "Space/Enter: show answer" >/dev/null
 done
 keys Space
 wait_for "1 Again" >/dev/null

@@ -27,7 +27,7 @@ keys Space
 expect_screen "ticking names the task by its text" "Done: Import your posting as"
 if screen | grep -q "Done: d1-"; then fail "the message names the task id"; else pass; fi
 keys r
-expect_screen "the review" "Space or Enter: show answer"
+expect_screen "the review" "Space/Enter: show answer"
 keys b
 expect_screen "burying names the card's question" "Buried till tomorrow: [A-Z]"
 keys q

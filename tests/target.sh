@@ -29,7 +29,8 @@ before=$(sql "SELECT group_concat(due) FROM card_state")
 check "set an interview" P target set 2026-03-12 --company Acme --role "AI Engineer" --map month10-rag-map
 expect_grep "countdown" "on 2026-03-12, in 10 days" "$T/out"
 expect_grep "plan proposal" "under three weeks, so the 2-week plan (14 days)" "$T/out"
-expect_grep "plan arithmetic" "starts 14 days before the interview: on 2026-02-26, 4 days ago; today is day 5" "$T/out"
+expect_grep "plan arithmetic: never in the past" "it starts today (2026-03-02) and ends on 2026-03-15" "$T/out"
+expect_grep "what falls after the interview" "only days 1-10 come before the interview; days 11-14 fall on or after it" "$T/out"
 expect_grep "the effect" "^30 cards would be below 90% on 2026-03-12; 30 reviews added over the next 10 days" "$T/out"
 expect_eq "all moved before the day" "$(sql "SELECT count(*) FROM card_state WHERE due < strftime('%s', '2026-03-12')")" 30
 expect_eq "moves recorded" "$(sql "SELECT count(*) FROM deadline_move")" 30
@@ -44,7 +45,9 @@ check "proposed plan (not started)" P target plan
 expect_grep "asks before starting" "To start it: prepdeck target plan --yes" "$T/out"
 check "start the proposed plan" P target plan --yes
 check "plan today" P plan today
-expect_grep "the plan is on day 5" "Day 5 of 14" "$T/out"
+expect_grep "the plan starts today" "Day 1 of 14" "$T/out"
+expect_grep "nothing overdue" "0 overdue" "$T/out"
+expect_grep "warned that it runs past the interview" "Note: Plan ends Sun 2026-03-15, after your interview on Thu 2026-03-12 (day 11)" "$T/out"
 
 # Cram: practice without touching the schedule.
 check "cram list" P cram --deck coding --list --limit 5

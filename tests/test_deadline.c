@@ -231,22 +231,37 @@ main(void)
 	db_close(db);
 
 	/* 7. The plan proposal: under three weeks the 2-week plan, ending the
-	 * day before. */
+	 * day before; never starting before `first`. */
 	const char *plan;
 	int64_t start;
 	char why[512];
 	int64_t today = days_from_civil(2026, 3, 2);
-	CHECK_INT(deadline_propose_plan(today, today + 20, &plan, &start, why, sizeof why), 20);
+	CHECK_INT(deadline_propose_plan(today, today, today + 20, &plan, &start, why,
+	                                sizeof why), 20);
 	CHECK_STR(plan, "two-week");
 	CHECK_INT(start, today + 6);
 	CHECK(strstr(why, "2026-03-22") != NULL && strstr(why, "2026-03-08") != NULL);
-	deadline_propose_plan(today, today + 21, &plan, &start, why, sizeof why);
+	CHECK(strstr(why, "in 6 days") != NULL);
+	deadline_propose_plan(today, today, today + 21, &plan, &start, why, sizeof why);
 	CHECK_STR(plan, "six-week");
-	CHECK_INT(start, today + 21 - 42);
-	CHECK(strstr(why, "today is day 22") != NULL);
-	deadline_propose_plan(today, today + 14, &plan, &start, why, sizeof why);
 	CHECK_INT(start, today);
-	CHECK(strstr(why, "today.") != NULL);
+	CHECK(strstr(why, "never starts in the past") != NULL);
+	CHECK(strstr(why, "only days 1-21 come before the interview; days 22-42") != NULL);
+	deadline_propose_plan(today, today, today + 14, &plan, &start, why, sizeof why);
+	CHECK_INT(start, today);
+	CHECK(strstr(why, "today (2026-03-02)") != NULL);
+	/* Four days out: today, with days 5-14 after the interview. */
+	deadline_propose_plan(today, today, today + 4, &plan, &start, why, sizeof why);
+	CHECK_INT(start, today);
+	CHECK(strstr(why, "only days 1-4 come before the interview; days 5-14") != NULL);
+	/* In the small hours the earliest start is the next study day. */
+	deadline_propose_plan(today, today + 1, today + 4, &plan, &start, why, sizeof why);
+	CHECK_INT(start, today + 1);
+	CHECK(strstr(why, "starts on 2026-03-03") != NULL);
+	/* The interview is today: the plan comes wholly after it. */
+	deadline_propose_plan(today, today, today, &plan, &start, why, sizeof why);
+	CHECK_INT(start, today);
+	CHECK(strstr(why, "all of it comes after the interview") != NULL);
 
 	char *rm = xprintf("rm -rf '%s'", dir);
 	if (system(rm) != 0)

@@ -9,7 +9,7 @@ DB="$T/p.db"
 export PREPDECK_NOW=2026-03-02T10:00:00Z TZ=UTC
 "$PREPDECK" --db "$DB" settings new_per_day 20 >/dev/null
 TUI_ENV="PREPDECK_NOW=$PREPDECK_NOW TZ=UTC" tui_start 80 24 --db "$DB" review
-expect_screen "a card" "Space or Enter: show answer"
+expect_screen "a card" "Space/Enter: show answer"
 
 header_new() { screen | sed -n '1s/.*New *\([0-9]*\).*/\1/p'; }
 header_learn() { screen | sed -n '1s/.*Learn *\([0-9]*\).*/\1/p'; }
@@ -22,7 +22,7 @@ for i in 1 2 3; do
 	wait_for "1 Again" >/dev/null
 	keys 3
 	wait_gone "1 Again" >/dev/null
-	wait_for "Space or Enter: show answer" >/dev/null
+	wait_for "Space/Enter: show answer" >/dev/null
 done
 expect_eq "after three grades" "$(header_new)" "$(due_new)"
 expect_eq "learning after three grades" "$(header_learn)" "$(due_learn)"
@@ -36,7 +36,7 @@ expect_eq "after a second undo" "$(header_new)" "$(due_new)"
 keys Space
 wait_for "1 Again" >/dev/null
 keys 3
-wait_for "Space or Enter: show answer" >/dev/null
+wait_for "Space/Enter: show answer" >/dev/null
 expect_eq "graded again" "$(header_new)" "$(due_new)"
 keys q
 expect_screen "quit" "EXITED 0"

@@ -12,21 +12,21 @@ expect_screen "Today" "prepdeck · Today"
 expect_screen "due count on Today" "4 new"
 keys r
 expect_screen "review screen" "prepdeck · Review"
-expect_screen "question prompt" "Space or Enter: show answer"
+expect_screen "question prompt" "Space/Enter: show answer"
 keys 3
 expect_screen "grading before the answer is refused" "Show the answer first"
 keys Space
 expect_screen "rating buttons with intervals" "1 Again 1m *2 Hard 6m *3 Good 10m *4 Easy [0-9]*d"
 keys 3
-expect_screen "next card" "Space or Enter: show answer"
+expect_screen "next card" "Space/Enter: show answer"
 keys Space
 wait_for "1 Again" >/dev/null
 keys 1
-wait_for "Space or Enter: show answer" >/dev/null
+wait_for "Space/Enter: show answer" >/dev/null
 keys Space
 wait_for "1 Again" >/dev/null
 keys 4
-wait_for "Space or Enter: show answer" >/dev/null
+wait_for "Space/Enter: show answer" >/dev/null
 expect_eq "three grades written as given" "$(sql "SELECT group_concat(rating, ',') FROM review_log")" "3,1,4"
 keys u
 expect_screen "undo message" "Undid the grade of"

@@ -23,12 +23,12 @@ keys -l "AI Engineer"
 keys Enter
 expect_screen "proposed plan" "so the"
 expect_screen "plan name" "2-week plan (14 days)"
-expect_screen "arithmetic" "today is day 5"
+expect_screen "arithmetic: never in the past" "never starts in the past"
 keys y
-expect_screen "plan started" "Started the two-week plan"
+expect_screen "plan started" "Started 'Two-week interview sprint'"
 keys q
 expect_screen "countdown on Today" "Interview in 10 days · Acme"
-expect_screen "plan on Today" "Day 5 of 14"
+expect_screen "plan on Today" "Day 1 of 14"
 expect_eq "interview saved" "$(sql "SELECT day || ' ' || company || ' ' || role FROM target")" "2026-03-12 Acme AI Engineer"
 
 # Cram the coding deck.

@@ -12,7 +12,7 @@ DB="$T/p.db"
 export PREPDECK_NOW=2026-03-02T10:00:00Z TZ=UTC
 "$PREPDECK" --db "$DB" settings new_per_day 5 >/dev/null
 TUI_ENV="PREPDECK_NOW=$PREPDECK_NOW TZ=UTC" tui_start 80 24 --db "$DB" review
-expect_screen "a card" "Space or Enter: show answer"
+expect_screen "a card" "Space/Enter: show answer"
 
 # The key of the card on screen, from the info overlay.
 card_on_screen() {
@@ -28,7 +28,7 @@ k1=$(card_on_screen)
 keys Space
 wait_for "1 Again" >/dev/null
 keys 3
-wait_for "Space or Enter: show answer" >/dev/null
+wait_for "Space/Enter: show answer" >/dev/null
 k2=$(card_on_screen)
 [ "$k1" != "$k2" ] || fail "the second card is the first"
 keys f

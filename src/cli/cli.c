@@ -280,13 +280,15 @@ const struct command cli_commands[] = {
 	{ "target", "set|list|plan|schedule|remove ...", "interview dates: everything works toward the next one",
 	  "target set YYYY-MM-DD [--company NAME] [--role NAME] [--map GAPMAP] adds an "
 	  "interview, shows the plan proposed for it (the 2-week plan with under three "
-	  "weeks left, else the 6-week one, ending the day before) and moves reviews so "
-	  "that every card's predicted recall on the day reaches the desired retention "
-	  "where a review still fits, spread under the daily review budget (the effect "
-	  "is printed; --dry-run only shows it). target list [--json] lists upcoming "
-	  "interviews; target plan [--yes] starts the proposed plan; target schedule "
-	  "[--dry-run] plans the reviews again; target remove ID deletes one and puts "
-	  "the reviews moved for it back.", cmd_target },
+	  "weeks left, else the 6-week one, ending the day before but never starting "
+	  "in the past, and naming the running plan it would replace) and moves "
+	  "reviews so that every card's predicted recall on the day reaches the "
+	  "desired retention where a review still fits, spread under the daily review "
+	  "budget (the effect is printed; --dry-run only shows it). target list "
+	  "[--json] lists upcoming interviews (and warns when the running plan runs past the next one); "
+	  "target plan [--yes] starts the proposed plan (without --yes it only shows "
+	  "it); target schedule [--dry-run] plans the reviews again; target remove ID "
+	  "deletes one and puts the reviews moved for it back.", cmd_target },
 	{ "cram", "[--deck ID] [--tag TAG] [--skill MAP:ROW] [--list]", "practise cards outside the schedule",
 	  "Opens the review screen on the chosen cards, weakest first, whether or not "
 	  "they are due: a deck, a tag, or the decks linked to a gap-map skill. "

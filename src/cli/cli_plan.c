@@ -12,6 +12,7 @@
 
 #include "checklist.h"
 #include "cli_plan.h"
+#include "deadline.h"
 #include "plan.h"
 #include "settings.h"
 #include "studyday.h"
@@ -214,6 +215,12 @@ plan_today_json(struct db *db)
 		printf("%d", v->review_due);
 	else
 		fputs("null", stdout);
+	char warn[300];
+	fputs(",\"interview_warning\":", stdout);
+	if (deadline_plan_warning(db, v, warn, sizeof warn))
+		json_put_str(stdout, warn);
+	else
+		fputs("null", stdout);
 	puts("}");
 	plan_view_free(v);
 	return EXIT_OK;
@@ -303,6 +310,9 @@ plan_today(struct cli *c, int argc, char **argv)
 	}
 	printf("Week %d: %d/%d tasks done · plan: %d/%d · %d overdue\n", v->cur_week,
 	       w->ndone, w->ntasks, v->done, v->total, v->overdue);
+	char warn[300];
+	if (deadline_plan_warning(db, v, warn, sizeof warn))
+		printf("Note: %s.\n", warn);
 	if (v->review_due)
 		printf("Week %d has ended: write its review with 'prepdeck plan review %d "
 		       "--moved TEXT --next TEXT'.\n", v->review_due, v->review_due);

@@ -10,8 +10,24 @@
 #include "deadline.h"
 #include "plan.h"
 #include "settings.h"
+#include "studyday.h"
 #include "tui/app.h"
 #include "util.h"
+
+/* The running plan a proposal would replace, as a sentence (nothing when
+ * none runs); returns the run's view (caller frees) or NULL. */
+static struct plan_view *
+say_replaced(struct db *db, int64_t now, const char *how)
+{
+	struct plan_view *v = plan_load(db, now);
+	if (v != NULL) {
+		char what[300];
+		plan_describe(v, what, sizeof what);
+		printf("%s the running plan %s; its ticks and reviews stay in the history.\n",
+		       how, what);
+	}
+	return v;
+}
 
 /* "142 cards would be below 90% on 2026-03-12; 38 reviews added over the
  * next 9 days" */
@@ -89,8 +105,10 @@ target_set(struct cli *c, int argc, char **argv)
 	const char *plan;
 	int64_t start;
 	char why[512];
-	deadline_propose_plan(today, day, &plan, &start, why, sizeof why);
+	deadline_propose_plan(today, studyday_plan_start(now, set.rollover_hour), day, &plan,
+	                      &start, why, sizeof why);
 	printf("%s\nStart it with: prepdeck target plan --yes\n", why);
+	plan_view_free(say_replaced(db, now, "That replaces"));
 	struct deadline_report rep;
 	if (deadline_plan(db, &set, now, !dry, &rep) == 0 && rep.day == day)
 		print_effect(&set, &rep, !dry);
@@ -134,6 +152,13 @@ target_list_cmd(struct cli *c, int argc, char **argv)
 		printf("%s]\n", n ? "\n" : "");
 	else if (n == 0)
 		printf("no upcoming interviews (prepdeck target set YYYY-MM-DD)\n");
+	if (!json && n > 0) {
+		struct plan_view *v = plan_load(db, now_unix());
+		char warn[300];
+		if (deadline_plan_warning(db, v, warn, sizeof warn))
+			printf("Note: %s.\n", warn);
+		plan_view_free(v);
+	}
 	free(t);
 	return EXIT_OK;
 }
@@ -154,20 +179,36 @@ target_plan_cmd(struct cli *c, int argc, char **argv)
 	const char *plan;
 	int64_t start;
 	char why[512];
-	deadline_propose_plan(today, t.day, &plan, &start, why, sizeof why);
+	deadline_propose_plan(today, studyday_plan_start(now, set.rollover_hour), t.day, &plan,
+	                      &start, why, sizeof why);
 	printf("%s\n", why);
 	if (!yes) {
-		printf("To start it: prepdeck target plan --yes%s\n",
-		       plan_active_run(db) ? " (this replaces the running plan; its history stays)" : "");
+		printf("To start it: prepdeck target plan --yes\n");
+		plan_view_free(say_replaced(db, now, "That replaces"));
 		return EXIT_OK;
 	}
+	struct plan_view *old = plan_load(db, now);
 	char *cause = NULL;
 	if (plan_start(db, plan, start, 1, now, NULL, &cause) != 0) {
+		plan_view_free(old);
 		fprintf(stderr, "prepdeck: %s\n", cause);
 		free(cause);
 		return EXIT_USER;
 	}
-	printf("started the %s plan\n", plan);
+	if (old != NULL) {
+		char what[300];
+		plan_describe(old, what, sizeof what);
+		printf("Ended the plan %s; its ticks and reviews stay in the history.\n", what);
+		plan_view_free(old);
+	}
+	struct plan_view *v = plan_load(db, now);
+	char d[20];
+	plan_fmt_day(start, d, sizeof d);
+	printf("Started '%s': day 1 is %s.\n", v ? v->title : plan, d);
+	char warn[300];
+	if (deadline_plan_warning(db, v, warn, sizeof warn))
+		printf("Note: %s.\n", warn);
+	plan_view_free(v);
 	return EXIT_OK;
 }
 

@@ -335,31 +335,78 @@ deadline_balance(struct db *db, const struct settings *set, int64_t now,
 }
 
 int
-deadline_propose_plan(int64_t today, int64_t day, const char **plan_id, int64_t *start,
-                      char *why, size_t n)
+deadline_propose_plan(int64_t today, int64_t first, int64_t day, const char **plan_id,
+                      int64_t *start, char *why, size_t n)
 {
 	int left = (int)(day - today);
 	int len = left < 21 ? 14 : 42;
 	*plan_id = left < 21 ? "two-week" : "six-week";
+	/* Ending the day before the interview, but never starting in the
+	 * past: days before today would only show up as overdue. */
 	*start = day - len;
+	if (*start < first)
+		*start = first;
+	int64_t end = *start + len - 1;
 	char d_day[16], d_end[16], d_start[16];
 	fmt_date(day, d_day, sizeof d_day);
-	fmt_date(day - 1, d_end, sizeof d_end);
+	fmt_date(end, d_end, sizeof d_end);
 	fmt_date(*start, d_start, sizeof d_start);
-	int into = (int)(today - *start) + 1;
-	int m = snprintf(why, n, "Interview on %s: %d day%s from today, %s three weeks, so "
-	                 "the %s plan (%d days). To end on %s, the day before, it starts "
-	                 "%d days before the interview: on %s", d_day, left,
-	                 left == 1 ? "" : "s", left < 21 ? "under" : "at least",
-	                 left < 21 ? "2-week" : "6-week", len, d_end, len, d_start);
-	if (m < 0 || (size_t)m >= n)
-		return left;
-	if (into > 1)
-		snprintf(why + m, n - (size_t)m, ", %d days ago; today is day %d and days 1-%d "
-		         "show as overdue.", into - 1, into, into - 1);
-	else if (into == 1)
-		snprintf(why + m, n - (size_t)m, ", today.");
-	else
-		snprintf(why + m, n - (size_t)m, ", in %d day%s.", 1 - into, 1 - into == 1 ? "" : "s");
+	struct sbuf b = { 0 };
+	sbuf_addf(&b, "Interview on %s: %d day%s from today, %s three weeks, so the %s plan "
+	          "(%d days). ", d_day, left, left == 1 ? "" : "s",
+	          left < 21 ? "under" : "at least", left < 21 ? "2-week" : "6-week", len);
+	if (end < day) {
+		int wait = (int)(*start - today);
+		sbuf_addf(&b, "To end on %s, the day before, it starts %d days before the "
+		          "interview: %s%s%s", d_end, len, wait == 0 ? "today (" : "on ", d_start,
+		          wait == 0 ? ")" : "");
+		if (wait > 0)
+			sbuf_addf(&b, ", in %d day%s", wait, wait == 1 ? "" : "s");
+		sbuf_add(&b, ".");
+	} else {
+		/* Too little time for the whole plan: say what falls after. */
+		int before = (int)(day - *start);
+		if (*start == today)
+			sbuf_addf(&b, "A plan never starts in the past, so it starts today (%s) "
+			          "and ends on %s: ", d_start, d_end);
+		else
+			sbuf_addf(&b, "A plan never starts in the past, so it starts on %s and "
+			          "ends on %s: ", d_start, d_end);
+		if (before <= 0)
+			sbuf_add(&b, "all of it comes after the interview.");
+		else
+			sbuf_addf(&b, "only days 1-%d come before the interview; days %d-%d fall "
+			          "on or after it, so do what matters most first.", before,
+			          before + 1, len);
+	}
+	snprintf(why, n, "%s", b.s ? b.s : "");
+	sbuf_free(&b);
 	return left;
+}
+
+int
+deadline_plan_warning(struct db *db, const struct plan_view *v, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	struct target t;
+	if (v == NULL || target_next(db, v->today, &t) != 0)
+		return 0;
+	int64_t first = plan_date(v, 1), last = plan_date(v, v->ndays);
+	if (last < t.day)
+		return 0;
+	char d_day[20], d_plan[20];
+	plan_fmt_day(t.day, d_day, sizeof d_day);
+	if (first >= t.day) {
+		plan_fmt_day(first, d_plan, sizeof d_plan);
+		snprintf(buf, n, "Interview %s comes before plan day 1 (%s)", d_day, d_plan);
+		return 1;
+	}
+	/* The plan day dated on the interview (shifts may leave a gap). */
+	int on = 1;
+	while (on < v->ndays && plan_date(v, on + 1) <= t.day)
+		on++;
+	plan_fmt_day(last, d_plan, sizeof d_plan);
+	snprintf(buf, n, "Plan ends %s, after your interview on %s (day %d)", d_plan, d_day,
+	         on);
+	return 1;
 }

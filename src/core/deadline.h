@@ -14,6 +14,7 @@
 
 #include "db.h"
 #include "fsrs.h"
+#include "plan.h"
 #include "settings.h"
 
 struct target {
@@ -84,9 +85,17 @@ int deadline_balance(struct db *db, const struct settings *set, int64_t now,
 
 /* The plan proposed for an interview on `day` (a day number) seen from
  * `today`: the 2-week plan with under three weeks left, else the 6-week
- * one, placed to end the day before. Writes the plan id and its start
- * day; returns the days left. `why` gets the arithmetic in words. */
-int deadline_propose_plan(int64_t today, int64_t day, const char **plan_id,
-                          int64_t *start, char *why, size_t n);
+ * one, placed to end the day before but starting no earlier than `first`
+ * (today, or in the small hours the next study day: studyday.h). Writes
+ * the plan id and its start day; returns the days left. `why` gets the
+ * arithmetic in words, and when the plan cannot end before the interview,
+ * which of its days fall on or after it. */
+int deadline_propose_plan(int64_t today, int64_t first, int64_t day,
+                          const char **plan_id, int64_t *start, char *why, size_t n);
+/* When the running plan v does not fit the next interview (the one a
+ * plan is taken to be for): its day 1 comes after the interview, or its
+ * last day falls on or after it. Writes the warning to buf and returns 1;
+ * returns 0 (buf "") when it fits or there is no interview. */
+int deadline_plan_warning(struct db *db, const struct plan_view *v, char *buf, size_t n);
 
 #endif

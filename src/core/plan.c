@@ -600,6 +600,28 @@ plan_view_free(struct plan_view *v)
 	free(v);
 }
 
+void
+plan_describe(const struct plan_view *v, char *buf, size_t n)
+{
+	char where[48];
+	switch (v->phase) {
+	case PLAN_ON:
+		snprintf(where, sizeof where, "day %d of %d", v->today_day, v->ndays);
+		break;
+	case PLAN_BEFORE:
+		snprintf(where, sizeof where, "not begun");
+		break;
+	case PLAN_BREAK:
+		snprintf(where, sizeof where, "a free day before day %d of %d", v->pos + 1,
+		         v->ndays);
+		break;
+	default:
+		snprintf(where, sizeof where, "finished");
+		break;
+	}
+	snprintf(buf, n, "'%s' (%s, %d of %d tasks done)", v->title, where, v->done, v->total);
+}
+
 struct plan_task *
 plan_find_task(const struct plan_view *v, const char *id)
 {

@@ -149,6 +149,10 @@ void plan_view_free(struct plan_view *v);
  * be outside 1..ndays: the arithmetic extends past the ends). */
 int64_t plan_date(const struct plan_view *v, int day);
 
+/* The run in a few words, to say what a new plan would replace:
+ * "'Six-week build' (day 9 of 42, 12 of 130 tasks done)". */
+void plan_describe(const struct plan_view *v, char *buf, size_t n);
+
 /* The task with this id, or NULL. */
 struct plan_task *plan_find_task(const struct plan_view *v, const char *id);
 /* The known task id closest to a mistyped one, or NULL. */

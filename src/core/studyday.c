@@ -29,20 +29,13 @@ studyday_plan_start(int64_t now, int rollover_hour)
 	return studyday_small_hours(now, rollover_hour) ? today + 1 : today;
 }
 
-/* strftime of a day number's date (at noon, clear of any DST change). */
+/* strftime of a day number's date (its noon, clear of any DST change). */
 static void
 fmt_day(int64_t day, const char *fmt, char *buf, size_t n)
 {
-	int y, m, d;
-	civil_from_days(day, &y, &m, &d);
+	time_t t = (time_t)day_number_start(day, 12);
 	struct tm tm;
-	memset(&tm, 0, sizeof tm);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = 12;
-	tm.tm_isdst = -1;
-	mktime(&tm);
+	localtime_r(&t, &tm);
 	if (strftime(buf, n, fmt, &tm) == 0 && n > 0)
 		buf[0] = '\0';
 }
@@ -56,7 +49,7 @@ studyday_name(int64_t now, int rollover_hour, char *buf, size_t n)
 		return;
 	}
 	char date[64];
-	fmt_day(today, "%a %d %b %Y", date, sizeof date);
+	fmt_day(today, "%a %d %b", date, sizeof date);
 	snprintf(buf, n, "%s, study day until %02d:00", date, rollover_hour);
 }
 

@@ -28,7 +28,7 @@ int studyday_small_hours(int64_t now, int rollover_hour);
 int64_t studyday_plan_start(int64_t now, int rollover_hour);
 
 /* Names today's study day for a header: "Saturday 28 November 2026", or
- * in the small hours "Sat 28 Nov 2026, study day until 04:00". */
+ * in the small hours "Sat 28 Nov, study day until 04:00". */
 void studyday_name(int64_t now, int rollover_hour, char *buf, size_t n);
 
 /* "today", or for another day number "Sun 29 Nov" (and "at 04:00" when it

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "plan.h"
 #include "settings.h"
 #include "studyday.h"
@@ -183,6 +184,7 @@ toggle_task(struct app *a, const struct plan_view *v, const struct plan_task *t)
 struct plan_panel {
 	struct plan_view *v;
 	size_t sel;            /* among today's tasks */
+	char warning[300];     /* the plan does not fit the next interview */
 };
 
 struct plan_panel *
@@ -219,6 +221,7 @@ plan_panel_reload(struct app *a, struct plan_panel *p)
 {
 	plan_view_free(p->v);
 	p->v = plan_load(a->db, now_unix());
+	deadline_plan_warning(a->db, p->v, p->warning, sizeof p->warning);
 	size_t n;
 	today_tasks(p, &n);
 	if (p->sel >= n)
@@ -244,6 +247,10 @@ plan_panel_draw(struct app *a, struct plan_panel *p, int y, int cols)
 	snprintf(head, sizeof head, "%s · Week %d: %s", where, v->cur_week,
 	         v->weeks[v->cur_week - 1].theme);
 	put_clip(y++, 4, head, cols - 6, A_BOLD);
+	if (p->warning[0]) {
+		snprintf(head, sizeof head, "! %s", p->warning);
+		put_clip(y++, 4, head, cols - 6, tui_attr(a, C_WARN) | A_BOLD);
+	}
 	size_t n;
 	struct plan_task *t = today_tasks(p, &n);
 	const size_t maxshow = 6;

@@ -461,8 +461,8 @@ static void
 draw_buttons(struct app *a, struct rv *r, int y, int cols)
 {
 	if (r->phase == PH_QUESTION) {
-		tui_put(y, 2, "Space or Enter: show answer     e info  b bury  s suspend  u undo",
-		        cols - 4, tui_attr(a, C_DIM));
+		tui_put(y, 2, "Space/Enter: show answer   e info  b bury  s suspend  S suspended  "
+		        "u undo", cols - 4, tui_attr(a, C_DIM));
 		return;
 	}
 	if (r->phase == PH_TYPING) {

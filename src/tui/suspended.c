@@ -85,8 +85,8 @@ suspended_draw(struct app *a, void *st, int lines, int cols)
 		text_excerpt(e->front, e->cloze, cols - qx - 2, buf, sizeof buf);
 		tui_put(y, qx, buf, cols - qx - 2, at);
 	}
-	tui_put(lines - 2, 2, "Space unsuspend (it comes back in the review)   Space again "
-	        "suspends   q back", cols - 4, tui_attr(a, C_DIM));
+	tui_put(lines - 2, 2, "Space unsuspends (it comes back in the review); Space again "
+	        "suspends", cols - 4, tui_attr(a, C_DIM));
 }
 
 static int

@@ -11,6 +11,7 @@
 #include "plan.h"
 #include "review.h"
 #include "settings.h"
+#include "studyday.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "util.h"
@@ -27,6 +28,8 @@ struct tscreen {
 	int field;                  /* 0 date, 1 company, 2 role */
 	struct lineedit ed[3];
 	char why[512], effect[256];
+	char replaces[300];         /* the running plan a start would end, or "" */
+	char warning[300];          /* the running plan does not fit the interview */
 	const char *plan;
 	int64_t start;
 };
@@ -47,6 +50,26 @@ tload(struct app *a, struct tscreen *s)
 	s->t = target_list(a->db, day_number(now_unix(), set.rollover_hour), &s->n);
 	if (s->sel >= (int)s->n)
 		s->sel = s->n ? (int)s->n - 1 : 0;
+	struct plan_view *v = plan_load(a->db, now_unix());
+	deadline_plan_warning(a->db, v, s->warning, sizeof s->warning);
+	s->replaces[0] = '\0';
+	if (v != NULL)
+		plan_describe(v, s->replaces, sizeof s->replaces);
+	plan_view_free(v);
+}
+
+/* The plan proposed for an interview on `day`, never starting in the
+ * past; shown with what it would replace, and started only on y. */
+static void
+propose(struct app *a, struct tscreen *s, int64_t day)
+{
+	struct settings set;
+	settings_load(a->db, &set);
+	int64_t now = now_unix();
+	deadline_propose_plan(day_number(now, set.rollover_hour),
+	                      studyday_plan_start(now, set.rollover_hour), day, &s->plan,
+	                      &s->start, s->why, sizeof s->why);
+	s->phase = TP_PROPOSE;
 }
 
 static void
@@ -109,7 +132,6 @@ save_form(struct app *a, struct tscreen *s)
 		free(cause);
 		return;
 	}
-	deadline_propose_plan(today, day, &s->plan, &s->start, s->why, sizeof s->why);
 	struct deadline_report rep;
 	s->effect[0] = '\0';
 	if (deadline_plan(a->db, &set, now, 1, &rep) == 0 && rep.day == day) {
@@ -121,7 +143,7 @@ save_form(struct app *a, struct tscreen *s)
 		         rep.added == 1 ? "" : "s", rep.days, rep.days == 1 ? "" : "s");
 	}
 	tload(a, s);
-	s->phase = TP_PROPOSE;
+	propose(a, s, day);
 }
 
 static void
@@ -185,8 +207,15 @@ target_draw(struct app *a, void *st, int lines, int cols)
 		if (s->effect[0])
 			wrap_put(&y, 4, s->effect, cols - 8, tui_attr(a, C_ACCENT));
 		y++;
-		tui_put(y, 4, "y  start this plan now (replaces a running plan; its history stays)",
-		        cols - 8, A_BOLD);
+		if (s->replaces[0]) {
+			char buf[400];
+			snprintf(buf, sizeof buf, "It replaces the running plan %s; its ticks and "
+			         "reviews stay in the history.", s->replaces);
+			wrap_put(&y, 4, buf, cols - 8, tui_attr(a, C_WARN) | A_BOLD);
+			y++;
+		}
+		tui_put(y, 4, s->replaces[0] ? "y  replace it and start this plan" :
+		        "y  start this plan", cols - 8, A_BOLD);
 		tui_put(y + 1, 4, "n  not now", cols - 8, A_BOLD);
 		return;
 	}
@@ -210,6 +239,12 @@ target_draw(struct app *a, void *st, int lines, int cols)
 		tui_put(y++, 4, buf, cols - 8, at);
 	}
 	y++;
+	if (s->warning[0]) {
+		char buf[320];
+		snprintf(buf, sizeof buf, "! %s.", s->warning);
+		wrap_put(&y, 4, buf, cols - 8, tui_attr(a, C_WARN) | A_BOLD);
+		y++;
+	}
 	tui_put(y, 4, "a add   d delete   P start the proposed plan", cols - 8,
 	        tui_attr(a, C_DIM));
 }
@@ -243,9 +278,12 @@ target_input(struct app *a, void *st, enum tui_action act, int key)
 				tui_message(a, "%s", cause);
 				free(cause);
 			} else {
-				tui_message(a, "Started the %s plan", s->plan);
+				struct plan_view *v = plan_load(a->db, now_unix());
+				tui_message(a, "Started '%s'", v ? v->title : s->plan);
+				plan_view_free(v);
 			}
 			s->phase = TP_LIST;
+			tload(a, s);
 		} else if (key == 27 || (a->key_char && (key == 'n' || key == 'N' || key == 'q'))) {
 			s->phase = TP_LIST;
 		}
@@ -270,12 +308,8 @@ target_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (act == ACT_START_PLAN && s->n > 0) {
-		struct settings set;
-		settings_load(a->db, &set);
-		int64_t today = day_number(now_unix(), set.rollover_hour);
-		deadline_propose_plan(today, s->t[0].day, &s->plan, &s->start, s->why, sizeof s->why);
 		s->effect[0] = '\0';
-		s->phase = TP_PROPOSE;
+		propose(a, s, s->t[0].day);
 		return 1;
 	}
 	return 0;

@@ -155,7 +155,8 @@ today_draw(struct app *a, void *st, int lines, int cols)
 	settings_load(a->db, &set);
 	studyday_name(now_unix(), set.rollover_hour, day, sizeof day);
 	snprintf(date, sizeof date, "Today · %s", day);
-	tui_put(0, 2, date, cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
+	int cw = t->countdown[0] ? tui_width(t->countdown) + 2 : 0;
+	tui_put(0, 2, date, cols - 4 - cw, tui_attr(a, C_TITLE) | A_BOLD);
 	if (t->countdown[0])
 		tui_put(0, cols - 2 - tui_width(t->countdown), t->countdown, cols / 2,
 		        tui_attr(a, C_WARN) | A_BOLD);
