@@ -85,7 +85,11 @@ fi
 
 # Self-score: 1-4 opens the sentence of evidence; saving or skipping it
 # moves on. The categories are those of the story's competencies.
-expect_screen "categories of the story" "Impact, Prioritization; clarity always"
+expect_screen "categories of the story" "depth, Impact; clarity always"
+# The sentence wraps at 80 columns: read it joined.
+expect_eq "the story's competencies named" \
+	"$(screen | tr '\n' ' ' | tr -s ' ' | grep -o 'competencies [^;]*; clarity always')" \
+	"competencies Technical depth, Impact; clarity always"
 keys 3
 expect_screen "score shown" "Clarity  *\[3\]"
 expect_screen "evidence editor" "Clarity 3/4 · evidence"
