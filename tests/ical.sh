@@ -189,10 +189,12 @@ expect_eq "day 1: header and one line per task" "$(wc -l <"$T/d1")" 6
 expect_eq "day 1: header" "$(sed -n 1p "$T/d1")" \
 	"Two-week interview sprint, day 1 of 14, week 1 of 2: Pattern drills, one ML explanation a day, the design template"
 expect_eq "day 1: ticked task" "$(sed -n 2p "$T/d1")" \
-	"[x] Turn the posting you are interviewing for into a one-page list of technical, system and behavioral skills. (30 min)"
-expect_eq "day 1: open task with non-ASCII" "$(sed -n 3p "$T/d1")" \
-	"[ ] Hashing drill: two-sum, group anagrams, first non-repeating token in a stream. Restate, plan, code, then run 2–3 edge cases (empty, duplicates, one element). (45 min)"
-expect_grep "day 1: arrows survive" "requirements → data → model" "$T/d1"
+	"[x] Import your posting as a gap map (prepdeck jd import FILE); mark its top five skills (30 min)"
+# The bundled plans are ASCII; escaping and folding of other characters
+# are checked on the mock round's description below.
+expect_eq "day 1: open task with punctuation to escape" "$(sed -n 3p "$T/d1")" \
+	"[ ] Hashing: two-sum, group anagrams, first non-repeating token in a stream; test empty input (45 min)"
+expect_grep "day 1: a long task whole" "^\[ \] Set new cards to 30 (prepdeck settings new_per_day 30); review 70 in coding, ml-fundamentals (15 min)$" "$T/d1"
 
 # Mock rounds: rubric, partner, scores and the fix as the description.
 expect_eq "mock date" "$(field "$T/cal.ics" "mock-1@prepdeck" 2)" 2024-03-25
@@ -233,8 +235,8 @@ ical dump "$T/cal.ics" | cut -f1 | grep '@prepdeck' | sort >"$T/uids2"
 cmp -s "$T/uids1" "$T/uids2" && pass || fail "UIDs changed between exports"
 expect_grep "new DTSTAMP" "^DTSTAMP:20240330T120000Z" "$T/cal.ics"
 ical desc "$T/cal.ics" "plan-$run-day1@prepdeck" >"$T/d1"
-expect_grep "ticked stays ticked" "^\[x\] Turn the posting" "$T/d1"
-expect_grep "past task overdue" "^\[!\] Hashing drill" "$T/d1"
+expect_grep "ticked stays ticked" "^\[x\] Import your posting" "$T/d1"
+expect_grep "past task overdue" "^\[!\] Hashing: two-sum" "$T/d1"
 ical desc "$T/cal.ics" "plan-$run-day3@prepdeck" >"$T/d3"
 expect_no_grep "today's tasks not overdue" "^\[!\]" "$T/d3"
 

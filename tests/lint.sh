@@ -19,14 +19,14 @@ expect_grep "a generic task" "^$L/plan.yaml:17:24: generic-task: plan task 't1' 
 expect_grep "a term without a deck" "^$L/vocabulary.yaml:16:9: term-without-deck: " "$T/out"
 expect_grep "a type-in a keyboard cannot type" "^$L/typein.yaml:9:47: typein-keyboard: .*'é'" "$T/out"
 expect_grep "a long answer" "^$L/answers.yaml:8:8: long-answer: the answer of 'ans-long' has 61 words (at most 60)" "$T/out"
-expect_grep "the summary counts per rule" "^lint: 16 findings (4 long-answer, 2 long-cloze, 1 duplicate, 2 term-without-deck, 5 generic-task, 2 typein-keyboard) in 8 files, 25 cards$" "$T/out"
+expect_grep "the summary counts per rule" "^lint: 18 findings (4 long-answer, 2 long-cloze, 3 duplicate, 2 term-without-deck, 5 generic-task, 2 typein-keyboard) in 9 files, 32 cards$" "$T/out"
 
 check_exit "--json" 1 "$PREPDECK" --db "$DB" lint --json "$L"
 cp "$T/out" "$T/lint.json"
 check "the JSON parses and holds what the lines say" python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["files"] == 8 and d["cards"] == 25, d
+assert d["files"] == 9 and d["cards"] == 32, d
 assert d["thresholds"] == {"answer_max": 60, "cloze_max": 5, "duplicate": 0.2}, d["thresholds"]
 assert d["counts"]["long-cloze"] == 2 and d["counts"]["invalid"] == 0, d["counts"]
 assert len(d["findings"]) == sum(d["counts"].values())

@@ -24,7 +24,7 @@ check "start a plan" P plan start two-week
 tui_start 80 24 --db "$DB"
 expect_screen "Today with the plan" "Day 1 of 14"
 keys Space
-expect_screen "ticking names the task by its text" "Done: Turn the posting you"
+expect_screen "ticking names the task by its text" "Done: Import your posting as"
 if screen | grep -q "Done: d1-"; then fail "the message names the task id"; else pass; fi
 keys r
 expect_screen "the review" "Space/Enter: show answer"

@@ -35,20 +35,23 @@ grade_some() {
 	done
 }
 
+# Day 1's review task, d1-cards, names three decks and asks for 70: on a
+# fresh database the review can serve at most the 20 new cards a day.
 check "start the two-week plan" P plan start two-week
-expect_eq "asks for its count at first" "$(task_json d1-ml target)" 20
+expect_eq "its count" "$(task_json d1-cards count)" 70
+expect_eq "asks for what the review can serve at first" "$(task_json d1-cards target)" 20
 
 # Part of the queue: the three views agree on done/target.
 grade_some 12
-done_=$(task_json d1-ml progress)
-target=$(task_json d1-ml target)
-[ "$done_" -ge 1 ] && pass || fail "no ml-fundamentals review among the first 12"
+done_=$(task_json d1-cards progress)
+target=$(task_json d1-cards target)
+[ "$done_" -ge 1 ] && pass || fail "no review of its decks among the first 12"
 check "plan today (text)" P plan today
-expect_grep "the text shows done/target" "\[ml-fundamentals $done_/$target\]" "$T/out"
+expect_grep "the text shows done/target" "\[coding, ml-fundamentals, ml-system-design $done_/$target\]" "$T/out"
 tui_start 100 30 --db "$DB"
-expect_screen "Today shows the same figures" "Explain supervised vs.* $done_/$target"
+expect_screen "Today shows the same figures" "Set new cards to 30.* $done_/$target"
 keys p
-expect_screen "the plan screen shows the same" "Explain supervised vs.* $done_/$target"
+expect_screen "the plan screen shows the same" "Set new cards to 30.* $done_/$target"
 keys q
 keys q
 expect_screen "quit" "EXITED 0"
@@ -56,33 +59,36 @@ expect_screen "quit" "EXITED 0"
 # The whole queue.
 grade_some 200
 expect_eq "nothing left to review" "$(P next)" "nothing due"
-expect_eq "the review task is done" "$(task_json d1-ml done)" true
-expect_eq "its target is what was done" "$(task_json d1-ml target)" "$(task_json d1-ml progress)"
-expect_eq "ticked by itself" "$(task_json d1-ml auto)" true
-expect_eq "the coding task too" "$(task_json d1-code-cards done)" true
+expect_eq "the review task is done" "$(task_json d1-cards done)" true
+expect_eq "its target is what was done" "$(task_json d1-cards target)" "$(task_json d1-cards progress)"
+expect_eq "ticked by itself" "$(task_json d1-cards auto)" true
+expect_eq "every deck of it counted" "$(task_json d1-cards progress)" \
+	"$(DB=$DB sql "SELECT count(*) FROM review_log r JOIN card c ON c.key = r.card_key WHERE c.deck_id IN ('coding', 'ml-fundamentals', 'ml-system-design')")"
+expect_eq "a deck link without a count is no review task" "$(task_json d1-ml done)" false
 expect_eq "nothing overdue" "$(P plan today --json | sed -n 's/.*"overdue":\[\([^]]*\)\].*/\1/p')" ""
-target=$(task_json d1-ml target)
+target=$(task_json d1-cards target)
 tui_start 100 30 --db "$DB"
-expect_screen "Today: done, done/target" "\[x\] Explain supervised vs.* $target/$target"
+expect_screen "Today: done, done/target" "\[x\] Set new cards to 30.* $target/$target"
 keys q
 expect_screen "quit again" "EXITED 0"
 
 # Undo one of its reviews: it is unticked again, and the target holds.
-k=$(DB=$DB sql "SELECT r.card_key FROM review_log r JOIN card c ON c.key = r.card_key WHERE c.deck_id = 'ml-fundamentals' ORDER BY r.id DESC LIMIT 1")
+k=$(DB=$DB sql "SELECT r.card_key FROM review_log r JOIN card c ON c.key = r.card_key WHERE c.deck_id IN ('coding', 'ml-fundamentals', 'ml-system-design') ORDER BY r.id DESC LIMIT 1")
 last=$(DB=$DB sql "SELECT card_key FROM review_log ORDER BY id DESC LIMIT 1")
 if [ "$k" = "$last" ]; then
 	check "undo its last review" P undo
-	expect_eq "unticked after the undo" "$(task_json d1-ml done)" false
+	expect_eq "unticked after the undo" "$(task_json d1-cards done)" false
 	grade_some 200
-	expect_eq "done again" "$(task_json d1-ml done)" true
+	expect_eq "done again" "$(task_json d1-cards done)" true
 fi
 
 # The next day: the tick stays; yesterday's other tasks are overdue.
 export PREPDECK_NOW=2026-03-03T10:00:00Z
 expect_eq "day 1's review task stays done" \
-	"$(DB=$DB sql "SELECT auto FROM task_done WHERE task_id = 'd1-ml'")" 1
+	"$(DB=$DB sql "SELECT auto FROM task_done WHERE task_id = 'd1-cards'")" 1
 check "next day" P plan today --json
-expect_no_grep "day 1's review task is not overdue" '"id":"d1-ml"' "$T/out"
+expect_no_grep "day 1's review task is not overdue" '"id":"d1-cards"' "$T/out"
+expect_grep "an unticked task of day 1 is" '"id":"d1-ml"' "$T/out"
 
 # Several decks in one task; `count` needs a deck.
 mkdir -p "$T/plan"

@@ -17,15 +17,24 @@ done
 check "help export" "$PREPDECK" help export
 expect_grep "export help names stories" "export stories" "$T/out"
 
-# The bundled bank: examples, the pitch, templates; gaps in coverage.
+# The bundled bank: examples, the pitch, templates; the example profile
+# covers every competency, so coverage has no gap but marks each
+# competency only the examples cover.
 check "stories list" P stories
 expect_grep "bundled example listed" "^story-rag  *example  *never" "$T/out"
 expect_grep "pitch listed" "^pitch-60s  *pitch" "$T/out"
 expect_grep "template listed" "^tpl-conflict  *template" "$T/out"
 check "coverage" P stories coverage
-expect_grep "4 gaps in the bundled bank" "14 competencies, 5 stories; 4 gaps" "$T/out"
-expect_grep "conflict is a gap with its template" "^Conflict resolution .*GAP (template: tpl-conflict)" "$T/out"
+expect_grep "no gap in the bundled bank" "14 competencies, 9 stories; 0 gaps" "$T/out"
+expect_grep "conflict covered by examples only" "^Conflict resolution .*examples only" "$T/out"
 expect_grep "ownership covered by examples only" "^Ownership .*examples only" "$T/out"
+# Without the example profile (templates only), every competency is a
+# gap, each with a template to start from.
+mkdir -p "$T/templates-only"
+cp "$top_srcdir/content/stories.yaml" "$T/templates-only/"
+check "coverage without the example profile" env PREPDECK_CONTENT="$T/templates-only" "$PREPDECK" --db "$T/t.db" stories coverage
+expect_grep "every competency a gap" "14 competencies, 0 stories; 14 gaps" "$T/out"
+expect_grep "conflict is a gap with its template" "^Conflict resolution .*GAP (template: tpl-conflict)" "$T/out"
 
 # Copy a bundled story and a template; the copies are the user's.
 check "copy a story" P story copy story-rag
@@ -75,7 +84,7 @@ expect_grep "unknown field message" "unknown field 'colour'" "$T/err"
 check_exit "bundled stories are read-only" 1 P story set story-rag title "Mine now"
 expect_grep "read-only message" "copy it first" "$T/err"
 expect_eq "bundled story untouched" "$(DB=$DB sql "SELECT title FROM story WHERE id = 'story-rag'")" \
-	"RAG for banking support: under 100 ms retrieval, 70% less compute"
+	"Example: RAG for banking support, 40% fewer unsupported answers"
 check_exit "set needs three arguments" 2 P story set my-rag title
 check "delete a story" P story delete my-rag-2
 expect_eq "deleted is retired" "$(DB=$DB sql "SELECT retired FROM story WHERE id = 'my-rag-2'")" 1
@@ -88,11 +97,13 @@ expect_grep "show competency names" "^competencies: Conflict resolution, Handlin
 expect_grep "show copied from" "^copied from: story-rag" "$T/out"
 expect_grep "show the added point" "Pourquoi ce seuil ?" "$T/out"
 
-# Coverage counts the user's story: conflict and ambiguity are covered.
+# Coverage counts the user's story: conflict and ambiguity are covered by
+# one of theirs, learning still by the examples only.
 check "coverage again" P stories coverage
-expect_grep "two gaps left" "8 stories; 2 gaps" "$T/out"
-expect_no_grep "conflict no longer a gap" "^Conflict resolution .*GAP" "$T/out"
-expect_grep "learning still a gap" "^Learning .*GAP" "$T/out"
+expect_grep "the user's stories counted" "12 stories; 0 gaps" "$T/out"
+expect_no_grep "conflict no longer examples only" "^Conflict resolution .*examples only" "$T/out"
+expect_no_grep "ambiguity no longer examples only" "^Handling ambiguity .*examples only" "$T/out"
+expect_grep "learning still examples only" "^Learning .*examples only" "$T/out"
 
 # Prompts.
 check "a prompt for a competency" P stories prompt --competency conflict
@@ -156,9 +167,9 @@ expect_grep "rehearsed once, 2 days ago, score 3.2" "^my-rag  *mine  *2d ago  *1
 check "export md" P export stories --format md
 expect_grep "md title" "^## Mon histoire : « RAG » — 70 % de calcul en moins" "$T/out"
 expect_grep "md non-ASCII text" "Ligne une — café" "$T/out"
-expect_no_grep "md without bundled stories" "^## RAG for banking support" "$T/out"
+expect_no_grep "md without bundled stories" "^## .*RAG for banking support" "$T/out"
 check "export md --all" P export stories --all
-expect_grep "md --all has the bundled ones" "^## RAG for banking support" "$T/out"
+expect_grep "md --all has the bundled ones" "^## (example) Example: RAG for banking support" "$T/out"
 check_exit "yaml --all refused" 2 P export stories --format yaml --all
 check_exit "unknown format" 2 P export stories --format pdf
 check_exit "export of nothing" 2 P export
@@ -198,7 +209,7 @@ check "import restores it" "$PREPDECK" --db "$DB2" import "$T/mine.yaml"
 expect_eq "restored" "$(DB=$DB2 sql "SELECT retired || title FROM story WHERE id = 'my-conflict'")" "0My conflict story"
 sed 's/id: "my-conflict"/id: "story-rag"/' "$T/mine.yaml" > "$T/clash.yaml"
 check_exit "an id of a bundled story is refused" 1 "$PREPDECK" --db "$DB2" import "$T/clash.yaml"
-expect_grep "clash message" "story id 'story-rag' is already used by @bundled/stories.yaml" "$T/err"
+expect_grep "clash message" "story id 'story-rag' is already used by @bundled/example/profile.yaml" "$T/err"
 
 # The weakest competency, on a small curriculum of its own: b scores 2,
 # a scores 4, so b is the weakest and its only prompt is chosen.

@@ -44,8 +44,9 @@ keys Enter
 # Export: pick the deck, history on, write the file.
 keys e
 expect_screen "deck picker" "Pick the decks to export"
-expect_screen "imported deck listed" "Lang::Spanish"
-# Move the cursor to the deck (the list is in due order; search for it).
+expect_screen "bundled decks listed" "Coding round (Python)  (coding)"
+# Move the cursor to the imported deck (the list is in due order and
+# longer than the screen; search for it).
 i=0
 while [ $i -lt 60 ]; do
 	keys Space
@@ -53,7 +54,7 @@ while [ $i -lt 60 ]; do
 	keys Space Down
 	i=$((i + 1))
 done
-expect_screen "deck picked" "\[x\] Lang::Spanish"
+expect_screen "imported deck listed and picked" "\[x\] Lang::Spanish"
 keys h
 expect_screen "history on" "\[x\] with review history"
 keys Enter

@@ -49,7 +49,7 @@ keys -l "Retrieval evaluation at scale"
 keys Enter
 expect_screen "the whole status message" "Added 'Retrieval evaluation at scale' · Enter fills its evidence"
 keys q o
-expect_screen "settings" "Review settings"
+expect_screen "settings" "prepdeck · Settings"
 expect_screen "the selected setting's whole description" "retention: desired retention (probability of recall when a card is due)"
 keys q
 expect_screen "Today" "prepdeck · Today"

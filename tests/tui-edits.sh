@@ -24,6 +24,9 @@ keys l l l l
 keys e
 expect_screen "editing the evidence" "Enter saves · Esc cancels"
 keys -l "half typed evidence"
+# Shrink once the text is in (keys read while too small are dropped, and
+# a busy machine may not have read them all before the resize).
+expect_screen "typed" "half typed evidence"
 tm resize-window -t t -x 60 -y 20
 expect_screen "too small says so" "Window too small: 60x20"
 keys Escape

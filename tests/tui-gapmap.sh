@@ -79,11 +79,12 @@ expect_screen "back to the start" "0123456789abcdefghijklmn.*>"
 keys Escape
 
 # Filter and sort.
+# ("agents" would also find Security engineering, whose decks include it.)
 keys /
-keys "agents"
+keys "evals"
 expect_screen "filtered as typed" "1/1 · Evals for agents"
 keys Enter
-expect_screen "filter kept" "sort: map · filter: agents"
+expect_screen "filter kept" "sort: map · filter: evals"
 keys / C-u Enter
 expect_screen "filter cleared" "Filter cleared"
 keys s

@@ -39,15 +39,15 @@ expect_screen "Today" "prepdeck · Today"
 
 # --- enter_reads_a_plan_task_on_today_and_on_the_plan -----------------------
 full=$(sql "SELECT text FROM plan_task WHERE plan_id = 'two-week' AND task_id = 'd1-jd'")
-expect_screen "the task cut in the list" "\[ \] Turn the posting you are interviewing for.*…"
+expect_screen "the task cut in the list" "\[ \] Import your posting as a gap map (prepdeck jd import FILE)…"
 keys Enter
 expect_screen "Enter on Today reads the task" "Plan task · Day 1 of 14"
-expect_screen "its whole text" "behavioral skills\."
+expect_screen "its whole text" "^ *five skills$"
 expect_screen "its link" "Links to the checklist"
 keys Space
-expect_screen "Space ticks it there" "\[x\] Turn the posting"
+expect_screen "Space ticks it there" "\[x\] Import your posting"
 keys Space
-expect_screen "and unticks" "\[ \] Turn the posting"
+expect_screen "and unticks" "\[ \] Import your posting"
 keys o
 expect_screen "o opens the link" "Checklist · "
 keys q q
@@ -59,7 +59,7 @@ expect_screen "Enter on the plan reads the task too" "Plan task · Day 1 of 14"
 keys q
 expect_screen "plan again" "Study plan · "
 keys Space
-expect_screen "Space ticks on the plan" "\[x\] Turn the posting"
+expect_screen "Space ticks on the plan" "\[x\] Import your posting"
 expect_eq "ticked" "$(sql "SELECT count(*) FROM task_done WHERE task_id = 'd1-jd'")" 1
 keys q q
 expect_screen "quit" "EXITED 0"

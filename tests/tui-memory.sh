@@ -36,6 +36,9 @@ db.executemany("INSERT INTO review_log(card_key, reviewed_at, rating, mode, dura
 db.commit()
 EOF
 
+# End goes to the last line (as xterm sends it; G is no longer bound).
+END_KEY=$(printf '\033OF')
+
 TUI_ENV="TZ=UTC PREPDECK_NOW=$NOW" tui_start 80 24 --db "$DB"
 expect_screen "Today" "prepdeck · Today"
 keys t
@@ -50,7 +53,7 @@ keys j j j j j j j j j j j j
 expect_screen "deck figure" "History deck  *19800"
 expect_screen "calibration title" "Calibration · predicted recall against what happened"
 expect_screen "calibration bin" "^  0.90-0.93  *[0-9]* *[0-9.]*% *9[0-9].[0-9]%"
-keys G
+keys -l "$END_KEY"
 expect_screen "defaults in use" "The defaults are in use: press o to fit your own."
 expect_screen "default parameters" "w0-w6    default   0.2120  1.2931  2.3065  8.2956"
 expect_screen "how to fit" "o: fit the parameters to your reviews"
@@ -72,11 +75,13 @@ while [ "$(graded)" != 1 ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i + 1)); done
 expect_eq "a grade was written during the fit" "$(graded)" 1
 keys q
 expect_screen "Today again" "prepdeck · Today"
-keys t 7 G
+keys t 7
+keys -l "$END_KEY"
 expect_screen "fit applied with its figures" "Applied: held-out log loss 0\.[0-9]* < 0\.[0-9]*" 60
 expect_eq "parameters saved" "$(sql "SELECT count(*) FROM setting WHERE key = 'fsrs_weights'")" 1
-keys q 7 G
-keys t 7 G
+keys q
+keys t 7
+keys -l "$END_KEY"
 expect_screen "fitted parameters shown" "Fitted to your reviews on 2025-11-05 (29682 reviews, log loss 0\.[0-9]*)\."
 expect_screen "fitted row" "w0-w6    fitted    *0\.[0-9]* "
 

@@ -35,7 +35,7 @@ expect_screen "today highlighted" "> Day 1 · Tue 2026-03-10 .*today"
 # opens the checklist it links to.
 keys q
 expect_screen "Today leads with the plan" "Day 1 of 14 · Week 1: Pattern drills"
-expect_screen "today's first task" "\[ \] Turn the posting"
+expect_screen "today's first task" "\[ \] Import your posting"
 keys Enter
 expect_screen "the task in full" "Plan task · Day 1 of 14"
 keys o
@@ -54,12 +54,12 @@ keys q
 # Space ticks the selected task from Today.
 expect_screen "back on Today" "Day 1 of 14"
 keys Space
-expect_screen "task ticked on Today" "\[x\] Turn the posting"
+expect_screen "task ticked on Today" "\[x\] Import your posting"
 expect_eq "tick stored" "$(sql "SELECT task_id, auto FROM task_done")" "d1-jd|0"
 keys j Space
-expect_screen "second task ticked" "\[x\] Hashing drill"
+expect_screen "second task ticked" "\[x\] Hashing: two-sum"
 keys Space
-expect_screen "and unticked" "\[ \] Hashing drill"
+expect_screen "and unticked" "\[ \] Hashing: two-sum"
 expect_eq "one tick left" "$(sql "SELECT group_concat(task_id) FROM task_done")" "d1-jd"
 keys q
 expect_screen "quits" "EXITED 0"
@@ -67,21 +67,21 @@ expect_screen "quits" "EXITED 0"
 # Day 9 of the six-week plan (started from the command line, 8 days ago).
 "$PREPDECK" --db "$DB" plan start six-week --on 2026-03-02 --yes >/dev/null || fail "plan start"
 tui_start 80 24 --db "$DB"
-expect_screen "Day 9 of 42 on Today" "Day 9 of 42 · Week 2: Production concern — versioning"
+expect_screen "Day 9 of 42 on Today" "Day 9 of 42 · Week 2: An evaluation set and a calibrated judge"
 expect_screen "overdue count" "[0-9][0-9]* overdue"
 keys Space
-expect_screen "day 9 task ticked" "\[x\] Give prompts ids"
+expect_screen "day 9 task ticked" "\[x\] Add a judge (pinned model"
 expect_eq "d9 tick" "$(sql "SELECT count(*) FROM task_done d JOIN plan_run r ON r.id = d.run_id WHERE r.active = 1 AND d.task_id = 'd9-build' AND d.auto = 0")" 1
 
 # The plan screen: today highlighted, the tick shown, days missed overdue.
 keys p
 expect_screen "plan screen" "Study plan · Six-week build"
 expect_screen "today's day highlighted" "> Day 9 · Tue 2026-03-10"
-expect_screen "ticked task marked" "\[x\] Give prompts ids"
+expect_screen "ticked task marked" "\[x\] Add a judge (pinned model"
 # The cursor starts on today's first unfinished task.
 keys Space
-expect_screen "ticked on the plan screen" "\[x\] Daily card review"
-expect_eq "d9-cards tick" "$(sql "SELECT count(*) FROM task_done d JOIN plan_run r ON r.id = d.run_id WHERE r.active = 1 AND d.task_id = 'd9-cards'")" 1
+expect_screen "ticked on the plan screen" "\[x\] Fill the ownership template"
+expect_eq "d9-tpl tick" "$(sql "SELECT count(*) FROM task_done d JOIN plan_run r ON r.id = d.run_id WHERE r.active = 1 AND d.task_id = 'd9-tpl'")" 1
 keys -l "$(printf '\033OH')"
 expect_screen "overdue tasks marked" "\[!\] Reverse-engineer two target"
 

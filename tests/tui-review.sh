@@ -43,13 +43,14 @@ expect_screen "Today shows the learning cards" "2 learning"
 keys q
 expect_screen "quit" "EXITED 0"
 
-# Type-in cards from the numbers deck, via `prepdeck review --deck`: a
-# wrong answer shows the difference; the next card starts with an empty
-# answer (nothing left over from the last one).
+# Type-in cards from the reference-numbers deck (its first two are
+# type-ins), via `prepdeck review --deck`: a wrong answer shows the
+# difference; the next card starts with an empty answer (nothing left
+# over from the last one).
 "$PREPDECK" --db "$DB" settings new_per_day 4 >/dev/null  # two used above: two left
-first=$(sqlite3 "$DB" "SELECT back FROM card WHERE deck_id = 'numbers' ORDER BY ord LIMIT 1")
-second=$(sqlite3 "$DB" "SELECT back FROM card WHERE deck_id = 'numbers' ORDER BY ord LIMIT 1 OFFSET 1")
-tui_start 100 30 --db "$DB" review --deck numbers
+first=$(sqlite3 "$DB" "SELECT back FROM card WHERE deck_id = 'reference-numbers' AND kind = 'typein' ORDER BY ord LIMIT 1")
+second=$(sqlite3 "$DB" "SELECT back FROM card WHERE deck_id = 'reference-numbers' AND kind = 'typein' ORDER BY ord LIMIT 1 OFFSET 1")
+tui_start 100 30 --db "$DB" review --deck reference-numbers
 expect_screen "type-in prompt" "Type the answer"
 keys -l "zzz"
 keys Enter
@@ -79,7 +80,7 @@ keys Enter
 expect_screen "summary when the queue is empty" "Done for now"
 expect_screen "summary counts" "Reviewed 5 cards"
 expect_screen "when the next card is due" "Next card due in "
-expect_eq "type-in grades" "$(sql "SELECT group_concat(rating, ',') FROM review_log r JOIN card c ON c.key = r.card_key WHERE c.deck_id = 'numbers'")" "1,3,3,3,3"
+expect_eq "type-in grades" "$(sql "SELECT group_concat(rating, ',') FROM (SELECT r.rating FROM review_log r JOIN card c ON c.key = r.card_key WHERE c.deck_id = 'reference-numbers' ORDER BY r.id)")" "1,3,3,3,3"
 keys q
 expect_screen "review --deck returns to the shell" "EXITED 0"
 

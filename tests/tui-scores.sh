@@ -68,7 +68,11 @@ expect_eq "the sections saved add up" \
 
 # --- self_score_uses_the_story_competencies --------------------------------
 expect_screen "which categories, and why" "categories from its competencies"
-expect_screen "the story's competencies named" "Impact, Prioritization; clarity always"
+expect_screen "the story's competencies" "depth, Impact; clarity always"
+# The sentence wraps at 80 columns: read it joined.
+expect_eq "the story's competencies named" \
+	"$(screen | tr '\n' ' ' | tr -s ' ' | grep -o 'competencies [^;]*; clarity always')" \
+	"competencies Technical depth, Impact; clarity always"
 expect_screen "clarity scored" "> Clarity"
 expect_screen "impact scored" "Impact  *\[ \]"
 if screen | grep -q "Conflict handling"; then fail "a technical story is scored on conflict"; else pass; fi

@@ -27,7 +27,7 @@ expect_screen "lint_cloze_max in whole words" "lint_cloze_max  *6"
 keys q
 expect_screen "back on Today" "prepdeck · Today"
 keys q
-wait_gone "prepdeck · Today" 5
+expect_screen "quits (the database closed)" "EXITED 0"
 expect_eq "saved" "$(sql "SELECT group_concat(key || '=' || value, ' ') FROM (SELECT * FROM setting WHERE key IN ('retention', 'lint_duplicate', 'lint_cloze_max') ORDER BY key)")" "lint_cloze_max=6 lint_duplicate=0.15 retention=0.91"
 
 finish

@@ -73,7 +73,7 @@ tour() {
 	keys Space
 	snap review-back "Again"
 	keys o
-	snap settings "Review settings"
+	snap settings "prepdeck · Settings"
 	keys q q
 	wait_for "prepdeck · Today"
 
@@ -90,7 +90,7 @@ tour() {
 	wait_for "prepdeck · Today"
 
 	keys t
-	for page in 1 2 3 4 5 6; do
+	for page in 1 2 3 4 5 6 7; do
 		keys "$page"
 		snap "stats-$page" "prepdeck · Stats"
 	done

@@ -112,6 +112,42 @@ static const struct cmd_entry *const commands[] = {
 
 #define HELP_COL 31   /* where the summaries of `prepdeck --help` start */
 
+/* Prints a command's synopsis after two blanks; one wider than 80
+ * columns breaks before its last " | " alternative that fits (or its
+ * last blank), the rest indented under it. Returns the width of the
+ * last line less the two blanks. */
+static int
+put_synopsis(FILE *fp, const char *head)
+{
+	int indent = 0;
+	for (;;) {
+		int room = 78 - indent;
+		size_t n = strlen(head), cut = 0;
+		if (str_width(head) <= room) {
+			fprintf(fp, "  %*s%s", indent, "", head);
+			return indent + str_width(head);
+		}
+		for (size_t i = 0; i + 1 < n; i++) {
+			if (head[i] != ' ')
+				continue;
+			char *pre = xstrndup(head, i);
+			int fits = str_width(pre) <= room;
+			free(pre);
+			if (!fits)
+				break;
+			if (head[i + 1] == '|' || cut == 0 || head[cut + 1] != '|')
+				cut = i;
+		}
+		if (cut == 0) {   /* one word wider than the line: leave it whole */
+			fprintf(fp, "  %*s%s", indent, "", head);
+			return indent + str_width(head);
+		}
+		fprintf(fp, "  %*s%.*s\n", indent, "", (int)cut, head);
+		head += cut + 1;
+		indent = 2;
+	}
+}
+
 static void
 usage(FILE *fp)
 {
@@ -125,8 +161,7 @@ usage(FILE *fp)
 		/* A long synopsis gets a line of its own; summaries wrap
 		 * under their column, so nothing runs past 80 columns. */
 		char *head = xprintf("%s %s", c->name, c->args);
-		int hw = str_width(head);
-		fprintf(fp, "  %s", head);
+		int hw = put_synopsis(fp, head);
 		int col = 2 + hw;
 		if (hw > HELP_COL - 3) {
 			fputc('\n', fp);

@@ -317,9 +317,9 @@ cmd_card(struct cmd *c)
 		printf("card: %s\ndeck: %s%s\nkind: %s\nsource: %s:%d\ntags:%s\n"
 		       "state: %s\ndue: %s\nstability: %.4f\ndifficulty: %.4f\nreps: %d\n"
 		       "lapses: %d\nsuspended: %s\nflag: %s\nleech: %s\nfront: %s\nback: %s\n",
-		       rc.key, rc.deck_id, rc.example ? " (example)" : "", rc.kind, rc.src, rc.line, rc.tags,
-		       review_state_name(rc.fc.state), due, rc.fc.stability, rc.fc.difficulty,
-		       rc.fc.reps, rc.fc.lapses, rc.suspended ? "yes" : "no",
+		       rc.key, rc.deck_id, rc.example ? " (example)" : "", rc.kind, rc.src, rc.line,
+		       rc.tags, review_state_name(rc.fc.state), due, rc.fc.stability,
+		       rc.fc.difficulty, rc.fc.reps, rc.fc.lapses, rc.suspended ? "yes" : "no",
 		       rc.flag ? "yes" : "no", rc.leech ? "yes" : "no", rc.front, rc.back);
 	} else if (strcmp(what, "bury") == 0) {
 		struct settings set;

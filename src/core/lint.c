@@ -395,6 +395,7 @@ struct lcard {
 	const char *file, *id;
 	int line, col;
 	struct shingles sh;
+	const char *typed;    /* the expected answer of a type-in, else NULL */
 };
 
 struct lcards {
@@ -430,9 +431,11 @@ lint_card(struct linter *l, const struct ynode *it, int numbers, struct lcards *
 	const struct ynode *idn = scalar(it, "id");
 	const char *id = idn ? idn->str : "?";
 	char *text = NULL;
+	const char *typed = NULL;
 	if (numbers) {
 		const struct ynode *m = scalar(it, "metric"), *v = scalar(it, "value");
 		if (v) {
+			typed = v->str;
 			check_answer(l, v, id, "the value");
 			check_typein(l, v, id);
 		}
@@ -466,6 +469,7 @@ lint_card(struct linter *l, const struct ynode *it, int numbers, struct lcards *
 		if (a)
 			check_answer(l, a, id, "the answer");
 		if (ans) {
+			typed = ans->str;
 			check_answer(l, ans, id, "the type-in answer");
 			check_typein(l, ans, id);
 		}
@@ -480,6 +484,7 @@ lint_card(struct linter *l, const struct ynode *it, int numbers, struct lcards *
 	c->id = id;
 	c->line = idn ? idn->line : it->line;
 	c->col = idn ? idn->col : it->col;
+	c->typed = typed;
 	shingles_of(text, &c->sh);
 	free(text);
 	l->r->ncards++;
@@ -535,6 +540,11 @@ lint_duplicates(struct linter *l, struct lcards *cs)
 			size_t hi = a->sh.n < b->sh.n ? b->sh.n : a->sh.n;
 			/* The overlap cannot reach t when the sizes differ too much. */
 			if (lo == 0 || (double)lo < t * (double)hi)
+				continue;
+			/* Two type-ins that expect different answers practise one
+			 * skill on different figures (one template, other numbers):
+			 * not a duplicate, however alike the questions read. */
+			if (a->typed && b->typed && !review_answer_matches(a->typed, b->typed))
 				continue;
 			double v = jaccard(&a->sh, &b->sh);
 			if (v < t)

@@ -13,7 +13,8 @@ enum lint_rule {
 	LINT_INVALID,       /* a mistake `prepdeck check` reports */
 	LINT_LONG_ANSWER,   /* an answer (or cloze text) over answer_max words */
 	LINT_LONG_CLOZE,    /* a cloze deletion over cloze_max words */
-	LINT_DUPLICATE,     /* two cards whose 3-word shingles overlap >= duplicate */
+	LINT_DUPLICATE,     /* two cards whose 3-word shingles overlap >= duplicate
+	                     * (never two type-ins expecting different answers) */
 	LINT_TERM_NO_DECK,  /* a vocabulary term with no deck */
 	LINT_GENERIC_TASK,  /* a plan task whose text names nothing specific */
 	LINT_TYPEIN_KEYS,   /* a type-in answer a plain keyboard cannot type */

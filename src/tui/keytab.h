@@ -39,7 +39,7 @@
 	_(FLAG, "Flag or unflag the card") \
 	_(SUSPENDED, "Suspended cards: find them and unsuspend") \
 	_(INFO, "Show the card's source and tags") \
-	_(SETTINGS, "Review settings") \
+	_(SETTINGS, "Settings: review limits and lint thresholds") \
 	_(MOCK, "Mock-round scorecards: record and review rounds") \
 	_(STATS, "Progress statistics") \
 	_(PLAN, "Open the study plan") \

@@ -24,7 +24,7 @@ enum { PG_ACTIVITY, PG_FORECAST, PG_RETENTION, PG_REHEARSAL, PG_SCORES, PG_GAPS,
        PG_MEMORY, PG__N };
 
 static const char *const page_names[PG__N] = {
-	"Activity", "Forecast", "Retention", "Rehearsal", "Scores", "Gap map", "Memory",
+	"Activity", "Forecast", "Retention", "Timing", "Scores", "Gap map", "Memory",
 };
 
 struct stv {
