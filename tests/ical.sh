@@ -243,7 +243,7 @@ expect_no_grep "today's tasks not overdue" "^\[!\]" "$T/d3"
 # Bad input: exit 2 for usage, 1 for a file that cannot be written, and
 # never a partial file.
 check_exit "unknown option" 2 P export ical --format ics
-expect_grep "names the option" "unknown argument '--format'" "$T/err"
+expect_grep "names the option" "unknown option '--format'" "$T/err"
 check_exit "--out without a file" 2 P export ical --out
 expect_grep "--out message" "needs a file name" "$T/err"
 check_exit "missing directory" 1 P export ical --out "$T/no/such/dir/cal.ics"

@@ -38,7 +38,7 @@ assert len(d["stories"]) == 3 and all(s["why"] == "new" for s in d["stories"]), 
 assert d["interview"] is None and d["next"] is None and d["done"] == 0, d
 ' "$T/due.json"
 check_exit "unknown option" 2 P stories due --soon
-expect_grep "says what is wrong" "unknown argument '--soon'" "$T/err"
+expect_grep "says what is wrong" "unknown option '--soon'" "$T/err"
 check_exit "unknown stories command" 2 P stories sooner
 expect_grep "lists due" "(list, show, due, coverage, prompt)" "$T/err"
 

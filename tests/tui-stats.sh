@@ -56,7 +56,7 @@ expect_grep "json deck" '"id": "coding", .*"reviews": 7, "passed": 6, "true": 0.
 expect_grep "json forecast" '"days": \[2,1,0,0,' "$T/out"
 expect_grep "json cards" '"learning": 1, "young": 1, "mature": 1, "suspended": 0' "$T/out"
 check_exit "stats with a bad argument" 2 "$PREPDECK" --db "$DB" stats --yaml
-expect_grep "bad argument message" "stats: unknown argument '--yaml'" "$T/err"
+expect_grep "bad argument message" "stats: unknown option '--yaml'" "$T/err"
 if command -v python3 >/dev/null; then
 	env PREPDECK_NOW=$NOW "$PREPDECK" --db "$DB" stats --json >"$T/json"
 	check "json parses" python3 -c "import json,sys; d=json.load(open('$T/json')); assert d['retention']['reviews'] == 7"

@@ -1,366 +1,114 @@
+/* The command line: the one table of commands, the global options,
+ * --help, the command list of prepdeck(1) and the shell completions.
+ * Each command file defines its entries (cmd.h); this table only lists
+ * them, in the order --help and the man page show them. */
 #include "config.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli.h"
-#include "cli_gap.h"
 #include "cli_anki.h"
+#include "cli_complete.h"
+#include "cli_content.h"
+#include "cli_gap.h"
 #include "cli_ical.h"
 #include "cli_lint.h"
-#include "cli_plan.h"
 #include "cli_memory.h"
+#include "cli_plan.h"
+#include "cli_review.h"
 #include "cli_stats.h"
 #include "cli_story.h"
-#include "content.h"
-#include "import.h"
-#include "parse.h"
-#include "paths.h"
-#include "rehearsal.h"
-#include "replay.h"
-#include "story.h"
-#include "summary.h"
-#include "tui/app.h"
+#include "cli_target.h"
 #include "util.h"
 
-static int cmd_tui(struct cli *, int, char **);
-static int cmd_import(struct cli *, int, char **);
-static int cmd_check(struct cli *, int, char **);
-static int cmd_replay(struct cli *, int, char **);
-static int cmd_status(struct cli *, int, char **);
-static int cmd_help(struct cli *, int, char **);
-static int cmd_version(struct cli *, int, char **);
-static int cmd_export_what(struct cli *, int, char **);
+static int
+cmd_tui(struct cmd *c)
+{
+	cli_start(c, START_TODAY);
+	return EXIT_OK;
+}
 
-const struct command cli_commands[] = {
-	{ "tui", "", "start the interactive program (the default)",
-	  "Opens the Today screen. Runs when no command is given.", cmd_tui },
-	{ "import", "[PATH...]", "import curriculum files (default: the bundled curriculum)",
-	  "Checks every YAML file under the given files or directories and, only if "
-	  "all of them are correct, writes them to the database in one transaction. "
-	  "Importing the same files again changes nothing; edited items are updated "
-	  "and keep their history; items no longer in the files are retired. A card "
-	  "that names retired cards in its replaces: list takes over their reviews "
-	  "and memory state (see prepdeck-content(5)).",
-	  cmd_import },
-	{ "check", "PATH...", "validate curriculum files without writing anything",
-	  "Reports every mistake as FILE:LINE:COLUMN: message and exits 1 if there "
-	  "is any.", cmd_check },
-	{ "lint", "[--json] [OPTIONS] [PATH...]",
-	  "report craft problems in curriculum files (default: the bundled curriculum)",
-	  "Reads the curriculum files under the given files or directories (the bundled "
-	  "curriculum by default) and reports, as FILE:LINE:COLUMN: RULE: message, what "
-	  "check lets pass but a good card avoids: long-answer (an answer, type-in answer, "
-	  "numbers value or cloze text of more than lint_answer_max words, 60 by "
-	  "default), long-cloze (a cloze deletion hiding more than lint_cloze_max words, "
-	  "5), duplicate (two cards anywhere in the files whose word 3-shingles overlap "
-	  "by lint_duplicate or more, 0.20 as a Jaccard index; both places are named; two "
-	  "type-ins whose expected answers differ practise one skill on other figures and "
-	  "are never a pair), "
-	  "term-without-deck (a vocabulary term with no deck), generic-task (a plan task "
-	  "whose text has no word beyond stop words, numbers and generic study words, "
-	  "such as 'Daily card review.'), typein-keyboard (a type-in answer with a "
-	  "character a plain keyboard cannot type) and invalid (anything check "
-	  "reports). A word is a run of characters between spaces that holds a letter "
-	  "or a digit. The rules are defined in prepdeck-content(5). The thresholds are "
-	  "settings (prepdeck settings NAME VALUE); --answer-max N, --cloze-max N and "
-	  "--duplicate X override them for one run. --json prints one JSON object with "
-	  "the counts per rule and every finding. Exits 1 when there is any finding; "
-	  "writes nothing.", cli_lint },
-	{ "replay", "[--retention R]", "run review history through the scheduler",
-	  "Reads tab-separated lines card, reviewed_at, rating (with a header line) "
-	  "on standard input and prints each review's state, due time, stability and "
-	  "difficulty as the FSRS-6 scheduler computes them, each card starting new, "
-	  "fuzz off. Touches no database.", cmd_replay },
-	{ "optimize", "[--from FILE] [--apply] [--json] [--progress]",
-	  "fit the memory model's parameters to your review history",
-	  "Fits the 21 FSRS-6 parameters to your review log (or, with --from, to a "
-	  "history in replay's input format) the way fsrs-rs, Anki's optimizer, does, "
-	  "and compares them with the parameters in use: log loss and RMSE over bins "
-	  "on the whole history, and log loss on held-out reviews (a time-series "
-	  "split: fitted on the past, tested on what came next). --apply saves the "
-	  "fitted parameters, in one step, only when they predict the held-out "
-	  "reviews better; it says so either way. Needs at least 400 reviews made a "
-	  "day or more after the card's previous review, and says what is missing "
-	  "otherwise. --json prints one object (parameters, log_loss, rmse_bins, "
-	  "reviews, held_out, current, applied); --progress prints progress lines on "
-	  "standard error. See doc/optimizer.md.", cmd_optimize },
-	{ "simulate", "[--days N] [--retention R] [--new-per-day N] [--json]",
-	  "run your deck forward: minutes a day and recall on interview day",
-	  "Simulates the coming days (until the next interview, or 42) with the "
-	  "memory parameters in use: each due card is recalled with the model's "
-	  "probability and rated from your own mix of ratings, new cards come in at "
-	  "the daily rate, and minutes come from your own seconds per review. Prints "
-	  "reviews and minutes a day and the expected recall of the interview's cards "
-	  "on the day, at the desired retention and at 0.80, 0.85, 0.90 and 0.95, and "
-	  "the minimum recommended retention. Averaged over seeded runs (--runs N, "
-	  "100 by default; --seed N): the same seed gives the same figures.", cmd_simulate },
-	{ "retention", "[--json]", "true retention and calibration of the memory model",
-	  "Prints the share of reviews recalled by interval and by deck against the "
-	  "desired retention, a calibration table (predicted recall against the "
-	  "observed pass rate, in bins, with counts), and the memory parameters in use "
-	  "next to the defaults.", cmd_retention },
-	{ "review", "[--deck ID] [--tag TAG]", "review today's cards in the interactive program",
-	  "Opens the review screen straight away, optionally on one deck or tag, and "
-	  "returns to the shell when you leave it.", cmd_review },
-	{ "due", "[--deck ID] [--json]", "print today's due counts per deck",
-	  "Prints learning, review and new counts per deck for the current study day "
-	  "(which starts at the rollover hour), and the totals with the daily limits "
-	  "applied. With --json, one JSON object for scripts.", cmd_due },
-	{ "next", "[--deck ID] [--tag TAG] [--json]", "print the next card to review",
-	  "Prints the key, deck and kind of the card the review would show next, or "
-	  "'nothing due'.", cmd_next },
-	{ "grade", "[--cram] CARD RATING", "grade a card: 1 again, 2 hard, 3 good, 4 easy",
-	  "Grades CARD as the review screen would and prints its new state and due "
-	  "time. The grade and the review-log row are written in one transaction. "
-	  "With --cram the answer is logged as cram practice and the schedule is "
-	  "left alone.", cmd_grade },
-	{ "undo", "", "undo the last grade",
-	  "Restores the card graded last to its state before that grade and removes "
-	  "the log row. Repeatable.", cmd_undo },
-	{ "card", "show|bury|suspend|unsuspend|flag CARD | suspended [--json]",
-	  "show or change one card; list the suspended ones",
-	  "Shows a card's content, source and memory state (its state in words: new, "
-	  "learning, review or relearning), buries it until the next study day, "
-	  "suspends or unsuspends it, or toggles its flag. card suspended lists the "
-	  "suspended cards (key, deck, question; leeches marked) so one can be found "
-	  "and unsuspended; the review screen's S key shows the same list.", cmd_card },
-	{ "settings", "[NAME [VALUE]]", "show or change review settings",
-	  "Without arguments lists retention (desired retention, 0.70-0.99), "
-	  "new_per_day, reviews_per_day, rollover_hour (the local hour the study "
-	  "day starts, 4 by default), load_balance, and the thresholds of prepdeck "
-	  "lint: lint_answer_max (words in an answer, 60), lint_cloze_max (words in a "
-	  "cloze deletion, 5) and lint_duplicate (the overlap of near-duplicate cards, "
-	  "0.20). With NAME prints one; with NAME VALUE sets it.",
-	  cmd_settings },
-	{ "mock", "SUBCOMMAND ...", "record and list mock-round scorecards",
-	  "mock record RUBRIC --score CAT=N:EVIDENCE... --fix TEXT [--partner NAME] "
-	  "[--date YYYY-MM-DD] records a mock round scored on RUBRIC (mock-coding, "
-	  "mock-ml-design, mock-behavioral or any rubric from the curriculum): every "
-	  "category of the rubric once, N from 1 to 4, with one sentence of evidence, "
-	  "and the one thing to fix next (shown on the Today screen). The date "
-	  "defaults to today. mock list [RUBRIC] lists the rounds, newest first; mock "
-	  "show ID prints one; mock delete ID removes one; mock rubrics [RUBRIC] "
-	  "lists the rubrics and their categories, or one rubric's level "
-	  "descriptions.", cli_mock },
-	{ "stats", "[--json]", "print progress statistics",
-	  "Prints the figures of the stats screen: answers per day over the last 26 "
-	  "weeks, cards due in each of the next 30 days, true retention per deck over "
-	  "the last 30 days against the desired retention, new, learning, young and "
-	  "mature card counts, rehearsal time against budget per story, rubric scores "
-	  "per category, and gap-map confidence over time. With --json, one JSON "
-	  "object for scripts. The figures are defined in doc/stats.md.", cli_stats },
-	{ "plan", "SUBCOMMAND ...", "follow a study plan: start, today, show, done, shift, review",
-	  "plan start two-week|six-week|ID [--on YYYY-MM-DD] [--yes] starts a plan with "
-	  "day 1 today (or on the given date; started between midnight and the "
-	  "rollover hour, on the study day that begins then); one plan runs at a "
-	  "time, and replacing a running plan needs --yes (its ticked tasks and "
-	  "reviews are kept). "
-	  "plan today [--json|--short] prints today's tasks (day N of M, the week's "
-	  "theme, each task done, overdue or with its review progress); --json is for "
-	  "scripts, --short prints one line for a shell prompt (nothing when no plan "
-	  "runs); plan alone is plan today. plan show prints the whole plan by week "
-	  "and day with done and overdue marks. plan done TASK-ID... and plan undone "
-	  "TASK-ID... tick and untick tasks; deck tasks tick themselves when their "
-	  "count of reviews is reached on their day. plan shift N [--from DAY] [--yes] "
-	  "pushes the rest of the plan back by N days (by default from the days just "
-	  "missed, else from today); it prints what moves and changes nothing without "
-	  "--yes. plan review [WEEK] --moved TEXT --next TEXT stores the weekly review "
-	  "(what moved, what to reprioritize); without texts it prints the reviews. "
-	  "plan list lists the plans and past runs; plan stop [--yes] ends the running "
-	  "plan. Days are study days, which start at the rollover_hour setting.",
-	  cli_plan },
-	{ "checklist", "[ID] | tick|untick|reset|done ID [ITEM...]", "tick checklists for the next use",
-	  "Without arguments lists the checklists with items ticked and when each was "
-	  "last completed; with an ID prints its items. checklist tick ID ITEM... "
-	  "ticks items (by id or number) and records the checklist as completed when "
-	  "the last one is ticked; checklist untick ID ITEM... unticks; checklist "
-	  "reset ID unticks everything for the next use; checklist done ID records a "
-	  "completed pass.", cli_checklist },
-	{ "gapmap", "SUBCOMMAND ...", "list, show and edit skills-gap maps",
-	  "gapmap list lists the maps (* marks the current one, which the Today screen "
-	  "and commands without MAP use). gapmap show [MAP] [--sort map|confidence|"
-	  "category|name] [--filter TEXT] [--gaps] prints a map as a table, numbering "
-	  "rows in map order and marking gaps (no evidence, or confidence 2 or lower) "
-	  "with '!'; gapmap show MAP ROW prints every field of one row. ROW is a row "
-	  "number, a skill id or a skill name (or a unique start of one). gapmap new ID "
-	  "[--title TITLE] [--role ROLE] makes an empty map. gapmap add MAP NAME "
-	  "[--category technical|system|behavioral] adds a row. gapmap set MAP ROW FIELD "
-	  "VALUE changes one field: skill, category, confidence (1-5, or none), status "
-	  "(todo, doing, done), evidence, next, decks, stories (ids separated by spaces "
-	  "or commas) or keywords; VALUE '-' reads it from standard input, for "
-	  "multi-line evidence. gapmap delete MAP ROW deletes a row. Every change is "
-	  "saved at once with its history, and is never overwritten by a later import. "
-	  "gapmap undo [MAP] undoes the last change (repeatable). gapmap gaps [MAP] "
-	  "[--limit N] prints the weakest gaps (3 by default). gapmap history [MAP] "
-	  "prints every confidence change with its time. gapmap use MAP makes MAP the "
-	  "current map. gapmap remove MAP deletes one of your maps (rows and history "
-	  "kept; the curriculum's maps cannot be removed) and gapmap restore [MAP] "
-	  "brings it back (by default the one removed last).", cmd_gapmap },
-	{ "jd", "import FILE [--name NAME] [--update|--new]",
-	  "turn a job description into a gap map",
-	  "Reads a job description saved as plain text or Markdown, finds the skills it "
-	  "asks for with the curriculum's skill vocabulary and its synonyms, weighs how "
-	  "strongly each is asked for (repeats; words such as own, lead, production, "
-	  "required and must count more; nice to have, bonus and a plus less; so do the "
-	  "company blurb and the interview-process section), and creates a new gap map "
-	  "with those skills strongest first, evidence empty and confidence unset, "
-	  "linked to the decks that cover them. The map's id comes from NAME or the "
-	  "file name and its title from NAME or the first heading. Capitalized names "
-	  "the vocabulary lacks and that appear at least twice are listed as 'also "
-	  "mentioned', to add by hand. An empty file, a binary file or a text with no "
-	  "known skill is refused with a message and creates nothing. When a map of "
-	  "that id already came from a job description, nothing happens without "
-	  "--update (refresh that map: new skills added, weights and spellings "
-	  "renewed, your evidence, confidence and other edits kept) or --new (make "
-	  "another map, id-2).", cmd_jd },
-	{ "export", "gapmap|stories|ical ... [--format FMT] [--out FILE]",
-	  "write a gap map (md, csv, yaml), your stories (md, yaml) or a calendar (ical)",
-	  "export gapmap [MAP] --format md|csv|yaml [--out FILE] [--id ID] writes the "
-	  "map (the current one by default) to standard output or FILE: a "
-	  "Markdown table for notes, CSV (RFC 4180: fields with commas, quotes or line "
-	  "breaks quoted) for spreadsheets, or a skillmap YAML document that 'prepdeck "
-	  "import' reads back into the same map, every field kept: your own maps are "
-	  "marked 'origin: user' (or 'jd') and come back as yours where the id is new, "
-	  "while a database that has the map keeps its own; a curriculum map needs a "
-	  "database without it. --id writes the YAML under another id, as your copy, "
-	  "so it can be imported beside the original. "
-	  "export stories [--format md|yaml] [--out FILE] [--all] writes your own "
-	  "stories (with --all, Markdown only, the bundled ones too) as Markdown, or as "
-	  "a stories YAML document whose stories are marked 'origin: user': 'prepdeck "
-	  "import' reads them back as your own stories, adds those whose id is new, "
-	  "keeps the ones you already have as they are, and no later import overwrites "
-	  "or retires them. "
-	  "export ical [--out FILE] writes an iCalendar file (RFC 5545) that calendar "
-	  "programs import: one all-day event per day of the running study plan "
-	  "(titled with the day's number and title, its tasks as the description, "
-	  "marked [x] done or [!] overdue, on the dates shifts give), one per "
-	  "mock round (rubric, partner, scores, what to fix next) and one per "
-	  "interview date. Every event keeps the same UID from one export to the "
-	  "next, so importing a newer file updates the events rather than adding "
-	  "copies. Every export writes FILE whole or not at all: a new FILE gets mode "
-	  "0600 and an existing one keeps its mode; only a new or regular file is "
-	  "replaced (a directory, device, FIFO or symbolic link is refused), and "
-	  "FILE '-' is standard output.",
-	  cmd_export_what },
-	{ "anki", "import FILE [--deck ID] [--json] | export DECK... --out FILE [--with-history]",
-	  "import Anki packages with their history; export decks for Anki and phones",
-	  "anki import FILE reads an Anki package (.apkg) or collection (.colpkg) in any "
-	  "format Anki writes (collection.anki2, .anki21, .anki21b): Basic, Basic and "
-	  "reversed, Basic (type in the answer) and Cloze notes become prepdeck cards "
-	  "(other note types: their first two fields, as basic cards), fields are cleaned "
-	  "of HTML, Anki decks become your own decks (never retired by a curriculum "
-	  "import), tags are kept, and every review in the package's log is added to the "
-	  "card's history, which is replayed through FSRS. Ids come from the notes' "
-	  "guids, so importing the same file again changes nothing and a newer export "
-	  "updates the text and adds only the new reviews. --deck ID puts every card "
-	  "into one deck of yours. All or nothing, with a summary of what was added, "
-	  "updated and skipped (--json for scripts). Packages over 65,536 entries or "
-	  "with a collection over 1 GiB uncompressed, and entries named with '..' or an "
-	  "absolute path, are refused. anki export DECK... --out FILE.apkg writes the "
-	  "decks as a package that Anki, AnkiDroid and AnkiMobile import (legacy "
-	  "collection.anki2); guids come from the card ids, so a newer export updates "
-	  "the notes on the phone. --with-history adds the review log and each card's "
-	  "due date; importing the phone's export back merges its new reviews.",
-	  cli_anki },
-	{ "stories", "[list|show ID|due|coverage|prompt ...]",
-	  "the story bank, today's rehearsals, the coverage grid, a prompt",
-	  "stories (or stories list) lists every story, yours first, with its kind "
-	  "(mine, example, pitch, template), when it was last rehearsed, how many times, "
-	  "the mean self-score of its latest scored rehearsal, its title and "
-	  "competencies. stories show ID prints one story with its decision points, "
-	  "metrics, recent rehearsals and the date of its next rehearsal. stories due "
-	  "[--json] lists today's story rehearsals and why each is asked for: "
-	  "'scheduled' (the spaced schedule set by its self-scores fell due; a low score "
-	  "brings a story back sooner), 'new' (not yet rehearsed with a self-score) or "
-	  "'interview week' (in the 7 days before the next interview every story the "
-	  "interview's gap map asks for is rehearsed at least once, spread over the days "
-	  "left); at most 3 a day besides the interview week, and never one already "
-	  "rehearsed today (see doc/stories.md). stories coverage prints the grid of "
-	  "competencies against stories and marks each competency no story covers as "
-	  "a GAP (with a template to start from). stories prompt [--competency ID | "
-	  "--weakest] picks a behavioral prompt at random, for one competency, or for "
-	  "the weakest-scored competency (the lowest mean self-score over the "
-	  "rehearsals of the stories that cover it; never-scored ones first), and lists "
-	  "the stories that fit it.", cli_stories },
-	{ "story", "add|copy|set|delete ...", "add, copy, edit or delete your own stories",
-	  "story add TITLE [--type story|pitch] [--id ID] makes a new empty story of "
-	  "yours and prints its id (my-... from the title unless --id is given). story "
-	  "copy ID [--id NEWID] copies a bundled story, template or pitch (or one of "
-	  "yours) into a new story of yours with its decision points and prints the new "
-	  "id. story set ID FIELD VALUE (also: story edit) changes one field of your "
-	  "story: title, type, competencies (ids separated by spaces or commas), "
-	  "situation, task, action, result, reflection, metrics (one a line), "
-	  "question.N or answer.N (decision point N; question.N one past the last adds "
-	  "a point, an empty question removes it); VALUE '-' reads standard input. "
-	  "story delete ID removes your story from the bank and keeps its rehearsals. "
-	  "Every change is saved at once; bundled stories cannot be edited (copy them) "
-	  "and imports never touch yours.", cli_story },
-	{ "rehearse", "[STORY|pitch|flow] | record|budgets|list|score|note ...",
-	  "rehearse a story against the clock, or record a rehearsal",
-	  "rehearse STORY opens the rehearsal timer on a story (Situation, Task, Action, "
-	  "Result, Reflection, each with its budget), or without STORY on the first "
-	  "story due today (stories due), else the one rehearsed least recently; "
-	  "rehearse pitch times your 60-second "
-	  "pitch; rehearse flow walks the 60-minute interview loop with a timer per "
-	  "segment. rehearse record STORY --time SECTION=SECONDS[/BUDGET]... [--score "
-	  "CATEGORY=N:EVIDENCE]... [--change TEXT] [--prompt ID] [--mode "
-	  "story|pitch|drill|flow] [--point N] [--abandoned] [--at TIME] saves a "
-	  "rehearsal done elsewhere in one transaction (budgets default to the "
-	  "settings; a drill is --mode drill --point N --time SECONDS; a flow takes "
-	  "--flow and segment ids as sections). Scores are on the behavioral rubric "
-	  "(clarity, ownership, conflict, impact), 1 to 4 with one sentence of evidence. "
-	  "rehearse budgets [SECTION SECONDS] shows or sets the section budgets "
-	  "(situation 20, task 15, action 60, result 25, reflection 20, pitch 60, drill "
-	  "60 seconds by default; 1 to 3600). rehearse list [STORY] [--limit N] lists "
-	  "rehearsals, latest first; rehearse score ID CATEGORY N [EVIDENCE] and "
-	  "rehearse note ID TEXT change a saved one.", cli_rehearse },
-	{ "target", "set|list|plan|schedule|remove ...", "interview dates: everything works toward the next one",
-	  "target set YYYY-MM-DD [--company NAME] [--role NAME] [--map GAPMAP] adds an "
-	  "interview, shows the plan proposed for it (the 2-week plan with under three "
-	  "weeks left, else the 6-week one, ending the day before but never starting "
-	  "in the past, and naming the running plan it would replace) and moves "
-	  "reviews so that every card's predicted recall on the day reaches the "
-	  "desired retention where a review still fits, spread under the daily review "
-	  "budget (the effect is printed; --dry-run only shows it). target list "
-	  "[--json] lists upcoming interviews (and warns when the running plan runs past the next one); "
-	  "target plan [--yes] starts the proposed plan (without --yes it only shows "
-	  "it); target schedule [--dry-run] plans the reviews again; target remove ID "
-	  "deletes one and puts the reviews moved for it back.", cmd_target },
-	{ "cram", "[--deck ID] [--tag TAG] [--skill MAP:ROW] [--list]", "practise cards outside the schedule",
-	  "Opens the review screen on the chosen cards, weakest first, whether or not "
-	  "they are due: a deck, a tag, or the decks linked to a gap-map skill. "
-	  "Answers are logged as cram and change no schedule. --list prints the cards "
-	  "instead; --limit N (50) caps them.", cmd_cram },
-	{ "status", "", "print what the database holds",
-	  "Prints the database path and the number of decks, cards, reviews, plans, "
-	  "stories, checklists, rubrics and gap maps.", cmd_status },
-	{ "help", "[COMMAND]", "show help for prepdeck or one command",
-	  "Without a command, lists all commands.", cmd_help },
-	{ "version", "", "print the version", "Same as --version.", cmd_version },
-	{ NULL, NULL, NULL, NULL, NULL },
+static const struct cmd_entry cmd_tui_entry = {
+	.name = "tui", .args = "",
+	.summary = "start the interactive program (the default)",
+	.help = "Opens the Today screen. Runs when no command is given.",
+	.exec = cmd_tui,
 };
 
-/* `export` dispatches on its first argument: gapmap (cli_gap.c),
- * stories (cli_story.c), ical (cli_ical.c). */
-static int
-cmd_export_what(struct cli *c, int argc, char **argv)
-{
-	if (argc >= 2 && strcmp(argv[1], "stories") == 0)
-		return cli_export_stories(c, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "gapmap") == 0)
-		return cmd_export(c, argc, argv);
-	if (argc >= 2 && strcmp(argv[1], "ical") == 0)
-		return cli_export_ical(c, argc - 1, argv + 1);
-	fprintf(stderr, "prepdeck: export needs what to export: gapmap, stories or ical%s%s%s\n"
-	        "(see prepdeck help export)\n", argc >= 2 ? " (not '" : "",
-	        argc >= 2 ? argv[1] : "", argc >= 2 ? "')" : "");
-	return EXIT_USAGE;
-}
+/* `export` groups the exports of three command files. */
+static const struct cmd_entry cmd_export_entry = {
+	.name = "export", .args = "gapmap|stories|ical ... [--format FMT] [--out FILE]",
+	.summary = "write a gap map (md, csv, yaml), your stories (md, yaml) or a calendar (ical)",
+	.help = "export gapmap [MAP] --format md|csv|yaml [--out FILE] [--id ID] writes the "
+	"map (the current one by default) to standard output or FILE: a "
+	"Markdown table for notes, CSV (RFC 4180: fields with commas, quotes or line "
+	"breaks quoted) for spreadsheets, or a skillmap YAML document that 'prepdeck "
+	"import' reads back into the same map, every field kept: your own maps are "
+	"marked 'origin: user' (or 'jd') and come back as yours where the id is new, "
+	"while a database that has the map keeps its own; a curriculum map needs a "
+	"database without it. --id writes the YAML under another id, as your copy, "
+	"so it can be imported beside the original. "
+	"export stories [--format md|yaml] [--out FILE] [--all] writes your own "
+	"stories (with --all, Markdown only, the bundled ones too) as Markdown, or as "
+	"a stories YAML document whose stories are marked 'origin: user': 'prepdeck "
+	"import' reads them back as your own stories, adds those whose id is new, "
+	"keeps the ones you already have as they are, and no later import overwrites "
+	"or retires them. "
+	"export ical [--out FILE] writes an iCalendar file (RFC 5545) that calendar "
+	"programs import: one all-day event per day of the running study plan "
+	"(titled with the day's number and title, its tasks as the description, "
+	"marked [x] done or [!] overdue, on the dates shifts give), one per "
+	"mock round (rubric, partner, scores, what to fix next) and one per "
+	"interview date. Every event keeps the same UID from one export to the "
+	"next, so importing a newer file updates the events rather than adding "
+	"copies. Every export writes FILE whole or not at all: a new FILE gets mode "
+	"0600 and an existing one keeps its mode; only a new or regular file is "
+	"replaced (a directory, device, FIFO or symbolic link is refused), and "
+	"FILE '-' is standard output.",
+	.subs = (const struct cmd_entry *const[]){
+		&cmd_export_gapmap_entry, &cmd_export_stories_entry, &cmd_export_ical_entry, NULL,
+	},
+	.needs = "what to export: gapmap, stories or ical",
+};
+
+static int cmd_help(struct cmd *c);
+static int cmd_version(struct cmd *c);
+
+static const struct cmd_entry cmd_help_entry = {
+	.name = "help", .args = "[COMMAND]",
+	.summary = "show help for prepdeck or one command",
+	.help = "Without a command, lists all commands.",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--roff", .type = OPT_FLAG },
+		{ .name = "--bash", .type = OPT_FLAG },
+		{ .name = "--zsh", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.max = 1, .exec = cmd_help,
+};
+
+static const struct cmd_entry cmd_version_entry = {
+	.name = "version", .args = "",
+	.summary = "print the version",
+	.help = "Same as --version.",
+	.max = -1, .exec = cmd_version, .flags = CMD_OPERANDS,
+};
+
+static const struct cmd_entry *const commands[] = {
+	&cmd_tui_entry, &cmd_import_entry, &cmd_check_entry, &cmd_lint_entry,
+	&cmd_replay_entry, &cmd_optimize_entry, &cmd_simulate_entry, &cmd_retention_entry,
+	&cmd_review_entry, &cmd_due_entry, &cmd_next_entry,
+	&cmd_grade_entry, &cmd_undo_entry, &cmd_card_entry, &cmd_settings_entry,
+	&cmd_mock_entry, &cmd_stats_entry, &cmd_plan_entry, &cmd_checklist_entry,
+	&cmd_gapmap_entry, &cmd_jd_entry, &cmd_export_entry, &cmd_anki_entry,
+	&cmd_stories_entry, &cmd_story_entry, &cmd_rehearse_entry, &cmd_target_entry,
+	&cmd_cram_entry, &cmd_status_entry, &cmd_help_entry, &cmd_version_entry,
+	&cmd_complete_entry, NULL,
+};
 
 #define HELP_COL 31   /* where the summaries of `prepdeck --help` start */
 
@@ -406,7 +154,10 @@ usage(FILE *fp)
 	fprintf(fp, "usage: prepdeck [--db PATH] [COMMAND [ARGS...]]\n\n"
 	        "A study planner and flashcard trainer for AI-engineering interviews.\n"
 	        "With no command, starts the interactive program.\n\ncommands:\n");
-	for (const struct command *c = cli_commands; c->name; c++) {
+	for (const struct cmd_entry *const *e = commands; *e; e++) {
+		const struct cmd_entry *c = *e;
+		if (c->flags & CMD_HIDDEN)
+			continue;
 		/* A long synopsis gets a line of its own; summaries wrap
 		 * under their column, so nothing runs past 80 columns. */
 		char *head = xprintf("%s %s", c->name, c->args);
@@ -449,159 +200,77 @@ usage(FILE *fp)
 	        "\nSee prepdeck(1) and prepdeck-content(5).\n");
 }
 
-static const struct command *
+static const struct cmd_entry *
 find_command(const char *name)
 {
-	for (const struct command *c = cli_commands; c->name; c++)
-		if (strcmp(c->name, name) == 0)
-			return c;
+	for (const struct cmd_entry *const *e = commands; *e; e++)
+		if (strcmp((*e)->name, name) == 0)
+			return *e;
 	return NULL;
 }
 
-/* "prepdeck: MESSAGE" and a newline on standard error. */
-static void __attribute__((format(printf, 1, 0)))
-vmessage(const char *fmt, va_list ap)
+/* Writes the command list as man-page source for prepdeck(1). */
+static void
+roff_commands(FILE *fp)
 {
-	fputs("prepdeck: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-}
-
-/* A usage message, with a pointer to `prepdeck help CMD` when cmd is not
- * NULL; returns EXIT_USAGE. */
-int
-cli_usage(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vmessage(fmt, ap);
-	va_end(ap);
-	if (cmd != NULL)
-		fprintf(stderr, "(see prepdeck help %s)\n", cmd);
-	return EXIT_USAGE;
-}
-
-/* A message about something the user asked for; returns EXIT_USER. */
-int
-cli_error(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vmessage(fmt, ap);
-	va_end(ap);
-	return EXIT_USER;
-}
-
-/* Prints an error cause ("failed" when there is none) and frees it. */
-int
-cli_cause(char *cause)
-{
-	int rc = cli_error("%s", cause ? cause : "failed");
-	free(cause);
-	return rc;
-}
-
-/* The arguments after the "--" of this run (the pointers themselves, so
- * a command may pass any part of its argv along). */
-static char **operands;
-static int noperands;
-
-int
-cli_isopt(char **argv, int i)
-{
-	for (int k = 0; k < noperands; k++)
-		if (argv[i] == operands[k])
-			return 0;
-	return argv[i][0] == '-' && argv[i][1] != '\0';
-}
-
-int
-cli_flag(char **argv, int i, const char *name)
-{
-	return cli_isopt(argv, i) && strcmp(argv[i], name) == 0;
-}
-
-/* Takes the first "--" out of a command's arguments and remembers what
- * follows it as operands; returns the new count. */
-static int
-end_of_options(int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") != 0)
+	for (const struct cmd_entry *const *e = commands; *e; e++) {
+		const struct cmd_entry *c = *e;
+		if (c->flags & CMD_HIDDEN)
 			continue;
-		memmove(argv + i, argv + i + 1, (size_t)(argc - i) * sizeof *argv);
-		argc--;
-		operands = argv + i;
-		noperands = argc - i;
-		break;
+		fprintf(fp, ".TP\n.B %s", c->name);
+		if (*c->args)
+			fprintf(fp, " \\fI%s\\fR", c->args);
+		fputc('\n', fp);
+		for (const char *p = c->help; *p; p++) {
+			if (*p == '\\')
+				fputs("\\e", fp);
+			else if (*p == '-')
+				fputs("\\-", fp);
+			else
+				fputc(*p, fp);
+		}
+		fputc('\n', fp);
 	}
-	return argc;
-}
-
-/* "--name VALUE" or "--name=VALUE" at argv[*i]: 1 and *val set (and *i
- * advanced), 0 when it is another argument, -1 when the value is missing. */
-int
-cli_opt(int argc, char **argv, int *i, const char *name, const char **val)
-{
-	size_t n = strlen(name);
-	if (!cli_isopt(argv, *i) || strncmp(argv[*i], name, n) != 0)
-		return 0;
-	if (argv[*i][n] == '=') {
-		*val = argv[*i] + n + 1;
-		return 1;
-	}
-	if (argv[*i][n] != '\0')
-		return 0;
-	if (*i + 1 >= argc)
-		return -1;
-	*val = argv[++*i];
-	return 1;
-}
-
-/* The message of a parser in cause, as a usage error; returns -1. */
-static int
-parse_usage(const char *cmd, int rc, char *cause)
-{
-	if (rc == 0)
-		return 0;
-	cli_usage(cmd, "%s", cause ? cause : "bad value");
-	free(cause);
-	return -1;
-}
-
-int
-cli_int(const char *cmd, const char *what, const char *s, int64_t min, int64_t max,
-        int64_t *out)
-{
-	char *cause = NULL;
-	int rc = parse_int(what, s, min, max, out, &cause);
-	return parse_usage(cmd, rc, cause);
-}
-
-int
-cli_real(const char *cmd, const char *what, const char *s, double min, double max,
-         double *out)
-{
-	char *cause = NULL;
-	int rc = parse_real(what, s, min, max, out, &cause);
-	return parse_usage(cmd, rc, cause);
-}
-
-int
-cli_day(const char *cmd, const char *what, const char *s, int64_t *day)
-{
-	char *cause = NULL;
-	int rc = parse_day(what, s, day, &cause);
-	return parse_usage(cmd, rc, cause);
 }
 
 static int
-usage_error(const char *fmt, const char *arg)
+help_for(const struct cmd_entry *e)
 {
-	fputs("prepdeck: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\n(see prepdeck --help)\n", stderr);
-	return EXIT_USAGE;
+	printf("usage: prepdeck %s %s\n\n%s\n\n%s\n", e->name, e->args, e->summary, e->help);
+	return EXIT_OK;
+}
+
+static int
+cmd_help(struct cmd *c)
+{
+	if (arg_flag(c, "--roff")) {
+		roff_commands(stdout);
+		return EXIT_OK;
+	}
+	if (arg_flag(c, "--bash")) {
+		complete_bash(stdout, commands);
+		return EXIT_OK;
+	}
+	if (arg_flag(c, "--zsh")) {
+		complete_zsh(stdout, commands);
+		return EXIT_OK;
+	}
+	if (c->argc == 1) {
+		const struct cmd_entry *e = find_command(c->argv[0]);
+		if (e == NULL)
+			return cli_usage(NULL, "help: unknown command '%s'", c->argv[0]);
+		return help_for(e);
+	}
+	usage(stdout);
+	return EXIT_OK;
+}
+
+static int
+cmd_version(struct cmd *c)
+{
+	(void)c;
+	printf("prepdeck %s\n", PACKAGE_VERSION);
+	return EXIT_OK;
 }
 
 /* ---- visible output ------------------------------------------------- */
@@ -716,277 +385,64 @@ cli_raw_output(void)
 	raw_stdout = NULL;
 }
 
-struct db *
-cli_db(struct cli *c)
+
+/* An unknown command: the nearest name when one is close. */
+static int
+unknown_command(const char *name)
 {
-	if (c->db != NULL)
-		return c->db;
-	char *cause = NULL;
-	c->dbpath = paths_db(c->dbflag, &cause);
-	if (c->dbpath == NULL)
-		die(EXIT_USER, "%s", cause);
-	c->db = db_open(c->dbpath, DB_OPEN_CREATE, &c->created, &cause);
-	if (c->db == NULL)
-		die(EXIT_USER, "%s", cause);
-	/* The bundled curriculum is imported once, on first use (and again
-	 * if that first import could not finish); a database opened
-	 * read-only is used as it is. */
-	char *done = db_setting(c->db, "bundled_imported");
-	if (done == NULL && !db_readonly(c->db)) {
-		struct import_stats st;
-		if (import_paths(c->db, NULL, 0, &st, stderr) != 0)
-			die(EXIT_USER, "the bundled curriculum has errors (listed above)");
-		db_set_setting(c->db, "bundled_imported", "1");
-	}
-	free(done);
-	/* Data saved before a rule changed is brought in line once: template
-	 * copies lose guidance saved as their text, rehearsal times are
-	 * rounded to the seconds the screens show. */
-	static const struct {
-		const char *key;
-		int (*fix)(struct db *);
-	} fixes[] = {
-		{ "guidance_cleared", story_clear_guidance },
-		{ "rehearsal_rounded", rehearsal_round_stored },
-	};
-	for (size_t i = 0; i < sizeof fixes / sizeof fixes[0]; i++) {
-		done = db_setting(c->db, fixes[i].key);
-		if (done == NULL) {
-			fixes[i].fix(c->db);
-			db_set_setting(c->db, fixes[i].key, "1");
+	const char *best = NULL;
+	int bestd = 3;
+	for (const struct cmd_entry *const *e = commands; *e; e++) {
+		int d = str_distance(name, (*e)->name);
+		if (d < bestd && !((*e)->flags & CMD_HIDDEN)) {
+			bestd = d;
+			best = (*e)->name;
 		}
-		free(done);
 	}
-	return c->db;
-}
-
-static int
-cmd_tui(struct cli *c, int argc, char **argv)
-{
-	if (argc > 1)
-		return usage_error("tui takes no arguments: '%s'", argv[1]);
-	return tui_main(c, TUI_START_TODAY, NULL);
-}
-
-static int
-cmd_import(struct cli *c, int argc, char **argv)
-{
-	for (int i = 1; i < argc; i++)
-		if (cli_isopt(argv, i))
-			return usage_error("import: unknown option '%s'", argv[i]);
-	struct db *db = cli_db(c);
-	struct import_stats st;
-	if (import_paths(db, argv + 1, (size_t)(argc - 1), &st, stderr) != 0)
-		return EXIT_USER;
-	printf("imported: %d added or changed, %d unchanged, %d retired\n",
-	       st.written, st.kept, st.retired);
-	if (st.carried)
-		printf("replaced: the history of %d old card%s carried over\n", st.carried,
-		       st.carried == 1 ? "" : "s");
-	if (st.kept_apart)
-		printf("replaced: %d old card%s kept %s history: the card replacing %s "
-		       "has history of its own\n", st.kept_apart, st.kept_apart == 1 ? "" : "s",
-		       st.kept_apart == 1 ? "its" : "their", st.kept_apart == 1 ? "it" : "them");
-	return EXIT_OK;
-}
-
-static int
-cmd_check(struct cli *c, int argc, char **argv)
-{
-	if (argc < 2)
-		return usage_error("check needs at least one PATH%s", "");
-	for (int i = 1; i < argc; i++)
-		if (cli_isopt(argv, i))
-			return usage_error("check: unknown option '%s'", argv[i]);
-	/* References to ids outside the checked files resolve against an
-	 * existing database, opened read-only; nothing is written. */
-	struct db *db = NULL;
-	char *cause = NULL;
-	char *path = paths_db(c->dbflag, NULL);
-	if (path != NULL && access(path, R_OK) == 0)
-		db = db_open(path, DB_OPEN_READONLY, NULL, &cause);
-	free(path);
-	if (cause != NULL) {
-		int rc = cli_error("cannot check references against the database: %s", cause);
-		free(cause);
-		return rc;
-	}
-	char *bundled = paths_content();
-	struct content_run *run = content_load(argv + 1, (size_t)(argc - 1), bundled,
-	                                       db ? import_lookup : NULL, db);
-	free(bundled);
-	int rc = EXIT_OK;
-	if (run->diags.n) {
-		diags_print(&run->diags, stderr);
-		fprintf(stderr, "%zu error%s\n", run->diags.n, run->diags.n == 1 ? "" : "s");
-		rc = EXIT_USER;
-	} else {
-		printf("ok: %zu file%s, %zu document%s, %zu cards, %zu stories, "
-		       "%zu prompts, %zu vocabulary terms\n", run->nfiles,
-		       run->nfiles == 1 ? "" : "s", run->ndocs, run->ndocs == 1 ? "" : "s",
-		       run->ncards, run->nstories, run->nprompts, run->nterms);
-	}
-	content_free(run);
-	db_close(db);
-	return rc;
-}
-
-static int
-cmd_replay(struct cli *c, int argc, char **argv)
-{
-	double retention = 0.9;
-	for (int i = 1; i < argc; i++) {
-		const char *val = NULL;
-		if (cli_flag(argv, i, "--retention")) {
-			if (i + 1 >= argc)
-				return usage_error("replay: --retention needs a value%s", "");
-			val = argv[++i];
-		} else if (cli_isopt(argv, i) && str_prefix(argv[i], "--retention=")) {
-			val = argv[i] + strlen("--retention=");
-		} else {
-			return usage_error("replay: unknown argument '%s'", argv[i]);
-		}
-		if (cli_real("replay", "--retention", val, 0, 1, &retention) != 0)
-			return EXIT_USAGE;
-		if (retention == 0 || retention == 1)
-			return usage_error("replay: --retention must be above 0 and below 1, "
-			                   "not '%s'", val);
-	}
-	return replay_run(stdin, stdout, stderr, retention) == 0 ? EXIT_OK : EXIT_USER;
-}
-
-static int
-cmd_status(struct cli *c, int argc, char **argv)
-{
-	if (argc > 1)
-		return usage_error("status takes no arguments: '%s'", argv[1]);
-	struct db *db = cli_db(c);
-	struct summary s;
-	summary_load(db, &s);
-	printf("database: %s\n", db_path(db));
-	printf("decks: %d\ncards: %d (%d new, %d seen)\nreviews: %d\nplans: %d\n"
-	       "stories: %d\nprompts: %d\nchecklists: %d\nrubrics: %d\n"
-	       "gap maps: %d (%d skills)\nvocabulary: %d terms\n", s.decks, s.cards,
-	       s.cards_new, s.cards_seen, s.reviews_total, s.plans, s.stories,
-	       s.prompts, s.checklists, s.rubrics, s.gapmaps, s.gap_rows, s.terms);
-	return EXIT_OK;
-}
-
-/* Writes the command list as man-page source for prepdeck(1). */
-static void
-roff_commands(FILE *fp)
-{
-	for (const struct command *c = cli_commands; c->name; c++) {
-		fprintf(fp, ".TP\n.B %s", c->name);
-		if (*c->args)
-			fprintf(fp, " \\fI%s\\fR", c->args);
-		fputc('\n', fp);
-		for (const char *p = c->help; *p; p++) {
-			if (*p == '\\')
-				fputs("\\e", fp);
-			else if (*p == '-')
-				fputs("\\-", fp);
-			else
-				fputc(*p, fp);
-		}
-		fputc('\n', fp);
-	}
-}
-
-static int
-cmd_help(struct cli *c, int argc, char **argv)
-{
-	if (argc > 1 && cli_flag(argv, 1, "--roff")) {
-		roff_commands(stdout);
-		return EXIT_OK;
-	}
-	if (argc > 1) {
-		const struct command *cmd = find_command(argv[1]);
-		if (cmd == NULL)
-			return usage_error("help: unknown command '%s'", argv[1]);
-		printf("usage: prepdeck %s %s\n\n%s\n\n%s\n", cmd->name, cmd->args,
-		       cmd->summary, cmd->help);
-		return EXIT_OK;
-	}
-	usage(stdout);
-	return EXIT_OK;
-}
-
-static int
-cmd_version(struct cli *c, int argc, char **argv)
-{
-	printf("prepdeck %s\n", PACKAGE_VERSION);
-	return EXIT_OK;
+	if (best)
+		return cli_usage(NULL, "unknown command '%s' (did you mean '%s'?)", name, best);
+	return cli_usage(NULL, "unknown command '%s'", name);
 }
 
 int
-cli_main(int argc, char **argv)
+cli_main(struct cli *c, int argc, char **argv)
 {
-	struct cli c = { 0 };
 	visible_output();
 	int i = 1;
 	for (; i < argc; i++) {
 		const char *a = argv[i];
 		if (strcmp(a, "--db") == 0) {
 			if (i + 1 >= argc)
-				return usage_error("--db needs a PATH%s", "");
-			c.dbflag = argv[++i];
+				return cli_usage(NULL, "--db needs a PATH");
+			c->dbflag = argv[++i];
 		} else if (str_prefix(a, "--db=")) {
-			c.dbflag = a + 5;
+			c->dbflag = a + 5;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			usage(stdout);
 			return EXIT_OK;
 		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
-			return cmd_version(&c, 0, NULL);
+			return cmd_version(NULL);
 		} else if (strcmp(a, "--") == 0) {
 			i++;
 			break;
 		} else if (a[0] == '-' && a[1] != '\0') {
-			return usage_error("unknown option '%s'", a);
+			return cli_usage(NULL, "unknown option '%s'", a);
 		} else {
 			break;
 		}
 	}
-	if (c.dbflag != NULL && *c.dbflag == '\0')
-		return usage_error("--db needs a non-empty PATH%s", "");
-	const struct command *cmd = cli_commands; /* tui */
-	char *tui_argv[] = { "tui", NULL };
-	char **cargv = tui_argv;
-	int cargc = 1;
+	if (c->dbflag != NULL && *c->dbflag == '\0')
+		return cli_usage(NULL, "--db needs a non-empty PATH");
+	const struct cmd_entry *cmd = &cmd_tui_entry;
 	if (i < argc && argv[i][0] == '\0')
-		return usage_error("no command given (an empty argument)%s", "");
-	if (i < argc) {
-		cmd = find_command(argv[i]);
-		if (cmd == NULL) {
-			const char *best = NULL;
-			int bestd = 3;
-			for (const struct command *k = cli_commands; k->name; k++) {
-				int d = str_distance(argv[i], k->name);
-				if (d < bestd) {
-					bestd = d;
-					best = k->name;
-				}
-			}
-			if (best) {
-				fprintf(stderr, "prepdeck: unknown command '%s' (did you mean "
-				        "'%s'?)\n", argv[i], best);
-				return EXIT_USAGE;
-			}
-			return usage_error("unknown command '%s'", argv[i]);
-		}
-		cargv = argv + i;
-		cargc = end_of_options(argc - i, argv + i);
-		if (cargc > 1 && (cli_flag(cargv, 1, "--help") || cli_flag(cargv, 1, "-h"))) {
-			char *hargv[] = { "help", (char *)cmd->name, NULL };
-			return cmd_help(&c, 2, hargv);
-		}
-	}
-	int rc = cmd->exec(&c, cargc, cargv);
-	db_close(c.db);
-	free(c.dbpath);
+		return cli_usage(NULL, "no command given (an empty argument)");
+	if (i < argc && (cmd = find_command(argv[i])) == NULL)
+		return unknown_command(argv[i]);
+	int rc = i < argc ? cmd_run(c, cmd, argc - i - 1, argv + i + 1) : cmd_run(c, cmd, 0, argv);
+	if (rc == CMD_HELP)
+		rc = help_for(cmd);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		fprintf(stderr, "prepdeck: cannot write output: %s\n", strerror(errno));
-		return EXIT_USER;
+		return cli_error("cannot write output: %s", strerror(errno));
 	}
 	return rc;
 }

@@ -28,30 +28,10 @@ progress(void *ctx, const char *what, int64_t done, int64_t total)
 }
 
 static int
-anki_import_cmd(struct cli *c, int argc, char **argv)
+cmd_anki_import(struct cmd *c)
 {
-	const char *file = NULL, *deck = NULL;
-	int json = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int r = cli_opt(argc, argv, &i, "--deck", &v);
-		if (r < 0)
-			return cli_usage("anki", "--deck needs a deck id");
-		if (r > 0) {
-			deck = v;
-			continue;
-		}
-		if (strcmp(argv[i], "--json") == 0)
-			json = 1;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage("anki", "anki import: unknown option '%s'", argv[i]);
-		else if (file == NULL)
-			file = argv[i];
-		else
-			return cli_usage("anki", "anki import takes one file");
-	}
-	if (file == NULL)
-		return cli_usage("anki", "anki import needs a package file (.apkg or .colpkg)");
+	const char *file = c->argv[0], *deck = arg_str(c, "--deck");
+	int json = arg_flag(c, "--json");
 	if (deck != NULL) {
 		size_t n = strlen(deck);
 		int ok = n > 0 && n <= 64 && ((deck[0] >= 'a' && deck[0] <= 'z') ||
@@ -60,7 +40,7 @@ anki_import_cmd(struct cli *c, int argc, char **argv)
 			ok = (deck[i] >= 'a' && deck[i] <= 'z') || (deck[i] >= '0' && deck[i] <= '9') ||
 			     deck[i] == '.' || deck[i] == '_' || deck[i] == '-';
 		if (!ok)
-			return cli_usage("anki", "--deck '%s' is not a valid id ([a-z0-9][a-z0-9._-]*, "
+			return cli_usage(c, "--deck '%s' is not a valid id ([a-z0-9][a-z0-9._-]*, "
 			                 "at most 64 characters)", deck);
 	}
 	struct db *db = cli_db(c);
@@ -79,9 +59,9 @@ anki_import_cmd(struct cli *c, int argc, char **argv)
 	if (o.progress)
 		fprintf(stderr, "\r%-40s\r", "");
 	if (rc != 0) {
-		fprintf(stderr, "prepdeck: %s: %s\nNothing was imported.\n", file, cause);
+		rc = cli_error("%s: %s\nNothing was imported.", file, cause);
 		free(cause);
-		return EXIT_USER;
+		return rc;
 	}
 	if (json) {
 		anki_summary_json(&s, stdout);
@@ -93,48 +73,34 @@ anki_import_cmd(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry anki_import_entry = {
+	.name = "import", .args = "FILE [--deck ID] [--json]",
+	.summary = "import an Anki package (.apkg or .colpkg) with its history",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--deck", .type = OPT_STR, .arg = "ID", .need = "a deck id", .kind = ARG_DECK },
+		{ .name = "--json", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.min = 1, .max = 1, .needs = "a package file (.apkg or .colpkg)",
+	.operand = { ARG_FILE }, .exec = cmd_anki_import,
+};
+
 static int
-anki_export_cmd(struct cli *c, int argc, char **argv)
+cmd_anki_export(struct cmd *c)
 {
-	const char *out = NULL;
-	int hist = 0, json = 0;
-	char **decks = xcalloc((size_t)argc + 1, sizeof *decks);
-	size_t nd = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int r = cli_opt(argc, argv, &i, "--out", &v);
-		if (r < 0) {
-			free(decks);
-			return cli_usage("anki", "--out needs a file name");
-		}
-		if (r > 0) {
-			out = v;
-			continue;
-		}
-		if (strcmp(argv[i], "--with-history") == 0) {
-			hist = 1;
-		} else if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
-		} else if (argv[i][0] == '-') {
-			free(decks);
-			return cli_usage("anki", "anki export: unknown option '%s'", argv[i]);
-		} else {
-			decks[nd++] = argv[i];
-		}
-	}
-	if (nd == 0 || out == NULL || *out == '\0') {
-		free(decks);
-		return cli_usage("anki", "anki export needs deck ids and --out FILE.apkg");
-	}
+	const char *out = arg_str(c, "--out");
+	int hist = arg_flag(c, "--with-history"), json = arg_flag(c, "--json");
+	if (c->argc == 0 || out == NULL || *out == '\0')
+		return cli_usage(c, "anki export needs deck ids and --out FILE.apkg");
+	char **decks = c->argv;
+	size_t nd = (size_t)c->argc;
 	struct db *db = cli_db(c);
 	struct anki_export_counts n;
 	char *cause = NULL;
-	int rc = anki_export(db, decks, nd, out, hist, now_unix(), &n, &cause);
-	free(decks);
-	if (rc != 0) {
-		fprintf(stderr, "prepdeck: %s\nNothing was written.\n", cause);
+	if (anki_export(db, decks, nd, out, hist, now_unix(), &n, &cause) != 0) {
+		int rc = cli_error("%s\nNothing was written.", cause);
 		free(cause);
-		return EXIT_USER;
+		return rc;
 	}
 	if (json)
 		printf("{\"file\":\"%s\",\"decks\":%d,\"notes\":%d,\"cards\":%d,\"reviews\":%lld}\n",
@@ -146,12 +112,37 @@ anki_export_cmd(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cli_anki(struct cli *c, int argc, char **argv)
-{
-	if (argc >= 2 && strcmp(argv[1], "import") == 0)
-		return anki_import_cmd(c, argc - 1, argv + 1);
-	if (argc >= 2 && strcmp(argv[1], "export") == 0)
-		return anki_export_cmd(c, argc - 1, argv + 1);
-	return cli_usage("anki", "anki needs 'import FILE' or 'export DECK... --out FILE'");
-}
+static const struct cmd_entry anki_export_entry = {
+	.name = "export", .args = "DECK... --out FILE [--with-history] [--json]",
+	.summary = "write decks as an Anki package",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--out", .type = OPT_STR, .arg = "FILE", .need = "a file name", .kind = ARG_FILE },
+		{ .name = "--with-history", .type = OPT_FLAG },
+		{ .name = "--json", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.max = -1, .operand = { ARG_DECK }, .exec = cmd_anki_export,
+};
+
+const struct cmd_entry cmd_anki_entry = {
+	.name = "anki", .args = "import FILE [--deck ID] [--json] | export DECK... --out FILE [--with-history]",
+	.summary = "import Anki packages with their history; export decks for Anki and phones",
+	.help = "anki import FILE reads an Anki package (.apkg) or collection (.colpkg) in any "
+	"format Anki writes (collection.anki2, .anki21, .anki21b): Basic, Basic and "
+	"reversed, Basic (type in the answer) and Cloze notes become prepdeck cards "
+	"(other note types: their first two fields, as basic cards), fields are cleaned "
+	"of HTML, Anki decks become your own decks (never retired by a curriculum "
+	"import), tags are kept, and every review in the package's log is added to the "
+	"card's history, which is replayed through FSRS. Ids come from the notes' "
+	"guids, so importing the same file again changes nothing and a newer export "
+	"updates the text and adds only the new reviews. --deck ID puts every card "
+	"into one deck of yours. All or nothing, with a summary of what was added, "
+	"updated and skipped (--json for scripts). Packages over 65,536 entries or "
+	"with a collection over 1 GiB uncompressed, and entries named with '..' or an "
+	"absolute path, are refused. anki export DECK... --out FILE.apkg writes the "
+	"decks as a package that Anki, AnkiDroid and AnkiMobile import (legacy "
+	"collection.anki2); guids come from the card ids, so a newer export updates "
+	"the notes on the phone. --with-history adds the review log and each card's "
+	"due date; importing the phone's export back merges its new reviews.",
+	.subs = (const struct cmd_entry *const[]){ &anki_import_entry, &anki_export_entry, NULL },
+};

@@ -2,8 +2,8 @@
 #ifndef PREPDECK_CLI_ANKI_H
 #define PREPDECK_CLI_ANKI_H
 
-#include "cli.h"
+#include "cmd.h"
 
-int cli_anki(struct cli *c, int argc, char **argv);
+extern const struct cmd_entry cmd_anki_entry;
 
 #endif

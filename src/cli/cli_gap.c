@@ -16,17 +16,6 @@
 #include "outfile.h"
 #include "util.h"
 
-/* cli_opt that says which option lacks its value (the commands here
- * return EXIT_USAGE on -1 without a message of their own). */
-static int
-opt_value(int argc, char **argv, int *i, const char *name, const char **val)
-{
-	int r = cli_opt(argc, argv, i, name, val);
-	if (r < 0)
-		cli_usage("gapmap", "%s needs a value", name);
-	return r;
-}
-
 /* Prints s in width columns (cut with the ellipsis, padded with spaces;
  * a negative width cuts without padding, for the last column). */
 static void
@@ -71,8 +60,8 @@ map_arg(struct db *db, const char *arg)
 		return xstrdup(arg);
 	char *id = gap_current(db);
 	if (id == NULL)
-		fprintf(stderr, "prepdeck: there is no gap map yet; make one with 'prepdeck jd "
-		        "import FILE' or 'prepdeck gapmap new ID'\n");
+		cli_error("there is no gap map yet; make one with 'prepdeck jd import FILE' or "
+		          "'prepdeck gapmap new ID'");
 	return id;
 }
 
@@ -88,8 +77,9 @@ check_map(struct db *db, const char *id)
 }
 
 static int
-gm_list(struct db *db)
+cmd_gapmap_list(struct cmd *c)
 {
+	struct db *db = cli_db(c);
 	struct gap_map *maps;
 	size_t n;
 	gap_maps(db, &maps, &n);
@@ -109,6 +99,11 @@ gm_list(struct db *db)
 	gap_maps_free(maps, n);
 	return EXIT_OK;
 }
+
+static const struct cmd_entry gapmap_list_entry = {
+	.name = "list", .args = "", .summary = "list the maps (* marks the current one)",
+	.exec = cmd_gapmap_list,
+};
 
 static void
 show_row(const struct gap_row *r)
@@ -141,36 +136,15 @@ show_row(const struct gap_row *r)
 }
 
 static int
-gm_show(struct db *db, int argc, char **argv)
+cmd_gapmap_show(struct cmd *c)
 {
-	const char *map = NULL, *ref = NULL, *filter = NULL;
+	const char *map = c->argc > 0 ? c->argv[0] : NULL, *ref = c->argc > 1 ? c->argv[1] : NULL;
+	const char *filter = arg_str(c, "--filter"), *sorts = arg_str(c, "--sort");
 	enum gap_sort sort = GAP_SORT_MAP;
-	int gaps_only = 0;
-	for (int i = 2; i < argc; i++) {
-		const char *v;
-		int r;
-		if ((r = opt_value(argc, argv, &i, "--sort", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			if (gap_sort_parse(v, &sort) != 0)
-				return cli_usage("gapmap", "--sort must be map, confidence, category "
-				                 "or name, not '%s'", v);
-		} else if ((r = opt_value(argc, argv, &i, "--filter", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			filter = v;
-		} else if (cli_flag(argv, i, "--gaps")) {
-			gaps_only = 1;
-		} else if (cli_isopt(argv, i)) {
-			return cli_usage("gapmap", "gapmap show: unknown option '%s'", argv[i]);
-		} else if (map == NULL) {
-			map = argv[i];
-		} else if (ref == NULL) {
-			ref = argv[i];
-		} else {
-			return cli_usage("gapmap", "gapmap show: unexpected argument '%s'", argv[i]);
-		}
-	}
+	int gaps_only = arg_flag(c, "--gaps");
+	if (sorts)
+		gap_sort_parse(sorts, &sort);
+	struct db *db = cli_db(c);
 	char *id = map_arg(db, map);
 	if (id == NULL)
 		return EXIT_USER;
@@ -234,63 +208,47 @@ gm_show(struct db *db, int argc, char **argv)
 	return rc;
 }
 
+static const struct cmd_entry gapmap_show_entry = {
+	.name = "show", .args = "[MAP [ROW]] [--sort map|confidence|category|name] "
+	"[--filter TEXT] [--gaps]",
+	.summary = "print a map as a table, or every field of one row",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--sort", .type = OPT_STR, .arg = "ORDER", .words = "map confidence category name" },
+		{ .name = "--filter", .type = OPT_STR, .arg = "TEXT", .need = "a value" },
+		{ .name = "--gaps", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.max = 2, .operand = { ARG_MAP }, .exec = cmd_gapmap_show,
+};
+
 static int
-gm_new(struct db *db, int argc, char **argv)
+cmd_gapmap_new(struct cmd *c)
 {
-	const char *id = NULL, *title = NULL, *role = "";
-	for (int i = 2; i < argc; i++) {
-		const char *v;
-		int r;
-		if ((r = opt_value(argc, argv, &i, "--title", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			title = v;
-		} else if ((r = opt_value(argc, argv, &i, "--role", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			role = v;
-		} else if (cli_isopt(argv, i)) {
-			return cli_usage("gapmap", "gapmap new: unknown option '%s'", argv[i]);
-		} else if (id == NULL) {
-			id = argv[i];
-		} else {
-			return cli_usage("gapmap", "gapmap new: unexpected argument '%s'", argv[i]);
-		}
-	}
-	if (id == NULL)
-		return cli_usage("gapmap", "gapmap new needs an ID");
+	const char *id = c->argv[0], *title = arg_str(c, "--title"), *role = arg_str(c, "--role");
+	struct db *db = cli_db(c);
 	char *cause = NULL;
-	if (gap_map_create(db, id, title ? title : id, role, "user", &cause) != 0)
+	if (gap_map_create(db, id, title ? title : id, role ? role : "", "user", &cause) != 0)
 		return cli_cause(cause);
 	gap_set_current(db, id);
 	printf("created gap map '%s'; add skills with 'prepdeck gapmap add %s NAME'\n", id, id);
 	return EXIT_OK;
 }
 
+static const struct cmd_entry gapmap_new_entry = {
+	.name = "new", .args = "ID [--title TITLE] [--role ROLE]", .summary = "make an empty map",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--title", .type = OPT_STR, .arg = "TITLE", .need = "a value" },
+		{ .name = "--role", .type = OPT_STR, .arg = "ROLE", .need = "a value" },
+		{ NULL },
+	},
+	.min = 1, .max = 1, .needs = "an ID", .exec = cmd_gapmap_new,
+};
+
 static int
-gm_add(struct db *db, int argc, char **argv)
+cmd_gapmap_add(struct cmd *c)
 {
-	const char *map = NULL, *name = NULL, *cat = NULL;
-	for (int i = 2; i < argc; i++) {
-		const char *v;
-		int r;
-		if ((r = opt_value(argc, argv, &i, "--category", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			cat = v;
-		} else if (cli_isopt(argv, i)) {
-			return cli_usage("gapmap", "gapmap add: unknown option '%s'", argv[i]);
-		} else if (map == NULL) {
-			map = argv[i];
-		} else if (name == NULL) {
-			name = argv[i];
-		} else {
-			return cli_usage("gapmap", "gapmap add: unexpected argument '%s' (quote a "
-			                 "name with spaces)", argv[i]);
-		}
-	}
-	if (name == NULL)
-		return cli_usage("gapmap", "gapmap add needs MAP and NAME");
+	const char *map = c->argv[0], *name = c->argv[1], *cat = arg_str(c, "--category");
+	struct db *db = cli_db(c);
 	char *cause = NULL;
 	int64_t id = gap_row_add(db, map, name, cat, &cause);
 	if (id < 0)
@@ -301,6 +259,17 @@ gm_add(struct db *db, int argc, char **argv)
 	gap_rows_free(&rows);
 	return EXIT_OK;
 }
+
+static const struct cmd_entry gapmap_add_entry = {
+	.name = "add", .args = "MAP NAME [--category technical|system|behavioral]",
+	.summary = "add a row (quote a name with spaces)",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--category", .type = OPT_STR, .arg = "CATEGORY", .need = "a value",
+		  .words = "technical system behavioral" },
+		{ NULL },
+	},
+	.min = 2, .max = 2, .needs = "MAP and NAME", .operand = { ARG_MAP }, .exec = cmd_gapmap_add,
+};
 
 /* Reads all of standard input (for `set ... -`). Caller frees. */
 static char *
@@ -319,23 +288,21 @@ read_stdin(void)
 }
 
 static int
-gm_set(struct db *db, int argc, char **argv)
+cmd_gapmap_set(struct cmd *c)
 {
-	if (argc != 6)
-		return cli_usage("gapmap", "usage: prepdeck gapmap set MAP ROW FIELD VALUE "
-		                 "(VALUE '-' reads standard input)");
-	const char *map = argv[2], *ref = argv[3];
+	const char *map = c->argv[0], *ref = c->argv[1];
 	enum gap_field f;
-	if (gap_field_parse(argv[4], &f) != 0)
-		return cli_usage("gapmap", "unknown field '%s' (skill, category, confidence, status, "
-		                 "evidence, next, decks, stories, keywords)", argv[4]);
+	if (gap_field_parse(c->argv[2], &f) != 0)
+		return cli_usage(c, "unknown field '%s' (skill, category, confidence, status, "
+		                 "evidence, next, decks, stories, keywords)", c->argv[2]);
+	struct db *db = cli_db(c);
 	if (check_map(db, map) != 0)
 		return EXIT_USER;
 	char *cause = NULL;
 	int64_t rid;
 	if (gap_row_find(db, map, ref, &rid, &cause) != 0)
 		return cli_cause(cause);
-	char *val = strcmp(argv[5], "-") == 0 ? read_stdin() : xstrdup(argv[5]);
+	char *val = strcmp(c->argv[3], "-") == 0 ? read_stdin() : xstrdup(c->argv[3]);
 	int rc = gap_row_set(db, rid, f, val, &cause);
 	free(val);
 	if (rc != 0)
@@ -347,31 +314,43 @@ gm_set(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry gapmap_set_entry = {
+	.name = "set", .args = "MAP ROW FIELD VALUE", .summary = "change one field "
+	"(VALUE '-' reads standard input)",
+	.min = 4, .max = 4, .needs = "MAP ROW FIELD VALUE (VALUE '-' reads standard input)",
+	.operand = { ARG_MAP }, .exec = cmd_gapmap_set, .flags = CMD_OPERANDS,
+};
+
 static int
-gm_delete(struct db *db, int argc, char **argv)
+cmd_gapmap_delete(struct cmd *c)
 {
-	if (argc != 4)
-		return cli_usage("gapmap", "usage: prepdeck gapmap delete MAP ROW");
-	if (check_map(db, argv[2]) != 0)
+	char **argv = c->argv;
+	struct db *db = cli_db(c);
+	if (check_map(db, argv[0]) != 0)
 		return EXIT_USER;
 	char *cause = NULL;
 	int64_t rid;
-	if (gap_row_find(db, argv[2], argv[3], &rid, &cause) != 0 ||
+	if (gap_row_find(db, argv[0], argv[1], &rid, &cause) != 0 ||
 	    gap_row_delete(db, rid, &cause) != 0)
 		return cli_cause(cause);
 	struct gap_row r;
 	gap_row_load(db, rid, &r);
-	printf("deleted '%s' ('prepdeck gapmap undo %s' brings it back)\n", r.name, argv[2]);
+	printf("deleted '%s' ('prepdeck gapmap undo %s' brings it back)\n", r.name, argv[0]);
 	gap_row_clear(&r);
 	return EXIT_OK;
 }
 
+static const struct cmd_entry gapmap_delete_entry = {
+	.name = "delete", .args = "MAP ROW", .summary = "delete a row",
+	.min = 2, .max = 2, .needs = "MAP and ROW", .operand = { ARG_MAP },
+	.exec = cmd_gapmap_delete,
+};
+
 static int
-gm_undo(struct db *db, int argc, char **argv)
+cmd_gapmap_undo(struct cmd *c)
 {
-	if (argc > 3)
-		return cli_usage("gapmap", "usage: prepdeck gapmap undo [MAP]");
-	char *id = map_arg(db, argc == 3 ? argv[2] : NULL);
+	struct db *db = cli_db(c);
+	char *id = map_arg(db, c->argc ? c->argv[0] : NULL);
 	if (id == NULL || check_map(db, id) != 0) {
 		free(id);
 		return EXIT_USER;
@@ -381,36 +360,24 @@ gm_undo(struct db *db, int argc, char **argv)
 	if (gap_undo(db, id, &what, NULL)) {
 		printf("undone: %s\n", what);
 	} else {
-		fprintf(stderr, "prepdeck: nothing to undo in '%s'\n", id);
-		rc = EXIT_USER;
+		rc = cli_error("nothing to undo in '%s'", id);
 	}
 	free(what);
 	free(id);
 	return rc;
 }
 
+static const struct cmd_entry gapmap_undo_entry = {
+	.name = "undo", .args = "[MAP]", .summary = "undo the last change (repeatable)",
+	.max = 1, .operand = { ARG_MAP }, .exec = cmd_gapmap_undo,
+};
+
 static int
-gm_gaps(struct db *db, int argc, char **argv)
+cmd_gapmap_gaps(struct cmd *c)
 {
-	const char *map = NULL;
-	int64_t limit = 3;
-	for (int i = 2; i < argc; i++) {
-		const char *v;
-		int r;
-		if ((r = opt_value(argc, argv, &i, "--limit", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			if (cli_int("gapmap", "--limit", v, 1, 1000, &limit) != 0)
-				return EXIT_USAGE;
-		} else if (cli_isopt(argv, i)) {
-			return cli_usage("gapmap", "gapmap gaps: unknown option '%s'", argv[i]);
-		} else if (map == NULL) {
-			map = argv[i];
-		} else {
-			return cli_usage("gapmap", "gapmap gaps: unexpected argument '%s'", argv[i]);
-		}
-	}
-	char *id = map_arg(db, map);
+	int64_t limit = arg_int(c, "--limit", 3);
+	struct db *db = cli_db(c);
+	char *id = map_arg(db, c->argc ? c->argv[0] : NULL);
 	if (id == NULL || check_map(db, id) != 0) {
 		free(id);
 		return EXIT_USER;
@@ -431,12 +398,20 @@ gm_gaps(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry gapmap_gaps_entry = {
+	.name = "gaps", .args = "[MAP] [--limit N]", .summary = "print the weakest gaps",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--limit", .type = OPT_INT, .arg = "N", .min = 1, .max = 1000, .need = "a value" },
+		{ NULL },
+	},
+	.max = 1, .operand = { ARG_MAP }, .exec = cmd_gapmap_gaps,
+};
+
 static int
-gm_history(struct db *db, int argc, char **argv)
+cmd_gapmap_history(struct cmd *c)
 {
-	if (argc > 3)
-		return cli_usage("gapmap", "usage: prepdeck gapmap history [MAP]");
-	char *id = map_arg(db, argc == 3 ? argv[2] : NULL);
+	struct db *db = cli_db(c);
+	char *id = map_arg(db, c->argc ? c->argv[0] : NULL);
 	if (id == NULL || check_map(db, id) != 0) {
 		free(id);
 		return EXIT_USER;
@@ -462,36 +437,58 @@ gm_history(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* gapmap remove MAP: deletes a map of the user's; gapmap restore [MAP]
- * brings one back (by default the one removed last). */
+static const struct cmd_entry gapmap_history_entry = {
+	.name = "history", .args = "[MAP]", .summary = "print every confidence change",
+	.max = 1, .operand = { ARG_MAP }, .exec = cmd_gapmap_history,
+};
+
 static int
-gm_remove(struct db *db, int argc, char **argv)
+cmd_gapmap_use(struct cmd *c)
 {
-	if (argc != 3)
-		return cli_usage("gapmap", "usage: prepdeck gapmap remove MAP");
-	struct gap_map m;
-	char *cause = NULL;
-	if (gap_map_get(db, argv[2], &m, &cause) != 0)
-		return cli_cause(cause);
-	int rows = m.nrows;
-	gap_map_clear(&m);
-	if (gap_map_delete(db, argv[2], &cause) != 0)
-		return cli_cause(cause);
-	printf("deleted the map '%s' (%d skill%s); 'prepdeck gapmap restore %s' brings it "
-	       "back\n", argv[2], rows, rows == 1 ? "" : "s", argv[2]);
+	struct db *db = cli_db(c);
+	if (check_map(db, c->argv[0]) != 0)
+		return EXIT_USER;
+	gap_set_current(db, c->argv[0]);
+	printf("current gap map: %s\n", c->argv[0]);
 	return EXIT_OK;
 }
 
+static const struct cmd_entry gapmap_use_entry = {
+	.name = "use", .args = "MAP", .summary = "make MAP the current map",
+	.min = 1, .max = 1, .needs = "a MAP", .operand = { ARG_MAP }, .exec = cmd_gapmap_use,
+};
+
+/* gapmap remove MAP: deletes a map of the user's; gapmap restore [MAP]
+ * brings one back (by default the one removed last). */
 static int
-gm_restore(struct db *db, int argc, char **argv)
+cmd_gapmap_remove(struct cmd *c)
 {
-	if (argc > 3)
-		return cli_usage("gapmap", "usage: prepdeck gapmap restore [MAP]");
-	char *id = argc == 3 ? xstrdup(argv[2]) : gap_map_last_deleted(db);
-	if (id == NULL) {
-		cli_error("no deleted gap map to restore");
-		return EXIT_USER;
-	}
+	struct db *db = cli_db(c);
+	struct gap_map m;
+	char *cause = NULL;
+	if (gap_map_get(db, c->argv[0], &m, &cause) != 0)
+		return cli_cause(cause);
+	int rows = m.nrows;
+	gap_map_clear(&m);
+	if (gap_map_delete(db, c->argv[0], &cause) != 0)
+		return cli_cause(cause);
+	printf("deleted the map '%s' (%d skill%s); 'prepdeck gapmap restore %s' brings it "
+	       "back\n", c->argv[0], rows, rows == 1 ? "" : "s", c->argv[0]);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry gapmap_remove_entry = {
+	.name = "remove", .args = "MAP", .summary = "delete one of your maps (restore brings it back)",
+	.min = 1, .max = 1, .needs = "a MAP", .operand = { ARG_MAP }, .exec = cmd_gapmap_remove,
+};
+
+static int
+cmd_gapmap_restore(struct cmd *c)
+{
+	struct db *db = cli_db(c);
+	char *id = c->argc ? xstrdup(c->argv[0]) : gap_map_last_deleted(db);
+	if (id == NULL)
+		return cli_error("no deleted gap map to restore");
 	char *cause = NULL;
 	if (gap_map_restore(db, id, &cause) != 0) {
 		free(id);
@@ -502,69 +499,50 @@ gm_restore(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cmd_gapmap(struct cli *c, int argc, char **argv)
-{
-	const char *sub = argc > 1 ? argv[1] : "list";
-	if (strcmp(sub, "list") == 0) {
-		if (argc > 2)
-			return cli_usage("gapmap", "gapmap list takes no arguments: '%s'", argv[2]);
-		return gm_list(cli_db(c));
-	}
-	static const struct {
-		const char *name;
-		int (*fn)(struct db *, int, char **);
-	} subs[] = {
-		{ "show", gm_show }, { "new", gm_new }, { "add", gm_add }, { "set", gm_set },
-		{ "delete", gm_delete }, { "undo", gm_undo }, { "gaps", gm_gaps },
-		{ "history", gm_history }, { "remove", gm_remove }, { "restore", gm_restore },
-	};
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (strcmp(sub, subs[i].name) == 0)
-			return subs[i].fn(cli_db(c), argc, argv);
-	if (strcmp(sub, "use") == 0) {
-		if (argc != 3)
-			return cli_usage("gapmap", "usage: prepdeck gapmap use MAP");
-		struct db *db = cli_db(c);
-		if (check_map(db, argv[2]) != 0)
-			return EXIT_USER;
-		gap_set_current(db, argv[2]);
-		printf("current gap map: %s\n", argv[2]);
-		return EXIT_OK;
-	}
-	return cli_usage("gapmap", "gapmap: unknown subcommand '%s' (list, show, new, "
-	                 "add, set, delete, undo, gaps, history, use, remove, restore)", sub);
-}
+static const struct cmd_entry gapmap_restore_entry = {
+	.name = "restore", .args = "[MAP]", .summary = "bring a removed map back",
+	.max = 1, .exec = cmd_gapmap_restore,
+};
 
-int
-cmd_jd(struct cli *c, int argc, char **argv)
+const struct cmd_entry cmd_gapmap_entry = {
+	.name = "gapmap", .args = "SUBCOMMAND ...",
+	.summary = "list, show and edit skills-gap maps",
+	.help = "gapmap list lists the maps (* marks the current one, which the Today screen "
+	"and commands without MAP use). gapmap show [MAP] [--sort map|confidence|"
+	"category|name] [--filter TEXT] [--gaps] prints a map as a table, numbering "
+	"rows in map order and marking gaps (no evidence, or confidence 2 or lower) "
+	"with '!'; gapmap show MAP ROW prints every field of one row. ROW is a row "
+	"number, a skill id or a skill name (or a unique start of one). gapmap new ID "
+	"[--title TITLE] [--role ROLE] makes an empty map. gapmap add MAP NAME "
+	"[--category technical|system|behavioral] adds a row. gapmap set MAP ROW FIELD "
+	"VALUE changes one field: skill, category, confidence (1-5, or none), status "
+	"(todo, doing, done), evidence, next, decks, stories (ids separated by spaces "
+	"or commas) or keywords; VALUE '-' reads it from standard input, for "
+	"multi-line evidence. gapmap delete MAP ROW deletes a row. Every change is "
+	"saved at once with its history, and is never overwritten by a later import. "
+	"gapmap undo [MAP] undoes the last change (repeatable). gapmap gaps [MAP] "
+	"[--limit N] prints the weakest gaps (3 by default). gapmap history [MAP] "
+	"prints every confidence change with its time. gapmap use MAP makes MAP the "
+	"current map. gapmap remove MAP deletes one of your maps (rows and history "
+	"kept; the curriculum's maps cannot be removed) and gapmap restore [MAP] "
+	"brings it back (by default the one removed last).",
+	.subs = (const struct cmd_entry *const[]){
+		&gapmap_list_entry, &gapmap_show_entry, &gapmap_new_entry, &gapmap_add_entry,
+		&gapmap_set_entry, &gapmap_delete_entry, &gapmap_undo_entry, &gapmap_gaps_entry,
+		&gapmap_history_entry, &gapmap_use_entry, &gapmap_remove_entry,
+		&gapmap_restore_entry, NULL,
+	},
+	.dflt = "list",
+};
+
+static int
+cmd_jd_import(struct cmd *c)
 {
-	if (argc < 2 || strcmp(argv[1], "import") != 0)
-		return cli_usage("gapmap", "usage: prepdeck jd import FILE [--name NAME] "
-		                 "[--update|--new]");
-	const char *file = NULL, *name = NULL;
-	enum jd_again again = JD_ASK;
-	for (int i = 2; i < argc; i++) {
-		const char *v;
-		int r;
-		if ((r = opt_value(argc, argv, &i, "--name", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			name = v;
-		} else if (strcmp(argv[i], "--update") == 0) {
-			again = JD_UPDATE;
-		} else if (strcmp(argv[i], "--new") == 0) {
-			again = JD_ANOTHER;
-		} else if (cli_isopt(argv, i)) {
-			return cli_usage("gapmap", "jd import: unknown option '%s'", argv[i]);
-		} else if (file == NULL) {
-			file = argv[i];
-		} else {
-			return cli_usage("gapmap", "jd import: unexpected argument '%s'", argv[i]);
-		}
-	}
-	if (file == NULL)
-		return cli_usage("gapmap", "jd import needs a FILE");
+	const char *file = c->argv[0], *name = arg_str(c, "--name");
+	int update = arg_flag(c, "--update"), another = arg_flag(c, "--new");
+	if (update && another)
+		return cli_usage(c, "jd import: --update and --new exclude each other");
+	enum jd_again again = update ? JD_UPDATE : another ? JD_ANOTHER : JD_ASK;
 	struct db *db = cli_db(c);
 	struct jd_result res;
 	char *id = NULL, *cause = NULL;
@@ -615,40 +593,49 @@ cmd_jd(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cmd_export(struct cli *c, int argc, char **argv)
+static const struct cmd_entry jd_import_entry = {
+	.name = "import", .args = "FILE [--name NAME] [--update|--new]",
+	.summary = "turn a job description into a gap map",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--name", .type = OPT_STR, .arg = "NAME", .need = "a value" },
+		{ .name = "--update", .type = OPT_FLAG },
+		{ .name = "--new", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.min = 1, .max = 1, .needs = "a FILE", .operand = { ARG_FILE }, .exec = cmd_jd_import,
+};
+
+const struct cmd_entry cmd_jd_entry = {
+	.name = "jd", .args = "import FILE [--name NAME] [--update|--new]",
+	.summary = "turn a job description into a gap map",
+	.help = "Reads a job description saved as plain text or Markdown, finds the skills it "
+	"asks for with the curriculum's skill vocabulary and its synonyms, weighs how "
+	"strongly each is asked for (repeats; words such as own, lead, production, "
+	"required and must count more; nice to have, bonus and a plus less; so do the "
+	"company blurb and the interview-process section), and creates a new gap map "
+	"with those skills strongest first, evidence empty and confidence unset, "
+	"linked to the decks that cover them. The map's id comes from NAME or the "
+	"file name and its title from NAME or the first heading. Capitalized names "
+	"the vocabulary lacks and that appear at least twice are listed as 'also "
+	"mentioned', to add by hand. An empty file, a binary file or a text with no "
+	"known skill is refused with a message and creates nothing. When a map of "
+	"that id already came from a job description, nothing happens without "
+	"--update (refresh that map: new skills added, weights and spellings "
+	"renewed, your evidence, confidence and other edits kept) or --new (make "
+	"another map, id-2).",
+	.subs = (const struct cmd_entry *const[]){ &jd_import_entry, NULL },
+};
+
+static int
+cmd_export_gapmap(struct cmd *c)
 {
-	if (argc < 2 || strcmp(argv[1], "gapmap") != 0)
-		return cli_usage("gapmap", "usage: prepdeck export gapmap [MAP] --format md|csv|yaml "
-		                 "[--out FILE] [--id ID]");
-	const char *map = NULL, *out = NULL, *newid = NULL;
+	const char *map = c->argc ? c->argv[0] : NULL, *out = arg_str(c, "--out");
+	const char *newid = arg_str(c, "--id"), *fmts = arg_str(c, "--format");
 	enum gap_format fmt = GAP_FMT_MD;
-	for (int i = 2; i < argc; i++) {
-		const char *v;
-		int r;
-		if ((r = opt_value(argc, argv, &i, "--format", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			if (gap_format_parse(v, &fmt) != 0)
-				return cli_usage("gapmap", "--format must be md, csv or yaml, not '%s'", v);
-		} else if ((r = opt_value(argc, argv, &i, "--out", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			out = v;
-		} else if ((r = opt_value(argc, argv, &i, "--id", &v)) != 0) {
-			if (r < 0)
-				return EXIT_USAGE;
-			newid = v;
-		} else if (cli_isopt(argv, i)) {
-			return cli_usage("gapmap", "export gapmap: unknown option '%s'", argv[i]);
-		} else if (map == NULL) {
-			map = argv[i];
-		} else {
-			return cli_usage("gapmap", "export gapmap: unexpected argument '%s'", argv[i]);
-		}
-	}
+	if (fmts)
+		gap_format_parse(fmts, &fmt);
 	if (newid != NULL && !valid_id(newid))
-		return cli_usage("gapmap", "--id must be an id as the content files write them "
+		return cli_usage(c, "--id must be an id as the content files write them "
 		                 "(lowercase letters, digits, '-', '_' and '.', starting with a "
 		                 "letter or digit, at most 64), not '%s'", newid);
 	struct db *db = cli_db(c);
@@ -672,3 +659,15 @@ cmd_export(struct cli *c, int argc, char **argv)
 		return cli_cause(cause);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_export_gapmap_entry = {
+	.name = "gapmap", .args = "[MAP] [--format md|csv|yaml] [--out FILE] [--id ID]",
+	.summary = "a gap map as Markdown, CSV or YAML",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--format", .type = OPT_STR, .arg = "FMT", .need = "a value", .words = "md csv yaml" },
+		{ .name = "--out", .type = OPT_STR, .arg = "FILE", .need = "a value", .kind = ARG_FILE },
+		{ .name = "--id", .type = OPT_STR, .arg = "ID", .need = "a value" },
+		{ NULL },
+	},
+	.max = 1, .operand = { ARG_MAP }, .exec = cmd_export_gapmap,
+};

@@ -1,11 +1,9 @@
-/* Commands of the skills-gap map: gapmap, jd, export (cli_gap.c). */
+/* Commands of the skills-gap map: gapmap, jd, export gapmap (cli_gap.c). */
 #ifndef PREPDECK_CLI_GAP_H
 #define PREPDECK_CLI_GAP_H
 
-#include "cli.h"
+#include "cmd.h"
 
-int cmd_gapmap(struct cli *c, int argc, char **argv);
-int cmd_jd(struct cli *c, int argc, char **argv);
-int cmd_export(struct cli *c, int argc, char **argv);
+extern const struct cmd_entry cmd_gapmap_entry, cmd_jd_entry, cmd_export_gapmap_entry;
 
 #endif

@@ -16,23 +16,12 @@
 #include "outfile.h"
 #include "util.h"
 
-int
-cli_export_ical(struct cli *c, int argc, char **argv)
+static int
+cmd_export_ical(struct cmd *c)
 {
-	const char *out = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (cli_flag(argv, i, "--out")) {
-			if (i + 1 >= argc)
-				return cli_usage("export", "--out needs a file name");
-			out = argv[++i];
-		} else if (cli_isopt(argv, i) && str_prefix(argv[i], "--out=")) {
-			out = argv[i] + 6;
-		} else {
-			return cli_usage("export", "export ical: unknown argument '%s'", argv[i]);
-		}
-	}
+	const char *out = arg_str(c, "--out");
 	if (out != NULL && *out == '\0')
-		return cli_usage("export", "--out needs a file name");
+		return cli_usage(c, "--out needs a file name");
 
 	struct db *db = cli_db(c);
 	struct ical_counts n;
@@ -60,3 +49,13 @@ cli_export_ical(struct cli *c, int argc, char **argv)
 	        n.targets, n.targets == 1 ? "" : "s", out);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_export_ical_entry = {
+	.name = "ical", .args = "[--out FILE]",
+	.summary = "the plan's days, mock rounds and interviews as an iCalendar file",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--out", .type = OPT_STR, .arg = "FILE", .need = "a file name", .kind = ARG_FILE },
+		{ NULL },
+	},
+	.exec = cmd_export_ical,
+};

@@ -2,9 +2,8 @@
 #ifndef PREPDECK_CLI_ICAL_H
 #define PREPDECK_CLI_ICAL_H
 
-#include "cli.h"
+#include "cmd.h"
 
-/* `export ical [--out FILE]`; argv[0] is "ical". */
-int cli_export_ical(struct cli *c, int argc, char **argv);
+extern const struct cmd_entry cmd_export_ical_entry;
 
 #endif

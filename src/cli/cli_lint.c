@@ -5,9 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "cli.h"
 #include "cli_lint.h"
 #include "import.h"
 #include "lint.h"
@@ -70,8 +68,8 @@ print_text(const struct content_run *run, const struct lint_report *r)
 	       r->ncards);
 }
 
-int
-cli_lint(struct cli *c, int argc, char **argv)
+static int
+cmd_lint(struct cmd *c)
 {
 	static const struct {
 		const char *opt, *setting;
@@ -82,56 +80,28 @@ cli_lint(struct cli *c, int argc, char **argv)
 	};
 	double given[3];
 	int have[3] = { 0, 0, 0 };
-	int json = 0;
-	char **paths = xcalloc((size_t)argc + 1, sizeof *paths);
-	size_t npaths = 0;
-	int rc = EXIT_OK;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
+	int json = arg_flag(c, "--json");
+	for (int k = 0; k < 3; k++) {
+		const char *val = arg_str(c, thresholds[k].opt);
+		char *cause = NULL;
+		if (val == NULL)
 			continue;
-		}
-		if (strcmp(argv[i], "--") == 0) {
-			while (++i < argc)
-				paths[npaths++] = argv[i];
-			break;
-		}
-		int matched = 0;
-		for (int k = 0; k < 3 && !matched; k++) {
-			const char *val;
-			int m = cli_opt(argc, argv, &i, thresholds[k].opt, &val);
-			if (m == 0)
-				continue;
-			matched = 1;
-			char *cause = NULL;
-			if (m < 0)
-				rc = cli_usage("lint", "%s needs a value", thresholds[k].opt);
-			else if (settings_check(thresholds[k].setting, val, &given[k], &cause) != 0)
-				rc = cli_usage("lint", "%s: %s", thresholds[k].opt, cause);
+		if (settings_check(thresholds[k].setting, val, &given[k], &cause) != 0) {
+			int rc = cli_usage(c, "%s: %s", thresholds[k].opt, cause);
 			free(cause);
-			have[k] = 1;
+			return rc;
 		}
-		if (rc != EXIT_OK)
-			break;
-		if (matched)
-			continue;
-		if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			rc = cli_usage("lint", "lint: unknown option '%s'", argv[i]);
-			break;
-		}
-		paths[npaths++] = argv[i];
+		have[k] = 1;
 	}
-	if (rc != EXIT_OK) {
-		free(paths);
-		return rc;
-	}
+	char **paths = xcalloc((size_t)c->argc + 2, sizeof *paths);
+	size_t npaths = 0;
+	for (int i = 0; i < c->argc; i++)
+		paths[npaths++] = c->argv[i];
 	/* Thresholds and references to ids outside the files come from an
 	 * existing database, opened read-only; lint writes nothing. */
-	struct db *db = NULL;
-	char *path = paths_db(c->dbflag, NULL);
-	if (path != NULL && access(path, R_OK) == 0)
-		db = db_open(path, DB_OPEN_READONLY, NULL, NULL);
-	free(path);
+	char *cause = NULL;
+	struct db *db = cli_lookup_db(c, &cause);
+	free(cause);
 	struct settings set;
 	settings_load(db, &set);
 	struct lint_opts o = { set.lint_answer_max, set.lint_cloze_max, set.lint_duplicate };
@@ -153,11 +123,42 @@ cli_lint(struct cli *c, int argc, char **argv)
 		print_json(run, &o, &r);
 	else
 		print_text(run, &r);
-	rc = r.n ? EXIT_USER : EXIT_OK;
+	int rc = r.n ? EXIT_USER : EXIT_OK;
 	lint_report_free(&r);
 	content_free(run);
 	free(bundled);
 	free(paths);
-	db_close(db);
 	return rc;
 }
+
+const struct cmd_entry cmd_lint_entry = {
+	.name = "lint", .args = "[--json] [OPTIONS] [PATH...]",
+	.summary = "report craft problems in curriculum files (default: the bundled curriculum)",
+	.help = "Reads the curriculum files under the given files or directories (the bundled "
+	"curriculum by default) and reports, as FILE:LINE:COLUMN: RULE: message, what "
+	"check lets pass but a good card avoids: long-answer (an answer, type-in answer, "
+	"numbers value or cloze text of more than lint_answer_max words, 60 by "
+	"default), long-cloze (a cloze deletion hiding more than lint_cloze_max words, "
+	"5), duplicate (two cards anywhere in the files whose word 3-shingles overlap "
+	"by lint_duplicate or more, 0.20 as a Jaccard index; both places are named; two "
+	"type-ins whose expected answers differ practise one skill on other figures and "
+	"are never a pair), "
+	"term-without-deck (a vocabulary term with no deck), generic-task (a plan task "
+	"whose text has no word beyond stop words, numbers and generic study words, "
+	"such as 'Daily card review.'), typein-keyboard (a type-in answer with a "
+	"character a plain keyboard cannot type) and invalid (anything check "
+	"reports). A word is a run of characters between spaces that holds a letter "
+	"or a digit. The rules are defined in prepdeck-content(5). The thresholds are "
+	"settings (prepdeck settings NAME VALUE); --answer-max N, --cloze-max N and "
+	"--duplicate X override them for one run. --json prints one JSON object with "
+	"the counts per rule and every finding. Exits 1 when there is any finding; "
+	"writes nothing.",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--json", .type = OPT_FLAG },
+		{ .name = "--answer-max", .type = OPT_STR, .arg = "N", .need = "a value" },
+		{ .name = "--cloze-max", .type = OPT_STR, .arg = "N", .need = "a value" },
+		{ .name = "--duplicate", .type = OPT_STR, .arg = "X", .need = "a value" },
+		{ NULL },
+	},
+	.max = -1, .operand = { ARG_FILE }, .exec = cmd_lint,
+};

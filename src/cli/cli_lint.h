@@ -2,8 +2,8 @@
 #ifndef PREPDECK_CLI_LINT_H
 #define PREPDECK_CLI_LINT_H
 
-#include "cli.h"
+#include "cmd.h"
 
-int cli_lint(struct cli *c, int argc, char **argv);
+extern const struct cmd_entry cmd_lint_entry;
 
 #endif

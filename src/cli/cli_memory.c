@@ -8,11 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
 #include "cli_memory.h"
 #include "deadline.h"
 #include "memory.h"
 #include "optimizer.h"
+#include "parse.h"
 #include "settings.h"
 #include "simulate.h"
 #include "util.h"
@@ -63,39 +63,11 @@ print_progress(void *ctx, double done)
 }
 
 static int
-parse_count(const char *v, int lo, int hi, int *out)
+cmd_optimize(struct cmd *c)
 {
-	char *end;
-	errno = 0;
-	long x = strtol(v, &end, 10);
-	if (*v == '\0' || *end != '\0' || errno || x < lo || x > hi)
-		return -1;
-	*out = (int)x;
-	return 0;
-}
-
-int
-cmd_optimize(struct cli *c, int argc, char **argv)
-{
-	const char *from = NULL;
-	int json = 0, apply = 0, progress = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int m;
-		if ((m = cli_opt(argc, argv, &i, "--from", &v)) != 0) {
-			if (m < 0)
-				return cli_usage("optimize", "optimize: --from needs a FILE");
-			from = v;
-		} else if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
-		} else if (strcmp(argv[i], "--apply") == 0) {
-			apply = 1;
-		} else if (strcmp(argv[i], "--progress") == 0) {
-			progress = 1;
-		} else {
-			return cli_usage("optimize", "optimize: unknown argument '%s'", argv[i]);
-		}
-	}
+	const char *from = arg_str(c, "--from");
+	int json = arg_flag(c, "--json"), apply = arg_flag(c, "--apply");
+	int progress = arg_flag(c, "--progress");
 
 	struct opt_history *h;
 	char *cause = NULL;
@@ -223,37 +195,40 @@ cmd_optimize(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cmd_simulate(struct cli *c, int argc, char **argv)
+const struct cmd_entry cmd_optimize_entry = {
+	.name = "optimize", .args = "[--from FILE] [--apply] [--json] [--progress]",
+	.summary = "fit the memory model's parameters to your review history",
+	.help = "Fits the 21 FSRS-6 parameters to your review log (or, with --from, to a "
+	"history in replay's input format) the way fsrs-rs, Anki's optimizer, does, "
+	"and compares them with the parameters in use: log loss and RMSE over bins "
+	"on the whole history, and log loss on held-out reviews (a time-series "
+	"split: fitted on the past, tested on what came next). --apply saves the "
+	"fitted parameters, in one step, only when they predict the held-out "
+	"reviews better; it says so either way. Needs at least 400 reviews made a "
+	"day or more after the card's previous review, and says what is missing "
+	"otherwise. --json prints one object (parameters, log_loss, rmse_bins, "
+	"reviews, held_out, current, applied); --progress prints progress lines on "
+	"standard error. See doc/optimizer.md.",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--from", .type = OPT_STR, .arg = "FILE", .need = "a FILE", .kind = ARG_FILE },
+		{ .name = "--apply", .type = OPT_FLAG },
+		{ .name = "--json", .type = OPT_FLAG },
+		{ .name = "--progress", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.exec = cmd_optimize,
+};
+
+static int
+cmd_simulate(struct cmd *c)
 {
-	int json = 0, days = 0, new_per_day = -1, runs = 100, seed = 1;
+	int json = arg_flag(c, "--json");
+	int days = (int)arg_int(c, "--days", 0), new_per_day = (int)arg_int(c, "--new-per-day", -1);
+	int runs = (int)arg_int(c, "--runs", 100), seed = (int)arg_int(c, "--seed", 1);
 	double retention = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		int m;
-		if ((m = cli_opt(argc, argv, &i, "--days", &v)) != 0) {
-			if (m < 0 || parse_count(v, 1, 3650, &days) != 0)
-				return cli_usage("simulate", "simulate: --days needs a number of days from 1 to 3650");
-		} else if ((m = cli_opt(argc, argv, &i, "--new-per-day", &v)) != 0) {
-			if (m < 0 || parse_count(v, 0, 9999, &new_per_day) != 0)
-				return cli_usage("simulate", "simulate: --new-per-day needs a number from 0 to 9999");
-		} else if ((m = cli_opt(argc, argv, &i, "--runs", &v)) != 0) {
-			if (m < 0 || parse_count(v, 1, 10000, &runs) != 0)
-				return cli_usage("simulate", "simulate: --runs needs a number from 1 to 10000");
-		} else if ((m = cli_opt(argc, argv, &i, "--seed", &v)) != 0) {
-			if (m < 0 || parse_count(v, 0, 2000000000, &seed) != 0)
-				return cli_usage("simulate", "simulate: --seed needs a whole number");
-		} else if ((m = cli_opt(argc, argv, &i, "--retention", &v)) != 0) {
-			char *end;
-			retention = m < 0 ? 0 : strtod(v, &end);
-			if (m < 0 || *end != '\0' || !(retention >= 0.7 && retention <= 0.99))
-				return cli_usage("simulate", "simulate: --retention needs a number from 0.70 to 0.99");
-		} else if (strcmp(argv[i], "--json") == 0) {
-			json = 1;
-		} else {
-			return cli_usage("simulate", "simulate: unknown argument '%s'", argv[i]);
-		}
-	}
+	const char *rs = arg_str(c, "--retention");
+	if (rs && parse_real(NULL, rs, 0.7, 0.99, &retention, NULL) != 0)
+		return cli_usage(c, "simulate: --retention needs a number from 0.70 to 0.99");
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -352,16 +327,33 @@ put_row(const struct mem_row *r, int json, int last, const char *key)
 		printf("  %-28.28s %7ld %9s %11s\n", r->label, r->n, "-", "-");
 }
 
-int
-cmd_retention(struct cli *c, int argc, char **argv)
+const struct cmd_entry cmd_simulate_entry = {
+	.name = "simulate", .args = "[--days N] [--retention R] [--new-per-day N] [--json]",
+	.summary = "run your deck forward: minutes a day and recall on interview day",
+	.help = "Simulates the coming days (until the next interview, or 42) with the "
+	"memory parameters in use: each due card is recalled with the model's "
+	"probability and rated from your own mix of ratings, new cards come in at "
+	"the daily rate, and minutes come from your own seconds per review. Prints "
+	"reviews and minutes a day and the expected recall of the interview's cards "
+	"on the day, at the desired retention and at 0.80, 0.85, 0.90 and 0.95, and "
+	"the minimum recommended retention. Averaged over seeded runs (--runs N, "
+	"100 by default; --seed N): the same seed gives the same figures.",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--days", .type = OPT_INT, .arg = "N", .min = 1, .max = 3650 },
+		{ .name = "--new-per-day", .type = OPT_INT, .arg = "N", .min = 0, .max = 9999 },
+		{ .name = "--runs", .type = OPT_INT, .arg = "N", .min = 1, .max = 10000 },
+		{ .name = "--seed", .type = OPT_INT, .arg = "N", .min = 0, .max = 2000000000 },
+		{ .name = "--retention", .type = OPT_STR, .arg = "R" },
+		{ .name = "--json", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.exec = cmd_simulate,
+};
+
+static int
+cmd_retention(struct cmd *c)
 {
-	int json = 0;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--json") == 0)
-			json = 1;
-		else
-			return cli_usage("retention", "retention: unknown argument '%s'", argv[i]);
-	}
+	int json = arg_flag(c, "--json");
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -431,3 +423,14 @@ cmd_retention(struct cli *c, int argc, char **argv)
 	memory_report_free(&r);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_retention_entry = {
+	.name = "retention", .args = "[--json]",
+	.summary = "true retention and calibration of the memory model",
+	.help = "Prints the share of reviews recalled by interval and by deck against the "
+	"desired retention, a calibration table (predicted recall against the "
+	"observed pass rate, in bins, with counts), and the memory parameters in use "
+	"next to the defaults.",
+	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
+	.exec = cmd_retention,
+};

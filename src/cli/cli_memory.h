@@ -1,11 +1,10 @@
-/* The memory-model commands (cli_memory.c). */
+/* The memory-model commands (cli_memory.c): optimize, simulate,
+ * retention. */
 #ifndef PREPDECK_CLI_MEMORY_H
 #define PREPDECK_CLI_MEMORY_H
 
-#include "cli.h"
+#include "cmd.h"
 
-int cmd_optimize(struct cli *c, int argc, char **argv);
-int cmd_simulate(struct cli *c, int argc, char **argv);
-int cmd_retention(struct cli *c, int argc, char **argv);
+extern const struct cmd_entry cmd_optimize_entry, cmd_simulate_entry, cmd_retention_entry;
 
 #endif

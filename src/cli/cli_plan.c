@@ -12,7 +12,6 @@
 
 #include "checklist.h"
 #include "cli_plan.h"
-#include "deadline.h"
 #include "plan.h"
 #include "settings.h"
 #include "studyday.h"
@@ -204,7 +203,7 @@ plan_today_json(struct db *db)
 		fputs("null", stdout);
 	char warn[300];
 	fputs(",\"interview_warning\":", stdout);
-	if (deadline_plan_warning(db, v, warn, sizeof warn))
+	if (plan_interview_warning(db, v, warn, sizeof warn))
 		json_put_str(stdout, warn);
 	else
 		fputs("null", stdout);
@@ -250,19 +249,11 @@ plan_today_short(struct db *db)
 }
 
 static int
-plan_today(struct cli *c, int argc, char **argv)
+cmd_plan_today(struct cmd *c)
 {
-	int json = 0, brief = 0;
-	for (int i = 1; i < argc; i++) {
-		if (cli_flag(argv, i, "--json"))
-			json = 1;
-		else if (cli_flag(argv, i, "--short"))
-			brief = 1;
-		else
-			return cli_usage("plan", "plan today: unexpected argument '%s'", argv[i]);
-	}
+	int json = arg_flag(c, "--json"), brief = arg_flag(c, "--short");
 	if (json && brief)
-		return cli_usage("plan", "plan today: --json and --short exclude each other");
+		return cli_usage(c, "plan today: --json and --short exclude each other");
 	struct db *db = cli_db(c);
 	if (json)
 		return plan_today_json(db);
@@ -298,7 +289,7 @@ plan_today(struct cli *c, int argc, char **argv)
 	printf("Week %d: %d/%d tasks done · plan: %d/%d · %d overdue\n", v->cur_week,
 	       w->ndone, w->ntasks, v->done, v->total, v->overdue);
 	char warn[300];
-	if (deadline_plan_warning(db, v, warn, sizeof warn))
+	if (plan_interview_warning(db, v, warn, sizeof warn))
 		printf("Note: %s.\n", warn);
 	if (v->review_due)
 		printf("Week %d has ended: write its review with 'prepdeck plan review %d "
@@ -307,11 +298,19 @@ plan_today(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry plan_today_entry = {
+	.name = "today", .args = "[--json|--short]", .summary = "print today's tasks",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--json", .type = OPT_FLAG },
+		{ .name = "--short", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.exec = cmd_plan_today,
+};
+
 static int
-plan_show(struct cli *c, int argc, char **argv)
+cmd_plan_show(struct cmd *c)
 {
-	if (argc > 1)
-		return cli_usage("plan", "plan show: unexpected argument '%s'", argv[1]);
 	struct plan_view *v = load_or_complain(cli_db(c));
 	if (v == NULL)
 		return EXIT_USER;
@@ -352,34 +351,17 @@ plan_show(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry plan_show_entry = {
+	.name = "show", .args = "", .summary = "print the whole plan by week and day",
+	.exec = cmd_plan_show,
+};
+
 static int
-plan_start_cmd(struct cli *c, int argc, char **argv)
+cmd_plan_start(struct cmd *c)
 {
-	const char *id = NULL, *on = NULL;
-	int yes = 0;
-	for (int i = 1; i < argc; i++) {
-		if (cli_flag(argv, i, "--on")) {
-			if (i + 1 >= argc)
-				return cli_usage("plan", "plan start: --on needs a date YYYY-MM-DD");
-			on = argv[++i];
-		} else if (cli_isopt(argv, i) && str_prefix(argv[i], "--on=")) {
-			on = argv[i] + 5;
-		} else if (cli_flag(argv, i, "--yes") || cli_flag(argv, i, "-y")) {
-			yes = 1;
-		} else if (cli_isopt(argv, i)) {
-			return cli_usage("plan", "plan start: unknown option '%s'", argv[i]);
-		} else if (id == NULL) {
-			id = argv[i];
-		} else {
-			return cli_usage("plan", "plan start: unexpected argument '%s'", argv[i]);
-		}
-	}
-	if (id == NULL)
-		return cli_usage("plan", "plan start needs a plan: two-week, six-week or "
-		                 "another plan's id");
-	int64_t start;
-	if (on != NULL && cli_day("plan", "the day a plan starts", on, &start) != 0)
-		return EXIT_USAGE;
+	const char *id = c->argv[0], *on = arg_str(c, "--on");
+	int yes = arg_flag(c, "--yes");
+	int64_t start = arg_int(c, "--on", 0);
 	struct db *db = cli_db(c);
 	int64_t now = now_unix();
 	struct settings set;
@@ -444,21 +426,31 @@ plan_start_cmd(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+static const struct cmd_entry plan_start_entry = {
+	.name = "start", .args = "two-week|six-week|ID [--on YYYY-MM-DD] [--yes]",
+	.summary = "start a plan with day 1 today or on a date",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--on", .type = OPT_DATE, .arg = "YYYY-MM-DD", .need = "a date YYYY-MM-DD" },
+		{ .name = "--yes", .type = OPT_FLAG, .alias = "-y" },
+		{ NULL },
+	},
+	.min = 1, .max = 1, .needs = "a plan: two-week, six-week or another plan's id",
+	.exec = cmd_plan_start,
+};
+
+/* plan done|undone TASK-ID...: on is the subcommand's name. */
 static int
-plan_tick_cmd(struct cli *c, int argc, char **argv, int on)
+cmd_plan_tick(struct cmd *c)
 {
-	if (argc < 2)
-		return cli_usage("plan", "plan %s needs a TASK-ID (see 'prepdeck plan show')",
-		                 argv[0]);
-	for (int i = 1; i < argc; i++)
-		if (cli_isopt(argv, i))
-			return cli_usage("plan", "plan %s: unknown option '%s'", argv[0], argv[i]);
+	int on = strcmp(c->entry->name, "done") == 0;
+	int argc = c->argc;
+	char **argv = c->argv;
 	struct db *db = cli_db(c);
 	struct plan_view *v = load_or_complain(db);
 	if (v == NULL)
 		return EXIT_USER;
 	int rc = EXIT_OK;
-	for (int i = 1; i < argc && rc == EXIT_OK; i++) {
+	for (int i = 0; i < argc && rc == EXIT_OK; i++) {
 		if (plan_find_task(v, argv[i]) == NULL) {
 			const char *s = plan_suggest_task(v, argv[i]);
 			rc = cli_error("no task '%s' in the plan '%s'%s%s%s; nothing changed",
@@ -466,7 +458,7 @@ plan_tick_cmd(struct cli *c, int argc, char **argv, int on)
 			               s ? "'?)" : "");
 		}
 	}
-	for (int i = 1; i < argc && rc == EXIT_OK; i++) {
+	for (int i = 0; i < argc && rc == EXIT_OK; i++) {
 		char *cause = NULL;
 		if (plan_tick(db, v, argv[i], on, now_unix(), &cause) != 0)
 			rc = cli_cause(cause);
@@ -475,7 +467,7 @@ plan_tick_cmd(struct cli *c, int argc, char **argv, int on)
 		int64_t run = v->run_id;
 		plan_view_free(v);
 		v = plan_load(db, now_unix());
-		for (int i = 1; i < argc && v && v->run_id == run; i++) {
+		for (int i = 0; i < argc && v && v->run_id == run; i++) {
 			const struct plan_task *t = plan_find_task(v, argv[i]);
 			printf("%s: %s (day %d) %s\n", t->done ? "done" : "not done", t->id, t->day,
 			       t->text);
@@ -487,31 +479,22 @@ plan_tick_cmd(struct cli *c, int argc, char **argv, int on)
 	return rc;
 }
 
-static int
-plan_shift_cmd(struct cli *c, int argc, char **argv)
-{
-	const char *ns = NULL, *froms = NULL;
-	int yes = 0;
-	for (int i = 1; i < argc; i++) {
-		if (cli_flag(argv, i, "--yes") || cli_flag(argv, i, "-y")) {
-			yes = 1;
-		} else if (cli_flag(argv, i, "--from")) {
-			if (i + 1 >= argc)
-				return cli_usage("plan", "plan shift: --from needs a plan DAY");
-			froms = argv[++i];
-		} else if (cli_isopt(argv, i) && !(argv[i][1] >= '0' && argv[i][1] <= '9')) {
-			return cli_usage("plan", "plan shift: unknown option '%s'", argv[i]);
-		} else if (ns == NULL) {
-			ns = argv[i];
-		} else {
-			return cli_usage("plan", "plan shift: unexpected argument '%s'", argv[i]);
-		}
+#define TICK_SUB(what, sum) \
+	static const struct cmd_entry plan_##what##_entry = { \
+		.name = #what, .args = "TASK-ID...", .summary = sum, .min = 1, .max = -1, \
+		.needs = "a TASK-ID (see 'prepdeck plan show')", .exec = cmd_plan_tick, \
 	}
+TICK_SUB(done, "tick tasks");
+TICK_SUB(undone, "untick tasks");
+
+static int
+cmd_plan_shift(struct cmd *c)
+{
+	const char *ns = c->argv[0], *froms = arg_str(c, "--from");
+	int yes = arg_flag(c, "--yes");
 	int64_t n64, from64 = 0;
-	if (ns == NULL)
-		return cli_usage("plan", "plan shift needs the number of days N");
-	if (cli_int("plan", "plan shift: N (days)", ns, -100000, 100000, &n64) != 0 ||
-	    (froms && cli_int("plan", "plan shift: --from (a plan day)", froms, 1, 100000,
+	if (cli_int(c, "plan shift: N (days)", ns, -100000, 100000, &n64) != 0 ||
+	    (froms && cli_int(c, "plan shift: --from (a plan day)", froms, 1, 100000,
 	                      &from64) != 0))
 		return EXIT_USAGE;
 	int n = (int)n64, from = (int)from64;
@@ -543,6 +526,17 @@ plan_shift_cmd(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+static const struct cmd_entry plan_shift_entry = {
+	.name = "shift", .args = "N [--from DAY] [--yes]",
+	.summary = "push the rest of the plan back by N days",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--from", .type = OPT_STR, .arg = "DAY", .need = "a plan DAY" },
+		{ .name = "--yes", .type = OPT_FLAG, .alias = "-y" },
+		{ NULL },
+	},
+	.min = 1, .max = 1, .needs = "the number of days N", .exec = cmd_plan_shift,
+};
+
 static void
 print_review(const struct plan_view *v, int wk)
 {
@@ -559,27 +553,12 @@ print_review(const struct plan_view *v, int wk)
 }
 
 static int
-plan_review_cmd(struct cli *c, int argc, char **argv)
+cmd_plan_review(struct cmd *c)
 {
-	const char *moved = NULL, *next = NULL, *weeks = NULL;
-	for (int i = 1; i < argc; i++) {
-		if (cli_flag(argv, i, "--moved") || cli_flag(argv, i, "--next")) {
-			if (i + 1 >= argc)
-				return cli_usage("plan", "plan review: %s needs a TEXT", argv[i]);
-			if (argv[i][2] == 'm')
-				moved = argv[++i];
-			else
-				next = argv[++i];
-		} else if (cli_isopt(argv, i)) {
-			return cli_usage("plan", "plan review: unknown option '%s'", argv[i]);
-		} else if (weeks == NULL) {
-			weeks = argv[i];
-		} else {
-			return cli_usage("plan", "plan review: unexpected argument '%s'", argv[i]);
-		}
-	}
+	const char *moved = arg_str(c, "--moved"), *next = arg_str(c, "--next");
+	const char *weeks = c->argc ? c->argv[0] : NULL;
 	int64_t week64 = 0;
-	if (weeks && cli_int("plan", "plan review: WEEK", weeks, 1, 100000, &week64) != 0)
+	if (weeks && cli_int(c, "plan review: WEEK", weeks, 1, 100000, &week64) != 0)
 		return EXIT_USAGE;
 	int week = (int)week64;
 	const char *texts[2] = { moved, next };
@@ -621,11 +600,20 @@ plan_review_cmd(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
+static const struct cmd_entry plan_review_entry = {
+	.name = "review", .args = "[WEEK] [--moved TEXT --next TEXT]",
+	.summary = "write or print the weekly reviews",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--moved", .type = OPT_STR, .arg = "TEXT", .need = "a TEXT" },
+		{ .name = "--next", .type = OPT_STR, .arg = "TEXT", .need = "a TEXT" },
+		{ NULL },
+	},
+	.max = 1, .exec = cmd_plan_review,
+};
+
 static int
-plan_list_cmd(struct cli *c, int argc, char **argv)
+cmd_plan_list(struct cmd *c)
 {
-	if (argc > 1)
-		return cli_usage("plan", "plan list: unexpected argument '%s'", argv[1]);
 	struct db *db = cli_db(c);
 	struct plan_info *p;
 	size_t n = plan_list(db, &p);
@@ -658,16 +646,15 @@ plan_list_cmd(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry plan_list_entry = {
+	.name = "list", .args = "", .summary = "list the plans and past runs",
+	.exec = cmd_plan_list,
+};
+
 static int
-plan_stop_cmd(struct cli *c, int argc, char **argv)
+cmd_plan_stop(struct cmd *c)
 {
-	int yes = 0;
-	for (int i = 1; i < argc; i++) {
-		if (cli_flag(argv, i, "--yes") || cli_flag(argv, i, "-y"))
-			yes = 1;
-		else
-			return cli_usage("plan", "plan stop: unexpected argument '%s'", argv[i]);
-	}
+	int yes = arg_flag(c, "--yes");
 	struct db *db = cli_db(c);
 	struct plan_view *v = load_or_complain(db);
 	if (v == NULL)
@@ -686,35 +673,40 @@ plan_stop_cmd(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-int
-cli_plan(struct cli *c, int argc, char **argv)
-{
-	if (argc < 2)
-		return plan_today(c, 1, argv);
-	const char *sub = argv[1];
-	argc--;
-	argv++;
-	if (strcmp(sub, "start") == 0)
-		return plan_start_cmd(c, argc, argv);
-	if (strcmp(sub, "today") == 0)
-		return plan_today(c, argc, argv);
-	if (strcmp(sub, "show") == 0)
-		return plan_show(c, argc, argv);
-	if (strcmp(sub, "done") == 0)
-		return plan_tick_cmd(c, argc, argv, 1);
-	if (strcmp(sub, "undone") == 0)
-		return plan_tick_cmd(c, argc, argv, 0);
-	if (strcmp(sub, "shift") == 0)
-		return plan_shift_cmd(c, argc, argv);
-	if (strcmp(sub, "review") == 0)
-		return plan_review_cmd(c, argc, argv);
-	if (strcmp(sub, "list") == 0)
-		return plan_list_cmd(c, argc, argv);
-	if (strcmp(sub, "stop") == 0)
-		return plan_stop_cmd(c, argc, argv);
-	return cli_usage("plan", "plan: unknown subcommand '%s' (start, today, show, done, "
-	                 "undone, shift, review, list, stop)", sub);
-}
+static const struct cmd_entry plan_stop_entry = {
+	.name = "stop", .args = "[--yes]", .summary = "end the running plan",
+	.opts = (const struct cmd_opt[]){ { .name = "--yes", .type = OPT_FLAG, .alias = "-y" }, { NULL } },
+	.exec = cmd_plan_stop,
+};
+
+const struct cmd_entry cmd_plan_entry = {
+	.name = "plan", .args = "SUBCOMMAND ...",
+	.summary = "follow a study plan: start, today, show, done, shift, review",
+	.help = "plan start two-week|six-week|ID [--on YYYY-MM-DD] [--yes] starts a plan with "
+	"day 1 today (or on the given date; started between midnight and the "
+	"rollover hour, on the study day that begins then); one plan runs at a "
+	"time, and replacing a running plan needs --yes (its ticked tasks and "
+	"reviews are kept). "
+	"plan today [--json|--short] prints today's tasks (day N of M, the week's "
+	"theme, each task done, overdue or with its review progress); --json is for "
+	"scripts, --short prints one line for a shell prompt (nothing when no plan "
+	"runs); plan alone is plan today. plan show prints the whole plan by week "
+	"and day with done and overdue marks. plan done TASK-ID... and plan undone "
+	"TASK-ID... tick and untick tasks; deck tasks tick themselves when their "
+	"count of reviews is reached on their day. plan shift N [--from DAY] [--yes] "
+	"pushes the rest of the plan back by N days (by default from the days just "
+	"missed, else from today); it prints what moves and changes nothing without "
+	"--yes. plan review [WEEK] --moved TEXT --next TEXT stores the weekly review "
+	"(what moved, what to reprioritize); without texts it prints the reviews. "
+	"plan list lists the plans and past runs; plan stop [--yes] ends the running "
+	"plan. Days are study days, which start at the rollover_hour setting.",
+	.subs = (const struct cmd_entry *const[]){
+		&plan_start_entry, &plan_today_entry, &plan_show_entry, &plan_done_entry,
+		&plan_undone_entry, &plan_shift_entry, &plan_review_entry, &plan_list_entry,
+		&plan_stop_entry, NULL,
+	},
+	.dflt = "today",
+};
 
 /* ---- checklists ---------------------------------------------------- */
 
@@ -748,65 +740,40 @@ checklist_show(struct db *db, const char *id)
 	return EXIT_OK;
 }
 
-int
-cli_checklist(struct cli *c, int argc, char **argv)
+/* checklist [ID]: the list, or one checklist's items. */
+static int
+cmd_checklist(struct cmd *c)
 {
-	for (int i = 1; i < argc; i++)
-		if (cli_isopt(argv, i))
-			return cli_usage("checklist", "checklist: unknown option '%s'", argv[i]);
-	if (argc == 1) {
-		struct db *db = cli_db(c);
-		struct checklist *all;
-		size_t n = checklist_list(db, &all);
-		for (size_t i = 0; i < n; i++) {
-			printf("%-20s %-32s %d/%zu  ", all[i].id, all[i].title, all[i].nticked,
-			       all[i].nitems);
-			print_last(&all[i]);
-			putchar('\n');
-		}
-		if (n == 0)
-			puts("No checklists are imported.");
-		checklist_list_free(all, n);
-		return EXIT_OK;
+	if (c->argc == 1)
+		return checklist_show(cli_db(c), c->argv[0]);
+	struct db *db = cli_db(c);
+	struct checklist *all;
+	size_t n = checklist_list(db, &all);
+	for (size_t i = 0; i < n; i++) {
+		printf("%-20s %-32s %d/%zu  ", all[i].id, all[i].title, all[i].nticked,
+		       all[i].nitems);
+		print_last(&all[i]);
+		putchar('\n');
 	}
-	const char *sub = argv[1];
-	int tick = strcmp(sub, "tick") == 0, untick = strcmp(sub, "untick") == 0;
-	int reset = strcmp(sub, "reset") == 0, done = strcmp(sub, "done") == 0;
-	if (!tick && !untick && !reset && !done) {
-		if (argc > 2)
-			return cli_usage("checklist", "checklist: unknown subcommand '%s' (tick, "
-			                 "untick, reset, done) or unexpected argument '%s'", sub,
-			                 argv[2]);
-		return checklist_show(cli_db(c), sub);
-	}
-	if (argc < 3)
-		return cli_usage("checklist", "checklist %s needs a checklist ID", sub);
-	const char *id = argv[2];
-	if ((tick || untick) && argc < 4)
-		return cli_usage("checklist", "checklist %s needs ITEM (its id or number)", sub);
-	if ((reset || done) && argc > 3)
-		return cli_usage("checklist", "checklist %s: unexpected argument '%s'", sub,
-		                 argv[3]);
+	if (n == 0)
+		puts("No checklists are imported.");
+	checklist_list_free(all, n);
+	return EXIT_OK;
+}
+
+/* checklist tick|untick ID ITEM...: tick is the subcommand's name. */
+static int
+cmd_checklist_tick(struct cmd *c)
+{
+	int tick = strcmp(c->entry->name, "tick") == 0;
+	const char *id = c->argv[0];
 	struct db *db = cli_db(c);
 	char *cause = NULL;
 	int64_t now = now_unix();
-	if (reset) {
-		int n = checklist_reset(db, id, &cause);
-		if (n < 0)
-			return cli_cause(cause);
-		printf("Reset '%s': %d item%s unticked.\n", id, n, n == 1 ? "" : "s");
-		return EXIT_OK;
-	}
-	if (done) {
-		if (checklist_done(db, id, now, &cause) != 0)
-			return cli_cause(cause);
-		printf("Recorded a completed pass of '%s'.\n", id);
-		return EXIT_OK;
-	}
 	int completed = 0;
-	for (int i = 3; i < argc; i++) {
+	for (int i = 1; i < c->argc; i++) {
 		int comp = 0;
-		if (checklist_tick(db, id, argv[i], tick, now, &comp, &cause) != 0)
+		if (checklist_tick(db, id, c->argv[i], tick, now, &comp, &cause) != 0)
 			return cli_cause(cause);
 		completed |= comp;
 	}
@@ -816,3 +783,62 @@ cli_checklist(struct cli *c, int argc, char **argv)
 		       "for the next use.\n", id);
 	return rc;
 }
+
+static int
+cmd_checklist_reset(struct cmd *c)
+{
+	char *cause = NULL;
+	int n = checklist_reset(cli_db(c), c->argv[0], &cause);
+	if (n < 0)
+		return cli_cause(cause);
+	printf("Reset '%s': %d item%s unticked.\n", c->argv[0], n, n == 1 ? "" : "s");
+	return EXIT_OK;
+}
+
+static int
+cmd_checklist_done(struct cmd *c)
+{
+	char *cause = NULL;
+	if (checklist_done(cli_db(c), c->argv[0], now_unix(), &cause) != 0)
+		return cli_cause(cause);
+	printf("Recorded a completed pass of '%s'.\n", c->argv[0]);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry checklist_tick_entry = {
+	.name = "tick", .args = "ID ITEM...", .summary = "tick items (by id or number)",
+	.min = 2, .max = -1, .needs = "a checklist ID and ITEM (its id or number)",
+	.exec = cmd_checklist_tick,
+};
+
+static const struct cmd_entry checklist_untick_entry = {
+	.name = "untick", .args = "ID ITEM...", .summary = "untick items",
+	.min = 2, .max = -1, .needs = "a checklist ID and ITEM (its id or number)",
+	.exec = cmd_checklist_tick,
+};
+
+static const struct cmd_entry checklist_reset_entry = {
+	.name = "reset", .args = "ID", .summary = "untick everything for the next use",
+	.min = 1, .max = 1, .needs = "a checklist ID", .exec = cmd_checklist_reset,
+};
+
+static const struct cmd_entry checklist_done_entry = {
+	.name = "done", .args = "ID", .summary = "record a completed pass",
+	.min = 1, .max = 1, .needs = "a checklist ID", .exec = cmd_checklist_done,
+};
+
+const struct cmd_entry cmd_checklist_entry = {
+	.name = "checklist", .args = "[ID] | tick|untick|reset|done ID [ITEM...]",
+	.summary = "tick checklists for the next use",
+	.help = "Without arguments lists the checklists with items ticked and when each was "
+	"last completed; with an ID prints its items. checklist tick ID ITEM... "
+	"ticks items (by id or number) and records the checklist as completed when "
+	"the last one is ticked; checklist untick ID ITEM... unticks; checklist "
+	"reset ID unticks everything for the next use; checklist done ID records a "
+	"completed pass.",
+	.max = 1, .exec = cmd_checklist,
+	.subs = (const struct cmd_entry *const[]){
+		&checklist_tick_entry, &checklist_untick_entry, &checklist_reset_entry,
+		&checklist_done_entry, NULL,
+	},
+};

@@ -2,9 +2,8 @@
 #ifndef PREPDECK_CLI_PLAN_H
 #define PREPDECK_CLI_PLAN_H
 
-#include "cli.h"
+#include "cmd.h"
 
-int cli_plan(struct cli *c, int argc, char **argv);
-int cli_checklist(struct cli *c, int argc, char **argv);
+extern const struct cmd_entry cmd_plan_entry, cmd_checklist_entry;
 
 #endif

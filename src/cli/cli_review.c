@@ -1,45 +1,17 @@
-/* Commands of the daily review: due, review, next, grade, undo, card,
- * settings. */
+/* Commands of the daily review: review, due, next, grade, undo, card,
+ * settings, and replay (history through the scheduler). */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli_review.h"
 #include "plan.h"
+#include "replay.h"
 #include "review.h"
 #include "settings.h"
-#include "tui/app.h"
 #include "util.h"
-
-/* Parses --deck ID / --tag TAG / --json options shared by these commands;
- * returns the index of the first other argument, or -1 after a message. */
-static int
-filter_opts(int argc, char **argv, struct review_filter *f, int *json)
-{
-	int i;
-	for (i = 1; i < argc; i++) {
-		if (cli_flag(argv, i, "--deck") || cli_flag(argv, i, "--tag")) {
-			if (i + 1 >= argc) {
-				cli_usage(NULL, "%s needs a value", argv[i]);
-				return -1;
-			}
-			if (argv[i][2] == 'd')
-				f->deck = argv[++i];
-			else
-				f->tag = argv[++i];
-		} else if (json && cli_flag(argv, i, "--json")) {
-			*json = 1;
-		} else if (cli_isopt(argv, i)) {
-			cli_usage(NULL, "unknown option '%s'", argv[i]);
-			return -1;
-		} else {
-			break;
-		}
-	}
-	return i;
-}
 
 static int
 check_deck(struct db *db, const char *deck)
@@ -50,35 +22,44 @@ check_deck(struct db *db, const char *deck)
 	int ok = kind && (strcmp(kind, "deck") == 0 || strcmp(kind, "numbers") == 0);
 	free(kind);
 	if (!ok) {
-		fprintf(stderr, "prepdeck: no deck '%s' (see 'prepdeck due' for the decks)\n", deck);
+		cli_error("no deck '%s' (see 'prepdeck due' for the decks)", deck);
 		return -1;
 	}
 	return 0;
 }
 
-/* The shared start of `due` and `next`: options only (--deck, --tag,
- * --json), then the database and a check that the deck exists. Returns
- * EXIT_OK with *db set, or the exit status to return. */
+/* The deck or tag a review is limited to. */
+static const struct cmd_opt filter_opts[] = {
+	{ .name = "--deck", .type = OPT_STR, .arg = "ID", .kind = ARG_DECK },
+	{ .name = "--tag", .type = OPT_STR, .arg = "TAG" },
+	{ NULL },
+};
+
+/* The same with --json, for due and next. */
+static const struct cmd_opt query_opts[] = {
+	{ .name = "--deck", .type = OPT_STR, .arg = "ID", .kind = ARG_DECK },
+	{ .name = "--tag", .type = OPT_STR, .arg = "TAG" },
+	{ .name = "--json", .type = OPT_FLAG },
+	{ NULL },
+};
+
+/* The shared start of `due` and `next`: the database and a check that
+ * the deck exists. Returns EXIT_OK with *db set, or the exit status. */
 static int
-filter_setup(struct cli *c, int argc, char **argv, struct review_filter *f, int *json,
-             struct db **db)
+filter_setup(struct cmd *c, struct review_filter *f, struct db **db)
 {
-	int i = filter_opts(argc, argv, f, json);
-	if (i < 0)
-		return EXIT_USAGE;
-	if (i < argc)
-		return cli_usage(NULL, "%s: unexpected argument '%s'", argv[0], argv[i]);
+	*f = (struct review_filter){ .deck = arg_str(c, "--deck"), .tag = arg_str(c, "--tag") };
 	*db = cli_db(c);
 	return check_deck(*db, f->deck) != 0 ? EXIT_USER : EXIT_OK;
 }
 
-int
-cmd_due(struct cli *c, int argc, char **argv)
+static int
+cmd_due(struct cmd *c)
 {
-	struct review_filter f = { 0 };
-	int json = 0;
+	struct review_filter f;
+	int json = arg_flag(c, "--json");
 	struct db *db;
-	int rc = filter_setup(c, argc, argv, &f, &json, &db);
+	int rc = filter_setup(c, &f, &db);
 	if (rc != EXIT_OK)
 		return rc;
 	size_t n;
@@ -119,31 +100,42 @@ cmd_due(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cmd_review(struct cli *c, int argc, char **argv)
+const struct cmd_entry cmd_due_entry = {
+	.name = "due", .args = "[--deck ID] [--json]",
+	.summary = "print today's due counts per deck",
+	.help = "Prints learning, review and new counts per deck for the current study day "
+	"(which starts at the rollover hour), and the totals with the daily limits "
+	"applied. With --json, one JSON object for scripts.",
+	.opts = query_opts, .exec = cmd_due,
+};
+
+static int
+cmd_review(struct cmd *c)
 {
-	struct review_filter f = { 0 };
-	int i = filter_opts(argc, argv, &f, NULL);
-	if (i < 0)
-		return EXIT_USAGE;
-	if (i < argc)
-		return cli_usage(NULL, "review: unexpected argument '%s'", argv[i]);
-	if (f.deck && check_deck(cli_db(c), f.deck) != 0)
+	const char *deck = arg_str(c, "--deck"), *tag = arg_str(c, "--tag");
+	if (deck && check_deck(cli_screen_db(c), deck) != 0)
 		return EXIT_USER;
-	char arg[256] = "";
-	if (f.deck || f.tag)
-		snprintf(arg, sizeof arg, "%s%s%s", f.deck ? f.deck : "",
-		         f.tag ? "#" : "", f.tag ? f.tag : "");
-	return tui_main(c, TUI_START_REVIEW, arg[0] ? arg : NULL);
+	cli_start(c, START_REVIEW);
+	c->cli->start.deck = deck && *deck ? xstrdup(deck) : NULL;
+	c->cli->start.tag = tag ? xstrdup(tag) : NULL;
+	return EXIT_OK;
 }
 
-int
-cmd_next(struct cli *c, int argc, char **argv)
+const struct cmd_entry cmd_review_entry = {
+	.name = "review", .args = "[--deck ID] [--tag TAG]",
+	.summary = "review today's cards in the interactive program",
+	.help = "Opens the review screen straight away, optionally on one deck or tag, and "
+	"returns to the shell when you leave it.",
+	.opts = filter_opts, .exec = cmd_review,
+};
+
+static int
+cmd_next(struct cmd *c)
 {
-	struct review_filter f = { 0 };
-	int json = 0;
+	struct review_filter f;
+	int json = arg_flag(c, "--json");
 	struct db *db;
-	int st = filter_setup(c, argc, argv, &f, &json, &db);
+	int st = filter_setup(c, &f, &db);
 	if (st != EXIT_OK)
 		return st;
 	int64_t now = now_unix(), next_due;
@@ -180,6 +172,14 @@ cmd_next(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+const struct cmd_entry cmd_next_entry = {
+	.name = "next", .args = "[--deck ID] [--tag TAG] [--json]",
+	.summary = "print the next card to review",
+	.help = "Prints the key, deck and kind of the card the review would show next, or "
+	"'nothing due'.",
+	.opts = query_opts, .exec = cmd_next,
+};
+
 static int
 parse_rating(const char *s)
 {
@@ -192,53 +192,33 @@ parse_rating(const char *s)
 	return 0;
 }
 
-int
-cmd_grade(struct cli *c, int argc, char **argv)
+static int
+cmd_grade(struct cmd *c)
 {
-	int64_t duration = 0;
-	const char *mode = "review";
-	int i = 1;
-	for (; i < argc && cli_isopt(argv, i); i++) {
-		const char *v;
-		int r;
-		if ((r = cli_opt(argc, argv, &i, "--duration", &v)) != 0) {
-			if (r < 0)
-				return cli_usage(NULL, "--duration needs MS");
-			/* Milliseconds spent on the card: a day at most. */
-			if (cli_int(NULL, "--duration", v, 0, 86400000, &duration) != 0)
-				return EXIT_USAGE;
-		} else if (cli_flag(argv, i, "--cram")) {
-			mode = "cram";
-		} else {
-			return cli_usage(NULL, "grade: unknown option '%s'", argv[i]);
-		}
-	}
-	if (argc - i != 2)
-		return cli_usage(NULL, "usage: prepdeck grade [--cram] [--duration MS] CARD "
-		                 "RATING");
-	int rating = parse_rating(argv[i + 1]);
+	/* Milliseconds spent on the card: a day at most. */
+	int64_t duration = arg_int(c, "--duration", 0);
+	const char *mode = arg_flag(c, "--cram") ? "cram" : "review";
+	const char *key = c->argv[0];
+	int rating = parse_rating(c->argv[1]);
 	if (rating == 0)
-		return cli_usage(NULL, "rating must be 1-4 or again/hard/good/easy, not '%s'",
-		                 argv[i + 1]);
+		return cli_usage(c, "rating must be 1-4 or again/hard/good/easy, not '%s'",
+		                 c->argv[1]);
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
 	struct review_result res;
 	char *cause = NULL;
 	int64_t now = now_unix();
-	if (review_grade(db, &set, argv[i], rating, now, (int)duration, mode, &res, &cause) != 0) {
-		fprintf(stderr, "prepdeck: %s\n", cause);
-		free(cause);
-		return EXIT_USER;
-	}
+	if (review_grade(db, &set, key, rating, now, (int)duration, mode, &res, &cause) != 0)
+		return cli_cause(cause);
 	char due[32], ivl[16];
 	fmt_iso_utc(res.after.due, due, sizeof due);
 	review_fmt_interval(res.after.due - now, ivl, sizeof ivl);
 	if (strcmp(mode, "cram") == 0)
-		printf("%s: crammed (schedule unchanged)\n", argv[i]);
+		printf("%s: crammed (schedule unchanged)\n", key);
 	else
 		printf("%s: state %s, due %s (in %s), stability %.2f, difficulty %.2f\n",
-		       argv[i], review_state_name(res.after.state), due, ivl, res.after.stability,
+		       key, review_state_name(res.after.state), due, ivl, res.after.stability,
 		       res.after.difficulty);
 	if (res.message[0])
 		fprintf(stderr, "prepdeck: %s\n", res.message);
@@ -247,25 +227,45 @@ cmd_grade(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cmd_undo(struct cli *c, int argc, char **argv)
+const struct cmd_entry cmd_grade_entry = {
+	.name = "grade", .args = "[--cram] CARD RATING",
+	.summary = "grade a card: 1 again, 2 hard, 3 good, 4 easy",
+	.help = "Grades CARD as the review screen would and prints its new state and due "
+	"time. The grade and the review-log row are written in one transaction. "
+	"With --cram the answer is logged as cram practice and the schedule is "
+	"left alone.",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--cram", .type = OPT_FLAG },
+		{ .name = "--duration", .type = OPT_INT, .arg = "MS", .min = 0, .max = 86400000 },
+		{ NULL },
+	},
+	.min = 2, .max = 2, .needs = "CARD and RATING", .operand = { ARG_CARD },
+	.exec = cmd_grade,
+};
+
+static int
+cmd_undo(struct cmd *c)
 {
-	if (argc > 1)
-		return cli_usage(NULL, "undo takes no arguments: '%s'", argv[1]);
 	char key[160];
-	if (review_undo(cli_db(c), key) != 0) {
-		fprintf(stderr, "prepdeck: nothing to undo\n");
-		return EXIT_USER;
-	}
+	if (review_undo(cli_db(c), key) != 0)
+		return cli_error("nothing to undo");
 	plan_record_ticks(cli_db(c), now_unix());
 	printf("undid the last grade of %s\n", key);
 	return EXIT_OK;
 }
 
+const struct cmd_entry cmd_undo_entry = {
+	.name = "undo", .args = "", .summary = "undo the last grade",
+	.help = "Restores the card graded last to its state before that grade and removes "
+	"the log row. Repeatable.",
+	.exec = cmd_undo,
+};
+
 /* `card suspended [--json]`: the suspended cards, to find one again. */
 static int
-card_suspended(struct cli *c, int json)
+cmd_card_suspended(struct cmd *c)
 {
+	int json = arg_flag(c, "--json");
 	size_t n;
 	struct review_suspended *v = review_suspended_list(cli_db(c), &n);
 	if (json)
@@ -294,24 +294,21 @@ card_suspended(struct cli *c, int json)
 	return EXIT_OK;
 }
 
-int
-cmd_card(struct cli *c, int argc, char **argv)
+static const struct cmd_entry card_suspended_entry = {
+	.name = "suspended", .args = "[--json]", .summary = "list the suspended cards",
+	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
+	.exec = cmd_card_suspended,
+};
+
+/* `card ACTION CARD`, the action being the subcommand's name. */
+static int
+cmd_card(struct cmd *c)
 {
-	if (argc >= 2 && strcmp(argv[1], "suspended") == 0) {
-		if (argc == 2 || (argc == 3 && strcmp(argv[2], "--json") == 0))
-			return card_suspended(c, argc == 3);
-		return cli_usage(NULL, "usage: prepdeck card suspended [--json]");
-	}
-	if (argc != 3)
-		return cli_usage(NULL, "usage: prepdeck card "
-		                 "show|bury|suspend|unsuspend|flag CARD | card suspended [--json]");
-	const char *what = argv[1], *key = argv[2];
+	const char *what = c->entry->name, *key = c->argv[0];
 	struct db *db = cli_db(c);
 	struct review_card rc;
-	if (review_card_load(db, key, &rc) != 0) {
-		fprintf(stderr, "prepdeck: no card '%s'\n", key);
-		return EXIT_USER;
-	}
+	if (review_card_load(db, key, &rc) != 0)
+		return cli_error("no card '%s'", key);
 	int rcode = EXIT_OK;
 	if (strcmp(what, "show") == 0) {
 		char due[32] = "-";
@@ -334,44 +331,96 @@ cmd_card(struct cli *c, int argc, char **argv)
 		printf("%s: %s\n", key, what[0] == 's' ? "suspended" : "unsuspended");
 	} else if (strcmp(what, "flag") == 0) {
 		printf("%s: %s\n", key, review_toggle_flag(db, key) ? "flagged" : "unflagged");
-	} else {
-		rcode = cli_usage(NULL, "card: unknown action '%s' (show, bury, suspend, "
-		                  "unsuspend, flag)", what);
 	}
 	review_card_free(&rc);
 	return rcode;
 }
 
-int
-cmd_settings(struct cli *c, int argc, char **argv)
+#define CARD_SUB(what, sum) \
+	static const struct cmd_entry card_##what##_entry = { \
+		.name = #what, .args = "CARD", .summary = sum, .min = 1, .max = 1, \
+		.needs = "a CARD", .operand = { ARG_CARD }, .exec = cmd_card, \
+		.flags = CMD_OPERANDS, \
+	}
+CARD_SUB(show, "print a card's content, source and memory state");
+CARD_SUB(bury, "hide a card until the next study day");
+CARD_SUB(suspend, "take a card out of the reviews");
+CARD_SUB(unsuspend, "put a suspended card back");
+CARD_SUB(flag, "flag or unflag a card");
+
+const struct cmd_entry cmd_card_entry = {
+	.name = "card", .args = "show|bury|suspend|unsuspend|flag CARD | suspended [--json]",
+	.summary = "show or change one card; list the suspended ones",
+	.help = "Shows a card's content, source and memory state (its state in words: new, "
+	"learning, review or relearning), buries it until the next study day, "
+	"suspends or unsuspends it, or toggles its flag. card suspended lists the "
+	"suspended cards (key, deck, question; leeches marked) so one can be found "
+	"and unsuspended; the review screen's S key shows the same list.",
+	.subs = (const struct cmd_entry *const[]){
+		&card_show_entry, &card_bury_entry, &card_suspend_entry, &card_unsuspend_entry,
+		&card_flag_entry, &card_suspended_entry, NULL,
+	},
+};
+
+static int
+cmd_settings(struct cmd *c)
 {
 	struct db *db = cli_db(c);
-	if (argc == 3) {
+	if (c->argc == 2) {
 		char *cause = NULL;
-		if (settings_set(db, argv[1], argv[2], &cause) != 0) {
-			fprintf(stderr, "prepdeck: %s\n", cause);
-			free(cause);
-			return EXIT_USER;
-		}
+		if (settings_set(db, c->argv[0], c->argv[1], &cause) != 0)
+			return cli_cause(cause);
 		return EXIT_OK;
 	}
-	if (argc > 3)
-		return cli_usage(NULL, "usage: prepdeck settings [NAME [VALUE]]");
 	const char *name, *desc;
 	char value[32];
 	int found = 0;
 	for (int i = 0; settings_describe(db, i, &name, value, sizeof value, &desc); i++) {
-		if (argc == 2 && strcmp(argv[1], name) != 0)
+		if (c->argc == 1 && strcmp(c->argv[0], name) != 0)
 			continue;
 		found = 1;
-		if (argc == 2)
+		if (c->argc == 1)
 			printf("%s\n", value);
 		else
 			printf("%-16s %-8s %s\n", name, value, desc);
 	}
-	if (argc == 2 && !found) {
-		fprintf(stderr, "prepdeck: unknown setting '%s'\n", argv[1]);
-		return EXIT_USER;
-	}
+	if (c->argc == 1 && !found)
+		return cli_error("unknown setting '%s'", c->argv[0]);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_settings_entry = {
+	.name = "settings", .args = "[NAME [VALUE]]",
+	.summary = "show or change review settings",
+	.help = "Without arguments lists retention (desired retention, 0.70-0.99), "
+	"new_per_day, reviews_per_day, rollover_hour (the local hour the study "
+	"day starts, 4 by default), load_balance, and the thresholds of prepdeck "
+	"lint: lint_answer_max (words in an answer, 60), lint_cloze_max (words in a "
+	"cloze deletion, 5) and lint_duplicate (the overlap of near-duplicate cards, "
+	"0.20). With NAME prints one; with NAME VALUE sets it.",
+	.max = 2, .exec = cmd_settings, .flags = CMD_OPERANDS,
+};
+
+static int
+cmd_replay(struct cmd *c)
+{
+	double retention = arg_real(c, "--retention", 0.9);
+	if (retention == 0 || retention == 1)
+		return cli_usage(c, "replay: --retention must be above 0 and below 1, not '%s'",
+		                 arg_str(c, "--retention"));
+	return replay_run(stdin, stdout, stderr, retention) == 0 ? EXIT_OK : EXIT_USER;
+}
+
+const struct cmd_entry cmd_replay_entry = {
+	.name = "replay", .args = "[--retention R]",
+	.summary = "run review history through the scheduler",
+	.help = "Reads tab-separated lines card, reviewed_at, rating (with a header line) "
+	"on standard input and prints each review's state, due time, stability and "
+	"difficulty as the FSRS-6 scheduler computes them, each card starting new, "
+	"fuzz off. Touches no database.",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--retention", .type = OPT_REAL, .arg = "R", .min = 0, .max = 1 },
+		{ NULL },
+	},
+	.exec = cmd_replay,
+};

@@ -39,52 +39,30 @@ parse_score(const char *arg, struct scorecard_score *sc, char **buf)
 }
 
 static int
-mock_record(struct cli *c, int argc, char **argv)
+cmd_mock_record(struct cmd *c)
 {
 	struct scorecard sc;
 	memset(&sc, 0, sizeof sc);
-	const char *rubric = NULL, *day = NULL, *partner = "", *fix = NULL;
-	char **bufs = xcalloc((size_t)argc, sizeof *bufs);
-	sc.scores = xcalloc((size_t)argc, sizeof *sc.scores);
+	const char *rubric = c->argv[0], *day = arg_str(c, "--date");
+	const char *partner = arg_str(c, "--partner"), *fix = arg_str(c, "--fix");
+	size_t nv;
+	const char **given = arg_list(c, "--score", &nv);
+	char **bufs = xcalloc(nv + 1, sizeof *bufs);
+	sc.scores = xcalloc(nv + 1, sizeof *sc.scores);
 	int rc = EXIT_OK;
-	for (int i = 2; i < argc && rc == EXIT_OK; i++) {
-		const char *v = NULL;
-		int m;
-		if ((m = cli_opt(argc, argv, &i, "--score", &v)) != 0) {
-			if (m < 0) {
-				rc = cli_usage("mock", "mock record: --score needs CAT=N:EVIDENCE");
-			} else if (parse_score(v, &sc.scores[sc.nscores], &bufs[sc.nscores]) != 0) {
-				rc = cli_usage("mock", "mock record: '%s' is not CAT=N:EVIDENCE "
-				               "(N is a score from 1 to 4)", v);
-			} else {
-				sc.nscores++;
-			}
-		} else if ((m = cli_opt(argc, argv, &i, "--date", &v)) != 0) {
-			if (m < 0)
-				rc = cli_usage("mock", "mock record: --date needs YYYY-MM-DD");
-			day = v;
-		} else if ((m = cli_opt(argc, argv, &i, "--partner", &v)) != 0) {
-			if (m < 0)
-				rc = cli_usage("mock", "mock record: --partner needs a NAME");
-			partner = v;
-		} else if ((m = cli_opt(argc, argv, &i, "--fix", &v)) != 0) {
-			if (m < 0)
-				rc = cli_usage("mock", "mock record: --fix needs a TEXT");
-			fix = v;
-		} else if (cli_isopt(argv, i)) {
-			rc = cli_usage("mock", "mock record: unknown option '%s'", argv[i]);
-		} else if (rubric == NULL) {
-			rubric = argv[i];
-		} else {
-			rc = cli_usage("mock", "mock record: unexpected argument '%s'", argv[i]);
-		}
+	if (partner == NULL)
+		partner = "";
+	for (size_t i = 0; i < nv && rc == EXIT_OK; i++) {
+		if (parse_score(given[i], &sc.scores[sc.nscores], &bufs[i]) != 0)
+			rc = cli_usage(c, "mock record: '%s' is not CAT=N:EVIDENCE "
+			               "(N is a score from 1 to 4)", given[i]);
+		else
+			sc.nscores++;
 	}
-	if (rc == EXIT_OK && rubric == NULL)
-		rc = cli_usage("mock", "mock record needs a RUBRIC (see 'prepdeck mock rubrics')");
-	else if (rc == EXIT_OK && sc.nscores == 0)
-		rc = cli_usage("mock", "mock record needs --score CAT=N:EVIDENCE for each category");
+	if (rc == EXIT_OK && sc.nscores == 0)
+		rc = cli_usage(c, "mock record needs --score CAT=N:EVIDENCE for each category");
 	else if (rc == EXIT_OK && fix == NULL)
-		rc = cli_usage("mock", "mock record needs --fix TEXT: the one thing to fix next");
+		rc = cli_usage(c, "mock record needs --fix TEXT: the one thing to fix next");
 	if (rc == EXIT_OK) {
 		struct db *db = cli_db(c);
 		int64_t now = now_unix();
@@ -106,22 +84,33 @@ mock_record(struct cli *c, int argc, char **argv)
 			printf("recorded scorecard %lld: %s on %s, mean %.2f\n", (long long)id,
 			       rubric, day, scorecard_mean(&sc));
 	}
-	for (int i = 0; i < argc; i++)
+	for (size_t i = 0; i < nv; i++)
 		free(bufs[i]);
 	free(bufs);
 	free(sc.scores);
 	return rc;
 }
 
+static const struct cmd_entry mock_record_entry = {
+	.name = "record",
+	.args = "RUBRIC --score CAT=N:EVIDENCE... --fix TEXT [--partner NAME] [--date YYYY-MM-DD]",
+	.summary = "record a mock round scored on a rubric",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--score", .type = OPT_STR, .arg = "CAT=N:EVIDENCE", .many = 1 },
+		{ .name = "--date", .type = OPT_STR, .arg = "YYYY-MM-DD" },
+		{ .name = "--partner", .type = OPT_STR, .arg = "NAME", .need = "a NAME" },
+		{ .name = "--fix", .type = OPT_STR, .arg = "TEXT", .need = "a TEXT" },
+		{ NULL },
+	},
+	.min = 1, .max = 1, .needs = "a RUBRIC (see 'prepdeck mock rubrics')",
+	.exec = cmd_mock_record,
+};
+
 static int
-mock_list(struct cli *c, int argc, char **argv)
+cmd_mock_list(struct cmd *c)
 {
-	if (argc > 3)
-		return cli_usage("mock", "mock list takes at most one RUBRIC");
-	if (argc == 3 && cli_isopt(argv, 2))
-		return cli_usage("mock", "mock list: unknown option '%s'", argv[2]);
 	struct db *db = cli_db(c);
-	const char *rubric = argc == 3 ? argv[2] : NULL;
+	const char *rubric = c->argc == 1 ? c->argv[0] : NULL;
 	if (rubric) {
 		struct scorecard_rubric r;
 		char *cause = NULL;
@@ -154,14 +143,16 @@ mock_list(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry mock_list_entry = {
+	.name = "list", .args = "[RUBRIC]", .summary = "list the rounds, newest first",
+	.max = 1, .exec = cmd_mock_list,
+};
+
 static int
-mock_show(struct cli *c, int argc, char **argv)
+cmd_mock_show(struct cmd *c)
 {
 	int64_t id;
-	if (argc != 3)
-		return cli_usage("mock", "mock show needs one scorecard ID (a number from "
-		                 "'prepdeck mock list')");
-	if (cli_int("mock", "the scorecard ID", argv[2], 1, INT64_MAX, &id) != 0)
+	if (cli_int(c, "the scorecard ID", c->argv[0], 1, INT64_MAX, &id) != 0)
 		return EXIT_USAGE;
 	struct db *db = cli_db(c);
 	struct scorecard s;
@@ -180,14 +171,20 @@ mock_show(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The scorecard ID of show and delete. */
+#define SCORECARD_ID_NEEDED "one scorecard ID (a number from 'prepdeck mock list')"
+
+static const struct cmd_entry mock_show_entry = {
+	.name = "show", .args = "ID", .summary = "print one round",
+	.min = 1, .max = 1, .needs = SCORECARD_ID_NEEDED, .exec = cmd_mock_show,
+	.flags = CMD_OPERANDS,
+};
+
 static int
-mock_delete(struct cli *c, int argc, char **argv)
+cmd_mock_delete(struct cmd *c)
 {
 	int64_t id;
-	if (argc != 3)
-		return cli_usage("mock", "mock delete needs one scorecard ID (a number from "
-		                 "'prepdeck mock list')");
-	if (cli_int("mock", "the scorecard ID", argv[2], 1, INT64_MAX, &id) != 0)
+	if (cli_int(c, "the scorecard ID", c->argv[0], 1, INT64_MAX, &id) != 0)
 		return EXIT_USAGE;
 	char *cause = NULL;
 	if (scorecard_delete(cli_db(c), id, &cause) != 0)
@@ -196,16 +193,20 @@ mock_delete(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry mock_delete_entry = {
+	.name = "delete", .args = "ID", .summary = "remove one round",
+	.min = 1, .max = 1, .needs = SCORECARD_ID_NEEDED, .exec = cmd_mock_delete,
+	.flags = CMD_OPERANDS,
+};
+
 static int
-mock_rubrics(struct cli *c, int argc, char **argv)
+cmd_mock_rubrics(struct cmd *c)
 {
-	if (argc > 3)
-		return cli_usage("mock", "mock rubrics takes at most one RUBRIC");
 	struct db *db = cli_db(c);
-	if (argc == 3) {
+	if (c->argc == 1) {
 		struct scorecard_rubric r;
 		char *cause = NULL;
-		if (scorecard_rubric_load(db, argv[2], &r, &cause) != 0)
+		if (scorecard_rubric_load(db, c->argv[0], &r, &cause) != 0)
 			return cli_cause(cause);
 		printf("%s: %s\n", r.id, r.title);
 		for (size_t i = 0; i < r.ncats; i++) {
@@ -229,26 +230,29 @@ mock_rubrics(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cli_mock(struct cli *c, int argc, char **argv)
-{
-	if (argc < 2)
-		return cli_usage("mock", "mock needs a subcommand: record, list, show, delete "
-		                 "or rubrics");
-	const char *sub = argv[1];
-	if (strcmp(sub, "record") == 0)
-		return mock_record(c, argc, argv);
-	if (strcmp(sub, "list") == 0)
-		return mock_list(c, argc, argv);
-	if (strcmp(sub, "show") == 0)
-		return mock_show(c, argc, argv);
-	if (strcmp(sub, "delete") == 0)
-		return mock_delete(c, argc, argv);
-	if (strcmp(sub, "rubrics") == 0)
-		return mock_rubrics(c, argc, argv);
-	return cli_usage("mock", "mock: unknown subcommand '%s' (record, list, show, "
-	                 "delete, rubrics)", sub);
-}
+static const struct cmd_entry mock_rubrics_entry = {
+	.name = "rubrics", .args = "[RUBRIC]",
+	.summary = "list the rubrics, or one rubric's level descriptions",
+	.max = 1, .exec = cmd_mock_rubrics,
+};
+
+const struct cmd_entry cmd_mock_entry = {
+	.name = "mock", .args = "SUBCOMMAND ...",
+	.summary = "record and list mock-round scorecards",
+	.help = "mock record RUBRIC --score CAT=N:EVIDENCE... --fix TEXT [--partner NAME] "
+	"[--date YYYY-MM-DD] records a mock round scored on RUBRIC (mock-coding, "
+	"mock-ml-design, mock-behavioral or any rubric from the curriculum): every "
+	"category of the rubric once, N from 1 to 4, with one sentence of evidence, "
+	"and the one thing to fix next (shown on the Today screen). The date "
+	"defaults to today. mock list [RUBRIC] lists the rounds, newest first; mock "
+	"show ID prints one; mock delete ID removes one; mock rubrics [RUBRIC] "
+	"lists the rubrics and their categories, or one rubric's level "
+	"descriptions.",
+	.subs = (const struct cmd_entry *const[]){
+		&mock_record_entry, &mock_list_entry, &mock_show_entry, &mock_delete_entry,
+		&mock_rubrics_entry, NULL,
+	},
+};
 
 /* --- stats ------------------------------------------------------------ */
 
@@ -494,16 +498,10 @@ stats_text(FILE *fp, const struct stats *s)
 	}
 }
 
-int
-cli_stats(struct cli *c, int argc, char **argv)
+static int
+cmd_stats(struct cmd *c)
 {
-	int json = 0;
-	for (int i = 1; i < argc; i++) {
-		if (cli_flag(argv, i, "--json"))
-			json = 1;
-		else
-			return cli_usage("stats", "stats: unknown argument '%s'", argv[i]);
-	}
+	int json = arg_flag(c, "--json");
 	struct db *db = cli_db(c);
 	struct stats s;
 	stats_load(db, now_unix(), &s);
@@ -514,3 +512,16 @@ cli_stats(struct cli *c, int argc, char **argv)
 	stats_free(&s);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_stats_entry = {
+	.name = "stats", .args = "[--json]",
+	.summary = "print progress statistics",
+	.help = "Prints the figures of the stats screen: answers per day over the last 26 "
+	"weeks, cards due in each of the next 30 days, true retention per deck over "
+	"the last 30 days against the desired retention, new, learning, young and "
+	"mature card counts, rehearsal time against budget per story, rubric scores "
+	"per category, and gap-map confidence over time. With --json, one JSON "
+	"object for scripts. The figures are defined in doc/stats.md.",
+	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
+	.exec = cmd_stats,
+};

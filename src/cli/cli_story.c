@@ -18,20 +18,7 @@
 #include "rehearsal.h"
 #include "story.h"
 #include "storysched.h"
-#include "tui/app.h"
 #include "util.h"
-
-/* cli_opt for a chain of options: returns 1 on a match (with *val set),
- * else 0, setting *missing when the value is absent (it stays set, so the
- * chain can test it once at the end). */
-static int
-opt_value(int argc, char **argv, int *i, const char *name, const char **val, int *missing)
-{
-	int r = cli_opt(argc, argv, i, name, val);
-	if (r < 0)
-		*missing = 1;
-	return r > 0;
-}
 
 static void
 fmt_local(int64_t t, char *buf, size_t n)
@@ -64,8 +51,9 @@ read_stdin(void)
 /* ---- stories ------------------------------------------------------ */
 
 static int
-stories_list(struct db *db)
+cmd_stories_list(struct cmd *c)
 {
+	struct db *db = cli_db(c);
 	struct story *v;
 	size_t n;
 	story_list(db, &v, &n);
@@ -93,6 +81,10 @@ stories_list(struct db *db)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry stories_list_entry = {
+	.name = "list", .args = "", .summary = "list the stories", .exec = cmd_stories_list,
+};
+
 /* Prints text indented by two spaces. */
 static void
 print_block(const char *head, const char *text)
@@ -112,8 +104,10 @@ print_block(const char *head, const char *text)
 }
 
 static int
-stories_show(struct db *db, const char *id)
+cmd_stories_show(struct cmd *c)
 {
+	struct db *db = cli_db(c);
+	const char *id = c->argv[0];
 	struct story s;
 	char *cause = NULL;
 	if (story_get(db, id, &s, &cause) != 0)
@@ -208,9 +202,16 @@ stories_show(struct db *db, const char *id)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry stories_show_entry = {
+	.name = "show", .args = "ID", .summary = "print one story",
+	.min = 1, .max = 1, .needs = "one story ID", .operand = { ARG_STORY },
+	.exec = cmd_stories_show,
+};
+
 static int
-stories_coverage(struct db *db)
+cmd_stories_coverage(struct cmd *cmd)
 {
+	struct db *db = cli_db(cmd);
 	struct story_coverage cv;
 	story_coverage(db, &cv);
 	printf("%zu competencies, %zu stories; %d gap%s (competencies no story covers)\n\n",
@@ -242,6 +243,11 @@ stories_coverage(struct db *db)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry stories_coverage_entry = {
+	.name = "coverage", .args = "", .summary = "the grid of competencies and stories",
+	.exec = cmd_stories_coverage,
+};
+
 static unsigned
 random_seed(void)
 {
@@ -251,26 +257,15 @@ random_seed(void)
 }
 
 static int
-stories_prompt(struct db *db, int argc, char **argv)
+cmd_stories_prompt(struct cmd *c)
 {
 	enum story_pick how = STORY_PICK_RANDOM;
-	const char *comp = NULL;
-	for (int i = 2; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (opt_value(argc, argv, &i, "--competency", &v, &missing)) {
-			how = STORY_PICK_COMPETENCY;
-			comp = v;
-		} else if (missing) {
-			return cli_usage("stories", "--competency needs a competency id");
-		} else if (cli_flag(argv, i, "--weakest")) {
-			how = STORY_PICK_WEAKEST;
-		} else if (cli_flag(argv, i, "--random")) {
-			how = STORY_PICK_RANDOM;
-		} else {
-			return cli_usage("stories", "stories prompt: unknown argument '%s'", argv[i]);
-		}
-	}
+	const char *comp = arg_str(c, "--competency");
+	if (comp)
+		how = STORY_PICK_COMPETENCY;
+	else if (arg_flag(c, "--weakest"))
+		how = STORY_PICK_WEAKEST;
+	struct db *db = cli_db(c);
 	struct story_prompt p;
 	char *why = NULL, *cause = NULL;
 	if (story_pick_prompt(db, how, comp, random_seed(), &p, &why, &cause) != 0)
@@ -295,59 +290,53 @@ stories_prompt(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cli_stories(struct cli *c, int argc, char **argv)
-{
-	const char *sub = argc > 1 ? argv[1] : "list";
-	if (strcmp(sub, "list") == 0) {
-		if (argc > 2)
-			return cli_usage("stories", "stories list takes no arguments: '%s'", argv[2]);
-		return stories_list(cli_db(c));
-	}
-	if (strcmp(sub, "show") == 0) {
-		if (argc != 3)
-			return cli_usage("stories", "stories show needs one story ID");
-		return stories_show(cli_db(c), argv[2]);
-	}
-	if (strcmp(sub, "coverage") == 0) {
-		if (argc > 2)
-			return cli_usage("stories", "stories coverage takes no arguments: '%s'",
-			                 argv[2]);
-		return stories_coverage(cli_db(c));
-	}
-	if (strcmp(sub, "prompt") == 0)
-		return stories_prompt(cli_db(c), argc, argv);
-	if (strcmp(sub, "due") == 0)
-		return cli_stories_due(c, argc, argv);
-	return cli_usage("stories", "unknown stories command '%s' (list, show, due, "
-	                 "coverage, prompt)", sub);
-}
+static const struct cmd_entry stories_prompt_entry = {
+	.name = "prompt", .args = "[--random|--competency ID|--weakest]",
+	.summary = "pick a behavioral prompt and the stories that fit it",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--competency", .type = OPT_STR, .arg = "ID", .need = "a competency id" },
+		{ .name = "--weakest", .type = OPT_FLAG },
+		{ .name = "--random", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.exec = cmd_stories_prompt,
+};
+
+const struct cmd_entry cmd_stories_entry = {
+	.name = "stories", .args = "[list|show ID|due|coverage|prompt ...]",
+	.summary = "the story bank, today's rehearsals, the coverage grid, a prompt",
+	.help = "stories (or stories list) lists every story, yours first, with its kind "
+	"(mine, example, pitch, template), when it was last rehearsed, how many times, "
+	"the mean self-score of its latest scored rehearsal, its title and "
+	"competencies. stories show ID prints one story with its decision points, "
+	"metrics, recent rehearsals and the date of its next rehearsal. stories due "
+	"[--json] lists today's story rehearsals and why each is asked for: "
+	"'scheduled' (the spaced schedule set by its self-scores fell due; a low score "
+	"brings a story back sooner), 'new' (not yet rehearsed with a self-score) or "
+	"'interview week' (in the 7 days before the next interview every story the "
+	"interview's gap map asks for is rehearsed at least once, spread over the days "
+	"left); at most 3 a day besides the interview week, and never one already "
+	"rehearsed today (see doc/stories.md). stories coverage prints the grid of "
+	"competencies against stories and marks each competency no story covers as "
+	"a GAP (with a template to start from). stories prompt [--competency ID | "
+	"--weakest] picks a behavioral prompt at random, for one competency, or for "
+	"the weakest-scored competency (the lowest mean self-score over the "
+	"rehearsals of the stories that cover it; never-scored ones first), and lists "
+	"the stories that fit it.",
+	.subs = (const struct cmd_entry *const[]){
+		&stories_list_entry, &stories_show_entry, &cmd_stories_due_entry,
+		&stories_coverage_entry, &stories_prompt_entry, NULL,
+	},
+	.dflt = "list",
+};
 
 /* ---- story ------------------------------------------------------- */
 
 static int
-story_add_cmd(struct db *db, int argc, char **argv)
+cmd_story_add(struct cmd *c)
 {
-	const char *title = NULL, *id = NULL, *type = NULL;
-	for (int i = 2; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (opt_value(argc, argv, &i, "--id", &v, &missing))
-			id = v;
-		else if (opt_value(argc, argv, &i, "--type", &v, &missing))
-			type = v;
-		else if (missing)
-			return cli_usage("story", "%s needs a value", argv[i]);
-		else if (cli_isopt(argv, i))
-			return cli_usage("story", "story add: unknown option '%s'", argv[i]);
-		else if (title == NULL)
-			title = argv[i];
-		else
-			return cli_usage("story", "story add takes one TITLE (quote it): '%s'",
-			                 argv[i]);
-	}
-	if (title == NULL)
-		return cli_usage("story", "story add needs a TITLE");
+	const char *title = c->argv[0], *id = arg_str(c, "--id"), *type = arg_str(c, "--type");
+	struct db *db = cli_db(c);
 	char *nid = NULL, *cause = NULL;
 	if (story_add(db, title, type, id, &nid, &cause) != 0)
 		return cli_cause(cause);
@@ -356,26 +345,22 @@ story_add_cmd(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry story_add_entry = {
+	.name = "add", .args = "TITLE [--id ID] [--type story|pitch]",
+	.summary = "write a new story of your own; prints its id",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--id", .type = OPT_STR, .arg = "ID", .need = "a value" },
+		{ .name = "--type", .type = OPT_STR, .arg = "TYPE", .need = "a value" },
+		{ NULL },
+	},
+	.min = 1, .max = 1, .needs = "a TITLE", .exec = cmd_story_add,
+};
+
 static int
-story_copy_cmd(struct db *db, int argc, char **argv)
+cmd_story_copy(struct cmd *c)
 {
-	const char *src = NULL, *id = NULL;
-	for (int i = 2; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (opt_value(argc, argv, &i, "--id", &v, &missing))
-			id = v;
-		else if (missing)
-			return cli_usage("story", "--id needs a value");
-		else if (cli_isopt(argv, i))
-			return cli_usage("story", "story copy: unknown option '%s'", argv[i]);
-		else if (src == NULL)
-			src = argv[i];
-		else
-			return cli_usage("story", "story copy takes one story ID: '%s'", argv[i]);
-	}
-	if (src == NULL)
-		return cli_usage("story", "story copy needs the ID of the story to copy");
+	const char *src = c->argv[0], *id = arg_str(c, "--id");
+	struct db *db = cli_db(c);
 	char *nid = NULL, *cause = NULL;
 	if (story_copy(db, src, id, &nid, &cause) != 0)
 		return cli_cause(cause);
@@ -384,42 +369,72 @@ story_copy_cmd(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cli_story(struct cli *c, int argc, char **argv)
+static const struct cmd_entry story_copy_entry = {
+	.name = "copy", .args = "ID [--id NEWID]",
+	.summary = "copy a story or template into your own",
+	.opts = (const struct cmd_opt[]){ { .name = "--id", .type = OPT_STR, .arg = "ID", .need = "a value" }, { NULL } },
+	.min = 1, .max = 1, .needs = "the ID of the story to copy", .operand = { ARG_STORY },
+	.exec = cmd_story_copy,
+};
+
+static int
+cmd_story_set(struct cmd *c)
 {
-	if (argc < 2)
-		return cli_usage("story", "story needs a command: add, copy, set, delete");
-	const char *sub = argv[1];
-	if (strcmp(sub, "add") == 0)
-		return story_add_cmd(cli_db(c), argc, argv);
-	if (strcmp(sub, "copy") == 0)
-		return story_copy_cmd(cli_db(c), argc, argv);
-	if (strcmp(sub, "set") == 0 || strcmp(sub, "edit") == 0) {
-		if (argc != 5)
-			return cli_usage("story", "story %s needs ID FIELD VALUE (VALUE - reads "
-			                 "standard input)", sub);
-		char *value = strcmp(argv[4], "-") == 0 ? read_stdin() : xstrdup(argv[4]);
-		if (value == NULL)
-			return cli_error("standard input is too long for one field");
-		char *cause = NULL;
-		int rc = story_set(cli_db(c), argv[2], argv[3], value, &cause);
-		free(value);
-		if (rc != 0)
-			return cli_cause(cause);
-		printf("%s: %s saved\n", argv[2], argv[3]);
-		return EXIT_OK;
-	}
-	if (strcmp(sub, "delete") == 0) {
-		if (argc != 3)
-			return cli_usage("story", "story delete needs one story ID");
-		char *cause = NULL;
-		if (story_delete(cli_db(c), argv[2], &cause) != 0)
-			return cli_cause(cause);
-		printf("%s: deleted (its rehearsals are kept)\n", argv[2]);
-		return EXIT_OK;
-	}
-	return cli_usage("story", "unknown story command '%s' (add, copy, set, delete)", sub);
+	char **argv = c->argv;
+	char *value = strcmp(argv[2], "-") == 0 ? read_stdin() : xstrdup(argv[2]);
+	if (value == NULL)
+		return cli_error("standard input is too long for one field");
+	char *cause = NULL;
+	int rc = story_set(cli_db(c), argv[0], argv[1], value, &cause);
+	free(value);
+	if (rc != 0)
+		return cli_cause(cause);
+	printf("%s: %s saved\n", argv[0], argv[1]);
+	return EXIT_OK;
 }
+
+static const struct cmd_entry story_set_entry = {
+	.name = "set", .alias = "edit", .args = "ID FIELD VALUE",
+	.summary = "change one field (VALUE - reads standard input)",
+	.min = 3, .max = 3, .needs = "ID FIELD VALUE (VALUE - reads standard input)",
+	.operand = { ARG_STORY }, .exec = cmd_story_set, .flags = CMD_OPERANDS,
+};
+
+static int
+cmd_story_delete(struct cmd *c)
+{
+	char *cause = NULL;
+	if (story_delete(cli_db(c), c->argv[0], &cause) != 0)
+		return cli_cause(cause);
+	printf("%s: deleted (its rehearsals are kept)\n", c->argv[0]);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry story_delete_entry = {
+	.name = "delete", .args = "ID", .summary = "delete a story of yours",
+	.min = 1, .max = 1, .needs = "one story ID", .operand = { ARG_STORY },
+	.exec = cmd_story_delete,
+};
+
+const struct cmd_entry cmd_story_entry = {
+	.name = "story", .args = "add|copy|set|delete ...",
+	.summary = "add, copy, edit or delete your own stories",
+	.help = "story add TITLE [--type story|pitch] [--id ID] makes a new empty story of "
+	"yours and prints its id (my-... from the title unless --id is given). story "
+	"copy ID [--id NEWID] copies a bundled story, template or pitch (or one of "
+	"yours) into a new story of yours with its decision points and prints the new "
+	"id. story set ID FIELD VALUE (also: story edit) changes one field of your "
+	"story: title, type, competencies (ids separated by spaces or commas), "
+	"situation, task, action, result, reflection, metrics (one a line), "
+	"question.N or answer.N (decision point N; question.N one past the last adds "
+	"a point, an empty question removes it); VALUE '-' reads standard input. "
+	"story delete ID removes your story from the bank and keeps its rehearsals. "
+	"Every change is saved at once; bundled stories cannot be edited (copy them) "
+	"and imports never touch yours.",
+	.subs = (const struct cmd_entry *const[]){
+		&story_add_entry, &story_copy_entry, &story_set_entry, &story_delete_entry, NULL,
+	},
+};
 
 /* ---- rehearse ----------------------------------------------------- */
 
@@ -441,94 +456,74 @@ section_name(const char *s)
 }
 
 static int
-rehearse_record(struct db *db, int argc, char **argv)
+cmd_rehearse_record(struct cmd *c)
 {
-	const char *story = NULL, *prompt = NULL, *mode = NULL, *note = NULL;
-	int completed = 1;
-	int64_t point = 0;
+	const char *story = c->argc ? c->argv[0] : NULL, *prompt = arg_str(c, "--prompt");
+	const char *mode = arg_str(c, "--mode"), *note = arg_str(c, "--change");
+	int completed = !arg_flag(c, "--abandoned");
+	int64_t point = arg_int(c, "--point", 0);
 	int64_t at = 0;
 	struct rh_section *sec = NULL;
 	struct rh_score *sc = NULL;
 	int nsec = 0, nsc = 0, rc = EXIT_USAGE;
 	char *cause = NULL;
-	for (int i = 2; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (opt_value(argc, argv, &i, "--mode", &v, &missing)) {
-			mode = v;
-		} else if (opt_value(argc, argv, &i, "--prompt", &v, &missing)) {
-			prompt = v;
-		} else if (opt_value(argc, argv, &i, "--change", &v, &missing)) {
-			note = v;
-		} else if (opt_value(argc, argv, &i, "--point", &v, &missing)) {
-			if (cli_int("rehearse", "--point", v, 1, 1000, &point) != 0)
-				goto out;
-		} else if (opt_value(argc, argv, &i, "--at", &v, &missing)) {
-			if (parse_iso_utc(v, &at) != 0) {
-				cli_usage("rehearse", "--at needs YYYY-MM-DDTHH:MM:SSZ, got '%s'", v);
-				goto out;
-			}
-		} else if (opt_value(argc, argv, &i, "--time", &v, &missing)) {
-			/* NAME=SECONDS[/BUDGET], or SECONDS for a single section. */
-			const char *eq = strchr(v, '=');
-			char *name = eq ? xstrndup(v, (size_t)(eq - v)) : xstrdup("");
-			char *val = xstrdup(eq ? eq + 1 : v);
-			char *slash = strchr(val, '/');
-			int64_t budget = -2;
-			if (slash) {
-				*slash = '\0';
-				budget = rehearsal_parse_secs(slash + 1);
-			}
-			int64_t spent = rehearsal_parse_secs(val);
-			free(val);
-			if (spent < 0 || budget == -1 || (eq && eq == v)) {
-				free(name);
-				cli_usage("rehearse", "--time is NAME=SECONDS[/BUDGET] (seconds or "
-				          "M:SS), got '%s'", v);
-				goto out;
-			}
-			sec = xrealloc(sec, (size_t)(nsec + 1) * sizeof *sec);
-			sec[nsec].name = name;
-			sec[nsec].cue = NULL;
-			sec[nsec].spent_ms = spent;
-			sec[nsec].budget_ms = budget;
-			nsec++;
-		} else if (opt_value(argc, argv, &i, "--score", &v, &missing)) {
-			/* CATEGORY=N[:EVIDENCE] */
-			const char *eq = strchr(v, '=');
-			if (eq == NULL || eq[1] < '0' || eq[1] > '9' ||
-			    (eq[2] != '\0' && eq[2] != ':')) {
-				cli_usage("rehearse", "--score is CATEGORY=N[:EVIDENCE], got '%s'", v);
-				goto out;
-			}
-			sc = xrealloc(sc, (size_t)(nsc + 1) * sizeof *sc);
-			sc[nsc].category = xstrndup(v, (size_t)(eq - v));
-			sc[nsc].score = eq[1] - '0';
-			sc[nsc].evidence = xstrdup(eq[2] == ':' ? eq + 3 : "");
-			nsc++;
-		} else if (missing) {
-			cli_usage("rehearse", "%s needs a value", argv[i]);
-			goto out;
-		} else if (cli_flag(argv, i, "--abandoned")) {
-			completed = 0;
-		} else if (cli_flag(argv, i, "--flow")) {
-			mode = "flow";
-		} else if (cli_isopt(argv, i)) {
-			cli_usage("rehearse", "rehearse record: unknown option '%s'", argv[i]);
-			goto out;
-		} else if (story == NULL) {
-			story = argv[i];
-		} else {
-			cli_usage("rehearse", "rehearse record takes one STORY: '%s'", argv[i]);
+	size_t ntimes, nscores;
+	const char **times = arg_list(c, "--time", &ntimes);
+	const char **scores = arg_list(c, "--score", &nscores);
+	const char *ats = arg_str(c, "--at");
+	if (arg_flag(c, "--flow"))
+		mode = "flow";
+	if (ats && parse_iso_utc(ats, &at) != 0) {
+		cli_usage(c, "--at needs YYYY-MM-DDTHH:MM:SSZ, got '%s'", ats);
+		goto out;
+	}
+	for (size_t k = 0; k < ntimes; k++) {
+		/* NAME=SECONDS[/BUDGET], or SECONDS for a single section. */
+		const char *v = times[k];
+		const char *eq = strchr(v, '=');
+		char *name = eq ? xstrndup(v, (size_t)(eq - v)) : xstrdup("");
+		char *val = xstrdup(eq ? eq + 1 : v);
+		char *slash = strchr(val, '/');
+		int64_t budget = -2;
+		if (slash) {
+			*slash = '\0';
+			budget = rehearsal_parse_secs(slash + 1);
+		}
+		int64_t spent = rehearsal_parse_secs(val);
+		free(val);
+		if (spent < 0 || budget == -1 || (eq && eq == v)) {
+			free(name);
+			cli_usage(c, "--time is NAME=SECONDS[/BUDGET] (seconds or M:SS), got '%s'", v);
 			goto out;
 		}
+		sec = xrealloc(sec, (size_t)(nsec + 1) * sizeof *sec);
+		sec[nsec].name = name;
+		sec[nsec].cue = NULL;
+		sec[nsec].spent_ms = spent;
+		sec[nsec].budget_ms = budget;
+		nsec++;
+	}
+	for (size_t k = 0; k < nscores; k++) {
+		/* CATEGORY=N[:EVIDENCE] */
+		const char *v = scores[k];
+		const char *eq = strchr(v, '=');
+		if (eq == NULL || eq[1] < '0' || eq[1] > '9' || (eq[2] != '\0' && eq[2] != ':')) {
+			cli_usage(c, "--score is CATEGORY=N[:EVIDENCE], got '%s'", v);
+			goto out;
+		}
+		sc = xrealloc(sc, (size_t)(nsc + 1) * sizeof *sc);
+		sc[nsc].category = xstrndup(v, (size_t)(eq - v));
+		sc[nsc].score = eq[1] - '0';
+		sc[nsc].evidence = xstrdup(eq[2] == ':' ? eq + 3 : "");
+		nsc++;
 	}
 	if (nsec == 0) {
-		cli_usage("rehearse", "rehearse record needs the time of each section, e.g. "
+		cli_usage(c, "rehearse record needs the time of each section, e.g. "
 		          "--time situation=18 --time task=14 ...");
 		goto out;
 	}
 	rc = EXIT_USER;
+	struct db *db = cli_db(c);
 	char *type = story ? story_type(db, story) : NULL;
 	if (story && type == NULL) {
 		cli_error("no story '%s' (see prepdeck stories list)", story);
@@ -544,7 +539,7 @@ rehearse_record(struct db *db, int argc, char **argv)
 		int64_t budget = sec[i].budget_ms;
 		if (strcmp(mode, "drill") == 0 && story) {
 			if (nsec != 1 || point == 0) {
-				cli_usage("rehearse", "a drill is one --time SECONDS with --point N");
+				cli_usage(c, "a drill is one --time SECONDS with --point N");
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -576,7 +571,7 @@ rehearse_record(struct db *db, int argc, char **argv)
 			name = n2;
 		}
 		if (*name == '\0') {
-			cli_usage("rehearse", "--time needs NAME=SECONDS here");
+			cli_usage(c, "--time needs NAME=SECONDS here");
 			rc = EXIT_USAGE;
 			sec[i].name = name;
 			goto out;
@@ -618,16 +613,37 @@ out:
 	return rc;
 }
 
+static const struct cmd_entry rehearse_record_entry = {
+	.name = "record", .alias = "--record",
+	.args = "[STORY] --time NAME=SECONDS[/BUDGET]... [--score CATEGORY=N[:EVIDENCE]]... "
+	"[--mode story|pitch|drill|flow] [--prompt ID] [--point N] [--change TEXT] "
+	"[--at TIME] [--abandoned] [--flow]",
+	.summary = "save a rehearsal timed elsewhere",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--mode", .type = OPT_STR, .arg = "MODE", .need = "a value" },
+		{ .name = "--prompt", .type = OPT_STR, .arg = "ID", .need = "a value" },
+		{ .name = "--change", .type = OPT_STR, .arg = "TEXT", .need = "a value" },
+		{ .name = "--point", .type = OPT_INT, .arg = "N", .min = 1, .max = 1000, .need = "a value" },
+		{ .name = "--at", .type = OPT_STR, .arg = "YYYY-MM-DDTHH:MM:SSZ", .need = "a value" },
+		{ .name = "--time", .type = OPT_STR, .arg = "NAME=SECONDS[/BUDGET]", .need = "a value", .many = 1 },
+		{ .name = "--score", .type = OPT_STR, .arg = "CATEGORY=N[:EVIDENCE]", .need = "a value", .many = 1 },
+		{ .name = "--abandoned", .type = OPT_FLAG },
+		{ .name = "--flow", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.max = 1, .operand = { ARG_STORY }, .exec = cmd_rehearse_record,
+};
+
 static int
-rehearse_budgets(struct db *db, int argc, char **argv)
+cmd_rehearse_budgets(struct cmd *c)
 {
-	if (argc == 4) {
+	struct db *db = cli_db(c);
+	if (c->argc == 2) {
 		char *cause = NULL;
-		if (rehearsal_budget_set(db, argv[2], argv[3], &cause) != 0)
+		if (rehearsal_budget_set(db, c->argv[0], c->argv[1], &cause) != 0)
 			return cli_cause(cause);
-	} else if (argc != 2) {
-		return cli_usage("rehearse", "rehearse budgets takes nothing, or SECTION "
-		                 "SECONDS");
+	} else if (c->argc != 0) {
+		return cli_usage(c, "rehearse budgets takes nothing, or SECTION SECONDS");
 	}
 	const char *name, *desc;
 	int dflt;
@@ -639,25 +655,17 @@ rehearse_budgets(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry rehearse_budgets_entry = {
+	.name = "budgets", .args = "[SECTION SECONDS]", .summary = "show or set the section budgets",
+	.max = 2, .exec = cmd_rehearse_budgets, .flags = CMD_OPERANDS,
+};
+
 static int
-rehearse_list(struct db *db, int argc, char **argv)
+cmd_rehearse_list(struct cmd *c)
 {
-	const char *story = NULL;
-	int64_t limit = 20;
-	for (int i = 2; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (opt_value(argc, argv, &i, "--limit", &v, &missing)) {
-			if (cli_int("rehearse", "--limit", v, 1, 100000, &limit) != 0)
-				return EXIT_USAGE;
-		} else if (missing) {
-			return cli_usage("rehearse", "%s needs a value", argv[i]);
-		} else if (cli_isopt(argv, i)) {
-			return cli_usage("rehearse", "rehearse list: unknown option '%s'", argv[i]);
-		} else {
-			story = argv[i];
-		}
-	}
+	const char *story = c->argc ? c->argv[c->argc - 1] : NULL;
+	int64_t limit = arg_int(c, "--limit", 20);
+	struct db *db = cli_db(c);
 	struct rh_session *v;
 	size_t n;
 	rehearsal_history(db, story, (int)limit, &v, &n);
@@ -678,85 +686,116 @@ rehearse_list(struct db *db, int argc, char **argv)
 	return EXIT_OK;
 }
 
-int
-cli_rehearse(struct cli *c, int argc, char **argv)
+static const struct cmd_entry rehearse_list_entry = {
+	.name = "list", .args = "[STORY] [--limit N]", .summary = "list rehearsals, latest first",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--limit", .type = OPT_INT, .arg = "N", .min = 1, .max = 100000, .need = "a value" },
+		{ NULL },
+	},
+	.max = -1, .operand = { ARG_STORY }, .exec = cmd_rehearse_list,
+};
+
+static int
+cmd_rehearse_score(struct cmd *c)
 {
-	const char *sub = argc > 1 ? argv[1] : "";
-	if (strcmp(sub, "record") == 0 || strcmp(sub, "--record") == 0)
-		return rehearse_record(cli_db(c), argc, argv);
-	if (strcmp(sub, "budgets") == 0)
-		return rehearse_budgets(cli_db(c), argc, argv);
-	if (strcmp(sub, "list") == 0)
-		return rehearse_list(cli_db(c), argc, argv);
-	if (strcmp(sub, "score") == 0) {
-		int64_t id, score;
-		if (argc != 5 && argc != 6)
-			return cli_usage("rehearse", "rehearse score needs ID CATEGORY N "
-			                 "[EVIDENCE]");
-		if (cli_int("rehearse", "the rehearsal ID", argv[2], 1, INT64_MAX, &id) != 0 ||
-		    cli_int("rehearse", "the score", argv[4], 1, 4, &score) != 0)
-			return EXIT_USAGE;
-		char *cause = NULL;
-		if (rehearsal_set_score(cli_db(c), id, argv[3], (int)score,
-		                        argc == 6 ? argv[5] : "", &cause) != 0)
-			return cli_cause(cause);
-		return EXIT_OK;
-	}
-	if (strcmp(sub, "note") == 0) {
-		int64_t id;
-		if (argc != 4)
-			return cli_usage("rehearse", "rehearse note needs ID TEXT");
-		if (cli_int("rehearse", "the rehearsal ID", argv[2], 1, INT64_MAX, &id) != 0)
-			return EXIT_USAGE;
-		char *cause = NULL;
-		if (rehearsal_set_note(cli_db(c), id, argv[3], &cause) != 0)
-			return cli_cause(cause);
-		return EXIT_OK;
-	}
-	if (argc > 2)
-		return cli_usage("rehearse", "rehearse takes one STORY, 'pitch' or 'flow' "
-		                 "(or record, budgets, list, score, note)");
-	/* The timer in the interactive program. */
-	struct db *db = cli_db(c);
-	if (argc == 2 && strcmp(sub, "pitch") != 0 && strcmp(sub, "flow") != 0 &&
+	char **argv = c->argv;
+	int64_t id, score;
+	if (cli_int(c, "the rehearsal ID", argv[0], 1, INT64_MAX, &id) != 0 ||
+	    cli_int(c, "the score", argv[2], 1, 4, &score) != 0)
+		return EXIT_USAGE;
+	char *cause = NULL;
+	if (rehearsal_set_score(cli_db(c), id, argv[1], (int)score, c->argc == 4 ? argv[3] : "",
+	                        &cause) != 0)
+		return cli_cause(cause);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry rehearse_score_entry = {
+	.name = "score", .args = "ID CATEGORY N [EVIDENCE]", .summary = "score a saved rehearsal",
+	.min = 3, .max = 4, .needs = "ID CATEGORY N [EVIDENCE]", .exec = cmd_rehearse_score,
+	.flags = CMD_OPERANDS,
+};
+
+static int
+cmd_rehearse_note(struct cmd *c)
+{
+	int64_t id;
+	if (cli_int(c, "the rehearsal ID", c->argv[0], 1, INT64_MAX, &id) != 0)
+		return EXIT_USAGE;
+	char *cause = NULL;
+	if (rehearsal_set_note(cli_db(c), id, c->argv[1], &cause) != 0)
+		return cli_cause(cause);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry rehearse_note_entry = {
+	.name = "note", .args = "ID TEXT", .summary = "note what to change next time",
+	.min = 2, .max = 2, .needs = "ID TEXT", .exec = cmd_rehearse_note, .flags = CMD_OPERANDS,
+};
+
+/* rehearse [STORY|pitch|flow]: the timer in the interactive program. */
+static int
+cmd_rehearse(struct cmd *c)
+{
+	const char *sub = c->argc ? c->argv[0] : "";
+	struct db *db = cli_screen_db(c);
+	if (c->argc == 1 && strcmp(sub, "pitch") != 0 && strcmp(sub, "flow") != 0 &&
 	    !story_exists(db, sub))
 		return cli_error("no story '%s' (see prepdeck stories list)", sub);
 	/* Without a story: the one Today suggests rehearsing next. */
-	char *id = argc == 2 ? xstrdup(sub) : storysched_suggest(db, now_unix());
-	if (id == NULL)
-		id = xstrdup("pitch");
-	int rc = tui_main(c, TUI_START_REHEARSE, id);
-	free(id);
-	return rc;
+	char *id = c->argc == 1 ? xstrdup(sub) : storysched_suggest(db, now_unix());
+	if (id == NULL || strcmp(id, "pitch") == 0) {
+		free(id);
+		cli_start(c, START_PITCH);
+	} else if (strcmp(id, "flow") == 0) {
+		free(id);
+		cli_start(c, START_FLOW);
+	} else {
+		cli_start(c, START_REHEARSE);
+		c->cli->start.story = id;
+	}
+	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_rehearse_entry = {
+	.name = "rehearse", .args = "[STORY|pitch|flow] | record|budgets|list|score|note ...",
+	.summary = "rehearse a story against the clock, or record a rehearsal",
+	.help = "rehearse STORY opens the rehearsal timer on a story (Situation, Task, Action, "
+	"Result, Reflection, each with its budget), or without STORY on the first "
+	"story due today (stories due), else the one rehearsed least recently; "
+	"rehearse pitch times your 60-second "
+	"pitch; rehearse flow walks the 60-minute interview loop with a timer per "
+	"segment. rehearse record STORY --time SECTION=SECONDS[/BUDGET]... [--score "
+	"CATEGORY=N:EVIDENCE]... [--change TEXT] [--prompt ID] [--mode "
+	"story|pitch|drill|flow] [--point N] [--abandoned] [--at TIME] saves a "
+	"rehearsal done elsewhere in one transaction (budgets default to the "
+	"settings; a drill is --mode drill --point N --time SECONDS; a flow takes "
+	"--flow and segment ids as sections). Scores are on the behavioral rubric "
+	"(clarity, ownership, conflict, impact), 1 to 4 with one sentence of evidence. "
+	"rehearse budgets [SECTION SECONDS] shows or sets the section budgets "
+	"(situation 20, task 15, action 60, result 25, reflection 20, pitch 60, drill "
+	"60 seconds by default; 1 to 3600). rehearse list [STORY] [--limit N] lists "
+	"rehearsals, latest first; rehearse score ID CATEGORY N [EVIDENCE] and "
+	"rehearse note ID TEXT change a saved one.",
+	.max = 1, .needs = "one STORY, 'pitch' or 'flow' (or record, budgets, list, score, note)",
+	.operand = { ARG_STORY }, .exec = cmd_rehearse,
+	.subs = (const struct cmd_entry *const[]){
+		&rehearse_record_entry, &rehearse_budgets_entry, &rehearse_list_entry,
+		&rehearse_score_entry, &rehearse_note_entry, NULL,
+	},
+};
 
 /* ---- export ------------------------------------------------------- */
 
-int
-cli_export_stories(struct cli *c, int argc, char **argv)
+static int
+cmd_export_stories(struct cmd *c)
 {
-	const char *format = NULL, *out = NULL;
-	int all = 0;
-	for (int i = 1; i < argc; i++) {
-		int missing = 0;
-		const char *v;
-		if (opt_value(argc, argv, &i, "--format", &v, &missing))
-			format = v;
-		else if (opt_value(argc, argv, &i, "--out", &v, &missing))
-			out = v;
-		else if (missing)
-			return cli_usage("export", "%s needs a value", argv[i]);
-		else if (cli_flag(argv, i, "--all"))
-			all = 1;
-		else
-			return cli_usage("export", "export stories: unknown argument '%s'", argv[i]);
-	}
+	const char *format = arg_str(c, "--format"), *out = arg_str(c, "--out");
+	int all = arg_flag(c, "--all");
 	if (format == NULL)
 		format = "md";
-	if (strcmp(format, "md") != 0 && strcmp(format, "yaml") != 0)
-		return cli_usage("export", "--format is md or yaml, not '%s'", format);
 	if (all && strcmp(format, "yaml") == 0)
-		return cli_usage("export", "--all is for Markdown: the YAML export holds "
+		return cli_usage(c, "--all is for Markdown: the YAML export holds "
 		                 "your own stories (the bundled ones come with prepdeck)");
 	struct db *db = cli_db(c);
 	struct outfile of;
@@ -775,3 +814,16 @@ cli_export_stories(struct cli *c, int argc, char **argv)
 		fprintf(stderr, "%d stor%s written to %s\n", n, n == 1 ? "y" : "ies", out);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_export_stories_entry = {
+	.name = "stories", .args = "[--format md|yaml] [--out FILE] [--all]",
+	.summary = "the story bank as Markdown or YAML",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--format", .type = OPT_STR, .arg = "FMT", .need = "a value",
+		  .words = "md yaml" },
+		{ .name = "--out", .type = OPT_STR, .arg = "FILE", .need = "a value", .kind = ARG_FILE },
+		{ .name = "--all", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.exec = cmd_export_stories,
+};

@@ -3,13 +3,9 @@
 #ifndef PREPDECK_CLI_STORY_H
 #define PREPDECK_CLI_STORY_H
 
-#include "cli.h"
+#include "cmd.h"
 
-int cli_stories(struct cli *c, int argc, char **argv);
-int cli_story(struct cli *c, int argc, char **argv);
-int cli_rehearse(struct cli *c, int argc, char **argv);
-/* `export stories --format md|yaml [--out FILE] [--all]`; argv[0] is
- * "stories". */
-int cli_export_stories(struct cli *c, int argc, char **argv);
+extern const struct cmd_entry cmd_stories_entry, cmd_story_entry, cmd_rehearse_entry,
+	cmd_export_stories_entry;
 
 #endif

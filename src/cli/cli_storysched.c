@@ -144,17 +144,10 @@ print_text(const struct storysched_day *d, int roll)
 		printf("Start with: prepdeck rehearse %s\n", d->items[0].id);
 }
 
-int
-cli_stories_due(struct cli *c, int argc, char **argv)
+static int
+cmd_stories_due(struct cmd *c)
 {
-	int json = 0;
-	for (int i = 2; i < argc; i++) {
-		if (cli_flag(argv, i, "--json")) {
-			json = 1;
-		} else {
-			return cli_usage("stories", "stories due: unknown argument '%s'", argv[i]);
-		}
-	}
+	int json = arg_flag(c, "--json");
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -167,6 +160,12 @@ cli_stories_due(struct cli *c, int argc, char **argv)
 	storysched_day_free(&d);
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_stories_due_entry = {
+	.name = "due", .args = "[--json]", .summary = "the stories due for rehearsal today",
+	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
+	.exec = cmd_stories_due,
+};
 
 void
 cli_storysched_show(struct db *db, const char *id)

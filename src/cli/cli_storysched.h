@@ -3,10 +3,10 @@
 #ifndef PREPDECK_CLI_STORYSCHED_H
 #define PREPDECK_CLI_STORYSCHED_H
 
-#include "cli.h"
+#include "cmd.h"
 
-/* `stories due [--json]`; argv[0] is "stories", argv[1] "due". */
-int cli_stories_due(struct cli *c, int argc, char **argv);
+/* `stories due [--json]`. */
+extern const struct cmd_entry cmd_stories_due_entry;
 
 /* Prints "next rehearsal: ..." for story id (for `stories show`). */
 void cli_storysched_show(struct db *db, const char *id);

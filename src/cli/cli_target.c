@@ -5,14 +5,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli_target.h"
 #include "cram.h"
 #include "deadline.h"
 #include "parse.h"
 #include "plan.h"
 #include "settings.h"
 #include "studyday.h"
-#include "tui/app.h"
 #include "util.h"
 
 /* The running plan a proposal would replace, as a sentence (nothing when
@@ -53,53 +52,28 @@ print_effect(const struct settings *set, const struct deadline_report *r, int ap
 }
 
 static int
-target_set(struct cli *c, int argc, char **argv)
+cmd_target_set(struct cmd *c)
 {
-	const char *company = "", *role = "", *map = NULL, *date = NULL;
-	int dry = 0;
-	for (int i = 1; i < argc; i++) {
-		const char **dst = NULL;
-		if (cli_flag(argv, i, "--company"))
-			dst = &company;
-		else if (cli_flag(argv, i, "--role"))
-			dst = &role;
-		else if (cli_flag(argv, i, "--map"))
-			dst = &map;
-		else if (cli_flag(argv, i, "--dry-run"))
-			dry = 1;
-		else if (cli_isopt(argv, i))
-			return cli_usage(NULL, "target set: unknown option '%s'", argv[i]);
-		else if (date == NULL)
-			date = argv[i];
-		else
-			return cli_usage(NULL, "target set: unexpected argument '%s'", argv[i]);
-		if (dst) {
-			if (i + 1 >= argc)
-				return cli_usage(NULL, "%s needs a value", argv[i]);
-			*dst = argv[++i];
-		}
-	}
+	const char *company = arg_str(c, "--company"), *role = arg_str(c, "--role");
+	const char *map = arg_str(c, "--map"), *date = c->argv[0];
+	int dry = arg_flag(c, "--dry-run");
+	if (company == NULL)
+		company = "";
+	if (role == NULL)
+		role = "";
 	int64_t day;
-	if (date == NULL)
-		return cli_usage(NULL, "usage: prepdeck target set YYYY-MM-DD [--company NAME] "
-		                 "[--role NAME] [--map GAPMAP]");
-	if (cli_day(NULL, "the interview date", date, &day) != 0)
+	if (cli_day(c, "the interview date", date, &day) != 0)
 		return EXIT_USAGE;
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
 	int64_t now = now_unix(), today = day_number(now, set.rollover_hour);
-	if (day < today) {
-		fprintf(stderr, "prepdeck: %s is in the past\n", date);
-		return EXIT_USER;
-	}
+	if (day < today)
+		return cli_error("%s is in the past", date);
 	char *cause = NULL;
 	int64_t id = target_add(db, day, company, role, map, &cause);
-	if (id < 0) {
-		fprintf(stderr, "prepdeck: %s\n", cause);
-		free(cause);
-		return EXIT_USER;
-	}
+	if (id < 0)
+		return cli_cause(cause);
 	printf("interview %lld: %s%s%s%s on %s, in %lld day%s\n", (long long)id, company,
 	       *company && *role ? " · " : "", role, *company || *role ? "" : "(unnamed)",
 	       date, (long long)(day - today), day - today == 1 ? "" : "s");
@@ -116,10 +90,23 @@ target_set(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry target_set_entry = {
+	.name = "set", .args = "YYYY-MM-DD [--company NAME] [--role NAME] [--map GAPMAP] [--dry-run]",
+	.summary = "record an interview date",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--company", .type = OPT_STR, .arg = "NAME" },
+		{ .name = "--role", .type = OPT_STR, .arg = "NAME" },
+		{ .name = "--map", .type = OPT_STR, .arg = "GAPMAP", .kind = ARG_MAP },
+		{ .name = "--dry-run", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.min = 1, .max = 1, .needs = "the interview date YYYY-MM-DD", .exec = cmd_target_set,
+};
+
 static int
-target_list_cmd(struct cli *c, int argc, char **argv)
+cmd_target_list(struct cmd *c)
 {
-	int json = argc > 1 && cli_flag(argv, 1, "--json");
+	int json = arg_flag(c, "--json");
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
@@ -156,7 +143,7 @@ target_list_cmd(struct cli *c, int argc, char **argv)
 	if (!json && n > 0) {
 		struct plan_view *v = plan_load(db, now_unix());
 		char warn[300];
-		if (deadline_plan_warning(db, v, warn, sizeof warn))
+		if (plan_interview_warning(db, v, warn, sizeof warn))
 			printf("Note: %s.\n", warn);
 		plan_view_free(v);
 	}
@@ -164,19 +151,23 @@ target_list_cmd(struct cli *c, int argc, char **argv)
 	return EXIT_OK;
 }
 
+static const struct cmd_entry target_list_entry = {
+	.name = "list", .args = "[--json]", .summary = "list upcoming interviews",
+	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
+	.exec = cmd_target_list,
+};
+
 static int
-target_plan_cmd(struct cli *c, int argc, char **argv)
+cmd_target_plan(struct cmd *c)
 {
-	int yes = argc > 1 && cli_flag(argv, 1, "--yes");
+	int yes = arg_flag(c, "--yes");
 	struct db *db = cli_db(c);
 	struct settings set;
 	settings_load(db, &set);
 	int64_t now = now_unix(), today = day_number(now, set.rollover_hour);
 	struct target t;
-	if (target_next(db, today, &t) != 0) {
-		fprintf(stderr, "prepdeck: no upcoming interview (prepdeck target set YYYY-MM-DD)\n");
-		return EXIT_USER;
-	}
+	if (target_next(db, today, &t) != 0)
+		return cli_error("no upcoming interview (prepdeck target set YYYY-MM-DD)");
 	const char *plan;
 	int64_t start;
 	char why[512];
@@ -192,9 +183,7 @@ target_plan_cmd(struct cli *c, int argc, char **argv)
 	char *cause = NULL;
 	if (plan_start(db, plan, start, 1, now, NULL, &cause) != 0) {
 		plan_view_free(old);
-		fprintf(stderr, "prepdeck: %s\n", cause);
-		free(cause);
-		return EXIT_USER;
+		return cli_cause(cause);
 	}
 	if (old != NULL) {
 		char what[300];
@@ -207,100 +196,102 @@ target_plan_cmd(struct cli *c, int argc, char **argv)
 	plan_fmt_day(start, d, sizeof d);
 	printf("Started '%s': day 1 is %s.\n", v ? v->title : plan, d);
 	char warn[300];
-	if (deadline_plan_warning(db, v, warn, sizeof warn))
+	if (plan_interview_warning(db, v, warn, sizeof warn))
 		printf("Note: %s.\n", warn);
 	plan_view_free(v);
 	return EXIT_OK;
 }
 
-int
-cmd_target(struct cli *c, int argc, char **argv)
+static const struct cmd_entry target_plan_entry = {
+	.name = "plan", .args = "[--yes]", .summary = "start the plan proposed for the next interview",
+	.opts = (const struct cmd_opt[]){ { .name = "--yes", .type = OPT_FLAG, .alias = "-y" }, { NULL } },
+	.exec = cmd_target_plan,
+};
+
+static int
+cmd_target_remove(struct cmd *c)
 {
-	const char *sub = argc > 1 ? argv[1] : "list";
-	if (strcmp(sub, "set") == 0)
-		return target_set(c, argc - 1, argv + 1);
-	if (strcmp(sub, "list") == 0)
-		return target_list_cmd(c, argc > 1 ? argc - 1 : argc, argc > 1 ? argv + 1 : argv);
-	if (strcmp(sub, "plan") == 0)
-		return target_plan_cmd(c, argc - 1, argv + 1);
-	if (strcmp(sub, "remove") == 0) {
-		int64_t id;
-		if (argc != 3)
-			return cli_usage(NULL, "usage: prepdeck target remove ID");
-		if (cli_int(NULL, "the interview ID", argv[2], 1, INT64_MAX, &id) != 0)
-			return EXIT_USAGE;
-		if (target_remove(cli_db(c), id) != 0) {
-			fprintf(stderr, "prepdeck: no interview %s (see prepdeck target list)\n", argv[2]);
-			return EXIT_USER;
-		}
-		printf("removed interview %s; reviews moved for it are back on their own schedule\n",
-		       argv[2]);
-		return EXIT_OK;
-	}
-	if (strcmp(sub, "schedule") == 0) {
-		int dry = argc > 2 && cli_flag(argv, 2, "--dry-run");
-		struct db *db = cli_db(c);
-		struct settings set;
-		settings_load(db, &set);
-		struct deadline_report rep;
-		if (deadline_plan(db, &set, now_unix(), !dry, &rep) != 0) {
-			fprintf(stderr, "prepdeck: no upcoming interview (prepdeck target set YYYY-MM-DD)\n");
-			return EXIT_USER;
-		}
-		print_effect(&set, &rep, !dry);
-		return EXIT_OK;
-	}
-	return cli_usage(NULL, "target: unknown subcommand '%s' (set, list, plan, schedule, "
-	                 "remove)", sub);
+	int64_t id;
+	if (cli_int(c, "the interview ID", c->argv[0], 1, INT64_MAX, &id) != 0)
+		return EXIT_USAGE;
+	if (target_remove(cli_db(c), id) != 0)
+		return cli_error("no interview %s (see prepdeck target list)", c->argv[0]);
+	printf("removed interview %s; reviews moved for it are back on their own schedule\n",
+	       c->argv[0]);
+	return EXIT_OK;
 }
 
-int
-cmd_cram(struct cli *c, int argc, char **argv)
+static const struct cmd_entry target_remove_entry = {
+	.name = "remove", .args = "ID", .summary = "delete an interview and put its reviews back",
+	.min = 1, .max = 1, .needs = "an interview ID", .exec = cmd_target_remove,
+	.flags = CMD_OPERANDS,
+};
+
+static int
+cmd_target_schedule(struct cmd *c)
 {
-	const char *deck = NULL, *tag = NULL, *skill = NULL;
-	int64_t limit = 50;
-	int list = 0;
-	for (int i = 1; i < argc; i++) {
-		const char **dst = NULL;
-		if (cli_flag(argv, i, "--deck"))
-			dst = &deck;
-		else if (cli_flag(argv, i, "--tag"))
-			dst = &tag;
-		else if (cli_flag(argv, i, "--skill"))
-			dst = &skill;
-		else if (cli_flag(argv, i, "--list"))
-			list = 1;
-		else if (cli_flag(argv, i, "--limit") && i + 1 < argc) {
-			if (cli_int(NULL, "--limit", argv[++i], 1, 100000, &limit) != 0)
-				return EXIT_USAGE;
-		} else
-			return cli_usage(NULL, "cram: unknown argument '%s'", argv[i]);
-		if (dst) {
-			if (i + 1 >= argc)
-				return cli_usage(NULL, "%s needs a value", argv[i]);
-			*dst = argv[++i];
-		}
-	}
+	int dry = arg_flag(c, "--dry-run");
+	struct db *db = cli_db(c);
+	struct settings set;
+	settings_load(db, &set);
+	struct deadline_report rep;
+	if (deadline_plan(db, &set, now_unix(), !dry, &rep) != 0)
+		return cli_error("no upcoming interview (prepdeck target set YYYY-MM-DD)");
+	print_effect(&set, &rep, !dry);
+	return EXIT_OK;
+}
+
+static const struct cmd_entry target_schedule_entry = {
+	.name = "schedule", .args = "[--dry-run]", .summary = "plan the reviews for the next interview again",
+	.opts = (const struct cmd_opt[]){ { .name = "--dry-run", .type = OPT_FLAG }, { NULL } },
+	.exec = cmd_target_schedule,
+};
+
+const struct cmd_entry cmd_target_entry = {
+	.name = "target", .args = "set|list|plan|schedule|remove ...",
+	.summary = "interview dates: everything works toward the next one",
+	.help = "target set YYYY-MM-DD [--company NAME] [--role NAME] [--map GAPMAP] adds an "
+	"interview, shows the plan proposed for it (the 2-week plan with under three "
+	"weeks left, else the 6-week one, ending the day before but never starting "
+	"in the past, and naming the running plan it would replace) and moves "
+	"reviews so that every card's predicted recall on the day reaches the "
+	"desired retention where a review still fits, spread under the daily review "
+	"budget (the effect is printed; --dry-run only shows it). target list "
+	"[--json] lists upcoming interviews (and warns when the running plan runs past the next one); "
+	"target plan [--yes] starts the proposed plan (without --yes it only shows "
+	"it); target schedule [--dry-run] plans the reviews again; target remove ID "
+	"deletes one and puts the reviews moved for it back.",
+	.subs = (const struct cmd_entry *const[]){
+		&target_set_entry, &target_list_entry, &target_plan_entry, &target_schedule_entry,
+		&target_remove_entry, NULL,
+	},
+	.dflt = "list",
+};
+
+static int
+cmd_cram(struct cmd *c)
+{
+	const char *deck = arg_str(c, "--deck"), *tag = arg_str(c, "--tag");
+	const char *skill = arg_str(c, "--skill");
+	int64_t limit = arg_int(c, "--limit", 50);
+	int list = arg_flag(c, "--list");
 	struct cram_source src = { deck, tag, NULL, 0 };
 	char map[80] = "";
 	if (skill) {
 		const char *colon = strchr(skill, ':');
 		if (colon == NULL || colon == skill || (size_t)(colon - skill) >= sizeof map ||
 		    parse_int(NULL, colon + 1, 1, INT32_MAX, &src.row, NULL) != 0)
-			return cli_usage(NULL, "--skill takes MAP:ROW, ROW a row number (see "
+			return cli_usage(c, "--skill takes MAP:ROW, ROW a row number (see "
 			                 "prepdeck gapmap show MAP), not '%s'", skill);
 		memcpy(map, skill, (size_t)(colon - skill));
 		src.map = map;
 	}
-	struct db *db = cli_db(c);
+	struct db *db = list ? cli_db(c) : cli_screen_db(c);
 	size_t n;
 	char *cause = NULL;
 	char **keys = cram_keys(db, &src, (int)limit, &n, &cause);
-	if (keys == NULL) {
-		fprintf(stderr, "prepdeck: %s\n", cause);
-		free(cause);
-		return EXIT_USER;
-	}
+	if (keys == NULL)
+		return cli_cause(cause);
 	if (list) {
 		for (size_t i = 0; i < n; i++)
 			printf("%s\n", keys[i]);
@@ -308,8 +299,30 @@ cmd_cram(struct cli *c, int argc, char **argv)
 		return EXIT_OK;
 	}
 	cram_free(keys, n);
-	char arg[256];
-	snprintf(arg, sizeof arg, "cram:deck=%s;tag=%s;map=%s;row=%lld;limit=%lld",
-	         deck ? deck : "", tag ? tag : "", map, (long long)src.row, (long long)limit);
-	return tui_main(c, TUI_START_REVIEW, arg);
+	cli_start(c, START_CRAM);
+	struct start_request *r = &c->cli->start;
+	r->deck = deck && *deck ? xstrdup(deck) : NULL;
+	r->tag = tag && *tag ? xstrdup(tag) : NULL;
+	r->map = *map ? xstrdup(map) : NULL;
+	r->row = src.row;
+	r->limit = (int)limit;
+	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_cram_entry = {
+	.name = "cram", .args = "[--deck ID] [--tag TAG] [--skill MAP:ROW] [--list]",
+	.summary = "practise cards outside the schedule",
+	.help = "Opens the review screen on the chosen cards, weakest first, whether or not "
+	"they are due: a deck, a tag, or the decks linked to a gap-map skill. "
+	"Answers are logged as cram and change no schedule. --list prints the cards "
+	"instead; --limit N (50) caps them.",
+	.opts = (const struct cmd_opt[]){
+		{ .name = "--deck", .type = OPT_STR, .arg = "ID", .kind = ARG_DECK },
+		{ .name = "--tag", .type = OPT_STR, .arg = "TAG" },
+		{ .name = "--skill", .type = OPT_STR, .arg = "MAP:ROW" },
+		{ .name = "--limit", .type = OPT_INT, .arg = "N", .min = 1, .max = 100000 },
+		{ .name = "--list", .type = OPT_FLAG },
+		{ NULL },
+	},
+	.exec = cmd_cram,
+};

@@ -862,7 +862,7 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 	im.srclabel = xprintf("@anki/%s", base ? base + 1 : file);
 	struct settings set;
 	settings_load(db, &set);
-	review_params(&set, &im.p);
+	settings_fsrs_params(&set, &im.p);
 
 	int rc = anki_src_rows(src, ANKI_Q_NOTETYPES, on_notetype, &im, cause);
 	if (rc == 0)

@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "deadline.h"
-#include "review.h"
 #include "util.h"
 
 int64_t
@@ -212,7 +211,7 @@ deadline_plan(struct db *db, const struct settings *set, int64_t now, int apply,
 	int64_t dstart = starts[days];
 
 	struct fsrs_params p;
-	review_params(set, &p);
+	settings_fsrs_params(set, &p);
 	char *weak = weak_decks(db, t.map_id);
 	struct db_stmt *st = db_prepare(db,
 	    "SELECT s.key, s.state, s.due, s.stability, s.difficulty, s.last_review, s.reps, "
@@ -287,7 +286,7 @@ deadline_adjust(struct db *db, const struct settings *set, int64_t now,
 		return 0;
 	int64_t dstart = day_number_start(t.day, set->rollover_hour);
 	struct fsrs_params p;
-	review_params(set, &p);
+	settings_fsrs_params(set, &p);
 	if (c->due < dstart || fsrs_retrievability(&p, c, dstart) >= p.retention)
 		return 0;
 	/* The latest day before the interview (not today: the card was just
@@ -385,31 +384,4 @@ deadline_propose_plan(int64_t today, int64_t first, int64_t day, const char **pl
 	snprintf(why, n, "%s", b.s ? b.s : "");
 	sbuf_free(&b);
 	return left;
-}
-
-int
-deadline_plan_warning(struct db *db, const struct plan_view *v, char *buf, size_t n)
-{
-	buf[0] = '\0';
-	struct target t;
-	if (v == NULL || target_next(db, v->today, &t) != 0)
-		return 0;
-	int64_t first = plan_date(v, 1), last = plan_date(v, v->ndays);
-	if (last < t.day)
-		return 0;
-	char d_day[20], d_plan[20];
-	plan_fmt_day(t.day, d_day, sizeof d_day);
-	if (first >= t.day) {
-		plan_fmt_day(first, d_plan, sizeof d_plan);
-		snprintf(buf, n, "Interview %s comes before plan day 1 (%s)", d_day, d_plan);
-		return 1;
-	}
-	/* The plan day dated on the interview (shifts may leave a gap). */
-	int on = 1;
-	while (on < v->ndays && plan_date(v, on + 1) <= t.day)
-		on++;
-	plan_fmt_day(last, d_plan, sizeof d_plan);
-	snprintf(buf, n, "Plan ends %s, after your interview on %s (day %d)", d_plan, d_day,
-	         on);
-	return 1;
 }

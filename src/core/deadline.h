@@ -14,7 +14,6 @@
 
 #include "db.h"
 #include "fsrs.h"
-#include "plan.h"
 #include "settings.h"
 
 /* The company and role are one line of text of at most this many bytes
@@ -97,10 +96,5 @@ int deadline_balance(struct db *db, const struct settings *set, int64_t now,
  * which of its days fall on or after it. */
 int deadline_propose_plan(int64_t today, int64_t first, int64_t day,
                           const char **plan_id, int64_t *start, char *why, size_t n);
-/* When the running plan v does not fit the next interview (the one a
- * plan is taken to be for): its day 1 comes after the interview, or its
- * last day falls on or after it. Writes the warning to buf and returns 1;
- * returns 0 (buf "") when it fits or there is no interview. */
-int deadline_plan_warning(struct db *db, const struct plan_view *v, char *buf, size_t n);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "db.h"
 #include "fsrs.h"
+#include "memory_weights.h"
 #include "optimizer.h"
 #include "settings.h"
 #include "simulate.h"
@@ -22,14 +23,6 @@ struct opt_history *memory_history_db(struct db *db, int rollover_hour);
  * days, as replay counts them). Returns NULL with *cause set ("line N:
  * ...") for a bad line, a rating out of range or times going backwards. */
 struct opt_history *memory_history_file(FILE *in, char **cause);
-
-/* The parameters in use: the fitted ones when saved and valid, else the
- * defaults. Returns 1 for fitted, 0 for defaults, -1 when a saved value
- * is damaged (the defaults are used). db may be NULL: the defaults. */
-int memory_weights(struct db *db, double w[FSRS_NWEIGHTS]);
-
-/* The FSRS-6 default parameters. */
-void memory_default_weights(double w[FSRS_NWEIGHTS]);
 
 /* Saves w as the learner's parameters with the fit's figures, in one
  * transaction. Returns 0, or -1 with *cause when w is unusable (nothing
@@ -119,8 +112,5 @@ struct mem_report {
 
 void memory_report(struct db *db, const struct settings *set, struct mem_report *r);
 void memory_report_free(struct mem_report *r);
-
-/* Parses 21 numbers separated by spaces or commas; returns 0 or -1. */
-int memory_parse_weights(const char *s, double w[FSRS_NWEIGHTS]);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "deadline.h"
 #include "plan.h"
 #include "review.h"
 #include "settings.h"
@@ -827,4 +828,31 @@ plan_review_save(struct db *db, const struct plan_view *v, int week, const char 
 	        "reprioritize = coalesce(?4, reprioritize), created_at = ?5",
 	        "iitti", v->run_id, (int64_t)week, moved, reprioritize, (int64_t)now);
 	return 0;
+}
+
+int
+plan_interview_warning(struct db *db, const struct plan_view *v, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	struct target t;
+	if (v == NULL || target_next(db, v->today, &t) != 0)
+		return 0;
+	int64_t first = plan_date(v, 1), last = plan_date(v, v->ndays);
+	if (last < t.day)
+		return 0;
+	char d_day[20], d_plan[20];
+	plan_fmt_day(t.day, d_day, sizeof d_day);
+	if (first >= t.day) {
+		plan_fmt_day(first, d_plan, sizeof d_plan);
+		snprintf(buf, n, "Interview %s comes before plan day 1 (%s)", d_day, d_plan);
+		return 1;
+	}
+	/* The plan day dated on the interview (shifts may leave a gap). */
+	int on = 1;
+	while (on < v->ndays && plan_date(v, on + 1) <= t.day)
+		on++;
+	plan_fmt_day(last, d_plan, sizeof d_plan);
+	snprintf(buf, n, "Plan ends %s, after your interview on %s (day %d)", d_plan, d_day,
+	         on);
+	return 1;
 }

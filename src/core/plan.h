@@ -194,4 +194,10 @@ int plan_week_of(int day);
 /* Formats a day number as "Mon 2025-03-10" into buf (16 bytes will do). */
 void plan_fmt_day(int64_t day, char *buf, size_t n);
 
+/* When the running plan v does not fit the next interview (the one a
+ * plan is taken to be for): its day 1 comes after the interview, or its
+ * last day falls on or after it. Writes the warning to buf and returns 1;
+ * returns 0 (buf "") when it fits or there is no interview. */
+int plan_interview_warning(struct db *db, const struct plan_view *v, char *buf, size_t n);
+
 #endif

@@ -25,18 +25,6 @@
 	"ifnull(s.suspended, 0), ifnull(s.flag, 0), ifnull(s.leech, 0), " \
 	"ifnull(s.buried_until, 0), ifnull(d.profile, '') = '" PROFILE_EXAMPLE "'"
 
-void
-review_params(const struct settings *set, struct fsrs_params *p)
-{
-	fsrs_default_params(p, 1);
-	p->retention = set->retention;
-	if (set->fitted == 1) {
-		memcpy(p->w, set->w, sizeof p->w);
-		fsrs_clip_weights(p);
-	}
-	fsrs_prepare(p);
-}
-
 int
 review_card_load(struct db *db, const char *key, struct review_card *c)
 {
@@ -400,7 +388,7 @@ grade_card(struct db *db, const struct settings *set, const char *key,
 		t = in.last_review;
 	}
 	struct fsrs_params p;
-	review_params(set, &p);
+	settings_fsrs_params(set, &p);
 	struct fsrs_card out;
 	if (fsrs_review(&p, &in, t, rating, fuzz_seed(key, in.reps), &out) != 0) {
 		db_commit(db);
@@ -485,7 +473,7 @@ review_preview(struct db *db, const struct settings *set, const char *key,
 	if (in.state != FSRS_NEW && t < in.last_review)
 		t = in.last_review;
 	struct fsrs_params p;
-	review_params(set, &p);
+	settings_fsrs_params(set, &p);
 	struct fsrs_card out[4];
 	int rc = fsrs_preview(&p, &in, t, fuzz_seed(key, in.reps), out);
 	for (int i = 0; rc == 0 && i < 4; i++)

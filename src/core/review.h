@@ -154,7 +154,4 @@ int64_t review_next_due(struct db *db, int64_t now);
  * a replay of imported history schedules as grading would have. */
 uint64_t review_fuzz_seed(const char *key, int reps);
 
-/* FSRS parameters from the settings (desired retention, fuzz on). */
-void review_params(const struct settings *set, struct fsrs_params *p);
-
 #endif

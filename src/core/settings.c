@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "memory.h"
+#include "memory_weights.h"
 #include "parse.h"
 #include "settings.h"
 #include "util.h"
@@ -113,4 +113,16 @@ settings_describe(struct db *db, int i, const char **name, char *value,
 	*desc = table[i].desc;
 	snprintf(value, n, table[i].integer ? "%.0f" : "%.2f", get(db, i));
 	return 1;
+}
+
+void
+settings_fsrs_params(const struct settings *s, struct fsrs_params *p)
+{
+	fsrs_default_params(p, 1);
+	p->retention = s->retention;
+	if (s->fitted == 1) {
+		memcpy(p->w, s->w, sizeof p->w);
+		fsrs_clip_weights(p);
+	}
+	fsrs_prepare(p);
 }

@@ -33,6 +33,10 @@ int settings_check(const char *name, const char *text, double *value, char **cau
  * -1 with *cause set (caller frees). */
 int settings_set(struct db *db, const char *name, const char *value, char **cause);
 
+/* The scheduler's parameters for these settings: the default weights,
+ * the desired retention, fuzz on. */
+void settings_fsrs_params(const struct settings *s, struct fsrs_params *p);
+
 /* Name, current value as text, and description of setting i (0-based);
  * returns 0 past the last one. */
 int settings_describe(struct db *db, int i, const char **name, char *value,

@@ -43,7 +43,7 @@ static const struct tui_key anki_keys[] = {
 };
 
 static void *
-anki_open(struct app *a, const char *arg)
+anki_open(struct app *a, const void *arg)
 {
 	struct ascr *s = xcalloc(1, sizeof *s);
 	s->mode = A_MENU;

@@ -9,13 +9,8 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "paths.h"
 #include "tui/app.h"
 #include "util.h"
-
-#define TUI_ACTION_HELP(name, help) help,
-const char *const tui_action_help[ACT__COUNT] = { TUI_ACTIONS(TUI_ACTION_HELP) };
-#undef TUI_ACTION_HELP
 
 attr_t
 tui_attr(struct app *a, enum tui_color c)
@@ -202,7 +197,7 @@ check_keys(const struct screen_ops *ops)
 }
 
 int
-tui_push(struct app *a, const struct screen_ops *ops, const char *arg)
+tui_push(struct app *a, const struct screen_ops *ops, const void *arg)
 {
 	check_keys(ops);
 	if (a->depth >= (int)(sizeof a->stack / sizeof a->stack[0]))
@@ -518,25 +513,47 @@ init_colors(struct app *a)
 }
 
 int
-tui_main(struct cli *c, enum tui_start start, const char *arg)
+tui_need_terminal(void)
 {
-	cli_raw_output();
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "prepdeck: the interactive program needs a terminal; "
-		        "see 'prepdeck --help' for the commands that work without one\n");
-		return EXIT_USER;
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return 0;
+	fprintf(stderr, "prepdeck: the interactive program needs a terminal; "
+	        "see 'prepdeck --help' for the commands that work without one\n");
+	return 1;
+}
+
+/* Pushes the first screen start asks for. */
+static int
+push_start(struct app *a, const struct start_request *start)
+{
+	switch (start->screen) {
+	case START_REVIEW: {
+		struct review_start rs = { .deck = start->deck, .tag = start->tag };
+		return tui_push(a, &review_screen, &rs);
 	}
-	char *cause = NULL;
-	char *path = paths_db(c->dbflag, &cause);
-	if (path == NULL)
-		die(EXIT_USER, "%s", cause);
-	int lock = paths_lock(path, &cause);
-	free(path);
-	if (lock < 0) {
-		fprintf(stderr, "prepdeck: %s\n", cause);
-		free(cause);
-		return EXIT_USER;
+	case START_CRAM: {
+		struct cram_source src = { start->deck, start->tag, start->map, start->row };
+		struct review_start rs = { .cram = &src, .limit = start->limit };
+		return tui_push(a, &review_screen, &rs);
 	}
+	case START_REHEARSE:
+	case START_PITCH:
+	case START_FLOW: {
+		struct rehearse_start rs = {
+			.what = start->screen == START_PITCH ? RH_START_PITCH :
+			        start->screen == START_FLOW ? RH_START_FLOW : RH_START_STORY,
+			.story = start->story,
+		};
+		return tui_push(a, &rehearse_screen, &rs);
+	}
+	default:
+		return tui_push(a, &today_screen, NULL);
+	}
+}
+
+int
+tui_main(struct store *store, const struct start_request *start)
+{
 	/* Every screen's keys keep one meaning (the screens inside these
 	 * are checked when they open). */
 	const struct screen_ops *const screens[] = {
@@ -548,15 +565,14 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 		check_keys(screens[i]);
 	struct app a;
 	memset(&a, 0, sizeof a);
-	a.cli = c;
-	a.db = cli_db(c);
+	a.db = store_db(store);
 
 	const char *term = getenv("TERM");
 	SCREEN *scr = newterm(term && *term ? term : NULL, stdout, stdin);
 	if (scr == NULL) {
 		fprintf(stderr, "prepdeck: cannot use terminal type '%s'; set TERM\n",
 		        term ? term : "");
-		return EXIT_USER;
+		return 1;
 	}
 	db_set_fatal_hook(leave_curses);
 	db_set_busy_hook(busy_status);
@@ -577,15 +593,9 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGINT, &sa, NULL);
 
-	int rc = 0;
 	/* `prepdeck review` opens on the review screen alone, so leaving it
 	 * returns to the shell. */
-	if (start == TUI_START_REVIEW)
-		rc = tui_push(&a, &review_screen, arg);
-	else if (start == TUI_START_REHEARSE)
-		rc = tui_push(&a, &rehearse_screen, arg);
-	else
-		rc = tui_push(&a, &today_screen, NULL);
+	int rc = push_start(&a, start);
 	while (rc == 0 && a.depth > 0 && !a.quit) {
 		draw(&a);
 		timeout(a.tick_ms > 0 ? a.tick_ms : -1);
@@ -676,7 +686,5 @@ tui_main(struct cli *c, enum tui_start start, const char *arg)
 	delscreen(scr);
 	db_set_fatal_hook(NULL);
 	db_set_busy_hook(NULL);
-	if (lock >= 0)
-		close(lock);
-	return EXIT_OK;
+	return 0;
 }

@@ -6,118 +6,14 @@
 
 #include "config.h"
 
-#if defined(HAVE_NCURSESW_CURSES_H)
-#include <ncursesw/curses.h>
-#elif defined(HAVE_NCURSES_H)
-#include <ncurses.h>
-#else
-#include <curses.h>
-#endif
-
-#include "cli.h"
+#include "cram.h"
+#include "db.h"
+#include "start.h"
+#include "store.h"
+#include "tui/keytab.h"
 
 #define TUI_MIN_COLS 80
 #define TUI_MIN_LINES 24
-
-enum tui_start { TUI_START_TODAY, TUI_START_REVIEW, TUI_START_REHEARSE };
-
-/* Every action a key can trigger: name, default help text. The help
- * overlay and the key tables are both built from this list. */
-#define TUI_ACTIONS(_) \
-	_(NONE, "") \
-	_(QUIT, "Leave this screen (quit from Today)") \
-	_(HELP, "Show or hide this help") \
-	_(UP, "Move up") \
-	_(DOWN, "Move down") \
-	_(PGUP, "Page up") \
-	_(PGDOWN, "Page down") \
-	_(TOP, "Go to the first line") \
-	_(BOTTOM, "Go to the last line") \
-	_(REDRAW, "Redraw the screen") \
-	_(REVIEW, "Start today's review") \
-	_(REVEAL, "Show the answer") \
-	_(AGAIN, "Grade: Again (forgot)") \
-	_(HARD, "Grade: Hard") \
-	_(GOOD, "Grade: Good") \
-	_(EASY, "Grade: Easy") \
-	_(UNDO, "Undo the last grade") \
-	_(BURY, "Bury the card until tomorrow") \
-	_(SUSPEND, "Suspend the card") \
-	_(FLAG, "Flag or unflag the card") \
-	_(SUSPENDED, "Suspended cards: find them and unsuspend") \
-	_(INFO, "Show the card's source and tags") \
-	_(SETTINGS, "Settings: review limits and lint thresholds") \
-	_(MOCK, "Mock-round scorecards: record and review rounds") \
-	_(STATS, "Progress statistics") \
-	_(PLAN, "Open the study plan") \
-	_(CHECKLISTS, "Open the checklists") \
-	_(TOGGLE, "Tick or untick the selected task or item") \
-	_(OPEN, "Open what the selected task links to (else tick it)") \
-	_(START_PLAN, "Start a study plan (asks before replacing one)") \
-	_(SHIFT, "Push the rest of the plan back by some days") \
-	_(WEEK_REVIEW, "Write the weekly review of the selected week") \
-	_(GOTO_TODAY, "Go to today's tasks") \
-	_(RESET, "Untick every item for the next use") \
-	_(STORIES, "Story bank: your stories, coverage, rehearsal") \
-	_(STORY_NEW, "Write a new story of your own") \
-	_(STORY_COPY, "Copy the story (on a gap: its template) into your own") \
-	_(STORY_EDIT, "Edit the selected story or field") \
-	_(STORY_DELETE, "Delete a story or follow-up of yours (asks first)") \
-	_(COVERAGE, "Switch between the list and the coverage grid") \
-	_(REHEARSE, "Rehearse the selected story against the clock") \
-	_(PITCH, "Rehearse your 60-second pitch") \
-	_(FLOW, "Time the 60-minute interview loop by segment") \
-	_(PROMPT, "Pick a prompt: random, by competency, or weakest") \
-	_(RH_NEXT, "Start, or go to the next section") \
-	_(RH_PAUSE, "Pause or resume the clock") \
-	_(RH_RESTART, "Restart from zero") \
-	_(RH_ABANDON, "Abandon the rehearsal (asks first)") \
-	_(DRILL, "Drill-down: time your answer to a follow-up question") \
-	_(CUES, "Show cue words or the whole text") \
-	_(GAPMAP, "Open the skills-gap map") \
-	_(GAP_EDIT, "Edit the cell in place (Enter saves, Esc cancels)") \
-	_(GAP_LEFT, "Previous column") \
-	_(GAP_RIGHT, "Next column") \
-	_(GAP_CONF_UP, "Confidence up") \
-	_(GAP_CONF_DOWN, "Confidence down") \
-	_(GAP_CONF_SET, "Set confidence 1-5 (0 clears it)") \
-	_(GAP_ADD, "Add a row") \
-	_(GAP_DELETE, "Delete the row (asks first)") \
-	_(GAP_FILTER, "Filter the rows by text") \
-	_(GAP_SORT, "Sort by map order, confidence, category or name") \
-	_(GAP_UNDO, "Undo the last edit (repeatable)") \
-	_(GAP_MAPS, "Switch to another map, or make one") \
-	_(GAP_REVIEW, "Review the row's linked deck") \
-	_(GAP_IMPORT, "Import a job description file as a map (asks for its path)") \
-	_(CLEAR, "Clear the filter") \
-	_(INTERVIEW, "Interview dates: countdown, proposed plan, set a date") \
-	_(CRAM, "Cram a deck now, without changing its schedule") \
-	_(SELECT, "Open or change the selected item") \
-	_(ANKI, "Anki: import a package, export decks for your phone")
-
-#define TUI_ACTION_ENUM(name, help) ACT_##name,
-enum tui_action { TUI_ACTIONS(TUI_ACTION_ENUM) ACT__COUNT };
-#undef TUI_ACTION_ENUM
-
-extern const char *const tui_action_help[ACT__COUNT];
-
-struct tui_key {
-	int key;                   /* curses key code or character */
-	enum tui_action action;
-	const char *label;         /* how the help shows the key */
-	const char *help;          /* NULL: the action's default help */
-};
-
-/* The keys every screen understands (keytab.c). */
-extern const struct tui_key tui_global_keys[];
-/* One meaning per key: the first entry of screen that binds a key of
- * global to another action (or a key screen itself binds to another
- * action), with *other set to the entry it clashes with; NULL when
- * there is none. The program refuses to open a screen whose table
- * clashes. */
-const struct tui_key *tui_keys_conflict(const struct tui_key *screen,
-                                        const struct tui_key *global,
-                                        const struct tui_key **other);
 
 struct app;
 
@@ -125,8 +21,9 @@ struct app;
 struct screen_ops {
 	const char *name;
 	/* Allocates the screen's state; returns NULL to refuse to open
-	 * (after setting a status message). */
-	void *(*open)(struct app *a, const char *arg);
+	 * (after setting a status message). arg is what the screen opens
+	 * on, of the type its declaration below names (NULL: its default). */
+	void *(*open)(struct app *a, const void *arg);
 	void (*close)(struct app *a, void *st);
 	/* Draws into stdscr rows 0..lines-2 (the status line is the shell's). */
 	void (*draw)(struct app *a, void *st, int lines, int cols);
@@ -144,7 +41,6 @@ struct screen_ops {
 };
 
 struct app {
-	struct cli *cli;
 	struct db *db;
 	int color;
 	int tick_ms;               /* 0: block on input */
@@ -173,7 +69,7 @@ enum tui_color { C_TITLE = 1, C_DIM, C_GOOD, C_WARN, C_BAD, C_ACCENT, C_SELECT }
 attr_t tui_attr(struct app *a, enum tui_color c);
 
 void tui_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int tui_push(struct app *a, const struct screen_ops *ops, const char *arg);
+int tui_push(struct app *a, const struct screen_ops *ops, const void *arg);
 void tui_pop(struct app *a);
 
 /* Draws UTF-8 text at (y, x) in at most `width` display columns, ending
@@ -194,12 +90,35 @@ void tui_hline(int y, int x, int n, attr_t attr);
 /* Display width of a UTF-8 string. */
 int tui_width(const char *s);
 
-int tui_main(struct cli *c, enum tui_start start, const char *arg);
+/* What the review screen opens on: today's review of one deck (or of
+ * several, a plan task's: ids separated by spaces) and/or tag, or cram
+ * practice on the cards of cram (at most limit). */
+struct review_start {
+	const char *deck, *decks, *tag;
+	const struct cram_source *cram;
+	int limit;
+};
+
+/* What the rehearsal timer opens on. */
+struct rehearse_start {
+	enum { RH_START_STORY, RH_START_PITCH, RH_START_FLOW } what;
+	const char *story;         /* RH_START_STORY */
+	const char *prompt;        /* the prompt it answers, or NULL */
+	int drill;                 /* straight to a drill-down question */
+};
+
+/* 0 when standard input and output are a terminal; else says so on
+ * standard error and returns 1 (the exit status). */
+int tui_need_terminal(void);
+
+/* Runs the interactive program on an open store, starting where start
+ * asks; returns the exit status. */
+int tui_main(struct store *store, const struct start_request *start);
 
 extern const struct screen_ops today_screen;
 extern const struct screen_ops plan_screen;       /* arg: "start" opens the plan picker */
 extern const struct screen_ops checklist_screen;  /* arg: a checklist id, or NULL for the list */
-extern const struct screen_ops review_screen;     /* arg: "DECK", "DECK#TAG", "#TAG" or NULL */
+extern const struct screen_ops review_screen;     /* arg: struct review_start, or NULL */
 extern const struct screen_ops settings_screen;
 extern const struct screen_ops suspended_screen;
 extern const struct screen_ops target_screen;     /* arg: "new" opens the form */
@@ -207,7 +126,7 @@ extern const struct screen_ops cram_screen;
 extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */
 extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast") or NULL */
 extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */
-extern const struct screen_ops rehearse_screen;   /* arg: STORY, STORY@PROMPT, pitch, flow, drill:STORY */
+extern const struct screen_ops rehearse_screen;   /* arg: struct rehearse_start, or NULL (pitch) */
 extern const struct screen_ops gapmap_screen;     /* arg: a map id, or NULL for the current map */
 extern const struct screen_ops anki_screen;       /* arg: "import" opens the path prompt */
 

@@ -78,7 +78,7 @@ load(struct app *a, struct clscr *s)
 }
 
 static void *
-checklist_open(struct app *a, const char *arg)
+checklist_open(struct app *a, const void *arg)
 {
 	struct clscr *s = xcalloc(1, sizeof *s);
 	s->id = arg ? xstrdup(arg) : NULL;

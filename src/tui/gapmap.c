@@ -171,7 +171,7 @@ cur_row(const struct gscr *s)
 }
 
 static void *
-gapmap_open(struct app *a, const char *arg)
+gapmap_open(struct app *a, const void *arg)
 {
 	char *id = arg ? xstrdup(arg) : gap_current(a->db);
 	struct gscr *s = xcalloc(1, sizeof *s);
@@ -995,7 +995,7 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 			tui_message(a, "No deck linked to '%s': add one in its Decks cell", r->name);
 			return 1;
 		}
-		tui_push(a, &review_screen, deck);
+		tui_push(a, &review_screen, &(struct review_start){ .deck = deck });
 		return 1;
 	}
 	default:

@@ -1,10 +1,15 @@
-/* The keys every screen understands, and the rule that keeps one
- * meaning per key: a screen may add keys, never rebind a global one. */
+/* The keys every screen understands, the help text of every action, and
+ * the rule that keeps one meaning per key: a screen may add keys, never
+ * rebind a global one. */
 #include "config.h"
 
 #include <stddef.h>
 
-#include "tui/app.h"
+#include "tui/keytab.h"
+
+#define TUI_ACTION_HELP(name, help) help,
+const char *const tui_action_help[ACT__COUNT] = { TUI_ACTIONS(TUI_ACTION_HELP) };
+#undef TUI_ACTION_HELP
 
 const struct tui_key tui_global_keys[] = {
 	{ 'q', ACT_QUIT, "q", NULL },

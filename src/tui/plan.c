@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "deadline.h"
 #include "plan.h"
 #include "settings.h"
 #include "studyday.h"
@@ -129,13 +128,17 @@ open_link(struct app *a, const struct plan_task *t)
 	if (strcmp(k, "checklist") == 0) {
 		tui_push(a, &checklist_screen, t->link_id);
 	} else if (strcmp(k, "deck") == 0) {
-		tui_push(a, &review_screen, t->link_id);
+		/* A review task may name several decks. */
+		struct review_start rs = { .deck = t->link_id };
+		if (strchr(t->link_id, ' ') != NULL)
+			rs = (struct review_start){ .decks = t->link_id };
+		tui_push(a, &review_screen, &rs);
 	} else if (strcmp(k, "mock") == 0) {
 		if (tui_push(a, &mock_screen, "new") == 0)
 			tui_message(a, "Score the round on the rubric '%s'.",
 			            *t->link_title ? t->link_title : t->link_id);
 	} else if (strcmp(k, "story") == 0) {
-		tui_push(a, &rehearse_screen, t->link_id);
+		tui_push(a, &rehearse_screen, &(struct rehearse_start){ .story = t->link_id });
 	} else if (strcmp(k, "skillmap") == 0) {
 		tui_push(a, &gapmap_screen, t->link_id);
 	} else {
@@ -204,7 +207,7 @@ plan_panel_reload(struct app *a, struct plan_panel *p)
 {
 	plan_view_free(p->v);
 	p->v = plan_load(a->db, now_unix());
-	deadline_plan_warning(a->db, p->v, p->warning, sizeof p->warning);
+	plan_interview_warning(a->db, p->v, p->warning, sizeof p->warning);
 	size_t n;
 	today_tasks(p, &n);
 	if (p->sel >= n)
@@ -497,7 +500,7 @@ open_picker(struct app *a, struct planscr *s)
 }
 
 static void *
-plan_open(struct app *a, const char *arg)
+plan_open(struct app *a, const void *arg)
 {
 	struct planscr *s = xcalloc(1, sizeof *s);
 	reload(a, s, 1);
@@ -1056,7 +1059,7 @@ task_find(const struct taskscr *s)
 }
 
 static void *
-task_open(struct app *a, const char *arg)
+task_open(struct app *a, const void *arg)
 {
 	struct taskscr *s = xcalloc(1, sizeof *s);
 	s->id = xstrdup(arg ? arg : "");

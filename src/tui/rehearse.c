@@ -114,32 +114,27 @@ rs_free(struct rs *r)
 
 static int start_drill(struct app *a, struct rs *r);
 
-/* arg: STORY, STORY@PROMPT, "pitch", "flow" or "drill:STORY". */
+/* arg: a struct rehearse_start, or NULL for the pitch. */
 static void *
-rs_open(struct app *a, const char *arg)
+rs_open(struct app *a, const void *arg)
 {
+	const struct rehearse_start *rq = arg;
 	struct rs *r = xcalloc(1, sizeof *r);
 	rh_init(&r->t, NULL);
 	rh_init(&r->dt, NULL);
-	int drill = 0;
-	if (arg == NULL || strcmp(arg, "pitch") == 0) {
+	if (rq == NULL || rq->what == RH_START_PITCH) {
 		r->story_id = story_pitch_id(a->db);
 		if (r->story_id == NULL) {
 			tui_message(a, "There is no pitch: import the bundled curriculum.");
 			rs_free(r);
 			return NULL;
 		}
-	} else if (strcmp(arg, "flow") == 0) {
+	} else if (rq->what == RH_START_FLOW) {
 		snprintf(r->mode, sizeof r->mode, "flow");
 	} else {
-		if (str_prefix(arg, "drill:")) {
-			drill = 1;
-			arg += strlen("drill:");
-		}
-		const char *at = strchr(arg, '@');
-		r->story_id = at ? xstrndup(arg, (size_t)(at - arg)) : xstrdup(arg);
-		if (at)
-			r->prompt_id = xstrdup(at + 1);
+		r->story_id = xstrdup(rq->story);
+		if (rq->prompt)
+			r->prompt_id = xstrdup(rq->prompt);
 	}
 	if (r->mode[0] == '\0') {
 		struct story s;
@@ -181,7 +176,7 @@ rs_open(struct app *a, const char *arg)
 		rs_free(r);
 		return NULL;
 	}
-	if (drill && start_drill(a, r) != 0) {
+	if (rq && rq->drill && start_drill(a, r) != 0) {
 		rs_free(r);
 		return NULL;
 	}

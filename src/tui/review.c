@@ -203,35 +203,12 @@ load_next(struct app *a, struct rv *r)
 	}
 }
 
-/* "cram:deck=ID;tag=T;map=M;row=N;limit=N" from `prepdeck cram`. */
+/* Cram practice on the cards of a deck, a tag or a gap-map row. */
 static int
-open_cram(struct app *a, struct rv *r, const char *spec)
+open_cram(struct app *a, struct rv *r, const struct cram_source *src, int limit)
 {
-	char deck[72] = "", tag[72] = "", map[72] = "";
-	long long row = 0;
-	int limit = 50;
-	char *copy = xstrdup(spec), *save = NULL;
-	for (char *kv = strtok_r(copy, ";", &save); kv; kv = strtok_r(NULL, ";", &save)) {
-		char *eq = strchr(kv, '=');
-		if (!eq)
-			continue;
-		*eq++ = '\0';
-		if (strcmp(kv, "deck") == 0)
-			snprintf(deck, sizeof deck, "%s", eq);
-		else if (strcmp(kv, "tag") == 0)
-			snprintf(tag, sizeof tag, "%s", eq);
-		else if (strcmp(kv, "map") == 0)
-			snprintf(map, sizeof map, "%s", eq);
-		else if (strcmp(kv, "row") == 0)
-			row = atoll(eq);
-		else if (strcmp(kv, "limit") == 0)
-			limit = atoi(eq);
-	}
-	free(copy);
-	struct cram_source src = { deck[0] ? deck : NULL, tag[0] ? tag : NULL,
-	                           map[0] ? map : NULL, row };
 	char *cause = NULL;
-	r->ckeys = cram_keys(a->db, &src, limit, &r->nck, &cause);
+	r->ckeys = cram_keys(a->db, src, limit, &r->nck, &cause);
 	if (r->ckeys == NULL) {
 		tui_message(a, "%s", cause);
 		free(cause);
@@ -239,18 +216,21 @@ open_cram(struct app *a, struct rv *r, const char *spec)
 	}
 	r->capck = r->nck;
 	r->cram = 1;
-	snprintf(r->cram_title, sizeof r->cram_title, "Cram · %s%s%s", deck[0] ? deck : "",
-	         tag[0] ? " #" : "", tag[0] ? tag : (map[0] ? "gap-map skill" : ""));
+	snprintf(r->cram_title, sizeof r->cram_title, "Cram · %s%s%s",
+	         src->deck ? src->deck : "", src->tag ? " #" : "",
+	         src->tag ? src->tag : (src->map ? "gap-map skill" : ""));
 	return 0;
 }
 
+/* arg: a struct review_start, or NULL for today's review of every deck. */
 static void *
-review_open(struct app *a, const char *arg)
+review_open(struct app *a, const void *arg)
 {
+	const struct review_start *rs = arg;
 	struct rv *r = xcalloc(1, sizeof *r);
-	if (arg && str_prefix(arg, "cram:")) {
-		settings_load(a->db, &r->set);
-		if (open_cram(a, r, arg + 5) != 0) {
+	settings_load(a->db, &r->set);
+	if (rs && rs->cram) {
+		if (open_cram(a, r, rs->cram, rs->limit) != 0) {
 			free(r);
 			return NULL;
 		}
@@ -258,22 +238,17 @@ review_open(struct app *a, const char *arg)
 		load_next(a, r);
 		return r;
 	}
-	if (arg && *arg) {
-		const char *hash = strchr(arg, '#');
-		size_t dl = hash ? (size_t)(hash - arg) : strlen(arg);
-		if (dl > 0 && dl < sizeof r->deck) {
-			memcpy(r->deck, arg, dl);
-			if (memchr(r->deck, ' ', dl))
-				r->f.decks = r->deck;
-			else
-				r->f.deck = r->deck;
-		}
-		if (hash && strlen(hash + 1) < sizeof r->tag) {
-			strcpy(r->tag, hash + 1);
-			r->f.tag = r->tag;
-		}
+	if (rs && rs->deck && *rs->deck && strlen(rs->deck) < sizeof r->deck) {
+		strcpy(r->deck, rs->deck);
+		r->f.deck = r->deck;
+	} else if (rs && rs->decks && *rs->decks && strlen(rs->decks) < sizeof r->deck) {
+		strcpy(r->deck, rs->decks);
+		r->f.decks = r->deck;
 	}
-	settings_load(a->db, &r->set);
+	if (rs && rs->tag && strlen(rs->tag) < sizeof r->tag) {
+		strcpy(r->tag, rs->tag);
+		r->f.tag = r->tag;
+	}
 	review_queue_build(a->db, &r->f, now_unix(), &r->q);
 	r->started_ms = mono_ms();
 	load_next(a, r);

@@ -84,7 +84,7 @@ form_reload(struct app *a, struct form *f)
 }
 
 static void *
-form_open(struct app *a, const char *arg)
+form_open(struct app *a, const void *arg)
 {
 	struct form *f = xcalloc(1, sizeof *f);
 	f->id = strtoll(arg ? arg : "0", NULL, 10);
@@ -430,7 +430,7 @@ mock_load(struct app *a, struct mock *m)
 }
 
 static void *
-mock_open(struct app *a, const char *arg)
+mock_open(struct app *a, const void *arg)
 {
 	struct mock *m = xcalloc(1, sizeof *m);
 	mock_load(a, m);

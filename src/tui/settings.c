@@ -26,7 +26,7 @@ static const double steps[] = { 0.01, 5, 50, 1, 1, 5, 1, 0.05 };
 #define NSTEPS ((int)(sizeof steps / sizeof steps[0]))
 
 static void *
-settings_open(struct app *a, const char *arg)
+settings_open(struct app *a, const void *arg)
 {
 	return xcalloc(1, sizeof(struct st_screen));
 }

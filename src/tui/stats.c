@@ -65,7 +65,7 @@ utf8_locale(void)
 }
 
 static void *
-stats_open(struct app *a, const char *arg)
+stats_open(struct app *a, const void *arg)
 {
 	struct stv *v = xcalloc(1, sizeof *v);
 	stats_load(a->db, now_unix(), &v->s);

@@ -40,9 +40,7 @@ rehearse_story(struct app *a, const struct story *s, const char *prompt)
 		            "your own first.");
 		return;
 	}
-	char arg[160];
-	snprintf(arg, sizeof arg, "%s%s%s", s->id, prompt ? "@" : "", prompt ? prompt : "");
-	tui_push(a, &rehearse_screen, arg);
+	tui_push(a, &rehearse_screen, &(struct rehearse_start){ .story = s->id, .prompt = prompt });
 }
 
 /* ---- the list and the grid ------------------------------------------ */
@@ -87,7 +85,7 @@ stories_select(struct stories *s, const char *id)
 }
 
 static void *
-stories_open(struct app *a, const char *arg)
+stories_open(struct app *a, const void *arg)
 {
 	struct stories *s = xcalloc(1, sizeof *s);
 	stories_load(a, s);
@@ -390,11 +388,11 @@ stories_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (act == ACT_PITCH) {
-		tui_push(a, &rehearse_screen, "pitch");
+		tui_push(a, &rehearse_screen, &(struct rehearse_start){ .what = RH_START_PITCH });
 		return 1;
 	}
 	if (act == ACT_FLOW) {
-		tui_push(a, &rehearse_screen, "flow");
+		tui_push(a, &rehearse_screen, &(struct rehearse_start){ .what = RH_START_FLOW });
 		return 1;
 	}
 	if (act == ACT_PROMPT) {
@@ -590,7 +588,7 @@ sview_load(struct app *a, struct sview *v, const char *id)
 }
 
 static void *
-sview_open(struct app *a, const char *arg)
+sview_open(struct app *a, const void *arg)
 {
 	struct sview *v = xcalloc(1, sizeof *v);
 	if (arg == NULL || sview_load(a, v, arg) != 0) {
@@ -1005,7 +1003,7 @@ struct pick {
 };
 
 static void *
-pick_open(struct app *a, const char *arg)
+pick_open(struct app *a, const void *arg)
 {
 	struct pick *p = xcalloc(1, sizeof *p);
 	story_comps(a->db, &p->comps, &p->ncomps);

@@ -120,6 +120,6 @@ story_today_rehearse(struct app *a)
 		tui_message(a, "No story to rehearse yet: s opens the story bank.");
 		return;
 	}
-	tui_push(a, &rehearse_screen, id);
+	tui_push(a, &rehearse_screen, &(struct rehearse_start){ .story = id });
 	free(id);
 }

@@ -27,7 +27,7 @@ static const struct tui_key suspended_keys[] = {
 };
 
 static void *
-suspended_open(struct app *a, const char *arg)
+suspended_open(struct app *a, const void *arg)
 {
 	(void)arg;
 	struct susp *s = xcalloc(1, sizeof *s);

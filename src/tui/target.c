@@ -60,7 +60,7 @@ tload(struct app *a, struct tscreen *s)
 	if (s->sel >= (int)s->n)
 		s->sel = s->n ? (int)s->n - 1 : 0;
 	struct plan_view *v = plan_load(a->db, now_unix());
-	deadline_plan_warning(a->db, v, s->warning, sizeof s->warning);
+	plan_interview_warning(a->db, v, s->warning, sizeof s->warning);
 	s->replaces[0] = '\0';
 	if (v != NULL)
 		plan_describe(v, s->replaces, sizeof s->replaces);
@@ -102,7 +102,7 @@ start_form(struct tscreen *s)
 }
 
 static void *
-target_open(struct app *a, const char *arg)
+target_open(struct app *a, const void *arg)
 {
 	struct tscreen *s = xcalloc(1, sizeof *s);
 	for (int i = 0; i < 3; i++)
@@ -438,7 +438,7 @@ static const struct tui_key cram_keys_tbl[] = {
 };
 
 static void *
-cram_open(struct app *a, const char *arg)
+cram_open(struct app *a, const void *arg)
 {
 	struct cpick *c = xcalloc(1, sizeof *c);
 	struct review_counts tot;
@@ -485,9 +485,8 @@ cram_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (act == ACT_SELECT && c->n > 0) {
-		char arg[160];
-		snprintf(arg, sizeof arg, "cram:deck=%s;limit=50", c->d[c->sel].deck_id);
-		tui_push(a, &review_screen, arg);
+		struct cram_source src = { .deck = c->d[c->sel].deck_id };
+		tui_push(a, &review_screen, &(struct review_start){ .cram = &src, .limit = 50 });
 		return 1;
 	}
 	return 0;

@@ -77,7 +77,7 @@ today_load(struct app *a, struct today *t)
 }
 
 static void *
-today_open(struct app *a, const char *arg)
+today_open(struct app *a, const void *arg)
 {
 	struct today *t = xcalloc(1, sizeof *t);
 	today_load(a, t);
