@@ -16,6 +16,7 @@
 #include "schema.sql.h"
 
 #define DB_CACHE 48
+#define DB_BUSY_MS 5000     /* how long to wait for another connection's lock */
 
 struct db_stmt {
 	struct db *db;
@@ -163,8 +164,9 @@ db_open(const char *path, int flags, int *created, char **cause)
 	struct db *db = xcalloc(1, sizeof *db);
 	db->path = xstrdup(path);
 	db->readonly = (flags & DB_OPEN_READONLY) != 0;
-	int oflags = db->readonly ? SQLITE_OPEN_READONLY
-	                          : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* One thread uses a connection: no locking inside SQLite per call. */
+	int oflags = SQLITE_OPEN_NOMUTEX | (db->readonly ? SQLITE_OPEN_READONLY
+	                                    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 	if (!exists) {
 		/* Create the file ourselves so it is private from the start. */
 		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
@@ -182,7 +184,7 @@ db_open(const char *path, int flags, int *created, char **cause)
 		goto bad;
 	}
 	sqlite3_extended_result_codes(db->h, 0);
-	sqlite3_busy_timeout(db->h, 5000);
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
 	/* A cheap read of the header: a corrupt or foreign file fails here
 	 * with a clear message instead of later in the middle of a screen. */
 	char *err = NULL;
@@ -346,6 +348,16 @@ db_reset(struct db_stmt *st)
 	sqlite3_clear_bindings(st->s);
 }
 
+int
+db_run(struct db_stmt *st)
+{
+	while (db_step(st))
+		;
+	int n = sqlite3_changes(st->db->h);
+	db_reset(st);
+	return n;
+}
+
 void
 db_finalize(struct db_stmt *st)
 {
@@ -374,6 +386,15 @@ db_bind_text(struct db_stmt *st, int idx, const char *v)
 		sqlite3_bind_null(st->s, idx);
 	else
 		sqlite3_bind_text(st->s, idx, v, -1, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_text_kept(struct db_stmt *st, int idx, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st->s, idx);
+	else
+		sqlite3_bind_text(st->s, idx, v, -1, SQLITE_STATIC);
 }
 
 void
@@ -474,6 +495,91 @@ int64_t
 db_last_rowid(struct db *db)
 {
 	return sqlite3_last_insert_rowid(db->h);
+}
+
+struct db_indexes {
+	size_t n;
+	char **sql;
+};
+
+struct db_indexes *
+db_indexes_drop(struct db *db, const char *table)
+{
+	struct db_indexes *ix = xcalloc(1, sizeof *ix);
+	struct db_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_master WHERE "
+	                                "type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+	                                "ORDER BY name", "t", table);
+	char **names = NULL;
+	while (db_step(st)) {
+		ix->sql = xrealloc(ix->sql, (ix->n + 1) * sizeof *ix->sql);
+		names = xrealloc(names, (ix->n + 1) * sizeof *names);
+		names[ix->n] = xstrdup(db_col_text(st, 0));
+		ix->sql[ix->n++] = xstrdup(db_col_text(st, 1));
+	}
+	db_finalize(st);
+	for (size_t i = 0; i < ix->n; i++) {
+		char *q = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+		if (q == NULL || exec_script(db, q, NULL) != 0)
+			db_fatal(db, "cannot drop index %s", names[i]);
+		sqlite3_free(q);
+		free(names[i]);
+	}
+	free(names);
+	return ix;
+}
+
+void
+db_indexes_restore(struct db *db, struct db_indexes *ix)
+{
+	if (ix == NULL)
+		return;
+	for (size_t i = 0; i < ix->n; i++) {
+		if (exec_script(db, ix->sql[i], NULL) != 0)
+			db_fatal(db, "cannot remake an index (%.200s)", ix->sql[i]);
+		free(ix->sql[i]);
+	}
+	free(ix->sql);
+	free(ix);
+}
+
+static int
+first_text(void *ctx, int n, char **v, char **names)
+{
+	(void)names;
+	if (n > 0 && v[0] != NULL)
+		snprintf(ctx, 16, "%s", v[0]);
+	return 0;
+}
+
+/* Sets the journal mode; returns 1 when it is now mode. */
+static int
+journal_mode(struct db *db, const char *mode)
+{
+	char sql[40], now[16] = "";
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", mode);
+	if (sqlite3_exec(db->h, sql, first_text, now, NULL) != SQLITE_OK)
+		return 0;
+	return strcmp(now, mode) == 0;
+}
+
+int
+db_bulk_begin(struct db *db)
+{
+	if (db->depth > 0 || db->readonly)
+		return 0;
+	/* Leaving the WAL needs the file to ourselves: do not wait for it. */
+	sqlite3_busy_timeout(db->h, 0);
+	int ok = journal_mode(db, "delete");
+	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	return ok;
+}
+
+void
+db_bulk_end(struct db *db)
+{
+	/* Should another connection have opened the file meanwhile and
+	 * hold it, the next db_open makes it WAL again. */
+	journal_mode(db, "wal");
 }
 
 void
