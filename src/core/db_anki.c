@@ -216,8 +216,10 @@ anki_src_count_revlog(struct anki_src *s)
 int64_t
 anki_src_count_cardless_notes(struct anki_src *s)
 {
-	return count(s, "SELECT count(*) FROM notes n WHERE NOT EXISTS "
-	             "(SELECT 1 FROM cards c WHERE c.nid = n.id)");
+	/* NOT IN builds a temporary index of the cards' notes: a package
+	 * need not have Anki's index on cards.nid. */
+	return count(s, "SELECT count(*) FROM notes WHERE id NOT IN "
+	             "(SELECT nid FROM cards WHERE nid IS NOT NULL)");
 }
 
 /* ---- writing ----------------------------------------------------------- */
