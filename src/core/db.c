@@ -379,22 +379,25 @@ db_bind_int(struct db_stmt *st, int idx, int64_t v)
 	sqlite3_bind_int64(st->s, idx, v);
 }
 
-void
-db_bind_text(struct db_stmt *st, int idx, const char *v)
+static void
+bind_text(struct db_stmt *st, int idx, const char *v, sqlite3_destructor_type copy)
 {
 	if (v == NULL)
 		sqlite3_bind_null(st->s, idx);
 	else
-		sqlite3_bind_text(st->s, idx, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st->s, idx, v, -1, copy);
+}
+
+void
+db_bind_text(struct db_stmt *st, int idx, const char *v)
+{
+	bind_text(st, idx, v, SQLITE_TRANSIENT);
 }
 
 void
 db_bind_text_kept(struct db_stmt *st, int idx, const char *v)
 {
-	if (v == NULL)
-		sqlite3_bind_null(st->s, idx);
-	else
-		sqlite3_bind_text(st->s, idx, v, -1, SQLITE_STATIC);
+	bind_text(st, idx, v, SQLITE_STATIC);
 }
 
 void
