@@ -93,6 +93,7 @@ struct imp {
 	char *fields[MAX_FIELDS];
 	int nf;
 	char *note_id;
+	char *long_guid;                  /* its guid, when too long for the id */
 	int pd_match;                     /* its guid names a prepdeck card */
 	char *pd_key;
 	int64_t ord;
@@ -362,7 +363,9 @@ ensure_deck(struct imp *im, int64_t did)
 
 /* ---- notes and cards ------------------------------------------------------ */
 
-static void
+/* The guid in hex; a guid too long for an id as 'h' and a hash of it
+ * (then returns 1: the guid is kept in anki_note). */
+static int
 hex_id(struct sbuf *b, const char *guid)
 {
 	size_t n = strlen(guid);
@@ -372,12 +375,13 @@ hex_id(struct sbuf *b, const char *guid)
 			sbuf_addc(b, hex[(unsigned char)guid[i] >> 4]);
 			sbuf_addc(b, hex[(unsigned char)guid[i] & 15]);
 		}
-		return;
+		return 0;
 	}
 	uint64_t h = 1469598103934665603ull;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)guid[i]) * 1099511628211ull;
 	sbuf_addf(b, "h%016llx", (unsigned long long)h);
+	return 1;
 }
 
 /* Anki tags ("Tag1 parent::child") as a prepdeck word list. */
@@ -427,6 +431,8 @@ free_note(struct imp *im)
 	im->nf = 0;
 	free(im->note_id);
 	im->note_id = NULL;
+	free(im->long_guid);
+	im->long_guid = NULL;
 	free(im->pd_key);
 	im->pd_key = NULL;
 	im->pd_match = 0;
@@ -486,7 +492,8 @@ start_note(struct imp *im, const struct anki_row *r, const struct ntype *t)
 	struct sbuf b;
 	sbuf_init(&b);
 	sbuf_add(&b, "anki-");
-	hex_id(&b, guid);
+	if (hex_id(&b, guid))
+		im->long_guid = xstrdup(guid);
 	im->note_id = sbuf_take(&b);
 	return 0;
 }
@@ -611,6 +618,14 @@ on_card(void *ctx, const struct anki_row *r)
 	db_bind_int(st, 10, im->ord++);
 	db_bind_text_kept(st, 11, im->srclabel);
 	int n = db_run(st);
+	if (im->long_guid) {
+		/* Once a note: the export gives it this guid back. */
+		db_exec(im->db, "INSERT INTO anki_note(note_id, guid) VALUES (?, ?) "
+		        "ON CONFLICT(note_id) DO UPDATE SET guid = excluded.guid", "tt",
+		        im->note_id, im->long_guid);
+		free(im->long_guid);
+		im->long_guid = NULL;
+	}
 	if (!existed)
 		im->s->cards_added++;
 	else if (n > 0)

@@ -42,6 +42,7 @@ static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(DB_SCHEMA_VERSION == sizeof migrations / sizeof migrations[0],

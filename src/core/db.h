@@ -12,7 +12,7 @@
 struct db;
 struct db_stmt;
 
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 enum {
 	DB_OPEN_CREATE = 1,   /* create the file (and its directory) if missing */
