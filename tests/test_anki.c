@@ -45,6 +45,10 @@ test_clean(void)
 	clean_is("The {{c1::<b>sun</b>::star}} is hot", "The {{c1::**sun**::star}} is hot");
 	clean_is("x < y and y > z", "x < y and y > z");
 	clean_is("<a href='x>y'>link</a>", "link");
+	/* Marks go around the text, never around blanks or nothing. */
+	clean_is("<i> word </i>next", "*word* next");
+	clean_is("a<i></i>b<b> </b>c", "ab c");
+	clean_is("<b>bold <i>both</b>", "**bold *both***");
 
 	struct anki_html_counts n = { 0, 0 };
 	char *cause = NULL;
@@ -79,6 +83,17 @@ test_markup(void)
 	free(h);
 	char *p = anki_markup_plain("**F1** is `2pr/(p+r)`");
 	CHECK_STR(p, "F1 is 2pr/(p+r)");
+	free(p);
+	/* Italic goes out as <i> and comes back; asterisks that are not
+	 * italic (in code, a product) stay as typed. */
+	h = anki_html_from_markup("Capital of *France*; `*.json`, `x**2` and 2*3*4");
+	CHECK_STR(h, "Capital of <i>France</i>; <code>*.json</code>, <code>x**2</code> and 2*3*4");
+	t = anki_html_clean(h, NULL, &cause);
+	CHECK_STR(t, "Capital of *France*; `*.json`, `x**2` and 2*3*4");
+	free(t);
+	free(h);
+	p = anki_markup_plain("*a* `b*` **c**");
+	CHECK_STR(p, "a b* c");
 	free(p);
 	char *g = anki_guid_for("mlf-auc-pair:r");
 	CHECK_STR(g, "pd:mlf-auc-pair:r");

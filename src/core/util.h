@@ -80,4 +80,12 @@ void json_put_str(void *fp, const char *s);
 /* Validates UTF-8; returns the byte offset of the first bad byte or -1. */
 long utf8_invalid_at(const char *s, size_t n);
 
+/* Card markup: when the '*' at s[i] (of len bytes) opens *italic* text,
+ * the index of the '*' that closes it, else 0. A single '*' opens after
+ * the start, a space or punctuation and before a letter, digit or
+ * opening bracket or quote; it closes after anything but a space, not
+ * before a letter or digit, before the line or a `code` span ends.
+ * So 2*3*4, a * b and COUNT(*) stay as typed (doc/content-format.md). */
+size_t markup_italic(const char *s, size_t len, size_t i);
+
 #endif
