@@ -12,6 +12,7 @@
 #include "anki_html.h"
 #include "anki_proto.h"
 #include "db_anki.h"
+#include "deadline.h"
 #include "fsrs.h"
 #include "review.h"
 #include "settings.h"
@@ -97,7 +98,9 @@ struct imp {
 	int pd_match;                     /* its guid names a prepdeck card */
 	char *pd_key;
 	int64_t ord;
+	struct settings set;
 	struct fsrs_params p;
+	int targets;                      /* an interview date is set */
 	/* revlog of one card */
 	struct rev *rows;
 	size_t nrows, caprows;
@@ -804,7 +807,10 @@ replay(struct imp *im, const char *key, struct rev *rows, size_t n, int insert)
 {
 	struct fsrs_card c;
 	fsrs_new_card(&c, rows[0].t);
-	int any = 0;
+	size_t last = n;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].replay)
+			last = i;
 	for (size_t i = 0; i < n; i++) {
 		struct fsrs_card prev = c;
 		if (rows[i].replay) {
@@ -812,7 +818,14 @@ replay(struct imp *im, const char *key, struct rev *rows, size_t n, int insert)
 			                review_fuzz_seed(key, c.reps), &c) != 0)
 				return fail(im->cause, "cannot schedule card %s at review %lld",
 				            key, (long long)rows[i].id);
-			any = 1;
+		}
+		if (i == last && im->targets) {
+			/* As grading does after the last review: toward an
+			 * interview, a due time past the day with recall below
+			 * the retention moves before it (counting the cards
+			 * due each day, so the states queued go in first). */
+			flush_states(im);
+			deadline_adjust(im->db, &im->set, rows[i].t, &c);
 		}
 		if (insert) {
 			log_row(im, key, &rows[i], &c, &prev);
@@ -828,7 +841,7 @@ replay(struct imp *im, const char *key, struct rev *rows, size_t n, int insert)
 			    (int64_t)prev.scheduled_days, rows[i].id);
 		}
 	}
-	if (any)
+	if (last < n)
 		write_state(im, key, &c);
 	return 0;
 }
@@ -1124,9 +1137,10 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 	im.cur_cid = INT64_MIN;
 	const char *base = strrchr(file, '/');
 	im.srclabel = xprintf("@anki/%s", base ? base + 1 : file);
-	struct settings set;
-	settings_load(db, &set);
-	review_params(&set, &im.p);
+	settings_load(db, &im.set);
+	review_params(&im.set, &im.p);
+	struct target t;
+	im.targets = target_next(db, 0, &t) == 0;
 
 	int rc = anki_src_rows(src, ANKI_Q_NOTETYPES, on_notetype, &im, cause);
 	if (rc == 0)
