@@ -41,6 +41,15 @@ PREPDECK_ANKI_MAX_MB=2 refused "$T/big.apkg" "larger than 2 MiB uncompressed; re
 mkdir -p "$T/bomb" && "$MKPKG" zeros 3 "$T/bomb/collection.anki21b" && "$MKPKG" meta 3 "$T/bomb/meta"
 anki_zip "$T/bomb.apkg" "$T/bomb/meta" "$T/bomb/collection.anki21b"
 PREPDECK_ANKI_MAX_MB=2 refused "$T/bomb.apkg" "larger than 2 MiB uncompressed" "zstd bomb"
+# zstd data cut short (the decoder still waits for the rest of the
+# frame), and data that is not zstd at all.
+mkdir -p "$T/cut" && "$MKPKG" zeros 1 "$T/cut/whole" && "$MKPKG" meta 3 "$T/cut/meta"
+head -c $(( $(wc -c < "$T/cut/whole") - 4 )) "$T/cut/whole" > "$T/cut/collection.anki21b"
+anki_zip "$T/cut.apkg" "$T/cut/meta" "$T/cut/collection.anki21b"
+refused "$T/cut.apkg" "zstd data is truncated" "truncated zstd"
+printf 'not zstd at all, just text\n' > "$T/cut/collection.anki21b"
+anki_zip "$T/notzstd.apkg" "$T/cut/meta" "$T/cut/collection.anki21b"
+refused "$T/notzstd.apkg" "not valid zstd data" "not zstd"
 [ -z "$(ls "${TMPDIR:-/tmp}" | grep "^prepdeck-anki-" | while read f; do [ -O "${TMPDIR:-/tmp}/$f" ] && find "${TMPDIR:-/tmp}/$f" -newer "$T/bomb.apkg" 2>/dev/null; done)" ] && pass || fail "a temporary collection was left behind"
 
 mkdir -p "$T/notsql" && printf 'SQLite? no, plain text that is long enough to look like a file.\n' > "$T/notsql/collection.anki2"

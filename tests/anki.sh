@@ -147,4 +147,31 @@ PY
 if cmp -s "$T/xr.txt" "$top_srcdir/tests/anki/export-read.txt"; then pass; else
 	fail "export differs from what anki-reader read"; diff "$T/xr.txt" "$top_srcdir/tests/anki/export-read.txt" >&2; fi
 
+# 9. Decks from Anki go back under their own guids (a phone that still
+# has the deck updates those notes instead of showing a copy), the long
+# guids anki-apkg-export writes included; both directions of a basic
+# note are one note again; importing the export finds every card.
+DB="$T/guid.db"
+long=7ee24282a9c7404337e6fc8bd536a88c5a932f35
+anki_pkg anki2 "$T/guid.apkg" "INSERT INTO notes VALUES (16, '$long', 1001, 0, 0, '', 'Long' || char(31) || 'guid', '', 0, 0, '');
+INSERT INTO cards VALUES (108, 16, 1500000000001, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, '');"
+check "import for the export" "$P" --db "$DB" anki import "$T/guid.apkg"
+check "export the Anki decks" "$P" --db "$DB" anki export anki-1500000000001 anki-1 --out "$T/g.apkg" --with-history
+rm -rf "$T/g" && mkdir -p "$T/g" && (cd "$T/g" && unzip -q -o "$T/g.apkg")
+gq() { sqlite3 -batch -noheader "$T/g/collection.anki2" "$@"; }
+expect_eq "original guids" "$(gq "SELECT group_concat(guid, ' ') FROM (SELECT guid FROM notes ORDER BY guid)")" \
+	"$long abcDEF1234 clozeGuid1 rev!guid#1 typeGuid01 vocabGuid1"
+expect_eq "both directions, one note" "$(gq "SELECT n.mid || ':' || group_concat(c.ord) FROM notes n JOIN (SELECT nid, ord FROM cards ORDER BY ord) c ON c.nid = n.id WHERE n.guid = 'rev!guid#1' GROUP BY n.id")" \
+	"1700000000005:0,1"
+expect_eq "decks under their Anki ids" "$(gq "SELECT group_concat(did) FROM (SELECT DISTINCT did FROM cards ORDER BY did)")" "1,1500000000001"
+expect_eq "long guid kept" "$(sql "SELECT guid FROM anki_note")" "$long"
+check "import the export again" "$P" --db "$DB" anki import "$T/g.apkg" --json
+expect_eq "every card found again" "$(json_field cards_added)/$(json_field cards_unchanged)/$(json_field decks_added)" 0/8/0
+sql "SELECT key FROM card WHERE src LIKE '@anki/%' ORDER BY key" > "$T/keys-first"
+DB="$T/guid2.db"
+check "import the export elsewhere" "$P" --db "$DB" anki import "$T/g.apkg"
+sql "SELECT key FROM card WHERE src LIKE '@anki/%' ORDER BY key" > "$T/keys-second"
+if cmp -s "$T/keys-first" "$T/keys-second"; then pass; else
+	fail "the export read elsewhere gives other card ids"; diff "$T/keys-first" "$T/keys-second" >&2; fi
+
 finish

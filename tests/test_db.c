@@ -1,7 +1,7 @@
 /* Unit tests of the database layer and the importer: creation and
  * permissions, migrations, idempotent import, edits that keep history,
- * retirement, user edits that survive re-import, and refusing damaged
- * or foreign files. */
+ * retirement, user edits that survive re-import, refusing damaged or
+ * foreign files, and what a bulk write changes and restores. */
 #include "config.h"
 
 #include <stdio.h>
@@ -63,6 +63,68 @@ static const char deck_v1[] =
 	"  - {id: rag, name: RAG, category: technical, evidence: 'bundled text', confidence: 2}\n"
 	"---\nkind: checklist\nid: night\ntitle: Night\nitems:\n"
 	"  - {id: sleep, text: Sleep}\n";
+
+static char *
+journal(struct db *db)
+{
+	return db_text(db, "PRAGMA journal_mode", "");
+}
+
+/* Around a bulk write: the rollback journal only while the file is the
+ * write's alone, WAL again afterwards; indexes dropped and made again. */
+static void
+test_bulk(void)
+{
+	char *path = xprintf("%s/bulk.db", tmpdir);
+	struct db *db = db_open(path, DB_OPEN_CREATE, NULL, NULL);
+	db_exec(db, "INSERT INTO doc(id, kind, title, src) VALUES ('d', 'deck', 'D', 't')", "");
+	db_exec(db, "INSERT INTO card(key, note_id, deck_id, kind, front, back, src) "
+	        "VALUES ('k', 'k', 'd', 'basic', 'F', 'B', 't')", "");
+	const char *nix = "SELECT count(*) FROM sqlite_master WHERE tbl_name = 'review_log' "
+	                  "AND type = 'index'";
+
+	CHECK_INT(db_bulk_begin(db), 1);
+	char *j = journal(db);
+	CHECK_STR(j, "delete");
+	free(j);
+	db_begin(db);
+	struct db_indexes *ix = db_indexes_drop(db, "review_log");
+	CHECK_INT(db_int(db, 0, nix, ""), 0);
+	db_exec(db, "INSERT INTO review_log(card_key, reviewed_at, rating) VALUES ('k', 2, 3)", "");
+	db_indexes_restore(db, ix);
+	CHECK_INT(db_int(db, 0, nix, ""), 2);
+	db_commit(db);
+	db_bulk_end(db);
+	j = journal(db);
+	CHECK_STR(j, "wal");
+	free(j);
+	CHECK_INT(db_int(db, 0, "SELECT count(*) FROM review_log", ""), 1);
+
+	/* A write rolled back leaves the indexes as they were. */
+	db_begin(db);
+	ix = db_indexes_drop(db, "review_log");
+	db_indexes_restore(db, ix);
+	db_rollback(db);
+	CHECK_INT(db_int(db, 0, nix, ""), 2);
+	j = db_text(db, "PRAGMA integrity_check", "");
+	CHECK_STR(j, "ok");
+	free(j);
+
+	/* Another connection reading the file: the WAL stays, at once. */
+	struct db *other = db_open(path, 0, NULL, NULL);
+	CHECK_INT(db_int(other, 0, "SELECT count(*) FROM card", ""), 1);
+	CHECK_INT(db_bulk_begin(db), 0);
+	j = journal(db);
+	CHECK_STR(j, "wal");
+	free(j);
+	db_close(other);
+	/* Not inside a transaction. */
+	db_begin(db);
+	CHECK_INT(db_bulk_begin(db), 0);
+	db_rollback(db);
+	db_close(db);
+	free(path);
+}
 
 int
 main(void)
@@ -231,6 +293,8 @@ main(void)
 	CHECK(db_open(tmpdir, DB_OPEN_CREATE, NULL, &cause) == NULL);
 	CHECK(cause && strstr(cause, "directory") != NULL);
 	free(cause);
+
+	test_bulk();
 
 	free(before);
 	free(v2);

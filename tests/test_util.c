@@ -1,9 +1,11 @@
 /* Unit tests of util.c: dates, ISO times, UTF-8 validation, distances,
- * and the one rule for cutting text to a width. */
+ * the one rule for cutting text to a width, and the italic rule of card
+ * markup. */
 #include "config.h"
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "util.h"
@@ -95,5 +97,24 @@ main(void)
 	CHECK_STR(s, "7-x!");
 	free(s);
 	test_clip();
+
+	/* *italic* in card text: where it opens and closes, and the single
+	 * asterisks it leaves alone. */
+#define ITALIC(text, at) markup_italic(text, strlen(text), at)
+	CHECK_INT(ITALIC("a *word* here", 2), 7);
+	CHECK_INT(ITALIC("*x*", 0), 2);
+	CHECK_INT(ITALIC("*a **b** c*.", 0), 10);
+	CHECK_INT(ITALIC("(*see* it)", 1), 5);
+	CHECK_INT(ITALIC("2*3*4", 1), 0);              /* inside a word */
+	CHECK_INT(ITALIC("a * b * c", 2), 0);           /* before a space */
+	CHECK_INT(ITALIC("*a *b", 0), 0);               /* closes after a space */
+	CHECK_INT(ITALIC("*a*b", 0), 0);                /* closes before a letter */
+	CHECK_INT(ITALIC("COUNT(*) and COUNT(*)", 6), 0);
+	CHECK_INT(ITALIC("**bold**", 0), 0);
+	CHECK_INT(ITALIC("**bold**", 1), 0);
+	CHECK_INT(ITALIC("*no `code* here`", 0), 0);    /* not into a code span */
+	CHECK_INT(ITALIC("*one\nline*", 0), 0);         /* not across lines */
+	CHECK_INT(ITALIC("*\u00e9t\u00e9*", 0), 6);    /* letters of any script */
+#undef ITALIC
 	return check_done();
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # The Anki screen at 80x24, as a person uses it: 'a' from Today, import a
 # package through the path prompt (Tab completes), read the summary,
-# export a deck through the picker.
+# export a deck through the picker; italic from Anki on the review screen.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 . "$top_srcdir/tests/anki-fixtures.sh"
 command -v tmux >/dev/null || { echo "tmux is required"; exit 1; }
@@ -61,6 +61,19 @@ keys Enter
 expect_screen "file prompt" "Write the package to"
 keys C-u "$T/out.apkg" Enter
 expect_screen "export summary" "Wrote .*out.apkg" 20
-expect_screen "export counts" "1 deck, 3 notes, 3 cards, 3 reviews"
+# Three cards in two notes: the basic and reverse cards of the Anki note
+# go back as one note.
+expect_screen "export counts" "1 deck, 2 notes, 3 cards, 3 reviews"
 [ -s "$T/out.apkg" ] && pass || fail "no package written"
+
+# Italic from Anki (<i>, stored as *France*) is italic on the review
+# screen, without the asterisks of its markup.
+DB="$T/it.db"
+anki_pkg anki2 "$T/it.apkg" "DELETE FROM notes WHERE id <> 13; DELETE FROM cards WHERE id <> 104; DELETE FROM revlog;"
+"$PREPDECK" --db "$DB" anki import "$T/it.apkg" >/dev/null
+tui_start 80 24 --db "$DB" review --deck anki-1
+expect_screen "the card" "Capital of France"
+screen | grep -q '\*France' && fail "the italic markup's asterisks show" || pass
+tm capture-pane -p -e -t t > "$T/esc"
+expect_grep "France drawn in italic" "$(printf '\033')\[3mFrance" "$T/esc"
 finish

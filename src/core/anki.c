@@ -12,6 +12,7 @@
 #include "anki_html.h"
 #include "anki_proto.h"
 #include "db_anki.h"
+#include "deadline.h"
 #include "fsrs.h"
 #include "review.h"
 #include "settings.h"
@@ -50,6 +51,8 @@ struct cardref {
 	char *key;                        /* NULL: the card was skipped */
 	int suspend;                      /* newly added and suspended in Anki */
 	int sched;                        /* scheduled (not new) in Anki */
+	int old;                          /* the card was there before this import */
+	int merge;                        /* its history joins a review log it has */
 };
 
 struct rev {
@@ -57,6 +60,18 @@ struct rev {
 	int rating;
 	const char *mode;
 	int replay;
+};
+
+#define LOG_BATCH 32                  /* review-log rows written by one INSERT */
+#define LOG_COLS 18                   /* parameters of one row */
+#define STATE_BATCH 32                /* card states written by one INSERT */
+#define STATE_COLS 10
+#define BULK_MIN 10000                /* rows from which a table's indexes are rebuilt */
+
+struct logrow {
+	const char *key;
+	struct rev r;
+	struct fsrs_card c, prev;
 };
 
 struct imp {
@@ -79,15 +94,31 @@ struct imp {
 	char *fields[MAX_FIELDS];
 	int nf;
 	char *note_id;
+	char *long_guid;                  /* its guid, when too long for the id */
 	int pd_match;                     /* its guid names a prepdeck card */
 	char *pd_key;
 	int64_t ord;
+	struct settings set;
 	struct fsrs_params p;
+	int targets;                      /* an interview date is set */
 	/* revlog of one card */
 	struct rev *rows;
 	size_t nrows, caprows;
 	int64_t cur_cid;
 	int64_t revdone, revtotal;
+	/* review-log rows and card states waiting to be written */
+	struct logrow batch[LOG_BATCH];
+	size_t nbatch;
+	struct { const char *key; struct fsrs_card c; } states[STATE_BATCH];
+	size_t nstates;
+	/* cards whose history is merged after the bulk: their rows */
+	struct { struct cardref *ref; size_t start, n; } *merges;
+	size_t nmerge, capmerge;
+	struct rev *mrows;
+	size_t nmrows, capmrows;
+	/* statements of the bulk path, prepared once */
+	struct db_stmt *st_card_has, *st_card_put, *st_log_has, *st_log_put, *st_log_many,
+	               *st_state, *st_state_many;
 };
 
 /* ---- note types -------------------------------------------------------- */
@@ -295,18 +326,29 @@ deck_name(struct imp *im, int64_t id)
 	return NULL;
 }
 
-/* Makes sure the prepdeck deck exists (once per import). */
-static void
-ensure_deck(struct imp *im, const char *id, const char *title)
+/* Makes sure the prepdeck deck exists (once per import): the --deck one,
+ * or the one of Anki deck did. Returns its id. */
+static const char *
+ensure_deck(struct imp *im, int64_t did)
 {
+	char buf[32];
+	const char *id = im->o->deck;
+	if (id == NULL) {
+		snprintf(buf, sizeof buf, "anki-%lld", (long long)(did < 0 ? -did : did));
+		id = buf;
+	}
 	for (size_t i = 0; i < im->nseen; i++)
 		if (strcmp(im->seen_decks[i], id) == 0)
-			return;
+			return im->seen_decks[i];
 	im->seen_decks = xrealloc(im->seen_decks, (im->nseen + 1) * sizeof *im->seen_decks);
 	im->seen_decks[im->nseen++] = xstrdup(id);
+	id = im->seen_decks[im->nseen - 1];
 	int exists = db_int(im->db, 0, "SELECT count(*) FROM doc WHERE id = ?", "t", id) > 0;
 	if (exists && im->o->deck != NULL)
-		return;   /* --deck into a deck of the learner's: keep its title */
+		return id;   /* --deck into a deck of the learner's: keep its title */
+	const char *name = deck_name(im, did);
+	char *title = im->o->deck ? xstrdup(im->o->deck) : name && *name ? xstrdup(name) :
+	              xprintf("Anki deck %lld", (long long)did);
 	int64_t ord = db_int(im->db, 0, "SELECT max(ord) + 1 FROM doc", "");
 	int n = db_exec(im->db,
 	    "INSERT INTO doc(id, kind, title, description, tags, extra, ord, src, line, retired) "
@@ -314,27 +356,35 @@ ensure_deck(struct imp *im, const char *id, const char *title)
 	    "ON CONFLICT(id) DO UPDATE SET title = excluded.title, retired = 0 "
 	    "WHERE title IS NOT excluded.title OR retired <> 0", "ttit", id, title, ord,
 	    im->srclabel);
+	free(title);
 	if (!exists)
 		im->s->decks_added++;
 	else if (n > 0)
 		im->s->decks_updated++;
+	return id;
 }
 
 /* ---- notes and cards ------------------------------------------------------ */
 
-static void
+/* The guid in hex; a guid too long for an id as 'h' and a hash of it
+ * (then returns 1: the guid is kept in anki_note). */
+static int
 hex_id(struct sbuf *b, const char *guid)
 {
 	size_t n = strlen(guid);
 	if (n <= 29) {
-		for (size_t i = 0; i < n; i++)
-			sbuf_addf(b, "%02x", (unsigned char)guid[i]);
-		return;
+		static const char hex[] = "0123456789abcdef";
+		for (size_t i = 0; i < n; i++) {
+			sbuf_addc(b, hex[(unsigned char)guid[i] >> 4]);
+			sbuf_addc(b, hex[(unsigned char)guid[i] & 15]);
+		}
+		return 0;
 	}
 	uint64_t h = 1469598103934665603ull;
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)guid[i]) * 1099511628211ull;
 	sbuf_addf(b, "h%016llx", (unsigned long long)h);
+	return 1;
 }
 
 /* Anki tags ("Tag1 parent::child") as a prepdeck word list. */
@@ -384,6 +434,8 @@ free_note(struct imp *im)
 	im->nf = 0;
 	free(im->note_id);
 	im->note_id = NULL;
+	free(im->long_guid);
+	im->long_guid = NULL;
 	free(im->pd_key);
 	im->pd_key = NULL;
 	im->pd_match = 0;
@@ -427,13 +479,15 @@ start_note(struct imp *im, const struct anki_row *r, const struct ntype *t)
 	const char *guid = r->s[0];
 	if (strncmp(guid, "pd:", 3) == 0) {
 		/* A note prepdeck exported: its guid names the card (or the
-		 * cloze note) it came from. */
+		 * cloze note, whose cards are <note>:cN) it came from. Looked
+		 * up by key, as the card table's other indexes may be down for
+		 * a bulk import. */
 		const char *k = guid + 3;
 		if (db_int(im->db, 0, "SELECT count(*) FROM card WHERE key = ? AND kind <> 'cloze'",
 		           "t", k) > 0)
 			im->pd_match = 1;
-		else if (db_int(im->db, 0, "SELECT count(*) FROM card WHERE note_id = ? AND "
-		                "kind = 'cloze'", "t", k) > 0)
+		else if (db_int(im->db, 0, "SELECT count(*) FROM card WHERE key > ?1 || ':c' AND "
+		                "key < ?1 || ':d' AND note_id = ?1 AND kind = 'cloze'", "t", k) > 0)
 			im->pd_match = 2;
 		if (im->pd_match)
 			im->pd_key = xstrdup(k);
@@ -441,13 +495,14 @@ start_note(struct imp *im, const struct anki_row *r, const struct ntype *t)
 	struct sbuf b;
 	sbuf_init(&b);
 	sbuf_add(&b, "anki-");
-	hex_id(&b, guid);
+	if (hex_id(&b, guid))
+		im->long_guid = xstrdup(guid);
 	im->note_id = sbuf_take(&b);
 	return 0;
 }
 
 static void
-add_ref(struct imp *im, int64_t cid, const char *key, int suspend, int sched)
+add_ref(struct imp *im, int64_t cid, const char *key, int old, int suspend, int sched)
 {
 	if (im->nrefs == im->caprefs) {
 		im->caprefs = im->caprefs ? im->caprefs * 2 : 1024;
@@ -456,6 +511,8 @@ add_ref(struct imp *im, int64_t cid, const char *key, int suspend, int sched)
 	struct cardref *c = &im->refs[im->nrefs++];
 	c->cid = cid;
 	c->key = key ? xstrdup(key) : NULL;
+	c->old = old;
+	c->merge = 0;
 	c->suspend = suspend;
 	c->sched = sched;
 }
@@ -491,7 +548,7 @@ on_card(void *ctx, const struct anki_row *r)
 	if (t->cloze) {
 		if (ord + 1 > 9) {
 			im->s->skipped_cloze++;
-			add_ref(im, cid, NULL, 0, 0);
+			add_ref(im, cid, NULL, 0, 0, 0);
 			return 0;
 		}
 		kind = "cloze";
@@ -502,7 +559,7 @@ on_card(void *ctx, const struct anki_row *r)
 	} else if (t->other) {
 		if (ord != 0) {
 			im->s->skipped_other++;
-			add_ref(im, cid, NULL, 0, 0);
+			add_ref(im, cid, NULL, 0, 0, 0);
 			return 0;
 		}
 		front = im->fields[0];
@@ -514,7 +571,7 @@ on_card(void *ctx, const struct anki_row *r)
 				k = i;
 		if (k < 0) {
 			im->s->skipped_other++;
-			add_ref(im, cid, NULL, 0, 0);
+			add_ref(im, cid, NULL, 0, 0, 0);
 			return 0;
 		}
 		front = im->fields[t->t[k].qf];
@@ -536,7 +593,7 @@ on_card(void *ctx, const struct anki_row *r)
 		    (im->pd_match == 2 &&
 		     db_int(im->db, 0, "SELECT count(*) FROM card WHERE key = ?", "t", key) > 0)) {
 			im->s->cards_merged++;
-			add_ref(im, cid, key, 0, 0);
+			add_ref(im, cid, key, 1, 0, 0);
 			free(key);
 			return 0;
 		}
@@ -544,36 +601,34 @@ on_card(void *ctx, const struct anki_row *r)
 	}
 	if (*front == '\0') {
 		im->s->skipped_empty++;
-		add_ref(im, cid, NULL, 0, 0);
+		add_ref(im, cid, NULL, 0, 0, 0);
 		return 0;
 	}
 
-	char *deck_id;
-	if (im->o->deck) {
-		deck_id = xstrdup(im->o->deck);
-		ensure_deck(im, deck_id, im->o->deck);
-	} else {
-		int64_t did = r->i[10] ? r->i[10] : r->i[2];   /* home deck of a filtered card */
-		deck_id = xprintf("anki-%lld", (long long)(did < 0 ? -did : did));
-		const char *name = deck_name(im, did);
-		char *title = name && *name ? xstrdup(name) : xprintf("Anki deck %lld", (long long)did);
-		ensure_deck(im, deck_id, title);
-		free(title);
-	}
+	/* A card of a filtered deck goes to its home deck. */
+	const char *deck_id = ensure_deck(im, r->i[10] ? r->i[10] : r->i[2]);
 	char *key = xprintf("%s%s", im->note_id, suffix);
 	char *tags = clean_tags(r->s[1]);
-	int existed = db_int(im->db, 0, "SELECT count(*) FROM card WHERE key = ?", "t", key) > 0;
-	int n = db_exec(im->db,
-	    "INSERT INTO card(key, note_id, deck_id, kind, front, back, note, tags, cloze, ord, "
-	    "src, line, retired) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, 0) "
-	    "ON CONFLICT(key) DO UPDATE SET note_id = excluded.note_id, deck_id = excluded.deck_id, "
-	    "kind = excluded.kind, front = excluded.front, back = excluded.back, "
-	    "note = excluded.note, tags = excluded.tags, cloze = excluded.cloze, retired = 0 "
-	    "WHERE front IS NOT excluded.front OR back IS NOT excluded.back OR note IS NOT "
-	    "excluded.note OR tags IS NOT excluded.tags OR deck_id IS NOT excluded.deck_id OR "
-	    "kind IS NOT excluded.kind OR cloze IS NOT excluded.cloze OR retired <> 0",
-	    "ttttttttiit", key, im->note_id, deck_id, kind, front, back, note, tags,
-	    (int64_t)cloze, im->ord++, im->srclabel);
+	struct db_stmt *st = im->st_card_has;
+	db_bind_text_kept(st, 1, key);
+	int existed = db_step(st);
+	db_reset(st);
+	st = im->st_card_put;
+	const char *text[] = { key, im->note_id, deck_id, kind, front, back, note, tags };
+	for (int k = 0; k < 8; k++)
+		db_bind_text_kept(st, k + 1, text[k]);
+	db_bind_int(st, 9, cloze);
+	db_bind_int(st, 10, im->ord++);
+	db_bind_text_kept(st, 11, im->srclabel);
+	int n = db_run(st);
+	if (im->long_guid) {
+		/* Once a note: the export gives it this guid back. */
+		db_exec(im->db, "INSERT INTO anki_note(note_id, guid) VALUES (?, ?) "
+		        "ON CONFLICT(note_id) DO UPDATE SET guid = excluded.guid", "tt",
+		        im->note_id, im->long_guid);
+		free(im->long_guid);
+		im->long_guid = NULL;
+	}
 	if (!existed)
 		im->s->cards_added++;
 	else if (n > 0)
@@ -583,10 +638,9 @@ on_card(void *ctx, const struct anki_row *r)
 	int suspend = !existed && r->i[5] == -1;
 	if (suspend)
 		im->s->suspended++;
-	add_ref(im, cid, key, suspend, sched && !existed);
+	add_ref(im, cid, key, existed, suspend, sched && !existed);
 	free(key);
 	free(tags);
-	free(deck_id);
 	return 0;
 }
 
@@ -615,28 +669,148 @@ find_ref(struct imp *im, int64_t cid)
 	return NULL;
 }
 
+static int
+cmp_refkey(const void *a, const void *b)
+{
+	const struct cardref *x = *(struct cardref *const *)a, *y = *(struct cardref *const *)b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : x->cid < y->cid ? -1 : x->cid > y->cid;
+}
+
+/* Marks the cards whose history must be merged with a review log they
+ * already have: cards that had one before this import, and the second
+ * and later Anki cards of the package that map to one key (an odd
+ * package: two notes with one guid), which merge with the first. The
+ * others get their history written in bulk, before any merge. */
+static void
+mark_merges(struct imp *im)
+{
+	struct cardref **v = xcalloc(im->nrefs ? im->nrefs : 1, sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < im->nrefs; i++)
+		if (im->refs[i].key)
+			v[n++] = &im->refs[i];
+	qsort(v, n, sizeof *v, cmp_refkey);
+	for (size_t i = 1; i < n; i++)
+		if (strcmp(v[i]->key, v[i - 1]->key) == 0)
+			v[i]->merge = 1;
+	free(v);
+	for (size_t i = 0; i < im->nrefs; i++) {
+		struct cardref *c = &im->refs[i];
+		if (c->key == NULL || !c->old || c->merge)
+			continue;
+		db_bind_text(im->st_log_has, 1, c->key);
+		c->merge = db_step(im->st_log_has);
+		db_reset(im->st_log_has);
+	}
+}
+
+/* Writes the card states waiting in the batch, as flush_log does. */
+static void
+flush_states(struct imp *im)
+{
+	int many = im->nstates == STATE_BATCH;
+	for (size_t i = 0; i < im->nstates; i++) {
+		struct db_stmt *st = many ? im->st_state_many : im->st_state;
+		int o = many ? (int)i * STATE_COLS : 0;
+		const struct fsrs_card *c = &im->states[i].c;
+		db_bind_text_kept(st, o + 1, im->states[i].key);
+		db_bind_int(st, o + 2, c->state);
+		db_bind_int(st, o + 3, c->due);
+		db_bind_double(st, o + 4, c->stability);
+		db_bind_double(st, o + 5, c->difficulty);
+		db_bind_int(st, o + 6, c->last_review);
+		db_bind_int(st, o + 7, c->reps);
+		db_bind_int(st, o + 8, c->lapses);
+		db_bind_int(st, o + 9, c->step);
+		db_bind_int(st, o + 10, c->scheduled_days);
+		if (!many)
+			db_run(st);
+	}
+	if (many)
+		db_run(im->st_state_many);
+	im->nstates = 0;
+}
+
+/* Queues a card's state; key must outlive the batch. */
 static void
 write_state(struct imp *im, const char *key, const struct fsrs_card *c)
 {
-	db_exec(im->db,
-	    "INSERT INTO card_state(key, state, due, stability, difficulty, last_review, reps, "
-	    "lapses, step, scheduled_days) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
-	    "ON CONFLICT(key) DO UPDATE SET state = ?2, due = ?3, stability = ?4, "
-	    "difficulty = ?5, last_review = ?6, reps = ?7, lapses = ?8, step = ?9, "
-	    "scheduled_days = ?10", "tiiddiiiii", key, (int64_t)c->state, c->due, c->stability,
-	    c->difficulty, c->last_review, (int64_t)c->reps, (int64_t)c->lapses,
-	    (int64_t)c->step, (int64_t)c->scheduled_days);
+	im->states[im->nstates].key = key;
+	im->states[im->nstates].c = *c;
+	if (++im->nstates == STATE_BATCH)
+		flush_states(im);
+}
+
+/* Binds one review-log row at parameter offset o (LOG_COLS of them). */
+static void
+bind_log(struct db_stmt *st, int o, const struct logrow *l)
+{
+	db_bind_text_kept(st, o + 1, l->key);
+	db_bind_int(st, o + 2, l->r.t);
+	db_bind_int(st, o + 3, l->r.rating);
+	db_bind_text_kept(st, o + 4, l->r.mode);
+	db_bind_int(st, o + 5, l->r.dur);
+	db_bind_int(st, o + 6, l->c.state);
+	db_bind_int(st, o + 7, l->c.due);
+	db_bind_double(st, o + 8, l->c.stability);
+	db_bind_double(st, o + 9, l->c.difficulty);
+	db_bind_int(st, o + 10, l->prev.state);
+	db_bind_int(st, o + 11, l->prev.due);
+	db_bind_double(st, o + 12, l->prev.stability);
+	db_bind_double(st, o + 13, l->prev.difficulty);
+	db_bind_int(st, o + 14, l->prev.last_review);
+	db_bind_int(st, o + 15, l->prev.reps);
+	db_bind_int(st, o + 16, l->prev.lapses);
+	db_bind_int(st, o + 17, l->prev.step);
+	db_bind_int(st, o + 18, l->prev.scheduled_days);
+}
+
+/* Writes the review-log rows waiting in the batch: a full batch with one
+ * statement of LOG_BATCH rows, a partial one row by row. */
+static void
+flush_log(struct imp *im)
+{
+	if (im->nbatch == LOG_BATCH) {
+		for (int i = 0; i < LOG_BATCH; i++)
+			bind_log(im->st_log_many, i * LOG_COLS, &im->batch[i]);
+		db_run(im->st_log_many);
+	} else {
+		for (size_t i = 0; i < im->nbatch; i++) {
+			bind_log(im->st_log_put, 0, &im->batch[i]);
+			db_run(im->st_log_put);
+		}
+	}
+	im->nbatch = 0;
+}
+
+/* Queues one new review-log row: the review r and the states around it.
+ * key must outlive the batch (it is a card reference's). */
+static void
+log_row(struct imp *im, const char *key, const struct rev *r, const struct fsrs_card *c,
+        const struct fsrs_card *prev)
+{
+	struct logrow *l = &im->batch[im->nbatch++];
+	l->key = key;
+	l->r = *r;
+	l->c = *c;
+	l->prev = *prev;
+	if (im->nbatch == LOG_BATCH)
+		flush_log(im);
 }
 
 /* Runs rows (in time order) through the scheduler from a new card. With
- * insert, writes each as a new review-log row; otherwise updates the
+ * insert, queues each as a new review-log row; otherwise updates the
  * rows (by id) with the states. Returns 0, or -1 with *cause. */
 static int
 replay(struct imp *im, const char *key, struct rev *rows, size_t n, int insert)
 {
 	struct fsrs_card c;
 	fsrs_new_card(&c, rows[0].t);
-	int any = 0;
+	size_t last = n;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].replay)
+			last = i;
 	for (size_t i = 0; i < n; i++) {
 		struct fsrs_card prev = c;
 		if (rows[i].replay) {
@@ -644,20 +818,17 @@ replay(struct imp *im, const char *key, struct rev *rows, size_t n, int insert)
 			                review_fuzz_seed(key, c.reps), &c) != 0)
 				return fail(im->cause, "cannot schedule card %s at review %lld",
 				            key, (long long)rows[i].id);
-			any = 1;
+		}
+		if (i == last && im->targets) {
+			/* As grading does after the last review: toward an
+			 * interview, a due time past the day with recall below
+			 * the retention moves before it (counting the cards
+			 * due each day, so the states queued go in first). */
+			flush_states(im);
+			deadline_adjust(im->db, &im->set, rows[i].t, &c);
 		}
 		if (insert) {
-			db_exec(im->db,
-			    "INSERT INTO review_log(card_key, reviewed_at, rating, mode, duration_ms, "
-			    "state, due, stability, difficulty, prev_state, prev_due, prev_stability, "
-			    "prev_difficulty, prev_last_review, prev_reps, prev_lapses, prev_step, "
-			    "prev_scheduled_days, prev_suspended, prev_leech) "
-			    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0)",
-			    "tiitiiiddiiddiiiii", key, rows[i].t, (int64_t)rows[i].rating,
-			    rows[i].mode, rows[i].dur, (int64_t)c.state, c.due, c.stability,
-			    c.difficulty, (int64_t)prev.state, prev.due, prev.stability,
-			    prev.difficulty, prev.last_review, (int64_t)prev.reps,
-			    (int64_t)prev.lapses, (int64_t)prev.step, (int64_t)prev.scheduled_days);
+			log_row(im, key, &rows[i], &c, &prev);
 		} else if (rows[i].replay) {
 			db_exec(im->db,
 			    "UPDATE review_log SET state = ?, due = ?, stability = ?, difficulty = ?, "
@@ -670,78 +841,87 @@ replay(struct imp *im, const char *key, struct rev *rows, size_t n, int insert)
 			    (int64_t)prev.scheduled_days, rows[i].id);
 		}
 	}
-	if (any)
+	if (last < n)
 		write_state(im, key, &c);
 	return 0;
 }
 
 static void
-push_row(struct imp *im, const struct rev *r)
+push_row(struct rev **v, size_t *n, size_t *cap, const struct rev *r)
 {
-	if (im->nrows == im->caprows) {
-		im->caprows = im->caprows ? im->caprows * 2 : 64;
-		im->rows = xrealloc(im->rows, im->caprows * sizeof *im->rows);
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 64;
+		*v = xrealloc(*v, *cap * sizeof **v);
 	}
-	im->rows[im->nrows++] = *r;
+	(*v)[(*n)++] = *r;
 }
 
-/* Adds one card's Anki history to its review log and replays it. */
+/* Adds Anki's history of a card that has a review log of its own: rows
+ * at a second already logged are the same review; then the whole merged
+ * history is replayed. */
 static int
-flush_card(struct imp *im)
+merge_card(struct imp *im, const char *key, const struct rev *rows, size_t nrows)
+{
+	int64_t added = 0;
+	for (size_t i = 0; i < nrows; i++) {
+		const struct rev *r = &rows[i];
+		if (db_int(im->db, 0, "SELECT count(*) FROM review_log WHERE card_key = ? "
+		           "AND reviewed_at = ?", "ti", key, r->t) > 0) {
+			im->s->reviews_dup++;
+			continue;
+		}
+		db_exec(im->db, "INSERT INTO review_log(card_key, reviewed_at, rating, mode, "
+		        "duration_ms) VALUES (?, ?, ?, ?, ?)", "tiiti", key, r->t,
+		        (int64_t)r->rating, r->mode, r->dur);
+		added++;
+	}
+	im->s->reviews_added += added;
+	if (added == 0)
+		return 0;
+	im->s->with_history++;
+	size_t n = 0, cap = 0;
+	struct rev *all = NULL;
+	struct db_stmt *st = db_prepare(im->db, "SELECT id, reviewed_at, rating, mode, "
+	                                "duration_ms FROM review_log WHERE card_key = ? "
+	                                "ORDER BY reviewed_at, id", "t", key);
+	while (db_step(st)) {
+		const char *m = db_col_text(st, 3);
+		struct rev v = { .id = db_col_int(st, 0), .t = db_col_int(st, 1),
+		                 .rating = (int)db_col_int(st, 2), .dur = db_col_int(st, 4),
+		                 .replay = strcmp(m, "review") == 0 || strcmp(m, "filtered") == 0 };
+		push_row(&all, &n, &cap, &v);
+	}
+	db_finalize(st);
+	int rc = replay(im, key, all, n, 0);
+	free(all);
+	return rc;
+}
+
+/* The rows of one card are read: a card without a review log gets them
+ * written and replayed now; a merge waits until the bulk writing is
+ * over (and the log's indexes are back). */
+static int
+end_card(struct imp *im)
 {
 	if (im->nrows == 0)
 		return 0;
 	struct cardref *ref = find_ref(im, im->cur_cid);
-	const char *key = ref->key;
-	int fresh = db_int(im->db, 0, "SELECT count(*) FROM review_log WHERE card_key = ?",
-	                   "t", key) == 0;
 	int rc = 0;
-	if (fresh) {
+	if (ref->merge) {
+		if (im->nmerge == im->capmerge) {
+			im->capmerge = im->capmerge ? im->capmerge * 2 : 16;
+			im->merges = xrealloc(im->merges, im->capmerge * sizeof *im->merges);
+		}
+		im->merges[im->nmerge].ref = ref;
+		im->merges[im->nmerge].start = im->nmrows;
+		im->merges[im->nmerge].n = im->nrows;
+		im->nmerge++;
+		for (size_t i = 0; i < im->nrows; i++)
+			push_row(&im->mrows, &im->nmrows, &im->capmrows, &im->rows[i]);
+	} else {
 		im->s->reviews_added += (int64_t)im->nrows;
 		im->s->with_history++;
-		rc = replay(im, key, im->rows, im->nrows, 1);
-	} else {
-		/* Merge: rows at a second already logged are the same review. */
-		int64_t added = 0;
-		for (size_t i = 0; i < im->nrows; i++) {
-			struct rev *r = &im->rows[i];
-			if (db_int(im->db, 0, "SELECT count(*) FROM review_log WHERE card_key = ? "
-			           "AND reviewed_at = ?", "ti", key, r->t) > 0) {
-				im->s->reviews_dup++;
-				continue;
-			}
-			db_exec(im->db, "INSERT INTO review_log(card_key, reviewed_at, rating, mode, "
-			        "duration_ms) VALUES (?, ?, ?, ?, ?)", "tiiti", key, r->t,
-			        (int64_t)r->rating, r->mode, r->dur);
-			added++;
-		}
-		im->s->reviews_added += added;
-		if (added > 0) {
-			im->s->with_history++;
-			/* Replay the whole merged history. */
-			size_t n = 0, cap = 0;
-			struct rev *all = NULL;
-			struct db_stmt *st = db_prepare(im->db, "SELECT id, reviewed_at, rating, mode, "
-			                                "duration_ms FROM review_log WHERE card_key = ? "
-			                                "ORDER BY reviewed_at, id", "t", key);
-			while (db_step(st)) {
-				if (n == cap) {
-					cap = cap ? cap * 2 : 64;
-					all = xrealloc(all, cap * sizeof *all);
-				}
-				const char *m = db_col_text(st, 3);
-				all[n].id = db_col_int(st, 0);
-				all[n].t = db_col_int(st, 1);
-				all[n].rating = (int)db_col_int(st, 2);
-				all[n].dur = db_col_int(st, 4);
-				all[n].mode = NULL;
-				all[n].replay = strcmp(m, "review") == 0 || strcmp(m, "filtered") == 0;
-				n++;
-			}
-			db_finalize(st);
-			rc = replay(im, key, all, n, 0);
-			free(all);
-		}
+		rc = replay(im, ref->key, im->rows, im->nrows, 1);
 	}
 	im->nrows = 0;
 	return rc;
@@ -751,11 +931,11 @@ static int
 on_revlog(void *ctx, const struct anki_row *r)
 {
 	struct imp *im = ctx;
-	int64_t id = r->i[0], cid = r->i[1], ease = r->i[2], type = r->i[7];
+	int64_t id = r->i[0], cid = r->i[1], ease = r->i[2], type = r->i[4];
 	if (++im->revdone % 16384 == 0 && im->o->progress)
 		im->o->progress(im->o->ctx, "Reading reviews", im->revdone, im->revtotal);
 	if (cid != im->cur_cid) {
-		if (flush_card(im) != 0)
+		if (end_card(im) != 0)
 			return -1;
 		im->cur_cid = cid;
 	}
@@ -790,7 +970,7 @@ on_revlog(void *ctx, const struct anki_row *r)
 		im->s->reviews_unanswered++;
 		return 0;
 	}
-	struct rev v = { .id = id, .t = id / 1000, .dur = r->i[6] < 0 ? 0 : r->i[6],
+	struct rev v = { .id = id, .t = id / 1000, .dur = r->i[3] < 0 ? 0 : r->i[3],
 	                 .rating = (int)ease };
 	if (type <= 2) {
 		v.mode = "review";
@@ -801,9 +981,106 @@ on_revlog(void *ctx, const struct anki_row *r)
 	} else {
 		v.mode = "manual";
 	}
-	push_row(im, &v);
+	push_row(&im->rows, &im->nrows, &im->caprows, &v);
 	ref->sched = 0;   /* it has history */
 	return 0;
+}
+
+/* Whether writing n rows into a table of `have` rows is faster with its
+ * indexes dropped and built again once: many rows, and not few beside
+ * those there (each rebuild sorts them all). */
+static int
+bulk_worth(int64_t n, int64_t have)
+{
+	return n >= BULK_MIN && n * 2 >= have;
+}
+
+/* Reads the package's review log into prepdeck's: cards without a log
+ * of their own first, in bulk (with the log's indexes dropped and built
+ * again afterwards when the package brings many reviews compared with
+ * the log there is), then the merges. */
+static int
+import_history(struct imp *im)
+{
+	mark_merges(im);
+	im->revtotal = anki_src_count_revlog(im->src);
+	struct db_indexes *ix = NULL;
+	if (bulk_worth(im->revtotal, db_int(im->db, 0, "SELECT count(*) FROM review_log", "")))
+		ix = db_indexes_drop(im->db, "review_log");
+	int rc = anki_src_rows(im->src, ANKI_Q_REVLOG, on_revlog, im, im->cause);
+	if (rc == 0)
+		rc = end_card(im);
+	flush_log(im);
+	db_indexes_restore(im->db, ix);
+	for (size_t i = 0; rc == 0 && i < im->nmerge; i++)
+		rc = merge_card(im, im->merges[i].ref->key, im->mrows + im->merges[i].start,
+		                im->merges[i].n);
+	flush_states(im);
+	return rc;
+}
+
+/* An INSERT of n rows: head, row n times, tail. */
+static struct db_stmt *
+prepare_rows(struct db *db, const char *head, const char *row, int n, const char *tail)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_add(&b, head);
+	for (int i = 0; i < n; i++) {
+		if (i)
+			sbuf_addc(&b, ',');
+		sbuf_add(&b, row);
+	}
+	sbuf_add(&b, tail);
+	struct db_stmt *st = db_prepare(db, b.s, "");
+	sbuf_free(&b);
+	return st;
+}
+
+static void
+prepare_bulk(struct imp *im)
+{
+	struct db *db = im->db;
+	im->st_card_has = db_prepare(db, "SELECT 1 FROM card WHERE key = ?", "");
+	im->st_card_put = db_prepare(db,
+	    "INSERT INTO card(key, note_id, deck_id, kind, front, back, note, tags, cloze, ord, "
+	    "src, line, retired) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, 0) "
+	    "ON CONFLICT(key) DO UPDATE SET note_id = excluded.note_id, deck_id = excluded.deck_id, "
+	    "kind = excluded.kind, front = excluded.front, back = excluded.back, "
+	    "note = excluded.note, tags = excluded.tags, cloze = excluded.cloze, retired = 0 "
+	    "WHERE front IS NOT excluded.front OR back IS NOT excluded.back OR note IS NOT "
+	    "excluded.note OR tags IS NOT excluded.tags OR deck_id IS NOT excluded.deck_id OR "
+	    "kind IS NOT excluded.kind OR cloze IS NOT excluded.cloze OR retired <> 0", "");
+	im->st_log_has = db_prepare(db, "SELECT 1 FROM review_log WHERE card_key = ? LIMIT 1", "");
+	static const char log_head[] = "INSERT INTO review_log(card_key, reviewed_at, rating, "
+		"mode, duration_ms, state, due, stability, difficulty, prev_state, prev_due, "
+		"prev_stability, prev_difficulty, prev_last_review, prev_reps, prev_lapses, "
+		"prev_step, prev_scheduled_days, prev_suspended, prev_leech) VALUES ";
+	static const char log_row[] = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)";
+	static const char state_head[] = "INSERT INTO card_state(key, state, due, stability, "
+		"difficulty, last_review, reps, lapses, step, scheduled_days) VALUES ";
+	static const char state_row[] = "(?,?,?,?,?,?,?,?,?,?)";
+	static const char state_tail[] = " ON CONFLICT(key) DO UPDATE SET state = "
+		"excluded.state, due = excluded.due, stability = excluded.stability, "
+		"difficulty = excluded.difficulty, last_review = excluded.last_review, "
+		"reps = excluded.reps, lapses = excluded.lapses, step = excluded.step, "
+		"scheduled_days = excluded.scheduled_days";
+	im->st_log_put = prepare_rows(db, log_head, log_row, 1, "");
+	im->st_log_many = prepare_rows(db, log_head, log_row, LOG_BATCH, "");
+	im->st_state = prepare_rows(db, state_head, state_row, 1, state_tail);
+	im->st_state_many = prepare_rows(db, state_head, state_row, STATE_BATCH, state_tail);
+}
+
+static void
+finish_bulk(struct imp *im)
+{
+	db_finalize(im->st_card_has);
+	db_finalize(im->st_card_put);
+	db_finalize(im->st_log_has);
+	db_finalize(im->st_log_put);
+	db_finalize(im->st_log_many);
+	db_finalize(im->st_state);
+	db_finalize(im->st_state_many);
 }
 
 static void
@@ -860,9 +1137,10 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 	im.cur_cid = INT64_MIN;
 	const char *base = strrchr(file, '/');
 	im.srclabel = xprintf("@anki/%s", base ? base + 1 : file);
-	struct settings set;
-	settings_load(db, &set);
-	settings_fsrs_params(&set, &im.p);
+	settings_load(db, &im.set);
+	settings_fsrs_params(&im.set, &im.p);
+	struct target t;
+	im.targets = target_next(db, 0, &t) == 0;
 
 	int rc = anki_src_rows(src, ANKI_Q_NOTETYPES, on_notetype, &im, cause);
 	if (rc == 0)
@@ -873,10 +1151,23 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 		rc = anki_src_rows(src, ANKI_Q_DECKS, on_deck, &im, cause);
 	for (size_t i = 0; rc == 0 && i < im.nnt; i++)
 		classify(&im.nt[i]);
+	int journal = 0;
 	if (rc == 0) {
+		/* A large package: written with the rollback journal when the
+		 * database is ours alone. The store checks no CHECK constraints
+		 * in this transaction: the import writes only values it made. */
+		journal = anki_src_count_cards(src) + anki_src_count_revlog(src) >= BULK_MIN &&
+		          db_bulk_begin(db);
 		db_begin(db);
+		db_exec(db, "PRAGMA ignore_check_constraints = ON", "");
+		prepare_bulk(&im);
 		im.ord = db_int(db, 0, "SELECT max(ord) + 1 FROM card", "");
+		struct db_indexes *cix = NULL;
+		if (bulk_worth(anki_src_count_cards(src),
+		               db_int(db, 0, "SELECT count(*) FROM card", "")))
+			cix = db_indexes_drop(db, "card");
 		rc = anki_src_rows(src, ANKI_Q_CARDS, on_card, &im, cause);
+		db_indexes_restore(db, cix);
 		if (rc == 0) {
 			qsort(im.refs, im.nrefs, sizeof *im.refs, cmp_ref);
 			for (size_t i = 1; i < im.nrefs; i++)
@@ -886,12 +1177,8 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 					break;
 				}
 		}
-		if (rc == 0) {
-			im.revtotal = anki_src_count_revlog(src);
-			rc = anki_src_rows(src, ANKI_Q_REVLOG, on_revlog, &im, cause);
-		}
 		if (rc == 0)
-			rc = flush_card(&im);
+			rc = import_history(&im);
 		for (size_t i = 0; rc == 0 && i < im.nrefs; i++) {
 			struct cardref *c = &im.refs[i];
 			if (c->key && c->sched)
@@ -900,6 +1187,7 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 				db_exec(db, "INSERT INTO card_state(key, suspended) VALUES (?, 1) "
 				        "ON CONFLICT(key) DO UPDATE SET suspended = 1", "t", c->key);
 		}
+		finish_bulk(&im);
 		if (rc == 0) {
 			s->notes_cardless = (int)anki_src_count_cardless_notes(src);
 			db_commit(db);
@@ -907,6 +1195,9 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 			db_rollback(db);
 		}
 	}
+	db_exec(db, "PRAGMA ignore_check_constraints = OFF", "");
+	if (journal)
+		db_bulk_end(db);
 	if (rc != 0 && cause && *cause == NULL)
 		fail(cause, "import failed");
 	free_note(&im);
@@ -921,6 +1212,8 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 		free(im.refs[i].key);
 	free(im.refs);
 	free(im.rows);
+	free(im.merges);
+	free(im.mrows);
 	free(im.srclabel);
 	anki_src_close(src);
 	anki_pkg_close(&pkg);

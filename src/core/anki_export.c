@@ -19,6 +19,7 @@
 #define MODEL_REVERSE 1700000000002LL
 #define MODEL_CLOZE 1700000000003LL
 #define MODEL_TYPEIN 1700000000004LL
+#define MODEL_BOTH 1700000000005LL     /* both directions of one note from Anki */
 #define DCONF_ID 1
 /* The collection's day 0; Anki counts review due dates in days from it. */
 #define COL_CRT 1136073600LL   /* 2006-01-01 00:00 UTC */
@@ -125,17 +126,21 @@ static const char css[] = ".card { font-family: arial; font-size: 20px; text-ali
 
 static void
 model(struct sbuf *b, int64_t id, const char *name, int cloze, const char *const *fields,
-      int nf, const char *qfmt, const char *afmt, int64_t now)
+      int nf, const char *const *tmpl, int nt, int64_t now)
 {
 	sbuf_addf(b, "\"%lld\":{\"id\":%lld,\"name\":", (long long)id, (long long)id);
 	jstr(b, name);
-	sbuf_addf(b, ",\"type\":%d,\"mod\":%lld,\"usn\":-1,\"sortf\":0,\"did\":1,\"tmpls\":[{"
-	          "\"name\":\"Card 1\",\"ord\":0,\"qfmt\":", cloze, (long long)now);
-	jstr(b, qfmt);
-	sbuf_add(b, ",\"afmt\":");
-	jstr(b, afmt);
-	sbuf_add(b, ",\"bqfmt\":\"\",\"bafmt\":\"\",\"did\":null,\"bfont\":\"\",\"bsize\":0}],"
-	         "\"flds\":[");
+	sbuf_addf(b, ",\"type\":%d,\"mod\":%lld,\"usn\":-1,\"sortf\":0,\"did\":1,\"tmpls\":[",
+	          cloze, (long long)now);
+	/* tmpl: question and answer formats, a pair per card */
+	for (int i = 0; i < nt; i++) {
+		sbuf_addf(b, "%s{\"name\":\"Card %d\",\"ord\":%d,\"qfmt\":", i ? "," : "", i + 1, i);
+		jstr(b, tmpl[2 * i]);
+		sbuf_add(b, ",\"afmt\":");
+		jstr(b, tmpl[2 * i + 1]);
+		sbuf_add(b, ",\"bqfmt\":\"\",\"bafmt\":\"\",\"did\":null,\"bfont\":\"\",\"bsize\":0}");
+	}
+	sbuf_add(b, "],\"flds\":[");
 	for (int i = 0; i < nf; i++) {
 		sbuf_addf(b, "%s{\"name\":", i ? "," : "");
 		jstr(b, fields[i]);
@@ -148,7 +153,10 @@ model(struct sbuf *b, int64_t id, const char *name, int cloze, const char *const
 	         "5in}\\n\\\\usepackage[utf8]{inputenc}\\n\\\\usepackage{amssymb,amsmath}\\n"
 	         "\\\\pagestyle{empty}\\n\\\\setlength{\\\\parindent}{0in}\\n"
 	         "\\\\begin{document}\\n\",\"latexPost\":\"\\\\end{document}\",\"latexsvg\":false,"
-	         "\"req\":[[0,\"any\",[0]]],\"tags\":[],\"vers\":[]}");
+	         "\"req\":[");
+	for (int i = 0; i < nt; i++)
+		sbuf_addf(b, "%s[%d,\"any\",[%d]]", i ? "," : "", i, cloze ? 0 : i == 0 ? 0 : 1);
+	sbuf_add(b, "],\"tags\":[],\"vers\":[]}");
 }
 
 static char *
@@ -156,21 +164,29 @@ models_json(int64_t now)
 {
 	static const char *const qa[] = { "Front", "Back", "Note" };
 	static const char *const cl[] = { "Text", "Back Extra" };
-	static const char answer[] = "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}"
-		"{{#Note}}<br><br><small>{{Note}}</small>{{/Note}}";
+#define NOTE_PART "{{#Note}}<br><br><small>{{Note}}</small>{{/Note}}"
+	static const char *const basic[] = { "{{Front}}",
+		"{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}" NOTE_PART };
+	static const char *const both[] = { "{{Front}}",
+		"{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}" NOTE_PART, "{{Back}}",
+		"{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}" NOTE_PART };
+	static const char *const cloze[] = { "{{cloze:Text}}",
+		"{{cloze:Text}}<br>\n{{Back Extra}}" };
+	static const char *const typein[] = { "{{Front}}\n\n{{type:Back}}",
+		"{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}" NOTE_PART };
+#undef NOTE_PART
 	struct sbuf b;
 	sbuf_init(&b);
 	sbuf_addc(&b, '{');
-	model(&b, MODEL_BASIC, "prepdeck basic", 0, qa, 3, "{{Front}}", answer, now);
+	model(&b, MODEL_BASIC, "prepdeck basic", 0, qa, 3, basic, 1, now);
 	sbuf_addc(&b, ',');
-	model(&b, MODEL_REVERSE, "prepdeck reverse", 0, qa, 3, "{{Front}}", answer, now);
+	model(&b, MODEL_REVERSE, "prepdeck reverse", 0, qa, 3, basic, 1, now);
 	sbuf_addc(&b, ',');
-	model(&b, MODEL_CLOZE, "prepdeck cloze", 1, cl, 2, "{{cloze:Text}}",
-	      "{{cloze:Text}}<br>\n{{Back Extra}}", now);
+	model(&b, MODEL_CLOZE, "prepdeck cloze", 1, cl, 2, cloze, 1, now);
 	sbuf_addc(&b, ',');
-	model(&b, MODEL_TYPEIN, "prepdeck type-in", 0, qa, 3, "{{Front}}\n\n{{type:Back}}",
-	      "{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}"
-	      "{{#Note}}<br><br><small>{{Note}}</small>{{/Note}}", now);
+	model(&b, MODEL_TYPEIN, "prepdeck type-in", 0, qa, 3, typein, 1, now);
+	sbuf_addc(&b, ',');
+	model(&b, MODEL_BOTH, "prepdeck basic and reversed", 0, qa, 3, both, 2, now);
 	sbuf_addc(&b, '}');
 	return sbuf_take(&b);
 }
@@ -230,14 +246,25 @@ idset_add(struct idset *s, int64_t id)
 	return 1;
 }
 
+static uint64_t
+fnv(uint64_t h, const char *text)
+{
+	for (const char *p = text; *p; p++)
+		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	return h;
+}
+
+/* A non-zero 63-bit hash of text, for an idset of strings. */
+static int64_t
+text_hash(const char *text)
+{
+	return (int64_t)(fnv(1469598103934665603ull, text) >> 1) | 1;
+}
+
 static int64_t
 text_id(struct idset *s, const char *salt, const char *text)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (const char *p = salt; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ull;
-	for (const char *p = text; *p; p++)
-		h = (h ^ (unsigned char)*p) * 1099511628211ull;
+	uint64_t h = fnv(fnv(1469598103934665603ull, salt), text);
 	int64_t id = (int64_t)(h & ((1ull << 52) - 1));
 	if (id < 1000000)
 		id += 1000000;
@@ -257,6 +284,7 @@ struct exp {
 	int64_t pos;
 	struct anki_export_counts *n;
 	struct idset revids;
+	struct idset guids;     /* hashes of the Anki guids written */
 };
 
 /* Anki's interval in a revlog row: days when positive, seconds when
@@ -345,13 +373,13 @@ export_card(struct exp *e, const char *key, int64_t nid, int64_t did, int ord)
 	e->n->cards++;
 }
 
+/* One note: guid as given, id from seed, the cards keys[i] with ords[i]. */
 static void
-export_note(struct exp *e, const char *guid_src, int64_t mid, const char *tags,
+export_note(struct exp *e, const char *guid, const char *seed, int64_t mid, const char *tags,
             const char *const *fields, int nf, int64_t did, const char *const *keys,
             const int *ords, int ncards)
 {
-	char *guid = anki_guid_for(guid_src);
-	int64_t nid = text_id(&e->ids, "note:", guid_src);
+	int64_t nid = text_id(&e->ids, "note:", seed);
 	struct sbuf f;
 	sbuf_init(&f);
 	char *sfld = NULL;
@@ -370,64 +398,180 @@ export_note(struct exp *e, const char *guid_src, int64_t mid, const char *tags,
 		export_card(e, keys[i], nid, did, ords[i]);
 	free(sfld);
 	sbuf_free(&f);
-	free(guid);
+}
+
+static int
+hexval(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The guid a note imported from Anki had there: its note id is "anki-"
+ * and the guid in hex, or "anki-h" and a hash, the guid then kept in
+ * anki_note. NULL when there is none. */
+static char *
+origin_guid(struct db *db, const char *note_id)
+{
+	if (strncmp(note_id, "anki-", 5) != 0)
+		return NULL;
+	const char *h = note_id + 5;
+	if (*h == 'h')
+		return db_text(db, "SELECT guid FROM anki_note WHERE note_id = ?", "t", note_id);
+	size_t n = strlen(h);
+	if (n == 0 || n % 2)
+		return NULL;
+	char *g = xmalloc(n / 2 + 1);
+	for (size_t i = 0; i < n / 2; i++) {
+		int a = hexval(h[2 * i]), b = hexval(h[2 * i + 1]);
+		if (a < 0 || b < 0 || (a | b) == 0) {
+			free(g);
+			return NULL;
+		}
+		g[i] = (char)(a << 4 | b);
+	}
+	g[n / 2] = '\0';
+	return g;
+}
+
+/* The cards of one note as the deck lists them (cloze c1-c9 at most). */
+#define GROUP_MAX 16
+struct xcard {
+	char *key, *kind, *text[3], *tags;   /* text: front, back, note */
+	int cloze;
+};
+
+/* Writes a group of cards sharing a note id: a cloze note (all its
+ * cards), a note imported from Anki (under its own guid: both directions
+ * of a basic note as one note of two cards), or one card of prepdeck's
+ * own (its guid from its key). */
+static void
+export_group(struct exp *e, struct xcard *c, int n, const char *note_id, const char *guid,
+             int64_t did)
+{
+	const char *keys[GROUP_MAX];
+	int ords[GROUP_MAX], nk = 0;
+	if (strcmp(c[0].kind, "cloze") == 0) {
+		for (int i = 0; i < n; i++)
+			if (c[i].cloze >= 1) {
+				keys[nk] = c[i].key;
+				ords[nk++] = c[i].cloze - 1;
+			}
+		const char *fl[2] = { c[0].text[0], c[0].text[2] };
+		char *g = guid ? xstrdup(guid) : anki_guid_for(note_id);
+		export_note(e, g, note_id, MODEL_CLOZE, c[0].tags, fl, 2, did, keys, ords, nk);
+		free(g);
+		return;
+	}
+	/* Of a note from Anki: the asking card (basic or type-in) and the
+	 * reverse one, which go together when the first is basic. */
+	int fw = -1, rv = -1, done[GROUP_MAX] = { 0 };
+	for (int i = 0; guid && i < n; i++) {
+		if (strcmp(c[i].kind, "reverse") == 0)
+			rv = rv < 0 ? i : rv;
+		else
+			fw = fw < 0 ? i : fw;
+	}
+	if (fw >= 0 && rv >= 0 && strcmp(c[fw].kind, "basic") == 0) {
+		keys[0] = c[fw].key;
+		keys[1] = c[rv].key;
+		ords[0] = 0;
+		ords[1] = 1;
+		export_note(e, guid, note_id, MODEL_BOTH, c[fw].tags,
+		            (const char *const *)c[fw].text, 3, did, keys, ords, 2);
+		done[fw] = done[rv] = 1;
+	}
+	for (int i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		int64_t mid = strcmp(c[i].kind, "reverse") == 0 ? MODEL_REVERSE :
+		              strcmp(c[i].kind, "typein") == 0 ? MODEL_TYPEIN : MODEL_BASIC;
+		/* The note's own guid goes to its asking card: a reverse card
+		 * alone gets one from its key, as a note of another kind
+		 * under that guid would come back as a basic card. */
+		char *g = guid && i == fw ? xstrdup(guid) : anki_guid_for(c[i].key);
+		keys[0] = c[i].key;
+		ords[0] = 0;
+		export_note(e, g, c[i].key, mid, c[i].tags, (const char *const *)c[i].text, 3, did,
+		            keys, ords, 1);
+		free(g);
+	}
+}
+
+static void
+free_group(struct xcard *c, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(c[i].key);
+		free(c[i].kind);
+		for (int k = 0; k < 3; k++)
+			free(c[i].text[k]);
+		free(c[i].tags);
+	}
 }
 
 static void
 export_deck(struct exp *e, const char *deck, int64_t did)
 {
 	struct db_stmt *st = db_prepare(e->db, "SELECT key, note_id, kind, front, back, note, "
-	                                "tags, cloze FROM card WHERE deck_id = ? AND retired = 0 "
+	                                "tags, cloze, src LIKE '@anki/%' FROM card "
+	                                "WHERE deck_id = ? AND retired = 0 "
 	                                "ORDER BY ord, note_id, key", "t", deck);
-	/* Cloze cards of one note are collected, then written as one note. */
-	char *cl_note = NULL, *cl_text = NULL, *cl_extra = NULL, *cl_tags = NULL;
-	char *cl_keys[10];
-	int cl_ords[10], ncl = 0;
+	/* Cards of one note (a cloze item, or a note from Anki) are collected
+	 * while they follow each other, then written together. */
+	struct xcard c[GROUP_MAX];
+	int n = 0;
+	char *note = NULL, *guid = NULL;
 	for (;;) {
 		int more = db_step(st);
-		const char *kind = more ? db_col_text(st, 2) : "";
-		int is_cloze = strcmp(kind, "cloze") == 0;
-		if (ncl > 0 && (!more || !is_cloze || strcmp(db_col_text(st, 1), cl_note) != 0)) {
-			const char *fl[2] = { cl_text, cl_extra };
-			export_note(e, cl_note, MODEL_CLOZE, cl_tags, fl, 2, did,
-			            (const char *const *)cl_keys, cl_ords, ncl);
-			for (int i = 0; i < ncl; i++)
-				free(cl_keys[i]);
-			ncl = 0;
-			free(cl_note);
-			free(cl_text);
-			free(cl_extra);
-			free(cl_tags);
+		int join = more && n > 0 && n < GROUP_MAX && strcmp(db_col_text(st, 1), note) == 0 &&
+		           (guid || (strcmp(c[0].kind, "cloze") == 0 &&
+		                     strcmp(db_col_text(st, 2), "cloze") == 0));
+		if (n > 0 && !join) {
+			export_group(e, c, n, note, guid, did);
+			free_group(c, n);
+			n = 0;
+			free(note);
+			free(guid);
+			note = guid = NULL;
 		}
 		if (!more)
 			break;
-		const char *key = db_col_text(st, 0);
-		if (is_cloze) {
-			int n = (int)db_col_int(st, 7);
-			if (ncl == 0) {
-				cl_note = xstrdup(db_col_text(st, 1));
-				cl_text = xstrdup(db_col_text(st, 3));
-				cl_extra = xstrdup(db_col_text(st, 5));
-				cl_tags = xstrdup(db_col_text(st, 6));
+		if (n == 0) {
+			note = xstrdup(db_col_text(st, 1));
+			guid = db_col_int(st, 8) ? origin_guid(e->db, note) : NULL;
+			/* Cards of one note apart in the deck: the second group
+			 * gets guids from its keys. */
+			if (guid && !idset_add(&e->guids, text_hash(guid))) {
+				free(guid);
+				guid = NULL;
 			}
-			if (ncl < 10 && n >= 1) {
-				cl_keys[ncl] = xstrdup(key);
-				cl_ords[ncl++] = n - 1;
-			}
-			continue;
 		}
-		int64_t mid = strcmp(kind, "reverse") == 0 ? MODEL_REVERSE :
-		              strcmp(kind, "typein") == 0 ? MODEL_TYPEIN : MODEL_BASIC;
-		const char *fl[3] = { db_col_text(st, 3), db_col_text(st, 4), db_col_text(st, 5) };
-		char *k = xstrdup(key);
-		char *tags = xstrdup(db_col_text(st, 6));
-		const char *keys[1] = { k };
-		int ords[1] = { 0 };
-		export_note(e, k, mid, tags, fl, 3, did, keys, ords, 1);
-		free(k);
-		free(tags);
+		c[n].key = xstrdup(db_col_text(st, 0));
+		c[n].kind = xstrdup(db_col_text(st, 2));
+		for (int k = 0; k < 3; k++)
+			c[n].text[k] = xstrdup(db_col_text(st, 3 + k));
+		c[n].tags = xstrdup(db_col_text(st, 6));
+		c[n].cloze = (int)db_col_int(st, 7);
+		n++;
 	}
 	db_finalize(st);
+}
+
+/* A deck an Anki import made ("anki-<id>") goes back under its Anki id
+ * (1 is Anki's Default deck, written anyway), so importing the export
+ * finds it again; others get one from their id. */
+static int64_t
+deck_id(struct exp *e, const char *deck)
+{
+	char *end = NULL;
+	long long id = 0;
+	if (strncmp(deck, "anki-", 5) == 0 && deck[5] >= '1' && deck[5] <= '9')
+		id = strtoll(deck + 5, &end, 10);
+	if (end && *end == '\0' && id < (1LL << 52) &&
+	    db_int(e->db, 0, "SELECT count(*) FROM doc WHERE id = ? AND src LIKE '@anki/%'",
+	           "t", deck) > 0 && (id == 1 || idset_add(&e->ids, id)))
+		return id;
+	return text_id(&e->ids, "deck:", deck);
 }
 
 int
@@ -468,9 +612,11 @@ anki_export(struct db *db, char *const *decks, size_t ndecks, const char *out,
 		if (dup)
 			continue;
 		char *title = db_text(db, "SELECT title FROM doc WHERE id = ?", "t", decks[i]);
-		int64_t did = text_id(&e.ids, "deck:", decks[i]);
-		sbuf_addc(&dj, ',');
-		deck_json(&dj, did, title && *title ? title : decks[i], now);
+		int64_t did = deck_id(&e, decks[i]);
+		if (did != 1) {
+			sbuf_addc(&dj, ',');
+			deck_json(&dj, did, title && *title ? title : decks[i], now);
+		}
 		free(title);
 		export_deck(&e, decks[i], did);
 		n->decks++;
@@ -488,6 +634,7 @@ anki_export(struct db *db, char *const *decks, size_t ndecks, const char *out,
 	sbuf_free(&dj);
 	free(e.ids.v);
 	free(e.revids.v);
+	free(e.guids.v);
 	int rc = anki_out_finish(e.out, cause);
 	if (rc == 0)
 		rc = anki_pkg_write(tmp, out, cause);

@@ -14,6 +14,7 @@
 struct cleaner {
 	struct sbuf out;
 	int bold, italic, code, pre;
+	size_t bold_at, italic_at, code_at;   /* where each mark opened */
 	int nlists;
 	struct {
 		int ordered, n;
@@ -50,16 +51,48 @@ put_space(struct cleaner *c)
 		sbuf_addc(&c->out, ' ');
 }
 
-/* Toggles a markup pair: opens at depth 0 -> 1, closes at 1 -> 0. */
+/* Toggles a markup pair: opens at depth 0 -> 1, closes at 1 -> 0. The
+ * marks go around the text, blanks outside: "<i> a </i>" gives " *a* "
+ * ("* a *" would not read as italic); around nothing but blanks there
+ * are no marks (<i></i> would read as the ** of bold). */
 static void
-toggle(struct cleaner *c, int *depth, int open, const char *mark)
+toggle(struct cleaner *c, int *depth, size_t *at, int open, const char *mark)
 {
 	if (open) {
-		if ((*depth)++ == 0)
+		if ((*depth)++ == 0) {
+			*at = c->out.len;
 			sbuf_add(&c->out, mark);
-	} else if (*depth > 0 && --*depth == 0) {
+		}
+		return;
+	}
+	if (*depth == 0 || --*depth > 0)
+		return;
+	const char *o = c->out.s;
+	size_t n = strlen(mark);
+	if (*at + n > c->out.len || strncmp(o + *at, mark, n) != 0) {
+		/* Tags closed out of order moved the opening mark: just close. */
+		sbuf_add(&c->out, mark);
+		return;
+	}
+	size_t from = *at + n, a = from, e = c->out.len;
+	while (a < e && (o[a] == ' ' || o[a] == '\n'))
+		a++;
+	while (e > a && (o[e - 1] == ' ' || o[e - 1] == '\n'))
+		e--;
+	char *lead = xstrndup(o + from, a - from);
+	char *inner = xstrndup(o + a, e - a);
+	char *tail = xstrdup(o + e);
+	c->out.s[c->out.len = *at] = '\0';
+	sbuf_add(&c->out, lead);
+	if (*inner) {
+		sbuf_add(&c->out, mark);
+		sbuf_add(&c->out, inner);
 		sbuf_add(&c->out, mark);
 	}
+	sbuf_add(&c->out, tail);
+	free(lead);
+	free(inner);
+	free(tail);
 }
 
 static void
@@ -165,12 +198,12 @@ tag(struct cleaner *c, const char *name, int closing, struct anki_html_counts *n
 		"h6", "tr", "blockquote", "table", "section", "article", "header", "footer",
 		"dl", "dt", "dd", "hr", NULL };
 	if (strcmp(name, "b") == 0 || strcmp(name, "strong") == 0) {
-		toggle(c, &c->bold, !closing, "**");
+		toggle(c, &c->bold, &c->bold_at, !closing, "**");
 	} else if (strcmp(name, "i") == 0 || strcmp(name, "em") == 0) {
-		toggle(c, &c->italic, !closing, "*");
+		toggle(c, &c->italic, &c->italic_at, !closing, "*");
 	} else if (strcmp(name, "code") == 0 || strcmp(name, "kbd") == 0 ||
 	           strcmp(name, "tt") == 0 || strcmp(name, "samp") == 0) {
-		toggle(c, &c->code, !closing, "`");
+		toggle(c, &c->code, &c->code_at, !closing, "`");
 	} else if (strcmp(name, "br") == 0) {
 		line_break(c);
 	} else if (strcmp(name, "pre") == 0) {
@@ -306,12 +339,20 @@ anki_html_clean(const char *html, struct anki_html_counts *n, char **cause)
 		}
 		sbuf_addc(&c.out, *s++);
 	}
-	if (c.code)
-		sbuf_addc(&c.out, '`');
-	if (c.italic)
-		sbuf_addc(&c.out, '*');
-	if (c.bold)
-		sbuf_add(&c.out, "**");
+	/* Close what was left open, the last opened first. */
+	struct { int *depth; size_t *at; const char *mark; } open[3] = {
+		{ &c.code, &c.code_at, "`" }, { &c.italic, &c.italic_at, "*" },
+		{ &c.bold, &c.bold_at, "**" } };
+	for (;;) {
+		int last = -1;
+		for (int k = 0; k < 3; k++)
+			if (*open[k].depth > 0 && (last < 0 || *open[k].at > *open[last].at))
+				last = k;
+		if (last < 0)
+			break;
+		*open[last].depth = 1;
+		toggle(&c, open[last].depth, open[last].at, 0, open[last].mark);
+	}
 
 	/* Trim each line, keep at most one blank line in a row, trim the ends. */
 	struct sbuf t;
@@ -351,14 +392,21 @@ anki_html_from_markup(const char *text)
 	struct sbuf b;
 	sbuf_init(&b);
 	int bold = 0, code = 0;
-	for (const char *s = text; *s; s++) {
-		if (!code && s[0] == '*' && s[1] == '*') {
-			sbuf_add(&b, bold ? "</b>" : "<b>");
-			bold = !bold;
-			s++;
-		} else if (*s == '`') {
+	size_t len = strlen(text), italic_end = 0;
+	for (size_t i = 0; i < len; i++) {
+		const char *s = text + i;
+		if (*s == '`') {
 			sbuf_add(&b, code ? "</code>" : "<code>");
 			code = !code;
+		} else if (!code && s[0] == '*' && s[1] == '*') {
+			sbuf_add(&b, bold ? "</b>" : "<b>");
+			bold = !bold;
+			i++;
+		} else if (italic_end && i == italic_end) {
+			sbuf_add(&b, "</i>");
+			italic_end = 0;
+		} else if (!code && !italic_end && *s == '*' && (italic_end = markup_italic(text, len, i))) {
+			sbuf_add(&b, "<i>");
 		} else if (*s == '&') {
 			sbuf_add(&b, "&amp;");
 		} else if (*s == '<') {
@@ -383,10 +431,17 @@ anki_markup_plain(const char *text)
 {
 	struct sbuf b;
 	sbuf_init(&b);
-	for (const char *s = text; *s; s++) {
-		if (s[0] == '*' && s[1] == '*')
-			s++;
-		else if (*s == '`')
+	int code = 0;
+	size_t len = strlen(text), italic_end = 0;
+	for (size_t i = 0; i < len; i++) {
+		const char *s = text + i;
+		if (*s == '`')
+			code = !code;
+		else if (!code && s[0] == '*' && s[1] == '*')
+			i++;
+		else if (italic_end && i == italic_end)
+			italic_end = 0;
+		else if (!code && !italic_end && *s == '*' && (italic_end = markup_italic(text, len, i)))
 			;
 		else if (*s == '\n')
 			sbuf_addc(&b, ' ');

@@ -110,6 +110,54 @@ write_all(int fd, const void *p, size_t n)
 	return 0;
 }
 
+/* Where an entry is copied to: the file, and the size cap. */
+struct sink {
+	int fd;
+	uint64_t total, cap;
+	char **cause;
+	/* through zstd: the decoder, its output buffer, and its last answer
+	 * (0 when it ended a frame and holds nothing more) */
+	ZSTD_DStream *ds;
+	uint8_t *out;
+	size_t outcap, left;
+};
+
+/* Writes n bytes of the collection; -2 past the cap. */
+static int
+put(struct sink *k, const void *p, size_t n)
+{
+	k->total += n;
+	if (k->total > k->cap)
+		return -2;
+	if (write_all(k->fd, p, n) != 0)
+		return fail(k->cause, "cannot write a temporary file: %s", strerror(errno));
+	return 0;
+}
+
+/* Decodes n bytes of zstd data and writes what comes out; n == 0 at the
+ * end of the entry, to write what the decoder still holds. */
+static int
+unzstd(struct sink *k, const void *in, size_t n)
+{
+	ZSTD_inBuffer ib = { in, n, 0 };
+	if (n == 0 && k->left == 0)
+		return 0;
+	for (;;) {
+		ZSTD_outBuffer ob = { k->out, k->outcap, 0 };
+		k->left = ZSTD_decompressStream(k->ds, &ob, &ib);
+		if (ZSTD_isError(k->left))
+			return fail(k->cause, "the collection is not valid zstd data (%s)",
+			            ZSTD_getErrorName(k->left));
+		int rc = put(k, k->out, ob.pos);
+		if (rc != 0)
+			return rc;
+		if (n > 0 ? ib.pos == ib.size : k->left == 0)
+			return 0;
+		if (n == 0 && ob.pos == 0)
+			return fail(k->cause, "the collection's zstd data is truncated");
+	}
+}
+
 /* Copies entry idx to fd, through zstd when zstd is set, stopping at the
  * size cap whatever the archive claims. */
 static int
@@ -119,13 +167,16 @@ extract(zip_t *z, zip_int64_t idx, int zstd, int fd, uint64_t declared, uint64_t
 	zip_file_t *f = zip_fopen_index(z, (zip_uint64_t)idx, 0);
 	if (f == NULL)
 		return fail(cause, "cannot read the collection in the package: %s", zerr(z));
-	size_t incap = 1 << 17, outcap = ZSTD_DStreamOutSize();
-	uint8_t *in = xmalloc(incap), *out = xmalloc(outcap);
-	ZSTD_DStream *ds = zstd ? ZSTD_createDStream() : NULL;
-	if (ds)
-		ZSTD_initDStream(ds);
-	uint64_t total = 0, readin = 0, cap = max_collection();
-	size_t last = 1;
+	struct sink k = { .fd = fd, .cap = max_collection(), .cause = cause, .left = 1 };
+	if (zstd) {
+		k.ds = ZSTD_createDStream();
+		ZSTD_initDStream(k.ds);
+		k.outcap = ZSTD_DStreamOutSize();
+		k.out = xmalloc(k.outcap);
+	}
+	size_t incap = 1 << 17;
+	uint8_t *in = xmalloc(incap);
+	uint64_t readin = 0;
 	int rc = 0;
 	for (;;) {
 		zip_int64_t r = zip_fread(f, in, incap);
@@ -133,70 +184,23 @@ extract(zip_t *z, zip_int64_t idx, int zstd, int fd, uint64_t declared, uint64_t
 			rc = fail(cause, "the package is damaged: %s", zip_file_strerror(f));
 			break;
 		}
-		if (r == 0)
-			break;
-		readin += (uint64_t)r;
-		if (progress)
-			progress(ctx, "Extracting", (int64_t)readin, (int64_t)declared);
-		if (!zstd) {
-			total += (uint64_t)r;
-			if (total > cap) {
-				rc = -2;
-				break;
-			}
-			if (write_all(fd, in, (size_t)r) != 0) {
-				rc = fail(cause, "cannot write a temporary file: %s", strerror(errno));
-				break;
-			}
-			continue;
+		if (r > 0) {
+			readin += (uint64_t)r;
+			if (progress)
+				progress(ctx, "Extracting", (int64_t)readin, (int64_t)declared);
 		}
-		ZSTD_inBuffer ib = { in, (size_t)r, 0 };
-		while (ib.pos < ib.size && rc == 0) {
-			ZSTD_outBuffer ob = { out, outcap, 0 };
-			last = ZSTD_decompressStream(ds, &ob, &ib);
-			if (ZSTD_isError(last)) {
-				rc = fail(cause, "the collection is not valid zstd data (%s)",
-				          ZSTD_getErrorName(last));
-				break;
-			}
-			total += ob.pos;
-			if (total > cap)
-				rc = -2;
-			else if (write_all(fd, out, ob.pos) != 0)
-				rc = fail(cause, "cannot write a temporary file: %s", strerror(errno));
-		}
-		if (rc != 0)
+		rc = zstd ? unzstd(&k, in, (size_t)r) : put(&k, in, (size_t)r);
+		if (rc != 0 || r == 0)
 			break;
-	}
-	/* Flush what the decoder still holds. */
-	while (rc == 0 && zstd && last != 0) {
-		ZSTD_inBuffer ib = { in, 0, 0 };
-		ZSTD_outBuffer ob = { out, outcap, 0 };
-		last = ZSTD_decompressStream(ds, &ob, &ib);
-		if (ZSTD_isError(last)) {
-			rc = fail(cause, "the collection is not valid zstd data (%s)",
-			          ZSTD_getErrorName(last));
-			break;
-		}
-		if (ob.pos == 0) {
-			if (last != 0)
-				rc = fail(cause, "the collection's zstd data is truncated");
-			break;
-		}
-		total += ob.pos;
-		if (total > cap)
-			rc = -2;
-		else if (write_all(fd, out, ob.pos) != 0)
-			rc = fail(cause, "cannot write a temporary file: %s", strerror(errno));
 	}
 	if (rc == -2)
 		rc = fail(cause, "the collection is larger than %llu MiB uncompressed; refused "
-		          "as a possible zip bomb", (unsigned long long)(cap >> 20));
+		          "as a possible zip bomb", (unsigned long long)(k.cap >> 20));
 	zip_fclose(f);
-	ZSTD_freeDStream(ds);
+	ZSTD_freeDStream(k.ds);
 	free(in);
-	free(out);
-	*size = total;
+	free(k.out);
+	*size = k.total;
 	return rc;
 }
 

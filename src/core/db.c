@@ -48,6 +48,7 @@ static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(DB_SCHEMA_VERSION == sizeof migrations / sizeof migrations[0],
@@ -342,10 +343,10 @@ open_db(const char *path, int flags, int *created, char **cause)
 		int pending = stat(wal, &ws) == 0 && ws.st_size > 0;
 		free(wal);
 		char *uri = file_uri(path, db->ro_why != NULL && !pending);
-		rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+		rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 		free(uri);
 	} else {
-		rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+		rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	}
 	if (rc != SQLITE_OK) {
 		fail(cause, "cannot open %s: %s", path,
@@ -561,6 +562,16 @@ db_reset(struct db_stmt *st)
 	sqlite3_clear_bindings(st->s);
 }
 
+int
+db_run(struct db_stmt *st)
+{
+	while (db_step(st))
+		;
+	int n = sqlite3_changes(st->db->h);
+	db_reset(st);
+	return n;
+}
+
 void
 db_finalize(struct db_stmt *st)
 {
@@ -582,13 +593,25 @@ db_bind_int(struct db_stmt *st, int idx, int64_t v)
 	sqlite3_bind_int64(st->s, idx, v);
 }
 
-void
-db_bind_text(struct db_stmt *st, int idx, const char *v)
+static void
+bind_text(struct db_stmt *st, int idx, const char *v, sqlite3_destructor_type copy)
 {
 	if (v == NULL)
 		sqlite3_bind_null(st->s, idx);
 	else
-		sqlite3_bind_text(st->s, idx, v, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st->s, idx, v, -1, copy);
+}
+
+void
+db_bind_text(struct db_stmt *st, int idx, const char *v)
+{
+	bind_text(st, idx, v, SQLITE_TRANSIENT);
+}
+
+void
+db_bind_text_kept(struct db_stmt *st, int idx, const char *v)
+{
+	bind_text(st, idx, v, SQLITE_STATIC);
 }
 
 void
@@ -689,6 +712,91 @@ int64_t
 db_last_rowid(struct db *db)
 {
 	return sqlite3_last_insert_rowid(db->h);
+}
+
+struct db_indexes {
+	size_t n;
+	char **sql;
+};
+
+struct db_indexes *
+db_indexes_drop(struct db *db, const char *table)
+{
+	struct db_indexes *ix = xcalloc(1, sizeof *ix);
+	struct db_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_master WHERE "
+	                                "type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+	                                "ORDER BY name", "t", table);
+	char **names = NULL;
+	while (db_step(st)) {
+		ix->sql = xrealloc(ix->sql, (ix->n + 1) * sizeof *ix->sql);
+		names = xrealloc(names, (ix->n + 1) * sizeof *names);
+		names[ix->n] = xstrdup(db_col_text(st, 0));
+		ix->sql[ix->n++] = xstrdup(db_col_text(st, 1));
+	}
+	db_finalize(st);
+	for (size_t i = 0; i < ix->n; i++) {
+		char *q = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+		if (q == NULL || exec_script(db, q, NULL) != 0)
+			db_fatal(db, "cannot drop index %s", names[i]);
+		sqlite3_free(q);
+		free(names[i]);
+	}
+	free(names);
+	return ix;
+}
+
+void
+db_indexes_restore(struct db *db, struct db_indexes *ix)
+{
+	if (ix == NULL)
+		return;
+	for (size_t i = 0; i < ix->n; i++) {
+		if (exec_script(db, ix->sql[i], NULL) != 0)
+			db_fatal(db, "cannot remake an index (%.200s)", ix->sql[i]);
+		free(ix->sql[i]);
+	}
+	free(ix->sql);
+	free(ix);
+}
+
+static int
+first_text(void *ctx, int n, char **v, char **names)
+{
+	(void)names;
+	if (n > 0 && v[0] != NULL)
+		snprintf(ctx, 16, "%s", v[0]);
+	return 0;
+}
+
+/* Sets the journal mode; returns 1 when it is now mode. */
+static int
+journal_mode(struct db *db, const char *mode)
+{
+	char sql[40], now[16] = "";
+	snprintf(sql, sizeof sql, "PRAGMA journal_mode = %s", mode);
+	if (sqlite3_exec(db->h, sql, first_text, now, NULL) != SQLITE_OK)
+		return 0;
+	return strcmp(now, mode) == 0;
+}
+
+int
+db_bulk_begin(struct db *db)
+{
+	if (db->depth > 0 || db->readonly)
+		return 0;
+	/* Leaving the WAL needs the file to ourselves: do not wait for it. */
+	sqlite3_busy_timeout(db->h, 0);
+	int ok = journal_mode(db, "delete");
+	sqlite3_busy_handler(db->h, busy_wait, db);
+	return ok;
+}
+
+void
+db_bulk_end(struct db *db)
+{
+	/* Should another connection have opened the file meanwhile and
+	 * hold it, the next db_open makes it WAL again. */
+	journal_mode(db, "wal");
 }
 
 void

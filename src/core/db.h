@@ -12,7 +12,7 @@
 struct db;
 struct db_stmt;
 
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 /* PRAGMA application_id of a prepdeck database ("PRPD"): a database with
  * another id, or with another program's tables, is refused. */
@@ -57,9 +57,15 @@ struct db_stmt *db_prepare(struct db *db, const char *sql, const char *fmt, ...)
 /* Steps: returns 1 when a row is ready, 0 when done. */
 int db_step(struct db_stmt *st);
 void db_reset(struct db_stmt *st);
+/* Runs a statement kept for reuse to the end and resets it (bindings
+ * cleared); returns the rows it changed. */
+int db_run(struct db_stmt *st);
 void db_finalize(struct db_stmt *st);
 void db_bind_int(struct db_stmt *st, int idx, int64_t v);
 void db_bind_text(struct db_stmt *st, int idx, const char *v);
+/* As db_bind_text without a copy: v must stay as it is until the
+ * statement is reset. */
+void db_bind_text_kept(struct db_stmt *st, int idx, const char *v);
 void db_bind_double(struct db_stmt *st, int idx, double v);
 
 int64_t db_col_int(struct db_stmt *st, int col);
@@ -78,6 +84,21 @@ double db_double(struct db *db, double dflt, const char *sql, const char *fmt, .
 /* Newly allocated text of the first column of the first row, or NULL. */
 char *db_text(struct db *db, const char *sql, const char *fmt, ...);
 int64_t db_last_rowid(struct db *db);
+
+/* For a bulk insert inside a transaction: drops the indexes of table and
+ * returns what remakes them, so each is built once, sorted, instead of
+ * row by row. Pass it to db_indexes_restore (which frees it) before the
+ * transaction ends, committed or not. */
+struct db_indexes *db_indexes_drop(struct db *db, const char *table);
+void db_indexes_restore(struct db *db, struct db_indexes *ix);
+
+/* Around one large transaction (outside any): the rollback journal
+ * instead of the WAL, so the pages it adds are written once rather than
+ * to the WAL and again at the checkpoint. Only when no other connection
+ * has the database open (it never waits); returns 1 when it switched,
+ * and then db_bulk_end goes back to the WAL. */
+int db_bulk_begin(struct db *db);
+void db_bulk_end(struct db *db);
 
 /* Nested transactions: only the outermost begin/commit reach SQLite
  * (BEGIN IMMEDIATE). A rollback at any depth rolls back everything. */

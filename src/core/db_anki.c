@@ -103,7 +103,7 @@ static const char cards_q[] =
 	"c.odid, n.id IS NULL, n.mid, n.guid, n.tags, n.flds FROM cards c "
 	"LEFT JOIN notes n ON n.id = c.nid ORDER BY c.nid, c.ord, c.id";
 static const char revlog_q[] =
-	"SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog ORDER BY cid, id";
+	"SELECT id, cid, ease, time, type FROM revlog ORDER BY cid, id";
 
 int
 anki_src_rows(struct anki_src *s, enum anki_query q, anki_row_fn fn, void *ctx, char **cause)
@@ -140,7 +140,7 @@ anki_src_rows(struct anki_src *s, enum anki_query q, anki_row_fn fn, void *ctx, 
 		break;
 	case ANKI_Q_REVLOG:
 		sql = revlog_q;
-		nint = 8;
+		nint = 5;
 		nstr = 0;
 		break;
 	default:
@@ -216,8 +216,10 @@ anki_src_count_revlog(struct anki_src *s)
 int64_t
 anki_src_count_cardless_notes(struct anki_src *s)
 {
-	return count(s, "SELECT count(*) FROM notes n WHERE NOT EXISTS "
-	             "(SELECT 1 FROM cards c WHERE c.nid = n.id)");
+	/* NOT IN builds a temporary index of the cards' notes: a package
+	 * need not have Anki's index on cards.nid. */
+	return count(s, "SELECT count(*) FROM notes WHERE id NOT IN "
+	             "(SELECT nid FROM cards WHERE nid IS NOT NULL)");
 }
 
 /* ---- writing ----------------------------------------------------------- */

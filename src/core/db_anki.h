@@ -45,8 +45,8 @@ enum anki_query {
 	 * i10 original deck, i11 1 when the note is missing, i12 note type;
 	 * s0 guid, s1 tags, s2 fields (separated by 0x1f) */
 	ANKI_Q_CARDS,
-	/* By card, then time: i0 id (ms), i1 card id, i2 ease, i3 ivl,
-	 * i4 lastIvl, i5 factor, i6 time (ms), i7 type */
+	/* By card, then time: i0 id (ms), i1 card id, i2 ease, i3 time
+	 * taken (ms), i4 type */
 	ANKI_Q_REVLOG,
 };
 

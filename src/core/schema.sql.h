@@ -244,3 +244,12 @@ static const char schema_v2[] =
 static const char schema_v3[] =
 "ALTER TABLE doc ADD COLUMN profile TEXT NOT NULL DEFAULT '';\n"
 "ALTER TABLE story ADD COLUMN profile TEXT NOT NULL DEFAULT '';\n";
+
+/* Migration 4: the guid of a note imported from Anki when its note id
+ * cannot hold it (a guid over 29 bytes is hashed into the id), so that an
+ * export gives the note its own guid back. */
+static const char schema_v4[] =
+"CREATE TABLE anki_note (\n"
+"  note_id TEXT PRIMARY KEY,\n"
+"  guid TEXT NOT NULL\n"
+") WITHOUT ROWID;\n";

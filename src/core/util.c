@@ -768,3 +768,33 @@ str_clip(const char *s, int width)
 		return xstrndup(s, n);
 	return xprintf("%.*s%s", (int)n, s, str_ellipsis());
 }
+/* A letter or digit, counting any byte of a multi-byte character. */
+static int
+word_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       c >= 0x80;
+}
+
+size_t
+markup_italic(const char *s, size_t len, size_t i)
+{
+	if (i + 2 >= len || s[i] != '*' || s[i + 1] == '*' || (i > 0 && s[i - 1] == '*'))
+		return 0;
+	unsigned char prev = i ? (unsigned char)s[i - 1] : ' ';
+	unsigned char next = (unsigned char)s[i + 1];
+	if (word_byte(prev) || !(word_byte(next) || strchr("([{\"'", next)))
+		return 0;
+	for (size_t j = i + 2; j < len && s[j] != '\n' && s[j] != '`'; j++) {
+		if (s[j] != '*')
+			continue;
+		if (j + 1 < len && s[j + 1] == '*') {
+			j++;   /* bold markers inside */
+			continue;
+		}
+		if (s[j - 1] != ' ' && s[j - 1] != '*' &&
+		    (j + 1 >= len || !word_byte((unsigned char)s[j + 1])))
+			return j;
+	}
+	return 0;
+}

@@ -146,5 +146,12 @@ struct strtab {
 /* The value stored for key, or NULL. */
 size_t *strtab_get(const struct strtab *t, const char *key);
 void strtab_put(struct strtab *t, const char *key, size_t val);
+/* Card markup: when the '*' at s[i] (of len bytes) opens *italic* text,
+ * the index of the '*' that closes it, else 0. A single '*' opens after
+ * the start, a space or punctuation and before a letter, digit or
+ * opening bracket or quote; it closes after anything but a space, not
+ * before a letter or digit, before the line or a `code` span ends.
+ * So 2*3*4, a * b and COUNT(*) stay as typed (doc/content-format.md). */
+size_t markup_italic(const char *s, size_t len, size_t i);
 
 #endif

@@ -13,6 +13,16 @@
 #include "util.h"
 
 attr_t
+tui_italic(void)
+{
+#ifdef A_ITALIC
+	if (term_attrs() & A_ITALIC)
+		return A_ITALIC;
+#endif
+	return A_UNDERLINE;
+}
+
+attr_t
 tui_attr(struct app *a, enum tui_color c)
 {
 	if (a->color)

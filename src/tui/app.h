@@ -67,6 +67,8 @@ struct app {
 /* Colour pairs (plain attributes when colour is off). */
 enum tui_color { C_TITLE = 1, C_DIM, C_GOOD, C_WARN, C_BAD, C_ACCENT, C_SELECT };
 attr_t tui_attr(struct app *a, enum tui_color c);
+/* For *italic* text: italic where the terminal has it, else underline. */
+attr_t tui_italic(void);
 
 void tui_message(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int tui_push(struct app *a, const struct screen_ops *ops, const void *arg);

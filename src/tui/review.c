@@ -291,6 +291,8 @@ style_attr(struct app *a, unsigned char st)
 		at |= A_BOLD;
 	if (st & TS_CODE)
 		at |= a->color ? tui_attr(a, C_ACCENT) : (int)A_UNDERLINE;
+	if (st & TS_ITALIC)
+		at |= (int)tui_italic();
 	if (st & TS_CLOZE)
 		at |= tui_attr(a, C_WARN) | A_BOLD;
 	if (st & TS_DIM)

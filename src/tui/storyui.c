@@ -16,6 +16,8 @@ style_attr(struct app *a, unsigned char st)
 		at |= SUI_BOLD;
 	if (st & TS_CODE)
 		at |= a->color ? sui_attr(a, C_ACCENT) : (int)A_UNDERLINE;
+	if (st & TS_ITALIC)
+		at |= (int)tui_italic();
 	if (st & TS_DIM)
 		at |= sui_attr(a, C_DIM);
 	if (st & TS_GOOD)

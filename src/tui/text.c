@@ -116,17 +116,35 @@ static void
 inline_cells(struct cells *c, const char *s, size_t len, const struct text_opts *o)
 {
 	unsigned char style = o->base;
-	const char *end = s + len;
+	const char *start = s, *end = s + len;
+	const char *italic_end = NULL;
 	while (s < end) {
-		if (s + 1 < end && s[0] == '*' && s[1] == '*') {
-			style ^= TS_BOLD;
-			s += 2;
-			continue;
-		}
+		/* Inside `code` only the closing backquote (and a cloze
+		 * marker) is markup: x**2 and *.json stay as typed. */
 		if (s[0] == '`') {
 			style ^= TS_CODE;
 			s++;
 			continue;
+		}
+		if (!(style & TS_CODE) && s + 1 < end && s[0] == '*' && s[1] == '*') {
+			style ^= TS_BOLD;
+			s += 2;
+			continue;
+		}
+		if (s == italic_end) {
+			style &= (unsigned char)~TS_ITALIC;
+			italic_end = NULL;
+			s++;
+			continue;
+		}
+		if (!(style & TS_CODE) && italic_end == NULL && s[0] == '*') {
+			size_t close = markup_italic(start, len, (size_t)(s - start));
+			if (close) {
+				italic_end = start + close;
+				style |= TS_ITALIC;
+				s++;
+				continue;
+			}
 		}
 		if (s + 5 < end && strncmp(s, "{{c", 3) == 0 && s[3] >= '1' && s[3] <= '9' &&
 		    s[4] == ':' && s[5] == ':') {
@@ -155,6 +173,10 @@ inline_cells(struct cells *c, const char *s, size_t len, const struct text_opts 
 					cells_add_str(c, body, (size_t)(body_end - body), st);
 				}
 				s = close + 2;
+				if (italic_end && italic_end < s) {
+					style &= (unsigned char)~TS_ITALIC;   /* it ended inside */
+					italic_end = NULL;
+				}
 				continue;
 			}
 		}

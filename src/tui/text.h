@@ -1,6 +1,6 @@
 /* Laying out card text for the screen: the curriculum's small Markdown
- * subset (**bold**, `code`, "- " bullets, "1. " lists, blank-line
- * paragraphs) and cloze markers, wrapped by display width. */
+ * subset (**bold**, *italic*, `code`, "- " bullets, "1. " lists,
+ * blank-line paragraphs) and cloze markers, wrapped by display width. */
 #ifndef PREPDECK_TUI_TEXT_H
 #define PREPDECK_TUI_TEXT_H
 
@@ -13,6 +13,7 @@ enum {
 	TS_DIM = 8,
 	TS_GOOD = 16,
 	TS_BAD = 32,
+	TS_ITALIC = 64,    /* *italic*: italic where the terminal has it */
 };
 
 struct tcell {
