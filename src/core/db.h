@@ -12,7 +12,7 @@
 struct db;
 struct db_stmt;
 
-#define DB_SCHEMA_VERSION 3
+#define DB_SCHEMA_VERSION 4
 
 enum {
 	DB_OPEN_CREATE = 1,   /* create the file (and its directory) if missing */
@@ -36,6 +36,10 @@ void db_set_fatal_hook(void (*hook)(void));
 struct db_stmt *db_prepare(struct db *db, const char *sql, const char *fmt, ...);
 /* Steps: returns 1 when a row is ready, 0 when done. */
 int db_step(struct db_stmt *st);
+/* Steps a statement whose failure is the user's (a full-text query they
+ * typed): returns 1 or 0 as db_step, or -1 with *cause set to SQLite's
+ * message (caller frees) instead of exiting. */
+int db_try_step(struct db_stmt *st, char **cause);
 void db_reset(struct db_stmt *st);
 void db_finalize(struct db_stmt *st);
 void db_bind_int(struct db_stmt *st, int idx, int64_t v);
