@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_cards.h"
 #include "cli_gap.h"
 #include "cli_ical.h"
 #include "cli_lint.h"
@@ -87,9 +88,50 @@ const struct command cli_commands[] = {
 	{ "undo", "", "undo the last grade",
 	  "Restores the card graded last to its state before that grade and removes "
 	  "the log row. Repeatable.", cmd_undo },
-	{ "card", "show|bury|suspend|unsuspend|flag CARD", "show or change one card",
-	  "Shows a card's content, source and memory state, buries it until the next "
-	  "study day, suspends or unsuspends it, or toggles its flag.", cmd_card },
+	{ "card", "show|add|edit|history|revert|delete|... CARD",
+	  "show, write or change one card",
+	  "card show|bury|suspend|unsuspend|flag CARD shows a card's content, source and "
+	  "memory state, buries it until the next study day, suspends or unsuspends it, or "
+	  "toggles its flag. card add --deck ID [--kind basic|reverse|cloze|typein] --front "
+	  "TEXT [--back TEXT] [--note TEXT] [--tags a,b] [--now] [--force] writes a card of "
+	  "your own and prints its id alone (u- and six letters or digits; a cloze card's "
+	  "cards are ID:c1, ID:c2, ..., a reverse card's ID and ID:r): the deck is made when "
+	  "it does not exist; the card is due as a new card under the daily limits, or at "
+	  "once with --now; a front another card already has is refused unless --force; an "
+	  "empty front, a cloze without a {{c1::...}} deletion or with an empty one, a "
+	  "type-in without an answer, text over 65,536 bytes, invalid UTF-8 or a bad deck id "
+	  "are refused and nothing is saved. card edit CARD FIELD VALUE sets front, back, "
+	  "note, tags or deck (VALUE '-' reads standard input); a curriculum card's new text "
+	  "is kept as your version, which no import overwrites (a changed curriculum text "
+	  "is marked in the browser). card revert CARD goes back to the curriculum's text. "
+	  "card history CARD [--json] lists the card's reviews (time, rating, state, "
+	  "interval, cram) and changes. card delete CARD deletes a card of yours (its "
+	  "reviews stay in the log); card reset CARD makes a card new again; card move CARD "
+	  "DECK moves a card of yours; card undo undoes the last of these changes "
+	  "(repeatable). CARD is a card key or the id of its note.", cmd_card },
+	{ "cards", "search QUERY [--deck ID] [--state S] [--json] ...",
+	  "find cards by their text",
+	  "Full-text search over the front, back, note and tags of every live card, bundled "
+	  "and your own (SQLite FTS5): words match whole words in any order, word* a prefix, "
+	  "\"a phrase\" a phrase, with AND, OR, NOT and parentheses; an empty QUERY lists "
+	  "every card. A query FTS5 cannot read is refused with its message. --state is new, "
+	  "learning, review, suspended, buried, flagged, leech, due (today), mine, edited (your "
+	  "version of a curriculum card) or changed (the curriculum's text changed under "
+	  "your version); --sort is added (the default), relevance, deck, due, difficulty or "
+	  "lapses; --limit N (100). Prints key, deck, kind, state and the front's first line, "
+	  "or with --json a list of objects with card, deck, kind, front, back, state, due, "
+	  "suspended, flagged, leech, mine, edited and changed.", cli_cards },
+	{ "profile", "example|own|show|pitch|figure|story ...",
+	  "choose the example candidate's profile or build your own",
+	  "profile example uses the example candidate's pitch, figures and stories (marked "
+	  "(example)); profile own uses yours: the example's figures leave the review queue "
+	  "and its stories the rehearsal schedule, and stay there to read and copy. Until "
+	  "you choose, the example is used and the Today screen asks. profile show [--json] "
+	  "prints the choice and what you have written. profile pitch TEXT|- writes your "
+	  "60-second pitch; profile figure METRIC VALUE [CONTEXT] adds a figure of yours, a "
+	  "type-in card in deck my-figures; profile story TEMPLATE starts a story of yours "
+	  "from a template (its competencies and follow-up questions; the STAR fields start "
+	  "empty, the template's guidance is shown as hints).", cli_profile },
 	{ "settings", "[NAME [VALUE]]", "show or change review settings",
 	  "Without arguments lists retention (desired retention, 0.70-0.99), "
 	  "new_per_day, reviews_per_day, rollover_hour (the local hour the study "
@@ -170,8 +212,14 @@ const struct command cli_commands[] = {
 	  "the vocabulary lacks and that appear at least twice are listed as 'also "
 	  "mentioned', to add by hand. An empty file, a binary file or a text with no "
 	  "known skill is refused with a message and creates nothing.", cmd_jd },
-	{ "export", "gapmap|stories|ical ... [--format FMT] [--out FILE]",
-	  "write a gap map (md, csv, yaml), your stories (md, yaml) or a calendar (ical)",
+	{ "export", "gapmap|stories|ical|deck ... [--format FMT] [--out FILE]",
+	  "write a gap map (md, csv, yaml), your stories (md, yaml), a calendar (ical) or a deck (yaml, md, csv)",
+	  "export deck ID [--format yaml|md|csv] [--out FILE] writes any deck with your "
+	  "text (your edits of curriculum cards as you have them): a deck YAML document "
+	  "marked 'origin: user' that 'prepdeck import' reads back as your own cards with "
+	  "the same ids (a new deck and new cards are made; a card you already have takes "
+	  "the file's text, a curriculum card as your version of it), Markdown, or CSV "
+	  "(id, kind, front, back, note, tags, deck). "
 	  "export gapmap [MAP] --format md|csv|yaml [--out FILE] [--id ID] writes the "
 	  "map (the current one by default) to standard output or FILE: a "
 	  "Markdown table for notes, CSV (RFC 4180: fields with commas, quotes or line "
@@ -283,7 +331,9 @@ cmd_export_what(struct cli *c, int argc, char **argv)
 		return cmd_export(c, argc, argv);
 	if (argc >= 2 && strcmp(argv[1], "ical") == 0)
 		return cli_export_ical(c, argc - 1, argv + 1);
-	fprintf(stderr, "prepdeck: export needs what to export: gapmap, stories or ical%s%s%s\n"
+	if (argc >= 2 && strcmp(argv[1], "deck") == 0)
+		return cli_export_deck(c, argc - 1, argv + 1);
+	fprintf(stderr, "prepdeck: export needs what to export: gapmap, stories, ical or deck%s%s%s\n"
 	        "(see prepdeck help export)\n", argc >= 2 ? " (not '" : "",
 	        argc >= 2 ? argv[1] : "", argc >= 2 ? "')" : "");
 	return EXIT_USAGE;

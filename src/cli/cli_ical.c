@@ -55,6 +55,12 @@ write_whole(const char *path, const char *s, size_t n, char **cause)
 }
 
 int
+cli_write_whole(const char *path, const char *s, size_t n, char **cause)
+{
+	return write_whole(path, s, n, cause);
+}
+
+int
 cli_export_ical(struct cli *c, int argc, char **argv)
 {
 	const char *out = NULL;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_cards.h"
 #include "review.h"
 #include "settings.h"
 #include "tui/app.h"
@@ -254,8 +255,10 @@ cmd_undo(struct cli *c, int argc, char **argv)
 int
 cmd_card(struct cli *c, int argc, char **argv)
 {
+	if (argc >= 2 && cli_card_is_author(argv[1]))
+		return cli_card_author(c, argc, argv);
 	if (argc != 3)
-		return cli_usage(NULL, "usage: prepdeck card "
+		return cli_usage("card", "usage: prepdeck card "
 		                 "show|bury|suspend|unsuspend|flag CARD");
 	const char *what = argv[1], *key = argv[2];
 	struct db *db = cli_db(c);
