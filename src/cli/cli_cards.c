@@ -55,6 +55,11 @@ read_input(char **cause)
 			return NULL;
 		}
 	}
+	/* One final newline (as echo and editors add) is not part of it. */
+	if (b.len > 0 && b.s[b.len - 1] == '\n')
+		b.s[--b.len] = '\0';
+	if (b.len > 0 && b.s[b.len - 1] == '\r')
+		b.s[--b.len] = '\0';
 	return sbuf_take(&b);
 }
 
@@ -151,8 +156,8 @@ card_edit(struct db *db, int argc, char **argv)
 {
 	if (argc != 5)
 		return cli_usage("card", "usage: prepdeck card edit CARD FIELD VALUE (FIELD: "
-		                 "front, back, note, tags or deck; VALUE '-' reads standard "
-		                 "input)");
+		                 "front, back, note, tags, deck or kind; VALUE '-' reads "
+		                 "standard input)");
 	char *cause = NULL;
 	int used = 0;
 	char *val = value_arg(argv[4], &used, &cause);

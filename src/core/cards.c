@@ -67,7 +67,8 @@ cards_note_set(struct card_note *n, const char *field, const char *value, char *
 	else if (strcmp(field, "kind") == 0)
 		set_str(&n->kind, value);
 	else
-		return fail(cause, "unknown field '%s' (front, back, note, tags or deck)", field);
+		return fail(cause, "unknown field '%s' (front, back, note, tags, deck or kind)",
+		            field);
 	return 0;
 }
 
@@ -885,8 +886,6 @@ int
 cards_edit(struct db *db, const char *card, const char *field, const char *value,
            char **cause)
 {
-	if (strcmp(field, "kind") == 0)
-		return fail(cause, "unknown field 'kind' (front, back, note, tags or deck)");
 	struct card_note n;
 	if (cards_note_get(db, card, &n, cause) != 0)
 		return -1;

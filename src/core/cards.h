@@ -89,7 +89,7 @@ int cards_add(struct db *db, struct card_note *n, int due_now, int force, char *
  * rewritten. The kind can change only between basic and reverse; only
  * the learner's notes change deck. */
 int cards_update(struct db *db, struct card_note *n, char **cause);
-/* Sets one field (front, back, note, tags, deck) of card's note. */
+/* Sets one field (front, back, note, tags, deck, kind) of card's note. */
 int cards_edit(struct db *db, const char *card, const char *field, const char *value,
                char **cause);
 /* Returns a curriculum card to the files' text (drops the override). */
