@@ -79,12 +79,12 @@ expect_screen "back to the start" "0123456789abcdefghijklmn.*>"
 keys Escape
 
 # Filter and sort.
-keys /
+keys f
 keys "agents"
 expect_screen "filtered as typed" "1/1 · Evals for agents"
 keys Enter
 expect_screen "filter kept" "sort: map · filter: agents"
-keys / C-u Enter
+keys f C-u Enter
 expect_screen "filter cleared" "Filter cleared"
 keys s
 expect_screen "sorted by confidence" "sort: confidence"

@@ -68,6 +68,41 @@ profile_info_free(struct profile_info *p)
 	memset(p, 0, sizeof *p);
 }
 
+void
+profile_figures(struct db *db, int example, struct profile_figure **out, size_t *n)
+{
+	struct db_stmt *st = db_prepare(db,
+	    "SELECT c.note_id, c.front, c.back, c.note FROM card c JOIN doc d ON d.id = c.deck_id "
+	    "WHERE c.retired = 0 AND c.kind = 'typein' AND (CASE WHEN ?1 THEN d.profile = ?2 "
+	    "ELSE d.id = ?3 END) ORDER BY d.ord, c.ord, c.key", "itt", (int64_t)example,
+	    PROFILE_EXAMPLE, CARDS_FIGURES_DECK);
+	struct profile_figure *v = NULL;
+	size_t k = 0;
+	while (db_step(st)) {
+		v = xrealloc(v, (k + 1) * sizeof *v);
+		v[k].id = xstrdup(db_col_text(st, 0));
+		v[k].metric = xstrdup(db_col_text(st, 1));
+		v[k].value = xstrdup(db_col_text(st, 2));
+		v[k].context = xstrdup(db_col_text(st, 3));
+		k++;
+	}
+	db_finalize(st);
+	*out = v;
+	*n = k;
+}
+
+void
+profile_figures_free(struct profile_figure *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].id);
+		free(v[i].metric);
+		free(v[i].value);
+		free(v[i].context);
+	}
+	free(v);
+}
+
 int
 profile_set_pitch(struct db *db, const char *text, char **cause)
 {

@@ -66,6 +66,15 @@ int profile_set_pitch(struct db *db, const char *text, char **cause);
  * context as the card's note. Sets *newid (caller frees). */
 int profile_add_figure(struct db *db, const char *metric, const char *value,
                        const char *context, char **newid, char **cause);
+/* Figures: the learner's (cards of CARDS_FIGURES_DECK), or with example
+ * set the example profile's, in deck order. Free with
+ * profile_figures_free. */
+struct profile_figure {
+	char *id, *metric, *value, *context;
+};
+void profile_figures(struct db *db, int example, struct profile_figure **out, size_t *n);
+void profile_figures_free(struct profile_figure *v, size_t n);
+
 /* Starts a story of the learner's from template tpl: its title and
  * competencies, its decision points' questions, and every STAR field
  * empty (the template's guidance is shown beside it as a hint, never

@@ -89,7 +89,21 @@ enum tui_start { TUI_START_TODAY, TUI_START_REVIEW, TUI_START_REHEARSE };
 	_(GAP_REVIEW, "Review the row's linked deck") \
 	_(INTERVIEW, "Interview dates: countdown, proposed plan, set a date") \
 	_(CRAM, "Cram a deck now, without changing its schedule") \
-	_(SELECT, "Open or change the selected item")
+	_(SELECT, "Open or change the selected item") \
+	_(BROWSE, "Browse and search all cards") \
+	_(ADD, "Add a card of your own") \
+	_(PROFILE, "Your profile: the example's or your own pitch, figures, stories") \
+	_(CARD_EDIT, "Edit the selected card") \
+	_(CARD_RESET, "Reset the card to new (its reviews stay in the log)") \
+	_(CARD_MOVE, "Move your card to another deck") \
+	_(CARD_DELETE, "Delete your card (asks first; its reviews stay in the log)") \
+	_(CARD_REVERT, "Go back to the curriculum's text of the card") \
+	_(CARD_COMPARE, "Show your text or the curriculum's") \
+	_(FILTER_DECK, "Show one deck, or all") \
+	_(FILTER_STATE, "Show cards in one state: new, due, suspended, ...") \
+	_(FILTER_TAG, "Show cards with one tag") \
+	_(SORT, "Sort by added, relevance, deck, due, difficulty, lapses") \
+	_(SEARCH, "Type in the search (Esc returns to the list)")
 
 #define TUI_ACTION_ENUM(name, help) ACT_##name,
 enum tui_action { TUI_ACTIONS(TUI_ACTION_ENUM) ACT__COUNT };
@@ -178,5 +192,13 @@ extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast
 extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */
 extern const struct screen_ops rehearse_screen;   /* arg: STORY, STORY@PROMPT, pitch, flow, drill:STORY */
 extern const struct screen_ops gapmap_screen;     /* arg: a map id, or NULL for the current map */
+extern const struct screen_ops browser_screen;    /* arg: a query to start with, or NULL */
+extern const struct screen_ops cardedit_screen;   /* arg: NULL or "new:DECK" adds, "edit:CARD"
+                                                     edits, "draft" brings back the draft */
+extern const struct screen_ops profile_screen;    /* arg: NULL, or "pitch", "figures", "stories" */
+
+/* Opens the card editor on the unsaved draft a crash left, if any
+ * (called once at start). */
+void cardedit_restore_draft(struct app *a);
 
 #endif

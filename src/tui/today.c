@@ -16,6 +16,7 @@
 #include "tui/app.h"
 #include "tui/gap_today.h"
 #include "tui/plan_panel.h"
+#include "tui/profile_today.h"
 #include "tui/story_today.h"
 #include "util.h"
 
@@ -40,6 +41,8 @@ static const struct tui_key today_keys[] = {
 	{ 'e', ACT_REHEARSE, "e", "Rehearse the first story due today" },
 	{ 'i', ACT_INTERVIEW, "i", NULL },
 	{ 'x', ACT_CRAM, "x", NULL },
+	{ 'b', ACT_BROWSE, "b", "Browse and search all cards (also / anywhere)" },
+	{ 'y', ACT_PROFILE, "y", NULL },
 	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the selected plan task" },
 	{ '\r', ACT_OPEN, "Enter", "Open what the selected plan task links to (else tick it)" },
 	{ KEY_ENTER, ACT_OPEN, NULL, NULL },
@@ -156,6 +159,7 @@ today_draw(struct app *a, void *st, int lines, int cols)
 	if (t->countdown[0])
 		tui_put(0, cols - 2 - tui_width(t->countdown), t->countdown, cols / 2,
 		        tui_attr(a, C_WARN) | A_BOLD);
+	profile_today_banner(a, 1, cols);
 	int y = 2;
 	y = plan_panel_draw(a, t->plan, y, cols);
 	y = section_cards(a, t, y, cols);
@@ -197,6 +201,12 @@ today_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	case ACT_CRAM:
 		tui_push(a, &cram_screen, NULL);
+		return 1;
+	case ACT_BROWSE:
+		tui_push(a, &browser_screen, NULL);
+		return 1;
+	case ACT_PROFILE:
+		tui_push(a, &profile_screen, NULL);
 		return 1;
 	default:
 		return 0;
