@@ -88,8 +88,9 @@ with_prefix(const char *text)
 	while (s > 0 && text[s - 1] != ' ' && text[s - 1] != '(' && text[s - 1] != ':')
 		s--;
 	const char *w = text + s;
+	/* One letter is not yet a prefix worth matching every word it starts. */
 	if (strcmp(w, "AND") == 0 || strcmp(w, "OR") == 0 || strcmp(w, "NOT") == 0 ||
-	    strcmp(w, "NEAR") == 0)
+	    strcmp(w, "NEAR") == 0 || n - s < 2)
 		return xstrdup(text);
 	return xprintf("%s*", text);
 }
@@ -140,7 +141,9 @@ db_card_search(struct db *db, const struct card_query *q, struct card_hit **out,
 	    "ifnull(s.suspended, 0), ifnull(s.flag, 0), ifnull(s.leech, 0), ifnull(s.due, 0), "
 	    "ifnull(s.buried_until, 0), c.src = '', o.note_id IS NOT NULL, "
 	    "ifnull(o.file_changed_at, 0) > 0 FROM %s ORDER BY %s LIMIT ?6", from.s,
-	    fts && sort == SORT_RELEVANCE ? "f.rank" : sort_sql[sort]);
+	    /* FTS5 hands out matches in rowid order: sorting by it costs nothing. */
+	    fts && sort == SORT_RELEVANCE ? "f.rank" :
+	    fts && (sort == SORT_ADDED || sort == SORT_RELEVANCE) ? "f.rowid" : sort_sql[sort]);
 	struct db_stmt *st = db_prepare(db, sql, "");
 	free(sql);
 	db_bind_text(st, 1, text);
@@ -185,9 +188,18 @@ db_card_search(struct db *db, const struct card_query *q, struct card_hit **out,
 	}
 	*out = v;
 	*total = *n;
-	/* The count goes on past the rows shown, up to count_max. */
+	/* The count goes on past the rows shown, up to count_max: from the
+	 * index alone when nothing else filters (it holds only live cards). */
 	if (q->count_max > *n && *n == q->limit) {
-		sql = xprintf("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT ?6)", from.s);
+		int plain = !q->deck && !q->tag && q->state == CS_ANY;
+		if (plain && fts)
+			sql = xstrdup("SELECT count(*) FROM (SELECT 1 FROM card_fts WHERE card_fts "
+			              "MATCH ?1 LIMIT ?6)");
+		else if (plain)
+			sql = xstrdup("SELECT count(*) FROM (SELECT 1 FROM card WHERE retired = 0 "
+			              "LIMIT ?6)");
+		else
+			sql = xprintf("SELECT count(*) FROM (SELECT 1 FROM %s LIMIT ?6)", from.s);
 		st = db_prepare(db, sql, "");
 		free(sql);
 		db_bind_text(st, 1, text);

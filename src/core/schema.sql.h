@@ -253,8 +253,10 @@ static const char schema_v3[] =
  * card_action, card_action_row and card_action_override record every
  * change made in the program with what it replaced (history and undo);
  * card_draft keeps the text being written, so a crash loses nothing;
- * card_fts (FTS5) indexes the text of every card, kept in step with
- * card by triggers through card_search (a stable rowid per card key). */
+ * card_fts (FTS5) indexes the text of every live card, kept in step with
+ * card by triggers through card_search (a stable rowid per card key).
+ * The triggers use no OR IGNORE: the UPSERT that fires them would
+ * override it. */
 static const char schema_v4[] =
 "CREATE TABLE card_override (\n"
 "  note_id TEXT PRIMARY KEY,\n"
@@ -296,25 +298,31 @@ static const char schema_v4[] =
 ");\n"
 "CREATE TABLE card_search (rid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);\n"
 "CREATE VIRTUAL TABLE card_fts USING fts5(front, back, note, tags,\n"
-"  prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2');\n"
+"  prefix = '2 3 4 5 6 7 8 9 10 11 12', tokenize = 'unicode61 remove_diacritics 2');\n"
 "INSERT INTO card_search(key) SELECT key FROM card ORDER BY rowid;\n"
 "INSERT INTO card_fts(rowid, front, back, note, tags) SELECT m.rid, c.front,\n"
-"  c.back, c.note, c.tags FROM card_search m JOIN card c ON c.key = m.key;\n"
+"  c.back, c.note, c.tags FROM card_search m JOIN card c ON c.key = m.key\n"
+"  WHERE c.retired = 0;\n"
 "CREATE TRIGGER card_fts_insert AFTER INSERT ON card BEGIN\n"
-"  INSERT OR IGNORE INTO card_search(key) VALUES (new.key);\n"
+"  INSERT INTO card_search(key) SELECT new.key WHERE NOT EXISTS (SELECT 1 FROM\n"
+"    card_search WHERE key = new.key);\n"
 "  DELETE FROM card_fts WHERE rowid = (SELECT rid FROM card_search WHERE key = new.key);\n"
-"  INSERT INTO card_fts(rowid, front, back, note, tags) VALUES ((SELECT rid FROM\n"
-"    card_search WHERE key = new.key), new.front, new.back, new.note, new.tags);\n"
+"  INSERT INTO card_fts(rowid, front, back, note, tags) SELECT rid, new.front,\n"
+"    new.back, new.note, new.tags FROM card_search WHERE key = new.key AND\n"
+"    new.retired = 0;\n"
 "END;\n"
-"CREATE TRIGGER card_fts_update AFTER UPDATE OF key, front, back, note, tags ON card\n"
-"WHEN old.key IS NOT new.key OR old.front IS NOT new.front OR\n"
+"CREATE TRIGGER card_fts_update AFTER UPDATE OF key, front, back, note, tags, retired\n"
+"  ON card WHEN old.key IS NOT new.key OR old.front IS NOT new.front OR\n"
 "  old.back IS NOT new.back OR old.note IS NOT new.note OR old.tags IS NOT new.tags\n"
+"  OR old.retired IS NOT new.retired\n"
 "BEGIN\n"
 "  DELETE FROM card_fts WHERE rowid = (SELECT rid FROM card_search WHERE key = old.key);\n"
-"  DELETE FROM card_search WHERE key = old.key;\n"
-"  INSERT OR IGNORE INTO card_search(key) VALUES (new.key);\n"
-"  INSERT INTO card_fts(rowid, front, back, note, tags) VALUES ((SELECT rid FROM\n"
-"    card_search WHERE key = new.key), new.front, new.back, new.note, new.tags);\n"
+"  DELETE FROM card_search WHERE key = old.key AND old.key IS NOT new.key;\n"
+"  INSERT INTO card_search(key) SELECT new.key WHERE NOT EXISTS (SELECT 1 FROM\n"
+"    card_search WHERE key = new.key);\n"
+"  INSERT INTO card_fts(rowid, front, back, note, tags) SELECT rid, new.front,\n"
+"    new.back, new.note, new.tags FROM card_search WHERE key = new.key AND\n"
+"    new.retired = 0;\n"
 "END;\n"
 "CREATE TRIGGER card_fts_delete AFTER DELETE ON card BEGIN\n"
 "  DELETE FROM card_fts WHERE rowid = (SELECT rid FROM card_search WHERE key = old.key);\n"

@@ -22,8 +22,8 @@
 #include "tui/picker.h"
 #include "util.h"
 
-#define BR_LIMIT 500          /* rows fetched for the list */
-#define BR_COUNT_MAX 10000    /* matches counted */
+#define BR_LIMIT 200          /* rows fetched for the list (more when scrolled to) */
+#define BR_COUNT_MAX 2000     /* matches counted */
 
 enum pick_what { PW_DECK, PW_STATE, PW_SORT, PW_MOVE };
 
@@ -34,7 +34,7 @@ struct br {
 	enum card_state_filter state;
 	enum card_sort sort;
 	struct card_hit *hits;
-	size_t n, total;
+	size_t n, total, limit;
 	char err[400];
 	int cur, top, list_rows;
 	/* the selected card */
@@ -87,6 +87,21 @@ load_detail(struct app *a, struct br *b)
 	b->have_card = 1;
 }
 
+static void run_search(struct app *a, struct br *b);
+
+/* Moves the selection; near the end of the rows fetched, fetches more. */
+static void
+move_sel(struct app *a, struct br *b, enum tui_action act)
+{
+	tui_list_move(act, &b->cur, (int)b->n, b->list_rows);
+	if ((size_t)b->cur + 1 >= b->n && b->total > b->n) {
+		b->limit *= 2;
+		snprintf(b->sel, sizeof b->sel, "%s", b->hits[b->cur].key);
+		run_search(a, b);
+	}
+	load_detail(a, b);
+}
+
 /* Runs the search again, keeping the selection on the same card. */
 static void
 run_search(struct app *a, struct br *b)
@@ -99,7 +114,7 @@ run_search(struct app *a, struct br *b)
 	struct card_query q = {
 		.text = lineedit_text(&b->q), .deck = b->deck[0] ? b->deck : NULL,
 		.tag = b->tag[0] ? b->tag : NULL, .state = b->state, .sort = b->sort,
-		.prefix_last = 1, .limit = BR_LIMIT, .count_max = BR_COUNT_MAX,
+		.prefix_last = 1, .limit = b->limit, .count_max = BR_COUNT_MAX,
 	};
 	q.now = now_unix();
 	q.day_end = day_end(q.now, b->set.rollover_hour);
@@ -125,6 +140,7 @@ browser_open(struct app *a, const char *arg)
 	struct br *b = xcalloc(1, sizeof *b);
 	lineedit_init(&b->q, arg, 0, 400);
 	b->searching = 1;
+	b->limit = BR_LIMIT;
 	settings_load(a->db, &b->set);
 	run_search(a, b);
 	return b;
@@ -527,8 +543,7 @@ browser_input(struct app *a, void *st, enum tui_action act, int key)
 		               key == KEY_NPAGE)) {
 			enum tui_action m = key == KEY_UP ? ACT_UP : key == KEY_DOWN ? ACT_DOWN :
 			                    key == KEY_PPAGE ? ACT_PGUP : ACT_PGDOWN;
-			tui_list_move(m, &b->cur, (int)b->n, b->list_rows);
-			load_detail(a, b);
+			move_sel(a, b, m);
 			return 1;
 		}
 		if ((!iscode && (key == 27 || key == '\r' || key == '\n' || key == '\t')) ||
@@ -540,13 +555,15 @@ browser_input(struct app *a, void *st, enum tui_action act, int key)
 		lineedit_key(&b->q, key, iscode);
 		if (strcmp(before, lineedit_text(&b->q)) != 0) {
 			b->sel[0] = '\0';
+			b->limit = BR_LIMIT;
 			run_search(a, b);
 		}
 		free(before);
 		return 1;
 	}
-	if (tui_list_move(act, &b->cur, (int)b->n, b->list_rows)) {
-		load_detail(a, b);
+	if (act == ACT_UP || act == ACT_DOWN || act == ACT_PGUP || act == ACT_PGDOWN ||
+	    act == ACT_TOP || act == ACT_BOTTOM) {
+		move_sel(a, b, act);
 		return 1;
 	}
 	char *cause = NULL;
