@@ -133,91 +133,92 @@ build(struct db *db, int64_t now)
 	db_commit(db);
 }
 
-/* Runs the real program on a pseudo-terminal and returns the seconds
- * until its first screen (the status line) has been written. */
+/* The real program on a pseudo-terminal of 100x30. */
+struct pty {
+	pid_t pid;
+	int master;
+	char buf[65536];
+	size_t have;
+};
+
+static int
+pty_start(struct pty *p, const char *prog, const char *dbpath)
+{
+	struct winsize ws = { .ws_row = 30, .ws_col = 100 };
+	p->have = 0;
+	p->pid = forkpty(&p->master, NULL, NULL, &ws);
+	if (p->pid < 0)
+		return -1;
+	if (p->pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		execl(prog, prog, "--db", dbpath, (char *)NULL);
+		_exit(127);
+	}
+	return 0;
+}
+
+/* Reads the program's output until it has written text; 0, or -1 when
+ * it stopped first. What was read is forgotten, so the next wait sees
+ * only newer output. */
+static int
+pty_wait(struct pty *p, const char *text)
+{
+	for (;;) {
+		ssize_t n = read(p->master, p->buf + p->have, sizeof p->buf - p->have - 1);
+		if (n <= 0)
+			return -1;
+		p->have += (size_t)n;
+		p->buf[p->have] = '\0';
+		if (strstr(p->buf, text) != NULL) {
+			p->have = 0;
+			return 0;
+		}
+		if (p->have > sizeof p->buf - 1024)
+			p->have = 0;
+	}
+}
+
+/* Sends keys that leave the program, and waits for it. */
+static void
+pty_stop(struct pty *p, const char *keys)
+{
+	if (write(p->master, keys, strlen(keys)) != (ssize_t)strlen(keys))
+		kill(p->pid, SIGTERM);
+	int status;
+	waitpid(p->pid, &status, 0);
+	close(p->master);
+}
+
+/* Seconds from starting the program until its first screen (the status
+ * line) has been written. */
 static double
 first_screen(const char *prog, const char *dbpath)
 {
-	int master;
-	struct winsize ws = { .ws_row = 30, .ws_col = 100 };
-	double t0 = now_s();
-	pid_t pid = forkpty(&master, NULL, NULL, &ws);
-	if (pid < 0)
+	struct pty p;
+	double t0 = now_s(), t = -1;
+	if (pty_start(&p, prog, dbpath) != 0)
 		return -1;
-	if (pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		execl(prog, prog, "--db", dbpath, (char *)NULL);
-		_exit(127);
-	}
-	char buf[65536];
-	size_t have = 0;
-	double t = -1;
-	for (;;) {
-		ssize_t n = read(master, buf + have, sizeof buf - have - 1);
-		if (n <= 0)
-			break;
-		have += (size_t)n;
-		buf[have] = '\0';
-		if (strstr(buf, "q quit") != NULL) {
-			t = now_s() - t0;
-			break;
-		}
-		if (have > sizeof buf - 1024)
-			have = 0;
-	}
-	if (write(master, "q", 1) != 1)
-		kill(pid, SIGTERM);
-	int status;
-	waitpid(pid, &status, 0);
-	close(master);
+	if (pty_wait(&p, "q quit") == 0)
+		t = now_s() - t0;
+	pty_stop(&p, "q");
 	return t;
 }
 
-/* Runs the real program on a pseudo-terminal, waits for Today, presses /
- * and returns the seconds until the browser has been drawn. */
+/* Waits for Today, presses / and returns the seconds until the browser
+ * has been drawn. */
 static double
 browser_screen(const char *prog, const char *dbpath)
 {
-	int master;
-	struct winsize ws = { .ws_row = 30, .ws_col = 100 };
-	pid_t pid = forkpty(&master, NULL, NULL, &ws);
-	if (pid < 0)
+	struct pty p;
+	double t = -1;
+	if (pty_start(&p, prog, dbpath) != 0)
 		return -1;
-	if (pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
-		execl(prog, prog, "--db", dbpath, (char *)NULL);
-		_exit(127);
-	}
-	char buf[65536];
-	size_t have = 0;
-	double t0 = 0, t = -1;
-	const char *want = "q quit";
-	for (;;) {
-		ssize_t n = read(master, buf + have, sizeof buf - have - 1);
-		if (n <= 0)
-			break;
-		have += (size_t)n;
-		buf[have] = '\0';
-		if (strstr(buf, want) != NULL) {
-			if (t0 == 0) {
-				have = 0;
-				want = "Browse";
-				t0 = now_s();
-				if (write(master, "/", 1) != 1)
-					break;
-				continue;
-			}
+	if (pty_wait(&p, "q quit") == 0 && write(p.master, "/", 1) == 1) {
+		double t0 = now_s();
+		if (pty_wait(&p, "Browse") == 0)
 			t = now_s() - t0;
-			break;
-		}
-		if (have > sizeof buf - 1024)
-			have = 0;
 	}
-	if (write(master, "\033qq", 3) != 3)
-		kill(pid, SIGTERM);
-	int status;
-	waitpid(pid, &status, 0);
-	close(master);
+	pty_stop(&p, "\033qq");
 	return t;
 }
 

@@ -4,24 +4,7 @@
 # same ids, and no clash with the curriculum's ids.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
-C="$T/curriculum"
-mkdir -p "$C"
-export PREPDECK_CONTENT="$C"
-cat > "$C/deck.yaml" <<'YAML'
-kind: deck
-id: rag
-title: Retrieval
-tags: [rag]
-cards:
-  - id: rag-chunk
-    q: What chunk size do you start with?
-    a: About 300 tokens.
-    tags: [chunking]
-  - id: rag-term
-    q: Reranker
-    a: A cross-encoder over the top candidates.
-    reverse: true
-YAML
+use_curriculum rag.yaml
 DB="$T/one.db"
 pd() { "$PREPDECK" --db "$DB" "$@"; }
 
@@ -51,7 +34,7 @@ cards_of "$DB" > "$T/cards1"
 cards_of "$DB2" > "$T/cards2"
 if cmp -s "$T/cards1" "$T/cards2"; then pass; else fail "identical cards, same ids and keys"; diff "$T/cards1" "$T/cards2" | head -20 >&2; fi
 expect_eq "the learner's cards are the learner's there too" "$(sqlite3 "$DB2" "SELECT count(*) FROM card WHERE note_id = '$b1' AND src = ''")" "1"
-expect_eq "the curriculum card came back as an override, not a clash" "$(sqlite3 "$DB2" "SELECT src || '|' || (SELECT file_back FROM card_override WHERE note_id = 'rag-chunk') FROM card WHERE key = 'rag-chunk'")" "@bundled/deck.yaml|About 300 tokens."
+expect_eq "the curriculum card came back as an override, not a clash" "$(sqlite3 "$DB2" "SELECT src || '|' || (SELECT file_back FROM card_override WHERE note_id = 'rag-chunk') FROM card WHERE key = 'rag-chunk'")" "@bundled/rag.yaml|About 300 tokens."
 for d in my-notes rag my-figures; do
 	"$PREPDECK" --db "$DB2" export deck "$d" > "$T/$d.again"
 	if cmp -s "$T/$d.yaml" "$T/$d.again"; then pass; else fail "export of $d round-trips byte for byte"; diff "$T/$d.yaml" "$T/$d.again" | head >&2; fi

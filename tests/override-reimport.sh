@@ -7,25 +7,7 @@
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
 DB="$T/p.db"
-C="$T/curriculum"
-mkdir -p "$C"
-export PREPDECK_CONTENT="$C"
-cat > "$C/deck.yaml" <<'YAML'
-kind: deck
-id: rag
-title: Retrieval
-tags: [rag]
-cards:
-  - id: rag-chunk
-    q: What chunk size do you start with?
-    a: About 300 tokens.
-    tags: [chunking]
-  - id: rag-stages
-    cloze: "RAG: {{c1::retrieve}}, then {{c2::generate}}."
-  - id: rag-other
-    q: Another card
-    a: Untouched
-YAML
+use_curriculum rag.yaml
 pd() { "$PREPDECK" --db "$DB" "$@"; }
 
 check "first use imports the curriculum" pd grade rag-chunk good
@@ -45,7 +27,7 @@ expect_eq "none changed" "$(cat "$T/out")" ""
 
 # The curriculum changes underneath: the learner's text stays, the new
 # text is kept beside it and the card is marked.
-sed -i 's/About 300 tokens./About 512 tokens./; s/a: Untouched/a: Touched/' "$C/deck.yaml"
+sed -i 's/About 300 tokens./About 512 tokens./; s/a: Untouched/a: Touched/' "$C/rag.yaml"
 check "re-import the changed curriculum" pd import
 expect_eq "the override still wins" "$(sql "SELECT back FROM card WHERE key = 'rag-chunk'")" "Around 256 tokens, with 10% overlap."
 expect_eq "the other card takes the new text" "$(sql "SELECT back FROM card WHERE key = 'rag-other'")" "Touched"

@@ -6,45 +6,7 @@
 # stories from templates.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
-C="$T/curriculum"
-mkdir -p "$C"
-export PREPDECK_CONTENT="$C"
-cat > "$C/c.yaml" <<'YAML'
-kind: numbers
-id: ref
-title: Reference numbers
-items:
-  - {id: ref-bytes, metric: Bytes per fp16 weight, value: "2"}
----
-kind: numbers
-id: ex-figures
-title: The example candidate's figures
-profile: example
-items:
-  - {id: ex-qps, metric: Daily transactions, value: 1M+}
-  - {id: ex-p95, metric: p95 latency, value: "<500ms"}
----
-kind: stories
-id: bank
-title: Bank
-competencies: [{id: impact, name: Impact}, {id: ownership, name: Ownership}]
-stories:
-  - id: tpl-impact
-    title: "Template: impact"
-    type: template
-    competencies: [impact, ownership]
-    situation: "- What was the problem, in one number?"
-    task: "- What did you own?"
-    decision_points:
-      - {question: Why that metric?, answer: Guidance - say how you chose it.}
----
-kind: stories
-id: ex-stories
-title: Example stories
-profile: example
-stories:
-  - {id: ex-rag, title: RAG for support, competencies: [impact], situation: s, task: t, action: a, result: r}
-YAML
+use_curriculum profile.yaml
 DB="$T/p.db"
 pd() { "$PREPDECK" --db "$DB" "$@"; }
 

@@ -8,22 +8,12 @@
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 command -v tmux >/dev/null || { echo "tmux is required"; exit 1; }
 
-C="$T/curriculum"
-mkdir -p "$C"
-cat > "$C/deck.yaml" <<'YAML'
-kind: deck
-id: rag
-title: Retrieval
-cards:
-  - {id: rag-rerank, q: Why add a reranker?, a: Better precision on the top candidates.}
-  - {id: rag-chunk, q: What chunk size do you start with?, a: About 300 tokens.}
-YAML
-export PREPDECK_CONTENT="$C"
+use_curriculum rag.yaml
 DB="$T/p.db"
 pd() { "$PREPDECK" --db "$DB" "$@"; }
-TUI_ENV="PREPDECK_CONTENT='$C'"
 ncards() { sql "SELECT count(*) FROM card WHERE src = ''"; }
-pd status >/dev/null
+# The first card of the review is a basic one (a type-in would take the keys).
+pd card suspend fig-fp16 >/dev/null
 
 tui_start 80 24 --db "$DB"
 expect_screen "Today" "prepdeck · Today"

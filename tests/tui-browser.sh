@@ -7,46 +7,22 @@
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 command -v tmux >/dev/null || { echo "tmux is required"; exit 1; }
 
-C="$T/curriculum"
-mkdir -p "$C"
-cat > "$C/deck.yaml" <<'YAML'
-kind: deck
-id: rag
-title: Retrieval
-tags: [rag]
-cards:
-  - id: rag-rerank
-    q: Why add a reranker after the retriever?
-    a: A cross-encoder rescores the top candidates; better precision.
-  - id: rag-chunk
-    q: What chunk size do you start with?
-    a: About 300 tokens.
-  - id: rag-stages
-    cloze: "RAG: {{c1::retrieve}}, then {{c2::generate}}."
----
-kind: numbers
-id: figs
-title: Figures
-items:
-  - {id: fig-fp16, metric: Bytes per fp16 weight, value: "2"}
-YAML
-export PREPDECK_CONTENT="$C"
+use_curriculum rag.yaml
 DB="$T/p.db"
 pd() { "$PREPDECK" --db "$DB" "$@"; }
-TUI_ENV="PREPDECK_CONTENT='$C'"
 pd grade rag-chunk good >/dev/null
 
 tui_start 80 24 --db "$DB"
 expect_screen "Today" "prepdeck · Today"
 keys b
 expect_screen "b opens the browser" "prepdeck · Browse"
-expect_screen "every card listed" "Browse · 5 cards"
+expect_screen "every card listed" "Browse · 8 cards"
 expect_screen "the list has the cards" "rag-stages:c2"
 keys q
 expect_screen "typing goes to the search first: q is a letter" "Search: q"
 keys BSpace
 keys -l "rerank"
-expect_screen "results as you type" "Browse · 1 card"
+expect_screen "results as you type" "Browse · 3 cards"
 expect_screen "the match" "rag-rerank"
 expect_screen "its detail: the card as reviewed" "A cross-encoder rescores the"
 keys C-u
@@ -58,7 +34,7 @@ expect_screen "an invalid query shows its error" "is not valid"
 expect_screen "with how to write it" "in double quotes"
 expect_screen "and the program is still there" "prepdeck · Browse"
 keys C-u
-expect_screen "back to all cards" "Browse · 5 cards"
+expect_screen "back to all cards" "Browse · 8 cards"
 keys -l "chunk"
 expect_screen "chunk" "Browse · 1 card"
 keys Enter
@@ -97,7 +73,7 @@ expect_screen "a curriculum card is not deleted" "Curriculum cards stay; s suspe
 
 # Filters and sort.
 keys Tab C-u Enter
-expect_screen "all again" "Browse · 5 cards"
+expect_screen "all again" "Browse · 8 cards"
 keys d
 expect_screen "deck picker" "Show one deck"
 keys Down Down Enter
@@ -119,7 +95,7 @@ keys t
 keys -l "rag"
 keys Enter
 expect_screen "tag filter" "tag:rag"
-expect_screen "the rag deck's cards" "Browse · 4 cards"
+expect_screen "the rag deck's cards" "Browse · 7 cards"
 
 # Edit a curriculum card: the learner's version, kept on re-import.
 keys g
@@ -138,7 +114,7 @@ expect_screen "back on Today" "prepdeck · Today"
 keys q
 wait_gone "prepdeck · Today" 5
 
-sed -i 's/About 300 tokens./About 400 tokens./' "$C/deck.yaml"
+sed -i 's/About 300 tokens./About 400 tokens./' "$C/rag.yaml"
 check "re-import the changed curriculum" pd import
 expect_eq "the learner's text kept" "$(sql "SELECT back FROM card WHERE key = 'rag-chunk'")" "About 300 tokens. Or 512 when documents are long."
 

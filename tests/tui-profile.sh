@@ -9,43 +9,14 @@
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 command -v tmux >/dev/null || { echo "tmux is required"; exit 1; }
 
-C="$T/curriculum"
-mkdir -p "$C"
-cat > "$C/c.yaml" <<'YAML'
-kind: numbers
-id: ref
-title: Reference numbers
-items:
-  - {id: ref-bytes, metric: Bytes per fp16 weight, value: "2"}
----
-kind: numbers
-id: ex-figures
-title: The example candidate's figures
-profile: example
-items:
-  - {id: ex-qps, metric: Daily transactions handled, value: 1M+, context: The scale claim}
----
-kind: stories
-id: bank
-title: Bank
-competencies: [{id: impact, name: Impact}]
-stories:
-  - id: tpl-impact
-    title: "Template: impact"
-    type: template
-    competencies: [impact]
-    situation: "- What was the problem, in one number?"
-    task: "- What did you own?"
-YAML
-export PREPDECK_CONTENT="$C"
+use_curriculum profile.yaml
 DB="$T/p.db"
-TUI_ENV="PREPDECK_CONTENT='$C'"
 
 tui_start 80 24 --db "$DB"
 expect_screen "a fresh start opens on Today" "prepdeck · Today"
 expect_screen "one line asks about the profile" "Profile: the example candidate's is in use. y: keep it"
 expect_screen "Today is all there" "Flashcards"
-expect_screen "the example's figure counts" "2 new"
+expect_screen "the example's figures count" "3 new"
 keys y
 expect_screen "the profile screen" "prepdeck · Profile"
 expect_screen "not chosen yet" "Now: not chosen"
@@ -96,7 +67,11 @@ keys Tab
 keys -l "Measured before the cache"
 keys F2
 expect_screen "the second" "p95 latency of my search service *120 ms"
-expect_eq "type-in cards in my-figures, metric as question, context as note" "$(sql "SELECT group_concat(kind || '|' || front || '|' || back || '|' || note, ' ; ') FROM (SELECT * FROM card WHERE deck_id = 'my-figures' ORDER BY ord)")" "typein|Daily transactions handled|40k|The scale claim ; typein|p95 latency of my search service|120 ms|Measured before the cache"
+keys D
+expect_screen "delete asks" "Delete this figure?"
+keys y
+expect_screen "deleted" "Figure deleted"
+expect_eq "type-in cards in my-figures, metric as question, context as note; the first deleted" "$(sql "SELECT group_concat(kind || '|' || front || '|' || back || '|' || note || '|' || retired, ' ; ') FROM (SELECT * FROM card WHERE deck_id = 'my-figures' ORDER BY ord)")" "typein|Daily transactions handled|40k|The scale claim|1 ; typein|p95 latency of my search service|120 ms|Measured before the cache|0"
 keys q
 
 # A story from a template: the guidance is a hint, not text.
@@ -115,10 +90,10 @@ expect_screen "back to the list, saved" "Story saved"
 expect_eq "only what was typed is the story's" "$(sql "SELECT situation || '|' || task || '|' || copied_from FROM story WHERE origin = 'user' AND type = 'story'")" "Support answered 300 tickets a day by hand.||tpl-impact"
 keys q
 expect_screen "the menu counts" "Your stories: 1"
-expect_screen "figures" "Your figures: 2"
+expect_screen "figures" "Your figures: 1"
 keys q q
 expect_screen "Today" "prepdeck · Today"
-expect_screen "own figures due, the example's set aside" "3 new"
+expect_screen "own figures due, the example's set aside" "2 new"
 keys q
 expect_screen "quit" "EXITED 0"
 

@@ -128,42 +128,6 @@ kind_known(const char *k)
 	return 0;
 }
 
-int
-cards_expand(const char *note_id, const char *kind, const char *front, const char *back,
-             struct content_card out[10])
-{
-	if (strcmp(kind, "cloze") == 0) {
-		int mask = content_cloze_mask(front, NULL);
-		if (mask <= 0)
-			return -1;
-		int n = 0;
-		for (int k = 1; k <= 9; k++) {
-			if (!(mask & (1 << k)))
-				continue;
-			snprintf(out[n].key, sizeof out[n].key, "%s:c%d", note_id, k);
-			out[n].kind = "cloze";
-			out[n].cloze = k;
-			out[n].front = front;
-			out[n].back = front;
-			n++;
-		}
-		return n;
-	}
-	snprintf(out[0].key, sizeof out[0].key, "%s", note_id);
-	out[0].kind = strcmp(kind, "typein") == 0 ? "typein" : "basic";
-	out[0].cloze = 0;
-	out[0].front = front;
-	out[0].back = back;
-	if (strcmp(kind, "reverse") != 0)
-		return 1;
-	snprintf(out[1].key, sizeof out[1].key, "%s:r", note_id);
-	out[1].kind = "reverse";
-	out[1].cloze = 0;
-	out[1].front = back;
-	out[1].back = front;
-	return 2;
-}
-
 void
 cards_item_text(const struct content_card *c, int n, const char **kind, const char **front,
           const char **back)
@@ -374,7 +338,7 @@ static void
 apply_note(struct db *db, const struct card_note *n, const char *src, int line, int64_t ord)
 {
 	struct content_card cc[10];
-	int k = cards_expand(n->note_id, n->kind, n->front, n->back, cc);
+	int k = content_expand_text(n->note_id, n->kind, n->front, n->back, cc);
 	char *tags = word_list(n->tags);
 	for (int i = 0; i < k; i++)
 		db_exec(db,

@@ -60,11 +60,6 @@ int cards_note_get(struct db *db, const char *card, struct card_note *n, char **
  * and within CARD_TEXT_MAX, valid tags ("a,b" or "a b"). */
 int cards_note_check(struct card_note *n, char **cause);
 
-/* The cards a note makes; returns their count (at most 10), or -1 for a
- * cloze without a valid deletion. Strings point into front and back. */
-int cards_expand(const char *note_id, const char *kind, const char *front,
-                 const char *back, struct content_card out[10]);
-
 /* The note kind, front and back of a file's card item from its n
  * expanded cards (content_expand_card). */
 void cards_item_text(const struct content_card *c, int n, const char **kind,

@@ -1374,52 +1374,58 @@ cnode_bool(const struct ynode *map, const char *key, int dflt)
 }
 
 int
-content_expand_card(const struct ynode *item, int numbers, int deck_reverse,
+content_expand_text(const char *id, const char *kind, const char *front, const char *back,
                     struct content_card out[10])
 {
-	const char *id = cnode_str(item, "id", "");
-	if (numbers) {
-		snprintf(out[0].key, sizeof out[0].key, "%s", id);
-		out[0].kind = "typein";
-		out[0].cloze = 0;
-		out[0].front = cnode_str(item, "metric", "");
-		out[0].back = cnode_str(item, "value", "");
-		return 1;
-	}
-	const char *cl = cnode_str(item, "cloze", NULL);
-	if (cl != NULL) {
-		const struct ynode *v = ymap_get(item, "cloze");
-		int mask = cloze_mask(NULL, v);
+	if (strcmp(kind, "cloze") == 0) {
+		int mask = content_cloze_mask(front, NULL);
+		if (mask <= 0)
+			return mask < 0 ? -1 : 0;
 		int n = 0;
-		for (int k = 1; k <= 9 && mask > 0; k++) {
+		for (int k = 1; k <= 9; k++) {
 			if (!(mask & (1 << k)))
 				continue;
 			snprintf(out[n].key, sizeof out[n].key, "%s:c%d", id, k);
 			out[n].kind = "cloze";
 			out[n].cloze = k;
-			out[n].front = cl;
-			out[n].back = cl;
+			out[n].front = front;
+			out[n].back = front;
 			n++;
 		}
 		return n;
 	}
-	const char *ans = cnode_str(item, "answer", NULL);
 	snprintf(out[0].key, sizeof out[0].key, "%s", id);
+	out[0].kind = strcmp(kind, "typein") == 0 ? "typein" : "basic";
 	out[0].cloze = 0;
-	out[0].front = cnode_str(item, "q", "");
-	if (ans != NULL) {
-		out[0].kind = "typein";
-		out[0].back = ans;
-		return 1;
-	}
-	out[0].kind = "basic";
-	out[0].back = cnode_str(item, "a", "");
-	if (!cnode_bool(item, "reverse", deck_reverse))
+	out[0].front = front;
+	out[0].back = back;
+	if (strcmp(kind, "reverse") != 0)
 		return 1;
 	snprintf(out[1].key, sizeof out[1].key, "%s:r", id);
 	out[1].kind = "reverse";
 	out[1].cloze = 0;
-	out[1].front = out[0].back;
-	out[1].back = out[0].front;
+	out[1].front = back;
+	out[1].back = front;
 	return 2;
+}
+
+int
+content_expand_card(const struct ynode *item, int numbers, int deck_reverse,
+                    struct content_card out[10])
+{
+	const char *id = cnode_str(item, "id", "");
+	if (numbers)
+		return content_expand_text(id, "typein", cnode_str(item, "metric", ""),
+		                           cnode_str(item, "value", ""), out);
+	const char *cl = cnode_str(item, "cloze", NULL);
+	if (cl != NULL) {
+		int n = content_expand_text(id, "cloze", cl, cl, out);
+		return n < 0 ? 0 : n;
+	}
+	const char *ans = cnode_str(item, "answer", NULL);
+	const char *front = cnode_str(item, "q", "");
+	if (ans != NULL)
+		return content_expand_text(id, "typein", front, ans, out);
+	return content_expand_text(id, cnode_bool(item, "reverse", deck_reverse) ? "reverse" :
+	                           "basic", front, cnode_str(item, "a", ""), out);
 }

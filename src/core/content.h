@@ -80,6 +80,13 @@ int content_valid_tag(const char *s);
  * program); curriculum files cannot use them. */
 #define CONTENT_USER_PREFIX "u-"
 
+/* The cards of a note given as text: kind basic (one card), reverse (the
+ * card and ID:r, asked the other way), cloze (ID:cN for each number N in
+ * front) or typein. Returns the count (at most 10; 0 for a cloze without
+ * a marker, -1 for a malformed one). Strings point into front and back. */
+int content_expand_text(const char *id, const char *kind, const char *front,
+                        const char *back, struct content_card out[10]);
+
 /* Scalar helpers for validated trees. */
 const char *cnode_str(const struct ynode *map, const char *key, const char *dflt);
 long cnode_int(const struct ynode *map, const char *key, long dflt);

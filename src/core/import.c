@@ -171,7 +171,7 @@ import_cards(struct imp *im, const struct ynode *doc, const char *deck_id, int n
 		int over = n > 0 && cards_import_override(im->db, cnode_str(it, "id", ""), fk, ff,
 		                                          fb, note, tags, &ov);
 		if (over) {
-			int k = cards_expand(ov.note_id, ov.kind, ov.front, ov.back, cards);
+			int k = content_expand_text(ov.note_id, ov.kind, ov.front, ov.back, cards);
 			n = k > 0 ? k : n;
 			note = ov.note;
 			free(tags);

@@ -311,7 +311,7 @@ draw_detail(struct app *a, struct br *b, int y0, int h, int cols)
 	} else if (n->override && b->show_file) {
 		tui_put(y++, 2, "The curriculum's text (v: yours)", lw, tui_attr(a, C_ACCENT));
 		struct content_card cc[10];
-		int k = cards_expand(n->note_id, n->file_kind, n->file_front, n->file_back, cc);
+		int k = content_expand_text(n->note_id, n->file_kind, n->file_front, n->file_back, cc);
 		int which = 0;
 		for (int i = 0; i < k; i++)
 			if (strcmp(cc[i].key, c->key) == 0)
@@ -406,48 +406,35 @@ browser_draw(struct app *a, void *st, int lines, int cols)
 static void
 open_picker(struct app *a, struct br *b, enum pick_what what)
 {
+	static const char *const state_help[CS__COUNT] = {
+		"in any state", "new (not studied yet)", "learning", "in review", "suspended",
+		"buried", "flagged", "leeches", "due today", "yours (written in prepdeck)",
+		"your versions of curriculum cards", "your versions whose curriculum text changed",
+	};
+	static const char *const sort_help[SORT__COUNT] = {
+		"the order cards came in", "best match first (with a search)",
+		"deck, then place in the deck", "next due first", "hardest first",
+		"most forgotten first",
+	};
 	b->pick_what = what;
 	if (what == PW_STATE) {
+		const char *names[CS__COUNT];
+		memcpy(names, card_state_names, sizeof names);
+		names[CS_ANY] = "all";
 		picker_init(&b->pk, "Show cards that are", NULL, NULL);
-		picker_add(&b->pk, "all", "in any state");
-		static const char *const help[CS__COUNT] = {
-			"", "new (not studied yet)", "learning", "in review", "suspended", "buried",
-			"flagged", "leeches", "due today", "yours (written in prepdeck)",
-			"your versions of curriculum cards",
-			"your versions whose curriculum text changed",
-		};
-		for (int i = 1; i < CS__COUNT; i++)
-			picker_add(&b->pk, card_state_names[i], help[i]);
-		picker_select(&b->pk, b->state ? card_state_names[b->state] : "all");
+		picker_add_names(&b->pk, names, state_help, CS__COUNT, names[b->state]);
 	} else if (what == PW_SORT) {
 		picker_init(&b->pk, "Sort by", NULL, NULL);
-		static const char *const help[SORT__COUNT] = {
-			"the order cards came in", "best match first (with a search)",
-			"deck, then place in the deck", "next due first", "hardest first",
-			"most forgotten first",
-		};
-		for (int i = 0; i < SORT__COUNT; i++)
-			picker_add(&b->pk, card_sort_names[i], help[i]);
-		picker_select(&b->pk, card_sort_names[b->sort]);
+		picker_add_names(&b->pk, card_sort_names, sort_help, SORT__COUNT,
+		                 card_sort_names[b->sort]);
+	} else if (what == PW_DECK) {
+		picker_init(&b->pk, "Show one deck", NULL, NULL);
+		picker_add(&b->pk, "", "all decks");
+		picker_add_decks(&b->pk, a->db, b->deck);
 	} else {
-		struct cards_deck *d;
-		size_t n;
-		cards_decks(a->db, &d, &n);
-		if (what == PW_DECK) {
-			picker_init(&b->pk, "Show one deck", NULL, NULL);
-			picker_add(&b->pk, "", "all decks");
-		} else {
-			picker_init(&b->pk, "Move the card to", "New deck...",
-			            "New deck id (lowercase letters, digits, '-', '_', '.'):");
-		}
-		for (size_t i = 0; i < n; i++) {
-			char label[200];
-			snprintf(label, sizeof label, "%-22s %s (%d)", d[i].id, d[i].title, d[i].cards);
-			picker_add(&b->pk, d[i].id, label);
-		}
-		if (what == PW_DECK)
-			picker_select(&b->pk, b->deck);
-		cards_decks_free(d, n);
+		picker_init(&b->pk, "Move the card to", "New deck...",
+		            "New deck id (lowercase letters, digits, '-', '_', '.'):");
+		picker_add_decks(&b->pk, a->db, NULL);
 	}
 	b->picking = 1;
 }

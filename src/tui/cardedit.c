@@ -314,7 +314,7 @@ draw_preview(struct app *a, struct ce *e, int y0, int x0, int h, int w)
 		}
 	}
 	struct content_card cc[10];
-	int k = cards_expand(*n.note_id ? n.note_id : "new", n.kind, n.front, n.back, cc);
+	int k = content_expand_text(*n.note_id ? n.note_id : "new", n.kind, n.front, n.back, cc);
 	for (int i = 0; i < k && y < end; i++) {
 		char head[64];
 		if (cc[i].cloze)
@@ -400,26 +400,14 @@ cardedit_draw(struct app *a, void *st, int lines, int cols)
 static void
 open_deck_picker(struct app *a, struct ce *e)
 {
-	struct cards_deck *d;
-	size_t n;
-	cards_decks(a->db, &d, &n);
 	picker_init(&e->pk, "Deck (used last first)", "New deck...",
 	            "New deck id (lowercase letters, digits, '-', '_', '.'):");
-	int have = 0;
-	for (size_t i = 0; i < n; i++) {
-		char label[200];
-		snprintf(label, sizeof label, "%-22s %s%s (%d)", d[i].id, d[i].title,
-		         d[i].user ? "" : " ·curriculum", d[i].cards);
-		picker_add(&e->pk, d[i].id, label);
-		have |= strcmp(d[i].id, e->deck) == 0;
-	}
-	if (!have) {
+	if (!picker_add_decks(&e->pk, a->db, NULL)) {
 		char label[120];
 		snprintf(label, sizeof label, "%-22s (new deck)", e->deck);
 		picker_add(&e->pk, e->deck, label);
 	}
 	picker_select(&e->pk, e->deck);
-	cards_decks_free(d, n);
 	e->picking = 1;
 }
 
@@ -463,7 +451,7 @@ save(struct app *a, struct ce *e)
 		message(e, 1, "Not saved: %s", cause);
 	} else {
 		struct content_card cc[10];
-		int k = cards_expand(n.note_id, n.kind, n.front, n.back, cc);
+		int k = content_expand_text(n.note_id, n.kind, n.front, n.back, cc);
 		e->added++;
 		message(e, 0, "Added %s to %s (%d card%s%s). Write the next one, or Esc to leave.",
 		        n.note_id, n.deck_id, k, k == 1 ? "" : "s", e->due_now ? ", due at once" : "");

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cards.h"
 #include "tui/picker.h"
 #include "util.h"
 
@@ -173,4 +174,34 @@ picker_draw(struct picker *p, struct app *a, int lines, int cols)
 	tui_put(y0 + h - 1, x0 + 2, p->msg[0] ? p->msg : p->asking ?
 	        "Enter takes it · Esc back to the list" : "Enter picks · Esc cancels",
 	        w - 4, A_REVERSE | (p->msg[0] ? A_BOLD : A_DIM));
+}
+
+int
+picker_add_decks(struct picker *p, struct db *db, const char *current)
+{
+	struct cards_deck *d;
+	size_t n;
+	cards_decks(db, &d, &n);
+	int have = 0;
+	for (size_t i = 0; i < n; i++) {
+		char label[200];
+		snprintf(label, sizeof label, "%-22s %s%s (%d)", d[i].id, d[i].title,
+		         d[i].user ? "" : " ·curriculum", d[i].cards);
+		picker_add(p, d[i].id, label);
+		have |= current && strcmp(d[i].id, current) == 0;
+	}
+	cards_decks_free(d, n);
+	if (current && *current)
+		picker_select(p, current);
+	return have;
+}
+
+void
+picker_add_names(struct picker *p, const char *const *values, const char *const *labels,
+                 int n, const char *current)
+{
+	for (int i = 0; i < n; i++)
+		picker_add(p, values[i], labels[i]);
+	if (current)
+		picker_select(p, current);
 }

@@ -3,12 +3,13 @@
  * "new" entry, picking it asks for a value in a line editor (Enter
  * takes it, Esc goes back to the list). The first entry starts
  * selected unless picker_select says otherwise. Screens own it and feed
- * it keys; it never touches the database. */
+ * it keys; only picker_add_decks reads (through the core) what to list. */
 #ifndef PREPDECK_TUI_PICKER_H
 #define PREPDECK_TUI_PICKER_H
 
 #include <stddef.h>
 
+#include "db.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 
@@ -34,6 +35,14 @@ void picker_add(struct picker *p, const char *value, const char *label);
 /* Selects the entry whose value is value, if any. */
 void picker_select(struct picker *p, const char *value);
 void picker_free(struct picker *p);
+
+/* Adds an entry per live deck (the decks used last first, with their
+ * titles and card counts) and selects current when given. Returns 1 when
+ * current is one of them. */
+int picker_add_decks(struct picker *p, struct db *db, const char *current);
+/* Adds n entries (values and labels) and selects current when given. */
+void picker_add_names(struct picker *p, const char *const *values,
+                      const char *const *labels, int n, const char *current);
 
 /* Handles one key (iscode: a KEY_* code). On PK_PICKED, *value is the
  * chosen value (or the typed new one), valid until the next call. */
