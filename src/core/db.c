@@ -137,6 +137,12 @@ migrate(struct db *db, char **cause)
 		free(sql);
 		if (rc != 0) {
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			if (cause && *cause && strstr(*cause, "fts5") != NULL) {
+				char *c = *cause;
+				*cause = xprintf("%s (this SQLite was built without FTS5, the full-text "
+				                 "search prepdeck needs for the card browser)", c);
+				free(c);
+			}
 			return -1;
 		}
 	}
