@@ -490,7 +490,8 @@ browser_input(struct app *a, void *st, enum tui_action act, int key)
 {
 	struct br *b = st;
 	int iscode = !a->key_char;
-	if (iscode && key == KEY_RESIZE)
+	/* F1 still opens the help while typing in the search. */
+	if (iscode && (key == KEY_RESIZE || key == KEY_F(1)))
 		return 0;
 	if (b->picking) {
 		const char *v = NULL;

@@ -491,7 +491,8 @@ cardedit_input(struct app *a, void *st, enum tui_action act, int key)
 {
 	struct ce *e = st;
 	int iscode = !a->key_char;
-	if (key == KEY_RESIZE && iscode)
+	/* F1 still opens the help while every other key is text. */
+	if (iscode && (key == KEY_RESIZE || key == KEY_F(1)))
 		return 0;
 	if (e->picking) {
 		const char *v = NULL;

@@ -769,7 +769,8 @@ profile_input(struct app *a, void *st, enum tui_action act, int key)
 {
 	struct pf *p = st;
 	int iscode = !a->key_char;
-	if (iscode && key == KEY_RESIZE)
+	/* F1 still opens the help while every other key is text. */
+	if (iscode && (key == KEY_RESIZE || key == KEY_F(1)))
 		return 0;
 	p->msg[0] = '\0';
 	switch (p->mode) {
