@@ -1,7 +1,8 @@
 /* `make bench`: builds a synthetic collection of 100,000 cards and
  * 1,000,000 review-log rows and measures what a user feels: start-up to
  * the first drawn screen (the real program on a pseudo-terminal),
- * building today's queue, grade-to-next-card, `prepdeck replay`
+ * building today's queue, grade-to-next-card, the card browser's search
+ * per keystroke and opening it, `prepdeck replay`
  * throughput on 1,000,000 reviews beside ts-fsrs on the same input (when
  * Node.js and tests/fsrs/node_modules are there), `prepdeck jd import`
  * of a 1 MB posting, and `prepdeck anki import` of a 100,000-card,
@@ -24,8 +25,10 @@
 #include <unistd.h>
 
 #include "anki_pkg.h"
+#include "cards.h"
 #include "db.h"
 #include "db_anki.h"
+#include "db_search.h"
 #include "memory.h"
 #include "optimizer.h"
 #include "review.h"
@@ -315,43 +318,92 @@ build(struct db *db, int64_t now)
 	db_commit(db);
 }
 
-/* Runs the real program on a pseudo-terminal and returns the seconds
- * until its first screen (the status line) has been written. */
-static double
-first_screen(const char *prog, const char *dbpath)
-{
+/* The real program on a pseudo-terminal of 100x30. */
+struct pty {
+	pid_t pid;
 	int master;
+	char buf[65536];
+	size_t have;
+};
+
+static int
+pty_start(struct pty *p, const char *prog, const char *dbpath)
+{
 	struct winsize ws = { .ws_row = 30, .ws_col = 100 };
-	double t0 = now_s();
-	pid_t pid = forkpty(&master, NULL, NULL, &ws);
-	if (pid < 0)
+	p->have = 0;
+	p->pid = forkpty(&p->master, NULL, NULL, &ws);
+	if (p->pid < 0)
 		return -1;
-	if (pid == 0) {
+	if (p->pid == 0) {
 		setenv("TERM", "xterm-256color", 1);
 		execl(prog, prog, "--db", dbpath, (char *)NULL);
 		_exit(127);
 	}
-	char buf[65536];
-	size_t have = 0;
-	double t = -1;
+	return 0;
+}
+
+/* Reads the program's output until it has written text; 0, or -1 when
+ * it stopped first. What was read is forgotten, so the next wait sees
+ * only newer output. */
+static int
+pty_wait(struct pty *p, const char *text)
+{
 	for (;;) {
-		ssize_t n = read(master, buf + have, sizeof buf - have - 1);
+		ssize_t n = read(p->master, p->buf + p->have, sizeof p->buf - p->have - 1);
 		if (n <= 0)
-			break;
-		have += (size_t)n;
-		buf[have] = '\0';
-		if (strstr(buf, "q quit") != NULL) {
-			t = now_s() - t0;
-			break;
+			return -1;
+		p->have += (size_t)n;
+		p->buf[p->have] = '\0';
+		if (strstr(p->buf, text) != NULL) {
+			p->have = 0;
+			return 0;
 		}
-		if (have > sizeof buf - 1024)
-			have = 0;
+		if (p->have > sizeof p->buf - 1024)
+			p->have = 0;
 	}
-	if (write(master, "q", 1) != 1)
-		kill(pid, SIGTERM);
+}
+
+/* Sends keys that leave the program, and waits for it. */
+static void
+pty_stop(struct pty *p, const char *keys)
+{
+	if (write(p->master, keys, strlen(keys)) != (ssize_t)strlen(keys))
+		kill(p->pid, SIGTERM);
 	int status;
-	waitpid(pid, &status, 0);
-	close(master);
+	waitpid(p->pid, &status, 0);
+	close(p->master);
+}
+
+/* Seconds from starting the program until its first screen (the status
+ * line) has been written. */
+static double
+first_screen(const char *prog, const char *dbpath)
+{
+	struct pty p;
+	double t0 = now_s(), t = -1;
+	if (pty_start(&p, prog, dbpath) != 0)
+		return -1;
+	if (pty_wait(&p, "q quit") == 0)
+		t = now_s() - t0;
+	pty_stop(&p, "q");
+	return t;
+}
+
+/* Waits for Today, presses / and returns the seconds until the browser
+ * has been drawn. */
+static double
+browser_screen(const char *prog, const char *dbpath)
+{
+	struct pty p;
+	double t = -1;
+	if (pty_start(&p, prog, dbpath) != 0)
+		return -1;
+	if (pty_wait(&p, "q quit") == 0 && write(p.master, "/", 1) == 1) {
+		double t0 = now_s();
+		if (pty_wait(&p, "Browse") == 0)
+			t = now_s() - t0;
+	}
+	pty_stop(&p, "\033qq");
 	return t;
 }
 
@@ -435,6 +487,71 @@ cpu_cmd(const char *cmd)
 	return rc == 0 ? t : -1;
 }
 
+/* The browser's search as a person types: every prefix of a few queries
+ * (broad ones matching every card, narrow ones matching a handful), each
+ * as browser.c runs it on a keystroke (the last word a prefix, 200 rows,
+ * counting to 2,000). Then opening the browser: every card, the first
+ * one's detail. Prints the median and the slowest keystroke. */
+static void
+bench_search(struct db *db, int64_t now)
+{
+	static const char *const typed[] = {
+		"realistic length", "topic 42", "question number 31337", "\"explains the idea\"",
+		"code OR words", "answer 9999",
+	};
+	double *v = xcalloc(512, sizeof *v);
+	int n = 0;
+	struct card_query q = { .prefix_last = 1, .limit = 200, .count_max = 2000,
+	                        .now = now, .day_end = now + 86400 };
+	for (size_t t = 0; t < sizeof typed / sizeof typed[0]; t++) {
+		size_t len = strlen(typed[t]);
+		for (size_t k = 1; k <= len && n < 512; k++) {
+			char *text = xstrndup(typed[t], k);
+			q.text = text;
+			struct card_hit *h;
+			size_t nh, total;
+			char *cause = NULL;
+			double s = now_s();
+			int rc = db_card_search(db, &q, &h, &nh, &total, &cause);
+			v[n++] = now_s() - s;
+			if (getenv("BENCH_SLOW") && v[n - 1] > 0.005)
+				fprintf(stderr, "%.2f ms: %s (%zu of %zu)\n", v[n - 1] * 1e3, text,
+				        rc == 0 ? nh : 0, rc == 0 ? total : 0);
+			if (rc == 0)
+				card_hits_free(h, nh);
+			free(cause);
+			free(text);
+		}
+	}
+	qsort(v, (size_t)n, sizeof *v, cmp_d);
+	printf("%-34s %9.2f ms   (target < 10 ms; median of %d keystrokes, slowest %.2f ms)\n",
+	       "search per keystroke", v[n / 2] * 1e3, n, v[n - 1] * 1e3);
+	/* Opening the browser: all cards, then the first card's detail. */
+	n = 0;
+	for (int i = 0; i < 15; i++) {
+		double s = now_s();
+		q.text = NULL;
+		struct card_hit *h;
+		size_t nh, total;
+		db_card_search(db, &q, &h, &nh, &total, NULL);
+		struct review_card c;
+		struct card_note note;
+		struct card_history hist;
+		if (nh > 0 && review_card_load(db, h[0].key, &c) == 0) {
+			cards_note_get(db, h[0].key, &note, NULL);
+			cards_history(db, h[0].key, &hist, NULL);
+			cards_note_clear(&note);
+			cards_history_free(&hist);
+			review_card_free(&c);
+		}
+		card_hits_free(h, nh);
+		v[n++] = now_s() - s;
+	}
+	printf("%-34s %9.2f ms   (every card and the first one's detail; median of %d)\n",
+	       "open the browser: query", median(v, n) * 1e3, n);
+	free(v);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -452,6 +569,15 @@ main(int argc, char **argv)
 		if (bdb == NULL)
 			return 1;
 		build(bdb, now_unix());
+		db_close(bdb);
+		return 0;
+	}
+	if (argc == 3 && strcmp(argv[1], "--search") == 0) {
+		/* Only the browser figures, on a collection built with --build. */
+		struct db *bdb = db_open(argv[2], 0, NULL, NULL);
+		if (bdb == NULL)
+			return 1;
+		bench_search(bdb, now_unix());
 		db_close(bdb);
 		return 0;
 	}
@@ -569,9 +695,20 @@ main(int argc, char **argv)
 	if (n > 0)
 		printf("%-34s %9.3f ms   (4 KB append + fdatasync, median of %d)\n",
 		       "disk: one synced write", median(v, n) * 1e3, n);
+
+	/* 4. The card browser: searching, and opening it in the program. */
+	bench_search(db, now);
+	n = 0;
+	for (int i = 0; i < 9; i++) {
+		double t = browser_screen(prog, dbpath);
+		if (t > 0)
+			v[n++] = t;
+	}
+	printf("%-34s %9.2f ms   (/ pressed on Today to the browser drawn; median of %d)\n",
+	       "open the browser in the program", n ? median(v, n) * 1e3 : -1.0, n);
 	db_close(db);
 
-	/* 4. replay throughput on 1,000,000 reviews, and ts-fsrs beside it. */
+	/* 5. replay throughput on 1,000,000 reviews, and ts-fsrs beside it. */
 	char *in = xprintf("%s/replay-in.tsv", dir);
 	f = fopen(in, "w");
 	fprintf(f, "card\treviewed_at\trating\n");

@@ -34,7 +34,7 @@ expect_comp "a command" "gapmap" gap
 expect_comp "commands starting with st" "stats status stories story" st
 expect_comp "no hidden command" "" compl
 expect_comp "a subcommand" "set show" gapmap s
-expect_comp "export's kinds" "gapmap ical stories" export ""
+expect_comp "export's kinds" "deck gapmap ical stories" export ""
 expect_comp "an option" "--sort" gapmap show --so
 expect_comp "the words of --sort" "category confidence" gapmap show --sort c
 expect_comp "a global option" "--db --help --version" --

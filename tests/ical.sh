@@ -269,7 +269,7 @@ if [ "$(id -u)" -ne 0 ]; then
 	chmod 755 "$T/ro"
 fi
 check_exit "export needs a kind" 2 P export calendar
-expect_grep "lists ical" "gapmap, stories or ical" "$T/err"
+expect_grep "lists ical" "gapmap, stories, ical or deck" "$T/err"
 
 # Without a plan the other events are still exported.
 check "stop the plan" P plan stop --yes

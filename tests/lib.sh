@@ -59,7 +59,9 @@ expect_no_grep() {
 	if grep -q -- "$2" "$3"; then fail "$1: '$2' found in $(basename "$3")"; else pass; fi
 }
 
-sql() { sqlite3 -batch -noheader "$DB" "$@"; }
+# A busy timeout: the program may still be closing the database (its last
+# checkpoint) when a test reads it.
+sql() { sqlite3 -batch -noheader -cmd ".timeout 5000" "$DB" "$@"; }
 
 # hold_lock DB: another program takes DB's write lock and keeps it until
 # release_lock (a Python sqlite3 connection in a transaction; returns once
@@ -141,3 +143,13 @@ wait_gone() {
 }
 
 keys() { tm send-keys -t t "$@"; }
+
+# use_curriculum FILE...: a curriculum of the test's own, copied from
+# tests/data/cards into $T/curriculum (which the test may change), used
+# as the bundled one by the commands and by tui_start.
+use_curriculum() {
+	C="$T/curriculum"
+	mkdir -p "$C"
+	for f in "$@"; do cp "$top_srcdir/tests/data/cards/$f" "$C/"; done
+	export PREPDECK_CONTENT="$C"
+}

@@ -19,7 +19,7 @@ import sys
 print(sum(1 for l in sys.stdin if len(l.rstrip("\n")) > 80))')" 0
 expect_grep "a long synopsis whole" "^  rehearse \[STORY|pitch|flow\] | record|budgets|list|score|note \.\.\.$" "$T/out"
 expect_grep "its summary below it, whole" "^ *rehearse a story against the clock, or record a$" "$T/out"
-expect_grep "a long summary wrapped, not cut" "^ *(md, yaml) or a calendar (ical)$" "$T/out"
+expect_grep "a long summary wrapped, not cut" "^ *md, csv)$" "$T/out"
 
 # --- stories_list_keeps_its_columns ------------------------------------------
 check "a long title" P story add "A deliberately long story title that will not fit in any list column at eighty"

@@ -80,12 +80,12 @@ keys Escape
 
 # Filter and sort.
 # ("agents" would also find Security engineering, whose decks include it.)
-keys /
+keys f
 keys "evals"
 expect_screen "filtered as typed" "1/1 · Evals for agents"
 keys Enter
 expect_screen "filter kept" "sort: map · filter: evals"
-keys / C-u Enter
+keys f C-u Enter
 expect_screen "filter cleared" "Filter cleared"
 keys s
 expect_screen "sorted by confidence" "sort: confidence"

@@ -16,7 +16,7 @@ tui_start 80 24 --db "$DB"
 expect_screen "Today" "prepdeck · Today"
 keys g
 expect_screen "the example map" "Gap map · Example: posting that asks for RAG"
-keys /
+keys f
 keys -l "llm"
 keys Enter
 expect_screen "filter kept" "filter: llm"

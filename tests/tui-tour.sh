@@ -126,7 +126,7 @@ tour() {
 	snap gapmap-edit "Enter saves"
 	keys Escape m
 	snap gapmap-maps "Gap maps"
-	keys Escape /
+	keys Escape f
 	snap gapmap-filter "Filter:"
 	keys Escape i
 	snap gapmap-import "Job description file:"

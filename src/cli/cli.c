@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "cli_anki.h"
+#include "cli_cards.h"
 #include "cli_complete.h"
 #include "cli_content.h"
 #include "cli_gap.h"
@@ -41,9 +42,16 @@ static const struct cmd_entry cmd_tui_entry = {
 
 /* `export` groups the exports of three command files. */
 static const struct cmd_entry cmd_export_entry = {
-	.name = "export", .args = "gapmap|stories|ical ... [--format FMT] [--out FILE]",
-	.summary = "write a gap map (md, csv, yaml), your stories (md, yaml) or a calendar (ical)",
-	.help = "export gapmap [MAP] --format md|csv|yaml [--out FILE] [--id ID] writes the "
+	.name = "export", .args = "gapmap|stories|ical|deck ... [--format FMT] [--out FILE]",
+	.summary = "write a gap map (md, csv, yaml), your stories (md, yaml), a calendar (ical) "
+	"or a deck (yaml, md, csv)",
+	.help = "export deck ID [--format yaml|md|csv] [--out FILE] writes any deck with your "
+	"text (your edits of curriculum cards as you have them): a deck YAML document "
+	"marked 'origin: user' that 'prepdeck import' reads back as your own cards with "
+	"the same ids (a new deck and new cards are made; a card you already have takes "
+	"the file's text, a curriculum card as your version of it), Markdown, or CSV "
+	"(id, kind, front, back, note, tags, deck). "
+	"export gapmap [MAP] --format md|csv|yaml [--out FILE] [--id ID] writes the "
 	"map (the current one by default) to standard output or FILE: a "
 	"Markdown table for notes, CSV (RFC 4180: fields with commas, quotes or line "
 	"breaks quoted) for spreadsheets, or a skillmap YAML document that 'prepdeck "
@@ -70,9 +78,10 @@ static const struct cmd_entry cmd_export_entry = {
 	"replaced (a directory, device, FIFO or symbolic link is refused), and "
 	"FILE '-' is standard output.",
 	.subs = (const struct cmd_entry *const[]){
-		&cmd_export_gapmap_entry, &cmd_export_stories_entry, &cmd_export_ical_entry, NULL,
+		&cmd_export_gapmap_entry, &cmd_export_stories_entry, &cmd_export_ical_entry,
+		&cmd_export_deck_entry, NULL,
 	},
-	.needs = "what to export: gapmap, stories or ical",
+	.needs = "what to export: gapmap, stories, ical or deck",
 };
 
 static int cmd_help(struct cmd *c);
@@ -102,7 +111,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_tui_entry, &cmd_import_entry, &cmd_check_entry, &cmd_lint_entry,
 	&cmd_replay_entry, &cmd_optimize_entry, &cmd_simulate_entry, &cmd_retention_entry,
 	&cmd_review_entry, &cmd_due_entry, &cmd_next_entry,
-	&cmd_grade_entry, &cmd_undo_entry, &cmd_card_entry, &cmd_settings_entry,
+	&cmd_grade_entry, &cmd_undo_entry, &cmd_card_entry, &cmd_cards_entry,
+	&cmd_profile_entry, &cmd_settings_entry,
 	&cmd_mock_entry, &cmd_stats_entry, &cmd_plan_entry, &cmd_checklist_entry,
 	&cmd_gapmap_entry, &cmd_jd_entry, &cmd_export_entry, &cmd_anki_entry,
 	&cmd_stories_entry, &cmd_story_entry, &cmd_rehearse_entry, &cmd_target_entry,

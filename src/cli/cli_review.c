@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_cards.h"
 #include "cli_review.h"
 #include "plan.h"
 #include "replay.h"
@@ -18,10 +19,7 @@ check_deck(struct db *db, const char *deck)
 {
 	if (deck == NULL)
 		return 0;
-	char *kind = db_text(db, "SELECT kind FROM doc WHERE id = ? AND retired = 0", "t", deck);
-	int ok = kind && (strcmp(kind, "deck") == 0 || strcmp(kind, "numbers") == 0);
-	free(kind);
-	if (!ok) {
+	if (!review_deck_exists(db, deck)) {
 		cli_error("no deck '%s' (see 'prepdeck due' for the decks)", deck);
 		return -1;
 	}
@@ -349,16 +347,24 @@ CARD_SUB(unsuspend, "put a suspended card back");
 CARD_SUB(flag, "flag or unflag a card");
 
 const struct cmd_entry cmd_card_entry = {
-	.name = "card", .args = "show|bury|suspend|unsuspend|flag CARD | suspended [--json]",
-	.summary = "show or change one card; list the suspended ones",
-	.help = "Shows a card's content, source and memory state (its state in words: new, "
-	"learning, review or relearning), buries it until the next study day, "
-	"suspends or unsuspends it, or toggles its flag. card suspended lists the "
+	.name = "card", .args = "show|add|edit|history|undo|... CARD",
+	.summary = "show, write or change one card; list the suspended ones",
+	.help = "card add writes a card of your own; card edit changes a card's text (a "
+	"curriculum card's new text is kept as your version, which no import "
+	"overwrites); card revert, delete, reset and move change one card, card undo "
+	"undoes the last of these changes, and card history lists a card's reviews and "
+	"changes (see each subcommand's help). CARD is a card key or the id of its "
+	"note. card show shows a card's content, source and memory state (its state in "
+	"words: new, learning, review or relearning); card bury buries it until the next "
+	"study day, card suspend and unsuspend suspend it or put it back, card flag "
+	"toggles its flag. card suspended lists the "
 	"suspended cards (key, deck, question; leeches marked) so one can be found "
 	"and unsuspended; the review screen's S key shows the same list.",
 	.subs = (const struct cmd_entry *const[]){
 		&card_show_entry, &card_bury_entry, &card_suspend_entry, &card_unsuspend_entry,
-		&card_flag_entry, &card_suspended_entry, NULL,
+		&card_flag_entry, &card_suspended_entry, &cmd_card_add_entry, &cmd_card_edit_entry,
+		&cmd_card_history_entry, &cmd_card_revert_entry, &cmd_card_delete_entry,
+		&cmd_card_reset_entry, &cmd_card_move_entry, &cmd_card_undo_entry, NULL,
 	},
 };
 

@@ -297,6 +297,7 @@ static const struct field deck_f[] = {
 	DOC_FIELDS,
 	{ "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
 	{ "reverse", T_BOOL, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	{ "origin", T_ENUM, 0, 0, 0, "bundled|user", R_NONE, NULL, 0 },
 	{ "cards", T_LIST, 1, 1, 0, NULL, R_NONE, &card_s, 0 },
 	END
 };
@@ -304,6 +305,7 @@ static const struct field numbers_f[] = {
 	DOC_FIELDS,
 	{ "profile", T_ENUM, 0, 0, 0, "example", R_NONE, NULL, 0 },
 	{ "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	{ "origin", T_ENUM, 0, 0, 0, "bundled|user", R_NONE, NULL, 0 },
 	{ "items", T_LIST, 1, 1, 0, NULL, R_NONE, &num_s, 0 },
 	END
 };
@@ -392,6 +394,8 @@ struct checker {
 	content_lookup_fn lookup;
 	void *ctx;
 	int user_item;              /* checking a story with origin: user */
+	int user_doc;               /* in a deck or numbers document with origin:
+	                             * user (the learner's own cards) */
 };
 
 #define ERR(c, node, ...) \
@@ -434,6 +438,18 @@ valid_tag(const char *s)
 			return 0;
 	}
 	return 1;
+}
+
+int
+content_valid_id(const char *s)
+{
+	return valid_id(s);
+}
+
+int
+content_valid_tag(const char *s)
+{
+	return valid_tag(s);
 }
 
 static int
@@ -528,8 +544,16 @@ define_id(struct checker *c, enum content_ns ns, const struct ynode *idn,
 	}
 	const char *src = NULL;
 	/* A user's story (origin: user) may name a story of the user's
-	 * already in the database: import keeps that one. */
-	if (lookup_outside(c, ns, idn->str, &src) != NULL &&
+	 * already in the database: import keeps that one. A deck of the
+	 * learner's (origin: user) may name any deck or card there: import
+	 * gives it the file's text as the learner's own. */
+	const char *found = lookup_outside(c, ns, idn->str, &src);
+	if (found != NULL && c->user_doc && ns == NS_DOC && kind != NULL &&
+	    strcmp(found, "deck") != 0 && strcmp(found, "numbers") != 0) {
+		ERR(c, idn, "document id '%s' is already used by a %s", idn->str, found);
+		return;
+	}
+	if (found != NULL && !c->user_doc &&
 	    !(c->user_item && src != NULL && *src == '\0')) {
 		ERR(c, idn, "%s id '%s' is already used by %s", ns_names[ns], idn->str,
 		    src && *src ? src : "your own data");
@@ -799,6 +823,13 @@ check_map(struct checker *c, const struct ynode *n, const struct spec *s)
 		}
 	}
 	const struct ynode *idn = ymap_get(n, "id");
+	if (idn && idn->type == YN_SCALAR && valid_id(idn->str) && !c->user_doc &&
+	    (s == &card_s || s == &num_s) && str_prefix(idn->str, CONTENT_USER_PREFIX))
+		ERR(c, idn, "card id '%s': ids starting with '%s' are kept for the cards "
+		    "you write in prepdeck", idn->str, CONTENT_USER_PREFIX);
+	if (c->user_doc && (s == &card_s || s == &num_s) && ymap_get(n, "replaces"))
+		ERR(c, ymap_get(n, "replaces"), "'replaces' belongs in curriculum files, "
+		    "not in a deck marked 'origin: user'");
 	if (idn && idn->type == YN_SCALAR && valid_id(idn->str)) {
 		c->user_item = s == &story_s &&
 		               strcmp(cnode_str(n, "origin", "bundled"), "user") == 0;
@@ -819,30 +850,34 @@ has_scalar(const struct ynode *n, const char *key)
 	       strspn(v->str, " \t\r\n") != strlen(v->str);
 }
 
-/* Finds cloze markers; returns a bitmask of the numbers used (bit N), or
- * -1 after reporting a malformed marker. */
-static int
-cloze_mask(struct checker *c, const struct ynode *n)
+int
+content_cloze_mask(const char *s, char **cause)
 {
 	int mask = 0;
-	const char *s = n->str;
 	for (const char *p = strstr(s, "{{"); p; p = strstr(p, "{{")) {
-		if (p[2] != 'c' || p[3] < '1' || p[3] > '9' || p[4] != ':' || p[5] != ':') {
-			if (c)
-				ERR(c, n, "malformed cloze marker near '%.12s' (write "
-				    "{{c1::hidden text}})", p);
-			return -1;
-		}
+		if (p[2] != 'c' || p[3] < '1' || p[3] > '9' || p[4] != ':' || p[5] != ':')
+			return fail(cause, "malformed cloze marker near '%.12s' (write "
+			            "{{c1::hidden text}})", p);
 		const char *end = strstr(p + 6, "}}");
-		if (end == NULL || end == p + 6) {
-			if (c)
-				ERR(c, n, "cloze marker {{c%c:: is %s", p[3],
-				    end ? "empty" : "not closed with }}");
-			return -1;
-		}
+		if (end == NULL || end == p + 6)
+			return fail(cause, "cloze marker {{c%c:: is %s", p[3],
+			            end ? "empty" : "not closed with }}");
 		mask |= 1 << (p[3] - '0');
 		p = end + 2;
 	}
+	return mask;
+}
+
+/* The cloze markers of node n (see content_cloze_mask), reporting a
+ * malformed one at the node when c is not NULL. */
+static int
+cloze_mask(struct checker *c, const struct ynode *n)
+{
+	char *cause = NULL;
+	int mask = content_cloze_mask(n->str, c ? &cause : NULL);
+	if (mask < 0 && c)
+		ERR(c, n, "%s", cause);
+	free(cause);
 	return mask;
 }
 
@@ -1065,11 +1100,13 @@ check_doc(struct checker *c, const struct ydoc *doc)
 		 * import keeps that one. */
 		c->user_item = strcmp(content_kinds[k], "skillmap") == 0 &&
 		               strcmp(cnode_str(root, "origin", "bundled"), "bundled") != 0;
+		c->user_doc = k <= 1 && strcmp(cnode_str(root, "origin", "bundled"), "user") == 0;
 		define_id(c, NS_DOC, idn, content_kinds[k]);
 		c->user_item = 0;
 	}
 	size_t before = c->run->diags.n;
 	check_map(c, root, &doc_specs[k]);
+	c->user_doc = 0;
 	if (k == 2 && c->run->diags.n == before)
 		check_plan(c, root);
 	if ((k == 0 || k == 1) && c->run->diags.n == before) {
@@ -1314,52 +1351,58 @@ cnode_bool(const struct ynode *map, const char *key, int dflt)
 }
 
 int
-content_expand_card(const struct ynode *item, int numbers, int deck_reverse,
+content_expand_text(const char *id, const char *kind, const char *front, const char *back,
                     struct content_card out[10])
 {
-	const char *id = cnode_str(item, "id", "");
-	if (numbers) {
-		snprintf(out[0].key, sizeof out[0].key, "%s", id);
-		out[0].kind = "typein";
-		out[0].cloze = 0;
-		out[0].front = cnode_str(item, "metric", "");
-		out[0].back = cnode_str(item, "value", "");
-		return 1;
-	}
-	const char *cl = cnode_str(item, "cloze", NULL);
-	if (cl != NULL) {
-		const struct ynode *v = ymap_get(item, "cloze");
-		int mask = cloze_mask(NULL, v);
+	if (strcmp(kind, "cloze") == 0) {
+		int mask = content_cloze_mask(front, NULL);
+		if (mask <= 0)
+			return mask < 0 ? -1 : 0;
 		int n = 0;
-		for (int k = 1; k <= 9 && mask > 0; k++) {
+		for (int k = 1; k <= 9; k++) {
 			if (!(mask & (1 << k)))
 				continue;
 			snprintf(out[n].key, sizeof out[n].key, "%s:c%d", id, k);
 			out[n].kind = "cloze";
 			out[n].cloze = k;
-			out[n].front = cl;
-			out[n].back = cl;
+			out[n].front = front;
+			out[n].back = front;
 			n++;
 		}
 		return n;
 	}
-	const char *ans = cnode_str(item, "answer", NULL);
 	snprintf(out[0].key, sizeof out[0].key, "%s", id);
+	out[0].kind = strcmp(kind, "typein") == 0 ? "typein" : "basic";
 	out[0].cloze = 0;
-	out[0].front = cnode_str(item, "q", "");
-	if (ans != NULL) {
-		out[0].kind = "typein";
-		out[0].back = ans;
-		return 1;
-	}
-	out[0].kind = "basic";
-	out[0].back = cnode_str(item, "a", "");
-	if (!cnode_bool(item, "reverse", deck_reverse))
+	out[0].front = front;
+	out[0].back = back;
+	if (strcmp(kind, "reverse") != 0)
 		return 1;
 	snprintf(out[1].key, sizeof out[1].key, "%s:r", id);
 	out[1].kind = "reverse";
 	out[1].cloze = 0;
-	out[1].front = out[0].back;
-	out[1].back = out[0].front;
+	out[1].front = back;
+	out[1].back = front;
 	return 2;
+}
+
+int
+content_expand_card(const struct ynode *item, int numbers, int deck_reverse,
+                    struct content_card out[10])
+{
+	const char *id = cnode_str(item, "id", "");
+	if (numbers)
+		return content_expand_text(id, "typein", cnode_str(item, "metric", ""),
+		                           cnode_str(item, "value", ""), out);
+	const char *cl = cnode_str(item, "cloze", NULL);
+	if (cl != NULL) {
+		int n = content_expand_text(id, "cloze", cl, cl, out);
+		return n < 0 ? 0 : n;
+	}
+	const char *ans = cnode_str(item, "answer", NULL);
+	const char *front = cnode_str(item, "q", "");
+	if (ans != NULL)
+		return content_expand_text(id, "typein", front, ans, out);
+	return content_expand_text(id, cnode_bool(item, "reverse", deck_reverse) ? "reverse" :
+	                           "basic", front, cnode_str(item, "a", ""), out);
 }

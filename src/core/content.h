@@ -66,6 +66,27 @@ struct content_card {
 int content_expand_card(const struct ynode *item, int numbers, int deck_reverse,
                         struct content_card out[10]);
 
+/* The cloze markers ({{cN::text}}) in s: a bitmask of the numbers N
+ * used (bit N), 0 when there is none, or -1 with *cause set (may be
+ * NULL) for a malformed or empty one. */
+int content_cloze_mask(const char *s, char **cause);
+
+/* Ids: lowercase letters, digits, '-', '_' or '.', at most 64 bytes,
+ * starting with a letter or digit. Tags: the same with ':' for '.'. */
+int content_valid_id(const char *s);
+int content_valid_tag(const char *s);
+
+/* Card ids that start with this are the learner's own (made in the
+ * program); curriculum files cannot use them. */
+#define CONTENT_USER_PREFIX "u-"
+
+/* The cards of a note given as text: kind basic (one card), reverse (the
+ * card and ID:r, asked the other way), cloze (ID:cN for each number N in
+ * front) or typein. Returns the count (at most 10; 0 for a cloze without
+ * a marker, -1 for a malformed one). Strings point into front and back. */
+int content_expand_text(const char *id, const char *kind, const char *front,
+                        const char *back, struct content_card out[10]);
+
 /* Scalar helpers for validated trees. */
 const char *cnode_str(const struct ynode *map, const char *key, const char *dflt);
 long cnode_int(const struct ynode *map, const char *key, long dflt);

@@ -49,6 +49,7 @@ static const char *const migrations[] = {
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(DB_SCHEMA_VERSION == sizeof migrations / sizeof migrations[0],
@@ -137,6 +138,12 @@ migrate(struct db *db, char **cause)
 		free(sql);
 		if (rc != 0) {
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+			if (cause && *cause && strstr(*cause, "fts5") != NULL) {
+				char *c = *cause;
+				*cause = xprintf("%s (this SQLite was built without FTS5, the full-text "
+				                 "search prepdeck needs for the card browser)", c);
+				free(c);
+			}
 			return -1;
 		}
 	}
@@ -552,6 +559,22 @@ db_step(struct db_stmt *st)
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
+	db_fatal(st->db, "%s", sqlite3_errmsg(st->db->h));
+}
+
+int
+db_try_step(struct db_stmt *st, char **cause)
+{
+	int rc = sqlite3_step(st->s);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc == SQLITE_ERROR) {
+		fail(cause, "%s", sqlite3_errmsg(st->db->h));
+		sqlite3_reset(st->s);
+		return -1;
+	}
 	db_fatal(st->db, "%s", sqlite3_errmsg(st->db->h));
 }
 

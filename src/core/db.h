@@ -12,7 +12,7 @@
 struct db;
 struct db_stmt;
 
-#define DB_SCHEMA_VERSION 4
+#define DB_SCHEMA_VERSION 5
 
 /* PRAGMA application_id of a prepdeck database ("PRPD"): a database with
  * another id, or with another program's tables, is refused. */
@@ -56,6 +56,10 @@ void db_set_busy_hook(void (*hook)(int waiting));
 struct db_stmt *db_prepare(struct db *db, const char *sql, const char *fmt, ...);
 /* Steps: returns 1 when a row is ready, 0 when done. */
 int db_step(struct db_stmt *st);
+/* Steps a statement whose failure is the user's (a full-text query they
+ * typed): returns 1 or 0 as db_step, or -1 with *cause set to SQLite's
+ * message (caller frees) instead of exiting. */
+int db_try_step(struct db_stmt *st, char **cause);
 void db_reset(struct db_stmt *st);
 /* Runs a statement kept for reuse to the end and resets it (bindings
  * cleared); returns the rows it changed. */

@@ -423,3 +423,15 @@ gap_export(struct db *db, const char *map_id, enum gap_format f, const char *id,
 	gap_map_clear(&m);
 	return rc;
 }
+
+void
+export_yaml_text(FILE *fp, int indent, const char *key, const char *s)
+{
+	yaml_text(fp, indent, key, s);
+}
+
+void
+export_csv_field(FILE *fp, const char *s, int last)
+{
+	csv_field(fp, s, last);
+}

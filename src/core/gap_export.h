@@ -20,4 +20,10 @@ int gap_format_parse(const char *s, enum gap_format *f);
 int gap_export(struct db *db, const char *map_id, enum gap_format f, const char *id,
                FILE *fp, char **cause);
 
+/* Shared with the other exports: "key: value" for any text at the given
+ * indentation (a literal block or a double-quoted scalar, read back
+ * byte for byte), and one RFC 4180 CSV field (then CRLF when last). */
+void export_yaml_text(FILE *fp, int indent, const char *key, const char *s);
+void export_csv_field(FILE *fp, const char *s, int last);
+
 #endif

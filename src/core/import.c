@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cards.h"
 #include "import.h"
 #include "paths.h"
 #include "story.h"
@@ -163,6 +164,20 @@ import_cards(struct imp *im, const struct ynode *doc, const char *deck_id, int n
 		int n = content_expand_card(it, numbers, rev, cards);
 		char *tags = join_list(dtags, ymap_get(it, "tags"), ' ');
 		const char *note = cnode_str(it, numbers ? "context" : "note", "");
+		/* A card the learner edited keeps the learner's text. */
+		struct card_note ov;
+		const char *fk = "", *ff = "", *fb = "";
+		if (n > 0)
+			cards_item_text(cards, n, &fk, &ff, &fb);
+		int over = n > 0 && cards_import_override(im->db, cnode_str(it, "id", ""), fk, ff,
+		                                          fb, note, tags, &ov);
+		if (over) {
+			int k = content_expand_text(ov.note_id, ov.kind, ov.front, ov.back, cards);
+			n = k > 0 ? k : n;
+			note = ov.note;
+			free(tags);
+			tags = *ov.tags ? xprintf(" %s ", ov.tags) : xstrdup("");
+		}
 		for (int k = 0; k < n; k++) {
 			struct col c[] = {
 				TXT("key", cards[k].key), TXT("note_id", cnode_str(it, "id", "")),
@@ -174,6 +189,8 @@ import_cards(struct imp *im, const struct ynode *doc, const char *deck_id, int n
 			upsert(im, "card", 1, c, (int)(sizeof c / sizeof c[0]), NULL);
 		}
 		free(tags);
+		if (over)
+			cards_note_clear(&ov);
 		if (ymap_get(it, "replaces") != NULL) {
 			im->repls = xrealloc(im->repls, (im->nrepls + 1) * sizeof *im->repls);
 			im->repls[im->nrepls++] = (struct repl){ it, numbers, rev };
@@ -444,6 +461,11 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 	if (strcmp(kind, "skillmap") == 0 &&
 	    strcmp(cnode_str(doc, "origin", "bundled"), "bundled") != 0) {
 		import_user_map(im, doc, id);
+		return;
+	}
+	if ((strcmp(kind, "deck") == 0 || strcmp(kind, "numbers") == 0) &&
+	    strcmp(cnode_str(doc, "origin", "bundled"), "user") == 0) {
+		cards_import_user_doc(im->db, doc, ord, im->st);
 		return;
 	}
 	char *tags = join_list(ymap_get(doc, "tags"), NULL, ' ');

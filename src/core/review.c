@@ -11,10 +11,17 @@
 #include "util.h"
 
 /* Filter clause shared by the queue queries; ?8 is the deck, ?9 the tag,
- * ?7 a list of decks separated by spaces. */
+ * ?7 a list of decks separated by spaces. The example profile's figures
+ * are set aside when the learner chose their own profile. */
+#define SET_ASIDE " AND NOT " PROFILE_SET_ASIDE_SQL("c.deck_id") " "
 #define FILTER " AND (?8 IS NULL OR c.deck_id = ?8) " \
 	"AND (?7 IS NULL OR instr(' ' || ?7 || ' ', ' ' || c.deck_id || ' ') > 0) " \
-	"AND (?9 IS NULL OR c.tags LIKE '% ' || ?9 || ' %') "
+	"AND (?9 IS NULL OR c.tags LIKE '% ' || ?9 || ' %')" SET_ASIDE
+/* New cards the learner asked for at once (prepdeck card add --now):
+ * state new with a due time; they come before the other new cards and
+ * outside the daily limit. */
+#define ASKED_NOW "s.state = 0 AND s.due > 0 AND s.due <= ?1 AND s.suspended = 0 " \
+	"AND s.buried_until <= ?1 AND c.retired = 0"
 
 #define CARD_COLS "c.key, c.deck_id, ifnull(" PROFILE_TITLE_SQL("d") ", c.deck_id), " \
 	"c.kind, c.front, " \
@@ -140,11 +147,15 @@ review_queue_build(struct db *db, const struct review_filter *f, int64_t now,
 	/* One new card per note at a time, and none whose sibling (the
 	 * reverse or another cloze of the same note) was studied today: as
 	 * Anki buries siblings, they come on later days. */
+	size_t nnow;
+	char **asked = load_keys(db, "SELECT s.key FROM card_state s JOIN card c ON "
+	    "c.key = s.key WHERE " ASKED_NOW FILTER "ORDER BY s.due, s.key LIMIT ?3",
+	    &q->f, now, 0, 1000, &nnow);
 	q->fresh = load_keys(db,
 	    "SELECT c.key FROM card c INDEXED BY card_order "
 	    "LEFT JOIN card_state s ON s.key = c.key "
-	    "WHERE c.retired = 0 AND (s.key IS NULL OR (s.state = 0 AND s.suspended = 0 "
-	    "AND s.buried_until <= ?1)) "
+	    "WHERE c.retired = 0 AND (s.key IS NULL OR (s.state = 0 AND s.due = 0 AND "
+	    "s.suspended = 0 AND s.buried_until <= ?1)) "
 	    "AND NOT EXISTS (SELECT 1 FROM card c2 LEFT JOIN card_state s2 ON s2.key = c2.key "
 	    " WHERE c2.note_id = c.note_id AND c2.key < c.key AND c2.retired = 0 "
 	    " AND (s2.key IS NULL OR s2.state = 0)) "
@@ -152,6 +163,15 @@ review_queue_build(struct db *db, const struct review_filter *f, int64_t now,
 	    " WHERE c3.note_id = c.note_id AND r.reviewed_at >= ?2)" FILTER
 	    "ORDER BY c.ord, c.deck_id, c.key LIMIT ?3",
 	    &q->f, now, q->day_start, new_left, &q->nfresh);
+	if (nnow > 0) {
+		asked = xrealloc(asked, (nnow + q->nfresh + 1) * sizeof *asked);
+		memcpy(asked + nnow, q->fresh, q->nfresh * sizeof *asked);
+		free(q->fresh);
+		q->fresh = asked;
+		q->nfresh += nnow;
+	} else {
+		free(asked);
+	}
 }
 
 void
@@ -718,16 +738,18 @@ review_today_counts(struct db *db, int64_t now, struct review_counts *c)
 	c->learning = (int)db_int(db, 0,
 	    "SELECT count(*) FROM card_state s JOIN card c ON c.key = s.key "
 	    "WHERE s.state IN (1, 3) AND s.due < ?2 AND s.suspended = 0 "
-	    "AND s.buried_until <= ?1 AND c.retired = 0", "ii", now, de);
+	    "AND s.buried_until <= ?1 AND c.retired = 0" SET_ASIDE, "ii", now, de);
 	c->review = (int)db_int(db, 0,
 	    "SELECT count(*) FROM (SELECT 1 FROM card_state s JOIN card c ON c.key = s.key "
 	    "WHERE s.state = 2 AND s.due < ?2 AND s.suspended = 0 AND s.buried_until <= ?1 "
-	    "AND c.retired = 0 LIMIT ?3)", "iii", now, de, (int64_t)rev_left);
+	    "AND c.retired = 0" SET_ASIDE "LIMIT ?3)", "iii", now, de, (int64_t)rev_left);
 	c->fresh = (int)db_int(db, 0,
 	    "SELECT count(*) FROM (SELECT 1 FROM card c INDEXED BY card_order "
 	    "LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0 AND (s.key IS NULL "
-	    "OR (s.state = 0 AND s.suspended = 0 AND s.buried_until <= ?1)) LIMIT ?2)",
-	    "ii", now, (int64_t)new_left);
+	    "OR (s.state = 0 AND s.due = 0 AND s.suspended = 0 AND s.buried_until <= ?1))"
+	    SET_ASIDE "LIMIT ?2)", "ii", now, (int64_t)new_left);
+	c->fresh += (int)db_int(db, 0, "SELECT count(*) FROM card_state s JOIN card c ON "
+	    "c.key = s.key WHERE " ASKED_NOW SET_ASIDE, "i", now);
 }
 
 struct review_deck_due *
@@ -742,18 +764,24 @@ review_due(struct db *db, int64_t now, size_t *n, struct review_counts *total)
 	struct db_stmt *st = db_prepare(db,
 	    "WITH due AS (SELECT c.deck_id, sum(s.state IN (1, 3)) AS l, sum(s.state = 2) AS r "
 	    "  FROM card_state s JOIN card c ON c.key = s.key WHERE s.state > 0 AND s.due < ?2 "
-	    "  AND s.suspended = 0 AND s.buried_until <= ?1 AND c.retired = 0 GROUP BY c.deck_id), "
+	    "  AND s.suspended = 0 AND s.buried_until <= ?1 AND c.retired = 0" SET_ASIDE
+	    "  GROUP BY c.deck_id), "
 	    "fresh AS (SELECT c.deck_id, count(*) AS f FROM card c INDEXED BY card_live "
 	    "  LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0 AND (s.key IS NULL "
-	    "  OR (s.state = 0 AND s.suspended = 0 AND s.buried_until <= ?1)) GROUP BY c.deck_id) "
+	    "  OR (s.state = 0 AND s.due = 0 AND s.suspended = 0 AND s.buried_until <= ?1))"
+	    SET_ASIDE "GROUP BY c.deck_id), "
+	    "asked AS (SELECT c.deck_id, count(*) AS a FROM card_state s JOIN card c ON "
+	    "  c.key = s.key WHERE " ASKED_NOW SET_ASIDE "GROUP BY c.deck_id) "
 	    "SELECT d.id, " PROFILE_TITLE_SQL("d") ", ifnull(due.l, 0), ifnull(due.r, 0), "
-	    "ifnull(fresh.f, 0), d.profile = '" PROFILE_EXAMPLE "' "
+	    "ifnull(fresh.f, 0), d.profile = '" PROFILE_EXAMPLE "', ifnull(asked.a, 0) "
 	    "FROM doc d LEFT JOIN due ON due.deck_id = d.id LEFT JOIN fresh ON fresh.deck_id = d.id "
+	    "LEFT JOIN asked ON asked.deck_id = d.id "
 	    "WHERE d.kind IN ('deck', 'numbers') AND d.retired = 0 ORDER BY d.ord",
 	    "ii", now, de);
 	size_t cap = 16;
 	struct review_deck_due *v = xmalloc(cap * sizeof *v);
 	*n = 0;
+	int asked_total = 0;
 	memset(total, 0, sizeof *total);
 	while (db_step(st)) {
 		if (*n == cap) {
@@ -767,17 +795,21 @@ review_due(struct db *db, int64_t now, size_t *n, struct review_counts *total)
 		e->c.review = (int)db_col_int(st, 3);
 		e->c.fresh = (int)db_col_int(st, 4);
 		e->example = (int)db_col_int(st, 5);
+		int asked = (int)db_col_int(st, 6);
 		if (e->c.fresh > new_left)
 			e->c.fresh = new_left;
+		e->c.fresh += asked;
 		total->learning += e->c.learning;
 		total->review += e->c.review;
 		total->fresh += (int)db_col_int(st, 4);
+		asked_total += asked;
 	}
 	db_finalize(st);
 	if (total->review > rev_left)
 		total->review = rev_left;
 	if (total->fresh > new_left)
 		total->fresh = new_left;
+	total->fresh += asked_total;
 	return v;
 }
 
@@ -796,6 +828,15 @@ review_next_due(struct db *db, int64_t now)
 {
 	return db_int(db, 0,
 	    "SELECT min(s.due) FROM card_state s JOIN card c ON c.key = s.key "
-	    "WHERE s.state > 0 AND s.suspended = 0 AND c.retired = 0 AND s.due > ?",
-	    "i", now);
+	    "WHERE s.state > 0 AND s.suspended = 0 AND c.retired = 0 AND s.due > ?1"
+	    SET_ASIDE, "i", now);
+}
+
+int
+review_deck_exists(struct db *db, const char *deck)
+{
+	char *kind = db_text(db, "SELECT kind FROM doc WHERE id = ? AND retired = 0", "t", deck);
+	int ok = kind && (strcmp(kind, "deck") == 0 || strcmp(kind, "numbers") == 0);
+	free(kind);
+	return ok;
 }

@@ -29,6 +29,8 @@ struct review_card {
 
 /* Loads a card by key; returns 0, or -1 when there is no such card. */
 int review_card_load(struct db *db, const char *key, struct review_card *c);
+/* True when deck names a live deck or numbers document. */
+int review_deck_exists(struct db *db, const char *deck);
 void review_card_free(struct review_card *c);
 
 struct review_filter {

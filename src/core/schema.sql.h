@@ -253,3 +253,87 @@ static const char schema_v4[] =
 "  note_id TEXT PRIMARY KEY,\n"
 "  guid TEXT NOT NULL\n"
 ") WITHOUT ROWID;\n";
+
+/* Migration 5: the learner's own cards. Cards written in the program
+ * have src '' (like other rows made in the program) and ids starting
+ * with "u-"; decks made in the program likewise have src ''.
+ * card_override holds the learner's text of a card from a file (the
+ * card rows hold what is reviewed; the file's text is kept beside it);
+ * card_action, card_action_row and card_action_override record every
+ * change made in the program with what it replaced (history and undo);
+ * card_draft keeps the text being written, so a crash loses nothing;
+ * card_fts (FTS5) indexes the text of every live card, kept in step with
+ * card by triggers through card_search (a stable rowid per card key).
+ * The triggers use no OR IGNORE: the UPSERT that fires them would
+ * override it. */
+static const char schema_v5[] =
+"CREATE TABLE card_override (\n"
+"  note_id TEXT PRIMARY KEY,\n"
+"  kind TEXT NOT NULL, front TEXT NOT NULL, back TEXT NOT NULL,\n"
+"  note TEXT NOT NULL, tags TEXT NOT NULL,\n"
+"  file_kind TEXT NOT NULL, file_front TEXT NOT NULL, file_back TEXT NOT NULL,\n"
+"  file_note TEXT NOT NULL, file_tags TEXT NOT NULL,\n"
+"  file_changed_at INTEGER NOT NULL DEFAULT 0,\n"
+"  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL\n"
+");\n"
+"CREATE TABLE card_action (\n"
+"  id INTEGER PRIMARY KEY, note_id TEXT NOT NULL, key TEXT NOT NULL DEFAULT '',\n"
+"  action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '',\n"
+"  at INTEGER NOT NULL, undone_at INTEGER NOT NULL DEFAULT 0\n"
+");\n"
+"CREATE INDEX card_action_note ON card_action(note_id, id);\n"
+"CREATE TABLE card_action_row (\n"
+"  action_id INTEGER NOT NULL REFERENCES card_action(id), key TEXT NOT NULL,\n"
+"  existed INTEGER NOT NULL, deck_id TEXT, kind TEXT, front TEXT, back TEXT,\n"
+"  note TEXT, tags TEXT, cloze INTEGER, ord INTEGER, retired INTEGER,\n"
+"  has_state INTEGER NOT NULL DEFAULT 0, state INTEGER, due INTEGER,\n"
+"  stability REAL, difficulty REAL, last_review INTEGER, reps INTEGER,\n"
+"  lapses INTEGER, step INTEGER, scheduled_days INTEGER, suspended INTEGER,\n"
+"  buried_until INTEGER, flag INTEGER, leech INTEGER,\n"
+"  PRIMARY KEY (action_id, key)\n"
+");\n"
+"CREATE TABLE card_action_override (\n"
+"  action_id INTEGER PRIMARY KEY REFERENCES card_action(id),\n"
+"  existed INTEGER NOT NULL, kind TEXT, front TEXT, back TEXT, note TEXT,\n"
+"  tags TEXT, file_kind TEXT, file_front TEXT, file_back TEXT, file_note TEXT,\n"
+"  file_tags TEXT, file_changed_at INTEGER, created_at INTEGER, updated_at INTEGER\n"
+");\n"
+"CREATE TABLE card_draft (\n"
+"  slot TEXT PRIMARY KEY, note_id TEXT NOT NULL DEFAULT '',\n"
+"  deck_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL DEFAULT 'basic',\n"
+"  front TEXT NOT NULL DEFAULT '', back TEXT NOT NULL DEFAULT '',\n"
+"  note TEXT NOT NULL DEFAULT '', tags TEXT NOT NULL DEFAULT '',\n"
+"  now INTEGER NOT NULL DEFAULT 0, updated_at INTEGER NOT NULL\n"
+");\n"
+"CREATE TABLE card_search (rid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);\n"
+"CREATE VIRTUAL TABLE card_fts USING fts5(front, back, note, tags,\n"
+"  prefix = '2 3 4 5 6 7 8 9 10 11 12', tokenize = 'unicode61 remove_diacritics 2');\n"
+"INSERT INTO card_search(key) SELECT key FROM card ORDER BY rowid;\n"
+"INSERT INTO card_fts(rowid, front, back, note, tags) SELECT m.rid, c.front,\n"
+"  c.back, c.note, c.tags FROM card_search m JOIN card c ON c.key = m.key\n"
+"  WHERE c.retired = 0;\n"
+"CREATE TRIGGER card_fts_insert AFTER INSERT ON card BEGIN\n"
+"  INSERT INTO card_search(key) SELECT new.key WHERE NOT EXISTS (SELECT 1 FROM\n"
+"    card_search WHERE key = new.key);\n"
+"  DELETE FROM card_fts WHERE rowid = (SELECT rid FROM card_search WHERE key = new.key);\n"
+"  INSERT INTO card_fts(rowid, front, back, note, tags) SELECT rid, new.front,\n"
+"    new.back, new.note, new.tags FROM card_search WHERE key = new.key AND\n"
+"    new.retired = 0;\n"
+"END;\n"
+"CREATE TRIGGER card_fts_update AFTER UPDATE OF key, front, back, note, tags, retired\n"
+"  ON card WHEN old.key IS NOT new.key OR old.front IS NOT new.front OR\n"
+"  old.back IS NOT new.back OR old.note IS NOT new.note OR old.tags IS NOT new.tags\n"
+"  OR old.retired IS NOT new.retired\n"
+"BEGIN\n"
+"  DELETE FROM card_fts WHERE rowid = (SELECT rid FROM card_search WHERE key = old.key);\n"
+"  DELETE FROM card_search WHERE key = old.key AND old.key IS NOT new.key;\n"
+"  INSERT INTO card_search(key) SELECT new.key WHERE NOT EXISTS (SELECT 1 FROM\n"
+"    card_search WHERE key = new.key);\n"
+"  INSERT INTO card_fts(rowid, front, back, note, tags) SELECT rid, new.front,\n"
+"    new.back, new.note, new.tags FROM card_search WHERE key = new.key AND\n"
+"    new.retired = 0;\n"
+"END;\n"
+"CREATE TRIGGER card_fts_delete AFTER DELETE ON card BEGIN\n"
+"  DELETE FROM card_fts WHERE rowid = (SELECT rid FROM card_search WHERE key = old.key);\n"
+"  DELETE FROM card_search WHERE key = old.key;\n"
+"END;\n";

@@ -250,66 +250,6 @@ story_coverage_free(struct story_coverage *cv)
 
 /* ---- checking user text -------------------------------------------- */
 
-/* Length in bytes of the UTF-8 sequence at p when it is a character the
- * YAML reader refuses or reads as a line break (C1 controls, U+2028,
- * U+2029, U+FEFF, U+FFFE, U+FFFF); 0 otherwise. */
-static int
-bad_unicode(const unsigned char *p)
-{
-	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
-		return 2;
-	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
-		return 3;
-	if (p[0] == 0xef && ((p[1] == 0xbb && p[2] == 0xbf) ||
-	                     (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf))))
-		return 3;
-	return 0;
-}
-
-/* Checks user text and returns a cleaned copy (CR and CRLF become LF,
- * trailing blank lines and spaces removed), or NULL with *cause set. */
-static char *
-clean_text(const char *what, const char *s, size_t max, int multiline, char **cause)
-{
-	size_t n = strlen(s);
-	if (utf8_invalid_at(s, n) >= 0) {
-		fail(cause, "%s is not valid UTF-8", what);
-		return NULL;
-	}
-	struct sbuf b;
-	sbuf_init(&b);
-	sbuf_add(&b, "");
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '\r') {
-			if (p[1] == '\n')
-				p++;
-			if (!multiline)
-				goto oneline;
-			sbuf_addc(&b, '\n');
-			continue;
-		}
-		if (*p == '\n' && !multiline)
-			goto oneline;
-		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f || bad_unicode(p)) {
-			fail(cause, "%s contains a control character", what);
-			sbuf_free(&b);
-			return NULL;
-		}
-		sbuf_addc(&b, (char)*p);
-	}
-	while (b.len > 0 && strchr(" \t\n", b.s[b.len - 1]))
-		b.s[--b.len] = '\0';
-	if (b.len > max) {
-		fail(cause, "%s is too long (%zu bytes; at most %zu)", what, b.len, max);
-		sbuf_free(&b);
-		return NULL;
-	}
-	return sbuf_take(&b);
-oneline:
-	fail(cause, "%s must be a single line", what);
-	sbuf_free(&b);
-	return NULL;
-}
 
 static int
 id_taken(struct db *db, const char *id)
@@ -377,7 +317,7 @@ story_add(struct db *db, const char *title, const char *type, const char *id,
 		type = "story";
 	if (strcmp(type, "story") != 0 && strcmp(type, "pitch") != 0)
 		return fail(cause, "a new story's type is story or pitch, not '%s'", type);
-	char *t = clean_text("the title", title, STORY_TITLE_MAX, 0, cause);
+	char *t = text_clean("the title", title, STORY_TITLE_MAX, 0, cause);
 	if (t == NULL)
 		return -1;
 	if (*t == '\0') {
@@ -577,7 +517,7 @@ set_point(struct db *db, const char *id, const char *field, const char *value,
 		            "question.N edits point N, or adds one with N one past the last");
 	if (!answer && k == n + 1 && n >= STORY_POINTS_MAX)
 		return fail(cause, "a story has at most %d decision points", STORY_POINTS_MAX);
-	char *v = clean_text(answer ? "the answer" : "the question", value,
+	char *v = text_clean(answer ? "the answer" : "the question", value,
 	                     STORY_TEXT_MAX, 1, cause);
 	if (v == NULL)
 		return -1;
@@ -611,7 +551,7 @@ story_set(struct db *db, const char *id, const char *field, const char *value,
 	if (str_prefix(field, "question.") || str_prefix(field, "answer.")) {
 		rc = set_point(db, id, field, value, cause);
 	} else if (strcmp(field, "title") == 0) {
-		char *v = clean_text("the title", value, STORY_TITLE_MAX, 0, cause);
+		char *v = text_clean("the title", value, STORY_TITLE_MAX, 0, cause);
 		if (v == NULL)
 			rc = -1;
 		else if (*v == '\0')
@@ -632,7 +572,7 @@ story_set(struct db *db, const char *id, const char *field, const char *value,
 			db_exec(db, "UPDATE story SET competencies = ? WHERE id = ?", "tt", v, id);
 		free(v);
 	} else if (strcmp(field, "metrics") == 0) {
-		char *v = clean_text("metrics", value, STORY_TEXT_MAX, 1, cause);
+		char *v = text_clean("metrics", value, STORY_TEXT_MAX, 1, cause);
 		if (v == NULL) {
 			rc = -1;
 		} else {
@@ -668,7 +608,7 @@ story_set(struct db *db, const char *id, const char *field, const char *value,
 			          "situation, task, action, result, reflection, metrics, "
 			          "question.N, answer.N)", field);
 		} else {
-			char *v = clean_text(col, value, STORY_TEXT_MAX, 1, cause);
+			char *v = text_clean(col, value, STORY_TEXT_MAX, 1, cause);
 			if (v == NULL) {
 				rc = -1;
 			} else {
@@ -1016,7 +956,7 @@ yaml_dq(FILE *fp, const char *s)
 {
 	fputc('"', fp);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		int bad = bad_unicode(p);
+		int bad = text_bad_unicode(p);
 		if (*p == '"' || *p == '\\')
 			fprintf(fp, "\\%c", *p);
 		else if (*p == '\n')
@@ -1049,7 +989,7 @@ yaml_text(FILE *fp, const char *s, int indent)
 	if (block && n >= 2 && s[n - 1] == '\n' && s[n - 2] == '\n')
 		block = 0;
 	for (const unsigned char *p = (const unsigned char *)s; block && *p; p++) {
-		if ((*p < 0x20 && *p != '\n') || *p == 0x7f || bad_unicode(p))
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f || text_bad_unicode(p))
 			block = 0;
 		/* A line of only blanks would not survive a block scalar. */
 		if (*p == '\n' || p == (const unsigned char *)s) {

@@ -191,6 +191,7 @@ pool_load(struct db *db, int64_t week_start, int64_t today_start, int64_t today_
 	    "FROM story s LEFT JOIN story_state st ON st.story_id = s.id "
 	    "LEFT JOIN agg ON agg.story_id = s.id LEFT JOIN ls ON ls.story_id = s.id "
 	    "WHERE s.retired = 0 AND s.type = 'story' AND (s.origin = 'bundled') = ?4 "
+	    "AND NOT " PROFILE_STORY_SET_ASIDE_SQL("s") " "
 	    "ORDER BY CASE WHEN s.origin = 'bundled' THEN s.src ELSE '' END, s.line, "
 	    "s.created_at, s.id", "iiii", week_start, today_start, today_end, bundled);
 	struct cand *v = NULL;

@@ -798,3 +798,64 @@ markup_italic(const char *s, size_t len, size_t i)
 	}
 	return 0;
 }
+
+/* Length in bytes of the UTF-8 sequence at p when it is a character the
+ * YAML reader refuses or reads as a line break (C1 controls, U+2028,
+ * U+2029, U+FEFF, U+FFFE, U+FFFF); 0 otherwise. */
+int
+text_bad_unicode(const unsigned char *p)
+{
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)
+		return 2;
+	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+		return 3;
+	if (p[0] == 0xef && ((p[1] == 0xbb && p[2] == 0xbf) ||
+	                     (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf))))
+		return 3;
+	return 0;
+}
+
+/* Checks user text and returns a cleaned copy (CR and CRLF become LF,
+ * trailing blank lines and spaces removed), or NULL with *cause set. */
+char *
+text_clean(const char *what, const char *s, size_t max, int multiline, char **cause)
+{
+	size_t n = strlen(s);
+	if (utf8_invalid_at(s, n) >= 0) {
+		fail(cause, "%s is not valid UTF-8", what);
+		return NULL;
+	}
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_add(&b, "");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '\r') {
+			if (p[1] == '\n')
+				p++;
+			if (!multiline)
+				goto oneline;
+			sbuf_addc(&b, '\n');
+			continue;
+		}
+		if (*p == '\n' && !multiline)
+			goto oneline;
+		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f || text_bad_unicode(p)) {
+			fail(cause, "%s contains a control character", what);
+			sbuf_free(&b);
+			return NULL;
+		}
+		sbuf_addc(&b, (char)*p);
+	}
+	while (b.len > 0 && strchr(" \t\n", b.s[b.len - 1]))
+		b.s[--b.len] = '\0';
+	if (b.len > max) {
+		fail(cause, "%s is too long (%zu bytes; at most %zu)", what, b.len, max);
+		sbuf_free(&b);
+		return NULL;
+	}
+	return sbuf_take(&b);
+oneline:
+	fail(cause, "%s must be a single line", what);
+	sbuf_free(&b);
+	return NULL;
+}

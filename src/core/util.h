@@ -154,4 +154,15 @@ void strtab_put(struct strtab *t, const char *key, size_t val);
  * So 2*3*4, a * b and COUNT(*) stay as typed (doc/content-format.md). */
 size_t markup_italic(const char *s, size_t len, size_t i);
 
+/* Length in bytes of the UTF-8 sequence at p when it is a character the
+ * YAML reader refuses or reads as a line break (C1 controls, U+2028,
+ * U+2029, U+FEFF, U+FFFE, U+FFFF); 0 otherwise. */
+int text_bad_unicode(const unsigned char *p);
+
+/* Checks text the user typed: valid UTF-8, no control characters (tabs
+ * and, when multiline, line breaks allowed), at most max bytes once CR
+ * and CRLF become LF and trailing blanks are removed. Returns the
+ * cleaned copy (caller frees), or NULL with *cause set naming `what`. */
+char *text_clean(const char *what, const char *s, size_t max, int multiline, char **cause);
+
 #endif

@@ -522,6 +522,49 @@ init_colors(struct app *a)
 	init_pair(C_SELECT, COLOR_BLACK, COLOR_CYAN);
 }
 
+/* get_wch, but reading UTF-8 itself: a byte that is not part of valid
+ * UTF-8 is dropped alone, with a message, where get_wch would swallow
+ * the keys typed after it. */
+static int
+read_key(struct app *a, wint_t *wch)
+{
+	int c = getch();
+	if (c == ERR)
+		return ERR;
+	if (c >= KEY_MIN) {
+		*wch = (wint_t)c;
+		return KEY_CODE_YES;
+	}
+	if (c < 0x80 || MB_CUR_MAX == 1) {
+		*wch = (wint_t)c;
+		return OK;
+	}
+	int need = c >= 0xf0 && c <= 0xf4 ? 3 : c >= 0xe0 && c <= 0xef ? 2 :
+	           c >= 0xc2 && c <= 0xdf ? 1 : 0;
+	char buf[5] = { (char)c };
+	int n = 1;
+	timeout(100);
+	for (; n <= need; n++) {
+		int d = getch();
+		if (d == ERR || d >= KEY_MIN || (d & 0xc0) != 0x80) {
+			if (d != ERR)
+				ungetch(d);
+			break;
+		}
+		buf[n] = (char)d;
+	}
+	wchar_t w;
+	mbstate_t ps;
+	memset(&ps, 0, sizeof ps);
+	if (need == 0 || n <= need || utf8_invalid_at(buf, (size_t)n) >= 0 ||
+	    mbrtowc(&w, buf, (size_t)n, &ps) != (size_t)n) {
+		tui_message(a, "Ignored input that is not UTF-8 (is the terminal set to UTF-8?)");
+		return ERR;
+	}
+	*wch = (wint_t)w;
+	return OK;
+}
+
 int
 tui_need_terminal(void)
 {
@@ -606,11 +649,13 @@ tui_main(struct store *store, const struct start_request *start)
 	/* `prepdeck review` opens on the review screen alone, so leaving it
 	 * returns to the shell. */
 	int rc = push_start(&a, start);
+	if (rc == 0)
+		cardedit_restore_draft(&a);
 	while (rc == 0 && a.depth > 0 && !a.quit) {
 		draw(&a);
 		timeout(a.tick_ms > 0 ? a.tick_ms : -1);
 		wint_t wch;
-		int r = get_wch(&wch);
+		int r = read_key(&a, &wch);
 		struct frame *f = &a.stack[a.depth - 1];
 		if (got_sigint) {
 			got_sigint = 0;
@@ -685,6 +730,9 @@ tui_main(struct store *store, const struct start_request *start)
 			break;
 		case ACT_REDRAW:
 			clearok(stdscr, TRUE);
+			break;
+		case ACT_BROWSE:
+			tui_push(&a, &browser_screen, NULL);
 			break;
 		default:
 			break;

@@ -109,6 +109,14 @@ struct rehearse_start {
 	int drill;                 /* straight to a drill-down question */
 };
 
+/* What the card editor opens on (NULL: a new card in the deck used
+ * last). */
+struct cardedit_start {
+	enum { CE_START_NEW, CE_START_EDIT, CE_START_DRAFT } what;
+	const char *deck;          /* CE_START_NEW: the deck, or NULL */
+	const char *card;          /* CE_START_EDIT: a card key or note id */
+};
+
 /* 0 when standard input and output are a terminal; else says so on
  * standard error and returns 1 (the exit status). */
 int tui_need_terminal(void);
@@ -131,5 +139,12 @@ extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the g
 extern const struct screen_ops rehearse_screen;   /* arg: struct rehearse_start, or NULL (pitch) */
 extern const struct screen_ops gapmap_screen;     /* arg: a map id, or NULL for the current map */
 extern const struct screen_ops anki_screen;       /* arg: "import" opens the path prompt */
+extern const struct screen_ops browser_screen;    /* arg: a query to start with, or NULL */
+extern const struct screen_ops cardedit_screen;   /* arg: struct cardedit_start, or NULL */
+extern const struct screen_ops profile_screen;    /* arg: NULL */
+
+/* Opens the card editor on the unsaved draft a crash left, if any
+ * (called once at start). */
+void cardedit_restore_draft(struct app *a);
 
 #endif

@@ -2,7 +2,7 @@
  * confidence, status and next action. Arrows or h/j/k/l move between
  * cells, Enter or e edits the cell in place with the line editor (enum
  * cells cycle), +/- and 1-5 set confidence, a adds, d deletes (asking),
- * / filters, s sorts, u undoes, m switches maps, r reviews the row's
+ * f filters, s sorts, u undoes, m switches maps, r reviews the row's
  * deck. Every edit goes to the database at once through gapmap.c. */
 #include "config.h"
 
@@ -78,7 +78,7 @@ static const struct tui_key gapmap_keys[] = {
 	{ '5', ACT_GAP_CONF_SET, NULL, NULL },
 	{ 'a', ACT_GAP_ADD, "a", NULL },
 	{ 'd', ACT_GAP_DELETE, "d", NULL },
-	{ '/', ACT_GAP_FILTER, "/", NULL },
+	{ 'f', ACT_GAP_FILTER, "f", NULL },
 	{ 's', ACT_GAP_SORT, "s", NULL },
 	{ 'u', ACT_GAP_UNDO, "u", NULL },
 	{ 'm', ACT_GAP_MAPS, "m", NULL },
@@ -540,10 +540,10 @@ gapmap_draw(struct app *a, void *st, int lines, int cols)
 	default:
 		/* Every key of the map on one line, as long as the width allows. */
 		tui_put(y, 2, cols >= 129 ? "Enter edit · 1-5 +/- confidence · a add · d delete · "
-		        "/ filter · s sort · u undo · m maps · i import a posting · r review deck" :
-		        cols >= 100 ? "Enter edit · 1-5 conf · a add · d del · / filter · s sort "
+		        "f filter · s sort · u undo · m maps · i import a posting · r review deck" :
+		        cols >= 100 ? "Enter edit · 1-5 conf · a add · d del · f filter · s sort "
 		        "· u undo · m maps · i import · r deck" :
-		        "e edit  1-5 conf  a add  d del  / filter  s sort  u undo  m maps  i import",
+		        "e edit  1-5 conf  a add  d del  f filter  s sort  u undo  m maps  i import",
 		        cols - 4, tui_attr(a, C_DIM));
 		return;
 	}

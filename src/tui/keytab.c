@@ -24,6 +24,7 @@ const struct tui_key tui_global_keys[] = {
 	{ KEY_HOME, ACT_TOP, "Home", NULL },
 	{ KEY_END, ACT_BOTTOM, "End", NULL },
 	{ 12, ACT_REDRAW, "Ctrl-L", NULL },
+	{ '/', ACT_BROWSE, "/", NULL },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 

@@ -86,7 +86,21 @@
 	_(INTERVIEW, "Interview dates: countdown, proposed plan, set a date") \
 	_(CRAM, "Cram a deck now, without changing its schedule") \
 	_(SELECT, "Open or change the selected item") \
-	_(ANKI, "Anki: import a package, export decks for your phone")
+	_(ANKI, "Anki: import a package, export decks for your phone") \
+	_(BROWSE, "Browse and search all cards") \
+	_(ADD, "Add a card of your own") \
+	_(PROFILE, "Your profile: the example's or your own pitch, figures, stories") \
+	_(CARD_EDIT, "Edit the selected card") \
+	_(CARD_RESET, "Reset the card to new (its reviews stay in the log)") \
+	_(CARD_MOVE, "Move your card to another deck") \
+	_(CARD_DELETE, "Delete your card (asks first; its reviews stay in the log)") \
+	_(CARD_REVERT, "Go back to the curriculum's text of the card") \
+	_(CARD_COMPARE, "Show your text or the curriculum's") \
+	_(FILTER_DECK, "Show one deck, or all") \
+	_(FILTER_STATE, "Show cards in one state: new, due, suspended, ...") \
+	_(FILTER_TAG, "Show cards with one tag") \
+	_(SORT, "Sort by added, relevance, deck, due, difficulty, lapses") \
+	_(SEARCH, "Type in the search (Esc returns to the list)")
 
 #define TUI_ACTION_ENUM(name, help) ACT_##name,
 enum tui_action { TUI_ACTIONS(TUI_ACTION_ENUM) ACT__COUNT };

@@ -15,6 +15,7 @@
 #include "settings.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
+#include "tui/cardview.h"
 #include "tui/text.h"
 #include "util.h"
 
@@ -77,6 +78,7 @@ static const struct tui_key review_keys[] = {
 	{ 'e', ACT_INFO, "e", NULL },
 	{ 'o', ACT_SETTINGS, "o", NULL },
 	{ 'S', ACT_SUSPENDED, "S", NULL },
+	{ 'a', ACT_ADD, "a", NULL },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
@@ -283,45 +285,6 @@ review_resume(struct app *a, void *st)
 		memset(r->preview, 0, sizeof r->preview);
 }
 
-static int
-style_attr(struct app *a, unsigned char st)
-{
-	int at = A_NORMAL;
-	if (st & TS_BOLD)
-		at |= A_BOLD;
-	if (st & TS_CODE)
-		at |= a->color ? tui_attr(a, C_ACCENT) : (int)A_UNDERLINE;
-	if (st & TS_ITALIC)
-		at |= (int)tui_italic();
-	if (st & TS_CLOZE)
-		at |= tui_attr(a, C_WARN) | A_BOLD;
-	if (st & TS_DIM)
-		at |= tui_attr(a, C_DIM);
-	if (st & TS_GOOD)
-		at |= tui_attr(a, C_GOOD) | A_BOLD;
-	if (st & TS_BAD)
-		at |= tui_attr(a, C_BAD) | A_BOLD;
-	return at;
-}
-
-static void
-draw_layout(struct app *a, const struct tlayout *l, int y0, int x0, int first, int rows)
-{
-	for (int i = 0; i < rows && first + i < l->n; i++) {
-		const struct tline *t = &l->lines[first + i];
-		move(y0 + i, x0 + t->indent);
-		for (int k = 0; k < t->n; k++) {
-			if (t->cells[k].ch == 0)
-				continue;
-			cchar_t cc;
-			wchar_t w[2] = { t->cells[k].ch, 0 };
-			int at = style_attr(a, t->cells[k].style);
-			setcchar(&cc, w, (attr_t)(at & ~A_COLOR), (short)PAIR_NUMBER(at), NULL);
-			add_wch(&cc);
-		}
-	}
-}
-
 static void
 build_body(struct rv *r, struct tlayout *l, int width)
 {
@@ -349,23 +312,7 @@ build_body(struct rv *r, struct tlayout *l, int width)
 		free(buf);
 	} else if (!cloze) {
 		text_blank(l);
-		struct tcell rule[64];
-		int n = width < 64 ? width : 64;
-		for (int i = 0; i < n; i++) {
-			rule[i].ch = 0x2500;
-			rule[i].style = TS_DIM;
-		}
-		struct tlayout tmp = { 0 };
-		(void)tmp;
-		if (l->n == l->cap) {
-			l->cap = l->cap ? l->cap * 2 : 32;
-			l->lines = xrealloc(l->lines, (size_t)l->cap * sizeof *l->lines);
-		}
-		struct tline *t = &l->lines[l->n++];
-		t->cells = xmalloc((size_t)n * sizeof *t->cells);
-		memcpy(t->cells, rule, (size_t)n * sizeof *rule);
-		t->n = n;
-		t->indent = 0;
+		cardview_rule(l, width);
 		text_blank(l);
 		text_layout(l, r->card.back, width, &ans);
 	}
@@ -526,7 +473,7 @@ review_draw(struct app *a, void *st, int lines, int cols)
 	int body_rows = lines - 6;
 	if (r->scroll > l.n - body_rows)
 		r->scroll = l.n - body_rows > 0 ? l.n - body_rows : 0;
-	draw_layout(a, &l, 3, x0, r->scroll, body_rows);
+	cardview_draw(a, &l, 3, x0, r->scroll, body_rows);
 	if (l.n > body_rows) {
 		char more[48];
 		snprintf(more, sizeof more, "lines %d-%d of %d (j/k scroll)", r->scroll + 1,
@@ -725,6 +672,9 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	case ACT_SUSPENDED:
 		tui_push(a, &suspended_screen, NULL);
+		return 1;
+	case ACT_ADD:
+		tui_push(a, &cardedit_screen, NULL);
 		return 1;
 	case ACT_DOWN:
 		r->scroll++;

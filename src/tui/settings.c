@@ -18,6 +18,7 @@ static const struct tui_key settings_keys[] = {
 	{ KEY_RIGHT, ACT_SELECT, NULL, NULL },
 	{ 'l', ACT_SELECT, NULL, NULL },
 	{ '-', ACT_NONE, "- / Left", "Decrease the selected setting" },
+	{ 'y', ACT_PROFILE, "y", NULL },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
@@ -60,8 +61,8 @@ settings_draw(struct app *a, void *st, int lines, int cols)
 		snprintf(buf, sizeof buf, "%s: %s", name, desc);
 		tui_wrap(4 + i * 2, 4, cols - 8, 3, buf, A_NORMAL);
 	}
-	tui_put(lines - 1, 4, "Up/Down select, +/- change (saved at once), q back.",
-	        cols - 8, tui_attr(a, C_DIM));
+	tui_put(lines - 1, 4, "Up/Down select, +/- change (saved at once), y your profile, "
+	        "q back.", cols - 8, tui_attr(a, C_DIM));
 }
 
 static int
@@ -71,6 +72,10 @@ settings_input(struct app *a, void *st, enum tui_action act, int key)
 	const char *name, *desc;
 	char value[32];
 	int n = 0;
+	if (act == ACT_PROFILE) {
+		tui_push(a, &profile_screen, NULL);
+		return 1;
+	}
 	while (settings_describe(a->db, n, &name, value, sizeof value, &desc))
 		n++;
 	if (act == ACT_UP && s->sel > 0) {

@@ -16,6 +16,7 @@
 #include "tui/app.h"
 #include "tui/gap_today.h"
 #include "tui/plan_panel.h"
+#include "tui/profile_today.h"
 #include "tui/story_today.h"
 #include "util.h"
 
@@ -41,6 +42,8 @@ static const struct tui_key today_keys[] = {
 	{ 'i', ACT_INTERVIEW, "i", NULL },
 	{ 'x', ACT_CRAM, "x", NULL },
 	{ 'a', ACT_ANKI, "a", NULL },
+	{ 'b', ACT_BROWSE, "b", "Browse and search all cards (also / anywhere)" },
+	{ 'y', ACT_PROFILE, "y", NULL },
 	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the selected plan task" },
 	{ '\r', ACT_SELECT, "Enter", "Read the selected plan task in full (o there opens "
 	  "its link)" },
@@ -167,6 +170,7 @@ today_draw(struct app *a, void *st, int lines, int cols)
 	tui_put(0, 2, date, cols - 6 - rw, tui_attr(a, C_TITLE) | A_BOLD);
 	tui_put(0, cols - 2 - rw, right, rw, t->countdown[0] ? tui_attr(a, C_WARN) | A_BOLD :
 	        tui_attr(a, C_DIM));
+	profile_today_banner(a, 1, cols);
 	int y = 2;
 	y = plan_panel_draw(a, t->plan, y, cols);
 	y = section_cards(a, t, y, cols);
@@ -211,6 +215,12 @@ today_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	case ACT_ANKI:
 		tui_push(a, &anki_screen, NULL);
+		return 1;
+	case ACT_BROWSE:
+		tui_push(a, &browser_screen, NULL);
+		return 1;
+	case ACT_PROFILE:
+		tui_push(a, &profile_screen, NULL);
 		return 1;
 	default:
 		return 0;
