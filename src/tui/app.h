@@ -128,6 +128,8 @@ extern const struct screen_ops cram_screen;
 extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */
 extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast") or NULL */
 extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */
+extern const struct screen_ops story_screen;      /* arg: a story id */
+extern const struct screen_ops prompt_screen;
 extern const struct screen_ops rehearse_screen;   /* arg: struct rehearse_start, or NULL (pitch) */
 extern const struct screen_ops gapmap_screen;     /* arg: a map id, or NULL for the current map */
 extern const struct screen_ops anki_screen;       /* arg: "import" opens the path prompt */

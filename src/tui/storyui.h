@@ -1,5 +1,6 @@
-/* Drawing helpers shared by the story screens (stories.c, rehearse.c):
- * wrapped curriculum text and the character set in use. */
+/* Helpers shared by the story screens (story_list.c, story_form.c,
+ * story_prompt.c, rehearse.c): wrapped curriculum text, the character
+ * set in use, and the way into a rehearsal. */
 #ifndef PREPDECK_TUI_STORYUI_H
 #define PREPDECK_TUI_STORYUI_H
 
@@ -27,5 +28,10 @@ int sui_text_rows(const char *text, int w);
 /* True when block and box characters can be drawn: a UTF-8 locale and
  * colour allowed (NO_COLOR asks for the plain ASCII look). */
 int sui_fancy(struct app *a);
+
+struct story;
+/* Pushes the rehearsal screen on story s, answering prompt (an id, or
+ * NULL); a template is not rehearsed: it says to copy it first. */
+void sui_rehearse(struct app *a, const struct story *s, const char *prompt);
 
 #endif
