@@ -126,6 +126,7 @@ extern const struct screen_ops suspended_screen;
 extern const struct screen_ops target_screen;     /* arg: "new" opens the form */
 extern const struct screen_ops cram_screen;
 extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */
+extern const struct screen_ops mock_form_screen;  /* arg: a round id, in decimal */
 extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast") or NULL */
 extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */
 extern const struct screen_ops story_screen;      /* arg: a story id */
