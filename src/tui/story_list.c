@@ -306,47 +306,115 @@ copy_and_open(struct app *a, struct stories *s, const char *id)
 	free(nid);
 }
 
+/* A key for the title of a new story: saved, the story opens on its
+ * form. */
+static void
+title_key(struct app *a, struct stories *s, int key)
+{
+	enum te_result r = textedit_key(s->te, key, !a->key_char);
+	if (r == TE_CANCEL) {
+		textedit_free(s->te);
+		s->te = NULL;
+	} else if (r == TE_SAVE) {
+		char *nid = NULL, *cause = NULL;
+		if (story_add(a->db, textedit_text(s->te), "story", NULL, &nid, &cause) != 0) {
+			textedit_message(s->te, cause);
+			free(cause);
+			return;
+		}
+		textedit_free(s->te);
+		s->te = NULL;
+		stories_load(a, s);
+		stories_select(s, nid);
+		tui_message(a, "Saved. Fill in each part: Enter edits.");
+		open_story(a, nid);
+		free(nid);
+	}
+}
+
+/* The answer to "delete this story?": y deletes, any other key keeps. */
+static void
+confirm_key(struct app *a, struct stories *s, int key)
+{
+	s->confirm = 0;
+	if (a->key_char && (key == 'y' || key == 'Y')) {
+		char *cause = NULL;
+		if (story_delete(a->db, s->v[s->sel].id, &cause) != 0) {
+			tui_message(a, "%s", cause);
+			free(cause);
+		} else {
+			tui_message(a, "Deleted. Its rehearsals are kept.");
+			stories_load(a, s);
+		}
+	} else {
+		tui_message(a, "Kept.");
+	}
+}
+
+/* Copies into a story of the user's own what the grid's cell offers:
+ * the selected story, or the template for a competency no story
+ * covers. */
+static void
+grid_copy(struct app *a, struct stories *s)
+{
+	const struct story_coverage *cv = &s->cv;
+	int c = s->grow;
+	char *id = NULL;
+	if (cv->mine[c] + cv->examples[c] == 0)
+		id = story_template_for(a->db, cv->comps[c].id);
+	else if (cv->nstories)
+		id = xstrdup(cv->stories[s->gcol].id);
+	if (id)
+		copy_and_open(a, s, id);
+	else
+		tui_message(a, "No template covers this competency: press n to "
+		            "write a story.");
+	free(id);
+}
+
+/* Moves over the coverage grid (competencies down, stories across) and
+ * acts on the story of the selected column. */
+static int
+grid_input(struct app *a, struct stories *s, enum tui_action act, int key)
+{
+	const struct story_coverage *cv = &s->cv;
+	int left = !a->key_char ? key == KEY_LEFT : key == 'h';
+	int right = !a->key_char ? key == KEY_RIGHT : key == 'l';
+	if (act == ACT_UP && s->grow > 0)
+		s->grow--;
+	else if (act == ACT_DOWN && s->grow + 1 < (int)cv->ncomps)
+		s->grow++;
+	else if (act == ACT_TOP)
+		s->grow = 0;
+	else if (act == ACT_BOTTOM && cv->ncomps)
+		s->grow = (int)cv->ncomps - 1;
+	else if (left && s->gcol > 0)
+		s->gcol--;
+	else if (right && s->gcol + 1 < (int)cv->nstories)
+		s->gcol++;
+	else if ((act == ACT_SELECT || act == ACT_STORY_EDIT) && cv->nstories)
+		open_story(a, cv->stories[s->gcol].id);
+	else if (act == ACT_REHEARSE && cv->nstories)
+		sui_rehearse(a, &cv->stories[s->gcol], NULL);
+	else if (act == ACT_STORY_COPY && cv->ncomps)
+		grid_copy(a, s);
+	else if (left || right || act == ACT_UP || act == ACT_DOWN)
+		;
+	else
+		return 0;
+	return 1;
+}
+
 static int
 stories_input(struct app *a, void *st, enum tui_action act, int key)
 {
 	struct stories *s = st;
 	if (s->te) {
-		enum te_result r = textedit_key(s->te, key, !a->key_char);
-		if (r == TE_CANCEL) {
-			textedit_free(s->te);
-			s->te = NULL;
-		} else if (r == TE_SAVE) {
-			char *nid = NULL, *cause = NULL;
-			if (story_add(a->db, textedit_text(s->te), "story", NULL, &nid,
-			              &cause) != 0) {
-				textedit_message(s->te, cause);
-				free(cause);
-				return 1;
-			}
-			textedit_free(s->te);
-			s->te = NULL;
-			stories_load(a, s);
-			stories_select(s, nid);
-			tui_message(a, "Saved. Fill in each part: Enter edits.");
-			open_story(a, nid);
-			free(nid);
-		}
+		title_key(a, s, key);
 		return 1;
 	}
 	if (s->confirm) {
-		s->confirm = 0;
-		if (a->key_char && (key == 'y' || key == 'Y')) {
-			char *cause = NULL;
-			if (story_delete(a->db, s->v[s->sel].id, &cause) != 0) {
-				tui_message(a, "%s", cause);
-				free(cause);
-			} else {
-				tui_message(a, "Deleted. Its rehearsals are kept.");
-				stories_load(a, s);
-			}
-		} else {
-			tui_message(a, "Kept.");
-		}
+		confirm_key(a, s, key);
 		return 1;
 	}
 	if (act == ACT_COVERAGE) {
@@ -369,51 +437,10 @@ stories_input(struct app *a, void *st, enum tui_action act, int key)
 		tui_push(a, &prompt_screen, NULL);
 		return 1;
 	}
-	if (s->grid) {
-		const struct story_coverage *cv = &s->cv;
-		int left = !a->key_char ? key == KEY_LEFT : key == 'h';
-		int right = !a->key_char ? key == KEY_RIGHT : key == 'l';
-		if (act == ACT_UP && s->grow > 0)
-			s->grow--;
-		else if (act == ACT_DOWN && s->grow + 1 < (int)cv->ncomps)
-			s->grow++;
-		else if (act == ACT_TOP)
-			s->grow = 0;
-		else if (act == ACT_BOTTOM && cv->ncomps)
-			s->grow = (int)cv->ncomps - 1;
-		else if (left && s->gcol > 0)
-			s->gcol--;
-		else if (right && s->gcol + 1 < (int)cv->nstories)
-			s->gcol++;
-		else if ((act == ACT_SELECT || act == ACT_STORY_EDIT) && cv->nstories)
-			open_story(a, cv->stories[s->gcol].id);
-		else if (act == ACT_REHEARSE && cv->nstories)
-			sui_rehearse(a, &cv->stories[s->gcol], NULL);
-		else if (act == ACT_STORY_COPY && cv->ncomps) {
-			int c = s->grow;
-			char *id = NULL;
-			if (cv->mine[c] + cv->examples[c] == 0)
-				id = story_template_for(a->db, cv->comps[c].id);
-			else if (cv->nstories)
-				id = xstrdup(cv->stories[s->gcol].id);
-			if (id)
-				copy_and_open(a, s, id);
-			else
-				tui_message(a, "No template covers this competency: press n to "
-				            "write a story.");
-			free(id);
-		} else if (left || right || act == ACT_UP || act == ACT_DOWN)
-			;
-		else
-			return 0;
-		return 1;
-	}
+	if (s->grid)
+		return grid_input(a, s, act, key);
 	if (tui_list_move(act, &s->sel, (int)s->n, s->rows))
 		return 1;
-	switch (act) {
-	default:
-		break;
-	}
 	if (s->n == 0)
 		return 0;
 	struct story *v = &s->v[s->sel];
