@@ -30,7 +30,9 @@ struct screen_ops {
 	/* Handles an action (or a raw key with ACT_NONE); returns 1 when
 	 * handled. */
 	int (*input)(struct app *a, void *st, enum tui_action act, int key);
-	/* Called every tick (ms since start) when the screen asks for ticks. */
+	/* Called when no key has come for a->tick_ms milliseconds, while the
+	 * screen asks for ticks by setting tick_ms above 0 (it is reset to 0
+	 * when a screen closes). No time is passed: a screen reads its clock. */
 	void (*tick)(struct app *a, void *st);
 	const struct tui_key *keys;
 	/* Refreshed when the screen becomes visible again. */

@@ -6,7 +6,8 @@
 
 #include "tui/app.h"
 
-/* Attributes as int, the type tui_put takes. */
+/* Attributes as int, the type the story screens keep them in (tui_put
+ * takes attr_t, which an int converts to). */
 #define SUI_BOLD ((int)A_BOLD)
 #define SUI_NORMAL ((int)A_NORMAL)
 #define SUI_REVERSE ((int)A_REVERSE)
