@@ -355,8 +355,6 @@ build_body(struct rv *r, struct tlayout *l, int width)
 			rule[i].ch = 0x2500;
 			rule[i].style = TS_DIM;
 		}
-		struct tlayout tmp = { 0 };
-		(void)tmp;
 		if (l->n == l->cap) {
 			l->cap = l->cap ? l->cap * 2 : 32;
 			l->lines = xrealloc(l->lines, (size_t)l->cap * sizeof *l->lines);
