@@ -1,6 +1,7 @@
 /* Unit tests of the rehearsal timer on an injected clock (section
  * timings, pause, overrun, restart, abandon, reading during a resize, no
- * drift over a simulated ten-minute session), the section budgets, and
+ * drift over a simulated ten-minute session), the section budgets,
+ * sessions recorded by hand named and timed as the timer would, and
  * saving sessions with their sections and self-scores. */
 #include "config.h"
 
@@ -352,6 +353,104 @@ static const char content[] =
 	"  - {id: intro, title: Intro, minutes: 5, cues: Pitch then stop.}\n"
 	"  - {id: tech, title: Technical, minutes: 15}\n";
 
+/* Sections recorded by hand, named and timed as the timer would; sec
+ * holds copies of names[], budgets -2 (not given) unless budget says. */
+static int
+fill(struct db *db, const char *story, const char **mode, int point, const char *const *names,
+     int n, int64_t budget, struct rh_section *sec, char **cause)
+{
+	for (int i = 0; i < n; i++)
+		sec[i] = (struct rh_section){ .name = xstrdup(names[i]), .spent_ms = 1000,
+		                              .budget_ms = budget };
+	return rehearsal_fill_sections(db, story, mode, point, sec, n, cause);
+}
+
+static void
+free_names(struct rh_section *sec, int n)
+{
+	for (int i = 0; i < n; i++)
+		free(sec[i].name);
+}
+
+static void
+test_fill_sections(struct db *db)
+{
+	struct rh_section sec[5];
+	char *cause = NULL;
+
+	/* A story's sections: the mode from the story, names spelt as the
+	 * timer spells them, budgets from the settings unless given; a name
+	 * no budget knows is kept and gets the 60 s of an unknown name. */
+	const char *mode = NULL;
+	const char *star[] = { "situation", "ACTION", "Warm-up" };
+	CHECK_INT(fill(db, "s1", &mode, 0, star, 3, -2, sec, &cause), RH_FILL_OK);
+	CHECK_STR(mode, "story");
+	CHECK_STR(sec[0].name, "Situation");
+	CHECK_INT(sec[0].budget_ms, 20000);
+	CHECK_STR(sec[1].name, "Action");
+	CHECK_INT(sec[1].budget_ms, 90000);
+	CHECK_STR(sec[2].name, "Warm-up");
+	CHECK_INT(sec[2].budget_ms, 60000);
+	free_names(sec, 3);
+	mode = NULL;
+	CHECK_INT(fill(db, "s1", &mode, 0, star, 1, 7000, sec, &cause), RH_FILL_OK);
+	CHECK_INT(sec[0].budget_ms, 7000);
+	free_names(sec, 1);
+
+	/* A pitch story records a pitch; its unnamed section is "Pitch". */
+	mode = NULL;
+	const char *unnamed[] = { "" };
+	CHECK_INT(fill(db, "p1", &mode, 0, unnamed, 1, -2, sec, &cause), RH_FILL_OK);
+	CHECK_STR(mode, "pitch");
+	CHECK_STR(sec[0].name, "Pitch");
+	CHECK_INT(sec[0].budget_ms, 60000);
+	free_names(sec, 1);
+	/* In a story an unnamed section is a mistake. */
+	mode = NULL;
+	CHECK_INT(fill(db, "s1", &mode, 0, unnamed, 1, -2, sec, &cause), RH_FILL_UNNAMED);
+	free_names(sec, 1);
+
+	/* A drill is one section: the decision point's question, the drill
+	 * budget. */
+	CHECK_INT(rehearsal_budget_set(db, "drill", "45", &cause), 0);
+	mode = "drill";
+	CHECK_INT(fill(db, "s1", &mode, 2, unnamed, 1, -2, sec, &cause), RH_FILL_OK);
+	CHECK_STR(sec[0].name, "Why B?");
+	CHECK_INT(sec[0].budget_ms, 45000);
+	free_names(sec, 1);
+	CHECK_INT(fill(db, "s1", &mode, 0, unnamed, 1, -2, sec, &cause), RH_FILL_DRILL);
+	free_names(sec, 1);
+	CHECK_INT(fill(db, "s1", &mode, 1, star, 2, -2, sec, &cause), RH_FILL_DRILL);
+	free_names(sec, 2);
+	CHECK_INT(fill(db, "s1", &mode, 3, unnamed, 1, -2, sec, &cause), RH_FILL_MISSING);
+	CHECK(cause && strstr(cause, "story 's1' has no decision point 3"));
+	free(cause);
+	cause = NULL;
+	free_names(sec, 1);
+
+	/* A flow's sections are its segments, by id or title, with their
+	 * minutes; a name that is no segment is kept as given. */
+	mode = "flow";
+	const char *flow[] = { "intro", "Technical", "Wrap" };
+	CHECK_INT(fill(db, NULL, &mode, 0, flow, 3, -2, sec, &cause), RH_FILL_OK);
+	CHECK_STR(sec[0].name, "Intro");
+	CHECK_INT(sec[0].budget_ms, 5 * 60000);
+	CHECK_STR(sec[1].name, "Technical");
+	CHECK_INT(sec[1].budget_ms, 15 * 60000);
+	CHECK_STR(sec[2].name, "Wrap");
+	CHECK_INT(sec[2].budget_ms, 60000);
+	free_names(sec, 3);
+
+	/* No such story: nothing is filled in. */
+	mode = NULL;
+	CHECK_INT(fill(db, "nope", &mode, 0, star, 1, -2, sec, &cause), RH_FILL_MISSING);
+	CHECK(cause && strstr(cause, "no story 'nope'"));
+	CHECK(mode == NULL);
+	CHECK_STR(sec[0].name, "situation");
+	free(cause);
+	free_names(sec, 1);
+}
+
 static void
 test_db(struct db *db)
 {
@@ -591,6 +690,8 @@ test_db(struct db *db)
 	CHECK(cause && strstr(cause, "no decision points"));
 	free(cause);
 	cause = NULL;
+
+	test_fill_sections(db);
 }
 
 int

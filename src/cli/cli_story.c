@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -438,47 +437,15 @@ const struct cmd_entry cmd_story_entry = {
 
 /* ---- rehearse ----------------------------------------------------- */
 
-/* "Situation" for "situation"; a known section's name, else a copy. */
-static char *
-section_name(const char *s)
-{
-	const char *name;
-	int dflt;
-	const char *desc;
-	for (int i = 0; rehearsal_budget_describe(i, &name, &dflt, &desc); i++) {
-		if (strcasecmp(name, s) == 0) {
-			char *v = xstrdup(name);
-			v[0] = (char)(v[0] - 'a' + 'A');
-			return v;
-		}
-	}
-	return xstrdup(s);
-}
-
+/* Reads each --time NAME=SECONDS[/BUDGET] (or SECONDS alone, for a
+ * single section) into *sec: the name may be "", the budget -2 when not
+ * given. Returns 0, or reports the mistake and returns -1. */
 static int
-cmd_rehearse_record(struct cmd *c)
+parse_times(struct cmd *c, struct rh_section **sec, int *nsec)
 {
-	const char *story = c->argc ? c->argv[0] : NULL, *prompt = arg_str(c, "--prompt");
-	const char *mode = arg_str(c, "--mode"), *note = arg_str(c, "--change");
-	int completed = !arg_flag(c, "--abandoned");
-	int64_t point = arg_int(c, "--point", 0);
-	int64_t at = 0;
-	struct rh_section *sec = NULL;
-	struct rh_score *sc = NULL;
-	int nsec = 0, nsc = 0, rc = EXIT_USAGE;
-	char *cause = NULL;
-	size_t ntimes, nscores;
+	size_t ntimes;
 	const char **times = arg_list(c, "--time", &ntimes);
-	const char **scores = arg_list(c, "--score", &nscores);
-	const char *ats = arg_str(c, "--at");
-	if (arg_flag(c, "--flow"))
-		mode = "flow";
-	if (ats && parse_iso_utc(ats, &at) != 0) {
-		cli_usage(c, "--at needs YYYY-MM-DDTHH:MM:SSZ, got '%s'", ats);
-		goto out;
-	}
 	for (size_t k = 0; k < ntimes; k++) {
-		/* NAME=SECONDS[/BUDGET], or SECONDS for a single section. */
 		const char *v = times[k];
 		const char *eq = strchr(v, '=');
 		char *name = eq ? xstrndup(v, (size_t)(eq - v)) : xstrdup("");
@@ -494,93 +461,80 @@ cmd_rehearse_record(struct cmd *c)
 		if (spent < 0 || budget == -1 || (eq && eq == v)) {
 			free(name);
 			cli_usage(c, "--time is NAME=SECONDS[/BUDGET] (seconds or M:SS), got '%s'", v);
-			goto out;
+			return -1;
 		}
-		sec = xrealloc(sec, (size_t)(nsec + 1) * sizeof *sec);
-		sec[nsec].name = name;
-		sec[nsec].cue = NULL;
-		sec[nsec].spent_ms = spent;
-		sec[nsec].budget_ms = budget;
-		nsec++;
+		*sec = xrealloc(*sec, (size_t)(*nsec + 1) * sizeof **sec);
+		(*sec)[*nsec] = (struct rh_section){ .name = name, .spent_ms = spent,
+		                                     .budget_ms = budget };
+		(*nsec)++;
 	}
+	return 0;
+}
+
+/* Reads each --score CATEGORY=N[:EVIDENCE] into *sc. Returns 0, or
+ * reports the mistake and returns -1. */
+static int
+parse_scores(struct cmd *c, struct rh_score **sc, int *nsc)
+{
+	size_t nscores;
+	const char **scores = arg_list(c, "--score", &nscores);
 	for (size_t k = 0; k < nscores; k++) {
-		/* CATEGORY=N[:EVIDENCE] */
 		const char *v = scores[k];
 		const char *eq = strchr(v, '=');
 		if (eq == NULL || eq[1] < '0' || eq[1] > '9' || (eq[2] != '\0' && eq[2] != ':')) {
 			cli_usage(c, "--score is CATEGORY=N[:EVIDENCE], got '%s'", v);
-			goto out;
+			return -1;
 		}
-		sc = xrealloc(sc, (size_t)(nsc + 1) * sizeof *sc);
-		sc[nsc].category = xstrndup(v, (size_t)(eq - v));
-		sc[nsc].score = eq[1] - '0';
-		sc[nsc].evidence = xstrdup(eq[2] == ':' ? eq + 3 : "");
-		nsc++;
+		*sc = xrealloc(*sc, (size_t)(*nsc + 1) * sizeof **sc);
+		(*sc)[*nsc].category = xstrndup(v, (size_t)(eq - v));
+		(*sc)[*nsc].score = eq[1] - '0';
+		(*sc)[*nsc].evidence = xstrdup(eq[2] == ':' ? eq + 3 : "");
+		(*nsc)++;
 	}
+	return 0;
+}
+
+static int
+cmd_rehearse_record(struct cmd *c)
+{
+	const char *story = c->argc ? c->argv[0] : NULL, *prompt = arg_str(c, "--prompt");
+	const char *mode = arg_str(c, "--mode"), *note = arg_str(c, "--change");
+	int completed = !arg_flag(c, "--abandoned");
+	int64_t point = arg_int(c, "--point", 0);
+	int64_t at = 0;
+	struct rh_section *sec = NULL;
+	struct rh_score *sc = NULL;
+	int nsec = 0, nsc = 0, rc = EXIT_USAGE;
+	char *cause = NULL;
+	const char *ats = arg_str(c, "--at");
+	if (arg_flag(c, "--flow"))
+		mode = "flow";
+	if (ats && parse_iso_utc(ats, &at) != 0) {
+		cli_usage(c, "--at needs YYYY-MM-DDTHH:MM:SSZ, got '%s'", ats);
+		goto out;
+	}
+	if (parse_times(c, &sec, &nsec) != 0 || parse_scores(c, &sc, &nsc) != 0)
+		goto out;
 	if (nsec == 0) {
 		cli_usage(c, "rehearse record needs the time of each section, e.g. "
 		          "--time situation=18 --time task=14 ...");
 		goto out;
 	}
-	rc = EXIT_USER;
 	struct db *db = cli_db(c);
-	char *type = story ? story_type(db, story) : NULL;
-	if (story && type == NULL) {
-		cli_error("no story '%s' (see prepdeck stories list)", story);
+	switch (rehearsal_fill_sections(db, story, &mode, (int)point, sec, nsec, &cause)) {
+	case RH_FILL_OK:
+		break;
+	case RH_FILL_DRILL:
+		cli_usage(c, "a drill is one --time SECONDS with --point N");
+		goto out;
+	case RH_FILL_UNNAMED:
+		cli_usage(c, "--time needs NAME=SECONDS here");
+		goto out;
+	default:
+		rc = cli_cause(cause);
 		goto out;
 	}
-	if (mode == NULL)
-		mode = type && strcmp(type, "pitch") == 0 ? "pitch" : "story";
-	free(type);
-	/* Section names and budgets: a drill's section is its question, a
-	 * flow segment's its title; otherwise the budget settings. */
-	for (int i = 0; i < nsec; i++) {
-		char *name = (char *)sec[i].name;
-		int64_t budget = sec[i].budget_ms;
-		if (strcmp(mode, "drill") == 0 && story) {
-			if (nsec != 1 || point == 0) {
-				cli_usage(c, "a drill is one --time SECONDS with --point N");
-				rc = EXIT_USAGE;
-				goto out;
-			}
-			char *q = rehearsal_point_question(db, story, (int)point);
-			if (q == NULL) {
-				cli_error("story '%s' has no decision point %lld", story,
-				          (long long)point);
-				goto out;
-			}
-			free(name);
-			name = q;
-			if (budget < 0)
-				budget = rehearsal_budget_ms(db, "drill");
-		} else if (strcmp(mode, "flow") == 0) {
-			char *t;
-			int64_t seg;
-			if (rehearsal_flow_segment(db, "interview-60", name, &t, &seg) == 0) {
-				if (budget < 0)
-					budget = seg;
-				free(name);
-				name = t;
-			}
-		} else if (*name == '\0' && strcmp(mode, "pitch") == 0) {
-			free(name);
-			name = xstrdup("Pitch");
-		} else {
-			char *n2 = section_name(name);
-			free(name);
-			name = n2;
-		}
-		if (*name == '\0') {
-			cli_usage(c, "--time needs NAME=SECONDS here");
-			rc = EXIT_USAGE;
-			sec[i].name = name;
-			goto out;
-		}
-		if (budget < 0)
-			budget = rehearsal_budget_ms(db, name);
-		sec[i].name = name;
-		sec[i].budget_ms = budget;
-	}
+	rc = EXIT_USER;
 	struct rh_record r = {
 		.story_id = story, .prompt_id = prompt, .mode = mode,
 		.started_at = at ? at : now_unix(), .completed = completed,

@@ -871,10 +871,3 @@ db_set_setting(struct db *db, const char *key, const char *value)
 	        key, value);
 }
 
-const char *
-db_schema_sql(int version)
-{
-	if (version < 1 || version > NMIGRATIONS)
-		return NULL;
-	return migrations[version - 1];
-}

@@ -114,7 +114,4 @@ void db_rollback(struct db *db);
 char *db_setting(struct db *db, const char *key);
 void db_set_setting(struct db *db, const char *key, const char *value);
 
-/* The schema text of every migration, for documentation and tests. */
-const char *db_schema_sql(int version);
-
 #endif

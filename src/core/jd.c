@@ -973,15 +973,11 @@ doc_title(const struct doc *d)
 	return xstrdup("");
 }
 
-int
-jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
-           char **cause)
+/* Refuses what is no job description in text: a binary file, text
+ * that is not UTF-8, an empty file. Returns 0, or -1 with *cause. */
+static int
+check_posting(const char *text, size_t len, char **cause)
 {
-	memset(out, 0, sizeof *out);
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
-		text += 3;
-		len -= 3;
-	}
 	if (memchr(text, '\0', len) != NULL)
 		return fail(cause, "this is a binary file, not a job description (it "
 		            "contains NUL bytes); save the posting as plain text or Markdown");
@@ -994,6 +990,80 @@ jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
 		empty = is_space((unsigned char)text[i]);
 	if (empty)
 		return fail(cause, "the file is empty; paste the job description into it first");
+	return 0;
+}
+
+/* Adds the spelling text[s..e) of a skill to its list sp (one a line),
+ * white space made single, unless the list has it in any case. */
+static void
+add_spelling(struct sbuf *sp, const char *text, size_t s, size_t e)
+{
+	struct sbuf one;
+	sbuf_init(&one);
+	for (size_t k = s; k < e; k++) {
+		if (is_space((unsigned char)text[k])) {
+			if (one.len && one.s[one.len - 1] != ' ')
+				sbuf_addc(&one, ' ');
+		} else {
+			sbuf_addc(&one, text[k]);
+		}
+	}
+	if (sp->s == NULL)
+		sbuf_init(sp);
+	int dup = 0;
+	for (const char *p = sp->s; *p && !dup;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		dup = n == one.len && strncasecmp(p, one.s, n) == 0;
+		p = nl ? nl + 1 : p + n;
+	}
+	if (!dup) {
+		if (sp->len)
+			sbuf_addc(sp, '\n');
+		sbuf_add(sp, one.s);
+	}
+	sbuf_free(&one);
+}
+
+/* Moves the skills that count from sk (one per term) to the front of
+ * sk, which becomes out->skills, with their names and spellings (taken
+ * from terms and spell); frees the spellings of the rest. */
+static void
+keep_skills(struct jd_result *out, struct jd_skill *sk, struct sbuf *spell, struct term *terms,
+            size_t nterms)
+{
+	for (size_t t = 0; t < nterms; t++) {
+		/* A skill named once, and only as optional, is left out. */
+		if (sk[t].mentions > 0 && sk[t].weight >= 0.3) {
+			struct jd_skill *s = &sk[out->nskills];
+			if (s != &sk[t])
+				*s = sk[t];
+			s->vocab_id = terms[t].id;
+			s->name = terms[t].name;
+			s->category = terms[t].category;
+			s->decks = terms[t].decks;
+			s->spellings = sbuf_take(&spell[t]);
+			s->weight = (double)(long)(s->weight * 100 + 0.5) / 100;
+			terms[t].id = terms[t].name = terms[t].category = terms[t].decks = NULL;
+			out->nskills++;
+		} else {
+			sbuf_free(&spell[t]);
+		}
+	}
+	out->skills = sk;
+}
+
+int
+jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
+           char **cause)
+{
+	memset(out, 0, sizeof *out);
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	if (check_posting(text, len, cause) != 0)
+		return -1;
 
 	struct doc d = { .t = text, .len = len };
 	doc_lines(&d);
@@ -1029,54 +1099,10 @@ jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
 			s->first = o[i].s;
 		s->weight += w;
 		s->mentions++;
-		/* Remember the spelling, with white space made single. */
-		struct sbuf one;
-		sbuf_init(&one);
-		for (size_t k = o[i].s; k < o[i].e; k++) {
-			if (is_space((unsigned char)text[k])) {
-				if (one.len && one.s[one.len - 1] != ' ')
-					sbuf_addc(&one, ' ');
-			} else {
-				sbuf_addc(&one, text[k]);
-			}
-		}
-		struct sbuf *sp = &spell[o[i].term];
-		if (sp->s == NULL)
-			sbuf_init(sp);
-		int dup = 0;
-		for (const char *p = sp->s; *p && !dup;) {
-			const char *nl = strchr(p, '\n');
-			size_t n = nl ? (size_t)(nl - p) : strlen(p);
-			dup = n == one.len && strncasecmp(p, one.s, n) == 0;
-			p = nl ? nl + 1 : p + n;
-		}
-		if (!dup) {
-			if (sp->len)
-				sbuf_addc(sp, '\n');
-			sbuf_add(sp, one.s);
-		}
-		sbuf_free(&one);
+		add_spelling(&spell[o[i].term], text, o[i].s, o[i].e);
 	}
 	out->title = doc_title(&d);
-	for (size_t t = 0; t < nterms; t++) {
-		/* A skill named once, and only as optional, is left out. */
-		if (sk[t].mentions > 0 && sk[t].weight >= 0.3) {
-			struct jd_skill *s = &sk[out->nskills];
-			if (s != &sk[t])
-				*s = sk[t];
-			s->vocab_id = terms[t].id;
-			s->name = terms[t].name;
-			s->category = terms[t].category;
-			s->decks = terms[t].decks;
-			s->spellings = sbuf_take(&spell[t]);
-			s->weight = (double)(long)(s->weight * 100 + 0.5) / 100;
-			terms[t].id = terms[t].name = terms[t].category = terms[t].decks = NULL;
-			out->nskills++;
-		} else {
-			sbuf_free(&spell[t]);
-		}
-	}
-	out->skills = sk;
+	keep_skills(out, sk, spell, terms, nterms);
 	if (out->nskills > 1)
 		qsort(out->skills, out->nskills, sizeof *out->skills, cmp_skill);
 	find_names(&d, o, no, ph, nph, out);

@@ -18,8 +18,10 @@ char *paths_content(void);
 int paths_mkdirs(const char *path, char **cause);
 
 /* Takes an advisory lock beside the database so a second interactive
- * session says so plainly. Returns a descriptor (>= 0), or -1 with
- * *cause set (caller frees). */
+ * session says so plainly, making the database's directory first (as
+ * paths_mkdirs). Returns a descriptor (>= 0), or -1 with *cause set
+ * (caller frees) when the directory or the lock file cannot be made or
+ * another session holds the lock. */
 int paths_lock(const char *dbpath, char **cause);
 
 #endif

@@ -413,35 +413,12 @@ compute(struct plan_view *v)
 	}
 }
 
-struct plan_view *
-plan_load(struct db *db, int64_t now)
+/* Sizes the run's calendar (whole weeks, enough for the plan's last week
+ * and day) and fills it with untitled days and weeks. all: the plan was
+ * retired, so its retired rows count. */
+static void
+blank_calendar(struct db *db, struct plan_view *v, int64_t all)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, plan_id, start_day, started_at "
-	                                "FROM plan_run WHERE active = 1 ORDER BY id DESC "
-	                                "LIMIT 1", "");
-	if (!db_step(st)) {
-		db_finalize(st);
-		return NULL;
-	}
-	struct plan_view *v = xcalloc(1, sizeof *v);
-	v->run_id = db_col_int(st, 0);
-	v->plan_id = xstrdup(db_col_text(st, 1));
-	v->start_day = db_col_int(st, 2);
-	v->started_at = db_col_int(st, 3);
-	db_finalize(st);
-
-	struct settings set;
-	settings_load(db, &set);
-	v->rollover = set.rollover_hour;
-	v->now = now;
-	v->today = day_number(now, v->rollover);
-
-	/* A run outlives its plan: when the plan was retired, show its
-	 * retired rows rather than nothing. */
-	int64_t all = db_int(db, 1, "SELECT retired FROM doc WHERE id = ?", "t", v->plan_id);
-	v->title = db_text(db, "SELECT title FROM doc WHERE id = ?", "t", v->plan_id);
-	if (v->title == NULL)
-		v->title = xstrdup(v->plan_id);
 	int maxweek = (int)db_int(db, 0, "SELECT max(week) FROM plan_week WHERE plan_id = ? "
 	                          "AND (retired = 0 OR ?)", "ti", v->plan_id, all);
 	int maxday = (int)db_int(db, 0, "SELECT max(day) FROM plan_day WHERE plan_id = ? "
@@ -463,10 +440,16 @@ plan_load(struct db *db, int64_t now)
 		v->days[d].week = plan_week_of(d + 1);
 		v->days[d].title = xstrdup("");
 	}
+}
 
-	st = db_prepare(db, "SELECT week, theme FROM plan_week WHERE plan_id = ? AND "
-	                "(retired = 0 OR ?) AND week BETWEEN 1 AND ?", "tii", v->plan_id,
-	                all, (int64_t)v->nweeks);
+/* Each week's theme, and the weekly review the learner wrote for it. */
+static void
+load_weeks(struct db *db, struct plan_view *v, int64_t all)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT week, theme FROM plan_week WHERE "
+	                                "plan_id = ? AND (retired = 0 OR ?) AND week "
+	                                "BETWEEN 1 AND ?", "tii", v->plan_id, all,
+	                                (int64_t)v->nweeks);
 	while (db_step(st)) {
 		struct plan_weekinfo *w = &v->weeks[db_col_int(st, 0) - 1];
 		free(w->theme);
@@ -486,18 +469,30 @@ plan_load(struct db *db, int64_t now)
 		w->reviewed_at = db_col_int(st, 3);
 	}
 	db_finalize(st);
-	st = db_prepare(db, "SELECT day, title FROM plan_day WHERE plan_id = ? AND "
-	                "(retired = 0 OR ?) AND day BETWEEN 1 AND ?", "tii", v->plan_id,
-	                all, (int64_t)v->ndays);
+}
+
+static void
+load_day_titles(struct db *db, struct plan_view *v, int64_t all)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT day, title FROM plan_day WHERE "
+	                                "plan_id = ? AND (retired = 0 OR ?) AND day "
+	                                "BETWEEN 1 AND ?", "tii", v->plan_id, all,
+	                                (int64_t)v->ndays);
 	while (db_step(st)) {
 		struct plan_dayinfo *d = &v->days[db_col_int(st, 0) - 1];
 		free(d->title);
 		d->title = squeeze(db_col_text(st, 1));
 	}
 	db_finalize(st);
+}
 
-	st = db_prepare(db, "SELECT from_day, days, created_at FROM plan_shift WHERE "
-	                "run_id = ? ORDER BY rowid", "i", v->run_id);
+/* The run's shifts (days it was moved by), oldest first. */
+static void
+load_shifts(struct db *db, struct plan_view *v)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT from_day, days, created_at FROM "
+	                                "plan_shift WHERE run_id = ? ORDER BY rowid", "i",
+	                                v->run_id);
 	size_t cap = 4;
 	v->shifts = xcalloc(cap, sizeof *v->shifts);
 	while (db_step(st)) {
@@ -511,8 +506,14 @@ plan_load(struct db *db, int64_t now)
 		v->nshifts++;
 	}
 	db_finalize(st);
+}
 
-	st = db_prepare(db,
+/* The tasks in day order, each with the title of what it links to and
+ * whether (and when) the run has done it; each day points at its first. */
+static void
+load_tasks(struct db *db, struct plan_view *v, int64_t all)
+{
+	struct db_stmt *st = db_prepare(db,
 		"SELECT t.task_id, t.day, t.ord, t.text, t.link_kind, t.link_id, t.count,"
 		" t.minutes,"
 		" CASE t.link_kind"
@@ -526,7 +527,7 @@ plan_load(struct db *db, int64_t now)
 		" WHERE t.plan_id = ?2 AND (t.retired = 0 OR ?3) AND t.day BETWEEN 1 AND ?4"
 		" ORDER BY t.day, t.ord, t.task_id", "itii", v->run_id, v->plan_id, all,
 		(int64_t)v->ndays);
-	cap = 64;
+	size_t cap = 64;
 	v->tasks = xcalloc(cap, sizeof *v->tasks);
 	while (db_step(st)) {
 		if (v->ntasks == cap) {
@@ -560,6 +561,42 @@ plan_load(struct db *db, int64_t now)
 		if (d->ntasks++ == 0)
 			d->first = i;
 	}
+}
+
+struct plan_view *
+plan_load(struct db *db, int64_t now)
+{
+	struct db_stmt *st = db_prepare(db, "SELECT id, plan_id, start_day, started_at "
+	                                "FROM plan_run WHERE active = 1 ORDER BY id DESC "
+	                                "LIMIT 1", "");
+	if (!db_step(st)) {
+		db_finalize(st);
+		return NULL;
+	}
+	struct plan_view *v = xcalloc(1, sizeof *v);
+	v->run_id = db_col_int(st, 0);
+	v->plan_id = xstrdup(db_col_text(st, 1));
+	v->start_day = db_col_int(st, 2);
+	v->started_at = db_col_int(st, 3);
+	db_finalize(st);
+
+	struct settings set;
+	settings_load(db, &set);
+	v->rollover = set.rollover_hour;
+	v->now = now;
+	v->today = day_number(now, v->rollover);
+
+	/* A run outlives its plan: when the plan was retired, show its
+	 * retired rows rather than nothing. */
+	int64_t all = db_int(db, 1, "SELECT retired FROM doc WHERE id = ?", "t", v->plan_id);
+	v->title = db_text(db, "SELECT title FROM doc WHERE id = ?", "t", v->plan_id);
+	if (v->title == NULL)
+		v->title = xstrdup(v->plan_id);
+	blank_calendar(db, v, all);
+	load_weeks(db, v, all);
+	load_day_titles(db, v, all);
+	load_shifts(db, v);
+	load_tasks(db, v, all);
 
 	sync_auto(db, v, now);
 	compute(v);

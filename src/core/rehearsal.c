@@ -445,6 +445,87 @@ rehearsal_flow_segment(struct db *db, const char *flow_id, const char *key,
 	return rc;
 }
 
+/* "Situation" for "situation"; a known section's name, else a copy. */
+static char *
+section_name(const char *s)
+{
+	const char *name;
+	int dflt;
+	const char *desc;
+	for (int i = 0; rehearsal_budget_describe(i, &name, &dflt, &desc); i++) {
+		if (strcasecmp(name, s) == 0) {
+			char *v = xstrdup(name);
+			v[0] = (char)(v[0] - 'a' + 'A');
+			return v;
+		}
+	}
+	return xstrdup(s);
+}
+
+/* Names and times section sec of a session in mode (see
+ * rehearsal_fill_sections). */
+static int
+fill_section(struct db *db, const char *story_id, const char *mode, int point, int nsec,
+             struct rh_section *sec, char **cause)
+{
+	char *name = sec->name;
+	int64_t budget = sec->budget_ms;
+	if (strcmp(mode, "drill") == 0 && story_id) {
+		if (nsec != 1 || point == 0)
+			return RH_FILL_DRILL;
+		char *q = rehearsal_point_question(db, story_id, point);
+		if (q == NULL) {
+			*cause = xprintf("story '%s' has no decision point %d", story_id, point);
+			return RH_FILL_MISSING;
+		}
+		free(name);
+		name = q;
+		if (budget < 0)
+			budget = rehearsal_budget_ms(db, "drill");
+	} else if (strcmp(mode, "flow") == 0) {
+		char *t;
+		int64_t seg;
+		if (rehearsal_flow_segment(db, "interview-60", name, &t, &seg) == 0) {
+			if (budget < 0)
+				budget = seg;
+			free(name);
+			name = t;
+		}
+	} else if (*name == '\0' && strcmp(mode, "pitch") == 0) {
+		free(name);
+		name = xstrdup("Pitch");
+	} else {
+		char *n2 = section_name(name);
+		free(name);
+		name = n2;
+	}
+	sec->name = name;
+	if (*name == '\0')
+		return RH_FILL_UNNAMED;
+	sec->budget_ms = budget < 0 ? rehearsal_budget_ms(db, name) : budget;
+	return RH_FILL_OK;
+}
+
+int
+rehearsal_fill_sections(struct db *db, const char *story_id, const char **mode, int point,
+                        struct rh_section *sec, int nsec, char **cause)
+{
+	char *type = story_id ? story_type(db, story_id) : NULL;
+	if (story_id && type == NULL) {
+		*cause = xprintf("no story '%s' (see prepdeck stories list)", story_id);
+		return RH_FILL_MISSING;
+	}
+	if (*mode == NULL)
+		*mode = type && strcmp(type, "pitch") == 0 ? "pitch" : "story";
+	free(type);
+	for (int i = 0; i < nsec; i++) {
+		int rc = fill_section(db, story_id, *mode, point, nsec, &sec[i], cause);
+		if (rc != RH_FILL_OK)
+			return rc;
+	}
+	return RH_FILL_OK;
+}
+
 /* ---- the rubric ----------------------------------------------------- */
 
 void

@@ -137,6 +137,26 @@ char *rehearsal_point_question(struct db *db, const char *story_id, int n);
 int rehearsal_flow_segment(struct db *db, const char *flow_id, const char *key,
                            char **title, int64_t *budget_ms);
 
+/* Completes the sections of a session recorded by hand the way the
+ * timer names and times them. *mode NULL becomes "pitch" for a pitch
+ * story, else "story". In a drill (of a story) the one section is decision
+ * point `point` (from 1), named for its question and timed by the drill
+ * budget; in a flow a section that names a segment of interview-60 (its
+ * id or title) takes the segment's title and minutes; a pitch's unnamed
+ * section is "Pitch"; any other name of a known section is spelt as the
+ * timer spells it ("situation": "Situation"). A budget_ms < 0 becomes
+ * the budget set for the name. Each sec[i].name is replaced (freed; a new
+ * string the caller frees). Returns one of: */
+enum rh_fill {
+	RH_FILL_OK = 0,
+	RH_FILL_MISSING = -1,   /* no such story or decision point: *cause says
+	                           which (caller frees) */
+	RH_FILL_DRILL = -2,     /* a drill that is not one section with a point */
+	RH_FILL_UNNAMED = -3,   /* a section with no name where one is needed */
+};
+int rehearsal_fill_sections(struct db *db, const char *story_id, const char **mode, int point,
+                            struct rh_section *sec, int nsec, char **cause);
+
 /* ---- the behavioral rubric --------------------------------------------- */
 
 #define RH_RUBRIC_ID "mock-behavioral"

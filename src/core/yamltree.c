@@ -135,6 +135,12 @@ struct builder {
 	size_t nanchors, capanchors;
 	size_t total;      /* expanded nodes so far */
 	int failed;
+	struct yfile *f;   /* the documents read so far */
+	size_t capdocs;
+	struct frame *stack; /* the collections open, innermost last */
+	int depth;
+	struct ynode *doc_root; /* the document being read, */
+	int doc_line, doc_col;  /* and where it starts */
 };
 
 /* A growable list used while a collection is open. */
@@ -220,21 +226,23 @@ problem_text(const yaml_parser_t *p)
 	return p->problem ? p->problem : "syntax error";
 }
 
-struct yfile *
-yfile_parse(const char *path, const char *buf, size_t len, struct diags *d)
+/* Refuses what cannot be YAML text before libyaml reads it: an empty
+ * file, NUL bytes, invalid UTF-8 (at its line and column). Returns 0
+ * when buf may be parsed. */
+static int
+check_text(const char *path, const char *buf, size_t len, struct diags *d)
 {
-	size_t before = d->n;
 	size_t blank = 0;
 	while (blank < len && (buf[blank] == ' ' || buf[blank] == '\t' || buf[blank] == '\r' ||
 	                       buf[blank] == '\n'))
 		blank++;
 	if (blank == len) {
 		diags_add(d, path, 1, 1, "empty file");
-		return NULL;
+		return -1;
 	}
 	if (memchr(buf, '\0', len) != NULL) {
 		diags_add(d, path, 1, 1, "binary file (contains NUL bytes), not YAML text");
-		return NULL;
+		return -1;
 	}
 	long bad = utf8_invalid_at(buf, len);
 	if (bad >= 0) {
@@ -249,182 +257,239 @@ yfile_parse(const char *path, const char *buf, size_t len, struct diags *d)
 		}
 		diags_add(d, path, line, col, "invalid UTF-8 (byte 0x%02x)",
 		          (unsigned char)buf[bad]);
+		return -1;
+	}
+	return 0;
+}
+
+/* Reports libyaml's error where it found it, and where the construct it
+ * was reading started when that is on another line. */
+static void
+report_parse_error(const yaml_parser_t *parser, const char *path, struct diags *d)
+{
+	yaml_mark_t m = parser->problem_mark;
+	if (parser->error == YAML_READER_ERROR)
+		m = parser->mark;
+	yaml_mark_t cm = parser->context_mark;
+	if (parser->context && cm.line != m.line)
+		diags_add(d, path, (int)m.line + 1, (int)m.column + 1,
+		          "%s %s that starts at line %d, column %d",
+		          problem_text(parser), parser->context,
+		          (int)cm.line + 1, (int)cm.column + 1);
+	else
+		diags_add(d, path, (int)m.line + 1, (int)m.column + 1, "%s%s%s",
+		          problem_text(parser), parser->context ? " " : "",
+		          parser->context ? parser->context : "");
+}
+
+/* Adds the document just ended to the file (its root is NULL when the
+ * document was empty). */
+static void
+end_document(struct builder *b)
+{
+	struct yfile *f = b->f;
+	if (f->ndocs == b->capdocs) {
+		b->capdocs = b->capdocs ? b->capdocs * 2 : 4;
+		f->docs = xrealloc(f->docs, b->capdocs * sizeof *f->docs);
+	}
+	f->docs[f->ndocs].root = b->doc_root;
+	f->docs[f->ndocs].line = b->doc_line;
+	f->docs[f->ndocs].col = b->doc_col;
+	f->ndocs++;
+}
+
+/* A scalar's node, or NULL when the text is over the limit. */
+static struct ynode *
+scalar_node(struct builder *b, const yaml_event_t *ev, int line, int col)
+{
+	if (ev->data.scalar.length > YT_MAX_SCALAR) {
+		diags_add(b->d, b->path, line, col, "text too long (%zu bytes; the limit is %u)",
+		          ev->data.scalar.length, YT_MAX_SCALAR);
+		b->failed = 1;
 		return NULL;
 	}
+	long ctl = control_at((const char *)ev->data.scalar.value, ev->data.scalar.length);
+	/* An escape ("\e", "\x9b") can put one in any text; shown raw, it
+	 * would drive the terminal. */
+	if (ctl >= 0)
+		diags_add(b->d, b->path, line, col, "text contains the control character "
+		          "U+%04lX; only tab and newline are allowed", ctl);
+	struct ynode *node = arena_alloc(b->arena, sizeof *node);
+	node->type = YN_SCALAR;
+	node->str = arena_strdup(b->arena, (const char *)ev->data.scalar.value,
+	                         ev->data.scalar.length);
+	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	node->line = line;
+	node->col = col;
+	b->total++;
+	if (ev->data.scalar.anchor)
+		add_anchor(b, (const char *)ev->data.scalar.anchor, node, 1);
+	return node;
+}
+
+/* Opens a sequence or mapping: its node is attached when it ends. */
+static void
+open_collection(struct builder *b, const yaml_event_t *ev, int line, int col)
+{
+	if (b->depth >= YT_MAX_DEPTH) {
+		diags_add(b->d, b->path, line, col, "nested too deeply (limit %d levels)",
+		          YT_MAX_DEPTH);
+		b->failed = 1;
+		return;
+	}
+	struct ynode *node = arena_alloc(b->arena, sizeof *node);
+	node->type = ev->type == YAML_SEQUENCE_START_EVENT ? YN_SEQ : YN_MAP;
+	node->line = line;
+	node->col = col;
+	struct frame *fr = &b->stack[b->depth];
+	memset(fr, 0, sizeof *fr);
+	fr->node = node;
+	fr->weight = 1;
+	const char *anchor = ev->type == YAML_SEQUENCE_START_EVENT
+	                         ? (const char *)ev->data.sequence_start.anchor
+	                         : (const char *)ev->data.mapping_start.anchor;
+	fr->anchor = anchor ? xstrdup(anchor) : NULL;
+	b->depth++;
+	b->total++;
+}
+
+/* Closes the innermost collection; returns its node and sets *weight to
+ * its expanded node count. */
+static struct ynode *
+close_collection(struct builder *b, size_t *weight)
+{
+	struct frame *fr = &b->stack[--b->depth];
+	finish_collection(b, fr);
+	*weight = fr->weight;
+	if (fr->anchor) {
+		add_anchor(b, fr->anchor, fr->node, fr->weight);
+		free(fr->anchor);
+	}
+	return fr->node;
+}
+
+/* The node an alias names, with its expanded node count in *weight;
+ * NULL for an unknown anchor or past the node limit. */
+static struct ynode *
+alias_node(struct builder *b, const yaml_event_t *ev, int line, int col, size_t *weight)
+{
+	const char *name = (const char *)ev->data.alias.anchor;
+	struct anchor *a = NULL;
+	for (size_t i = 0; i < b->nanchors; i++)
+		if (strcmp(b->anchors[i].name, name) == 0)
+			a = &b->anchors[i];
+	if (a == NULL) {
+		diags_add(b->d, b->path, line, col, "unknown alias *%s", name);
+		b->failed = 1;
+		return NULL;
+	}
+	*weight = a->weight;
+	b->total += a->weight;
+	if (b->total > YT_MAX_NODES) {
+		diags_add(b->d, b->path, line, col,
+		          "aliases expand to more than %u nodes; refusing "
+		          "(an alias bomb?)", YT_MAX_NODES);
+		b->failed = 1;
+		return NULL;
+	}
+	return a->node;
+}
+
+/* Puts a finished node (weight expanded nodes) into the open collection,
+ * or makes it the document's root. */
+static void
+attach_node(struct builder *b, struct ynode *node, size_t weight, int line, int col)
+{
+	if (b->depth == 0) {
+		b->doc_root = node;
+		return;
+	}
+	struct frame *parent = &b->stack[b->depth - 1];
+	parent->weight += weight;
+	if (parent->weight > YT_MAX_NODES) {
+		diags_add(b->d, b->path, line, col, "document expands to more than %u nodes",
+		          YT_MAX_NODES);
+		b->failed = 1;
+	}
+	frame_push_kid(parent, node);
+}
+
+/* Builds the tree by one event; returns 1 at the end of the stream. */
+static int
+build_event(struct builder *b, const yaml_event_t *ev)
+{
+	int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
+	struct ynode *node = NULL;
+	size_t weight = 1;
+	switch (ev->type) {
+	case YAML_STREAM_END_EVENT:
+		return 1;
+	case YAML_DOCUMENT_START_EVENT:
+		b->doc_root = NULL;
+		b->doc_line = line;
+		b->doc_col = col;
+		for (size_t i = 0; i < b->nanchors; i++)
+			free(b->anchors[i].name);
+		b->nanchors = 0;
+		break;
+	case YAML_DOCUMENT_END_EVENT:
+		end_document(b);
+		break;
+	case YAML_SCALAR_EVENT:
+		node = scalar_node(b, ev, line, col);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		open_collection(b, ev, line, col);
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		node = close_collection(b, &weight);
+		break;
+	case YAML_ALIAS_EVENT:
+		node = alias_node(b, ev, line, col, &weight);
+		break;
+	default:
+		break;
+	}
+	if (node != NULL)
+		attach_node(b, node, weight, line, col);
+	return 0;
+}
+
+struct yfile *
+yfile_parse(const char *path, const char *buf, size_t len, struct diags *d)
+{
+	size_t before = d->n;
+	if (check_text(path, buf, len, d) != 0)
+		return NULL;
 
 	struct yfile *f = xcalloc(1, sizeof *f);
 	f->path = xstrdup(path);
 	struct arena *arena = xcalloc(1, sizeof *arena);
 	f->arena = arena;
-	struct builder b = { .path = path, .d = d, .arena = arena };
+	struct frame stack[YT_MAX_DEPTH + 1];
+	struct builder b = { .path = path, .d = d, .arena = arena, .f = f, .stack = stack,
+	                     .doc_line = 1, .doc_col = 1 };
 
 	yaml_parser_t parser;
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-
-	struct frame stack[YT_MAX_DEPTH + 1];
-	int depth = 0;
-	size_t capdocs = 0;
 	int done = 0;
-	struct ynode *doc_root = NULL;
-	int doc_line = 1, doc_col = 1;
-
 	while (!done && !b.failed) {
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&parser, &ev)) {
-			yaml_mark_t m = parser.problem_mark;
-			if (parser.error == YAML_READER_ERROR)
-				m = parser.mark;
-			yaml_mark_t cm = parser.context_mark;
-			if (parser.context && cm.line != m.line)
-				diags_add(d, path, (int)m.line + 1, (int)m.column + 1,
-				          "%s %s that starts at line %d, column %d",
-				          problem_text(&parser), parser.context,
-				          (int)cm.line + 1, (int)cm.column + 1);
-			else
-				diags_add(d, path, (int)m.line + 1, (int)m.column + 1, "%s%s%s",
-				          problem_text(&parser), parser.context ? " " : "",
-				          parser.context ? parser.context : "");
+			report_parse_error(&parser, path, d);
 			b.failed = 1;
 			break;
 		}
-		int line = (int)ev.start_mark.line + 1, col = (int)ev.start_mark.column + 1;
-		struct ynode *node = NULL;
-		size_t weight = 1;
-		const char *anchor = NULL;
-
-		switch (ev.type) {
-		case YAML_STREAM_END_EVENT:
-			done = 1;
-			break;
-		case YAML_DOCUMENT_START_EVENT:
-			doc_root = NULL;
-			doc_line = line;
-			doc_col = col;
-			for (size_t i = 0; i < b.nanchors; i++)
-				free(b.anchors[i].name);
-			b.nanchors = 0;
-			break;
-		case YAML_DOCUMENT_END_EVENT:
-			if (f->ndocs == capdocs) {
-				capdocs = capdocs ? capdocs * 2 : 4;
-				f->docs = xrealloc(f->docs, capdocs * sizeof *f->docs);
-			}
-			f->docs[f->ndocs].root = doc_root;
-			f->docs[f->ndocs].line = doc_line;
-			f->docs[f->ndocs].col = doc_col;
-			f->ndocs++;
-			break;
-		case YAML_SCALAR_EVENT:
-			if (ev.data.scalar.length > YT_MAX_SCALAR) {
-				diags_add(d, path, line, col,
-				          "text too long (%zu bytes; the limit is %u)",
-				          ev.data.scalar.length, YT_MAX_SCALAR);
-				b.failed = 1;
-				break;
-			}
-			long ctl = control_at((const char *)ev.data.scalar.value,
-			                      ev.data.scalar.length);
-			/* An escape ("\e", "\x9b") can put one in any text;
-			 * shown raw, it would drive the terminal. */
-			if (ctl >= 0)
-				diags_add(d, path, line, col, "text contains the control character "
-				          "U+%04lX; only tab and newline are allowed", ctl);
-			node = arena_alloc(arena, sizeof *node);
-			node->type = YN_SCALAR;
-			node->str = arena_strdup(arena, (const char *)ev.data.scalar.value,
-			                         ev.data.scalar.length);
-			node->plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
-			anchor = (const char *)ev.data.scalar.anchor;
-			break;
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (depth >= YT_MAX_DEPTH) {
-				diags_add(d, path, line, col, "nested too deeply (limit %d levels)",
-				          YT_MAX_DEPTH);
-				b.failed = 1;
-				break;
-			}
-			node = arena_alloc(arena, sizeof *node);
-			node->type = ev.type == YAML_SEQUENCE_START_EVENT ? YN_SEQ : YN_MAP;
-			node->line = line;
-			node->col = col;
-			memset(&stack[depth], 0, sizeof stack[depth]);
-			stack[depth].node = node;
-			stack[depth].weight = 1;
-			anchor = ev.type == YAML_SEQUENCE_START_EVENT
-			             ? (const char *)ev.data.sequence_start.anchor
-			             : (const char *)ev.data.mapping_start.anchor;
-			stack[depth].anchor = anchor ? xstrdup(anchor) : NULL;
-			depth++;
-			node = NULL; /* attached at its end event */
-			b.total++;
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			depth--;
-			finish_collection(&b, &stack[depth]);
-			node = stack[depth].node;
-			weight = stack[depth].weight;
-			if (stack[depth].anchor) {
-				add_anchor(&b, stack[depth].anchor, node, weight);
-				free(stack[depth].anchor);
-			}
-			break;
-		case YAML_ALIAS_EVENT: {
-			const char *name = (const char *)ev.data.alias.anchor;
-			struct anchor *a = NULL;
-			for (size_t i = 0; i < b.nanchors; i++)
-				if (strcmp(b.anchors[i].name, name) == 0)
-					a = &b.anchors[i];
-			if (a == NULL) {
-				diags_add(d, path, line, col, "unknown alias *%s", name);
-				b.failed = 1;
-				break;
-			}
-			node = a->node;
-			weight = a->weight;
-			b.total += weight;
-			if (b.total > YT_MAX_NODES) {
-				diags_add(d, path, line, col,
-				          "aliases expand to more than %u nodes; refusing "
-				          "(an alias bomb?)", YT_MAX_NODES);
-				b.failed = 1;
-				node = NULL;
-			}
-			break;
-		}
-		default:
-			break;
-		}
-
-		if (node != NULL && ev.type == YAML_SCALAR_EVENT) {
-			node->line = line;
-			node->col = col;
-			b.total++;
-			if (anchor)
-				add_anchor(&b, anchor, node, 1);
-		}
-		if (node != NULL) {
-			if (depth > 0) {
-				stack[depth - 1].weight += weight;
-				if (stack[depth - 1].weight > YT_MAX_NODES) {
-					diags_add(d, path, line, col,
-					          "document expands to more than %u nodes",
-					          YT_MAX_NODES);
-					b.failed = 1;
-				}
-				frame_push_kid(&stack[depth - 1], node);
-			} else {
-				doc_root = node;
-			}
-		}
+		done = build_event(&b, &ev);
 		yaml_event_delete(&ev);
 	}
-	while (depth > 0) {
-		depth--;
-		free(stack[depth].kids);
-		free(stack[depth].anchor);
+	while (b.depth > 0) {
+		b.depth--;
+		free(stack[b.depth].kids);
+		free(stack[b.depth].anchor);
 	}
 	for (size_t i = 0; i < b.nanchors; i++)
 		free(b.anchors[i].name);

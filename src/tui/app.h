@@ -30,7 +30,9 @@ struct screen_ops {
 	/* Handles an action (or a raw key with ACT_NONE); returns 1 when
 	 * handled. */
 	int (*input)(struct app *a, void *st, enum tui_action act, int key);
-	/* Called every tick (ms since start) when the screen asks for ticks. */
+	/* Called when no key has come for a->tick_ms milliseconds, while the
+	 * screen asks for ticks by setting tick_ms above 0 (it is reset to 0
+	 * when a screen closes). No time is passed: a screen reads its clock. */
 	void (*tick)(struct app *a, void *st);
 	const struct tui_key *keys;
 	/* Refreshed when the screen becomes visible again. */
@@ -134,8 +136,11 @@ extern const struct screen_ops suspended_screen;
 extern const struct screen_ops target_screen;     /* arg: "new" opens the form */
 extern const struct screen_ops cram_screen;
 extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */
+extern const struct screen_ops mock_form_screen;  /* arg: a round id, in decimal */
 extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast") or NULL */
 extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */
+extern const struct screen_ops story_screen;      /* arg: a story id */
+extern const struct screen_ops prompt_screen;
 extern const struct screen_ops rehearse_screen;   /* arg: struct rehearse_start, or NULL (pitch) */
 extern const struct screen_ops gapmap_screen;     /* arg: a map id, or NULL for the current map */
 extern const struct screen_ops anki_screen;       /* arg: "import" opens the path prompt */

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "story.h"
 #include "tui/storyui.h"
 #include "tui/text.h"
 #include "util.h"
@@ -80,4 +81,15 @@ int
 sui_fancy(struct app *a)
 {
 	return a->color && MB_CUR_MAX > 1;
+}
+
+void
+sui_rehearse(struct app *a, const struct story *s, const char *prompt)
+{
+	if (strcmp(s->type, "template") == 0) {
+		tui_message(a, "A template is guidance: press c to copy it into a story of "
+		            "your own first.");
+		return;
+	}
+	tui_push(a, &rehearse_screen, &(struct rehearse_start){ .story = s->id, .prompt = prompt });
 }

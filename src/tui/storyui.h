@@ -1,11 +1,13 @@
-/* Drawing helpers shared by the story screens (stories.c, rehearse.c):
- * wrapped curriculum text and the character set in use. */
+/* Helpers shared by the story screens (story_list.c, story_form.c,
+ * story_prompt.c, rehearse.c): wrapped curriculum text, the character
+ * set in use, and the way into a rehearsal. */
 #ifndef PREPDECK_TUI_STORYUI_H
 #define PREPDECK_TUI_STORYUI_H
 
 #include "tui/app.h"
 
-/* Attributes as int, the type tui_put takes. */
+/* Attributes as int, the type the story screens keep them in (tui_put
+ * takes attr_t, which an int converts to). */
 #define SUI_BOLD ((int)A_BOLD)
 #define SUI_NORMAL ((int)A_NORMAL)
 #define SUI_REVERSE ((int)A_REVERSE)
@@ -27,5 +29,10 @@ int sui_text_rows(const char *text, int w);
 /* True when block and box characters can be drawn: a UTF-8 locale and
  * colour allowed (NO_COLOR asks for the plain ASCII look). */
 int sui_fancy(struct app *a);
+
+struct story;
+/* Pushes the rehearsal screen on story s, answering prompt (an id, or
+ * NULL); a template is not rehearsed: it says to copy it first. */
+void sui_rehearse(struct app *a, const struct story *s, const char *prompt);
 
 #endif
