@@ -141,7 +141,7 @@ cmd_next(struct cmd *c)
 	int64_t now = now_unix(), next_due;
 	struct review_queue q;
 	review_queue_build(db, &f, now, &q);
-	char key[160];
+	char key[CARD_KEY_MAX];
 	int have = review_next(&q, now, key, &next_due);
 	review_queue_free(&q);
 	if (!have) {
@@ -236,7 +236,7 @@ const struct cmd_entry cmd_grade_entry = {
 	"left alone.",
 	.opts = (const struct cmd_opt[]){
 		{ .name = "--cram", .type = OPT_FLAG },
-		{ .name = "--duration", .type = OPT_INT, .arg = "MS", .min = 0, .max = 86400000 },
+		{ .name = "--duration", .type = OPT_INT, .arg = "MS", .min = 0, .max = DAY_SECONDS * 1000 },
 		{ NULL },
 	},
 	.min = 2, .max = 2, .needs = "CARD and RATING", .operand = { ARG_CARD },
@@ -246,7 +246,7 @@ const struct cmd_entry cmd_grade_entry = {
 static int
 cmd_undo(struct cmd *c)
 {
-	char key[160];
+	char key[CARD_KEY_MAX];
 	if (review_undo(cli_db(c), key) != 0)
 		return cli_error("nothing to undo");
 	plan_record_ticks(cli_db(c), now_unix());

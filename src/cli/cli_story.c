@@ -556,7 +556,7 @@ cmd_rehearse_record(struct cmd *c)
 		} else if (strcmp(mode, "flow") == 0) {
 			char *t;
 			int64_t seg;
-			if (rehearsal_flow_segment(db, "interview-60", name, &t, &seg) == 0) {
+			if (rehearsal_flow_segment(db, FLOW_ID, name, &t, &seg) == 0) {
 				if (budget < 0)
 					budget = seg;
 				free(name);

@@ -946,7 +946,7 @@ on_revlog(void *ctx, const struct anki_row *r)
 	if (type < 0 || type > 5)
 		return fail(im->cause, "review %lld of card %lld has an unknown type %lld",
 		            (long long)id, (long long)cid, (long long)type);
-	if (id < EARLIEST_MS || id / 1000 > im->o->now + 86400) {
+	if (id < EARLIEST_MS || id / 1000 > im->o->now + DAY_SECONDS) {
 		char when[32] = "?";
 		if (id / 1000 > -62135596800LL && id / 1000 < 253402300799LL)
 			fmt_iso_utc(id / 1000, when, sizeof when);

@@ -3,6 +3,7 @@
  * BasicScheduler, LongTermScheduler, BasicLearningStepsStrategy) so the
  * results round the same way; see fsrs.h. */
 #include "fsrs.h"
+#include "util.h"
 
 #include <limits.h>
 #include <math.h>
@@ -17,9 +18,9 @@
 
 #define S_MAX 36500.0
 #define INIT_S_MAX 100.0
-#define DAY_SECONDS 86400
-/* The range of a JavaScript Date, in seconds. */
-#define TIME_LIMIT INT64_C(8640000000000)
+/* The range of a JavaScript Date, in seconds: 10^8 days either side of
+ * the epoch. */
+#define TIME_LIMIT (INT64_C(100000000) * DAY_SECONDS)
 
 static const double default_w[FSRS_NWEIGHTS] = {
 	0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001,

@@ -33,7 +33,7 @@ memory_history_db(struct db *db, int rollover_hour)
 
 static int64_t floor_day(int64_t t)
 {
-	return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	return t >= 0 ? t / DAY_SECONDS : -((-t + DAY_SECONDS - 1) / DAY_SECONDS);
 }
 
 static int add_review(void *ctx, const char *card, size_t clen, int64_t t,

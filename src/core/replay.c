@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DAY_SECONDS 86400
 #define HEADER_IN "card\treviewed_at\trating"
 #define HEADER_OUT "card\treviewed_at\trating\tstate\tdue\tstability\tdifficulty\n"
 

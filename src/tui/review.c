@@ -26,7 +26,7 @@ enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };
 
 struct rv {
 	struct review_filter f;
-	char deck[256], tag[72];      /* a plan task's decks: ids and spaces */
+	char deck[256], tag[ID_MAX + 1];      /* a plan task's decks: ids and spaces */
 	struct review_queue q;
 	struct settings set;
 	struct review_card card;
@@ -39,13 +39,13 @@ struct rv {
 	char *typed;                  /* the answer checked ("" when none) */
 	int typed_ok;
 	int info;                     /* card info overlay */
-	char pending[16][160];        /* cards to show again after undo */
+	char pending[16][CARD_KEY_MAX];        /* cards to show again after undo */
 	int npending;
 	/* What `u` takes back, most recent last: grades of this session
 	 * and bury, suspend and flag, which have no log of their own. */
 	struct undo_step {
 		enum { UNDO_GRADE, UNDO_BURY, UNDO_SUSPEND, UNDO_FLAG } what;
-		char key[160];
+		char key[CARD_KEY_MAX];
 		int64_t buried_until;     /* UNDO_BURY: the value before */
 	} undo[32];
 	int nundo;
@@ -166,7 +166,7 @@ load_next(struct app *a, struct rv *r)
 	free(r->typed);
 	r->typed = xstrdup("");
 	int64_t now = now_unix();
-	char key[160];
+	char key[CARD_KEY_MAX];
 	int have = 0;
 	while (r->npending > 0 && !have) {
 		snprintf(key, sizeof key, "%s", r->pending[--r->npending]);
