@@ -180,16 +180,22 @@ const struct cmd_entry cmd_next_entry = {
 	.opts = query_opts, .exec = cmd_next,
 };
 
+/* Sets *r from "1"-"4" or a rating's name; returns 0, or -1 for
+ * anything else. */
 static int
-parse_rating(const char *s)
+parse_rating(const char *s, enum fsrs_rating *r)
 {
 	static const char *const names[] = { "again", "hard", "good", "easy" };
 	for (int i = 0; i < 4; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i + 1;
-	if (s[0] >= '1' && s[0] <= '4' && s[1] == '\0')
-		return s[0] - '0';
-	return 0;
+		if (strcmp(s, names[i]) == 0) {
+			*r = (enum fsrs_rating)(FSRS_AGAIN + i);
+			return 0;
+		}
+	if (s[0] >= '1' && s[0] <= '4' && s[1] == '\0') {
+		*r = (enum fsrs_rating)(s[0] - '0');
+		return 0;
+	}
+	return -1;
 }
 
 static int
@@ -199,8 +205,8 @@ cmd_grade(struct cmd *c)
 	int64_t duration = arg_int(c, "--duration", 0);
 	const char *mode = arg_flag(c, "--cram") ? "cram" : "review";
 	const char *key = c->argv[0];
-	int rating = parse_rating(c->argv[1]);
-	if (rating == 0)
+	enum fsrs_rating rating;
+	if (parse_rating(c->argv[1], &rating) != 0)
 		return cli_usage(c, "rating must be 1-4 or again/hard/good/easy, not '%s'",
 		                 c->argv[1]);
 	struct db *db = cli_db(c);

@@ -57,7 +57,7 @@ struct cardref {
 
 struct rev {
 	int64_t id, t, dur;
-	int rating;
+	enum fsrs_rating rating;
 	const char *mode;
 	int replay;
 };
@@ -887,7 +887,7 @@ merge_card(struct imp *im, const char *key, const struct rev *rows, size_t nrows
 	while (db_step(st)) {
 		const char *m = db_col_text(st, 3);
 		struct rev v = { .id = db_col_int(st, 0), .t = db_col_int(st, 1),
-		                 .rating = (int)db_col_int(st, 2), .dur = db_col_int(st, 4),
+		                 .rating = (enum fsrs_rating)db_col_int(st, 2), .dur = db_col_int(st, 4),
 		                 .replay = strcmp(m, "review") == 0 || strcmp(m, "filtered") == 0 };
 		push_row(&all, &n, &cap, &v);
 	}
@@ -971,7 +971,7 @@ on_revlog(void *ctx, const struct anki_row *r)
 		return 0;
 	}
 	struct rev v = { .id = id, .t = id / 1000, .dur = r->i[3] < 0 ? 0 : r->i[3],
-	                 .rating = (int)ease };
+	                 .rating = (enum fsrs_rating)ease };
 	if (type <= 2) {
 		v.mode = "review";
 		v.replay = 1;

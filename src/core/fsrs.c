@@ -204,22 +204,22 @@ void fsrs_prepare(struct fsrs_params *p)
 	derive(p, &p->derived);
 }
 
-static double init_stability(const struct ctx *c, int g)
+static double init_stability(const struct ctx *c, enum fsrs_rating g)
 {
 	double s = c->p->w[g - 1];
 	return s > 0.1 ? s : 0.1;
 }
 
-static double init_difficulty(const struct ctx *c, int g)
+static double init_difficulty(const struct ctx *c, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
-	return round8(w[4] - exp((g - 1) * w[5]) + 1);
+	return round8(w[4] - exp(((int)g - 1) * w[5]) + 1);
 }
 
-static double next_difficulty(const struct ctx *c, double d, int g)
+static double next_difficulty(const struct ctx *c, double d, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
-	double delta_d = -w[6] * (g - 3);
+	double delta_d = -w[6] * ((int)g - 3);
 	double next_d = d + round8(delta_d * (10 - d) / 9);
 	double reverted = round8(w[7] * c->k->d_easy + (1 - w[7]) * next_d);
 	return clampd(reverted, 1, 10);
@@ -229,7 +229,7 @@ static double next_difficulty(const struct ctx *c, double d, int g)
  * evaluated left to right as in ts-fsrs; its rating-independent leading
  * factors are shared between ratings. */
 static double next_recall_stability(struct ctx *c, double d, double s,
-                                    double r, int g)
+                                    double r, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
 	double hard_penalty = g == FSRS_HARD ? w[15] : 1;
@@ -253,10 +253,11 @@ static double next_forget_stability(const struct ctx *c, double d, double s,
 	                     FSRS_S_MIN, S_MAX));
 }
 
-static double next_short_term_stability(const struct ctx *c, double s, int g)
+static double next_short_term_stability(const struct ctx *c, double s,
+                                        enum fsrs_rating g)
 {
 	const double *w = c->p->w;
-	double sinc = pow(s, -w[19]) * exp(w[17] * ((g - 3) + w[18]));
+	double sinc = pow(s, -w[19]) * exp(w[17] * (((int)g - 3) + w[18]));
 	if (g >= FSRS_HARD && sinc < 1)
 		sinc = 1;
 	return round8(clampd(s * sinc, FSRS_S_MIN, S_MAX));
@@ -264,7 +265,7 @@ static double next_short_term_stability(const struct ctx *c, double s, int g)
 
 /* New difficulty and stability of the card under review after rating g
  * (ts-fsrs next_state). */
-static void next_memory(struct ctx *c, int g, double *nd, double *ns)
+static void next_memory(struct ctx *c, enum fsrs_rating g, double *nd, double *ns)
 {
 	const double *w = c->p->w;
 	double d = c->cur.difficulty, s = c->cur.stability, r;
@@ -337,7 +338,7 @@ static int next_interval(const struct ctx *c, double s)
 }
 
 /* The card after rating g with only its memory state updated. */
-static void with_memory(struct ctx *c, int g, struct fsrs_card *o)
+static void with_memory(struct ctx *c, enum fsrs_rating g, struct fsrs_card *o)
 {
 	*o = c->cur;
 	next_memory(c, g, &o->difficulty, &o->stability);
@@ -354,7 +355,7 @@ static void set_days(const struct ctx *c, struct fsrs_card *o, int days)
 /* Minutes until the next step and the next step index for rating g, or
  * 0 minutes when the card leaves the steps (BasicLearningStepsStrategy
  * as read by getLearningInfo). */
-static void learning_step(const struct ctx *c, int g, int *minutes,
+static void learning_step(const struct ctx *c, enum fsrs_rating g, int *minutes,
                           int *next)
 {
 	const struct fsrs_params *p = c->p;
@@ -393,12 +394,14 @@ static void learning_step(const struct ctx *c, int g, int *minutes,
 			*next = cur + 1;
 		}
 		break;
+	case FSRS_EASY:            /* leaves the steps */
+		break;
 	}
 }
 
 /* ts-fsrs applyLearningSteps: schedule by the steps, or graduate. */
 static void apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
-                                 int g, int to_state)
+                                 enum fsrs_rating g, int to_state)
 {
 	int minutes, next;
 
@@ -419,11 +422,12 @@ static void apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
 }
 
 /* BasicScheduler: outcomes with short-term steps. Fills out[want - 1],
- * or all four when want is 0. */
-static void basic_scheduler(struct ctx *c, int want,
+ * or all four when want is 0 (no rating). */
+static void basic_scheduler(struct ctx *c, enum fsrs_rating want,
                             struct fsrs_card out[4])
 {
-	int g, state = c->cur.state;
+	enum fsrs_rating g;
+	int state = c->cur.state;
 
 	if (state != FSRS_REVIEW) {
 		for (g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
@@ -463,17 +467,18 @@ static void basic_scheduler(struct ctx *c, int want,
  * increasing from Again to Easy. */
 static void long_term_scheduler(struct ctx *c, struct fsrs_card out[4])
 {
-	int ivl[4], g;
+	enum fsrs_rating g;
+	int ivl[4], i;
 
 	for (g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
 		with_memory(c, g, &out[g - 1]);
 		ivl[g - 1] = next_interval(c, out[g - 1].stability);
 	}
 	ivl[0] = ivl[0] < ivl[1] ? ivl[0] : ivl[1];
-	for (g = 1; g < 4; g++)
-		ivl[g] = ivl[g] > ivl[g - 1] + 1 ? ivl[g] : ivl[g - 1] + 1;
-	for (g = 0; g < 4; g++)
-		set_days(c, &out[g], ivl[g]);
+	for (i = 1; i < 4; i++)
+		ivl[i] = ivl[i] > ivl[i - 1] + 1 ? ivl[i] : ivl[i - 1] + 1;
+	for (i = 0; i < 4; i++)
+		set_days(c, &out[i], ivl[i]);
 	if (c->cur.state != FSRS_NEW)
 		out[0].lapses++;
 }
@@ -536,7 +541,7 @@ static int setup(struct ctx *c, const struct fsrs_params *p,
 }
 
 static int review(const struct fsrs_params *p, const struct fsrs_card *in,
-                  int64_t now, int rating, uint64_t fuzz_seed,
+                  int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
                   struct fsrs_card *out, int checked)
 {
 	struct fsrs_card next[4];
@@ -555,14 +560,14 @@ static int review(const struct fsrs_params *p, const struct fsrs_card *in,
 }
 
 int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
-                int64_t now, int rating, uint64_t fuzz_seed,
+                int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
                 struct fsrs_card *out)
 {
 	return review(p, in, now, rating, fuzz_seed, out, 0);
 }
 
 int fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
-                        int64_t now, int rating, uint64_t fuzz_seed,
+                        int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
                         struct fsrs_card *out)
 {
 	return review(p, in, now, rating, fuzz_seed, out, 1);

@@ -492,7 +492,7 @@ struct item {
 	int64_t t;
 	unsigned long lineno;
 	uint32_t hash;
-	int rating;
+	enum fsrs_rating rating;
 };
 
 /* Splits and checks one review line into *it; returns 0, or -1 with a
@@ -535,7 +535,7 @@ static int parse_review(struct date_memo *memo, const char *line, size_t len,
 		         rlen > 40 ? "..." : "");
 		return -1;
 	}
-	it->rating = rate[0] - '0';
+	it->rating = (enum fsrs_rating)(rate[0] - '0');
 	it->hash = (uint32_t)hash_bytes(it->card, it->clen);
 	return 0;
 }

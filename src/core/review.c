@@ -348,11 +348,11 @@ changed_since(const struct review_card *shown, const struct review_card *now)
  * in the same transaction that writes the grade). */
 static int
 grade_card(struct db *db, const struct settings *set, const char *key,
-           const struct review_card *shown, int rating, int64_t now, int duration_ms,
+           const struct review_card *shown, enum fsrs_rating rating, int64_t now, int duration_ms,
            const char *mode, struct review_result *res, char **cause)
 {
 	memset(res, 0, sizeof *res);
-	if (rating < 1 || rating > 4)
+	if (rating < FSRS_AGAIN || rating > FSRS_EASY)
 		return fail(cause, "rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy); got %d",
 		            rating);
 	int cram = mode && strcmp(mode, "cram") == 0;
@@ -443,7 +443,7 @@ grade_card(struct db *db, const struct settings *set, const char *key,
 
 int
 review_grade(struct db *db, const struct settings *set, const char *key,
-             int rating, int64_t now, int duration_ms, const char *mode,
+             enum fsrs_rating rating, int64_t now, int duration_ms, const char *mode,
              struct review_result *res, char **cause)
 {
 	return grade_card(db, set, key, NULL, rating, now, duration_ms, mode, res, cause);
@@ -451,7 +451,7 @@ review_grade(struct db *db, const struct settings *set, const char *key,
 
 int
 review_grade_shown(struct db *db, const struct settings *set,
-                   const struct review_card *shown, int rating, int64_t now,
+                   const struct review_card *shown, enum fsrs_rating rating, int64_t now,
                    int duration_ms, const char *mode, struct review_result *res,
                    char **cause)
 {

@@ -76,7 +76,7 @@ struct review_result {
  * a review-log row (mode "review", or "cram" which leaves the schedule
  * alone) in one transaction. Returns 0, or -1 with *cause set. */
 int review_grade(struct db *db, const struct settings *set, const char *key,
-                 int rating, int64_t now, int duration_ms, const char *mode,
+                 enum fsrs_rating rating, int64_t now, int duration_ms, const char *mode,
                  struct review_result *res, char **cause);
 
 /* As review_grade, for the card as the screen loaded and showed it: when
@@ -86,7 +86,7 @@ int review_grade(struct db *db, const struct settings *set, const char *key,
  * Cram answers change no schedule and are not checked. */
 #define REVIEW_CHANGED (-2)
 int review_grade_shown(struct db *db, const struct settings *set,
-                       const struct review_card *shown, int rating, int64_t now,
+                       const struct review_card *shown, enum fsrs_rating rating, int64_t now,
                        int duration_ms, const char *mode, struct review_result *res,
                        char **cause);
 

@@ -546,7 +546,7 @@ review_draw(struct app *a, void *st, int lines, int cols)
 }
 
 static void
-grade(struct app *a, struct rv *r, int rating)
+grade(struct app *a, struct rv *r, enum fsrs_rating rating)
 {
 	int64_t now = now_unix();
 	int64_t ms = mono_ms() - r->shown_ms;
@@ -570,12 +570,12 @@ grade(struct app *a, struct rv *r, int rating)
 		return;
 	}
 	r->reviewed++;
-	if (rating == 1)
+	if (rating == FSRS_AGAIN)
 		r->again++;
 	if (!r->cram)
 		push_undo(r, UNDO_GRADE, r->card.key, 0);
 	/* In cram, a forgotten card comes back once at the end. */
-	if (r->cram && rating == 1 && r->nck < r->capck + 20) {
+	if (r->cram && rating == FSRS_AGAIN && r->nck < r->capck + 20) {
 		r->ckeys = xrealloc(r->ckeys, (r->nck + 1) * sizeof *r->ckeys);
 		r->ckeys[r->nck++] = xstrdup(r->card.key);
 	}
@@ -675,7 +675,7 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 			r->phase = PH_ANSWER;
 			r->scroll = 0;
 		} else if (r->phase == PH_ANSWER) {
-			grade(a, r, r->typed[0] && !r->typed_ok ? 1 : 3);
+			grade(a, r, r->typed[0] && !r->typed_ok ? FSRS_AGAIN : FSRS_GOOD);
 		}
 		return 1;
 	case ACT_AGAIN:
@@ -686,7 +686,7 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 			tui_message(a, "Show the answer first (Space)");
 			return 1;
 		}
-		grade(a, r, act - ACT_AGAIN + 1);
+		grade(a, r, (enum fsrs_rating)(FSRS_AGAIN + (act - ACT_AGAIN)));
 		return 1;
 	case ACT_UNDO:
 		if (r->cram) {
