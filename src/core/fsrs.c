@@ -45,7 +45,8 @@ struct ctx {
 
 /* floor(x), without a library call for the values met here; exact:
  * truncation then one step down for negative non-integers. */
-static inline double fast_floor(double x)
+static inline double
+fast_floor(double x)
 {
 	if (!(x > -0x1p62 && x < 0x1p62))
 		return floor(x);
@@ -54,32 +55,37 @@ static inline double fast_floor(double x)
 }
 
 /* JavaScript Math.round: nearest integer, halves towards +infinity. */
-static double js_round(double x)
+static double
+js_round(double x)
 {
 	double f = fast_floor(x);
 	return x - f >= 0.5 ? f + 1.0 : f;
 }
 
 /* ts-fsrs roundTo(x, 8). */
-static double round8(double x)
+static double
+round8(double x)
 {
 	return js_round(x * 1e8) / 1e8;
 }
 
 /* ts-fsrs clamp: Math.min(Math.max(v, lo), hi), NaN passing through. */
-static double clampd(double v, double lo, double hi)
+static double
+clampd(double v, double lo, double hi)
 {
 	v = v < lo ? lo : v;
 	return v > hi ? hi : v;
 }
 
-static int64_t floor_div(int64_t a, int64_t b)
+static int64_t
+floor_div(int64_t a, int64_t b)
 {
 	int64_t q = a / b;
 	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-void fsrs_default_params(struct fsrs_params *p, int enable_fuzz)
+void
+fsrs_default_params(struct fsrs_params *p, int enable_fuzz)
 {
 	memset(p, 0, sizeof *p);
 	memcpy(p->w, default_w, sizeof p->w);
@@ -95,7 +101,8 @@ void fsrs_default_params(struct fsrs_params *p, int enable_fuzz)
 	fsrs_prepare(p);
 }
 
-void fsrs_clip_weights(struct fsrs_params *p)
+void
+fsrs_clip_weights(struct fsrs_params *p)
 {
 	double lo[FSRS_NWEIGHTS] = {
 		FSRS_S_MIN, FSRS_S_MIN, FSRS_S_MIN, FSRS_S_MIN, 1, 0.001, 0.001,
@@ -128,7 +135,8 @@ void fsrs_clip_weights(struct fsrs_params *p)
 		p->w[i] = clampd(w[i], lo[i], hi[i]);
 }
 
-int fsrs_params_check(const struct fsrs_params *p)
+int
+fsrs_params_check(const struct fsrs_params *p)
 {
 	int i;
 
@@ -155,7 +163,8 @@ int fsrs_params_check(const struct fsrs_params *p)
 	return 0;
 }
 
-void fsrs_new_card(struct fsrs_card *c, int64_t now)
+void
+fsrs_new_card(struct fsrs_card *c, int64_t now)
 {
 	memset(c, 0, sizeof *c);
 	c->state = FSRS_NEW;
@@ -163,14 +172,16 @@ void fsrs_new_card(struct fsrs_card *c, int64_t now)
 }
 
 /* Retrievability after t days at stability s (ts-fsrs forgetting_curve). */
-static double forgetting_curve(const struct ctx *c, double t, double s)
+static double
+forgetting_curve(const struct ctx *c, double t, double s)
 {
 	return round8(pow(1 + c->k->factor * t / s, c->k->decay));
 }
 
 /* ts-fsrs computeDecayFactor, calculate_interval_modifier and the other
  * per-parameter constants. */
-static void derive(const struct fsrs_params *p, struct fsrs_derived *k)
+static void
+derive(const struct fsrs_params *p, struct fsrs_derived *k)
 {
 	const double *w = p->w;
 
@@ -187,8 +198,9 @@ static void derive(const struct fsrs_params *p, struct fsrs_derived *k)
 	k->exp_w8 = exp(w[8]);
 }
 
-static const struct fsrs_derived *derived(const struct fsrs_params *p,
-                                          struct fsrs_derived *own)
+static const struct fsrs_derived *
+derived(const struct fsrs_params *p,
+        struct fsrs_derived *own)
 {
 	const struct fsrs_derived *k = &p->derived;
 
@@ -199,24 +211,28 @@ static const struct fsrs_derived *derived(const struct fsrs_params *p,
 	return own;
 }
 
-void fsrs_prepare(struct fsrs_params *p)
+void
+fsrs_prepare(struct fsrs_params *p)
 {
 	derive(p, &p->derived);
 }
 
-static double init_stability(const struct ctx *c, enum fsrs_rating g)
+static double
+init_stability(const struct ctx *c, enum fsrs_rating g)
 {
 	double s = c->p->w[g - 1];
 	return s > 0.1 ? s : 0.1;
 }
 
-static double init_difficulty(const struct ctx *c, enum fsrs_rating g)
+static double
+init_difficulty(const struct ctx *c, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
 	return round8(w[4] - exp(((int)g - 1) * w[5]) + 1);
 }
 
-static double next_difficulty(const struct ctx *c, double d, enum fsrs_rating g)
+static double
+next_difficulty(const struct ctx *c, double d, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
 	double delta_d = -w[6] * ((int)g - 3);
@@ -228,8 +244,9 @@ static double next_difficulty(const struct ctx *c, double d, enum fsrs_rating g)
 /* The new stability after a successful recall. The product is
  * evaluated left to right as in ts-fsrs; its rating-independent leading
  * factors are shared between ratings. */
-static double next_recall_stability(struct ctx *c, double d, double s,
-                                    double r, enum fsrs_rating g)
+static double
+next_recall_stability(struct ctx *c, double d, double s,
+                      double r, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
 	double hard_penalty = g == FSRS_HARD ? w[15] : 1;
@@ -244,8 +261,9 @@ static double next_recall_stability(struct ctx *c, double d, double s,
 	                     FSRS_S_MIN, S_MAX));
 }
 
-static double next_forget_stability(const struct ctx *c, double d, double s,
-                                    double r)
+static double
+next_forget_stability(const struct ctx *c, double d, double s,
+                      double r)
 {
 	const double *w = c->p->w;
 	return round8(clampd(w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) *
@@ -253,8 +271,9 @@ static double next_forget_stability(const struct ctx *c, double d, double s,
 	                     FSRS_S_MIN, S_MAX));
 }
 
-static double next_short_term_stability(const struct ctx *c, double s,
-                                        enum fsrs_rating g)
+static double
+next_short_term_stability(const struct ctx *c, double s,
+                          enum fsrs_rating g)
 {
 	const double *w = c->p->w;
 	double sinc = pow(s, -w[19]) * exp(w[17] * (((int)g - 3) + w[18]));
@@ -265,7 +284,8 @@ static double next_short_term_stability(const struct ctx *c, double s,
 
 /* New difficulty and stability of the card under review after rating g
  * (ts-fsrs next_state). */
-static void next_memory(struct ctx *c, enum fsrs_rating g, double *nd, double *ns)
+static void
+next_memory(struct ctx *c, enum fsrs_rating g, double *nd, double *ns)
 {
 	const double *w = c->p->w;
 	double d = c->cur.difficulty, s = c->cur.stability, r;
@@ -300,7 +320,8 @@ static void next_memory(struct ctx *c, enum fsrs_rating g, double *nd, double *n
 }
 
 /* ts-fsrs get_fuzz_range followed by the draw in apply_fuzz. */
-static int fuzz_interval(const struct ctx *c, double ivl)
+static int
+fuzz_interval(const struct ctx *c, double ivl)
 {
 	static const struct { double start, end, factor; } ranges[] = {
 		{ 2.5, 7, 0.15 }, { 7, 20, 0.1 }, { 20, INFINITY, 0.05 }
@@ -327,7 +348,8 @@ static int fuzz_interval(const struct ctx *c, double ivl)
 }
 
 /* Days until the next review for stability s (ts-fsrs next_interval). */
-static int next_interval(const struct ctx *c, double s)
+static int
+next_interval(const struct ctx *c, double s)
 {
 	double ivl = js_round(s * c->k->ivl_mod);
 	ivl = ivl > 1 ? ivl : 1;
@@ -338,13 +360,15 @@ static int next_interval(const struct ctx *c, double s)
 }
 
 /* The card after rating g with only its memory state updated. */
-static void with_memory(struct ctx *c, enum fsrs_rating g, struct fsrs_card *o)
+static void
+with_memory(struct ctx *c, enum fsrs_rating g, struct fsrs_card *o)
 {
 	*o = c->cur;
 	next_memory(c, g, &o->difficulty, &o->stability);
 }
 
-static void set_days(const struct ctx *c, struct fsrs_card *o, int days)
+static void
+set_days(const struct ctx *c, struct fsrs_card *o, int days)
 {
 	o->state = FSRS_REVIEW;
 	o->step = 0;
@@ -355,8 +379,9 @@ static void set_days(const struct ctx *c, struct fsrs_card *o, int days)
 /* Minutes until the next step and the next step index for rating g, or
  * 0 minutes when the card leaves the steps (BasicLearningStepsStrategy
  * as read by getLearningInfo). */
-static void learning_step(const struct ctx *c, enum fsrs_rating g, int *minutes,
-                          int *next)
+static void
+learning_step(const struct ctx *c, enum fsrs_rating g, int *minutes,
+              int *next)
 {
 	const struct fsrs_params *p = c->p;
 	int state = c->cur.state, cur = c->cur.step;
@@ -400,8 +425,9 @@ static void learning_step(const struct ctx *c, enum fsrs_rating g, int *minutes,
 }
 
 /* ts-fsrs applyLearningSteps: schedule by the steps, or graduate. */
-static void apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
-                                 enum fsrs_rating g, int to_state)
+static void
+apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
+                     enum fsrs_rating g, int to_state)
 {
 	int minutes, next;
 
@@ -423,8 +449,9 @@ static void apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
 
 /* BasicScheduler: outcomes with short-term steps. Fills out[want - 1],
  * or all four when want is 0 (no rating). */
-static void basic_scheduler(struct ctx *c, enum fsrs_rating want,
-                            struct fsrs_card out[4])
+static void
+basic_scheduler(struct ctx *c, enum fsrs_rating want,
+                struct fsrs_card out[4])
 {
 	enum fsrs_rating g;
 	int state = c->cur.state;
@@ -465,7 +492,8 @@ static void basic_scheduler(struct ctx *c, enum fsrs_rating want,
 
 /* LongTermScheduler: every rating gives a whole-day interval, strictly
  * increasing from Again to Easy. */
-static void long_term_scheduler(struct ctx *c, struct fsrs_card out[4])
+static void
+long_term_scheduler(struct ctx *c, struct fsrs_card out[4])
 {
 	enum fsrs_rating g;
 	int ivl[4], i;
@@ -483,7 +511,8 @@ static void long_term_scheduler(struct ctx *c, struct fsrs_card out[4])
 		out[0].lapses++;
 }
 
-static int card_ok(const struct fsrs_card *c)
+static int
+card_ok(const struct fsrs_card *c)
 {
 	double d = c->difficulty, s = c->stability;
 
@@ -500,7 +529,8 @@ static int card_ok(const struct fsrs_card *c)
 }
 
 /* splitmix64 finaliser, mapped to [0, 1). */
-static double fuzz_factor(uint64_t seed)
+static double
+fuzz_factor(uint64_t seed)
 {
 	uint64_t z = seed + UINT64_C(0x9e3779b97f4a7c15);
 	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
@@ -511,9 +541,10 @@ static double fuzz_factor(uint64_t seed)
 
 /* Validates the inputs and prepares the shared context (ts-fsrs
  * AbstractScheduler.init). Returns 0 or -1. */
-static int setup(struct ctx *c, const struct fsrs_params *p,
-                 const struct fsrs_card *in, int64_t now, uint64_t seed,
-                 int checked)
+static int
+setup(struct ctx *c, const struct fsrs_params *p,
+      const struct fsrs_card *in, int64_t now, uint64_t seed,
+      int checked)
 {
 	int64_t elapsed = 0;
 
@@ -540,9 +571,10 @@ static int setup(struct ctx *c, const struct fsrs_params *p,
 	return 0;
 }
 
-static int review(const struct fsrs_params *p, const struct fsrs_card *in,
-                  int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
-                  struct fsrs_card *out, int checked)
+static int
+review(const struct fsrs_params *p, const struct fsrs_card *in,
+       int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
+       struct fsrs_card *out, int checked)
 {
 	struct fsrs_card next[4];
 	struct ctx c;
@@ -559,22 +591,25 @@ static int review(const struct fsrs_params *p, const struct fsrs_card *in,
 	return 0;
 }
 
-int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
-                int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
-                struct fsrs_card *out)
+int
+fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
+            int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
+            struct fsrs_card *out)
 {
 	return review(p, in, now, rating, fuzz_seed, out, 0);
 }
 
-int fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
-                        int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
-                        struct fsrs_card *out)
+int
+fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
+                    int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
+                    struct fsrs_card *out)
 {
 	return review(p, in, now, rating, fuzz_seed, out, 1);
 }
 
-int fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
-                 int64_t now, uint64_t fuzz_seed, struct fsrs_card out[4])
+int
+fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
+             int64_t now, uint64_t fuzz_seed, struct fsrs_card out[4])
 {
 	struct fsrs_card next[4];
 	struct ctx c;
@@ -589,8 +624,9 @@ int fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
 	return 0;
 }
 
-double fsrs_retrievability(const struct fsrs_params *p,
-                           const struct fsrs_card *card, int64_t at)
+double
+fsrs_retrievability(const struct fsrs_params *p,
+                    const struct fsrs_card *card, int64_t at)
 {
 	struct ctx c;
 	int64_t days;
