@@ -91,7 +91,7 @@ write_history(const char *path, int n)
 	FILE *f = fopen(path, "w");
 	char ts[32];
 #define EMIT(day, secs, g) do { \
-	fmt_iso_utc(base + (day) * 86400 + (secs), ts, sizeof ts); \
+	fmt_iso_utc(base + (day) * DAY_SECONDS + (secs), ts, sizeof ts); \
 	fprintf(f, "c%d\t%s\t%d\n", c, ts, (g)); \
 	written++; \
 } while (0)
@@ -284,13 +284,13 @@ build(struct db *db, int64_t now)
 		db_reset(card);
 		if (i % 10 < 6) {
 			int64_t ivl = 1 + (int64_t)(next_rand() % 120);
-			int64_t due = now + ((int64_t)(next_rand() % (ivl * 2 * 86400)) - ivl * 86400);
+			int64_t due = now + ((int64_t)(next_rand() % (ivl * 2 * DAY_SECONDS)) - ivl * DAY_SECONDS);
 			db_bind_text(state, 1, key);
 			db_bind_int(state, 2, i % 50 == 0 ? 1 : 2);
 			db_bind_int(state, 3, due);
 			db_bind_double(state, 4, (double)ivl);
 			db_bind_double(state, 5, 1 + (double)(next_rand() % 900) / 100.0);
-			db_bind_int(state, 6, due - ivl * 86400);
+			db_bind_int(state, 6, due - ivl * DAY_SECONDS);
 			db_bind_int(state, 7, 1 + (int64_t)(next_rand() % 15));
 			db_bind_int(state, 8, (int64_t)(next_rand() % 4));
 			db_bind_int(state, 9, ivl);
@@ -306,11 +306,11 @@ build(struct db *db, int64_t now)
 	for (int i = 0; i < NLOG; i++) {
 		char key[32];
 		snprintf(key, sizeof key, "b%06d", (int)(next_rand() % (NCARDS * 6 / 10)));
-		int64_t t = now - 1 - (int64_t)(next_rand() % (730 * 86400));
+		int64_t t = now - 1 - (int64_t)(next_rand() % (730 * DAY_SECONDS));
 		db_bind_text(log, 1, key);
 		db_bind_int(log, 2, t);
 		db_bind_int(log, 3, 1 + (int64_t)(next_rand() % 4));
-		db_bind_int(log, 4, t + 86400);
+		db_bind_int(log, 4, t + DAY_SECONDS);
 		db_step(log);
 		db_reset(log);
 	}
@@ -459,7 +459,7 @@ anki_bench_pkg(const char *dir, const char *out, int ncards)
 			int64_t r[8] = { t * 1000 + i % 1000, 2000000 + i, ease, k + 1, k, 2500,
 			                 3000 + (int64_t)(next_rand() % 5000), k == 0 ? 0 : 1 };
 			anki_out_revlog(o, r);
-			t += 86400 * (1 + k);
+			t += DAY_SECONDS * (1 + k);
 		}
 	}
 	if (anki_out_finish(o, &cause) != 0 || anki_pkg_write(col, out, &cause) != 0) {
@@ -640,7 +640,7 @@ main(int argc, char **argv)
 	struct settings set;
 	settings_load(db, &set);
 	review_queue_build(db, NULL, now, &q);
-	char key[160];
+	char key[CARD_KEY_MAX];
 	int graded = 0;
 	double gv[400];
 	int gn = 0, fresh_from = -1;
@@ -717,9 +717,9 @@ main(int argc, char **argv)
 	for (int i = 0; i < NLOG; i++) {
 		int c = (int)(next_rand() % NCARDS);
 		if (last[c] == 0)
-			last[c] = base + (int64_t)(next_rand() % 86400);
+			last[c] = base + (int64_t)(next_rand() % DAY_SECONDS);
 		else
-			last[c] += 600 + (int64_t)(next_rand() % (20 * 86400));
+			last[c] += 600 + (int64_t)(next_rand() % (20 * DAY_SECONDS));
 		char ts[32];
 		fmt_iso_utc(last[c], ts, sizeof ts);
 		fprintf(f, "c%d\t%s\t%d\n", c, ts, 1 + (int)(next_rand() % 100 < 15 ? 0 :

@@ -150,7 +150,7 @@ static int64_t
 rev_time(int i)
 {
 	static const int days[NREV] = { 0, 1, 3, 8, 20, 45 };
-	return 1740819600 + (int64_t)days[i] * 86400;
+	return 1740819600 + (int64_t)days[i] * DAY_SECONDS;
 }
 
 /* A package of one basic note with guid and its first nrev reviews. */
@@ -195,7 +195,7 @@ fresh_db(const char *dir, const char *name)
 static void
 import(struct db *db, const char *pkg)
 {
-	struct anki_import_opts o = { .now = rev_time(NREV - 1) + 86400 };
+	struct anki_import_opts o = { .now = rev_time(NREV - 1) + DAY_SECONDS };
 	struct anki_summary s;
 	char *cause = NULL;
 	CHECK(anki_import(db, pkg, &o, &s, &cause) == 0);

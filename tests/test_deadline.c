@@ -39,8 +39,8 @@ make_cards(struct dl_card *c, int with_priority)
 		c[i].fc.state = FSRS_REVIEW;
 		c[i].fc.stability = 0.5 + 200 * rnd() * rnd();
 		c[i].fc.difficulty = 1 + 9 * rnd();
-		c[i].fc.last_review = base - (int64_t)(rnd() * 40 * 86400);
-		c[i].fc.due = base + (int64_t)((rnd() * 80 - 20) * 86400);
+		c[i].fc.last_review = base - (int64_t)(rnd() * 40 * DAY_SECONDS);
+		c[i].fc.due = base + (int64_t)((rnd() * 80 - 20) * DAY_SECONDS);
 		c[i].fc.reps = 3;
 		c[i].priority = with_priority && i % 7 == 0;
 	}
@@ -64,9 +64,9 @@ int
 main(void)
 {
 	setenv("TZ", "UTC", 1);
-	base = days_from_civil(2026, 3, 2) * 86400;
+	base = days_from_civil(2026, 3, 2) * DAY_SECONDS;
 	for (int i = 0; i <= DAYS; i++)
-		starts[i] = base + i * 86400;
+		starts[i] = base + i * DAY_SECONDS;
 	int64_t dstart = starts[DAYS];
 	struct fsrs_params p;
 	fsrs_default_params(&p, 0);
@@ -200,7 +200,7 @@ main(void)
 	free(after);
 	CHECK_INT(deadline_plan(db, &set, now, 1, &rep), 0);
 	CHECK_INT(db_int(db, 0, "SELECT count(*) FROM deadline_move", ""), rep.added);
-	int64_t d0 = days_from_civil(2026, 3, 12) * 86400;
+	int64_t d0 = days_from_civil(2026, 3, 12) * DAY_SECONDS;
 	/* After applying, no card is below target on the day with its next
 	 * review on or after the day. */
 	struct deadline_report again;
@@ -215,17 +215,17 @@ main(void)
 	free(before);
 
 	/* 6. Load balancing moves a due day to the least loaded nearby day. */
-	struct fsrs_card fc = { .state = FSRS_REVIEW, .due = base + 20 * 86400,
+	struct fsrs_card fc = { .state = FSRS_REVIEW, .due = base + 20 * DAY_SECONDS,
 	                        .scheduled_days = 20, .stability = 20, .difficulty = 5,
 	                        .last_review = base };
-	db_exec(db, "UPDATE card_state SET due = ? WHERE key < 'k100'", "i", base + 20 * 86400);
+	db_exec(db, "UPDATE card_state SET due = ? WHERE key < 'k100'", "i", base + 20 * DAY_SECONDS);
 	db_exec(db, "UPDATE card_state SET due = ? WHERE key >= 'k100' AND key < 'k150'", "i",
-	        base + 21 * 86400);
-	db_exec(db, "UPDATE card_state SET due = ? WHERE key >= 'k150'", "i", base + 60 * 86400);
+	        base + 21 * DAY_SECONDS);
+	db_exec(db, "UPDATE card_state SET due = ? WHERE key >= 'k150'", "i", base + 60 * DAY_SECONDS);
 	CHECK_INT(deadline_balance(db, &set, base, &fc), 1);
 	CHECK_INT(fc.scheduled_days, 19);
 	set.load_balance = 0;
-	fc.due = base + 20 * 86400;
+	fc.due = base + 20 * DAY_SECONDS;
 	fc.scheduled_days = 20;
 	CHECK_INT(deadline_balance(db, &set, base, &fc), 0);
 	db_close(db);

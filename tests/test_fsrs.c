@@ -17,23 +17,11 @@
 #include "check.h"
 #include "fsrs.h"
 #include "replay.h"
+#include "util.h"
 
-#define DAY 86400
 #define T0 INT64_C(1767225600)  /* 2026-01-01T00:00:00Z */
 
 /* ---- fixture replay ---- */
-
-static int64_t days_from_civil(int64_t y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
 
 /* Parses YYYY-MM-DDTHH:MM:SSZ (or +YYYYYY-...); returns 0 or -1. */
 static int parse_iso(const char *s, int64_t *t)
@@ -46,7 +34,7 @@ static int parse_iso(const char *s, int64_t *t)
 	if (sscanf(s, "%d-%d-%dT%d:%d:%dZ%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 ||
 	    s[n] != '\0')
 		return -1;
-	*t = days_from_civil((int64_t)sign * y, mo, d) * DAY + h * 3600 + mi * 60 + se;
+	*t = days_from_civil(sign * y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + se;
 	return 0;
 }
 
@@ -244,10 +232,10 @@ static void test_learning_steps(void)
 	CHECK_INT(c.state, FSRS_REVIEW);
 	CHECK_INT(c.step, 0);
 	CHECK(c.scheduled_days >= 1);
-	CHECK_INT(c.due, T0 + 600 + (int64_t)c.scheduled_days * DAY);
+	CHECK_INT(c.due, T0 + 600 + (int64_t)c.scheduled_days * DAY_SECONDS);
 
 	/* A lapse goes to relearning for 10 minutes; Hard there is 15. */
-	c.due += 5 * DAY;
+	c.due += 5 * DAY_SECONDS;
 	CHECK_INT(fsrs_preview(&p, &c, c.due, 0, n), 0);
 	CHECK_INT(n[0].state, FSRS_RELEARNING);
 	CHECK_INT(n[0].due, c.due + 600);
@@ -263,10 +251,10 @@ static void test_learning_steps(void)
 	/* Elapsed time counts UTC calendar days: two minutes across
 	 * midnight is one day. */
 	fsrs_new_card(&c, T0);
-	CHECK_INT(fsrs_review(&p, &c, T0 + DAY - 60, FSRS_GOOD, 0, &c), 0);
-	CHECK_INT(fsrs_review(&p, &c, T0 + DAY + 60, FSRS_GOOD, 0, &c), 0);
+	CHECK_INT(fsrs_review(&p, &c, T0 + DAY_SECONDS - 60, FSRS_GOOD, 0, &c), 0);
+	CHECK_INT(fsrs_review(&p, &c, T0 + DAY_SECONDS + 60, FSRS_GOOD, 0, &c), 0);
 	CHECK_INT(c.elapsed_days, 1);
-	CHECK_INT(fsrs_review(&p, &c, T0 + 2 * DAY - 1, FSRS_GOOD, 0, &c), 0);
+	CHECK_INT(fsrs_review(&p, &c, T0 + 2 * DAY_SECONDS - 1, FSRS_GOOD, 0, &c), 0);
 	CHECK_INT(c.elapsed_days, 0);
 
 	/* Output may alias input. */
@@ -288,7 +276,7 @@ static void test_long_term(void)
 	CHECK_INT(fsrs_preview(&p, &c, T0, 0, n), 0);
 	for (i = 0; i < 4; i++) {
 		CHECK_INT(n[i].state, FSRS_REVIEW);
-		CHECK_INT(n[i].due, T0 + (int64_t)n[i].scheduled_days * DAY);
+		CHECK_INT(n[i].due, T0 + (int64_t)n[i].scheduled_days * DAY_SECONDS);
 		if (i)
 			CHECK(n[i].scheduled_days > n[i - 1].scheduled_days);
 	}
@@ -308,20 +296,20 @@ static void test_retrievability(void)
 
 	fsrs_default_params(&p, 0);
 	fsrs_new_card(&c, T0);
-	CHECK_NEAR(fsrs_retrievability(&p, &c, T0 + DAY), 0, 0);
+	CHECK_NEAR(fsrs_retrievability(&p, &c, T0 + DAY_SECONDS), 0, 0);
 	review_card(&p, &c);
 	CHECK_NEAR(fsrs_retrievability(&p, &c, c.last_review), 1.0, 0);
-	CHECK_NEAR(fsrs_retrievability(&p, &c, c.last_review - DAY), 1.0, 0);
+	CHECK_NEAR(fsrs_retrievability(&p, &c, c.last_review - DAY_SECONDS), 1.0, 0);
 	for (day = 1; day <= 400; day++) {
-		double r = fsrs_retrievability(&p, &c, c.last_review + (int64_t)day * DAY);
+		double r = fsrs_retrievability(&p, &c, c.last_review + (int64_t)day * DAY_SECONDS);
 		CHECK(r < prev && r > 0);
 		prev = r;
 	}
 	/* Stability is the time to 90%. */
 	c.stability = 10;
-	CHECK_NEAR(fsrs_retrievability(&p, &c, c.last_review + 10 * DAY), 0.9, 1e-6);
+	CHECK_NEAR(fsrs_retrievability(&p, &c, c.last_review + 10 * DAY_SECONDS), 0.9, 1e-6);
 	/* Whole days only, as ts-fsrs. */
-	CHECK_NEAR(fsrs_retrievability(&p, &c, c.last_review + DAY - 1), 1.0, 0);
+	CHECK_NEAR(fsrs_retrievability(&p, &c, c.last_review + DAY_SECONDS - 1), 1.0, 0);
 }
 
 static void test_fuzz(void)
@@ -357,7 +345,7 @@ static void test_fuzz(void)
 		CHECK_INT(a.due, b.due);
 		d = a.scheduled_days;
 		CHECK(d >= lo && d <= hi);
-		CHECK_INT(a.due, now + (int64_t)d * DAY);
+		CHECK_INT(a.due, now + (int64_t)d * DAY_SECONDS);
 		if (d - lo >= 0 && d - lo < 64 && !seen[d - lo]++)
 			distinct++;
 	}

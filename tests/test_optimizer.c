@@ -23,8 +23,8 @@
 #include "memory.h"
 #include "optimizer.h"
 #include "simulate.h"
+#include "util.h"
 
-#define DAY 86400
 
 static double now_s(void)
 {
@@ -157,7 +157,7 @@ static void test_bounds(void)
 static void add(struct opt_history *h, const char *card, int64_t t, int rating)
 {
 	char *cause = NULL;
-	int rc = opt_history_add(h, card, strlen(card), t, t / DAY, rating, &cause);
+	int rc = opt_history_add(h, card, strlen(card), t, t / DAY_SECONDS, rating, &cause);
 	CHECK_INT(rc, 0);
 	free(cause);
 }
@@ -175,7 +175,7 @@ static void add_first_reviews(struct opt_history *h, int first, double s, int n,
 			char key[32];
 			snprintf(key, sizeof key, "f%d-%d-%d", first, gap, i);
 			add(h, key, t0 + i * 60, first);
-			add(h, key, t0 + i * 60 + (int64_t)gap * DAY, i < pass ? 3 : 1);
+			add(h, key, t0 + i * 60 + (int64_t)gap * DAY_SECONDS, i < pass ? 3 : 1);
 		}
 	}
 }
@@ -185,7 +185,7 @@ static void test_pretrain(void)
 	struct opt_history *h = opt_history_new();
 	double s0[4];
 	add_first_reviews(h, 1, 0.6, 60, 0);
-	add_first_reviews(h, 3, 6.0, 60, 1000 * DAY);
+	add_first_reviews(h, 3, 6.0, 60, 1000 * DAY_SECONDS);
 	CHECK_INT(opt_history_items(h), 1200);
 	CHECK_INT(opt_pretrain(h, s0), 0);
 	/* The fitted values land near the truth (smoothing pulls a little). */
@@ -212,7 +212,7 @@ static void test_split(void)
 		for (int c = 0; c < 100; c++) {
 			char key[16];
 			snprintf(key, sizeof key, "c%d", c);
-			add(h, key, (int64_t)d * 3 * DAY + c * 60, 3);
+			add(h, key, (int64_t)d * 3 * DAY_SECONDS + c * 60, 3);
 		}
 	CHECK_INT(opt_history_items(h), 700);
 	CHECK_INT(opt_split_bounds(h, b), 0);
@@ -226,7 +226,7 @@ static void test_split(void)
 
 	h = opt_history_new();
 	add(h, "a", 0, 3);
-	add(h, "a", DAY, 3);
+	add(h, "a", DAY_SECONDS, 3);
 	CHECK_INT(opt_split_bounds(h, b), -1);
 	opt_history_free(h);
 }
@@ -253,7 +253,7 @@ static void test_bad_input(void)
 	struct opt_config cfg;
 	opt_default_config(&cfg);
 	for (int i = 0; i < 50; i++)
-		add(h, "a", 1000 + (int64_t)i * DAY, 3);
+		add(h, "a", 1000 + (int64_t)i * DAY_SECONDS, 3);
 	CHECK_INT(opt_fit(h, &cfg, w, &cause), -1);
 	CHECK(cause && strstr(cause, "not enough history") && strstr(cause, "351 more"));
 	free(cause);

@@ -515,7 +515,7 @@ test_db(struct db *db)
 	cause = NULL;
 	struct rh_timer fl;
 	rh_init(&fl, &c);
-	CHECK_INT(rehearsal_flow_sections(db, "interview-60", &fl, &cause), 0);
+	CHECK_INT(rehearsal_flow_sections(db, FLOW_ID, &fl, &cause), 0);
 	CHECK_INT(fl.nsec, 2);
 	CHECK_INT(fl.sec[0].budget_ms, 300000);
 	CHECK_STR(fl.sec[0].cue, "Pitch then stop.");

@@ -24,7 +24,7 @@ grade(const char *key, int rating)
 	settings_load(db, &set);
 	struct review_result res;
 	char *cause = NULL;
-	clock_now += 3 * 86400;
+	clock_now += 3 * DAY_SECONDS;
 	if (review_grade(db, &set, key, rating, clock_now, 5000, "review", &res, &cause) != 0) {
 		fprintf(stderr, "grade %s: %s\n", key, cause);
 		free(cause);
@@ -177,7 +177,7 @@ main(void)
 	/* Untouched cards stay as they were. */
 	CHECK_INT(reviews_of("keep"), 1);
 	/* Undo still finds the last review, now on the new card. */
-	char key[160];
+	char key[CARD_KEY_MAX];
 	CHECK_INT(review_undo(db, key), 0);
 	CHECK_STR(key, "keep");
 

@@ -35,13 +35,13 @@ make_review(const char *key, int64_t due, int lapses)
 {
 	db_exec(db, "INSERT OR REPLACE INTO card_state(key, state, due, stability, difficulty, "
 	        "last_review, reps, lapses, scheduled_days) VALUES (?, 2, ?, 10, 5, ?, 3, ?, 10)",
-	        "tiii", key, due, due - 10 * 86400, (int64_t)lapses);
+	        "tiii", key, due, due - 10 * DAY_SECONDS, (int64_t)lapses);
 }
 
 static int64_t
 at(int y, int m, int d, int hh, int mm)
 {
-	return days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60;
+	return days_from_civil(y, m, d) * DAY_SECONDS + hh * 3600 + mm * 60;
 }
 
 /* All keys the queue gives, in order, grading each Good (so learning
@@ -54,7 +54,7 @@ drain(int64_t now, const char *deck, int grade)
 	review_queue_build(db, &f, now, &q);
 	struct sbuf b = { 0 };
 	sbuf_add(&b, "");
-	char key[160];
+	char key[CARD_KEY_MAX];
 	int n = 0;
 	while (n < 100 && review_next(&q, now, key, NULL)) {
 		sbuf_addf(&b, "%s%s", b.len ? " " : "", key);
@@ -109,7 +109,7 @@ main(void)
 	CHECK_STR(order, "");
 	free(order);
 	/* ...and the graded (Easy) cards are due in days, not today. */
-	CHECK(db_int(db, 0, "SELECT min(due) FROM card_state", "") > now + 86400);
+	CHECK(db_int(db, 0, "SELECT min(due) FROM card_state", "") > now + DAY_SECONDS);
 
 	/* Next study day: three more new cards; b1's sibling b1:r waits a day
 	 * after b1 was studied, so it is allowed again now. */
@@ -150,7 +150,7 @@ main(void)
 	for (int i = 1; i <= 5; i++) {
 		char k[8];
 		snprintf(k, sizeof k, "a%d", i);
-		make_review(k, now - 86400 + i, 0);
+		make_review(k, now - DAY_SECONDS + i, 0);
 	}
 	order = drain(now, NULL, 1);
 	CHECK_STR(order, "a1 a2");
@@ -189,7 +189,7 @@ main(void)
 	CHECK(db_int(db, 0, "SELECT due FROM card_state WHERE key = 'a1'", "") > now);
 	CHECK_INT(db_int(db, 0, "SELECT duration_ms FROM review_log ORDER BY id DESC LIMIT 1", ""), 1200);
 	CHECK_INT(review_grade(db, &set, "a2", 1, now, 0, "review", &res, &cause), 0);
-	char key[160];
+	char key[CARD_KEY_MAX];
 	CHECK_INT(review_undo(db, key), 0);
 	CHECK_STR(key, "a2");
 	CHECK_INT(review_undo(db, key), 0);
@@ -269,7 +269,7 @@ main(void)
 	CHECK(db_double(db, 0, "SELECT stability FROM card_state WHERE key = 'a4'", "") > 0);
 
 	/* The clock went backwards: graded as of the last review, a note. */
-	make_review("a5", now + 86400, 0);
+	make_review("a5", now + DAY_SECONDS, 0);
 	db_exec(db, "UPDATE card_state SET last_review = ? WHERE key = 'a5'", "i", now + 3600);
 	CHECK_INT(review_grade(db, &set, "a5", 3, now, 0, "review", &res, &cause), 0);
 	CHECK(strstr(res.message, "clock") != NULL);
@@ -287,11 +287,11 @@ main(void)
 	CHECK_STR(buf, "<1m");
 	review_fmt_interval(600, buf, sizeof buf);
 	CHECK_STR(buf, "10m");
-	review_fmt_interval(3 * 86400, buf, sizeof buf);
+	review_fmt_interval(3 * DAY_SECONDS, buf, sizeof buf);
 	CHECK_STR(buf, "3d");
-	review_fmt_interval(63 * 86400, buf, sizeof buf);
+	review_fmt_interval(63 * DAY_SECONDS, buf, sizeof buf);
 	CHECK_STR(buf, "2.1mo");
-	review_fmt_interval(548 * 86400, buf, sizeof buf);
+	review_fmt_interval(548 * DAY_SECONDS, buf, sizeof buf);
 	CHECK_STR(buf, "1.5y");
 
 	/* Lenient type-in comparison. */

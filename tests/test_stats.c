@@ -23,7 +23,7 @@
 static int64_t
 T(int y, int mo, int d, int h, int mi)
 {
-	return days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60;
+	return days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60;
 }
 
 static int64_t
@@ -178,8 +178,8 @@ fixture(struct db *db)
 	 * n1 review, interval 40, due day +29 10:00    mature, [29]
 	 * n2 review, interval 50, due day +30 10:00    mature, outside
 	 * x retired, due today                         nowhere */
-	state(db, "a", 2, now + 2 * 86400, 30, 0);
-	state(db, "b", 2, now - 3 * 86400, 21, 0);
+	state(db, "a", 2, now + 2 * DAY_SECONDS, 30, 0);
+	state(db, "b", 2, now - 3 * DAY_SECONDS, 21, 0);
 	state(db, "c", 2, T(2024, 6, 15, 20, 0), 20, 0);
 	state(db, "d", 1, now + 600, 0, 0);
 	state(db, "f", 3, T(2024, 6, 16, 3, 0), 0, 0);

@@ -154,16 +154,16 @@ test_weak_sooner(void)
 	int64_t due[4];
 	for (int i = 0; i < 4; i++) {
 		due[i] = due_of(db, ids[i]);
-		CHECK(due[i] >= t + 86400);               /* days, not minutes */
+		CHECK(due[i] >= t + DAY_SECONDS);               /* days, not minutes */
 	}
 	CHECK(due[0] < due[1]);
 	CHECK(due[1] < due[2]);
 	CHECK(due[2] < due[3]);
 	/* As documented: Again 1 day, Hard 2, Good 3, Easy 8. */
-	CHECK_INT(due[0] - t, 1 * 86400);
-	CHECK_INT(due[1] - t, 2 * 86400);
-	CHECK_INT(due[2] - t, 3 * 86400);
-	CHECK_INT(due[3] - t, 8 * 86400);
+	CHECK_INT(due[0] - t, 1 * DAY_SECONDS);
+	CHECK_INT(due[1] - t, 2 * DAY_SECONDS);
+	CHECK_INT(due[2] - t, 3 * DAY_SECONDS);
+	CHECK_INT(due[3] - t, 8 * DAY_SECONDS);
 	CHECK_INT(db_int(db, 0, "SELECT reps FROM story_state WHERE story_id = 's1'", ""), 1);
 	CHECK_INT(db_int(db, 0, "SELECT state FROM story_state WHERE story_id = 's4'", ""),
 	          FSRS_REVIEW);

@@ -86,7 +86,7 @@ main(void)
 	CHECK_INT(str_distance("q", "answer"), 6);
 
 	setenv("PREPDECK_NOW", "2026-03-01T04:00:00Z", 1);
-	CHECK_INT(now_unix(), days_from_civil(2026, 3, 1) * 86400 + 4 * 3600);
+	CHECK_INT(now_unix(), days_from_civil(2026, 3, 1) * DAY_SECONDS + 4 * 3600);
 	setenv("PREPDECK_NOW", "12345", 1);
 	CHECK_INT(now_unix(), 12345);
 

@@ -32,17 +32,9 @@ cmd_anki_import(struct cmd *c)
 {
 	const char *file = c->argv[0], *deck = arg_str(c, "--deck");
 	int json = arg_flag(c, "--json");
-	if (deck != NULL) {
-		size_t n = strlen(deck);
-		int ok = n > 0 && n <= 64 && ((deck[0] >= 'a' && deck[0] <= 'z') ||
-		                              (deck[0] >= '0' && deck[0] <= '9'));
-		for (size_t i = 0; ok && i < n; i++)
-			ok = (deck[i] >= 'a' && deck[i] <= 'z') || (deck[i] >= '0' && deck[i] <= '9') ||
-			     deck[i] == '.' || deck[i] == '_' || deck[i] == '-';
-		if (!ok)
-			return cli_usage(c, "--deck '%s' is not a valid id ([a-z0-9][a-z0-9._-]*, "
-			                 "at most 64 characters)", deck);
-	}
+	if (deck != NULL && !valid_id(deck))
+		return cli_usage(c, "--deck '%s' is not a valid id ([a-z0-9][a-z0-9._-]*, "
+		                 "at most %d characters)", deck, ID_MAX);
 	struct db *db = cli_db(c);
 	size_t fl = strlen(file);
 	int last = -2;

@@ -188,7 +188,7 @@ cmd_card_history(struct cmd *c)
 			printf(", \"at\": \"%s\", \"rating\": %d, \"cram\": %s, \"state\": \"%s\", "
 			       "\"due\": \"%s\", \"interval_days\": %.4f}", at, e->rating,
 			       e->cram ? "true" : "false", review_state_name(e->state), due,
-			       (double)(e->due - e->at) / 86400.0);
+			       (double)(e->due - e->at) / DAY_SECONDS);
 		}
 		printf("],\n \"changes\": [");
 		for (size_t i = 0; i < h.nchg; i++) {

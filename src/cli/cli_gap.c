@@ -637,7 +637,7 @@ cmd_export_gapmap(struct cmd *c)
 	if (newid != NULL && !valid_id(newid))
 		return cli_usage(c, "--id must be an id as the content files write them "
 		                 "(lowercase letters, digits, '-', '_' and '.', starting with a "
-		                 "letter or digit, at most 64), not '%s'", newid);
+		                 "letter or digit, at most %d), not '%s'", ID_MAX, newid);
 	struct db *db = cli_db(c);
 	char *id = map_arg(db, map);
 	if (id == NULL)

@@ -139,7 +139,7 @@ cmd_next(struct cmd *c)
 	int64_t now = now_unix(), next_due;
 	struct review_queue q;
 	review_queue_build(db, &f, now, &q);
-	char key[160];
+	char key[CARD_KEY_MAX];
 	int have = review_next(&q, now, key, &next_due);
 	review_queue_free(&q);
 	if (!have) {
@@ -178,16 +178,22 @@ const struct cmd_entry cmd_next_entry = {
 	.opts = query_opts, .exec = cmd_next,
 };
 
+/* Sets *r from "1"-"4" or a rating's name; returns 0, or -1 for
+ * anything else. */
 static int
-parse_rating(const char *s)
+parse_rating(const char *s, enum fsrs_rating *r)
 {
 	static const char *const names[] = { "again", "hard", "good", "easy" };
 	for (int i = 0; i < 4; i++)
-		if (strcmp(s, names[i]) == 0)
-			return i + 1;
-	if (s[0] >= '1' && s[0] <= '4' && s[1] == '\0')
-		return s[0] - '0';
-	return 0;
+		if (strcmp(s, names[i]) == 0) {
+			*r = (enum fsrs_rating)(FSRS_AGAIN + i);
+			return 0;
+		}
+	if (s[0] >= '1' && s[0] <= '4' && s[1] == '\0') {
+		*r = (enum fsrs_rating)(s[0] - '0');
+		return 0;
+	}
+	return -1;
 }
 
 static int
@@ -197,8 +203,8 @@ cmd_grade(struct cmd *c)
 	int64_t duration = arg_int(c, "--duration", 0);
 	const char *mode = arg_flag(c, "--cram") ? "cram" : "review";
 	const char *key = c->argv[0];
-	int rating = parse_rating(c->argv[1]);
-	if (rating == 0)
+	enum fsrs_rating rating;
+	if (parse_rating(c->argv[1], &rating) != 0)
 		return cli_usage(c, "rating must be 1-4 or again/hard/good/easy, not '%s'",
 		                 c->argv[1]);
 	struct db *db = cli_db(c);
@@ -234,7 +240,7 @@ const struct cmd_entry cmd_grade_entry = {
 	"left alone.",
 	.opts = (const struct cmd_opt[]){
 		{ .name = "--cram", .type = OPT_FLAG },
-		{ .name = "--duration", .type = OPT_INT, .arg = "MS", .min = 0, .max = 86400000 },
+		{ .name = "--duration", .type = OPT_INT, .arg = "MS", .min = 0, .max = DAY_SECONDS * 1000 },
 		{ NULL },
 	},
 	.min = 2, .max = 2, .needs = "CARD and RATING", .operand = { ARG_CARD },
@@ -244,7 +250,7 @@ const struct cmd_entry cmd_grade_entry = {
 static int
 cmd_undo(struct cmd *c)
 {
-	char key[160];
+	char key[CARD_KEY_MAX];
 	if (review_undo(cli_db(c), key) != 0)
 		return cli_error("nothing to undo");
 	plan_record_ticks(cli_db(c), now_unix());

@@ -273,7 +273,7 @@ cmd_cram(struct cmd *c)
 {
 	const char *deck = arg_str(c, "--deck"), *tag = arg_str(c, "--tag");
 	const char *skill = arg_str(c, "--skill");
-	int64_t limit = arg_int(c, "--limit", 50);
+	int64_t limit = arg_int(c, "--limit", CRAM_LIMIT);
 	int list = arg_flag(c, "--list");
 	struct cram_source src = { deck, tag, NULL, 0 };
 	char map[80] = "";
@@ -315,7 +315,7 @@ const struct cmd_entry cmd_cram_entry = {
 	.help = "Opens the review screen on the chosen cards, weakest first, whether or not "
 	"they are due: a deck, a tag, or the decks linked to a gap-map skill. "
 	"Answers are logged as cram and change no schedule. --list prints the cards "
-	"instead; --limit N (50) caps them.",
+	"instead; --limit N (" STRINGIFY(CRAM_LIMIT) ") caps them.",
 	.opts = (const struct cmd_opt[]){
 		{ .name = "--deck", .type = OPT_STR, .arg = "ID", .kind = ARG_DECK },
 		{ .name = "--tag", .type = OPT_STR, .arg = "TAG" },

@@ -57,7 +57,7 @@ struct cardref {
 
 struct rev {
 	int64_t id, t, dur;
-	int rating;
+	enum fsrs_rating rating;
 	const char *mode;
 	int replay;
 };
@@ -887,7 +887,7 @@ merge_card(struct imp *im, const char *key, const struct rev *rows, size_t nrows
 	while (db_step(st)) {
 		const char *m = db_col_text(st, 3);
 		struct rev v = { .id = db_col_int(st, 0), .t = db_col_int(st, 1),
-		                 .rating = (int)db_col_int(st, 2), .dur = db_col_int(st, 4),
+		                 .rating = (enum fsrs_rating)db_col_int(st, 2), .dur = db_col_int(st, 4),
 		                 .replay = strcmp(m, "review") == 0 || strcmp(m, "filtered") == 0 };
 		push_row(&all, &n, &cap, &v);
 	}
@@ -946,7 +946,7 @@ on_revlog(void *ctx, const struct anki_row *r)
 	if (type < 0 || type > 5)
 		return fail(im->cause, "review %lld of card %lld has an unknown type %lld",
 		            (long long)id, (long long)cid, (long long)type);
-	if (id < EARLIEST_MS || id / 1000 > im->o->now + 86400) {
+	if (id < EARLIEST_MS || id / 1000 > im->o->now + DAY_SECONDS) {
 		char when[32] = "?";
 		if (id / 1000 > -62135596800LL && id / 1000 < 253402300799LL)
 			fmt_iso_utc(id / 1000, when, sizeof when);
@@ -971,7 +971,7 @@ on_revlog(void *ctx, const struct anki_row *r)
 		return 0;
 	}
 	struct rev v = { .id = id, .t = id / 1000, .dur = r->i[3] < 0 ? 0 : r->i[3],
-	                 .rating = (int)ease };
+	                 .rating = (enum fsrs_rating)ease };
 	if (type <= 2) {
 		v.mode = "review";
 		v.replay = 1;

@@ -296,7 +296,7 @@ anki_ivl(int state, int64_t due, int64_t at)
 	if (secs < 0)
 		secs = 0;
 	if (state == 2)
-		return secs / 86400 > 0 ? secs / 86400 : 1;
+		return secs / DAY_SECONDS > 0 ? secs / DAY_SECONDS : 1;
 	if (state == 1 || state == 3)
 		return -(secs > 0 ? secs : 60);
 	return 0;
@@ -320,7 +320,7 @@ export_card(struct exp *e, const char *key, int64_t nid, int64_t did, int ord)
 				v[5] = state;                             /* type */
 				v[6] = state == 2 ? 2 : state == 3 ? 1 : 1; /* queue */
 				if (state == 2) {
-					v[7] = (due - COL_CRT) / 86400;
+					v[7] = (due - COL_CRT) / DAY_SECONDS;
 					int64_t sd = db_col_int(st, 6);
 					v[8] = sd > 0 ? sd : 1;
 					v[9] = 2500;

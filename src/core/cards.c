@@ -649,7 +649,7 @@ cards_decks_free(struct cards_deck *v, size_t n)
 /* A new note id: CONTENT_USER_PREFIX and six letters or digits no card
  * uses yet. */
 static void
-new_note_id(struct db *db, char out[72])
+new_note_id(struct db *db, char out[ID_MAX + 1])
 {
 	static const char digits[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 	static unsigned long long counter;

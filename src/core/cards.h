@@ -26,7 +26,7 @@
 #define CARDS_FIGURES_DECK "my-figures"
 
 struct card_note {
-	char note_id[72];
+	char note_id[ID_MAX + 1];
 	char *deck_id;
 	char *kind;          /* basic, reverse, cloze, typein */
 	char *front;         /* the question; a cloze note's whole text */

@@ -427,7 +427,7 @@ static int
 valid_tag(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > 64)
+	if (n == 0 || n > ID_MAX)
 		return 0;
 	if (!((s[0] >= 'a' && s[0] <= 'z') || (s[0] >= '0' && s[0] <= '9')))
 		return 0;
@@ -713,7 +713,7 @@ check_field(struct checker *c, const struct field *f, const struct ynode *v,
 	case T_ID:
 		if (!valid_id(v->str))
 			ERR(c, v, "'%s' is not a valid id: '%s' (use lowercase letters, "
-			    "digits, '-', '_' or '.', at most 64)", f->name, v->str);
+			    "digits, '-', '_' or '.', at most %d)", f->name, v->str, ID_MAX);
 		else if (f->ref != R_NONE)
 			add_ref(c, f->ref, v, s->what);
 		break;

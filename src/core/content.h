@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "util.h"
 #include "yamltree.h"
 
 /* Id namespaces checked for duplicates and references. */
@@ -55,7 +56,7 @@ void content_free(struct content_run *run);
 
 /* One card produced by a deck or numbers item. */
 struct content_card {
-	char key[160];        /* note id, note id + ":r", or note id + ":cN" */
+	char key[CARD_KEY_MAX];        /* note id, note id + ":r", or note id + ":cN" */
 	const char *kind;     /* basic, reverse, cloze, typein */
 	int cloze;            /* N for cloze cards */
 	const char *front, *back;

@@ -39,7 +39,7 @@ cram_keys(struct db *db, const struct cram_source *src, int limit, size_t *n,
 	    "AND (?1 IS NULL OR c.deck_id = ?1) "
 	    "AND (?2 IS NULL OR c.tags LIKE '% ' || ?2 || ' %') "
 	    "AND (?3 IS NULL OR ?3 LIKE '% ' || c.deck_id || ' %') "
-	    "ORDER BY ifnull(s.state, 0) = 0, s.last_review + s.stability * 86400, "
+	    "ORDER BY ifnull(s.state, 0) = 0, s.last_review + s.stability * " STRINGIFY(DAY_SECONDS) ", "
 	    "c.ord, c.key LIMIT ?4",
 	    "ttti", src->deck, src->tag, decks, (int64_t)(limit > 0 ? limit : 1000000));
 	size_t cap = 64;

@@ -10,6 +10,9 @@
 #include "db.h"
 #include "review.h"
 
+/* How many cards a cram session takes when no limit is given. */
+#define CRAM_LIMIT 50
+
 struct cram_source {
 	const char *deck;        /* deck id, or NULL */
 	const char *tag;         /* tag, or NULL */

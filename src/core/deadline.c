@@ -320,7 +320,7 @@ deadline_balance(struct db *db, const struct settings *set, int64_t now,
 		int d = ivl + (k % 2 ? -(k + 1) / 2 : k / 2);
 		if (d < 1)
 			continue;
-		int64_t due = c->due + (int64_t)(d - ivl) * 86400;
+		int64_t due = c->due + (int64_t)(d - ivl) * DAY_SECONDS;
 		int l = load_between(db, day_start(due, set->rollover_hour),
 		                     day_end(due, set->rollover_hour));
 		if (best_load < 0 || l < best_load) {
@@ -330,7 +330,7 @@ deadline_balance(struct db *db, const struct settings *set, int64_t now,
 	}
 	if (best == ivl)
 		return 0;
-	c->due += (int64_t)(best - ivl) * 86400;
+	c->due += (int64_t)(best - ivl) * DAY_SECONDS;
 	c->scheduled_days = best;
 	(void)now;
 	return 1;

@@ -15,6 +15,7 @@
 #include "db.h"
 #include "fsrs.h"
 #include "settings.h"
+#include "util.h"
 
 /* The company and role are one line of text of at most this many bytes
  * (so they always fit struct target whole). */
@@ -23,7 +24,7 @@
 struct target {
 	int64_t id;
 	int64_t day;             /* interview day, a day number (local) */
-	char company[128], role[128], map_id[72];
+	char company[128], role[128], map_id[ID_MAX + 1];
 };
 
 /* Adds an interview; returns its id, or -1 with *cause set (also for a

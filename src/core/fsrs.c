@@ -3,6 +3,7 @@
  * BasicScheduler, LongTermScheduler, BasicLearningStepsStrategy) so the
  * results round the same way; see fsrs.h. */
 #include "fsrs.h"
+#include "util.h"
 
 #include <limits.h>
 #include <math.h>
@@ -17,9 +18,9 @@
 
 #define S_MAX 36500.0
 #define INIT_S_MAX 100.0
-#define DAY_SECONDS 86400
-/* The range of a JavaScript Date, in seconds. */
-#define TIME_LIMIT INT64_C(8640000000000)
+/* The range of a JavaScript Date, in seconds: 10^8 days either side of
+ * the epoch. */
+#define TIME_LIMIT (INT64_C(100000000) * DAY_SECONDS)
 
 static const double default_w[FSRS_NWEIGHTS] = {
 	0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001,
@@ -44,7 +45,8 @@ struct ctx {
 
 /* floor(x), without a library call for the values met here; exact:
  * truncation then one step down for negative non-integers. */
-static inline double fast_floor(double x)
+static inline double
+fast_floor(double x)
 {
 	if (!(x > -0x1p62 && x < 0x1p62))
 		return floor(x);
@@ -53,32 +55,37 @@ static inline double fast_floor(double x)
 }
 
 /* JavaScript Math.round: nearest integer, halves towards +infinity. */
-static double js_round(double x)
+static double
+js_round(double x)
 {
 	double f = fast_floor(x);
 	return x - f >= 0.5 ? f + 1.0 : f;
 }
 
 /* ts-fsrs roundTo(x, 8). */
-static double round8(double x)
+static double
+round8(double x)
 {
 	return js_round(x * 1e8) / 1e8;
 }
 
 /* ts-fsrs clamp: Math.min(Math.max(v, lo), hi), NaN passing through. */
-static double clampd(double v, double lo, double hi)
+static double
+clampd(double v, double lo, double hi)
 {
 	v = v < lo ? lo : v;
 	return v > hi ? hi : v;
 }
 
-static int64_t floor_div(int64_t a, int64_t b)
+static int64_t
+floor_div(int64_t a, int64_t b)
 {
 	int64_t q = a / b;
 	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-void fsrs_default_params(struct fsrs_params *p, int enable_fuzz)
+void
+fsrs_default_params(struct fsrs_params *p, int enable_fuzz)
 {
 	memset(p, 0, sizeof *p);
 	memcpy(p->w, default_w, sizeof p->w);
@@ -94,7 +101,8 @@ void fsrs_default_params(struct fsrs_params *p, int enable_fuzz)
 	fsrs_prepare(p);
 }
 
-void fsrs_clip_weights(struct fsrs_params *p)
+void
+fsrs_clip_weights(struct fsrs_params *p)
 {
 	double lo[FSRS_NWEIGHTS] = {
 		FSRS_S_MIN, FSRS_S_MIN, FSRS_S_MIN, FSRS_S_MIN, 1, 0.001, 0.001,
@@ -127,7 +135,8 @@ void fsrs_clip_weights(struct fsrs_params *p)
 		p->w[i] = clampd(w[i], lo[i], hi[i]);
 }
 
-int fsrs_params_check(const struct fsrs_params *p)
+int
+fsrs_params_check(const struct fsrs_params *p)
 {
 	int i;
 
@@ -154,7 +163,8 @@ int fsrs_params_check(const struct fsrs_params *p)
 	return 0;
 }
 
-void fsrs_new_card(struct fsrs_card *c, int64_t now)
+void
+fsrs_new_card(struct fsrs_card *c, int64_t now)
 {
 	memset(c, 0, sizeof *c);
 	c->state = FSRS_NEW;
@@ -162,14 +172,16 @@ void fsrs_new_card(struct fsrs_card *c, int64_t now)
 }
 
 /* Retrievability after t days at stability s (ts-fsrs forgetting_curve). */
-static double forgetting_curve(const struct ctx *c, double t, double s)
+static double
+forgetting_curve(const struct ctx *c, double t, double s)
 {
 	return round8(pow(1 + c->k->factor * t / s, c->k->decay));
 }
 
 /* ts-fsrs computeDecayFactor, calculate_interval_modifier and the other
  * per-parameter constants. */
-static void derive(const struct fsrs_params *p, struct fsrs_derived *k)
+static void
+derive(const struct fsrs_params *p, struct fsrs_derived *k)
 {
 	const double *w = p->w;
 
@@ -186,8 +198,9 @@ static void derive(const struct fsrs_params *p, struct fsrs_derived *k)
 	k->exp_w8 = exp(w[8]);
 }
 
-static const struct fsrs_derived *derived(const struct fsrs_params *p,
-                                          struct fsrs_derived *own)
+static const struct fsrs_derived *
+derived(const struct fsrs_params *p,
+        struct fsrs_derived *own)
 {
 	const struct fsrs_derived *k = &p->derived;
 
@@ -198,27 +211,31 @@ static const struct fsrs_derived *derived(const struct fsrs_params *p,
 	return own;
 }
 
-void fsrs_prepare(struct fsrs_params *p)
+void
+fsrs_prepare(struct fsrs_params *p)
 {
 	derive(p, &p->derived);
 }
 
-static double init_stability(const struct ctx *c, int g)
+static double
+init_stability(const struct ctx *c, enum fsrs_rating g)
 {
 	double s = c->p->w[g - 1];
 	return s > 0.1 ? s : 0.1;
 }
 
-static double init_difficulty(const struct ctx *c, int g)
+static double
+init_difficulty(const struct ctx *c, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
-	return round8(w[4] - exp((g - 1) * w[5]) + 1);
+	return round8(w[4] - exp(((int)g - 1) * w[5]) + 1);
 }
 
-static double next_difficulty(const struct ctx *c, double d, int g)
+static double
+next_difficulty(const struct ctx *c, double d, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
-	double delta_d = -w[6] * (g - 3);
+	double delta_d = -w[6] * ((int)g - 3);
 	double next_d = d + round8(delta_d * (10 - d) / 9);
 	double reverted = round8(w[7] * c->k->d_easy + (1 - w[7]) * next_d);
 	return clampd(reverted, 1, 10);
@@ -227,8 +244,9 @@ static double next_difficulty(const struct ctx *c, double d, int g)
 /* The new stability after a successful recall. The product is
  * evaluated left to right as in ts-fsrs; its rating-independent leading
  * factors are shared between ratings. */
-static double next_recall_stability(struct ctx *c, double d, double s,
-                                    double r, int g)
+static double
+next_recall_stability(struct ctx *c, double d, double s,
+                      double r, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
 	double hard_penalty = g == FSRS_HARD ? w[15] : 1;
@@ -243,8 +261,9 @@ static double next_recall_stability(struct ctx *c, double d, double s,
 	                     FSRS_S_MIN, S_MAX));
 }
 
-static double next_forget_stability(const struct ctx *c, double d, double s,
-                                    double r)
+static double
+next_forget_stability(const struct ctx *c, double d, double s,
+                      double r)
 {
 	const double *w = c->p->w;
 	return round8(clampd(w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) *
@@ -252,10 +271,12 @@ static double next_forget_stability(const struct ctx *c, double d, double s,
 	                     FSRS_S_MIN, S_MAX));
 }
 
-static double next_short_term_stability(const struct ctx *c, double s, int g)
+static double
+next_short_term_stability(const struct ctx *c, double s,
+                          enum fsrs_rating g)
 {
 	const double *w = c->p->w;
-	double sinc = pow(s, -w[19]) * exp(w[17] * ((g - 3) + w[18]));
+	double sinc = pow(s, -w[19]) * exp(w[17] * (((int)g - 3) + w[18]));
 	if (g >= FSRS_HARD && sinc < 1)
 		sinc = 1;
 	return round8(clampd(s * sinc, FSRS_S_MIN, S_MAX));
@@ -263,7 +284,8 @@ static double next_short_term_stability(const struct ctx *c, double s, int g)
 
 /* New difficulty and stability of the card under review after rating g
  * (ts-fsrs next_state). */
-static void next_memory(struct ctx *c, int g, double *nd, double *ns)
+static void
+next_memory(struct ctx *c, enum fsrs_rating g, double *nd, double *ns)
 {
 	const double *w = c->p->w;
 	double d = c->cur.difficulty, s = c->cur.stability, r;
@@ -298,7 +320,8 @@ static void next_memory(struct ctx *c, int g, double *nd, double *ns)
 }
 
 /* ts-fsrs get_fuzz_range followed by the draw in apply_fuzz. */
-static int fuzz_interval(const struct ctx *c, double ivl)
+static int
+fuzz_interval(const struct ctx *c, double ivl)
 {
 	static const struct { double start, end, factor; } ranges[] = {
 		{ 2.5, 7, 0.15 }, { 7, 20, 0.1 }, { 20, INFINITY, 0.05 }
@@ -325,7 +348,8 @@ static int fuzz_interval(const struct ctx *c, double ivl)
 }
 
 /* Days until the next review for stability s (ts-fsrs next_interval). */
-static int next_interval(const struct ctx *c, double s)
+static int
+next_interval(const struct ctx *c, double s)
 {
 	double ivl = js_round(s * c->k->ivl_mod);
 	ivl = ivl > 1 ? ivl : 1;
@@ -336,13 +360,15 @@ static int next_interval(const struct ctx *c, double s)
 }
 
 /* The card after rating g with only its memory state updated. */
-static void with_memory(struct ctx *c, int g, struct fsrs_card *o)
+static void
+with_memory(struct ctx *c, enum fsrs_rating g, struct fsrs_card *o)
 {
 	*o = c->cur;
 	next_memory(c, g, &o->difficulty, &o->stability);
 }
 
-static void set_days(const struct ctx *c, struct fsrs_card *o, int days)
+static void
+set_days(const struct ctx *c, struct fsrs_card *o, int days)
 {
 	o->state = FSRS_REVIEW;
 	o->step = 0;
@@ -353,8 +379,9 @@ static void set_days(const struct ctx *c, struct fsrs_card *o, int days)
 /* Minutes until the next step and the next step index for rating g, or
  * 0 minutes when the card leaves the steps (BasicLearningStepsStrategy
  * as read by getLearningInfo). */
-static void learning_step(const struct ctx *c, int g, int *minutes,
-                          int *next)
+static void
+learning_step(const struct ctx *c, enum fsrs_rating g, int *minutes,
+              int *next)
 {
 	const struct fsrs_params *p = c->p;
 	int state = c->cur.state, cur = c->cur.step;
@@ -392,12 +419,15 @@ static void learning_step(const struct ctx *c, int g, int *minutes,
 			*next = cur + 1;
 		}
 		break;
+	case FSRS_EASY:            /* leaves the steps */
+		break;
 	}
 }
 
 /* ts-fsrs applyLearningSteps: schedule by the steps, or graduate. */
-static void apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
-                                 int g, int to_state)
+static void
+apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
+                     enum fsrs_rating g, int to_state)
 {
 	int minutes, next;
 
@@ -418,11 +448,13 @@ static void apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
 }
 
 /* BasicScheduler: outcomes with short-term steps. Fills out[want - 1],
- * or all four when want is 0. */
-static void basic_scheduler(struct ctx *c, int want,
-                            struct fsrs_card out[4])
+ * or all four when want is 0 (no rating). */
+static void
+basic_scheduler(struct ctx *c, enum fsrs_rating want,
+                struct fsrs_card out[4])
 {
-	int g, state = c->cur.state;
+	enum fsrs_rating g;
+	int state = c->cur.state;
 
 	if (state != FSRS_REVIEW) {
 		for (g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
@@ -460,24 +492,27 @@ static void basic_scheduler(struct ctx *c, int want,
 
 /* LongTermScheduler: every rating gives a whole-day interval, strictly
  * increasing from Again to Easy. */
-static void long_term_scheduler(struct ctx *c, struct fsrs_card out[4])
+static void
+long_term_scheduler(struct ctx *c, struct fsrs_card out[4])
 {
-	int ivl[4], g;
+	enum fsrs_rating g;
+	int ivl[4], i;
 
 	for (g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
 		with_memory(c, g, &out[g - 1]);
 		ivl[g - 1] = next_interval(c, out[g - 1].stability);
 	}
 	ivl[0] = ivl[0] < ivl[1] ? ivl[0] : ivl[1];
-	for (g = 1; g < 4; g++)
-		ivl[g] = ivl[g] > ivl[g - 1] + 1 ? ivl[g] : ivl[g - 1] + 1;
-	for (g = 0; g < 4; g++)
-		set_days(c, &out[g], ivl[g]);
+	for (i = 1; i < 4; i++)
+		ivl[i] = ivl[i] > ivl[i - 1] + 1 ? ivl[i] : ivl[i - 1] + 1;
+	for (i = 0; i < 4; i++)
+		set_days(c, &out[i], ivl[i]);
 	if (c->cur.state != FSRS_NEW)
 		out[0].lapses++;
 }
 
-static int card_ok(const struct fsrs_card *c)
+static int
+card_ok(const struct fsrs_card *c)
 {
 	double d = c->difficulty, s = c->stability;
 
@@ -494,7 +529,8 @@ static int card_ok(const struct fsrs_card *c)
 }
 
 /* splitmix64 finaliser, mapped to [0, 1). */
-static double fuzz_factor(uint64_t seed)
+static double
+fuzz_factor(uint64_t seed)
 {
 	uint64_t z = seed + UINT64_C(0x9e3779b97f4a7c15);
 	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
@@ -505,9 +541,10 @@ static double fuzz_factor(uint64_t seed)
 
 /* Validates the inputs and prepares the shared context (ts-fsrs
  * AbstractScheduler.init). Returns 0 or -1. */
-static int setup(struct ctx *c, const struct fsrs_params *p,
-                 const struct fsrs_card *in, int64_t now, uint64_t seed,
-                 int checked)
+static int
+setup(struct ctx *c, const struct fsrs_params *p,
+      const struct fsrs_card *in, int64_t now, uint64_t seed,
+      int checked)
 {
 	int64_t elapsed = 0;
 
@@ -534,9 +571,10 @@ static int setup(struct ctx *c, const struct fsrs_params *p,
 	return 0;
 }
 
-static int review(const struct fsrs_params *p, const struct fsrs_card *in,
-                  int64_t now, int rating, uint64_t fuzz_seed,
-                  struct fsrs_card *out, int checked)
+static int
+review(const struct fsrs_params *p, const struct fsrs_card *in,
+       int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
+       struct fsrs_card *out, int checked)
 {
 	struct fsrs_card next[4];
 	struct ctx c;
@@ -553,22 +591,25 @@ static int review(const struct fsrs_params *p, const struct fsrs_card *in,
 	return 0;
 }
 
-int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
-                int64_t now, int rating, uint64_t fuzz_seed,
-                struct fsrs_card *out)
+int
+fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
+            int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
+            struct fsrs_card *out)
 {
 	return review(p, in, now, rating, fuzz_seed, out, 0);
 }
 
-int fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
-                        int64_t now, int rating, uint64_t fuzz_seed,
-                        struct fsrs_card *out)
+int
+fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
+                    int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
+                    struct fsrs_card *out)
 {
 	return review(p, in, now, rating, fuzz_seed, out, 1);
 }
 
-int fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
-                 int64_t now, uint64_t fuzz_seed, struct fsrs_card out[4])
+int
+fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
+             int64_t now, uint64_t fuzz_seed, struct fsrs_card out[4])
 {
 	struct fsrs_card next[4];
 	struct ctx c;
@@ -583,8 +624,9 @@ int fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
 	return 0;
 }
 
-double fsrs_retrievability(const struct fsrs_params *p,
-                           const struct fsrs_card *card, int64_t at)
+double
+fsrs_retrievability(const struct fsrs_params *p,
+                    const struct fsrs_card *card, int64_t at)
 {
 	struct ctx c;
 	int64_t days;

@@ -96,7 +96,7 @@ void fsrs_new_card(struct fsrs_card *c, int64_t now);
  * state, NaN or negative memory values, negative step) or a review
  * earlier than the card's last review. */
 int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
-                int64_t now, int rating, uint64_t fuzz_seed,
+                int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
                 struct fsrs_card *out);
 
 /* As fsrs_review for parameters the caller has checked once with
@@ -104,7 +104,7 @@ int fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
  * out of fsrs_review: saves both checks on every review of a long
  * replay. */
 int fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
-                        int64_t now, int rating, uint64_t fuzz_seed,
+                        int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
                         struct fsrs_card *out);
 
 /* The four possible outcomes of reviewing *in at now: out[r - 1] is the

@@ -401,7 +401,7 @@ gap_export(struct db *db, const char *map_id, enum gap_format f, const char *id,
 	if (id != NULL && !valid_id(id))
 		return fail(cause, "'%s' is not a valid id for the copy (lowercase letters, "
 		            "digits, '-', '_' and '.', starting with a letter or digit, at most "
-		            "64)", id);
+		            "%d)", id, ID_MAX);
 	struct gap_map m;
 	if (gap_map_get(db, map_id, &m, cause) != 0)
 		return -1;

@@ -222,7 +222,7 @@ gap_map_create(struct db *db, const char *id, const char *title, const char *rol
 {
 	if (!valid_id(id))
 		return fail(cause, "'%s' is not a valid map id (lowercase letters, digits, "
-		            "'.', '_', '-'; starting with a letter or digit; at most 64)", id);
+		            "'.', '_', '-'; starting with a letter or digit; at most %d)", id, ID_MAX);
 	if (id_taken(db, id))
 		return fail(cause, "the id '%s' is already used by a map or document", id);
 	char *t = xstrdup(title ? title : "");

@@ -33,11 +33,11 @@ memory_history_db(struct db *db, int rollover_hour)
 
 static int64_t floor_day(int64_t t)
 {
-	return t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+	return t >= 0 ? t / DAY_SECONDS : -((-t + DAY_SECONDS - 1) / DAY_SECONDS);
 }
 
 static int add_review(void *ctx, const char *card, size_t clen, int64_t t,
-                      int rating, char **cause)
+                      enum fsrs_rating rating, char **cause)
 {
 	return opt_history_add(ctx, card, clen, t, floor_day(t), rating, cause);
 }
@@ -118,12 +118,12 @@ memory_learner(struct db *db, struct sim_config *cfg)
 	while (db_step(st)) {
 		int ps = (int)db_col_int(st, 0), g = (int)db_col_int(st, 1);
 		long k = (long)db_col_int(st, 2);
-		if (g < 1 || g > 4)
+		if (g < FSRS_AGAIN || g > FSRS_EASY)
 			continue;
 		if (ps == 0) {
 			first[g - 1] += k;
 			nf += k;
-		} else if (ps == 2 && g > 1) {
+		} else if (ps == FSRS_REVIEW && g > FSRS_AGAIN) {
 			pass[g - 2] += k;
 			np += k;
 		}

@@ -177,10 +177,10 @@ static uint32_t card_index(struct opt_history *h, const char *key, size_t len)
 }
 
 int opt_history_add(struct opt_history *h, const char *key, size_t len,
-                    int64_t t, int64_t day, int rating, char **cause)
+                    int64_t t, int64_t day, enum fsrs_rating rating, char **cause)
 {
-	if (rating < 1 || rating > 4)
-		return fail(cause, "rating %d is out of range (1-4)", rating);
+	if (rating < FSRS_AGAIN || rating > FSRS_EASY)
+		return fail(cause, "rating %d is out of range (1-4)", (int)rating);
 	if (len == 0)
 		return fail(cause, "empty card id");
 	uint32_t ci = card_index(h, key, len);
@@ -299,7 +299,7 @@ static void consts_init(struct consts *k, const double *w)
 	k->exp3w5 = exp(3 * w[5]);
 	k->easy_d = w[4] - k->exp3w5 + 1;
 	k->fail_floor = exp(-w[17] * w[18]);
-	for (int g = 1; g <= 4; g++)
+	for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++)
 		k->init_d[g - 1] = w[4] - exp(w[5] * (g - 1)) + 1;
 }
 
@@ -344,12 +344,12 @@ static inline void step_fwd(const struct consts *k, double *s, double *d,
 			c->kind = K_SHORT;
 			double raw = exp(w[17] * (g - 3 + w[18])) * pow(S, -w[19]);
 			c->raw = raw;
-			c->raw_act = !(g >= 2 && raw < 1);
+			c->raw_act = !(g >= FSRS_HARD && raw < 1);
 			ns = S * (c->raw_act ? raw : 1);
 		} else {
 			double r = curve(k, t, S);
 			c->r = r;
-			if (g == 1) {
+			if (g == FSRS_AGAIN) {
 				c->p = pow(S + 1, w[13]);
 				c->dpow = pow(D, -w[12]);
 				c->er = exp((1 - r) * w[14]);
@@ -365,7 +365,7 @@ static inline void step_fwd(const struct consts *k, double *s, double *d,
 				}
 			} else {
 				c->kind = K_SUCCESS;
-				double hp = g == 2 ? w[15] : 1, eb = g == 4 ? w[16] : 1;
+				double hp = g == FSRS_HARD ? w[15] : 1, eb = g == FSRS_EASY ? w[16] : 1;
 				c->er = exp((1 - r) * w[10]);
 				c->dpow = pow(S, -w[9]);
 				double inc = k->exp_w8 * (11 - D) * c->dpow * (c->er - 1) * hp * eb;
@@ -449,7 +449,7 @@ static inline void step_bwd(const struct consts *k, const struct stepc *c,
 			break;
 		}
 		case K_SUCCESS: {
-			double hp = g == 2 ? w[15] : 1, eb = g == 4 ? w[16] : 1;
+			double hp = g == FSRS_HARD ? w[15] : 1, eb = g == FSRS_EASY ? w[16] : 1;
 			double a = k->exp_w8, b = 11 - D, cs = c->dpow, E = c->er, e = E - 1;
 			double inc = c->raw, ginc = gpre * S;
 			gS = gpre * (inc + 1) + ginc * inc * (-w[9] / S);
@@ -458,9 +458,9 @@ static inline void step_bwd(const struct consts *k, const struct stepc *c,
 			gw[8] += ginc * inc;
 			gw[9] -= ginc * inc * log(S);
 			gw[10] += ginc * a * b * cs * hp * eb * (1 - c->r) * E;
-			if (g == 2)
+			if (g == FSRS_HARD)
 				gw[15] += ginc * a * b * cs * e * eb;
-			if (g == 4)
+			if (g == FSRS_EASY)
 				gw[16] += ginc * a * b * cs * e * hp;
 			break;
 		}
@@ -503,7 +503,7 @@ static double item_loss(const struct consts *k, const uint8_t *rating,
 	for (int i = 0; i < h; i++)
 		step_fwd(k, &s, &d, gap[i], rating[i], i == 0, &cache[i]);
 	double r = curve(k, gap[h], s);
-	double loss = bce(r, rating[h] > 1, wt, gw ? &gr : NULL);
+	double loss = bce(r, rating[h] > FSRS_AGAIN, wt, gw ? &gr : NULL);
 	if (!gw || gr == 0)
 		return loss;
 	double gs = curve_bwd(k, gap[h], s, r, gr, gw), gd = 0;
@@ -643,7 +643,7 @@ static void prepare(const struct opt_history *h, size_t lo, size_t hi,
 		for (size_t i = a; i < b; i++) {
 			gs[i].ord = i;
 			if (removed + gs[i].count >= quota) {
-				int max_gap = gs[i].rating != 4 ? 100 : 365;
+				int max_gap = gs[i].rating != FSRS_EASY ? 100 : 365;
 				gs[i].removed = !(gs[i].count >= 6 && gs[i].gap <= max_gap);
 			} else {
 				removed += gs[i].count;
@@ -783,7 +783,7 @@ static int pretrain(const struct opt_history *h, const struct set *init,
                     double avg_recall, double s0[4], size_t count[4])
 {
 	int have[4] = { 0 };
-	for (int g = 1; g <= 4; g++) {
+	for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
 		/* (gap, passes, count) of this first rating's items. */
 		struct recall_pt *pt = xmalloc((init->n + 1) * sizeof *pt);
 		size_t n = 0;
@@ -792,7 +792,7 @@ static int pretrain(const struct opt_history *h, const struct set *init,
 			if (first_rating(h, it) != g)
 				continue;
 			uint32_t k = h->cards[it->card].start + it->end;
-			pt[n++] = (struct recall_pt){ h->gap[k], h->rating[k] > 1, 1 };
+			pt[n++] = (struct recall_pt){ h->gap[k], h->rating[k] > FSRS_AGAIN, 1 };
 		}
 		qsort(pt, n, sizeof *pt, pt_cmp);
 		size_t m = 0;
@@ -1100,7 +1100,7 @@ static uint64_t bin_of(const struct opt_history *h, const struct item *it)
 	for (uint32_t k = 0; k <= it->end; k++) {
 		if (h->gap[st + k] > 0) {
 			lt++;
-			if (k < it->end && h->rating[st + k] == 1)
+			if (k < it->end && h->rating[st + k] == FSRS_AGAIN)
 				lapses++;
 		}
 	}
@@ -1174,7 +1174,7 @@ static struct pred *predict(struct opt_history *h, const double *w,
 				size_t i = label[r];
 				double x = (double)i / span;
 				ps[i].p = curve(&k, h->gap[r], s);
-				ps[i].y = h->rating[r] > 1;
+				ps[i].y = h->rating[r] > FSRS_AGAIN;
 				ps[i].wt = weighted ? 0.25 + 0.75 * x * x * x : 1;
 				ps[i].bin = bin_of(h, &h->items[idx[i]]);
 			}
@@ -1278,7 +1278,7 @@ size_t opt_item_views(struct opt_history *h, const double w[FSRS_NWEIGHTS],
 		const struct card *c = &h->cards[it->card];
 		v[i].card = c->key;
 		v[i].gap = h->gap[c->start + it->end];
-		v[i].passed = h->rating[c->start + it->end] > 1;
+		v[i].passed = h->rating[c->start + it->end] > FSRS_AGAIN;
 		v[i].p = ps[i].p;
 	}
 	free(ps);

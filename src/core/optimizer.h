@@ -47,7 +47,7 @@ void opt_history_free(struct opt_history *h);
  * *cause set (caller frees) for a bad rating or a review earlier than
  * the same card's previous one. */
 int opt_history_add(struct opt_history *h, const char *key, size_t len,
-                    int64_t t, int64_t day, int rating, char **cause);
+                    int64_t t, int64_t day, enum fsrs_rating rating, char **cause);
 
 /* Counts: reviews added, cards, and items (long-term reviews: the
  * labelled events the fit uses). Items are built on first use. */

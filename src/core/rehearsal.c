@@ -485,7 +485,7 @@ fill_section(struct db *db, const char *story_id, const char *mode, int point, i
 	} else if (strcmp(mode, "flow") == 0) {
 		char *t;
 		int64_t seg;
-		if (rehearsal_flow_segment(db, "interview-60", name, &t, &seg) == 0) {
+		if (rehearsal_flow_segment(db, FLOW_ID, name, &t, &seg) == 0) {
 			if (budget < 0)
 				budget = seg;
 			free(name);

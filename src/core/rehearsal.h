@@ -117,6 +117,9 @@ int64_t rehearsal_parse_secs(const char *s);
  * pitch. Returns -1 with *cause set when there is no such story. */
 int rehearsal_story_sections(struct db *db, const char *story_id, struct rh_timer *t,
                              char **cause);
+/* The interview flow the timer and `prepdeck rehearse --segment` use. */
+#define FLOW_ID "interview-60"
+
 /* Fills a READY timer with the segments of an interview flow
  * (flow_segment), each timed for its minutes. */
 int rehearsal_flow_sections(struct db *db, const char *flow_id, struct rh_timer *t,

@@ -13,20 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DAY_SECONDS 86400
 #define HEADER_IN "card\treviewed_at\trating"
 #define HEADER_OUT "card\treviewed_at\trating\tstate\tdue\tstability\tdifficulty\n"
-
-/* Allocation that aborts on exhaustion; the caller frees. */
-static void *replay_xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n ? n : 1);
-	if (!p) {
-		fputs("prepdeck: out of memory\n", stderr);
-		abort();
-	}
-	return p;
-}
 
 /* ---- input: whole lines out of large blocks ---- */
 
@@ -41,7 +29,8 @@ struct reader {
  * NULL at the end of input or on a read error (ferror tells which). With
  * fill 0 it also returns NULL, consuming nothing, when the next line is
  * not in the buffer yet; lines stay valid until a call with fill 1. */
-static char *reader_line(struct reader *r, size_t *len, int fill)
+static char *
+reader_line(struct reader *r, size_t *len, int fill)
 {
 	for (;;) {
 		char *nl = memchr(r->buf + r->scanned, '\n', r->end - r->scanned);
@@ -70,7 +59,7 @@ static char *reader_line(struct reader *r, size_t *len, int fill)
 		}
 		if (r->end == r->cap) {
 			r->cap *= 2;
-			r->buf = replay_xrealloc(r->buf, r->cap);
+			r->buf = xrealloc(r->buf, r->cap);
 		}
 		{
 			size_t n = fread(r->buf + r->end, 1, r->cap - r->end, r->f);
@@ -90,7 +79,8 @@ struct writer {
 	char buf[1 << 16];
 };
 
-static void writer_flush(struct writer *w)
+static void
+writer_flush(struct writer *w)
 {
 	if (w->len)
 		fwrite(w->buf, 1, w->len, w->f);
@@ -98,14 +88,16 @@ static void writer_flush(struct writer *w)
 }
 
 /* Makes room for n bytes; returns 0, or -1 when n needs a direct write. */
-static int writer_room(struct writer *w, size_t n)
+static int
+writer_room(struct writer *w, size_t n)
 {
 	if (w->len + n > sizeof w->buf)
 		writer_flush(w);
 	return n > sizeof w->buf ? -1 : 0;
 }
 
-static void writer_put(struct writer *w, const char *s, size_t n)
+static void
+writer_put(struct writer *w, const char *s, size_t n)
 {
 	if (writer_room(w, n) != 0) {
 		fwrite(s, 1, n, w->f);
@@ -117,35 +109,8 @@ static void writer_put(struct writer *w, const char *s, size_t n)
 
 /* ---- times ---- */
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-static int64_t utc_days_from_civil(int64_t y, int m, int d)
-{
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void utc_civil_from_days(int64_t z, int64_t *y, int *m, int *d)
-{
-	int64_t era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = yoe + era * 400 + (*m <= 2);
-}
-
-static int digits(const char *s, int n, int *v)
+static int
+digits(const char *s, int n, int *v)
 {
 	int i, x = 0;
 
@@ -159,7 +124,8 @@ static int digits(const char *s, int n, int *v)
 }
 
 /* Parses exactly YYYY-MM-DDTHH:MM:SSZ; returns 0 and sets *t, or -1. */
-static int parse_time(const char *s, size_t n, int64_t *t)
+static int
+parse_time(const char *s, size_t n, int64_t *t)
 {
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y, mo, d, h, mi, se;
@@ -176,11 +142,12 @@ static int parse_time(const char *s, size_t n, int64_t *t)
 		return -1;
 	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
 		return -1;
-	*t = utc_days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + se;
+	*t = days_from_civil(y, mo, d) * DAY_SECONDS + h * 3600 + mi * 60 + se;
 	return 0;
 }
 
-static char *put2(char *p, int v)
+static char *
+put2(char *p, int v)
 {
 	p[0] = (char)('0' + v / 10);
 	p[1] = (char)('0' + v % 10);
@@ -190,16 +157,17 @@ static char *put2(char *p, int v)
 /* Writes t as YYYY-MM-DDTHH:MM:SSZ (years outside 0-9999 as +YYYYYY or
  * -YYYYYY, like JavaScript's toISOString) into p, which has room for 27
  * bytes; returns the end. */
-static char *format_time(char *p, int64_t t)
+static char *
+format_time(char *p, int64_t t)
 {
-	int64_t days = t / DAY_SECONDS, secs = t % DAY_SECONDS, y;
-	int m, d, i;
+	int64_t days = t / DAY_SECONDS, secs = t % DAY_SECONDS;
+	int y, m, d, i;
 
 	if (secs < 0) {
 		secs += DAY_SECONDS;
 		days--;
 	}
-	utc_civil_from_days(days, &y, &m, &d);
+	civil_from_days(days, &y, &m, &d);
 	if (y >= 0 && y <= 9999) {
 		for (i = 3; i >= 0; i--, y /= 10)
 			p[i] = (char)('0' + y % 10);
@@ -237,9 +205,10 @@ struct date_memo {
 	char out[MEMO][10];
 };
 
-static struct date_memo *memo_new(void)
+static struct date_memo *
+memo_new(void)
 {
-	struct date_memo *m = replay_xrealloc(NULL, sizeof *m);
+	struct date_memo *m = xmalloc(sizeof *m);
 	memset(m->in, 0, sizeof m->in);
 	for (int i = 0; i < MEMO; i++)
 		m->out_day[i] = INT64_MIN;
@@ -247,7 +216,8 @@ static struct date_memo *memo_new(void)
 }
 
 /* parse_time with the date part looked up in m first. */
-static int parse_time_memo(struct date_memo *m, const char *s, size_t n, int64_t *t)
+static int
+parse_time_memo(struct date_memo *m, const char *s, size_t n, int64_t *t)
 {
 	int h, mi, se;
 	unsigned k;
@@ -277,7 +247,8 @@ static int parse_time_memo(struct date_memo *m, const char *s, size_t n, int64_t
 }
 
 /* format_time with the date part looked up in m first. */
-static char *format_time_memo(struct date_memo *m, char *p, int64_t t)
+static char *
+format_time_memo(struct date_memo *m, char *p, int64_t t)
 {
 	int64_t days = t / DAY_SECONDS, secs = t % DAY_SECONDS;
 	unsigned k;
@@ -316,7 +287,8 @@ static const char digit_pairs[201] =
 /* Writes x with 6 decimals into p (room for 40 bytes), rounded as
  * JavaScript's toFixed(6): to the nearest, exact halves away from zero;
  * returns the end. */
-static char *format_fixed6(char *p, double x)
+static char *
+format_fixed6(char *p, double x)
 {
 	double y = x * 1e6, n, f;
 	uint64_t v, ip, fp;
@@ -388,7 +360,8 @@ struct table {
 	size_t alen, acap;
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
+static uint64_t
+hash_bytes(const char *s, size_t n)
 {
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	size_t i;
@@ -402,22 +375,22 @@ static uint64_t hash_bytes(const char *s, size_t n)
 	return h ^ (h >> 32);
 }
 
-static struct record *table_record(const struct table *t, uint32_t rec)
+static struct record *
+table_record(const struct table *t, uint32_t rec)
 {
 	return (struct record *)(void *)(t->arena + (size_t)(rec - 1) * 8);
 }
 
-static void table_grow(struct table *t)
+static void
+table_grow(struct table *t)
 {
 	size_t ncap = t->cap ? t->cap * 2 : 4096, i;
 	struct slot *ns;
 
 	if (ncap > (size_t)UINT32_MAX + 1) {
-		fputs("prepdeck: too many cards\n", stderr);
-		abort();
+		die(1, "too many cards");
 	}
-	ns = replay_xrealloc(NULL, ncap * sizeof *ns);
-	memset(ns, 0, ncap * sizeof *ns);
+	ns = xcalloc(ncap, sizeof *ns);
 	for (i = 0; i < t->cap; i++) {
 		size_t j;
 		if (!t->slots[i].rec)
@@ -435,8 +408,9 @@ static void table_grow(struct table *t)
 /* The state of card id s[0..n) with hash h (from hash_bytes), created
  * as a new card on first sight. The pointer stays valid until the next
  * call. */
-static struct record *table_get(struct table *t, const char *s, size_t n,
-                                uint32_t h)
+static struct record *
+table_get(struct table *t, const char *s, size_t n,
+          uint32_t h)
 {
 	struct record *e;
 	size_t j, size;
@@ -456,11 +430,10 @@ static struct record *table_get(struct table *t, const char *s, size_t n,
 	if (t->alen + size > t->acap) {
 		while (t->alen + size > t->acap)
 			t->acap = t->acap ? t->acap * 2 : 1 << 20;
-		t->arena = replay_xrealloc(t->arena, t->acap);
+		t->arena = xrealloc(t->arena, t->acap);
 	}
 	if (t->alen / 8 >= UINT32_MAX - 1) {
-		fputs("prepdeck: too many cards\n", stderr);
-		abort();
+		die(1, "too many cards");
 	}
 	e = (struct record *)(void *)(t->arena + t->alen);
 	fsrs_new_card(&e->card, 0);
@@ -493,13 +466,14 @@ struct item {
 	int64_t t;
 	unsigned long lineno;
 	uint32_t hash;
-	int rating;
+	enum fsrs_rating rating;
 };
 
 /* Splits and checks one review line into *it; returns 0, or -1 with a
  * "line N: ..." message in msg. */
-static int parse_review(struct date_memo *memo, const char *line, size_t len,
-                        struct item *it, char *msg, size_t msz)
+static int
+parse_review(struct date_memo *memo, const char *line, size_t len,
+             struct item *it, char *msg, size_t msz)
 {
 	const char *end = line + len, *tab1, *tab2, *tab3, *rate;
 	size_t wlen, rlen;
@@ -536,13 +510,14 @@ static int parse_review(struct date_memo *memo, const char *line, size_t len,
 		         rlen > 40 ? "..." : "");
 		return -1;
 	}
-	it->rating = rate[0] - '0';
+	it->rating = (enum fsrs_rating)(rate[0] - '0');
 	it->hash = (uint32_t)hash_bytes(it->card, it->clen);
 	return 0;
 }
 
 /* Prefetches the record that the table probably holds for hash h. */
-static void table_prefetch(const struct table *t, uint32_t h)
+static void
+table_prefetch(const struct table *t, uint32_t h)
 {
 	size_t j = h & (t->cap - 1);
 
@@ -556,8 +531,9 @@ static void table_prefetch(const struct table *t, uint32_t h)
 
 /* Replays one review and writes its row; returns 0, or 1 after printing
  * the error. */
-static int replay_item(struct table *tab, const struct fsrs_params *params,
-                       const struct item *it, struct writer *wr, FILE *err)
+static int
+replay_item(struct table *tab, const struct fsrs_params *params,
+            const struct item *it, struct writer *wr, FILE *err)
 {
 	struct record *e = table_get(tab, it->card, it->clen, it->hash);
 	struct fsrs_card next;
@@ -599,7 +575,8 @@ static int replay_item(struct table *tab, const struct fsrs_params *params,
 	return 0;
 }
 
-static int is_header(const char *s, size_t n)
+static int
+is_header(const char *s, size_t n)
 {
 	size_t h = sizeof HEADER_IN - 1;
 
@@ -608,7 +585,8 @@ static int is_header(const char *s, size_t n)
 	return n >= h && memcmp(s, HEADER_IN, h) == 0 && (n == h || s[h] == '\t');
 }
 
-int replay_run(FILE *in, FILE *out, FILE *err, double retention)
+int
+replay_run(FILE *in, FILE *out, FILE *err, double retention)
 {
 	struct fsrs_params params;
 	struct reader rd = { 0 };
@@ -633,8 +611,8 @@ int replay_run(FILE *in, FILE *out, FILE *err, double retention)
 
 	rd.f = in;
 	rd.cap = 1 << 20;
-	rd.buf = replay_xrealloc(NULL, rd.cap);
-	wr = replay_xrealloc(NULL, sizeof *wr);
+	rd.buf = xmalloc(rd.cap);
+	wr = xmalloc(sizeof *wr);
 	wr->f = out;
 	wr->memo = memo_new();
 	wr->len = 0;
@@ -695,7 +673,8 @@ done:
 	return status;
 }
 
-int replay_read(FILE *in, replay_review_fn fn, void *ctx, char **cause)
+int
+replay_read(FILE *in, replay_review_fn fn, void *ctx, char **cause)
 {
 	struct reader rd = { 0 };
 	struct date_memo *memo;
@@ -706,7 +685,7 @@ int replay_read(FILE *in, replay_review_fn fn, void *ctx, char **cause)
 
 	rd.f = in;
 	rd.cap = 1 << 20;
-	rd.buf = replay_xrealloc(NULL, rd.cap);
+	rd.buf = xmalloc(rd.cap);
 	memo = memo_new();
 	line = reader_line(&rd, &len, 1);
 	if (!line || !is_header(line, len)) {

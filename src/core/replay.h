@@ -17,6 +17,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "fsrs.h"
+
 /* Replays everything in `in`. Stops at the first malformed line (bad
  * header, missing field, bad time or rating, a review earlier than the
  * same card's previous one) after writing the rows before it, prints
@@ -31,7 +33,7 @@ int replay_run(FILE *in, FILE *out, FILE *err, double retention);
  * "line N: message" at the first malformed line, a read error, or when
  * fn fails (fn's message is then prefixed with the line). */
 typedef int (*replay_review_fn)(void *ctx, const char *card, size_t clen,
-                                int64_t t, int rating, char **cause);
+                                int64_t t, enum fsrs_rating rating, char **cause);
 int replay_read(FILE *in, replay_review_fn fn, void *ctx, char **cause);
 
 #endif

@@ -192,9 +192,9 @@ review_queue_free(struct review_queue *q)
  * (state, due) index, so this stays cheap however many there are. */
 static int
 learning_due(struct review_queue *q, int64_t now, int64_t until, const char *last,
-             int exclude, char key[160], int64_t *due)
+             int exclude, char key[CARD_KEY_MAX], int64_t *due)
 {
-	char best[160] = "", second[160] = "";
+	char best[CARD_KEY_MAX] = "", second[CARD_KEY_MAX] = "";
 	int64_t best_due = 0, second_due = 0;
 	for (int state = FSRS_LEARNING; state <= FSRS_RELEARNING; state += 2) {
 		struct db_stmt *st = db_prepare(q->db,
@@ -216,7 +216,7 @@ learning_due(struct review_queue *q, int64_t now, int64_t until, const char *las
 			char *slot = is_last ? second : best;
 			int64_t *slot_due = is_last ? &second_due : &best_due;
 			if (*slot == '\0' || d < *slot_due) {
-				snprintf(slot, 160, "%s", k);
+				snprintf(slot, CARD_KEY_MAX, "%s", k);
 				*slot_due = d;
 			}
 		}
@@ -224,7 +224,7 @@ learning_due(struct review_queue *q, int64_t now, int64_t until, const char *las
 	}
 	if (best[0] == '\0' && (exclude || second[0] == '\0'))
 		return 0;
-	snprintf(key, 160, "%s", best[0] ? best : second);
+	snprintf(key, CARD_KEY_MAX, "%s", best[0] ? best : second);
 	if (due)
 		*due = best[0] ? best_due : second_due;
 	return 1;
@@ -255,7 +255,7 @@ sibling_seen_today(struct review_queue *q, const char *key)
 }
 
 int
-review_next(struct review_queue *q, int64_t now, char key[160], int64_t *next_due)
+review_next(struct review_queue *q, int64_t now, char key[CARD_KEY_MAX], int64_t *next_due)
 {
 	if (next_due)
 		*next_due = 0;
@@ -283,10 +283,10 @@ review_next(struct review_queue *q, int64_t now, char key[160], int64_t *next_du
 			take_new = (double)q->shown_rev >= (double)(q->shown_fresh + 1) *
 			                                       ((double)rl / (double)(fl + 1));
 		if (take_new) {
-			snprintf(key, 160, "%s", q->fresh[q->ifresh++]);
+			snprintf(key, CARD_KEY_MAX, "%s", q->fresh[q->ifresh++]);
 			q->shown_fresh++;
 		} else {
-			snprintf(key, 160, "%s", q->rev[q->irev++]);
+			snprintf(key, CARD_KEY_MAX, "%s", q->rev[q->irev++]);
 			q->shown_rev++;
 		}
 		goto found;
@@ -368,11 +368,11 @@ changed_since(const struct review_card *shown, const struct review_card *now)
  * in the same transaction that writes the grade). */
 static int
 grade_card(struct db *db, const struct settings *set, const char *key,
-           const struct review_card *shown, int rating, int64_t now, int duration_ms,
+           const struct review_card *shown, enum fsrs_rating rating, int64_t now, int duration_ms,
            const char *mode, struct review_result *res, char **cause)
 {
 	memset(res, 0, sizeof *res);
-	if (rating < 1 || rating > 4)
+	if (rating < FSRS_AGAIN || rating > FSRS_EASY)
 		return fail(cause, "rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy); got %d",
 		            rating);
 	int cram = mode && strcmp(mode, "cram") == 0;
@@ -463,7 +463,7 @@ grade_card(struct db *db, const struct settings *set, const char *key,
 
 int
 review_grade(struct db *db, const struct settings *set, const char *key,
-             int rating, int64_t now, int duration_ms, const char *mode,
+             enum fsrs_rating rating, int64_t now, int duration_ms, const char *mode,
              struct review_result *res, char **cause)
 {
 	return grade_card(db, set, key, NULL, rating, now, duration_ms, mode, res, cause);
@@ -471,7 +471,7 @@ review_grade(struct db *db, const struct settings *set, const char *key,
 
 int
 review_grade_shown(struct db *db, const struct settings *set,
-                   const struct review_card *shown, int rating, int64_t now,
+                   const struct review_card *shown, enum fsrs_rating rating, int64_t now,
                    int duration_ms, const char *mode, struct review_result *res,
                    char **cause)
 {
@@ -503,7 +503,7 @@ review_preview(struct db *db, const struct settings *set, const char *key,
 }
 
 int
-review_undo(struct db *db, char key[160])
+review_undo(struct db *db, char key[CARD_KEY_MAX])
 {
 	struct db_stmt *st = db_prepare(db,
 	    "SELECT id, card_key, prev_state, prev_due, prev_stability, prev_difficulty, "
@@ -515,7 +515,7 @@ review_undo(struct db *db, char key[160])
 		return -1;
 	}
 	int64_t id = db_col_int(st, 0);
-	snprintf(key, 160, "%s", db_col_text(st, 1));
+	snprintf(key, CARD_KEY_MAX, "%s", db_col_text(st, 1));
 	int64_t v[11];
 	double stab = db_col_double(st, 4), diff = db_col_double(st, 5);
 	for (int i = 0; i < 11; i++)
@@ -619,12 +619,12 @@ review_state_name(int state)
 void
 review_fmt_interval(int64_t secs, char *buf, size_t n)
 {
-	double d = (double)secs / 86400.0;
+	double d = (double)secs / DAY_SECONDS;
 	if (secs < 60)
 		snprintf(buf, n, "<1m");
 	else if (secs < 3600)
 		snprintf(buf, n, "%lldm", (long long)(secs / 60));
-	else if (secs < 86400)
+	else if (secs < DAY_SECONDS)
 		snprintf(buf, n, "%lldh", (long long)(secs / 3600));
 	else if (d < 30)
 		snprintf(buf, n, "%.0fd", d);

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "fsrs.h"
 #include "settings.h"
+#include "util.h"
 
 #define REVIEW_LEECH_LAPSES 8
 #define REVIEW_LEARN_AHEAD (20 * 60)   /* seconds, when nothing else is left */
@@ -18,7 +19,7 @@
 /* One card with its content and memory state. Strings are owned by the
  * struct; free with review_card_free. */
 struct review_card {
-	char key[160];
+	char key[CARD_KEY_MAX];
 	char *deck_id, *deck_title, *kind, *front, *back, *note, *tags, *src;
 	int line, cloze, retired;
 	int example;             /* from the example profile (deck_title is marked) */
@@ -53,7 +54,7 @@ struct review_queue {
 	char **rev, **fresh;     /* keys, in order */
 	size_t nrev, irev, nfresh, ifresh;
 	int shown_rev, shown_fresh;
-	char last[160];          /* the card shown last */
+	char last[CARD_KEY_MAX];          /* the card shown last */
 };
 
 void review_queue_build(struct db *db, const struct review_filter *f, int64_t now,
@@ -62,7 +63,7 @@ void review_queue_free(struct review_queue *q);
 /* Copies the next card's key into key and returns 1, or returns 0 when
  * nothing is left for now; then *next_due (if not NULL) is the time the
  * next learning card becomes due today, or 0. */
-int review_next(struct review_queue *q, int64_t now, char key[160], int64_t *next_due);
+int review_next(struct review_queue *q, int64_t now, char key[CARD_KEY_MAX], int64_t *next_due);
 /* Cards still to do in the queue (learning counts those due by day end). */
 void review_queue_counts(struct review_queue *q, int64_t now, struct review_counts *c);
 
@@ -77,7 +78,7 @@ struct review_result {
  * a review-log row (mode "review", or "cram" which leaves the schedule
  * alone) in one transaction. Returns 0, or -1 with *cause set. */
 int review_grade(struct db *db, const struct settings *set, const char *key,
-                 int rating, int64_t now, int duration_ms, const char *mode,
+                 enum fsrs_rating rating, int64_t now, int duration_ms, const char *mode,
                  struct review_result *res, char **cause);
 
 /* As review_grade, for the card as the screen loaded and showed it: when
@@ -87,7 +88,7 @@ int review_grade(struct db *db, const struct settings *set, const char *key,
  * Cram answers change no schedule and are not checked. */
 #define REVIEW_CHANGED (-2)
 int review_grade_shown(struct db *db, const struct settings *set,
-                       const struct review_card *shown, int rating, int64_t now,
+                       const struct review_card *shown, enum fsrs_rating rating, int64_t now,
                        int duration_ms, const char *mode, struct review_result *res,
                        char **cause);
 
@@ -99,7 +100,7 @@ int review_preview(struct db *db, const struct settings *set, const char *key,
 /* Undoes the most recent graded review (not cram): restores the card's
  * previous state and removes the log row. Copies the card's key into key.
  * Returns 0, or -1 when there is nothing to undo. */
-int review_undo(struct db *db, char key[160]);
+int review_undo(struct db *db, char key[CARD_KEY_MAX]);
 
 /* Buries the card until `until` (0 unburies it). */
 int review_bury(struct db *db, const char *key, int64_t until);

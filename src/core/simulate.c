@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fsrs.h"
 #include "simulate.h"
 #include "util.h"
 
@@ -87,12 +88,12 @@ static inline void review(const struct model *m, double *s, double *d,
 {
 	const double *w = m->w;
 	double ns;
-	if (g == 1) {
+	if (g == FSRS_AGAIN) {
 		double raw = w[11] * pow(*d, -w[12]) * (pow(*s + 1, w[13]) - 1) * exp((1 - r) * w[14]);
 		double fl = *s * m->fail_floor;
 		ns = fl < raw ? fl : raw;
 	} else {
-		double hp = g == 2 ? w[15] : 1, eb = g == 4 ? w[16] : 1;
+		double hp = g == FSRS_HARD ? w[15] : 1, eb = g == FSRS_EASY ? w[16] : 1;
 		ns = *s * (1 + m->exp_w8 * (11 - *d) * pow(*s, -w[9]) *
 		           (exp((1 - r) * w[10]) - 1) * hp * eb);
 	}
@@ -207,13 +208,13 @@ int sim_run(const struct sim_config *cfg, const struct sim_card *cards, size_t n
 				int g;
 				if (urand(&rng) < rr) {
 					double u = urand(&rng);
-					g = u < cum_pass[0] ? 2 : u < cum_pass[1] ? 3 : 4;
+					g = u < cum_pass[0] ? FSRS_HARD : u < cum_pass[1] ? FSRS_GOOD : FSRS_EASY;
 				} else {
-					g = 1;
+					g = FSRS_AGAIN;
 				}
 				review(&m, &k->s, &k->d, rr, g);
 				secs += cfg->secs_review;
-				if (g == 1) {
+				if (g == FSRS_AGAIN) {
 					/* The relearning step, later the same day. */
 					step_good(&m, &k->s);
 					secs += cfg->secs_relearn;
@@ -230,14 +231,15 @@ int sim_run(const struct sim_config *cfg, const struct sim_card *cards, size_t n
 				if (k->s != 0)
 					continue;
 				double u = urand(&rng);
-				int g = u < cum_first[0] ? 1 : u < cum_first[1] ? 2 : u < cum_first[2] ? 3 : 4;
+				int g = u < cum_first[0] ? FSRS_AGAIN : u < cum_first[1] ? FSRS_HARD :
+			        u < cum_first[2] ? FSRS_GOOD : FSRS_EASY;
 				k->s = clampd(cfg->w[g - 1], S_MIN, S_MAX);
 				k->d = clampd(cfg->w[4] - exp(cfg->w[5] * (g - 1)) + 1, 1, 10);
 				/* Learning steps until Good: one more for Hard and Good
 				 * starts, two after Again; Easy graduates at once. */
-				for (int st = g == 1 ? 2 : g < 4 ? 1 : 0; st > 0; st--) {
+				for (int st = g == FSRS_AGAIN ? 2 : g < FSRS_EASY ? 1 : 0; st > 0; st--) {
 					step_good(&m, &k->s);
-					next_d(&m, &k->d, 3);
+					next_d(&m, &k->d, FSRS_GOOD);
 				}
 				k->last_day = today;
 				k->due_day = today + interval(&m, k->s, cfg->max_interval);

@@ -303,7 +303,7 @@ check_new_id(struct db *db, const char *id, char **cause)
 {
 	if (!valid_id(id))
 		return fail(cause, "'%s' is not a valid id (lowercase letters, digits, "
-		            "'-', '_' or '.', at most 64)", id);
+		            "'-', '_' or '.', at most %d)", id, ID_MAX);
 	if (id_taken(db, id))
 		return fail(cause, "story id '%s' is already used", id);
 	return 0;
@@ -854,7 +854,7 @@ story_fmt_ago(int64_t t, int64_t now, char *buf, size_t n)
 		snprintf(buf, n, "never");
 		return;
 	}
-	int64_t d = (now - t) / 86400;
+	int64_t d = (now - t) / DAY_SECONDS;
 	if (now - t < 0 || d == 0)
 		snprintf(buf, n, "today");
 	else if (d < 14)

@@ -314,8 +314,8 @@ civil_from_days(int64_t z, int *y, int *m, int *d)
 void
 fmt_iso_utc(int64_t t, char *buf, size_t n)
 {
-	int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
-	int64_t secs = t - days * 86400;
+	int64_t days = t >= 0 ? t / DAY_SECONDS : -((-t + DAY_SECONDS - 1) / DAY_SECONDS);
+	int64_t secs = t - days * DAY_SECONDS;
 	int y, m, d;
 	civil_from_days(days, &y, &m, &d);
 	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
@@ -378,7 +378,7 @@ parse_iso_utc(const char *s, int64_t *t)
 	date[10] = '\0';
 	if (parse_date(date, &day) != 0)
 		return -1;
-	*t = day * 86400 + h * 3600 + mi * 60 + se;
+	*t = day * DAY_SECONDS + h * 3600 + mi * 60 + se;
 	return 0;
 }
 
@@ -635,7 +635,7 @@ int
 valid_id(const char *s)
 {
 	size_t n = strlen(s);
-	if (n == 0 || n > 64)
+	if (n == 0 || n > ID_MAX)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = s[i];

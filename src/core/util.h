@@ -126,8 +126,22 @@ char *str_visible(const char *s, int multiline);
  * 0, or -1 with *cause naming `what` (caller frees). */
 int text_check(const char *what, const char *s, size_t max, int multiline, char **cause);
 
+/* The longest id the content files may write (deck, note, story, map,
+ * tag ...); a buffer for one is ID_MAX + 1 bytes. */
+#define ID_MAX 64
+/* The size of a buffer for a card key (note id, note id + ":r" or note
+ * id + ":cN"), NUL included. */
+#define CARD_KEY_MAX 160
+/* Seconds in a UTC calendar day: the unit of due times and intervals. */
+#define DAY_SECONDS 86400
+
+/* A macro's value as a string literal, to build text or SQL from a
+ * named number: STRINGIFY(DAY_SECONDS) is "86400". */
+#define STRINGIFY(x) STRINGIFY_(x)
+#define STRINGIFY_(x) #x
+
 /* True for an id as the content files write them: [a-z0-9][a-z0-9._-]*,
- * at most 64 characters. */
+ * at most ID_MAX characters. */
 int valid_id(const char *s);
 
 /* FNV-1a hash of a string. */

@@ -30,7 +30,7 @@ enum pick_what { PW_DECK, PW_STATE, PW_SORT, PW_MOVE };
 struct br {
 	struct lineedit q;
 	int searching;                /* typing goes to the search */
-	char deck[72], tag[72];
+	char deck[ID_MAX + 1], tag[ID_MAX + 1];
 	enum card_state_filter state;
 	enum card_sort sort;
 	struct card_hit *hits;
@@ -38,7 +38,7 @@ struct br {
 	char err[400];
 	int cur, top, list_rows;
 	/* the selected card */
-	char sel[160];
+	char sel[CARD_KEY_MAX];
 	int have_card;
 	struct review_card rc;
 	struct card_note note;
@@ -106,7 +106,7 @@ move_sel(struct app *a, struct br *b, enum tui_action act)
 static void
 run_search(struct app *a, struct br *b)
 {
-	char keep[160];
+	char keep[CARD_KEY_MAX];
 	snprintf(keep, sizeof keep, "%s", b->sel);
 	card_hits_free(b->hits, b->n);
 	b->hits = NULL;

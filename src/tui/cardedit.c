@@ -32,7 +32,7 @@ static const char *const kind_labels[] = {
 struct ce {
 	int editing;                 /* an existing note */
 	struct card_note orig;       /* its text when opened */
-	char deck[72];
+	char deck[ID_MAX + 1];
 	int kind, due_now;
 	struct textedit *te[T__COUNT];
 	enum field field;

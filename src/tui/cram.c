@@ -70,7 +70,7 @@ cram_input(struct app *a, void *st, enum tui_action act, int key)
 	}
 	if (act == ACT_SELECT && c->n > 0) {
 		struct cram_source src = { .deck = c->d[c->sel].deck_id };
-		tui_push(a, &review_screen, &(struct review_start){ .cram = &src, .limit = 50 });
+		tui_push(a, &review_screen, &(struct review_start){ .cram = &src, .limit = CRAM_LIMIT });
 		return 1;
 	}
 	return 0;

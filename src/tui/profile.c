@@ -50,7 +50,7 @@ struct pf {
 	int confirm_delete;
 	struct lineedit fe[3];       /* metric, value, context */
 	int fe_field, fe_open;
-	char fig_id[72];             /* the figure being edited, "" for a new one */
+	char fig_id[ID_MAX + 1];             /* the figure being edited, "" for a new one */
 	int copying;
 	struct picker pk;
 	/* stories */

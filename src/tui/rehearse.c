@@ -22,7 +22,6 @@
 #include "util.h"
 
 #define TICK_MS 200
-#define FLOW_ID "interview-60"
 #define MAX_CATS 12
 
 enum phase {

@@ -27,7 +27,7 @@ enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };
 
 struct rv {
 	struct review_filter f;
-	char deck[256], tag[72];      /* a plan task's decks: ids and spaces */
+	char deck[256], tag[ID_MAX + 1];      /* a plan task's decks: ids and spaces */
 	struct review_queue q;
 	struct settings set;
 	struct review_card card;
@@ -40,13 +40,13 @@ struct rv {
 	char *typed;                  /* the answer checked ("" when none) */
 	int typed_ok;
 	int info;                     /* card info overlay */
-	char pending[16][160];        /* cards to show again after undo */
+	char pending[16][CARD_KEY_MAX];        /* cards to show again after undo */
 	int npending;
 	/* What `u` takes back, most recent last: grades of this session
 	 * and bury, suspend and flag, which have no log of their own. */
 	struct undo_step {
 		enum { UNDO_GRADE, UNDO_BURY, UNDO_SUSPEND, UNDO_FLAG } what;
-		char key[160];
+		char key[CARD_KEY_MAX];
 		int64_t buried_until;     /* UNDO_BURY: the value before */
 	} undo[32];
 	int nundo;
@@ -168,7 +168,7 @@ load_next(struct app *a, struct rv *r)
 	free(r->typed);
 	r->typed = xstrdup("");
 	int64_t now = now_unix();
-	char key[160];
+	char key[CARD_KEY_MAX];
 	int have = 0;
 	while (r->npending > 0 && !have) {
 		snprintf(key, sizeof key, "%s", r->pending[--r->npending]);
@@ -493,7 +493,7 @@ review_draw(struct app *a, void *st, int lines, int cols)
 }
 
 static void
-grade(struct app *a, struct rv *r, int rating)
+grade(struct app *a, struct rv *r, enum fsrs_rating rating)
 {
 	int64_t now = now_unix();
 	int64_t ms = mono_ms() - r->shown_ms;
@@ -517,12 +517,12 @@ grade(struct app *a, struct rv *r, int rating)
 		return;
 	}
 	r->reviewed++;
-	if (rating == 1)
+	if (rating == FSRS_AGAIN)
 		r->again++;
 	if (!r->cram)
 		push_undo(r, UNDO_GRADE, r->card.key, 0);
 	/* In cram, a forgotten card comes back once at the end. */
-	if (r->cram && rating == 1 && r->nck < r->capck + 20) {
+	if (r->cram && rating == FSRS_AGAIN && r->nck < r->capck + 20) {
 		r->ckeys = xrealloc(r->ckeys, (r->nck + 1) * sizeof *r->ckeys);
 		r->ckeys[r->nck++] = xstrdup(r->card.key);
 	}
@@ -622,7 +622,7 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 			r->phase = PH_ANSWER;
 			r->scroll = 0;
 		} else if (r->phase == PH_ANSWER) {
-			grade(a, r, r->typed[0] && !r->typed_ok ? 1 : 3);
+			grade(a, r, r->typed[0] && !r->typed_ok ? FSRS_AGAIN : FSRS_GOOD);
 		}
 		return 1;
 	case ACT_AGAIN:
@@ -633,7 +633,7 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 			tui_message(a, "Show the answer first (Space)");
 			return 1;
 		}
-		grade(a, r, act - ACT_AGAIN + 1);
+		grade(a, r, (enum fsrs_rating)(FSRS_AGAIN + (act - ACT_AGAIN)));
 		return 1;
 	case ACT_UNDO:
 		if (r->cram) {
