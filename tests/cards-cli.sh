@@ -157,6 +157,17 @@ expect_eq "no stray deck made" "$(sql "SELECT count(*) FROM doc WHERE src = ''")
 check "--force adds a duplicate front" pd card add --deck my-notes --force --front "What does HNSW stand for?" --back again
 expect_eq "added" "$(ncards)" "$((before + 1))"
 
+# suspend, flag and bury from the command line are changes of the card:
+# its history shows them and card undo takes them back, newest first.
+check "suspend from the command line" pd card suspend "$basic"
+check "flag from the command line" pd card flag "$basic"
+pd card history "$basic" >"$T/hist"
+expect_grep "history shows the suspension" " suspend$" "$T/hist"
+expect_grep "history shows the flag" " flag$" "$T/hist"
+expect_eq "card undo takes the flag back first" "$(pd card undo)" "undid flag of $basic"
+expect_eq "then the suspension" "$(pd card undo)" "undid suspend of $basic"
+expect_eq "the card is back as it was" "$(sql "SELECT suspended || flag FROM card_state WHERE key = '$basic'")" "00"
+
 check_exit "usage: add without a front" 2 pd card add --deck my-notes
 check_exit "usage: search with two queries" 2 pd cards search a b
 check_exit "usage: an unknown state" 2 pd cards search a --state sleepy

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cards.h"
 #include "cli_cards.h"
 #include "cli_review.h"
 #include "plan.h"
@@ -325,16 +326,28 @@ cmd_card(struct cmd *c)
 		       rc.tags, review_state_name(rc.fc.state), due, rc.fc.stability,
 		       rc.fc.difficulty, rc.fc.reps, rc.fc.lapses, rc.suspended ? "yes" : "no",
 		       rc.flag ? "yes" : "no", rc.leech ? "yes" : "no", rc.front, rc.back);
-	} else if (strcmp(what, "bury") == 0) {
-		struct settings set;
-		settings_load(db, &set);
-		review_bury(db, key, day_end(now_unix(), set.rollover_hour));
-		printf("%s: buried until tomorrow\n", key);
-	} else if (strcmp(what, "suspend") == 0 || strcmp(what, "unsuspend") == 0) {
-		review_set_suspended(db, key, what[0] == 's');
-		printf("%s: %s\n", key, what[0] == 's' ? "suspended" : "unsuspended");
-	} else if (strcmp(what, "flag") == 0) {
-		printf("%s: %s\n", key, review_toggle_flag(db, key) ? "flagged" : "unflagged");
+	} else {
+		/* Through the card log, so card history shows the change and
+		 * card undo takes it back. */
+		char *cause = NULL;
+		int r;
+		if (strcmp(what, "bury") == 0) {
+			struct settings set;
+			settings_load(db, &set);
+			r = cards_bury(db, key, day_end(now_unix(), set.rollover_hour), &cause);
+			if (r == 0)
+				printf("%s: buried until tomorrow\n", key);
+		} else if (strcmp(what, "flag") == 0) {
+			r = cards_flag(db, key, &cause);
+			if (r >= 0)
+				printf("%s: %s\n", key, r ? "flagged" : "unflagged");
+		} else {
+			r = cards_suspend(db, key, what[0] == 's', &cause);
+			if (r == 0)
+				printf("%s: %s\n", key, what[0] == 's' ? "suspended" : "unsuspended");
+		}
+		if (r < 0)
+			rcode = cli_cause(cause);
 	}
 	review_card_free(&rc);
 	return rcode;
