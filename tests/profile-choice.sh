@@ -33,8 +33,14 @@ check "and to copy" pd story copy ex-rag --id my-rag
 check "cards of the example stay searchable" pd cards search transactions --deck ex-figures
 expect_grep "found" "^ex-qps	" "$T/out"
 
+# With a profile of one's own, the example's pitch is not rehearsed.
+check_exit "rehearse pitch before writing one" 1 pd rehearse pitch
+expect_grep "says how to write one" "no pitch of your own yet: write one with prepdeck profile pitch" "$T/err"
+
 # The learner's own profile.
 check "pitch" pd profile pitch "I build retrieval systems that answer from company documents."
+check_exit "rehearse pitch now goes on to the timer" 1 pd rehearse pitch
+expect_grep "(which needs a terminal)" "needs a terminal" "$T/err"
 check "figure" pd profile figure "Queries a day on my search service" "40k" "Peak in March"
 fig=$(cat "$T/out")
 expect_eq "a type-in card in my-figures" "$(sql "SELECT kind || '|' || deck_id || '|' || front || '|' || back || '|' || note FROM card WHERE key = '$fig'")" "typein|my-figures|Queries a day on my search service|40k|Peak in March"

@@ -700,6 +700,11 @@ cmd_rehearse(struct cmd *c)
 	char *id = c->argc == 1 ? xstrdup(sub) : storysched_suggest(db, now_unix());
 	if (id == NULL || strcmp(id, "pitch") == 0) {
 		free(id);
+		char *pitch = story_pitch_id(db);
+		if (pitch == NULL)
+			return cli_error("you have no pitch of your own yet: write one with "
+			                 "prepdeck profile pitch TEXT (or y on Today, then Pitch)");
+		free(pitch);
 		cli_start(c, START_PITCH);
 	} else if (strcmp(id, "flow") == 0) {
 		free(id);

@@ -814,8 +814,9 @@ story_template_for(struct db *db, const char *comp)
 char *
 story_pitch_id(struct db *db)
 {
-	return db_text(db, "SELECT id FROM story WHERE retired = 0 AND type = 'pitch' "
-	               "ORDER BY origin = 'bundled', updated_at DESC, id = 'pitch-60s' DESC, "
+	/* With a profile of their own, the example's pitch is set aside. */
+	return db_text(db, "SELECT id FROM story WHERE retired = 0 AND type = 'pitch' AND NOT "
+	               PROFILE_STORY_SET_ASIDE_SQL("story") " ORDER BY origin = 'bundled', updated_at DESC, id = 'pitch-60s' DESC, "
 	               "src, line LIMIT 1", "");
 }
 

@@ -155,7 +155,8 @@ int story_prompt_get(struct db *db, const char *id, struct story_prompt *p,
 /* The first template covering competency comp (a new id), or NULL. */
 char *story_template_for(struct db *db, const char *comp);
 /* The pitch to rehearse: the user's own if there is one, else the
- * bundled one. A new id, or NULL when there is no pitch. */
+ * bundled one (the example's, unless the learner chose a profile of
+ * their own). A new id, or NULL when there is no pitch. */
 char *story_pitch_id(struct db *db);
 /* The type of a story (a new string), or NULL when there is no story id. */
 char *story_type(struct db *db, const char *id);

@@ -124,7 +124,7 @@ rs_open(struct app *a, const void *arg)
 	if (rq == NULL || rq->what == RH_START_PITCH) {
 		r->story_id = story_pitch_id(a->db);
 		if (r->story_id == NULL) {
-			tui_message(a, "There is no pitch: import the bundled curriculum.");
+			tui_message(a, "No pitch of your own yet: y on Today writes one.");
 			rs_free(r);
 			return NULL;
 		}
