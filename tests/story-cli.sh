@@ -84,7 +84,7 @@ expect_grep "unknown field message" "unknown field 'colour'" "$T/err"
 check_exit "bundled stories are read-only" 1 P story set story-rag title "Mine now"
 expect_grep "read-only message" "copy it first" "$T/err"
 expect_eq "bundled story untouched" "$(DB=$DB sql "SELECT title FROM story WHERE id = 'story-rag'")" \
-	"Example: RAG for banking support, 40% fewer unsupported answers"
+	"RAG for banking support, 40% fewer unsupported answers"
 check_exit "set needs three arguments" 2 P story set my-rag title
 check "delete a story" P story delete my-rag-2
 expect_eq "deleted is retired" "$(DB=$DB sql "SELECT retired FROM story WHERE id = 'my-rag-2'")" 1
@@ -169,7 +169,7 @@ expect_grep "md title" "^## Mon histoire : « RAG » — 70 % de calcul en moins
 expect_grep "md non-ASCII text" "Ligne une — café" "$T/out"
 expect_no_grep "md without bundled stories" "^## .*RAG for banking support" "$T/out"
 check "export md --all" P export stories --all
-expect_grep "md --all has the bundled ones" "^## (example) Example: RAG for banking support" "$T/out"
+expect_grep "md --all has the bundled ones" "^## (example) RAG for banking support" "$T/out"
 check_exit "yaml --all refused" 2 P export stories --format yaml --all
 check_exit "unknown format" 2 P export stories --format pdf
 check_exit "export of nothing" 2 P export

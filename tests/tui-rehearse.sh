@@ -21,7 +21,7 @@ tui_start 80 24 --db "$DB"
 expect_screen "Today" "prepdeck · Today"
 keys s
 expect_screen "stories screen" "prepdeck · Stories"
-expect_screen "the user's story first" "> Example: RAG for banking support.*mine"
+expect_screen "the user's story first" "> RAG for banking support.*mine"
 keys r
 expect_screen "ready: sections and budgets" "Sections and budgets"
 expect_screen "the short action budget" "Action  *0:02"
@@ -160,7 +160,7 @@ expect_screen "quit" "EXITED 0"
 
 # The pitch, started from the command line, and the ASCII clock.
 TUI_ENV="NO_COLOR=1" tui_start 80 24 --db "$DB" rehearse pitch
-expect_screen "pitch ready" "Pitch · (example) Example: 60-second pitch"
+expect_screen "pitch ready" "Pitch · (example) 60-second pitch"
 keys Space
 expect_screen "one section" "Pitch   (1 of 1)"
 expect_screen "ASCII digits without colour" "#####"
