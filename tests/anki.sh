@@ -174,4 +174,17 @@ sql "SELECT key FROM card WHERE src LIKE '@anki/%' ORDER BY key" > "$T/keys-seco
 if cmp -s "$T/keys-first" "$T/keys-second"; then pass; else
 	fail "the export read elsewhere gives other card ids"; diff "$T/keys-first" "$T/keys-second" >&2; fi
 
+# A card the learner edited keeps the learner's text when the package is
+# imported again, as a curriculum card does; revert gives the package's.
+DB="$T/override.db"
+check "import for the edit" "$P" --db "$DB" anki import "$top_srcdir/tests/anki/fixture.apkg"
+rag=$(sql "SELECT key FROM card WHERE front LIKE 'What is **RAG**?%'")
+check "edit an imported card" "$P" --db "$DB" card edit "$rag" back "My own answer"
+check "import the package again" "$P" --db "$DB" anki import "$top_srcdir/tests/anki/fixture.apkg"
+expect_grep "nothing updated" "^Cards: 0 added, 0 updated, 3 unchanged" "$T/out"
+expect_eq "the learner's text stays" "$(sql "SELECT back FROM card WHERE key = '$rag'")" "My own answer"
+check "revert" "$P" --db "$DB" card revert "$rag"
+sql "SELECT back FROM card WHERE key = '$rag'" >"$T/back"
+expect_grep "the package's text is back" "^Retrieval-augmented generation" "$T/back"
+
 finish

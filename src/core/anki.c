@@ -11,6 +11,7 @@
 #include "anki.h"
 #include "anki_html.h"
 #include "anki_proto.h"
+#include "cards.h"
 #include "db_anki.h"
 #include "deadline.h"
 #include "fsrs.h"
@@ -76,6 +77,7 @@ struct logrow {
 
 struct imp {
 	struct db *db;
+	int overrides;              /* the learner has edited some card's text */
 	const struct anki_import_opts *o;
 	struct anki_summary *s;
 	char **cause;
@@ -517,6 +519,24 @@ add_ref(struct imp *im, int64_t cid, const char *key, int old, int suspend, int 
 	c->sched = sched;
 }
 
+/* A card of a note whose text the learner changed in prepdeck keeps the
+ * learner's text, as a curriculum card does on import: the package's
+ * text is recorded beside the override (the browser marks it when it
+ * changed). Returns 1 for such a card. */
+static int
+kept_by_learner(struct imp *im, const char *suffix, const char *kind, const char *front,
+                const char *back, const char *note, const char *tags)
+{
+	if (*suffix != '\0')   /* the note's other cards follow its first */
+		return db_int(im->db, 0, "SELECT count(*) FROM card_override WHERE note_id = ?",
+		              "t", im->note_id) > 0;
+	struct card_note ov;
+	if (!cards_import_override(im->db, im->note_id, kind, front, back, note, tags, &ov))
+		return 0;
+	cards_note_clear(&ov);
+	return 1;
+}
+
 static int
 on_card(void *ctx, const struct anki_row *r)
 {
@@ -613,6 +633,14 @@ on_card(void *ctx, const struct anki_row *r)
 	db_bind_text_kept(st, 1, key);
 	int existed = db_step(st);
 	db_reset(st);
+	if (existed && im->overrides && kept_by_learner(im, suffix, kind, front, back, note,
+	                                                tags)) {
+		im->s->cards_unchanged++;
+		add_ref(im, cid, key, existed, 0, 0);
+		free(key);
+		free(tags);
+		return 0;
+	}
 	st = im->st_card_put;
 	const char *text[] = { key, im->note_id, deck_id, kind, front, back, note, tags };
 	for (int k = 0; k < 8; k++)
@@ -1141,6 +1169,7 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 	settings_fsrs_params(&im.set, &im.p);
 	struct target t;
 	im.targets = target_next(db, 0, &t) == 0;
+	im.overrides = db_int(db, 0, "SELECT count(*) FROM card_override", "") > 0;
 
 	int rc = anki_src_rows(src, ANKI_Q_NOTETYPES, on_notetype, &im, cause);
 	if (rc == 0)
