@@ -225,8 +225,8 @@ draw_menu(struct app *a, struct pf *p, int lines, int cols)
 	         own(p) ? "your own" : "the example candidate's");
 	tui_put(2, 2, buf, cols - 4, A_BOLD);
 	char ex[200], pitch[120], figs[120], stories[120];
-	snprintf(ex, sizeof ex, "a banking LLM project's pitch, %d figures, %d stories, "
-	         "marked (example)", i->example_figures, i->example_stories);
+	snprintf(ex, sizeof ex, "a banking LLM candidate's pitch, %d figures and %d stories",
+	         i->example_figures, i->example_stories);
 	if (i->pitch_id)
 		snprintf(pitch, sizeof pitch, "Your 60-second pitch: %d words", words(i->pitch));
 	else
