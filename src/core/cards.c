@@ -1072,6 +1072,12 @@ cards_draft_save(struct db *db, const struct card_note *n, int due_now)
 }
 
 int
+cards_draft_exists(struct db *db)
+{
+	return db_int(db, 0, "SELECT count(*) FROM card_draft WHERE slot = 'card'", "") > 0;
+}
+
+int
 cards_draft_load(struct db *db, struct card_note *n, int *due_now)
 {
 	struct db_stmt *st = db_prepare(db, "SELECT note_id, deck_id, kind, front, back, note, "

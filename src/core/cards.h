@@ -149,6 +149,8 @@ void cards_draft_save(struct db *db, const struct card_note *n, int due_now);
 /* Returns 1 and fills n (cards_note_init'ed by the caller) when there is
  * a draft; n->note_id is "" for a new card. */
 int cards_draft_load(struct db *db, struct card_note *n, int *due_now);
+/* Whether a draft is waiting (a crash left one). */
+int cards_draft_exists(struct db *db);
 void cards_draft_clear(struct db *db);
 
 /* Import hooks (import.c). A card item of a curriculum file whose note

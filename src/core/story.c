@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "parse.h"
-#include "profile.h"
+#include "profile_sql.h"
 #include "story.h"
 #include "util.h"
 

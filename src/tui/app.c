@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "cards.h"
 #include "tui/app.h"
 #include "util.h"
 
@@ -649,8 +650,9 @@ tui_main(struct store *store, const struct start_request *start)
 	/* `prepdeck review` opens on the review screen alone, so leaving it
 	 * returns to the shell. */
 	int rc = push_start(&a, start);
-	if (rc == 0)
-		cardedit_restore_draft(&a);
+	/* A card being written when prepdeck stopped comes back on top. */
+	if (rc == 0 && cards_draft_exists(a.db))
+		tui_push(&a, &cardedit_screen, &(struct cardedit_start){ .what = CE_START_DRAFT });
 	while (rc == 0 && a.depth > 0 && !a.quit) {
 		draw(&a);
 		timeout(a.tick_ms > 0 ? a.tick_ms : -1);

@@ -148,8 +148,4 @@ extern const struct screen_ops browser_screen;    /* arg: a query to start with,
 extern const struct screen_ops cardedit_screen;   /* arg: struct cardedit_start, or NULL */
 extern const struct screen_ops profile_screen;    /* arg: NULL */
 
-/* Opens the card editor on the unsaved draft a crash left, if any
- * (called once at start). */
-void cardedit_restore_draft(struct app *a);
-
 #endif

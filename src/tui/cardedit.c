@@ -578,19 +578,6 @@ cardedit_input(struct app *a, void *st, enum tui_action act, int key)
 	return 1;
 }
 
-void
-cardedit_restore_draft(struct app *a)
-{
-	struct card_note n;
-	cards_note_init(&n);
-	int have = cards_draft_load(a->db, &n, NULL);
-	cards_note_clear(&n);
-	if (have) {
-		struct cardedit_start start = { .what = CE_START_DRAFT };
-		tui_push(a, &cardedit_screen, &start);
-	}
-}
-
 static const struct tui_key cardedit_keys[] = {
 	{ KEY_F(2), ACT_NONE, "F2/Ctrl-S", "Save the card (a new one: then write the next)" },
 	{ '\t', ACT_NONE, "Tab", "Next field: deck, kind, due, front, back, note, tags" },
