@@ -17,50 +17,11 @@
 #include "story.h"
 #include "util.h"
 
-/* Standard input as text for a VALUE of "-": a new string, or NULL
- * with *cause set when it holds a NUL byte or is far over any limit. */
-static char *
-read_input(char **cause)
-{
-	struct sbuf b;
-	sbuf_init(&b);
-	sbuf_add(&b, "");
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
-		if (memchr(buf, '\0', n) != NULL) {
-			sbuf_free(&b);
-			fail(cause, "standard input holds a NUL byte: it is not text");
-			return NULL;
-		}
-		sbuf_addn(&b, buf, n);
-		if (b.len > 4 * (size_t)CARD_TEXT_MAX) {
-			sbuf_free(&b);
-			fail(cause, "standard input is too long (a field holds at most %u bytes)",
-			     CARD_TEXT_MAX);
-			return NULL;
-		}
-	}
-	/* One final newline (as echo and editors add) is not part of it. */
-	if (b.len > 0 && b.s[b.len - 1] == '\n')
-		b.s[--b.len] = '\0';
-	if (b.len > 0 && b.s[b.len - 1] == '\r')
-		b.s[--b.len] = '\0';
-	return sbuf_take(&b);
-}
-
-/* VALUE, or standard input when VALUE is "-" (read once). */
+/* A field's VALUE: the text, or standard input for "-" (cli_value). */
 static char *
 value_arg(const char *v, int *used_stdin, char **cause)
 {
-	if (strcmp(v, "-") != 0)
-		return xstrdup(v);
-	if (*used_stdin) {
-		fail(cause, "only one value can come from standard input");
-		return NULL;
-	}
-	*used_stdin = 1;
-	return read_input(cause);
+	return cli_value(v, 4 * (size_t)CARD_TEXT_MAX, used_stdin, cause);
 }
 
 static int

@@ -271,22 +271,6 @@ static const struct cmd_entry gapmap_add_entry = {
 	.min = 2, .max = 2, .needs = "MAP and NAME", .operand = { ARG_MAP }, .exec = cmd_gapmap_add,
 };
 
-/* Reads all of standard input (for `set ... -`). Caller frees. */
-static char *
-read_stdin(void)
-{
-	struct sbuf b;
-	sbuf_init(&b);
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
-		sbuf_addn(&b, buf, n);
-	/* One final newline (as echo and editors add) is not part of it. */
-	if (b.len > 0 && b.s[b.len - 1] == '\n')
-		b.s[--b.len] = '\0';
-	return sbuf_take(&b);
-}
-
 static int
 cmd_gapmap_set(struct cmd *c)
 {
@@ -302,7 +286,10 @@ cmd_gapmap_set(struct cmd *c)
 	int64_t rid;
 	if (gap_row_find(db, map, ref, &rid, &cause) != 0)
 		return cli_cause(cause);
-	char *val = strcmp(c->argv[3], "-") == 0 ? read_stdin() : xstrdup(c->argv[3]);
+	int used = 0;
+	char *val = cli_value(c->argv[3], 1024 * 1024, &used, &cause);
+	if (val == NULL)
+		return cli_cause(cause);
 	int rc = gap_row_set(db, rid, f, val, &cause);
 	free(val);
 	if (rc != 0)

@@ -28,25 +28,6 @@ fmt_local(int64_t t, char *buf, size_t n)
 	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
 }
 
-/* Reads all of standard input (for VALUE "-"); a new string or NULL. */
-static char *
-read_stdin(void)
-{
-	struct sbuf b;
-	sbuf_init(&b);
-	sbuf_add(&b, "");
-	char buf[4096];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
-		sbuf_addn(&b, buf, n);
-		if (b.len > 1024 * 1024) {
-			sbuf_free(&b);
-			return NULL;
-		}
-	}
-	return sbuf_take(&b);
-}
-
 /* ---- stories ------------------------------------------------------ */
 
 static int
@@ -380,10 +361,11 @@ static int
 cmd_story_set(struct cmd *c)
 {
 	char **argv = c->argv;
-	char *value = strcmp(argv[2], "-") == 0 ? read_stdin() : xstrdup(argv[2]);
-	if (value == NULL)
-		return cli_error("standard input is too long for one field");
 	char *cause = NULL;
+	int used = 0;
+	char *value = cli_value(argv[2], 1024 * 1024, &used, &cause);
+	if (value == NULL)
+		return cli_cause(cause);
 	int rc = story_set(cli_db(c), argv[0], argv[1], value, &cause);
 	free(value);
 	if (rc != 0)

@@ -394,3 +394,38 @@ cmd_run(struct cli *cli, const struct cmd_entry *top, int argc, char **argv)
 	free(c.argv);
 	return rc;
 }
+
+char *
+cli_value(const char *v, size_t max, int *used_stdin, char **cause)
+{
+	if (strcmp(v, "-") != 0)
+		return xstrdup(v);
+	if (*used_stdin) {
+		fail(cause, "only one value can come from standard input");
+		return NULL;
+	}
+	*used_stdin = 1;
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_add(&b, "");
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, stdin)) > 0) {
+		if (memchr(buf, '\0', n) != NULL) {
+			sbuf_free(&b);
+			fail(cause, "standard input holds a NUL byte: it is not text");
+			return NULL;
+		}
+		sbuf_addn(&b, buf, n);
+		if (b.len > max) {
+			sbuf_free(&b);
+			fail(cause, "standard input is too long (a field holds at most %zu bytes)", max);
+			return NULL;
+		}
+	}
+	if (b.len > 0 && b.s[b.len - 1] == '\n')
+		b.s[--b.len] = '\0';
+	if (b.len > 0 && b.s[b.len - 1] == '\r')
+		b.s[--b.len] = '\0';
+	return sbuf_take(&b);
+}

@@ -126,6 +126,13 @@ int cli_int(const struct cmd *c, const char *what, const char *s, int64_t min,
             int64_t max, int64_t *out);
 int cli_day(const struct cmd *c, const char *what, const char *s, int64_t *day);
 
+/* A VALUE operand or option value: a copy of v, or when v is "-" all of
+ * standard input (one final newline, as echo and editors add, dropped).
+ * Standard input is read once: *used_stdin says whether it was. NULL
+ * with *cause set when it holds a NUL byte, exceeds max bytes or was
+ * read already. */
+char *cli_value(const char *v, size_t max, int *used_stdin, char **cause);
+
 /* The one way to report. cli_usage prints "prepdeck: MESSAGE" and
  * "(see prepdeck help CMD)" and returns EXIT_USAGE; cli_error prints
  * "prepdeck: MESSAGE" and returns EXIT_USER; cli_cause prints cause as
