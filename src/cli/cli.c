@@ -300,21 +300,6 @@ struct visible {
 static FILE *raw_stdout;
 
 static int
-write_all(int fd, const char *s, size_t n)
-{
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static int
 visible_put(struct visible *v, const char *buf, size_t n, int final)
 {
 	/* Plain ASCII text (most output: tables, TSV) goes out as it is. */
@@ -329,7 +314,7 @@ visible_put(struct visible *v, const char *buf, size_t n, int final)
 	while (k < n && plain[u[k]])
 		k++;
 	if (k == n && v->npend == 0)
-		return write_all(v->fd, buf, n);
+		return fd_write_all(v->fd, buf, n);
 	struct sbuf out, in;
 	sbuf_init(&out);
 	sbuf_init(&in);
@@ -338,7 +323,7 @@ visible_put(struct visible *v, const char *buf, size_t n, int final)
 	size_t used = sbuf_add_visible(&out, in.s, in.len, 1, final);
 	v->npend = in.len - used;
 	memcpy(v->pend, in.s + used, v->npend);
-	int rc = write_all(v->fd, out.s, out.len);
+	int rc = fd_write_all(v->fd, out.s, out.len);
 	sbuf_free(&out);
 	sbuf_free(&in);
 	return rc;

@@ -94,22 +94,6 @@ read_small(zip_t *z, zip_int64_t idx, size_t max, uint8_t **out, size_t *len, ch
 	return 0;
 }
 
-static int
-write_all(int fd, const void *p, size_t n)
-{
-	const char *s = p;
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* Where an entry is copied to: the file, and the size cap. */
 struct sink {
 	int fd;
@@ -129,7 +113,7 @@ put(struct sink *k, const void *p, size_t n)
 	k->total += n;
 	if (k->total > k->cap)
 		return -2;
-	if (write_all(k->fd, p, n) != 0)
+	if (fd_write_all(k->fd, p, n) != 0)
 		return fail(k->cause, "cannot write a temporary file: %s", strerror(errno));
 	return 0;
 }

@@ -179,4 +179,8 @@ int text_bad_unicode(const unsigned char *p);
  * cleaned copy (caller frees), or NULL with *cause set naming `what`. */
 char *text_clean(const char *what, const char *s, size_t max, int multiline, char **cause);
 
+/* Writes all n bytes to fd, again after EINTR or a short write; 0, or
+ * -1 with errno set. */
+int fd_write_all(int fd, const void *p, size_t n);
+
 #endif
