@@ -2,7 +2,7 @@
  * overdue marks and today highlighted; ticking tasks, opening what they
  * link to, pushing the rest of the plan back (with a preview first),
  * starting or replacing a plan (asking first), and the weekly review.
- * Also the plan's section of the Today screen (tui/plan.h). */
+ * Also the plan's section of the Today screen (tui/today.h). */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,7 +14,7 @@
 #include "studyday.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
-#include "tui/plan_panel.h"
+#include "tui/today.h"
 #include "tui/text.h"
 #include "util.h"
 
@@ -173,17 +173,21 @@ struct plan_panel {
 	char warning[300];     /* the plan does not fit the next interview */
 };
 
-struct plan_panel *
-plan_panel_new(struct app *a)
+static void panel_reload(struct app *a, void *st);
+
+/* Loads the active plan (if any). */
+static void *
+panel_open(struct app *a)
 {
 	struct plan_panel *p = xcalloc(1, sizeof *p);
-	plan_panel_reload(a, p);
+	panel_reload(a, p);
 	return p;
 }
 
-void
-plan_panel_free(struct plan_panel *p)
+static void
+panel_close(void *st)
 {
+	struct plan_panel *p = st;
 	if (p == NULL)
 		return;
 	plan_view_free(p->v);
@@ -202,9 +206,10 @@ today_tasks(const struct plan_panel *p, size_t *n)
 	return d->ntasks ? &p->v->tasks[d->first] : NULL;
 }
 
-void
-plan_panel_reload(struct app *a, struct plan_panel *p)
+static void
+panel_reload(struct app *a, void *st)
 {
+	struct plan_panel *p = st;
 	plan_view_free(p->v);
 	p->v = plan_load(a->db, now_unix());
 	plan_interview_warning(a->db, p->v, p->warning, sizeof p->warning);
@@ -214,9 +219,13 @@ plan_panel_reload(struct app *a, struct plan_panel *p)
 		p->sel = n ? n - 1 : 0;
 }
 
-int
-plan_panel_draw(struct app *a, struct plan_panel *p, int y, int cols)
+/* Day N of M, the week's theme, today's tasks with check boxes, week
+ * and plan progress, the overdue count. */
+static int
+panel_draw(struct app *a, void *st, int y, int lines, int cols)
 {
+	struct plan_panel *p = st;
+	(void)lines;
 	const char *hint = "p plan  c checklists";
 	tui_put(y, 2, "Study plan", cols - 4, tui_attr(a, C_TITLE));
 	tui_put(y, cols - 2 - tui_width(hint), hint, tui_width(hint), tui_attr(a, C_ACCENT));
@@ -273,9 +282,12 @@ plan_panel_draw(struct app *a, struct plan_panel *p, int y, int cols)
 	return y + 2;
 }
 
-int
-plan_panel_input(struct app *a, struct plan_panel *p, enum tui_action act, int key)
+/* ACT_UP/DOWN move among today's tasks, ACT_TOGGLE ticks, ACT_SELECT
+ * shows the task in full; ACT_PLAN, ACT_CHECKLISTS, ACT_START_PLAN. */
+static int
+panel_input(struct app *a, void *st, enum tui_action act, int key)
 {
+	struct plan_panel *p = st;
 	size_t n;
 	struct plan_task *t = today_tasks(p, &n);
 	(void)key;
@@ -314,12 +326,21 @@ plan_panel_input(struct app *a, struct plan_panel *p, enum tui_action act, int k
 			return 1;
 		}
 		toggle_task(a, p->v, &t[p->sel]);
-		plan_panel_reload(a, p);
+		panel_reload(a, p);
 		return 1;
 	default:
 		return 0;
 	}
 }
+
+const struct today_section plan_today_section = {
+	.name = "Study plan",
+	.open = panel_open,
+	.resume = panel_reload,
+	.close = panel_close,
+	.draw = panel_draw,
+	.input = panel_input,
+};
 
 /* ---- the plan screen --------------------------------------------------- */
 
