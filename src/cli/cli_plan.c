@@ -44,30 +44,6 @@ load_or_complain(struct db *db)
 	return v;
 }
 
-/* "Day 9 of 42", "Starts Mon 2025-03-10", ... for the view's today. */
-static void
-fmt_where(const struct plan_view *v, char *buf, size_t n)
-{
-	char d[20];
-	switch (v->phase) {
-	case PLAN_ON:
-		snprintf(buf, n, "Day %d of %d", v->today_day, v->ndays);
-		break;
-	case PLAN_BEFORE:
-		plan_fmt_day(plan_date(v, 1), d, sizeof d);
-		snprintf(buf, n, "Day 1 of %d comes on %s", v->ndays, d);
-		break;
-	case PLAN_BREAK:
-		plan_fmt_day(plan_date(v, v->pos + 1), d, sizeof d);
-		snprintf(buf, n, "A free day; day %d of %d comes on %s", v->pos + 1, v->ndays, d);
-		break;
-	case PLAN_AFTER:
-		plan_fmt_day(plan_date(v, v->ndays), d, sizeof d);
-		snprintf(buf, n, "Finished: day %d was %s", v->ndays, d);
-		break;
-	}
-}
-
 static const char *
 link_name(const char *kind)
 {
@@ -266,7 +242,7 @@ cmd_plan_today(struct cmd *c)
 		return EXIT_OK;
 	}
 	char where[96], today[20];
-	fmt_where(v, where, sizeof where);
+	plan_where(v, where, sizeof where);
 	plan_fmt_day(v->today, today, sizeof today);
 	const struct plan_weekinfo *w = &v->weeks[v->cur_week - 1];
 	printf("%s\n%s · Week %d: %s\n", v->title, where, v->cur_week, w->theme);
@@ -315,7 +291,7 @@ cmd_plan_show(struct cmd *c)
 	if (v == NULL)
 		return EXIT_USER;
 	char where[96], start[20];
-	fmt_where(v, where, sizeof where);
+	plan_where(v, where, sizeof where);
 	plan_fmt_day(v->start_day, start, sizeof start);
 	printf("%s (%s), day 1 on %s · %s\n", v->title, v->plan_id, start, where);
 	printf("Done %d/%d · %d overdue", v->done, v->total, v->overdue);
@@ -397,7 +373,7 @@ cmd_plan_start(struct cmd *c)
 	struct plan_view *old = rc == EXIT_OK ? plan_load(db, now) : NULL;
 	if (old != NULL && !yes) {
 		char where[96];
-		fmt_where(old, where, sizeof where);
+		plan_where(old, where, sizeof where);
 		where[0] = (char)tolower((unsigned char)where[0]);
 		rc = cli_error("the plan '%s' is running (%s, %d of %d tasks done); starting "
 		               "'%s' ends it (its ticked tasks and reviews are kept). Run "

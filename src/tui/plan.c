@@ -32,29 +32,6 @@ put_bar(struct app *a, int y, int x, int width, int done, int total)
 		        i < fill ? tui_attr(a, C_GOOD) : tui_attr(a, C_DIM));
 }
 
-/* "Day 9 of 42", or what today is when no plan day falls on it. */
-static void
-where_text(const struct plan_view *v, char *buf, size_t n)
-{
-	char d[20];
-	switch (v->phase) {
-	case PLAN_ON:
-		snprintf(buf, n, "Day %d of %d", v->today_day, v->ndays);
-		break;
-	case PLAN_BEFORE:
-		plan_fmt_day(plan_date(v, 1), d, sizeof d);
-		snprintf(buf, n, "Day 1 of %d comes on %s", v->ndays, d);
-		break;
-	case PLAN_BREAK:
-		plan_fmt_day(plan_date(v, v->pos + 1), d, sizeof d);
-		snprintf(buf, n, "Free day; day %d of %d comes on %s", v->pos + 1, v->ndays, d);
-		break;
-	case PLAN_AFTER:
-		snprintf(buf, n, "Finished (%d days)", v->ndays);
-		break;
-	}
-}
-
 /* The mark and colour of a task's check box. */
 static const char *
 task_box(struct app *a, const struct plan_task *t, attr_t *attr)
@@ -238,7 +215,7 @@ panel_draw(struct app *a, void *st, int y, int lines, int cols)
 		return y + 2;
 	}
 	char where[96], head[512];
-	where_text(v, where, sizeof where);
+	plan_where(v, where, sizeof where);
 	snprintf(head, sizeof head, "%s · Week %d: %s", where, v->cur_week,
 	         v->weeks[v->cur_week - 1].theme);
 	tui_put(y++, 4, head, cols - 6, A_BOLD);
@@ -694,7 +671,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	}
 	case M_REPLACE_CONFIRM: {
 		char where[96];
-		where_text(s->v, where, sizeof where);
+		plan_where(s->v, where, sizeof where);
 		y0 = draw_box(lines, cols, 7, w, &x0);
 		where[0] = (char)(where[0] == 'D' || where[0] == 'F' ? where[0] - 'A' + 'a' :
 		                  where[0]);
@@ -753,7 +730,7 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 		return;
 	}
 	char buf[512], where[96];
-	where_text(v, where, sizeof where);
+	plan_where(v, where, sizeof where);
 	snprintf(buf, sizeof buf, "Study plan · %s", v->title);
 	tui_put(0, 2, buf, cols - 4 - tui_width(where) - 2, tui_attr(a, C_TITLE) | A_BOLD);
 	tui_put(0, cols - 2 - tui_width(where), where, tui_width(where), A_BOLD);
