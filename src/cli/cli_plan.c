@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "checklist.h"
 #include "cli_plan.h"
@@ -16,16 +15,6 @@
 #include "settings.h"
 #include "studyday.h"
 #include "util.h"
-
-/* A local date and time, "Mon 2025-03-10 21:04". */
-static void
-fmt_local(int64_t t, char *buf, size_t n)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	localtime_r(&tt, &tm);
-	strftime(buf, n, "%a %Y-%m-%d %H:%M", &tm);
-}
 
 static int
 no_plan(void)
@@ -519,7 +508,7 @@ print_review(const struct plan_view *v, int wk)
 	const struct plan_weekinfo *w = &v->weeks[wk - 1];
 	if (w->reviewed) {
 		char at[32];
-		fmt_local(w->reviewed_at, at, sizeof at);
+		fmt_local_stamp(w->reviewed_at, at, sizeof at);
 		printf("Week %d (%s), reviewed %s\n  moved: %s\n  reprioritize: %s\n", wk,
 		       w->theme, at, w->moved, w->reprioritize);
 	} else {
@@ -612,7 +601,7 @@ cmd_plan_list(struct cmd *c)
 		plan_fmt_day(r[i].start_day, d, sizeof d);
 		if (!r[i].active) {
 			char when[32];
-			fmt_local(r[i].ended_at, when, sizeof when);
+			fmt_local_stamp(r[i].ended_at, when, sizeof when);
 			snprintf(e, sizeof e, "ended %s", when);
 		}
 		printf("  %lld  %-14s day 1 %s, %s, %d tasks ticked\n", (long long)r[i].id,
@@ -691,7 +680,7 @@ print_last(const struct checklist *k)
 {
 	if (k->times_done) {
 		char at[32];
-		fmt_local(k->last_done, at, sizeof at);
+		fmt_local_stamp(k->last_done, at, sizeof at);
 		printf("last completed %s (%d time%s)", at, k->times_done,
 		       k->times_done == 1 ? "" : "s");
 	} else {

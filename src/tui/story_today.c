@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "settings.h"
 #include "storysched.h"
@@ -34,16 +33,6 @@ why_text(const struct storysched_item *it, char *buf, size_t n)
 		snprintf(buf, n, it->last_rehearsed ? "new · not scored yet" : "new");
 		break;
 	}
-}
-
-/* "Thu 26 Nov" for Unix time t. */
-static void
-fmt_short(int64_t t, char *buf, size_t n)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	localtime_r(&tt, &tm);
-	strftime(buf, n, "%a %d %b", &tm);
 }
 
 /* A title line, one line per story to rehearse today as far as rows up
@@ -86,7 +75,7 @@ story_today_draw(struct app *a, void *st, int y, int lines, int cols)
 			                                                      C_DIM));
 			if (d.next_id) {
 				char when[32];
-				fmt_short(d.next_due, when, sizeof when);
+				fmt_local_day(d.next_due, when, sizeof when);
 				snprintf(buf, sizeof buf, "  Next: %s on %s", d.next_title, when);
 				tui_put(y, used, buf, cols - used - 2, tui_attr(a, C_DIM));
 			}
