@@ -150,25 +150,10 @@ struct plan_panel {
 	char warning[300];     /* the plan does not fit the next interview */
 };
 
-static void panel_reload(struct app *a, void *st);
-
-/* Loads the active plan (if any). */
-static void *
-panel_open(struct app *a)
-{
-	struct plan_panel *p = xcalloc(1, sizeof *p);
-	panel_reload(a, p);
-	return p;
-}
-
 static void
-panel_close(void *st)
+panel_release(void *st)
 {
-	struct plan_panel *p = st;
-	if (p == NULL)
-		return;
-	plan_view_free(p->v);
-	free(p);
+	plan_view_free(((struct plan_panel *)st)->v);
 }
 
 /* Today's tasks: a pointer to the first and their number. */
@@ -183,8 +168,9 @@ today_tasks(const struct plan_panel *p, size_t *n)
 	return d->ntasks ? &p->v->tasks[d->first] : NULL;
 }
 
+/* Loads the active plan (if any), keeping the selection. */
 static void
-panel_reload(struct app *a, void *st)
+panel_load(struct app *a, void *st)
 {
 	struct plan_panel *p = st;
 	plan_view_free(p->v);
@@ -303,7 +289,7 @@ panel_input(struct app *a, void *st, enum tui_action act, int key)
 			return 1;
 		}
 		toggle_task(a, p->v, &t[p->sel]);
-		panel_reload(a, p);
+		panel_load(a, p);
 		return 1;
 	default:
 		return 0;
@@ -312,9 +298,9 @@ panel_input(struct app *a, void *st, enum tui_action act, int key)
 
 const struct today_section plan_today_section = {
 	.name = "Study plan",
-	.open = panel_open,
-	.resume = panel_reload,
-	.close = panel_close,
+	.size = sizeof(struct plan_panel),
+	.load = panel_load,
+	.release = panel_release,
 	.draw = panel_draw,
 	.input = panel_input,
 };

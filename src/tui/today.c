@@ -57,7 +57,7 @@ static const struct tui_key today_keys[] = {
 };
 
 static void
-header_resume(struct app *a, void *st)
+header_load(struct app *a, void *st)
 {
 	struct header *h = st;
 	struct settings set;
@@ -77,14 +77,6 @@ header_resume(struct app *a, void *st)
 		snprintf(h->countdown, sizeof h->countdown, "Interview %s%s%s  (i)", when,
 		         tg.company[0] ? " · " : "", tg.company);
 	}
-}
-
-static void *
-header_open(struct app *a)
-{
-	struct header *h = xcalloc(1, sizeof *h);
-	header_resume(a, h);
-	return h;
 }
 
 static int
@@ -114,17 +106,9 @@ header_draw(struct app *a, void *st, int y, int lines, int cols)
 }
 
 static void
-cards_resume(struct app *a, void *st)
+cards_load(struct app *a, void *st)
 {
 	review_today_counts(a->db, now_unix(), &((struct cards *)st)->due);
-}
-
-static void *
-cards_open(struct app *a)
-{
-	struct cards *c = xcalloc(1, sizeof *c);
-	cards_resume(a, c);
-	return c;
 }
 
 /* Flashcards due today: learning, to review, new. */
@@ -156,7 +140,7 @@ cards_draw(struct app *a, void *st, int y, int lines, int cols)
 }
 
 static void
-mock_resume(struct app *a, void *st)
+mock_load(struct app *a, void *st)
 {
 	struct mock *m = st;
 	char *day = NULL, *fix = scorecard_next_fix(a->db, &day);
@@ -164,14 +148,6 @@ mock_resume(struct app *a, void *st)
 	snprintf(m->fix_day, sizeof m->fix_day, "%s", day ? day : "");
 	free(fix);
 	free(day);
-}
-
-static void *
-mock_open(struct app *a)
-{
-	struct mock *m = xcalloc(1, sizeof *m);
-	mock_resume(a, m);
-	return m;
 }
 
 /* The one thing to fix from the latest mock round. */
@@ -197,15 +173,15 @@ mock_draw(struct app *a, void *st, int y, int lines, int cols)
 }
 
 static const struct today_section header_section = {
-	.name = "Header", .open = header_open, .resume = header_resume, .close = free,
+	.name = "Header", .size = sizeof(struct header), .load = header_load,
 	.draw = header_draw,
 };
 static const struct today_section cards_section = {
-	.name = "Flashcards", .open = cards_open, .resume = cards_resume, .close = free,
+	.name = "Flashcards", .size = sizeof(struct cards), .load = cards_load,
 	.draw = cards_draw,
 };
 static const struct today_section mock_section = {
-	.name = "Mock rounds", .open = mock_open, .resume = mock_resume, .close = free,
+	.name = "Mock rounds", .size = sizeof(struct mock), .load = mock_load,
 	.draw = mock_draw,
 };
 
@@ -231,9 +207,12 @@ today_open(struct app *a, const void *arg)
 {
 	struct today *t = xcalloc(1, sizeof *t);
 	(void)arg;
-	for (size_t i = 0; i < NSECTIONS; i++)
-		if (sections[i]->open)
-			t->st[i] = sections[i]->open(a);
+	for (size_t i = 0; i < NSECTIONS; i++) {
+		if (sections[i]->size)
+			t->st[i] = xcalloc(1, sections[i]->size);
+		if (sections[i]->load)
+			sections[i]->load(a, t->st[i]);
+	}
 	return t;
 }
 
@@ -242,9 +221,11 @@ today_close(struct app *a, void *st)
 {
 	struct today *t = st;
 	(void)a;
-	for (size_t i = 0; i < NSECTIONS; i++)
-		if (sections[i]->close)
-			sections[i]->close(t->st[i]);
+	for (size_t i = 0; i < NSECTIONS; i++) {
+		if (sections[i]->release)
+			sections[i]->release(t->st[i]);
+		free(t->st[i]);
+	}
 	free(t);
 }
 
@@ -253,8 +234,8 @@ today_resume(struct app *a, void *st)
 {
 	struct today *t = st;
 	for (size_t i = 0; i < NSECTIONS; i++)
-		if (sections[i]->resume)
-			sections[i]->resume(a, t->st[i]);
+		if (sections[i]->load)
+			sections[i]->load(a, t->st[i]);
 }
 
 static void

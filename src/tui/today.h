@@ -5,17 +5,21 @@
 #ifndef PREPDECK_TUI_TODAY_H
 #define PREPDECK_TUI_TODAY_H
 
+#include <stddef.h>
+
 #include "tui/app.h"
 
 struct today_section {
 	const char *name;
-	/* Optional: reads the section's state from the store (NULL when
-	 * the section keeps none and reads what it draws in draw). */
-	void *(*open)(struct app *a);
-	/* Optional: reads it again after another screen may have changed
-	 * things. */
-	void (*resume)(struct app *a, void *st);
-	void (*close)(void *st);
+	/* The size of the section's state, which today.c allocates zeroed
+	 * and keeps while the screen is open; 0 for a section that keeps
+	 * none (its draw reads what it shows, and st is NULL). */
+	size_t size;
+	/* Optional: reads the state from the store, when the screen opens
+	 * and again after another screen may have changed things. */
+	void (*load)(struct app *a, void *st);
+	/* Optional: frees what load allocated in the state. */
+	void (*release)(void *st);
 	/* Draws from row y, in rows up to lines - 2 (the status line is the
 	 * shell's) and columns 0 .. cols - 1; returns the next free row. */
 	int (*draw)(struct app *a, void *st, int y, int lines, int cols);
