@@ -60,6 +60,31 @@ check_rule(const struct fsrs_params *p, struct dl_card *c, int64_t dstart)
 	return bad;
 }
 
+/* The report's sentence, as the command line and the interview screen
+ * show it. */
+static void
+test_effect(void)
+{
+	struct settings set;
+	settings_load(NULL, &set);
+	set.retention = 0.9;
+	set.reviews_per_day = 200;
+	struct deadline_report r = { .day = days_from_civil(2026, 3, 12), .days = 9,
+	                             .below = 142, .added = 38 };
+	char buf[320];
+	deadline_effect(&r, &set, 1, buf, sizeof buf);
+	CHECK_STR(buf, "142 cards would be below 90% on 2026-03-12; 38 reviews added over "
+	          "the next 9 days.");
+	r = (struct deadline_report){ .day = r.day, .days = 1, .below = 1, .added = 1,
+	                              .over_budget_days = 1 };
+	deadline_effect(&r, &set, 0, buf, sizeof buf);
+	CHECK_STR(buf, "1 card would be below 90% on 2026-03-12; 1 review to add over the "
+	          "next 1 day (1 day over the daily budget of 200: no spread fits).");
+	r.days = 0;
+	deadline_effect(&r, &set, 1, buf, sizeof buf);
+	CHECK_STR(buf, "The interview is today: no time left to add reviews.");
+}
+
 int
 main(void)
 {
@@ -262,6 +287,8 @@ main(void)
 	deadline_propose_plan(today, today, today, &plan, &start, why, sizeof why);
 	CHECK_INT(start, today);
 	CHECK(strstr(why, "all of it comes after the interview") != NULL);
+
+	test_effect();
 
 	char *rm = xprintf("rm -rf '%s'", dir);
 	if (system(rm) != 0)

@@ -158,6 +158,9 @@ test_arithmetic(void)
 	CHECK_STR(v->days[4].title, "Day 5 title");
 	CHECK_STR(plan_find_task(v, "d1-x")->text, "Do thing 1");
 	CHECK_INT(v->cur_week, 1);
+	char where[96];
+	plan_where(v, where, sizeof where);
+	CHECK_STR(where, "Day 1 of 14");
 	plan_view_free(v);
 
 	v = plan_load(db, at("2025-02-01T12:00:00Z"));
@@ -188,12 +191,16 @@ test_arithmetic(void)
 	CHECK_INT(v->today_day, 0);
 	CHECK_INT(v->pos, 0);
 	CHECK_INT(v->overdue, 0);
+	plan_where(v, where, sizeof where);
+	CHECK_STR(where, "Day 1 of 14 comes on Tue 2025-01-28");
 	plan_view_free(v);
 	v = plan_load(db, at("2025-02-11T12:00:00Z"));
 	CHECK_INT(v->phase, PLAN_AFTER);
 	CHECK_INT(v->pos, 14);
 	CHECK_INT(v->overdue, 29);
 	CHECK_INT(v->cur_week, 2);
+	plan_where(v, where, sizeof where);
+	CHECK_STR(where, "Finished: day 14 was Mon 2025-02-10");
 	plan_view_free(v);
 
 	/* A leap day and a year end, on other runs (replacing this one). */
@@ -382,6 +389,9 @@ test_overdue_and_shift(void)
 	CHECK_INT(v->today_day, 0);
 	CHECK_INT(v->pos, 9);
 	CHECK_INT(v->cur_week, 2);
+	char where[96];
+	plan_where(v, where, sizeof where);
+	CHECK_STR(where, "A free day; day 10 of 14 comes on Mon 2025-04-14");
 	/* Days 2-9 have no tick (day 1 has one): they are the days missed. */
 	CHECK_INT(plan_shift_default_from(v), 2);
 	plan_view_free(v);

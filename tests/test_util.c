@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "check.h"
 #include "util.h"
@@ -40,6 +41,36 @@ test_clip(void)
 	CHECK_INT(str_fit("abc", 1, &cut), 0);
 	CHECK_INT(cut, 1);
 	setlocale(LC_ALL, "C");
+}
+
+/* Local-time formats, in a zone west of UTC so the local date is the day
+ * before the UTC one. */
+static void
+test_local_time(void)
+{
+	char buf[32];
+	int64_t t;
+	setenv("TZ", "EST5EDT,M3.2.0,M11.1.0", 1);
+	tzset();
+	CHECK(parse_iso_utc("2026-01-08T03:05:00Z", &t) == 0);
+	fmt_local_stamp(t, buf, sizeof buf);
+	CHECK_STR(buf, "Wed 2026-01-07 22:05");
+	fmt_local_day(t, buf, sizeof buf);
+	CHECK_STR(buf, "Wed 07 Jan");
+	fmt_local(t, "%Y-%m-%d %H:%M", buf, sizeof buf);
+	CHECK_STR(buf, "2026-01-07 22:05");
+	/* Summer time: an hour later on the same UTC clock. */
+	CHECK(parse_iso_utc("2026-07-08T03:05:00Z", &t) == 0);
+	fmt_local_stamp(t, buf, sizeof buf);
+	CHECK_STR(buf, "Tue 2026-07-07 23:05");
+	/* Too small a buffer gives "", never a cut date. */
+	fmt_local_stamp(t, buf, 8);
+	CHECK_STR(buf, "");
+	buf[0] = 'x';
+	fmt_local_stamp(t, buf, 0);
+	CHECK_INT(buf[0], 'x');
+	unsetenv("TZ");
+	tzset();
 }
 
 int
@@ -97,6 +128,7 @@ main(void)
 	CHECK_STR(s, "7-x!");
 	free(s);
 	test_clip();
+	test_local_time();
 
 	/* *italic* in card text: where it opens and closes, and the single
 	 * asterisks it leaves alone. */

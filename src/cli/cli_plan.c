@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "checklist.h"
 #include "cli_plan.h"
@@ -16,16 +15,6 @@
 #include "settings.h"
 #include "studyday.h"
 #include "util.h"
-
-/* A local date and time, "Mon 2025-03-10 21:04". */
-static void
-fmt_local(int64_t t, char *buf, size_t n)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	localtime_r(&tt, &tm);
-	strftime(buf, n, "%a %Y-%m-%d %H:%M", &tm);
-}
 
 static int
 no_plan(void)
@@ -42,30 +31,6 @@ load_or_complain(struct db *db)
 	if (v == NULL)
 		no_plan();
 	return v;
-}
-
-/* "Day 9 of 42", "Starts Mon 2025-03-10", ... for the view's today. */
-static void
-fmt_where(const struct plan_view *v, char *buf, size_t n)
-{
-	char d[20];
-	switch (v->phase) {
-	case PLAN_ON:
-		snprintf(buf, n, "Day %d of %d", v->today_day, v->ndays);
-		break;
-	case PLAN_BEFORE:
-		plan_fmt_day(plan_date(v, 1), d, sizeof d);
-		snprintf(buf, n, "Day 1 of %d comes on %s", v->ndays, d);
-		break;
-	case PLAN_BREAK:
-		plan_fmt_day(plan_date(v, v->pos + 1), d, sizeof d);
-		snprintf(buf, n, "A free day; day %d of %d comes on %s", v->pos + 1, v->ndays, d);
-		break;
-	case PLAN_AFTER:
-		plan_fmt_day(plan_date(v, v->ndays), d, sizeof d);
-		snprintf(buf, n, "Finished: day %d was %s", v->ndays, d);
-		break;
-	}
 }
 
 static const char *
@@ -266,7 +231,7 @@ cmd_plan_today(struct cmd *c)
 		return EXIT_OK;
 	}
 	char where[96], today[20];
-	fmt_where(v, where, sizeof where);
+	plan_where(v, where, sizeof where);
 	plan_fmt_day(v->today, today, sizeof today);
 	const struct plan_weekinfo *w = &v->weeks[v->cur_week - 1];
 	printf("%s\n%s · Week %d: %s\n", v->title, where, v->cur_week, w->theme);
@@ -315,7 +280,7 @@ cmd_plan_show(struct cmd *c)
 	if (v == NULL)
 		return EXIT_USER;
 	char where[96], start[20];
-	fmt_where(v, where, sizeof where);
+	plan_where(v, where, sizeof where);
 	plan_fmt_day(v->start_day, start, sizeof start);
 	printf("%s (%s), day 1 on %s · %s\n", v->title, v->plan_id, start, where);
 	printf("Done %d/%d · %d overdue", v->done, v->total, v->overdue);
@@ -397,7 +362,7 @@ cmd_plan_start(struct cmd *c)
 	struct plan_view *old = rc == EXIT_OK ? plan_load(db, now) : NULL;
 	if (old != NULL && !yes) {
 		char where[96];
-		fmt_where(old, where, sizeof where);
+		plan_where(old, where, sizeof where);
 		where[0] = (char)tolower((unsigned char)where[0]);
 		rc = cli_error("the plan '%s' is running (%s, %d of %d tasks done); starting "
 		               "'%s' ends it (its ticked tasks and reviews are kept). Run "
@@ -543,7 +508,7 @@ print_review(const struct plan_view *v, int wk)
 	const struct plan_weekinfo *w = &v->weeks[wk - 1];
 	if (w->reviewed) {
 		char at[32];
-		fmt_local(w->reviewed_at, at, sizeof at);
+		fmt_local_stamp(w->reviewed_at, at, sizeof at);
 		printf("Week %d (%s), reviewed %s\n  moved: %s\n  reprioritize: %s\n", wk,
 		       w->theme, at, w->moved, w->reprioritize);
 	} else {
@@ -636,7 +601,7 @@ cmd_plan_list(struct cmd *c)
 		plan_fmt_day(r[i].start_day, d, sizeof d);
 		if (!r[i].active) {
 			char when[32];
-			fmt_local(r[i].ended_at, when, sizeof when);
+			fmt_local_stamp(r[i].ended_at, when, sizeof when);
 			snprintf(e, sizeof e, "ended %s", when);
 		}
 		printf("  %lld  %-14s day 1 %s, %s, %d tasks ticked\n", (long long)r[i].id,
@@ -715,7 +680,7 @@ print_last(const struct checklist *k)
 {
 	if (k->times_done) {
 		char at[32];
-		fmt_local(k->last_done, at, sizeof at);
+		fmt_local_stamp(k->last_done, at, sizeof at);
 		printf("last completed %s (%d time%s)", at, k->times_done,
 		       k->times_done == 1 ? "" : "s");
 	} else {

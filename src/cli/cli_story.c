@@ -19,13 +19,11 @@
 #include "storysched.h"
 #include "util.h"
 
+/* "2025-03-10 21:04" in local time. */
 static void
-fmt_local(int64_t t, char *buf, size_t n)
+fmt_when(int64_t t, char *buf, size_t n)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	localtime_r(&tt, &tm);
-	strftime(buf, n, "%Y-%m-%d %H:%M", &tm);
+	fmt_local(t, "%Y-%m-%d %H:%M", buf, n);
 }
 
 /* ---- stories ------------------------------------------------------ */
@@ -101,7 +99,7 @@ cmd_stories_show(struct cmd *c)
 	free(names);
 	if (s.rehearsals > 0) {
 		char when[32], tot[16], bud[16];
-		fmt_local(s.last_rehearsed, when, sizeof when);
+		fmt_when(s.last_rehearsed, when, sizeof when);
 		rehearsal_fmt_ms(s.last_total_ms, tot, sizeof tot);
 		rehearsal_fmt_ms(s.last_budget_ms, bud, sizeof bud);
 		printf("rehearsed: %d time%s, last %s (%s of %s)", s.rehearsals,
@@ -163,7 +161,7 @@ cmd_stories_show(struct cmd *c)
 		printf("\nRecent rehearsals\n");
 		for (size_t i = 0; i < nh; i++) {
 			char when[32], tot[16], bud[16];
-			fmt_local(hs[i].started_at, when, sizeof when);
+			fmt_when(hs[i].started_at, when, sizeof when);
 			rehearsal_fmt_ms(hs[i].total_ms, tot, sizeof tot);
 			rehearsal_fmt_ms(hs[i].budget_ms, bud, sizeof bud);
 			printf("  #%lld %s %-6s %s of %s", (long long)hs[i].id, when,
@@ -609,7 +607,7 @@ cmd_rehearse_list(struct cmd *c)
 		printf("no rehearsals yet\n");
 	for (size_t i = 0; i < n; i++) {
 		char when[32], tot[16], bud[16], score[16] = "-";
-		fmt_local(v[i].started_at, when, sizeof when);
+		fmt_when(v[i].started_at, when, sizeof when);
 		rehearsal_fmt_ms(v[i].total_ms, tot, sizeof tot);
 		rehearsal_fmt_ms(v[i].budget_ms, bud, sizeof bud);
 		if (v[i].nscores)

@@ -29,26 +29,13 @@ say_replaced(struct db *db, int64_t now, const char *how)
 	return v;
 }
 
-/* "142 cards would be below 90% on 2026-03-12; 38 reviews added over the
- * next 9 days" */
+/* The report's sentence on a line of its own. */
 static void
 print_effect(const struct settings *set, const struct deadline_report *r, int applied)
 {
-	char d[16];
-	fmt_date(r->day, d, sizeof d);
-	if (r->days <= 0) {
-		printf("The interview is today: no time left to add reviews.\n");
-		return;
-	}
-	printf("%d card%s would be below %.0f%% on %s; %d review%s %s over the next %d day%s",
-	       r->below, r->below == 1 ? "" : "s", set->retention * 100, d, r->added,
-	       r->added == 1 ? "" : "s", applied ? "added" : "to add", r->days,
-	       r->days == 1 ? "" : "s");
-	if (r->over_budget_days)
-		printf(" (%d day%s over the daily budget of %d: no spread fits)",
-		       r->over_budget_days, r->over_budget_days == 1 ? "" : "s",
-		       set->reviews_per_day);
-	printf(".\n");
+	char buf[320];
+	deadline_effect(r, set, applied, buf, sizeof buf);
+	puts(buf);
 }
 
 static int

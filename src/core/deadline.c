@@ -274,6 +274,26 @@ deadline_plan(struct db *db, const struct settings *set, int64_t now, int apply,
 	return 0;
 }
 
+void
+deadline_effect(const struct deadline_report *r, const struct settings *set, int applied,
+                char *buf, size_t n)
+{
+	if (r->days <= 0) {
+		snprintf(buf, n, "The interview is today: no time left to add reviews.");
+		return;
+	}
+	char d[16], over[96] = "";
+	fmt_date(r->day, d, sizeof d);
+	if (r->over_budget_days)
+		snprintf(over, sizeof over, " (%d day%s over the daily budget of %d: no spread "
+		         "fits)", r->over_budget_days, r->over_budget_days == 1 ? "" : "s",
+		         set->reviews_per_day);
+	snprintf(buf, n, "%d card%s would be below %.0f%% on %s; %d review%s %s over the next "
+	         "%d day%s%s.", r->below, r->below == 1 ? "" : "s", set->retention * 100, d,
+	         r->added, r->added == 1 ? "" : "s", applied ? "added" : "to add", r->days,
+	         r->days == 1 ? "" : "s", over);
+}
+
 int
 deadline_adjust(struct db *db, const struct settings *set, int64_t now,
                 struct fsrs_card *c)

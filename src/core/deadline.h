@@ -74,6 +74,13 @@ void deadline_schedule(const struct fsrs_params *p, struct dl_card *cards, size_
 int deadline_plan(struct db *db, const struct settings *set, int64_t now, int apply,
                   struct deadline_report *rep);
 
+/* The report in one sentence for the command line and the screens:
+ * "142 cards would be below 90% on 2026-03-12; 38 reviews added over the
+ * next 9 days." ("to add" when not applied), with the days over the
+ * daily budget when no spread fitted; or that the interview is today. */
+void deadline_effect(const struct deadline_report *r, const struct settings *set,
+                     int applied, char *buf, size_t n);
+
 /* After a grade: when an interview is coming and the card's new due time
  * would carry it past the day with recall below the retention, moves
  * the due time to the latest day before the interview under budget.

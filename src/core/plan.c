@@ -63,6 +63,29 @@ plan_fmt_day(int64_t day, char *buf, size_t n)
 	snprintf(buf, n, "%s %s", wd[k], date);
 }
 
+void
+plan_where(const struct plan_view *v, char *buf, size_t n)
+{
+	char d[20];
+	switch (v->phase) {
+	case PLAN_ON:
+		snprintf(buf, n, "Day %d of %d", v->today_day, v->ndays);
+		break;
+	case PLAN_BEFORE:
+		plan_fmt_day(plan_date(v, 1), d, sizeof d);
+		snprintf(buf, n, "Day 1 of %d comes on %s", v->ndays, d);
+		break;
+	case PLAN_BREAK:
+		plan_fmt_day(plan_date(v, v->pos + 1), d, sizeof d);
+		snprintf(buf, n, "A free day; day %d of %d comes on %s", v->pos + 1, v->ndays, d);
+		break;
+	case PLAN_AFTER:
+		plan_fmt_day(plan_date(v, v->ndays), d, sizeof d);
+		snprintf(buf, n, "Finished: day %d was %s", v->ndays, d);
+		break;
+	}
+}
+
 size_t
 plan_runs(struct db *db, struct plan_runinfo **out)
 {

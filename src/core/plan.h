@@ -194,6 +194,11 @@ int plan_week_of(int day);
 /* Formats a day number as "Mon 2025-03-10" into buf (16 bytes will do). */
 void plan_fmt_day(int64_t day, char *buf, size_t n);
 
+/* Where today falls in the plan, for the command line and the screens:
+ * "Day 9 of 42", "Day 1 of 42 comes on Mon 2025-03-10", "A free day; day
+ * 10 of 42 comes on ...", "Finished: day 42 was ...". */
+void plan_where(const struct plan_view *v, char *buf, size_t n);
+
 /* When the running plan v does not fit the next interview (the one a
  * plan is taken to be for): its day 1 comes after the interview, or its
  * last day falls on or after it. Writes the warning to buf and returns 1;

@@ -2,7 +2,6 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "settings.h"
 #include "studyday.h"
@@ -33,11 +32,7 @@ studyday_plan_start(int64_t now, int rollover_hour)
 static void
 fmt_day(int64_t day, const char *fmt, char *buf, size_t n)
 {
-	time_t t = (time_t)day_number_start(day, 12);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	if (strftime(buf, n, fmt, &tm) == 0 && n > 0)
-		buf[0] = '\0';
+	fmt_local(day_number_start(day, 12), fmt, buf, n);
 }
 
 void

@@ -330,6 +330,29 @@ fmt_date(int64_t days, char *buf, size_t n)
 	snprintf(buf, n, "%04d-%02d-%02d", y, m, d);
 }
 
+void
+fmt_local(int64_t t, const char *fmt, char *buf, size_t n)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	if (n == 0)
+		return;
+	if (localtime_r(&tt, &tm) == NULL || strftime(buf, n, fmt, &tm) == 0)
+		buf[0] = '\0';
+}
+
+void
+fmt_local_stamp(int64_t t, char *buf, size_t n)
+{
+	fmt_local(t, "%a %Y-%m-%d %H:%M", buf, n);
+}
+
+void
+fmt_local_day(int64_t t, char *buf, size_t n)
+{
+	fmt_local(t, "%a %d %b", buf, n);
+}
+
 static int
 valid_ymd(int y, int m, int d)
 {

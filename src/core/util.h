@@ -71,6 +71,14 @@ int parse_date(const char *s, int64_t *days);
 int64_t days_from_civil(int y, int m, int d);
 void civil_from_days(int64_t z, int *y, int *m, int *d);
 void fmt_date(int64_t days, char *buf, size_t n);
+/* Unix time t in local time as strftime's fmt ("" when it does not fit
+ * n bytes). */
+void fmt_local(int64_t t, const char *fmt, char *buf, size_t n);
+/* The local formats used in more than one place: a moment in a log or a
+ * list, "Mon 2025-03-10 21:04" (21 bytes will do), and a near day, "Thu
+ * 26 Nov". */
+void fmt_local_stamp(int64_t t, char *buf, size_t n);
+void fmt_local_day(int64_t t, char *buf, size_t n);
 
 /* The local study day: days start at rollover_hour (0-23) local time,
  * as Anki's "next day starts at". day_number() is the local calendar

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <wchar.h>
 
 #include "checklist.h"
@@ -31,16 +30,6 @@ static const struct tui_key checklist_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
-/* "Mon 2026-03-04 10:00" in local time. */
-static void
-fmt_when(int64_t t, char *buf, size_t n)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-	localtime_r(&tt, &tm);
-	strftime(buf, n, "%a %Y-%m-%d %H:%M", &tm);
-}
-
 static void
 last_done_text(const struct checklist *c, char *buf, size_t n)
 {
@@ -49,7 +38,7 @@ last_done_text(const struct checklist *c, char *buf, size_t n)
 		return;
 	}
 	char when[40];
-	fmt_when(c->last_done, when, sizeof when);
+	fmt_local_stamp(c->last_done, when, sizeof when);
 	snprintf(buf, n, "last completed %s (%d time%s)", when, c->times_done,
 	         c->times_done == 1 ? "" : "s");
 }

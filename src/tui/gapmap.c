@@ -13,7 +13,7 @@
 #include "gapmap.h"
 #include "jd.h"
 #include "tui/app.h"
-#include "tui/gap_today.h"
+#include "tui/today.h"
 #include "tui/lineedit.h"
 #include "util.h"
 
@@ -1026,9 +1026,13 @@ const struct screen_ops gapmap_screen = {
 	.unsaved = gapmap_unsaved,
 };
 
-int
-gapmap_today_section(struct app *a, int y, int cols)
+/* The Today section: a title line, the three weakest gaps of the
+ * current map, a blank line. */
+static int
+gap_today_draw(struct app *a, void *st, int y, int lines, int cols)
 {
+	(void)st;
+	(void)lines;
 	char *id = gap_current(a->db);
 	struct gap_map m;
 	if (id == NULL || gap_map_get(a->db, id, &m, NULL) != 0) {
@@ -1072,3 +1076,8 @@ gapmap_today_section(struct app *a, int y, int cols)
 	free(id);
 	return y + 1;
 }
+
+const struct today_section gap_today_section = {
+	.name = "Skills gaps",
+	.draw = gap_today_draw,
+};

@@ -2,7 +2,7 @@
  * overdue marks and today highlighted; ticking tasks, opening what they
  * link to, pushing the rest of the plan back (with a preview first),
  * starting or replacing a plan (asking first), and the weekly review.
- * Also the plan's section of the Today screen (tui/plan.h). */
+ * Also the plan's section of the Today screen (tui/today.h). */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,7 +14,7 @@
 #include "studyday.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
-#include "tui/plan_panel.h"
+#include "tui/today.h"
 #include "tui/text.h"
 #include "util.h"
 
@@ -30,29 +30,6 @@ put_bar(struct app *a, int y, int x, int width, int done, int total)
 		tui_put(y, x + i, i < fill ? (utf ? "\xe2\x96\xb0" : "#") :
 		        (utf ? "\xe2\x96\xb1" : "-"), 1,
 		        i < fill ? tui_attr(a, C_GOOD) : tui_attr(a, C_DIM));
-}
-
-/* "Day 9 of 42", or what today is when no plan day falls on it. */
-static void
-where_text(const struct plan_view *v, char *buf, size_t n)
-{
-	char d[20];
-	switch (v->phase) {
-	case PLAN_ON:
-		snprintf(buf, n, "Day %d of %d", v->today_day, v->ndays);
-		break;
-	case PLAN_BEFORE:
-		plan_fmt_day(plan_date(v, 1), d, sizeof d);
-		snprintf(buf, n, "Day 1 of %d comes on %s", v->ndays, d);
-		break;
-	case PLAN_BREAK:
-		plan_fmt_day(plan_date(v, v->pos + 1), d, sizeof d);
-		snprintf(buf, n, "Free day; day %d of %d comes on %s", v->pos + 1, v->ndays, d);
-		break;
-	case PLAN_AFTER:
-		snprintf(buf, n, "Finished (%d days)", v->ndays);
-		break;
-	}
 }
 
 /* The mark and colour of a task's check box. */
@@ -173,21 +150,10 @@ struct plan_panel {
 	char warning[300];     /* the plan does not fit the next interview */
 };
 
-struct plan_panel *
-plan_panel_new(struct app *a)
+static void
+panel_release(void *st)
 {
-	struct plan_panel *p = xcalloc(1, sizeof *p);
-	plan_panel_reload(a, p);
-	return p;
-}
-
-void
-plan_panel_free(struct plan_panel *p)
-{
-	if (p == NULL)
-		return;
-	plan_view_free(p->v);
-	free(p);
+	plan_view_free(((struct plan_panel *)st)->v);
 }
 
 /* Today's tasks: a pointer to the first and their number. */
@@ -202,9 +168,11 @@ today_tasks(const struct plan_panel *p, size_t *n)
 	return d->ntasks ? &p->v->tasks[d->first] : NULL;
 }
 
-void
-plan_panel_reload(struct app *a, struct plan_panel *p)
+/* Loads the active plan (if any), keeping the selection. */
+static void
+panel_load(struct app *a, void *st)
 {
+	struct plan_panel *p = st;
 	plan_view_free(p->v);
 	p->v = plan_load(a->db, now_unix());
 	plan_interview_warning(a->db, p->v, p->warning, sizeof p->warning);
@@ -214,9 +182,13 @@ plan_panel_reload(struct app *a, struct plan_panel *p)
 		p->sel = n ? n - 1 : 0;
 }
 
-int
-plan_panel_draw(struct app *a, struct plan_panel *p, int y, int cols)
+/* Day N of M, the week's theme, today's tasks with check boxes, week
+ * and plan progress, the overdue count. */
+static int
+panel_draw(struct app *a, void *st, int y, int lines, int cols)
 {
+	struct plan_panel *p = st;
+	(void)lines;
 	const char *hint = "p plan  c checklists";
 	tui_put(y, 2, "Study plan", cols - 4, tui_attr(a, C_TITLE));
 	tui_put(y, cols - 2 - tui_width(hint), hint, tui_width(hint), tui_attr(a, C_ACCENT));
@@ -229,7 +201,7 @@ plan_panel_draw(struct app *a, struct plan_panel *p, int y, int cols)
 		return y + 2;
 	}
 	char where[96], head[512];
-	where_text(v, where, sizeof where);
+	plan_where(v, where, sizeof where);
 	snprintf(head, sizeof head, "%s · Week %d: %s", where, v->cur_week,
 	         v->weeks[v->cur_week - 1].theme);
 	tui_put(y++, 4, head, cols - 6, A_BOLD);
@@ -273,9 +245,12 @@ plan_panel_draw(struct app *a, struct plan_panel *p, int y, int cols)
 	return y + 2;
 }
 
-int
-plan_panel_input(struct app *a, struct plan_panel *p, enum tui_action act, int key)
+/* ACT_UP/DOWN move among today's tasks, ACT_TOGGLE ticks, ACT_SELECT
+ * shows the task in full; ACT_PLAN, ACT_CHECKLISTS, ACT_START_PLAN. */
+static int
+panel_input(struct app *a, void *st, enum tui_action act, int key)
 {
+	struct plan_panel *p = st;
 	size_t n;
 	struct plan_task *t = today_tasks(p, &n);
 	(void)key;
@@ -314,12 +289,21 @@ plan_panel_input(struct app *a, struct plan_panel *p, enum tui_action act, int k
 			return 1;
 		}
 		toggle_task(a, p->v, &t[p->sel]);
-		plan_panel_reload(a, p);
+		panel_load(a, p);
 		return 1;
 	default:
 		return 0;
 	}
 }
+
+const struct today_section plan_today_section = {
+	.name = "Study plan",
+	.size = sizeof(struct plan_panel),
+	.load = panel_load,
+	.release = panel_release,
+	.draw = panel_draw,
+	.input = panel_input,
+};
 
 /* ---- the plan screen --------------------------------------------------- */
 
@@ -673,7 +657,7 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	}
 	case M_REPLACE_CONFIRM: {
 		char where[96];
-		where_text(s->v, where, sizeof where);
+		plan_where(s->v, where, sizeof where);
 		y0 = draw_box(lines, cols, 7, w, &x0);
 		where[0] = (char)(where[0] == 'D' || where[0] == 'F' ? where[0] - 'A' + 'a' :
 		                  where[0]);
@@ -732,7 +716,7 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 		return;
 	}
 	char buf[512], where[96];
-	where_text(v, where, sizeof where);
+	plan_where(v, where, sizeof where);
 	snprintf(buf, sizeof buf, "Study plan · %s", v->title);
 	tui_put(0, 2, buf, cols - 4 - tui_width(where) - 2, tui_attr(a, C_TITLE) | A_BOLD);
 	tui_put(0, cols - 2 - tui_width(where), where, tui_width(where), A_BOLD);

@@ -18,7 +18,7 @@
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/picker.h"
-#include "tui/profile_today.h"
+#include "tui/today.h"
 #include "tui/storyui.h"
 #include "tui/text.h"
 #include "tui/textedit.h"
@@ -790,16 +790,26 @@ profile_input(struct app *a, void *st, enum tui_action act, int key)
 	return 0;
 }
 
-int
-profile_today_banner(struct app *a, int y, int cols)
+/* Until the learner chooses between the example candidate's profile and
+ * their own, one line on Today says the example is in use and that y
+ * chooses; the line is kept free when the choice is made. */
+static int
+profile_today_draw(struct app *a, void *st, int y, int lines, int cols)
 {
+	(void)st;
+	(void)lines;
 	char *c = profile_choice(a->db);
 	if (c == NULL)
 		tui_put(y, 2, "Profile: the example candidate's is in use. y: keep it or start "
 		        "your own", cols - 4, tui_attr(a, C_ACCENT));
 	free(c);
-	return y;
+	return y + 1;
 }
+
+const struct today_section profile_today_section = {
+	.name = "Profile",
+	.draw = profile_today_draw,
+};
 
 static const struct tui_key profile_keys[] = {
 	{ '1', ACT_NONE, "1", "Use the example candidate's profile (marked example)" },

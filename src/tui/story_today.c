@@ -1,15 +1,16 @@
-/* The Stories section of the Today screen. */
+/* The Stories section of the Today screen: today's story rehearsals
+ * from the spaced schedule (storysched.h), and the key that starts the
+ * first one. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "settings.h"
 #include "storysched.h"
 #include "tui/app.h"
-#include "tui/story_today.h"
+#include "tui/today.h"
 #include "util.h"
 
 #define WHY_COLS 20   /* the column that says why a story is listed */
@@ -34,19 +35,12 @@ why_text(const struct storysched_item *it, char *buf, size_t n)
 	}
 }
 
-/* "Thu 26 Nov" for Unix time t. */
-static void
-fmt_short(int64_t t, char *buf, size_t n)
+/* A title line, one line per story to rehearse today as far as rows up
+ * to lines - 2 allow, a blank line. */
+static int
+story_today_draw(struct app *a, void *st, int y, int lines, int cols)
 {
-	time_t tt = (time_t)t;
-	struct tm tm;
-	localtime_r(&tt, &tm);
-	strftime(buf, n, "%a %d %b", &tm);
-}
-
-int
-story_today_section(struct app *a, int y, int lines, int cols)
-{
+	(void)st;
 	struct storysched_day d;
 	int64_t now = now_unix();
 	storysched_due(a->db, now, &d);
@@ -81,7 +75,7 @@ story_today_section(struct app *a, int y, int lines, int cols)
 			                                                      C_DIM));
 			if (d.next_id) {
 				char when[32];
-				fmt_short(d.next_due, when, sizeof when);
+				fmt_local_day(d.next_due, when, sizeof when);
 				snprintf(buf, sizeof buf, "  Next: %s on %s", d.next_title, when);
 				tui_put(y, used, buf, cols - used - 2, tui_attr(a, C_DIM));
 			}
@@ -112,7 +106,9 @@ story_today_section(struct app *a, int y, int lines, int cols)
 	return y + 1;
 }
 
-void
+/* Opens the rehearsal timer on the first story due today (or, when none
+ * is due, the one rehearsed least recently). */
+static void
 story_today_rehearse(struct app *a)
 {
 	char *id = storysched_suggest(a->db, now_unix());
@@ -123,3 +119,20 @@ story_today_rehearse(struct app *a)
 	tui_push(a, &rehearse_screen, &(struct rehearse_start){ .story = id });
 	free(id);
 }
+
+static int
+story_today_input(struct app *a, void *st, enum tui_action act, int key)
+{
+	(void)st;
+	(void)key;
+	if (act != ACT_REHEARSE)
+		return 0;
+	story_today_rehearse(a);
+	return 1;
+}
+
+const struct today_section story_today_section = {
+	.name = "Stories",
+	.draw = story_today_draw,
+	.input = story_today_input,
+};

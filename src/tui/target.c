@@ -152,14 +152,8 @@ save_form(struct app *a, struct tscreen *s)
 	}
 	struct deadline_report rep;
 	s->effect[0] = '\0';
-	if (deadline_plan(a->db, &set, now, 1, &rep) == 0 && rep.day == day) {
-		char d[16];
-		fmt_date(rep.day, d, sizeof d);
-		snprintf(s->effect, sizeof s->effect,
-		         "%d card%s would be below %.0f%% on %s; %d review%s added over the next %d day%s.",
-		         rep.below, rep.below == 1 ? "" : "s", set.retention * 100, d, rep.added,
-		         rep.added == 1 ? "" : "s", rep.days, rep.days == 1 ? "" : "s");
-	}
+	if (deadline_plan(a->db, &set, now, 1, &rep) == 0 && rep.day == day)
+		deadline_effect(&rep, &set, 1, s->effect, sizeof s->effect);
 	tload(a, s);
 	propose(a, s, day);
 }

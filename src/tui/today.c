@@ -1,6 +1,6 @@
 /* The Today screen: what the day asks of the user. It is drawn as a
  * column of sections (the plan, due cards, gaps, stories, ...), each a
- * function that returns the next free row. */
+ * today_section (tui/today.h) in the table below. */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,18 +14,23 @@
 #include "story.h"
 #include "studyday.h"
 #include "tui/app.h"
-#include "tui/gap_today.h"
-#include "tui/plan_panel.h"
-#include "tui/profile_today.h"
-#include "tui/story_today.h"
+#include "tui/today.h"
 #include "util.h"
 
-struct today {
-	struct plan_panel *plan;       /* the study plan section */
-	struct review_counts due;
-	char fix_next[SCORECARD_TEXT_MAX + 1]; /* from the latest mock round */
-	char fix_day[16];
+/* The first line: the study day and the next interview. */
+struct header {
 	char countdown[320];           /* the next interview */
+};
+
+/* The counts of the cards due today. */
+struct cards {
+	struct review_counts due;
+};
+
+/* The one thing to fix from the latest mock round. */
+struct mock {
+	char fix_next[SCORECARD_TEXT_MAX + 1];
+	char fix_day[16];
 };
 
 static const struct tui_key today_keys[] = {
@@ -52,14 +57,14 @@ static const struct tui_key today_keys[] = {
 };
 
 static void
-today_load(struct app *a, struct today *t)
+header_load(struct app *a, void *st)
 {
-	review_today_counts(a->db, now_unix(), &t->due);
+	struct header *h = st;
 	struct settings set;
 	settings_load(a->db, &set);
 	int64_t today = day_number(now_unix(), set.rollover_hour);
 	struct target tg;
-	t->countdown[0] = '\0';
+	h->countdown[0] = '\0';
 	if (target_next(a->db, today, &tg) == 0) {
 		long long left = (long long)(tg.day - today);
 		char when[32];
@@ -69,89 +74,16 @@ today_load(struct app *a, struct today *t)
 			snprintf(when, sizeof when, "tomorrow");
 		else
 			snprintf(when, sizeof when, "in %lld days", left);
-		snprintf(t->countdown, sizeof t->countdown, "Interview %s%s%s  (i)", when,
+		snprintf(h->countdown, sizeof h->countdown, "Interview %s%s%s  (i)", when,
 		         tg.company[0] ? " · " : "", tg.company);
 	}
-	char *day = NULL, *fix = scorecard_next_fix(a->db, &day);
-	snprintf(t->fix_next, sizeof t->fix_next, "%s", fix ? fix : "");
-	snprintf(t->fix_day, sizeof t->fix_day, "%s", day ? day : "");
-	free(fix);
-	free(day);
 }
 
-static void *
-today_open(struct app *a, const void *arg)
-{
-	struct today *t = xcalloc(1, sizeof *t);
-	today_load(a, t);
-	t->plan = plan_panel_new(a);
-	return t;
-}
-
-static void
-today_close(struct app *a, void *st)
-{
-	plan_panel_free(((struct today *)st)->plan);
-	free(st);
-}
-
-static void
-today_resume(struct app *a, void *st)
-{
-	today_load(a, st);
-	plan_panel_reload(a, ((struct today *)st)->plan);
-}
-
-/* Section: flashcards due today. */
 static int
-section_cards(struct app *a, struct today *t, int y, int cols)
+header_draw(struct app *a, void *st, int y, int lines, int cols)
 {
-	char buf[160];
-	tui_put(y++, 2, "Flashcards", cols - 4, tui_attr(a, C_TITLE));
-	int total = t->due.learning + t->due.review + t->due.fresh;
-	if (total == 0) {
-		tui_put(y++, 4, "Nothing due. Well done.", cols - 8, A_NORMAL);
-	} else {
-		int x = 4;
-		snprintf(buf, sizeof buf, "%d", t->due.learning);
-		x += tui_put(y, x, buf, 8, tui_attr(a, C_BAD) | A_BOLD);
-		x += tui_put(y, x, " learning   ", 12, A_NORMAL);
-		snprintf(buf, sizeof buf, "%d", t->due.review);
-		x += tui_put(y, x, buf, 8, tui_attr(a, C_GOOD) | A_BOLD);
-		x += tui_put(y, x, " to review   ", 13, A_NORMAL);
-		snprintf(buf, sizeof buf, "%d", t->due.fresh);
-		x += tui_put(y, x, buf, 8, tui_attr(a, C_TITLE) | A_BOLD);
-		x += tui_put(y, x, " new", 4, A_NORMAL);
-		tui_put(y, x + 4, "r  start review", cols - x - 8, tui_attr(a, C_ACCENT));
-		y++;
-	}
-	return y + 1;
-}
-
-/* Section: the one thing to fix from the latest mock round. */
-static int
-section_mock(struct app *a, struct today *t, int y, int cols)
-{
-	const char *hint = "m  scorecards  t  stats";
-	tui_put(y, 2, "Mock rounds", cols - 4, tui_attr(a, C_TITLE));
-	tui_put(y++, cols - 2 - tui_width(hint), hint, tui_width(hint), tui_attr(a, C_ACCENT));
-	if (t->fix_next[0]) {
-		int x = 4 + tui_put(y, 4, "Next to fix: ", 13, tui_attr(a, C_ACCENT) | A_BOLD);
-		x += tui_put(y, x, t->fix_next, cols - x - 20, A_BOLD);
-		char buf[32];
-		snprintf(buf, sizeof buf, "  (%s)", t->fix_day);
-		tui_put(y, x, buf, cols - x - 2, tui_attr(a, C_DIM));
-		y++;
-	} else {
-		tui_put(y++, 4, "No mock round scored yet.", cols - 8, tui_attr(a, C_DIM));
-	}
-	return y + 1;
-}
-
-static void
-today_draw(struct app *a, void *st, int lines, int cols)
-{
-	struct today *t = st;
+	struct header *h = st;
+	(void)lines;
 	/* The study day, not the calendar date: they differ between
 	 * midnight and the rollover, and the plan counts study days. */
 	char day[80], date[96];
@@ -161,30 +93,167 @@ today_draw(struct app *a, void *st, int lines, int cols)
 	snprintf(date, sizeof date, "Today · %s", day);
 	/* The next interview, or where to set one: the countdown's place
 	 * is never empty, so i and x can be found without the help. */
-	const char *right = t->countdown[0] ? t->countdown : cols >= 100 ?
+	const char *right = h->countdown[0] ? h->countdown : cols >= 100 ?
 	                    "No interview date yet: i sets one · x crams a deck" :
 	                    "No interview yet: i sets one · x cram";
 	int rw = tui_width(right), dw = tui_width(date);
 	if (rw > cols - 6 - dw)
 		rw = cols - 6 - dw > cols / 3 ? cols - 6 - dw : cols / 3;
-	tui_put(0, 2, date, cols - 6 - rw, tui_attr(a, C_TITLE) | A_BOLD);
-	tui_put(0, cols - 2 - rw, right, rw, t->countdown[0] ? tui_attr(a, C_WARN) | A_BOLD :
+	tui_put(y, 2, date, cols - 6 - rw, tui_attr(a, C_TITLE) | A_BOLD);
+	tui_put(y, cols - 2 - rw, right, rw, h->countdown[0] ? tui_attr(a, C_WARN) | A_BOLD :
 	        tui_attr(a, C_DIM));
-	profile_today_banner(a, 1, cols);
-	int y = 2;
-	y = plan_panel_draw(a, t->plan, y, cols);
-	y = section_cards(a, t, y, cols);
-	y = gapmap_today_section(a, y, cols);
-	y = section_mock(a, t, y, cols);
-	y = story_today_section(a, y, lines, cols);
+	return y + 1;
+}
+
+static void
+cards_load(struct app *a, void *st)
+{
+	review_today_counts(a->db, now_unix(), &((struct cards *)st)->due);
+}
+
+/* Flashcards due today: learning, to review, new. */
+static int
+cards_draw(struct app *a, void *st, int y, int lines, int cols)
+{
+	const struct review_counts *due = &((struct cards *)st)->due;
+	char buf[160];
 	(void)lines;
+	tui_put(y++, 2, "Flashcards", cols - 4, tui_attr(a, C_TITLE));
+	int total = due->learning + due->review + due->fresh;
+	if (total == 0) {
+		tui_put(y++, 4, "Nothing due. Well done.", cols - 8, A_NORMAL);
+	} else {
+		int x = 4;
+		snprintf(buf, sizeof buf, "%d", due->learning);
+		x += tui_put(y, x, buf, 8, tui_attr(a, C_BAD) | A_BOLD);
+		x += tui_put(y, x, " learning   ", 12, A_NORMAL);
+		snprintf(buf, sizeof buf, "%d", due->review);
+		x += tui_put(y, x, buf, 8, tui_attr(a, C_GOOD) | A_BOLD);
+		x += tui_put(y, x, " to review   ", 13, A_NORMAL);
+		snprintf(buf, sizeof buf, "%d", due->fresh);
+		x += tui_put(y, x, buf, 8, tui_attr(a, C_TITLE) | A_BOLD);
+		x += tui_put(y, x, " new", 4, A_NORMAL);
+		tui_put(y, x + 4, "r  start review", cols - x - 8, tui_attr(a, C_ACCENT));
+		y++;
+	}
+	return y + 1;
+}
+
+static void
+mock_load(struct app *a, void *st)
+{
+	struct mock *m = st;
+	char *day = NULL, *fix = scorecard_next_fix(a->db, &day);
+	snprintf(m->fix_next, sizeof m->fix_next, "%s", fix ? fix : "");
+	snprintf(m->fix_day, sizeof m->fix_day, "%s", day ? day : "");
+	free(fix);
+	free(day);
+}
+
+/* The one thing to fix from the latest mock round. */
+static int
+mock_draw(struct app *a, void *st, int y, int lines, int cols)
+{
+	const struct mock *m = st;
+	const char *hint = "m  scorecards  t  stats";
+	(void)lines;
+	tui_put(y, 2, "Mock rounds", cols - 4, tui_attr(a, C_TITLE));
+	tui_put(y++, cols - 2 - tui_width(hint), hint, tui_width(hint), tui_attr(a, C_ACCENT));
+	if (m->fix_next[0]) {
+		int x = 4 + tui_put(y, 4, "Next to fix: ", 13, tui_attr(a, C_ACCENT) | A_BOLD);
+		x += tui_put(y, x, m->fix_next, cols - x - 20, A_BOLD);
+		char buf[32];
+		snprintf(buf, sizeof buf, "  (%s)", m->fix_day);
+		tui_put(y, x, buf, cols - x - 2, tui_attr(a, C_DIM));
+		y++;
+	} else {
+		tui_put(y++, 4, "No mock round scored yet.", cols - 8, tui_attr(a, C_DIM));
+	}
+	return y + 1;
+}
+
+static const struct today_section header_section = {
+	.name = "Header", .size = sizeof(struct header), .load = header_load,
+	.draw = header_draw,
+};
+static const struct today_section cards_section = {
+	.name = "Flashcards", .size = sizeof(struct cards), .load = cards_load,
+	.draw = cards_draw,
+};
+static const struct today_section mock_section = {
+	.name = "Mock rounds", .size = sizeof(struct mock), .load = mock_load,
+	.draw = mock_draw,
+};
+
+/* The screen from the top down; a section's input comes before the
+ * screen's own keys, in this order. */
+static const struct today_section *const sections[] = {
+	&header_section,
+	&profile_today_section,
+	&plan_today_section,
+	&cards_section,
+	&gap_today_section,
+	&mock_section,
+	&story_today_section,
+};
+#define NSECTIONS (sizeof sections / sizeof sections[0])
+
+struct today {
+	void *st[NSECTIONS];           /* each section's state, or NULL */
+};
+
+static void *
+today_open(struct app *a, const void *arg)
+{
+	struct today *t = xcalloc(1, sizeof *t);
+	(void)arg;
+	for (size_t i = 0; i < NSECTIONS; i++) {
+		if (sections[i]->size)
+			t->st[i] = xcalloc(1, sections[i]->size);
+		if (sections[i]->load)
+			sections[i]->load(a, t->st[i]);
+	}
+	return t;
+}
+
+static void
+today_close(struct app *a, void *st)
+{
+	struct today *t = st;
+	(void)a;
+	for (size_t i = 0; i < NSECTIONS; i++) {
+		if (sections[i]->release)
+			sections[i]->release(t->st[i]);
+		free(t->st[i]);
+	}
+	free(t);
+}
+
+static void
+today_resume(struct app *a, void *st)
+{
+	struct today *t = st;
+	for (size_t i = 0; i < NSECTIONS; i++)
+		if (sections[i]->load)
+			sections[i]->load(a, t->st[i]);
+}
+
+static void
+today_draw(struct app *a, void *st, int lines, int cols)
+{
+	struct today *t = st;
+	int y = 0;
+	for (size_t i = 0; i < NSECTIONS; i++)
+		y = sections[i]->draw(a, t->st[i], y, lines, cols);
 }
 
 static int
 today_input(struct app *a, void *st, enum tui_action act, int key)
 {
-	if (plan_panel_input(a, ((struct today *)st)->plan, act, key))
-		return 1;
+	struct today *t = st;
+	for (size_t i = 0; i < NSECTIONS; i++)
+		if (sections[i]->input && sections[i]->input(a, t->st[i], act, key))
+			return 1;
 	switch (act) {
 	case ACT_REVIEW:
 		tui_push(a, &review_screen, NULL);
@@ -203,9 +272,6 @@ today_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	case ACT_STORIES:
 		tui_push(a, &stories_screen, NULL);
-		return 1;
-	case ACT_REHEARSE:
-		story_today_rehearse(a);
 		return 1;
 	case ACT_INTERVIEW:
 		tui_push(a, &target_screen, NULL);
