@@ -111,6 +111,9 @@ tui_start() {
 
 screen() { tm capture-pane -p -t t 2>/dev/null; }
 
+# The process id of the prepdeck tui_start started (the pane's shell's child).
+tui_pid() { pgrep -P "$(tm display-message -p -t t '#{pane_pid}')" | head -1; }
+
 # wait_for PATTERN [SECONDS]: waits until the screen shows PATTERN.
 wait_for() {
 	pat=$1; limit=${2:-10}

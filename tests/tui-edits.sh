@@ -71,6 +71,25 @@ keys y
 expect_screen "then quits" "EXITED 0"
 expect_eq "nothing saved" "$(sql "SELECT count(*) FROM story WHERE title LIKE 'Half a title%'")" 0
 
+# Keys typed just before Ctrl-C, not read yet when it comes, still reach
+# the editor, and then Ctrl-C asks (the program is held still while they
+# are typed, so they are surely unread when the signal arrives).
+tui_start 80 24 --db "$DB"
+expect_screen "Today" "prepdeck · Today"
+keys s
+expect_screen "stories" "prepdeck · Stories"
+keys n
+expect_screen "new story title" "Title"
+pid=$(tui_pid)
+kill -STOP "$pid"
+keys -l "Typed ahead"
+keys C-c
+kill -CONT "$pid"
+expect_screen "the keys typed ahead are kept" "Typed ahead"
+expect_screen "and Ctrl-C asks" "Quit, losing the title of the new story?"
+keys y
+expect_screen "then quits" "EXITED 0"
+
 # With nothing unsaved, Ctrl-C and q quit from Today at once.
 tui_start 80 24 --db "$DB"
 expect_screen "Today" "prepdeck · Today"

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -382,6 +383,7 @@ draw(struct app *a)
 }
 
 static volatile sig_atomic_t got_sigint;
+static int sigint_tries;      /* reads that came back empty since Ctrl-C */
 
 static void
 on_sigint(int sig)
@@ -459,15 +461,18 @@ busy_status(int waiting)
 }
 
 /* Ctrl-S and Ctrl-Q are keys here (Ctrl-S saves), not the terminal's
- * XOFF and XON: flow control is off while the program runs. Saved as
- * curses' program mode, so it comes back after a suspend (Ctrl-Z, fg);
- * endwin() restores the shell's own mode. */
+ * XOFF and XON: flow control is off while the program runs. Ctrl-C does
+ * not throw away the keys typed before it and not read yet (NOFLSH):
+ * they reach the editor, and the question it asks. Saved as curses'
+ * program mode, so it comes back after a suspend (Ctrl-Z, fg); endwin()
+ * restores the shell's own mode. */
 static void
 flow_control_off(void)
 {
 	struct termios t;
 	if (tcgetattr(STDIN_FILENO, &t) == 0) {
 		t.c_iflag &= ~(tcflag_t)(IXON | IXOFF);
+		t.c_lflag |= NOFLSH;
 		tcsetattr(STDIN_FILENO, TCSANOW, &t);
 	}
 	def_prog_mode();
@@ -655,13 +660,24 @@ tui_main(struct store *store, const struct start_request *start)
 		tui_push(&a, &cardedit_screen, &(struct cardedit_start){ .what = CE_START_DRAFT });
 	while (rc == 0 && a.depth > 0 && !a.quit) {
 		draw(&a);
-		timeout(a.tick_ms > 0 ? a.tick_ms : -1);
+		/* After Ctrl-C, the keys typed before it are handled first (the
+		 * terminal keeps them: NOFLSH), then the question is asked. The
+		 * read the signal interrupted, and the next one, come back empty
+		 * even with keys waiting; a few tries are allowed for them. */
+		int drain = got_sigint;
+		timeout(drain ? 10 : a.tick_ms > 0 ? a.tick_ms : -1);
 		wint_t wch;
 		int r = read_key(&a, &wch);
 		struct frame *f = &a.stack[a.depth - 1];
-		if (got_sigint) {
-			got_sigint = 0;
-			quit_request(&a);
+		if (got_sigint && r == ERR) {
+			int waiting = 0;
+			if (ioctl(STDIN_FILENO, FIONREAD, &waiting) != 0)
+				waiting = 0;
+			if (drain && (waiting == 0 || ++sigint_tries > 20)) {
+				got_sigint = 0;
+				sigint_tries = 0;
+				quit_request(&a);
+			}
 			continue;
 		}
 		if (r == ERR) {
