@@ -5,8 +5,8 @@
 #ifndef PREPDECK_TUI_CARDVIEW_H
 #define PREPDECK_TUI_CARDVIEW_H
 
+#include "textlayout.h"
 #include "tui/app.h"
-#include "tui/text.h"
 
 /* Draws rows first.. of l at (y0, x0), at most rows rows. */
 void cardview_draw(struct app *a, const struct tlayout *l, int y0, int x0, int first,

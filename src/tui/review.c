@@ -13,10 +13,10 @@
 #include "plan.h"
 #include "review.h"
 #include "settings.h"
+#include "textlayout.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/cardview.h"
-#include "tui/text.h"
 #include "util.h"
 
 enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };

@@ -5,8 +5,8 @@
 #include <wchar.h>
 
 #include "story.h"
+#include "textlayout.h"
 #include "tui/storyui.h"
-#include "tui/text.h"
 #include "util.h"
 
 static int

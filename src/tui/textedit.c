@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "textlayout.h"
 #include "tui/lineedit.h"
 #include "tui/storyui.h"
-#include "tui/text.h"
 #include "tui/textedit.h"
 #include "util.h"
 
