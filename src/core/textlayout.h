@@ -49,6 +49,8 @@ void text_layout(struct tlayout *l, const char *text, int width, const struct te
 /* Appends an empty line. */
 void text_blank(struct tlayout *l);
 void text_free(struct tlayout *l);
+/* Columns the cells of a line take (without its indent). */
+int text_line_width(const struct tline *t);
 
 /* The first line of a card's text as the screen shows it (markup gone,
  * cloze markers hidden when cloze is not 0), cut to `cols` columns with

@@ -19,6 +19,12 @@ void cardview_draw(struct app *a, const struct tlayout *l, int y0, int x0, int f
 void cardview_layout(struct tlayout *l, const char *kind, const char *front,
                      const char *back, const char *note, int cloze, int shown, int width);
 
+/* The same for the review of a type-in card: after the answer is shown,
+ * what was typed (NULL or "": nothing) and whether it matched. */
+void cardview_layout_typed(struct tlayout *l, const char *kind, const char *front,
+                           const char *back, const char *note, int cloze, int shown,
+                           int width, const char *typed, int typed_ok);
+
 /* Appends a rule of width columns (at most 64). */
 void cardview_rule(struct tlayout *l, int width);
 

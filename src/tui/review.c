@@ -286,44 +286,6 @@ review_resume(struct app *a, void *st)
 }
 
 static void
-build_body(struct rv *r, struct tlayout *l, int width)
-{
-	struct text_opts q = { .cloze = r->card.cloze, .reveal = 0, .base = 0 };
-	struct text_opts ans = { .cloze = r->card.cloze, .reveal = 1, .base = 0 };
-	int cloze = strcmp(r->card.kind, "cloze") == 0;
-	int shown = r->phase == PH_ANSWER;
-	text_layout(l, r->card.front, width, cloze && shown ? &ans : &q);
-	if (!shown)
-		return;
-	if (strcmp(r->card.kind, "typein") == 0) {
-		text_blank(l);
-		char *buf;
-		/* Said in words, not only in colour (NO_COLOR shows no red). */
-		if (r->typed[0] == '\0')
-			buf = xprintf("Answer: **%s**", r->card.back);
-		else if (r->typed_ok)
-			buf = xprintf("Correct: **%s**", r->card.back);
-		else
-			buf = xprintf("Wrong. You typed: %s\n\nExpected: **%s**", r->typed,
-			              r->card.back);
-		struct text_opts o = { .base = r->typed[0] == '\0' ? 0 :
-		                                r->typed_ok ? TS_GOOD : TS_BAD };
-		text_layout(l, buf, width, &o);
-		free(buf);
-	} else if (!cloze) {
-		text_blank(l);
-		cardview_rule(l, width);
-		text_blank(l);
-		text_layout(l, r->card.back, width, &ans);
-	}
-	if (r->card.note[0]) {
-		text_blank(l);
-		struct text_opts o = { .base = TS_DIM };
-		text_layout(l, r->card.note, width, &o);
-	}
-}
-
-static void
 draw_counts(struct app *a, struct rv *r, int y, int cols)
 {
 	char buf[96];
@@ -469,7 +431,8 @@ review_draw(struct app *a, void *st, int lines, int cols)
 	int width = cols - 8 > 96 ? 96 : cols - 8;
 	int x0 = (cols - width) / 2;
 	struct tlayout l = { 0 };
-	build_body(r, &l, width);
+	cardview_layout_typed(&l, r->card.kind, r->card.front, r->card.back, r->card.note,
+	                      r->card.cloze, r->phase == PH_ANSWER, width, r->typed, r->typed_ok);
 	int body_rows = lines - 6;
 	if (r->scroll > l.n - body_rows)
 		r->scroll = l.n - body_rows > 0 ? l.n - body_rows : 0;
