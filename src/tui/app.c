@@ -184,7 +184,7 @@ tui_list_move(enum tui_action act, int *cur, int n, int page)
 void
 tui_hline(int y, int x, int n, attr_t attr)
 {
-	const char *rule = MB_CUR_MAX > 1 ? "\xe2\x94\x80" : "-";
+	const char *rule = locale_utf8() ? "\xe2\x94\x80" : "-";
 	move(y, x);
 	for (int i = 0; i < n; i++)
 		tui_put(y, x + i, rule, 1, attr);

@@ -150,7 +150,7 @@ lineedit_draw(struct lineedit *le, int y, int x, int width, attr_t attr)
 	move(y, x);
 	for (int i = 0; i < width; i++)
 		tui_put(y, x + i, " ", 1, attr);
-	const char *nl = MB_CUR_MAX > 1 ? "\xe2\x86\xb5" : "|";
+	const char *nl = locale_utf8() ? "\xe2\x86\xb5" : "|";
 	int col = 0;
 	size_t p = 0;
 	while (p < eb->len) {

@@ -6,7 +6,6 @@
  * longer than the screen scroll. */
 #include "config.h"
 
-#include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,20 +56,13 @@ static const struct tui_key stats_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
-static int
-utf8_locale(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-}
-
 static void *
 stats_open(struct app *a, const void *arg)
 {
 	struct stv *v = xcalloc(1, sizeof *v);
 	stats_load(a->db, now_unix(), &v->s);
 	const char *nc = getenv("NO_COLOR");
-	v->fancy = utf8_locale() && !(nc && *nc);
+	v->fancy = locale_utf8() && !(nc && *nc);
 	for (int i = 0; i < PG__N; i++)
 		if (arg && strcmp(arg, page_names[i]) == 0)
 			v->page = i;

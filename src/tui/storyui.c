@@ -49,7 +49,7 @@ sui_text_rows(const char *text, int w)
 int
 sui_fancy(struct app *a)
 {
-	return a->color && MB_CUR_MAX > 1;
+	return a->color && locale_utf8();
 }
 
 void
