@@ -640,18 +640,10 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		tui_push(a, &cardedit_screen, NULL);
 		return 1;
 	case ACT_DOWN:
-		r->scroll++;
-		return 1;
 	case ACT_UP:
-		if (r->scroll > 0)
-			r->scroll--;
-		return 1;
 	case ACT_PGDOWN:
-		r->scroll += 10;
-		return 1;
 	case ACT_PGUP:
-		r->scroll = r->scroll > 10 ? r->scroll - 10 : 0;
-		return 1;
+		return tui_scroll_move(act, &r->scroll, 10);
 	default:
 		return 0;
 	}

@@ -717,7 +717,6 @@ stats_input(struct app *a, void *st, enum tui_action act, int key)
 {
 	struct stv *v = st;
 	int fn = !a->key_char;
-	int *sc = &v->scroll[v->page];
 	if (key == '\t' || (fn && key == KEY_RIGHT) || (!fn && key == 'l')) {
 		v->page = (v->page + 1) % PG__N;
 		return 1;
@@ -737,29 +736,7 @@ stats_input(struct app *a, void *st, enum tui_action act, int key)
 			a->tick_ms = 250;
 		return 1;
 	}
-	switch (act) {
-	case ACT_UP:
-		if (*sc > 0)
-			(*sc)--;
-		return 1;
-	case ACT_DOWN:
-		(*sc)++; /* clamped when drawn */
-		return 1;
-	case ACT_PGUP:
-		*sc = *sc > 10 ? *sc - 10 : 0;
-		return 1;
-	case ACT_PGDOWN:
-		*sc += 10;
-		return 1;
-	case ACT_TOP:
-		*sc = 0;
-		return 1;
-	case ACT_BOTTOM:
-		*sc = 1 << 20;
-		return 1;
-	default:
-		return 0;
-	}
+	return tui_scroll_move(act, &v->scroll[v->page], 10);
 }
 
 const struct screen_ops stats_screen = {
