@@ -184,29 +184,9 @@ tui_list_move(enum tui_action act, int *cur, int n, int page)
 int
 tui_scroll_move(enum tui_action act, int *top, int page)
 {
-	switch (act) {
-	case ACT_UP:
-		if (*top > 0)
-			(*top)--;
-		return 1;
-	case ACT_DOWN:
-		(*top)++;
-		return 1;
-	case ACT_PGUP:
-		*top = *top > page ? *top - page : 0;
-		return 1;
-	case ACT_PGDOWN:
-		*top += page;
-		return 1;
-	case ACT_TOP:
-		*top = 0;
-		return 1;
-	case ACT_BOTTOM:
-		*top = 1 << 20;   /* past any end; clamped when drawn */
-		return 1;
-	default:
-		return 0;
-	}
+	/* A list longer than any text drawn: End goes past the end and the
+	 * draw pulls it back. */
+	return tui_list_move(act, top, (1 << 20) + 1, page);
 }
 
 void
