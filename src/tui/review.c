@@ -554,7 +554,6 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (r->phase == PH_TYPING) {
-		size_t before = r->ed.eb.len;
 		enum le_result res = lineedit_key(&r->ed, key, !a->key_char);
 		if (res == LE_CANCEL) {
 			free(r->typed);
@@ -565,7 +564,7 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 			r->typed = xstrdup(lineedit_text(&r->ed));
 			r->typed_ok = review_answer_matches(r->typed, r->card.back);
 			r->phase = PH_ANSWER;
-		} else if (a->key_char && key >= 32 && key != 127 && r->ed.eb.len == before) {
+		} else if (r->ed.eb.refused) {
 			tui_message(a, "Answers stop at %d bytes", REVIEW_TYPED_MAX);
 		}
 		return 1;
