@@ -22,6 +22,7 @@ test_clip(void)
 		free(c);
 		return;
 	}
+	CHECK(locale_utf8());
 	CHECK_INT(str_width("Réduit → 日本"), 13);
 	char *c = str_clip("Enter fills its evidence", 15);
 	CHECK_STR(c, "Enter fills it\xe2\x80\xa6");
@@ -40,7 +41,10 @@ test_clip(void)
 	CHECK_INT(str_fit("abc", 0, &cut), 0);
 	CHECK_INT(str_fit("abc", 1, &cut), 0);
 	CHECK_INT(cut, 1);
+	/* Outside UTF-8 the glyphs fall back to ASCII. */
 	setlocale(LC_ALL, "C");
+	CHECK(!locale_utf8());
+	CHECK_STR(str_ellipsis(), "~");
 }
 
 /* Local-time formats, in a zone west of UTC so the local date is the day

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -747,10 +748,17 @@ str_width(const char *s)
 	return w;
 }
 
+int
+locale_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
 const char *
 str_ellipsis(void)
 {
-	return MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "~";
+	return locale_utf8() ? "\xe2\x80\xa6" : "~";
 }
 
 size_t

@@ -97,6 +97,9 @@ void json_put_str(void *fp, const char *s);
 /* Display width of a UTF-8 string in the current locale (a control
  * character or an invalid byte counts as one column). */
 int str_width(const char *s);
+/* True when the locale's characters are UTF-8, so glyphs beyond ASCII
+ * (… ─ ↵ █) can be drawn; every such choice asks here. */
+int locale_utf8(void);
 /* The mark of text that was cut: "…" in a UTF-8 locale, "~" otherwise
  * (one column either way). */
 const char *str_ellipsis(void);

@@ -435,15 +435,8 @@ anki_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		return 0;
 	case A_RESULT:
-		if (act == ACT_DOWN) {
-			s->scroll++;
-			return 1;
-		}
-		if (act == ACT_UP) {
-			if (s->scroll > 0)
-				s->scroll--;
-			return 1;
-		}
+		if (act == ACT_DOWN || act == ACT_UP)
+			return tui_scroll_move(act, &s->scroll, 10);
 		if (act == ACT_QUIT || (a->key_char && (key == '\r' || key == 27))) {
 			s->mode = A_MENU;
 			return 1;

@@ -183,10 +183,18 @@ tui_list_move(enum tui_action act, int *cur, int n, int page)
 	}
 }
 
+int
+tui_scroll_move(enum tui_action act, int *top, int page)
+{
+	/* A list longer than any text drawn: End goes past the end and the
+	 * draw pulls it back. */
+	return tui_list_move(act, top, (1 << 20) + 1, page);
+}
+
 void
 tui_hline(int y, int x, int n, attr_t attr)
 {
-	const char *rule = MB_CUR_MAX > 1 ? "\xe2\x94\x80" : "-";
+	const char *rule = locale_utf8() ? "\xe2\x94\x80" : "-";
 	move(y, x);
 	for (int i = 0; i < n; i++)
 		tui_put(y, x + i, rule, 1, attr);

@@ -88,6 +88,9 @@ int tui_wrap(int y, int x, int w, int maxrows, const char *text, attr_t attr);
  * `page` rows), Home and End; returns 1 when act was one of those (even
  * at an edge), 0 otherwise. */
 int tui_list_move(enum tui_action act, int *cur, int n, int page);
+/* The same for a scroll offset *top whose end is known only when drawn:
+ * Down, PgDn and End may go past it and the draw pulls it back. */
+int tui_scroll_move(enum tui_action act, int *top, int page);
 /* A horizontal rule of n columns: box drawing in a UTF-8 locale, '-'
  * otherwise. */
 void tui_hline(int y, int x, int n, attr_t attr);

@@ -69,6 +69,14 @@ void
 cardview_layout(struct tlayout *l, const char *kind, const char *front, const char *back,
                 const char *note, int cloze, int shown, int width)
 {
+	cardview_layout_typed(l, kind, front, back, note, cloze, shown, width, NULL, 0);
+}
+
+void
+cardview_layout_typed(struct tlayout *l, const char *kind, const char *front,
+                      const char *back, const char *note, int cloze, int shown, int width,
+                      const char *typed, int typed_ok)
+{
 	struct text_opts q = { .cloze = cloze, .reveal = 0, .base = 0 };
 	struct text_opts ans = { .cloze = cloze, .reveal = 1, .base = 0 };
 	int is_cloze = strcmp(kind, "cloze") == 0;
@@ -77,8 +85,17 @@ cardview_layout(struct tlayout *l, const char *kind, const char *front, const ch
 		return;
 	if (strcmp(kind, "typein") == 0) {
 		text_blank(l);
-		char *s = xprintf("Answer: **%s**", back);
-		text_layout(l, s, width, &q);
+		char *s;
+		int none = typed == NULL || typed[0] == '\0';
+		/* Said in words, not only in colour (NO_COLOR shows no red). */
+		if (none)
+			s = xprintf("Answer: **%s**", back);
+		else if (typed_ok)
+			s = xprintf("Correct: **%s**", back);
+		else
+			s = xprintf("Wrong. You typed: %s\n\nExpected: **%s**", typed, back);
+		struct text_opts o = { .base = none ? 0 : typed_ok ? TS_GOOD : TS_BAD };
+		text_layout(l, s, width, &o);
 		free(s);
 	} else if (!is_cloze) {
 		text_blank(l);

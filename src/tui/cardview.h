@@ -5,8 +5,8 @@
 #ifndef PREPDECK_TUI_CARDVIEW_H
 #define PREPDECK_TUI_CARDVIEW_H
 
+#include "textlayout.h"
 #include "tui/app.h"
-#include "tui/text.h"
 
 /* Draws rows first.. of l at (y0, x0), at most rows rows. */
 void cardview_draw(struct app *a, const struct tlayout *l, int y0, int x0, int first,
@@ -18,6 +18,12 @@ void cardview_draw(struct app *a, const struct tlayout *l, int y0, int x0, int f
  * (basic, reverse, cloze, typein). */
 void cardview_layout(struct tlayout *l, const char *kind, const char *front,
                      const char *back, const char *note, int cloze, int shown, int width);
+
+/* The same for the review of a type-in card: after the answer is shown,
+ * what was typed (NULL or "": nothing) and whether it matched. */
+void cardview_layout_typed(struct tlayout *l, const char *kind, const char *front,
+                           const char *back, const char *note, int cloze, int shown,
+                           int width, const char *typed, int typed_ok);
 
 /* Appends a rule of width columns (at most 64). */
 void cardview_rule(struct tlayout *l, int width);

@@ -1,6 +1,6 @@
-/* The text being edited and the editing keys every editor shares: a
- * one-line editor for a cell or a field in place, and the buffer under
- * the multi-line editor (textedit.c). UTF-8 aware (the cursor moves
+/* The editing keys every editor shares, on the one edit buffer
+ * (core/editbuf.h): a one-line editor for a cell or a field in place,
+ * and the keys under the multi-line editor (textedit.c). UTF-8 aware (the cursor moves
  * over whole characters, combining marks included, and is placed by
  * display width), scrolls sideways when the text is wider than its box,
  * Left/Right, Home/End and Ctrl-A/Ctrl-E (start/end of the line),
@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "editbuf.h"
 #include "tui/app.h"
 
 enum le_result {
@@ -22,14 +23,9 @@ enum le_result {
 };
 
 struct lineedit {
-	char *buf;           /* the text, UTF-8, NUL-terminated */
-	size_t len, cap;
-	size_t cur;          /* byte offset of the cursor, on a character boundary */
+	struct editbuf eb;   /* the text and the cursor; eb.refused: the last
+	                        key would have gone past the limit */
 	int scroll;          /* display column shown at the left edge */
-	int multiline;
-	size_t max;          /* bytes allowed */
-	char *orig;          /* the text it started with */
-	int refused;         /* the last key would have gone past max */
 };
 
 /* Starts editing a copy of text (NULL: empty) with the cursor at the

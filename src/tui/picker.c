@@ -60,6 +60,35 @@ entries(const struct picker *p)
 	return (int)p->n + (p->new_label != NULL);
 }
 
+/* The list move a key asks for (the picker gets raw keys): the arrows,
+ * PgUp/PgDn, Home/End, j/k and g/G. */
+static enum tui_action
+move_of(int key, int iscode)
+{
+	if (iscode)
+		return key == KEY_UP ? ACT_UP : key == KEY_DOWN ? ACT_DOWN :
+		       key == KEY_PPAGE ? ACT_PGUP : key == KEY_NPAGE ? ACT_PGDOWN :
+		       key == KEY_HOME ? ACT_TOP : key == KEY_END ? ACT_BOTTOM : ACT_NONE;
+	return key == 'k' ? ACT_UP : key == 'j' ? ACT_DOWN : key == 'g' ? ACT_TOP :
+	       key == 'G' ? ACT_BOTTOM : ACT_NONE;
+}
+
+/* Enter on an entry: its value, or the question for a new one. */
+static enum picker_result
+pick(struct picker *p, const char **value)
+{
+	int n = entries(p);
+	if (n == 0)
+		return PK_CANCEL;
+	if ((size_t)p->cur == p->n) {
+		lineedit_init(&p->le, NULL, 0, 64);
+		p->asking = 1;
+		return PK_NONE;
+	}
+	*value = p->values[p->cur];
+	return PK_PICKED;
+}
+
 enum picker_result
 picker_key(struct picker *p, int key, int iscode, const char **value)
 {
@@ -76,56 +105,15 @@ picker_key(struct picker *p, int key, int iscode, const char **value)
 		return PK_NONE;
 	}
 	int n = entries(p);
-	if (iscode) {
-		switch (key) {
-		case KEY_UP:
-			if (p->cur > 0)
-				p->cur--;
-			break;
-		case KEY_DOWN:
-			if (p->cur + 1 < n)
-				p->cur++;
-			break;
-		case KEY_PPAGE:
-			p->cur = p->cur > 10 ? p->cur - 10 : 0;
-			break;
-		case KEY_NPAGE:
-			p->cur = p->cur + 10 < n ? p->cur + 10 : n - 1;
-			break;
-		case KEY_HOME:
-			p->cur = 0;
-			break;
-		case KEY_END:
-			p->cur = n - 1;
-			break;
-		case KEY_ENTER:
-			goto pick;
-		}
+	if (tui_list_move(move_of(key, iscode), &p->cur, n, 10))
 		return PK_NONE;
-	}
+	if (iscode)
+		return key == KEY_ENTER ? pick(p, value) : PK_NONE;
 	if (key == 27 || key == 'q')
 		return PK_CANCEL;
-	if (key == 'g')
-		p->cur = 0;
-	else if (key == 'G')
-		p->cur = n - 1;
-	else if (key == 'k' && p->cur > 0)
-		p->cur--;
-	else if (key == 'j' && p->cur + 1 < n)
-		p->cur++;
-	else if (key == '\r' || key == '\n' || key == ' ')
-		goto pick;
+	if (key == '\r' || key == '\n' || key == ' ')
+		return pick(p, value);
 	return PK_NONE;
-pick:
-	if (n == 0)
-		return PK_CANCEL;
-	if ((size_t)p->cur == p->n) {
-		lineedit_init(&p->le, NULL, 0, 64);
-		p->asking = 1;
-		return PK_NONE;
-	}
-	*value = p->values[p->cur];
-	return PK_PICKED;
 }
 
 void

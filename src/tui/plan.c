@@ -15,7 +15,7 @@
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/today.h"
-#include "tui/text.h"
+#include "textlayout.h"
 #include "util.h"
 
 /* ---- shared pieces ------------------------------------------------------ */
@@ -25,7 +25,7 @@ static void
 put_bar(struct app *a, int y, int x, int width, int done, int total)
 {
 	int fill = total > 0 ? (done * width + total / 2) / total : 0;
-	int utf = MB_CUR_MAX > 1;
+	int utf = locale_utf8();
 	for (int i = 0; i < width; i++)
 		tui_put(y, x + i, i < fill ? (utf ? "\xe2\x96\xb0" : "#") :
 		        (utf ? "\xe2\x96\xb1" : "-"), 1,

@@ -15,12 +15,12 @@
 #include "cards.h"
 #include "profile.h"
 #include "story.h"
+#include "textlayout.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/picker.h"
 #include "tui/today.h"
 #include "tui/storyui.h"
-#include "tui/text.h"
 #include "tui/textedit.h"
 #include "util.h"
 

@@ -15,9 +15,9 @@
 
 #include "rehearsal.h"
 #include "story.h"
+#include "textlayout.h"
 #include "tui/app.h"
 #include "tui/storyui.h"
-#include "tui/text.h"
 #include "tui/textedit.h"
 #include "util.h"
 

@@ -13,10 +13,10 @@
 #include "plan.h"
 #include "review.h"
 #include "settings.h"
+#include "textlayout.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/cardview.h"
-#include "tui/text.h"
 #include "util.h"
 
 enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };
@@ -286,44 +286,6 @@ review_resume(struct app *a, void *st)
 }
 
 static void
-build_body(struct rv *r, struct tlayout *l, int width)
-{
-	struct text_opts q = { .cloze = r->card.cloze, .reveal = 0, .base = 0 };
-	struct text_opts ans = { .cloze = r->card.cloze, .reveal = 1, .base = 0 };
-	int cloze = strcmp(r->card.kind, "cloze") == 0;
-	int shown = r->phase == PH_ANSWER;
-	text_layout(l, r->card.front, width, cloze && shown ? &ans : &q);
-	if (!shown)
-		return;
-	if (strcmp(r->card.kind, "typein") == 0) {
-		text_blank(l);
-		char *buf;
-		/* Said in words, not only in colour (NO_COLOR shows no red). */
-		if (r->typed[0] == '\0')
-			buf = xprintf("Answer: **%s**", r->card.back);
-		else if (r->typed_ok)
-			buf = xprintf("Correct: **%s**", r->card.back);
-		else
-			buf = xprintf("Wrong. You typed: %s\n\nExpected: **%s**", r->typed,
-			              r->card.back);
-		struct text_opts o = { .base = r->typed[0] == '\0' ? 0 :
-		                                r->typed_ok ? TS_GOOD : TS_BAD };
-		text_layout(l, buf, width, &o);
-		free(buf);
-	} else if (!cloze) {
-		text_blank(l);
-		cardview_rule(l, width);
-		text_blank(l);
-		text_layout(l, r->card.back, width, &ans);
-	}
-	if (r->card.note[0]) {
-		text_blank(l);
-		struct text_opts o = { .base = TS_DIM };
-		text_layout(l, r->card.note, width, &o);
-	}
-}
-
-static void
 draw_counts(struct app *a, struct rv *r, int y, int cols)
 {
 	char buf[96];
@@ -469,7 +431,8 @@ review_draw(struct app *a, void *st, int lines, int cols)
 	int width = cols - 8 > 96 ? 96 : cols - 8;
 	int x0 = (cols - width) / 2;
 	struct tlayout l = { 0 };
-	build_body(r, &l, width);
+	cardview_layout_typed(&l, r->card.kind, r->card.front, r->card.back, r->card.note,
+	                      r->card.cloze, r->phase == PH_ANSWER, width, r->typed, r->typed_ok);
 	int body_rows = lines - 6;
 	if (r->scroll > l.n - body_rows)
 		r->scroll = l.n - body_rows > 0 ? l.n - body_rows : 0;
@@ -591,7 +554,6 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (r->phase == PH_TYPING) {
-		size_t before = r->ed.len;
 		enum le_result res = lineedit_key(&r->ed, key, !a->key_char);
 		if (res == LE_CANCEL) {
 			free(r->typed);
@@ -602,7 +564,7 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 			r->typed = xstrdup(lineedit_text(&r->ed));
 			r->typed_ok = review_answer_matches(r->typed, r->card.back);
 			r->phase = PH_ANSWER;
-		} else if (a->key_char && key >= 32 && key != 127 && r->ed.len == before) {
+		} else if (r->ed.eb.refused) {
 			tui_message(a, "Answers stop at %d bytes", REVIEW_TYPED_MAX);
 		}
 		return 1;
@@ -677,18 +639,10 @@ review_input(struct app *a, void *st, enum tui_action act, int key)
 		tui_push(a, &cardedit_screen, NULL);
 		return 1;
 	case ACT_DOWN:
-		r->scroll++;
-		return 1;
 	case ACT_UP:
-		if (r->scroll > 0)
-			r->scroll--;
-		return 1;
 	case ACT_PGDOWN:
-		r->scroll += 10;
-		return 1;
 	case ACT_PGUP:
-		r->scroll = r->scroll > 10 ? r->scroll - 10 : 0;
-		return 1;
+		return tui_scroll_move(act, &r->scroll, 10);
 	default:
 		return 0;
 	}

@@ -6,7 +6,6 @@
  * longer than the screen scroll. */
 #include "config.h"
 
-#include <langinfo.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,20 +56,13 @@ static const struct tui_key stats_keys[] = {
 	{ 0, ACT_NONE, NULL, NULL },
 };
 
-static int
-utf8_locale(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-}
-
 static void *
 stats_open(struct app *a, const void *arg)
 {
 	struct stv *v = xcalloc(1, sizeof *v);
 	stats_load(a->db, now_unix(), &v->s);
 	const char *nc = getenv("NO_COLOR");
-	v->fancy = utf8_locale() && !(nc && *nc);
+	v->fancy = locale_utf8() && !(nc && *nc);
 	for (int i = 0; i < PG__N; i++)
 		if (arg && strcmp(arg, page_names[i]) == 0)
 			v->page = i;
@@ -725,7 +717,6 @@ stats_input(struct app *a, void *st, enum tui_action act, int key)
 {
 	struct stv *v = st;
 	int fn = !a->key_char;
-	int *sc = &v->scroll[v->page];
 	if (key == '\t' || (fn && key == KEY_RIGHT) || (!fn && key == 'l')) {
 		v->page = (v->page + 1) % PG__N;
 		return 1;
@@ -745,29 +736,7 @@ stats_input(struct app *a, void *st, enum tui_action act, int key)
 			a->tick_ms = 250;
 		return 1;
 	}
-	switch (act) {
-	case ACT_UP:
-		if (*sc > 0)
-			(*sc)--;
-		return 1;
-	case ACT_DOWN:
-		(*sc)++; /* clamped when drawn */
-		return 1;
-	case ACT_PGUP:
-		*sc = *sc > 10 ? *sc - 10 : 0;
-		return 1;
-	case ACT_PGDOWN:
-		*sc += 10;
-		return 1;
-	case ACT_TOP:
-		*sc = 0;
-		return 1;
-	case ACT_BOTTOM:
-		*sc = 1 << 20;
-		return 1;
-	default:
-		return 0;
-	}
+	return tui_scroll_move(act, &v->scroll[v->page], 10);
 }
 
 const struct screen_ops stats_screen = {

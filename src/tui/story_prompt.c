@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include "story.h"
+#include "textlayout.h"
 #include "tui/app.h"
 #include "tui/storyui.h"
-#include "tui/text.h"
 #include "util.h"
 
 static unsigned

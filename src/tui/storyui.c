@@ -2,31 +2,12 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
 #include "story.h"
+#include "textlayout.h"
+#include "tui/cardview.h"
 #include "tui/storyui.h"
-#include "tui/text.h"
 #include "util.h"
-
-static int
-style_attr(struct app *a, unsigned char st)
-{
-	int at = SUI_NORMAL;
-	if (st & TS_BOLD)
-		at |= SUI_BOLD;
-	if (st & TS_CODE)
-		at |= a->color ? sui_attr(a, C_ACCENT) : (int)A_UNDERLINE;
-	if (st & TS_ITALIC)
-		at |= (int)tui_italic();
-	if (st & TS_DIM)
-		at |= sui_attr(a, C_DIM);
-	if (st & TS_GOOD)
-		at |= sui_attr(a, C_GOOD) | SUI_BOLD;
-	if (st & TS_BAD)
-		at |= sui_attr(a, C_BAD) | SUI_BOLD;
-	return at;
-}
 
 int
 sui_text(struct app *a, int y, int x, int w, int maxrows, const char *text,
@@ -37,26 +18,14 @@ sui_text(struct app *a, int y, int x, int w, int maxrows, const char *text,
 	if (w < 4)
 		w = 4;
 	text_layout(&l, text, w, &o);
-	int rows = 0;
-	for (int i = 0; i < l.n && rows < maxrows; i++, rows++) {
-		const struct tline *t = &l.lines[i];
-		move(y + rows, x + t->indent);
-		for (int k = 0; k < t->n; k++) {
-			if (t->cells[k].ch == 0)
-				continue;
-			cchar_t cc;
-			wchar_t wc[2] = { t->cells[k].ch, 0 };
-			int at = style_attr(a, t->cells[k].style);
-			setcchar(&cc, wc, (attr_t)(at & ~A_COLOR), (short)PAIR_NUMBER(at), NULL);
-			add_wch(&cc);
-		}
-	}
+	int rows = l.n < maxrows ? l.n : maxrows;
+	if (rows < 0)
+		rows = 0;
+	cardview_draw(a, &l, y, x, 0, rows);
 	/* Rows left out: the last row shown says so. */
 	if (l.n > maxrows && rows > 0) {
 		const struct tline *t = &l.lines[rows - 1];
-		int end = x + t->indent;
-		for (int k = 0; k < t->n; k++)
-			end += wcwidth(t->cells[k].ch) > 0 ? wcwidth(t->cells[k].ch) : 0;
+		int end = x + t->indent + text_line_width(t);
 		tui_put(y + rows - 1, end < x + w ? end : x + w - 1, str_ellipsis(), 1,
 		        sui_attr(a, C_DIM));
 	}
@@ -80,7 +49,7 @@ sui_text_rows(const char *text, int w)
 int
 sui_fancy(struct app *a)
 {
-	return a->color && MB_CUR_MAX > 1;
+	return a->color && locale_utf8();
 }
 
 void

@@ -18,7 +18,7 @@ sui_attr(struct app *a, enum tui_color c)
 }
 
 /* Draws text (the curriculum's Markdown subset) wrapped to w columns at
- * (y, x), at most maxrows rows, with style (TS_* from tui/text.h) on
+ * (y, x), at most maxrows rows, with style (TS_* from textlayout.h) on
  * every cell; when rows are left out the last row shown ends in the
  * ellipsis. Returns the rows drawn; sets *more (may be NULL) when rows
  * were left out. */

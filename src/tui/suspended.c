@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "review.h"
+#include "textlayout.h"
 #include "tui/app.h"
-#include "tui/text.h"
 #include "util.h"
 
 struct susp {

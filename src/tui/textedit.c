@@ -4,11 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
+#include "textlayout.h"
 #include "tui/lineedit.h"
 #include "tui/storyui.h"
-#include "tui/text.h"
 #include "tui/textedit.h"
 #include "util.h"
 
@@ -53,7 +52,7 @@ textedit_new(const char *title, const char *text, int multiline, size_t max,
 	te->width = 60;
 	te->height = 10;
 	if (readonly)
-		te->le.cur = 0;
+		te->le.eb.cur = 0;
 	return te;
 }
 
@@ -99,19 +98,9 @@ textedit_message(struct textedit *te, const char *msg)
 static int
 char_at(const struct textedit *te, size_t i, size_t *n)
 {
-	mbstate_t ps;
-	memset(&ps, 0, sizeof ps);
-	wchar_t wc;
-	size_t k = mbrtowc(&wc, te->le.buf + i, te->le.len - i, &ps);
-	if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
-		*n = 1;
-		return 1;
-	}
-	*n = k;
-	if (wc == L'\t')
-		return 1;
-	int w = wcwidth(wc);
-	return w < 0 ? 1 : w;
+	unsigned cp;
+	*n = editbuf_decode(te->le.eb.buf + i, te->le.eb.len - i, &cp);
+	return editbuf_char_width(cp);
 }
 
 static void
@@ -138,11 +127,11 @@ layout(struct textedit *te)
 		size_t start = pos, brk = 0;
 		int col = 0;
 		for (;;) {
-			if (pos >= te->le.len) {
+			if (pos >= te->le.eb.len) {
 				add_line(te, start, pos);
 				return;
 			}
-			if (te->le.buf[pos] == '\n') {
+			if (te->le.eb.buf[pos] == '\n') {
 				add_line(te, start, pos);
 				pos++;
 				break;
@@ -157,7 +146,7 @@ layout(struct textedit *te)
 			}
 			col += cw;
 			pos += n;
-			if (te->le.buf[pos - 1] == ' ')
+			if (te->le.eb.buf[pos - 1] == ' ')
 				brk = pos;
 		}
 	}
@@ -169,11 +158,11 @@ cursor_line(const struct textedit *te)
 {
 	for (int i = 0; i < te->nlines; i++) {
 		const struct vline *l = &te->lines[i];
-		if (te->le.cur < l->start)
+		if (te->le.eb.cur < l->start)
 			continue;
-		if (te->le.cur < l->end)
+		if (te->le.eb.cur < l->end)
 			return i;
-		if (te->le.cur == l->end) {
+		if (te->le.eb.cur == l->end) {
 			/* At a soft break the cursor belongs to the next line. */
 			if (i + 1 < te->nlines && te->lines[i + 1].start == l->end)
 				continue;
@@ -186,13 +175,7 @@ cursor_line(const struct textedit *te)
 static int
 width_between(const struct textedit *te, size_t a, size_t b)
 {
-	int w = 0;
-	while (a < b) {
-		size_t n;
-		w += char_at(te, a, &n);
-		a += n;
-	}
-	return w;
+	return editbuf_width(&te->le.eb, a, b);
 }
 
 /* The byte offset in line i closest to display column col. */
@@ -219,17 +202,17 @@ move_lines(struct textedit *te, int dl)
 	layout(te);
 	int i = cursor_line(te);
 	if (te->want_col < 0)
-		te->want_col = width_between(te, te->lines[i].start, te->le.cur);
+		te->want_col = width_between(te, te->lines[i].start, te->le.eb.cur);
 	int j = i + dl;
 	if (j < 0) {
-		te->le.cur = 0;
+		te->le.eb.cur = 0;
 		return;
 	}
 	if (j >= te->nlines) {
-		te->le.cur = te->le.len;
+		te->le.eb.cur = te->le.eb.len;
 		return;
 	}
-	te->le.cur = offset_at_col(te, j, te->want_col);
+	te->le.eb.cur = offset_at_col(te, j, te->want_col);
 }
 
 enum te_result
@@ -300,8 +283,8 @@ textedit_key(struct textedit *te, int key, int iscode)
 			return TE_NONE;
 	}
 	lineedit_key(&te->le, key, iscode);
-	if (te->le.refused)
-		snprintf(te->msg, sizeof te->msg, "At most %zu bytes here.", te->le.max);
+	if (te->le.eb.refused)
+		snprintf(te->msg, sizeof te->msg, "At most %zu bytes here.", te->le.eb.max);
 	return TE_NONE;
 enter:
 	if (te->readonly)
@@ -309,8 +292,8 @@ enter:
 	if (!te->multiline)
 		return TE_SAVE;
 	lineedit_insert(&te->le, "\n", 1);
-	if (te->le.refused)
-		snprintf(te->msg, sizeof te->msg, "At most %zu bytes here.", te->le.max);
+	if (te->le.eb.refused)
+		snprintf(te->msg, sizeof te->msg, "At most %zu bytes here.", te->le.eb.max);
 	return TE_NONE;
 }
 
@@ -345,17 +328,17 @@ textedit_draw(struct textedit *te, struct app *a, int y, int x, int h, int w)
 		if (i >= te->nlines)
 			break;
 		const struct vline *l = &te->lines[i];
-		char *s = xstrndup(te->le.buf + l->start, l->end - l->start);
+		char *s = xstrndup(te->le.eb.buf + l->start, l->end - l->start);
 		tui_put(y + 1 + r, x + 1, s, te->width, TE_NORMAL);
 		free(s);
 		if (i == cl && !te->readonly) {
 			/* The cursor: the character under it in reverse video. */
-			int col = width_between(te, l->start, te->le.cur);
+			int col = width_between(te, l->start, te->le.eb.cur);
 			char cell[8] = " ";
-			if (te->le.cur < l->end && te->le.buf[te->le.cur] != '\t') {
+			if (te->le.eb.cur < l->end && te->le.eb.buf[te->le.eb.cur] != '\t') {
 				size_t n;
-				char_at(te, te->le.cur, &n);
-				memcpy(cell, te->le.buf + te->le.cur, n);
+				char_at(te, te->le.eb.cur, &n);
+				memcpy(cell, te->le.eb.buf + te->le.eb.cur, n);
 				cell[n] = '\0';
 			}
 			if (col < te->width)
@@ -363,7 +346,7 @@ textedit_draw(struct textedit *te, struct app *a, int y, int x, int h, int w)
 		}
 	}
 	/* The guidance of an empty field, dim and wrapped, beside the cursor. */
-	if (te->le.len == 0 && te->hint)
+	if (te->le.eb.len == 0 && te->hint)
 		sui_text(a, y + 1, x + 3, te->width - 2, te->height, te->hint, TS_DIM, NULL);
 	if (te->top > 0)
 		tui_put(y + 1, x + w - 1, "^", 1, te_attr(a, C_DIM));

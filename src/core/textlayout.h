@@ -1,9 +1,12 @@
 /* Laying out card text for the screen: the curriculum's small Markdown
  * subset (**bold**, *italic*, `code`, "- " bullets, "1. " lists,
- * blank-line paragraphs) and cloze markers, wrapped by display width. */
-#ifndef PREPDECK_TUI_TEXT_H
-#define PREPDECK_TUI_TEXT_H
+ * blank-line paragraphs) and cloze markers, wrapped by display width
+ * into lines of styled cells. No drawing here: the screens draw a
+ * layout with cardview_draw (tui/cardview.c). */
+#ifndef PREPDECK_TEXTLAYOUT_H
+#define PREPDECK_TEXTLAYOUT_H
 
+#include <stddef.h>
 #include <wchar.h>
 
 enum {
@@ -46,6 +49,8 @@ void text_layout(struct tlayout *l, const char *text, int width, const struct te
 /* Appends an empty line. */
 void text_blank(struct tlayout *l);
 void text_free(struct tlayout *l);
+/* Columns the cells of a line take (without its indent). */
+int text_line_width(const struct tline *t);
 
 /* The first line of a card's text as the screen shows it (markup gone,
  * cloze markers hidden when cloze is not 0), cut to `cols` columns with

@@ -1,3 +1,4 @@
+/* The layout of styled text (see textlayout.h). */
 #include "config.h"
 
 #include <limits.h>
@@ -5,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "tui/text.h"
+#include "textlayout.h"
 #include "util.h"
 
 struct cells {
@@ -284,6 +285,15 @@ text_free(struct tlayout *l)
 	memset(l, 0, sizeof *l);
 }
 
+int
+text_line_width(const struct tline *t)
+{
+	int w = 0;
+	for (int k = 0; k < t->n; k++)
+		w += t->cells[k].ch ? cell_width(t->cells[k].ch) : 0;
+	return w;
+}
+
 void
 text_excerpt(const char *text, int cloze, int cols, char *buf, size_t n)
 {
@@ -302,12 +312,10 @@ text_excerpt(const char *text, int cloze, int cols, char *buf, size_t n)
 		else
 			later = 1;
 	}
-	int total = 0;
-	for (int k = 0; t && k < t->n; k++)
-		total += t->cells[k].ch ? cell_width(t->cells[k].ch) : 0;
+	int total = t ? text_line_width(t) : 0;
 	int cut = total > cols || later;
 	int room = cut ? cols - 1 : cols;
-	const char *more = MB_CUR_MAX > 1 ? "\xe2\x80\xa6" : "~";
+	const char *more = str_ellipsis();
 	size_t used = 0, mlen = strlen(more);
 	int width = 0;
 	mbstate_t ps;
