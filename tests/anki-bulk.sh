@@ -91,6 +91,21 @@ expect_eq "bulk: states are the last rows'" "$(DB=$A sql "SELECT count(*) FROM c
 expect_eq "twin notes: one card, both reviews, replayed in order" \
 	"$(DB=$A sql "SELECT count(*) || '|' || (SELECT reps FROM card_state WHERE key = r.card_key) FROM review_log r WHERE card_key = (SELECT key FROM card WHERE front = 'Twin')")" "2|2"
 
+# The search index: written once at the end in bulk, row by row by the
+# triggers; the same for the shared cards, and every imported card found.
+fts() { sqlite3 -batch -noheader "$1" "ATTACH '$2' AS o; SELECT c.key, f.front, f.back, f.tags
+  FROM card c JOIN card_search m ON m.key = c.key JOIN card_fts f ON f.rowid = m.rid
+  WHERE c.key IN (SELECT key FROM o.card WHERE src LIKE '@anki/%') ORDER BY c.key"; }
+fts "$A" "$B" > "$T/fts-a"
+fts "$B" "$B" > "$T/fts-b"
+expect_eq "search index: every shared card" "$(DB=$B sql "SELECT count(*) FROM card c JOIN card_search m ON m.key = c.key JOIN card_fts f ON f.rowid = m.rid WHERE c.src LIKE '@anki/%'")" "$((40 + 7 + 1))"
+if cmp -s "$T/fts-a" "$T/fts-b"; then pass; else
+	fail "the bulk path indexed other text for the search"; diff "$T/fts-a" "$T/fts-b" | head >&2
+fi
+expect_eq "search index: every live card of A" "$(DB=$A sql "SELECT (SELECT count(*) FROM card_fts) - (SELECT count(*) FROM card WHERE retired = 0)")" 0
+check "search finds a card of the bulk import" "$P" --db "$A" cards search '"Question 11999"' --json
+expect_grep "found" '"front": "Question \*\*11999\*\*"' "$T/out"
+
 # 2. The schema is as it was: every index back, nothing broken.
 schema "$A" > "$T/schema-after"
 if cmp -s "$T/schema-before" "$T/schema-after"; then pass; else

@@ -88,10 +88,10 @@ test_bulk(void)
 	CHECK_STR(j, "delete");
 	free(j);
 	db_begin(db);
-	struct db_indexes *ix = db_indexes_drop(db, "review_log");
+	struct db_dropped *ix = db_indexes_drop(db, "review_log");
 	CHECK_INT(db_int(db, 0, nix, ""), 0);
 	db_exec(db, "INSERT INTO review_log(card_key, reviewed_at, rating) VALUES ('k', 2, 3)", "");
-	db_indexes_restore(db, ix);
+	db_dropped_restore(db, ix);
 	CHECK_INT(db_int(db, 0, nix, ""), 2);
 	db_commit(db);
 	db_bulk_end(db);
@@ -103,7 +103,7 @@ test_bulk(void)
 	/* A write rolled back leaves the indexes as they were. */
 	db_begin(db);
 	ix = db_indexes_drop(db, "review_log");
-	db_indexes_restore(db, ix);
+	db_dropped_restore(db, ix);
 	db_rollback(db);
 	CHECK_INT(db_int(db, 0, nix, ""), 2);
 	j = db_text(db, "PRAGMA integrity_check", "");

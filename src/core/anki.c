@@ -13,6 +13,7 @@
 #include "anki_proto.h"
 #include "cards.h"
 #include "db_anki.h"
+#include "db_search.h"
 #include "deadline.h"
 #include "fsrs.h"
 #include "review.h"
@@ -1032,14 +1033,14 @@ import_history(struct imp *im)
 {
 	mark_merges(im);
 	im->revtotal = anki_src_count_revlog(im->src);
-	struct db_indexes *ix = NULL;
+	struct db_dropped *ix = NULL;
 	if (bulk_worth(im->revtotal, db_int(im->db, 0, "SELECT count(*) FROM review_log", "")))
 		ix = db_indexes_drop(im->db, "review_log");
 	int rc = anki_src_rows(im->src, ANKI_Q_REVLOG, on_revlog, im, im->cause);
 	if (rc == 0)
 		rc = end_card(im);
 	flush_log(im);
-	db_indexes_restore(im->db, ix);
+	db_dropped_restore(im->db, ix);
 	for (size_t i = 0; rc == 0 && i < im->nmerge; i++)
 		rc = merge_card(im, im->merges[i].ref->key, im->mrows + im->merges[i].start,
 		                im->merges[i].n);
@@ -1191,12 +1192,22 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 		db_exec(db, "PRAGMA ignore_check_constraints = ON", "");
 		prepare_bulk(&im);
 		im.ord = db_int(db, 0, "SELECT max(ord) + 1 FROM card", "");
-		struct db_indexes *cix = NULL;
+		struct db_dropped *cix = NULL, *ctr = NULL;
 		if (bulk_worth(anki_src_count_cards(src),
-		               db_int(db, 0, "SELECT count(*) FROM card", "")))
+		               db_int(db, 0, "SELECT count(*) FROM card", ""))) {
+			/* The search index too is written once, at the end, for
+			 * every card from Anki (one updated here may carry the
+			 * source of an earlier package). */
 			cix = db_indexes_drop(db, "card");
+			ctr = db_triggers_drop(db, "card");
+		}
 		rc = anki_src_rows(src, ANKI_Q_CARDS, on_card, &im, cause);
-		db_indexes_restore(db, cix);
+		db_dropped_restore(db, cix);
+		if (ctr != NULL) {
+			if (rc == 0)
+				db_search_reindex_src(db, "@anki/%");
+			db_dropped_restore(db, ctr);
+		}
 		if (rc == 0) {
 			qsort(im.refs, im.nrefs, sizeof *im.refs, cmp_ref);
 			for (size_t i = 1; i < im.nrefs; i++)

@@ -737,18 +737,20 @@ db_last_rowid(struct db *db)
 	return sqlite3_last_insert_rowid(db->h);
 }
 
-struct db_indexes {
+struct db_dropped {
 	size_t n;
 	char **sql;
 };
 
-struct db_indexes *
-db_indexes_drop(struct db *db, const char *table)
+/* Drops the objects of one type ("index", "trigger") on table; returns
+ * their SQL to make them again. */
+static struct db_dropped *
+drop_objects(struct db *db, const char *type, const char *table)
 {
-	struct db_indexes *ix = xcalloc(1, sizeof *ix);
+	struct db_dropped *ix = xcalloc(1, sizeof *ix);
 	struct db_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_master WHERE "
-	                                "type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
-	                                "ORDER BY name", "t", table);
+	                                "type = ? AND tbl_name = ? AND sql IS NOT NULL "
+	                                "ORDER BY name", "tt", type, table);
 	char **names = NULL;
 	while (db_step(st)) {
 		ix->sql = xrealloc(ix->sql, (ix->n + 1) * sizeof *ix->sql);
@@ -758,9 +760,9 @@ db_indexes_drop(struct db *db, const char *table)
 	}
 	db_finalize(st);
 	for (size_t i = 0; i < ix->n; i++) {
-		char *q = sqlite3_mprintf("DROP INDEX \"%w\"", names[i]);
+		char *q = sqlite3_mprintf("DROP %s \"%w\"", type, names[i]);
 		if (q == NULL || exec_script(db, q, NULL) != 0)
-			db_fatal(db, "cannot drop index %s", names[i]);
+			db_fatal(db, "cannot drop %s %s", type, names[i]);
 		sqlite3_free(q);
 		free(names[i]);
 	}
@@ -768,14 +770,26 @@ db_indexes_drop(struct db *db, const char *table)
 	return ix;
 }
 
+struct db_dropped *
+db_indexes_drop(struct db *db, const char *table)
+{
+	return drop_objects(db, "index", table);
+}
+
+struct db_dropped *
+db_triggers_drop(struct db *db, const char *table)
+{
+	return drop_objects(db, "trigger", table);
+}
+
 void
-db_indexes_restore(struct db *db, struct db_indexes *ix)
+db_dropped_restore(struct db *db, struct db_dropped *ix)
 {
 	if (ix == NULL)
 		return;
 	for (size_t i = 0; i < ix->n; i++) {
 		if (exec_script(db, ix->sql[i], NULL) != 0)
-			db_fatal(db, "cannot remake an index (%.200s)", ix->sql[i]);
+			db_fatal(db, "cannot remake an index or trigger (%.200s)", ix->sql[i]);
 		free(ix->sql[i]);
 	}
 	free(ix->sql);

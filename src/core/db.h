@@ -91,10 +91,13 @@ int64_t db_last_rowid(struct db *db);
 
 /* For a bulk insert inside a transaction: drops the indexes of table and
  * returns what remakes them, so each is built once, sorted, instead of
- * row by row. Pass it to db_indexes_restore (which frees it) before the
+ * row by row. Pass it to db_dropped_restore (which frees it) before the
  * transaction ends, committed or not. */
-struct db_indexes *db_indexes_drop(struct db *db, const char *table);
-void db_indexes_restore(struct db *db, struct db_indexes *ix);
+struct db_dropped *db_indexes_drop(struct db *db, const char *table);
+/* The same for the triggers of table: the caller does what they would
+ * have done for the rows it writes (see db_search_reindex_src). */
+struct db_dropped *db_triggers_drop(struct db *db, const char *table);
+void db_dropped_restore(struct db *db, struct db_dropped *ix);
 
 /* Around one large transaction (outside any): the rollback journal
  * instead of the WAL, so the pages it adds are written once rather than
