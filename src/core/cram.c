@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cram.h"
+#include "review.h"
 #include "util.h"
 
 char **
@@ -26,9 +27,7 @@ cram_keys(struct db *db, const struct cram_source *src, int limit, size_t *n,
 			return NULL;
 		}
 	}
-	if (src->deck != NULL &&
-	    db_int(db, 0, "SELECT count(*) FROM doc WHERE id = ? AND kind IN ('deck', 'numbers') "
-	           "AND retired = 0", "t", src->deck) == 0) {
+	if (src->deck != NULL && !review_deck_exists(db, src->deck)) {
 		free(decks);
 		fail(cause, "no deck '%s' (see 'prepdeck due' for the decks)", src->deck);
 		return NULL;
@@ -42,16 +41,7 @@ cram_keys(struct db *db, const struct cram_source *src, int limit, size_t *n,
 	    "ORDER BY ifnull(s.state, 0) = 0, s.last_review + s.stability * " STRINGIFY(DAY_SECONDS) ", "
 	    "c.ord, c.key LIMIT ?4",
 	    "ttti", src->deck, src->tag, decks, (int64_t)(limit > 0 ? limit : 1000000));
-	size_t cap = 64;
-	char **v = xmalloc(cap * sizeof *v);
-	while (db_step(st)) {
-		if (*n == cap) {
-			cap *= 2;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		v[(*n)++] = xstrdup(db_col_text(st, 0));
-	}
-	db_finalize(st);
+	char **v = db_col_strings(st, n);
 	free(decks);
 	if (*n == 0) {
 		free(v);

@@ -595,6 +595,23 @@ db_run(struct db_stmt *st)
 	return n;
 }
 
+char **
+db_col_strings(struct db_stmt *st, size_t *n)
+{
+	size_t cap = 64;
+	char **v = xmalloc(cap * sizeof *v);
+	*n = 0;
+	while (db_step(st)) {
+		if (*n == cap) {
+			cap *= 2;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[(*n)++] = xstrdup(db_col_text(st, 0));
+	}
+	db_finalize(st);
+	return v;
+}
+
 void
 db_finalize(struct db_stmt *st)
 {

@@ -65,6 +65,9 @@ void db_reset(struct db_stmt *st);
  * cleared); returns the rows it changed. */
 int db_run(struct db_stmt *st);
 void db_finalize(struct db_stmt *st);
+/* Steps st to the end, finalizes it, and returns the first column of its
+ * rows as new strings (NULL as ""); *n is their number. */
+char **db_col_strings(struct db_stmt *st, size_t *n);
 void db_bind_int(struct db_stmt *st, int idx, int64_t v);
 void db_bind_text(struct db_stmt *st, int idx, const char *v);
 /* As db_bind_text without a copy: v must stay as it is until the

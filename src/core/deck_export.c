@@ -140,13 +140,8 @@ deck_export(struct db *db, const char *deck_id, enum deck_format f, FILE *fp, ch
 	/* The notes in deck order. */
 	st = db_prepare(db, "SELECT note_id, min(ord) AS o FROM card WHERE deck_id = ? AND "
 	                "retired = 0 GROUP BY note_id ORDER BY o, note_id", "t", deck_id);
-	char **ids = NULL;
-	size_t n = 0;
-	while (db_step(st)) {
-		ids = xrealloc(ids, (n + 1) * sizeof *ids);
-		ids[n++] = xstrdup(db_col_text(st, 0));
-	}
-	db_finalize(st);
+	size_t n;
+	char **ids = db_col_strings(st, &n);
 	int rc = (int)n;
 	if (n == 0) {
 		rc = fail(cause, "deck '%s' has no cards to export", deck_id);

@@ -100,18 +100,7 @@ load_keys(struct db *db, const char *sql, const struct review_filter *f,
 	db_bind_text(st, 7, f->decks);
 	db_bind_text(st, 8, f->deck);
 	db_bind_text(st, 9, f->tag);
-	size_t cap = 64;
-	char **v = xmalloc(cap * sizeof *v);
-	*n = 0;
-	while (db_step(st)) {
-		if (*n == cap) {
-			cap *= 2;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		v[(*n)++] = xstrdup(db_col_text(st, 0));
-	}
-	db_finalize(st);
-	return v;
+	return db_col_strings(st, n);
 }
 
 static int
