@@ -81,13 +81,18 @@ expect_screen "first ticked" "\[x\] Ownership"
 keys Space
 expect_screen "Space moved on: the second ticked too" "\[x\] Impact"
 expect_eq "two competencies" "$(sql "SELECT trim(competencies) FROM story WHERE id = '$id'")" "ownership impact"
-keys Escape q q q
-expect_screen "quit" "EXITED 0"
 
 # --- end_and_home_in_the_lists ----------------------------------------------
 # Home and End as the program's terminal (xterm) sends them.
 HOME_KEY=$(printf '\033OH') END_KEY=$(printf '\033OF')
-tui_start 80 24 --db "$DB"
+keys -l "$END_KEY"
+keys Space
+expect_screen "End ticks the last competency" "\[x\] Customer focus"
+keys -l "$HOME_KEY"
+keys Space
+expect_screen "Home: the first unticked" "\[ \] Ownership"
+expect_eq "the last in, the first out" "$(sql "SELECT trim(competencies) FROM story WHERE id = '$id'")" "impact customer-focus"
+keys Escape q q
 expect_screen "Today" "prepdeck · Today"
 keys o
 expect_screen "settings" "prepdeck · Settings"
@@ -98,22 +103,7 @@ keys -l "$HOME_KEY"
 keys +
 expect_screen "Home selects the first" "retention  *0.91"
 expect_eq "both saved" "$(sql "SELECT group_concat(key || '=' || value, ' ') FROM (SELECT * FROM setting WHERE key IN ('retention', 'lint_duplicate') ORDER BY key)")" "lint_duplicate=0.25 retention=0.91"
-keys q
-expect_screen "Today" "prepdeck · Today"
-keys s
-expect_screen "stories" "> Keys story"
-keys Enter
-expect_screen "the form" "Keys story  *yours"
-keys Down Enter
-expect_screen "the picker" "Competencies of this story"
-keys -l "$END_KEY"
-keys Space
-expect_screen "End ticks the last competency" "\[x\] Customer focus"
-keys -l "$HOME_KEY"
-keys Space
-expect_screen "Home: the first unticked" "\[ \] Ownership"
-expect_eq "the last in, the first out" "$(sql "SELECT trim(competencies) FROM story WHERE id = '$id'")" "impact customer-focus"
-keys Escape q q q
+keys q q
 expect_screen "quit" "EXITED 0"
 
 finish
