@@ -179,6 +179,28 @@ test_excerpt(void)
 	CHECK_STR(buf, "a long \xe2\x80\xa6");
 }
 
+/* Outside a UTF-8 locale a bullet is an ASCII '*', so it can be drawn
+ * and an excerpt of a list is not cut at its first character. */
+static void
+test_ascii_bullet(void)
+{
+	if (setlocale(LC_ALL, "C") == NULL) {
+		CHECK(0);
+		return;
+	}
+	struct tlayout l = { 0 };
+	struct text_opts o = { 0 };
+	text_layout(&l, "- alpha beta gamma delta", 14, &o);
+	CHECK_INT(l.n, 2);
+	CHECK_STR(line(&l, 0), " * alpha beta");
+	CHECK_INT(l.lines[1].indent, 3);
+	text_free(&l);
+	char buf[64];
+	text_excerpt("- one\n- two", 0, 40, buf, sizeof buf);
+	CHECK_STR(buf, " * one~");
+	setlocale(LC_ALL, "C.UTF-8");
+}
+
 int
 main(void)
 {
@@ -191,5 +213,6 @@ main(void)
 	test_styles();
 	test_cloze();
 	test_excerpt();
+	test_ascii_bullet();
 	return check_done();
 }

@@ -4,7 +4,8 @@
 # a plan task in full on Today and on the plan screen alike, where the
 # whole text wraps and Space and o work; Space in the competency picker
 # ticks and moves on as in a checklist; Today shows where to set an
-# interview date before there is one.
+# interview date before there is one; End and Home reach the last and
+# the first row of every list (the settings, the competency picker).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 command -v tmux >/dev/null || { echo "tmux is required"; exit 1; }
 
@@ -80,7 +81,29 @@ expect_screen "first ticked" "\[x\] Ownership"
 keys Space
 expect_screen "Space moved on: the second ticked too" "\[x\] Impact"
 expect_eq "two competencies" "$(sql "SELECT trim(competencies) FROM story WHERE id = '$id'")" "ownership impact"
-keys Escape q q q
+
+# --- end_and_home_in_the_lists ----------------------------------------------
+# Home and End as the program's terminal (xterm) sends them.
+HOME_KEY=$(printf '\033OH') END_KEY=$(printf '\033OF')
+keys -l "$END_KEY"
+keys Space
+expect_screen "End ticks the last competency" "\[x\] Customer focus"
+keys -l "$HOME_KEY"
+keys Space
+expect_screen "Home: the first unticked" "\[ \] Ownership"
+expect_eq "the last in, the first out" "$(sql "SELECT trim(competencies) FROM story WHERE id = '$id'")" "impact customer-focus"
+keys Escape q q
+expect_screen "Today" "prepdeck · Today"
+keys o
+expect_screen "settings" "prepdeck · Settings"
+keys -l "$END_KEY"
+keys +
+expect_screen "End selects the last setting" "lint_duplicate  *0.25"
+keys -l "$HOME_KEY"
+keys +
+expect_screen "Home selects the first" "retention  *0.91"
+expect_eq "both saved" "$(sql "SELECT group_concat(key || '=' || value, ' ') FROM (SELECT * FROM setting WHERE key IN ('retention', 'lint_duplicate') ORDER BY key)")" "lint_duplicate=0.25 retention=0.91"
+keys q q
 expect_screen "quit" "EXITED 0"
 
 finish

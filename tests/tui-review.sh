@@ -79,7 +79,7 @@ wait_for "Correct:" >/dev/null
 keys Enter
 expect_screen "summary when the queue is empty" "Done for now"
 expect_screen "summary counts" "Reviewed 5 cards"
-expect_screen "when the next card is due" "Next card due in "
+expect_screen "when the next card is due, in local time" "Next card due in [^(]* ([A-Z][a-z][a-z] [0-9][0-9] [A-Z][a-z][a-z] [0-9][0-9]:[0-9][0-9])"
 expect_eq "type-in grades" "$(sql "SELECT group_concat(rating, ',') FROM (SELECT r.rating FROM review_log r JOIN card c ON c.key = r.card_key WHERE c.deck_id = 'reference-numbers' ORDER BY r.id)")" "1,3,3,3,3"
 keys q
 expect_screen "review --deck returns to the shell" "EXITED 0"

@@ -220,7 +220,7 @@ emit_block(struct tlayout *l, struct sbuf *b, int kind, int prefix, int *blank,
 	int hang = 0;
 	if (kind == 1) {
 		cells_add(&c, L' ', o->base);
-		cells_add(&c, 0x2022, o->base);
+		cells_add(&c, locale_utf8() ? 0x2022 : L'*', o->base);
 		cells_add(&c, L' ', o->base);
 		inline_cells(&c, b->s + prefix, b->len - (size_t)prefix, o);
 		hang = 3;

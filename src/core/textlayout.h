@@ -44,7 +44,8 @@ struct text_opts {
 	unsigned char base;   /* style applied to all cells (e.g. TS_DIM) */
 };
 
-/* Appends text laid out to `width` columns to *l (which starts zeroed). */
+/* Appends text laid out to `width` columns to *l (which starts zeroed).
+ * A bullet is U+2022 in a UTF-8 locale, '*' otherwise. */
 void text_layout(struct tlayout *l, const char *text, int width, const struct text_opts *o);
 /* Appends an empty line. */
 void text_blank(struct tlayout *l);

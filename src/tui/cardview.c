@@ -56,9 +56,10 @@ cardview_rule(struct tlayout *l, int width)
 		l->lines = xrealloc(l->lines, (size_t)l->cap * sizeof *l->lines);
 	}
 	struct tline *t = &l->lines[l->n++];
+	wchar_t ch = locale_utf8() ? 0x2500 : L'-';
 	t->cells = xmalloc((size_t)n * sizeof *t->cells);
 	for (int i = 0; i < n; i++) {
-		t->cells[i].ch = 0x2500;
+		t->cells[i].ch = ch;
 		t->cells[i].style = TS_DIM;
 	}
 	t->n = n;

@@ -25,7 +25,8 @@ void cardview_layout_typed(struct tlayout *l, const char *kind, const char *fron
                            const char *back, const char *note, int cloze, int shown,
                            int width, const char *typed, int typed_ok);
 
-/* Appends a rule of width columns (at most 64). */
+/* Appends a rule of width columns (at most 64): box drawing in a UTF-8
+ * locale, '-' otherwise. */
 void cardview_rule(struct tlayout *l, int width);
 
 #endif

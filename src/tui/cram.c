@@ -60,14 +60,8 @@ static int
 cram_input(struct app *a, void *st, enum tui_action act, int key)
 {
 	struct cpick *c = st;
-	if (act == ACT_UP && c->sel > 0) {
-		c->sel--;
+	if (tui_list_move(act, &c->sel, (int)c->n, LINES - 8))
 		return 1;
-	}
-	if (act == ACT_DOWN && c->sel + 1 < (int)c->n) {
-		c->sel++;
-		return 1;
-	}
 	if (act == ACT_SELECT && c->n > 0) {
 		struct cram_source src = { .deck = c->d[c->sel].deck_id };
 		tui_push(a, &review_screen, &(struct review_start){ .cram = &src, .limit = CRAM_LIMIT });

@@ -875,11 +875,9 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		return 1;
 	case M_MAPS:
-		if (act == ACT_UP && s->mcur > 0)
-			s->mcur--;
-		else if (act == ACT_DOWN && s->mcur + 1 < (int)s->nmaps)
-			s->mcur++;
-		else if ((key == '\r' || key == KEY_ENTER) && s->nmaps > 0) {
+		if (tui_list_move(act, &s->mcur, (int)s->nmaps, 10))
+			return 1;
+		if ((key == '\r' || key == KEY_ENTER) && s->nmaps > 0) {
 			s->mode = M_NORMAL;
 			char *title = xstrdup(s->maps[s->mcur].title);
 			switch_map(a, s, s->maps[s->mcur].id);

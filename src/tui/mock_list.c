@@ -229,42 +229,25 @@ mock_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (m->picking) {
-		if (act == ACT_UP && m->rsel > 0)
-			m->rsel--;
-		else if (act == ACT_DOWN && m->rsel < (int)m->nrubrics - 1)
-			m->rsel++;
-		else if (act == ACT_SELECT)
+		if (act == ACT_SELECT)
 			start_round(a, m);
 		else if (key == 27 || act == ACT_QUIT)
 			m->picking = 0;
 		else if (act == ACT_HELP)
 			return 0;
+		else
+			tui_list_move(act, &m->rsel, (int)m->nrubrics, 5);
 		return 1;
 	}
-	switch (act) {
-	case ACT_UP:
-		if (m->sel > 0)
-			m->sel--;
+	if (tui_list_move(act, &m->sel, (int)m->n, 10))
 		return 1;
-	case ACT_DOWN:
-		if (m->sel < (int)m->n - 1)
-			m->sel++;
-		return 1;
-	case ACT_TOP:
-		m->sel = 0;
-		return 1;
-	case ACT_BOTTOM:
-		m->sel = m->n ? (int)m->n - 1 : 0;
-		return 1;
-	case ACT_SELECT:
+	if (act == ACT_SELECT) {
 		if (m->n) {
 			char arg[32];
 			snprintf(arg, sizeof arg, "%lld", (long long)m->list[m->sel].id);
 			tui_push(a, &mock_form_screen, arg);
 		}
 		return 1;
-	default:
-		break;
 	}
 	if (key == 'n' && a->key_char) {
 		m->picking = 1;

@@ -845,19 +845,16 @@ rs_input(struct app *a, void *st, enum tui_action act, int key)
 			a->tick_ms = TICK_MS;
 			return 1;
 		}
-		if (act == ACT_UP && r->ready_sel > 0)
-			r->ready_sel--;
-		else if (act == ACT_DOWN && r->ready_sel + 1 < r->t.nsec)
-			r->ready_sel++;
-		else if (a->key_char && (key == '+' || key == '='))
+		if (tui_list_move(act, &r->ready_sel, r->t.nsec, 5))
+			return 1;
+		if (a->key_char && (key == '+' || key == '='))
 			budget_step(a, r, 1);
 		else if (a->key_char && key == '-')
 			budget_step(a, r, -1);
-		else if (act == ACT_RH_ABANDON) {
+		else if (act == ACT_RH_ABANDON)
 			tui_pop(a);
-			return 1;
-		} else
-			return act == ACT_UP || act == ACT_DOWN;
+		else
+			return 0;
 		return 1;
 	case PH_RUN:
 		return run_input(a, r, &r->t, act, key);
@@ -867,11 +864,10 @@ rs_input(struct app *a, void *st, enum tui_action act, int key)
 		if (form_editor(a, r, key))
 			return 1;
 		int nrows = flow_mode(r) ? 0 : r->ncats;
-		if (act == ACT_UP && r->fsel > 0)
-			r->fsel--;
-		else if (act == ACT_DOWN && r->fsel < nrows)
-			r->fsel++;
-		else if (a->key_char && key >= '1' && key <= '4' && r->fsel < nrows) {
+		/* The categories and, last, the note on what to change. */
+		if (tui_list_move(act, &r->fsel, nrows + 1, 5))
+			return 1;
+		if (a->key_char && key >= '1' && key <= '4' && r->fsel < nrows) {
 			if (r->saved_id == 0) {
 				tui_message(a, "The session was not saved.");
 				return 1;
@@ -916,7 +912,7 @@ rs_input(struct app *a, void *st, enum tui_action act, int key)
 		} else if (act == ACT_RH_ABANDON) {
 			tui_pop(a);
 		} else {
-			return act == ACT_UP || act == ACT_DOWN;
+			return 0;
 		}
 		return 1;
 	}

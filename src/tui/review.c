@@ -329,11 +329,8 @@ draw_summary(struct app *a, struct rv *r, int lines, int cols)
 	if (next > 0) {
 		char ivl[16];
 		review_fmt_interval(next - now, ivl, sizeof ivl);
-		time_t tt = (time_t)next;
-		struct tm tm;
-		localtime_r(&tt, &tm);
 		char when[32];
-		strftime(when, sizeof when, "%a %d %b %H:%M", &tm);
+		fmt_local(next, "%a %d %b %H:%M", when, sizeof when);
 		snprintf(buf, sizeof buf, "Next card due in %s (%s)%s", ivl, when,
 		         r->next_due ? "; the review goes on by itself" : "");
 	} else {

@@ -78,14 +78,8 @@ settings_input(struct app *a, void *st, enum tui_action act, int key)
 	}
 	while (settings_describe(a->db, n, &name, value, sizeof value, &desc))
 		n++;
-	if (act == ACT_UP && s->sel > 0) {
-		s->sel--;
+	if (tui_list_move(act, &s->sel, n, n))
 		return 1;
-	}
-	if (act == ACT_DOWN && s->sel < n - 1) {
-		s->sel++;
-		return 1;
-	}
 	int dir = 0;
 	if (act == ACT_SELECT)
 		dir = 1;

@@ -397,11 +397,9 @@ sview_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	}
 	if (v->picking) {
-		if (act == ACT_UP && v->psel > 0)
-			v->psel--;
-		else if (act == ACT_DOWN && v->psel + 1 < (int)v->ncomps)
-			v->psel++;
-		else if (act == ACT_SELECT || key == ' ') {
+		if (tui_list_move(act, &v->psel, (int)v->ncomps, 10))
+			return 1;
+		if (act == ACT_SELECT || key == ' ') {
 			/* As in a checklist: a tick moves on to the next one. */
 			if (toggle_comp(a, v) && v->psel + 1 < (int)v->ncomps)
 				v->psel++;

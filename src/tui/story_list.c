@@ -380,15 +380,9 @@ grid_input(struct app *a, struct stories *s, enum tui_action act, int key)
 	const struct story_coverage *cv = &s->cv;
 	int left = !a->key_char ? key == KEY_LEFT : key == 'h';
 	int right = !a->key_char ? key == KEY_RIGHT : key == 'l';
-	if (act == ACT_UP && s->grow > 0)
-		s->grow--;
-	else if (act == ACT_DOWN && s->grow + 1 < (int)cv->ncomps)
-		s->grow++;
-	else if (act == ACT_TOP)
-		s->grow = 0;
-	else if (act == ACT_BOTTOM && cv->ncomps)
-		s->grow = (int)cv->ncomps - 1;
-	else if (left && s->gcol > 0)
+	if (tui_list_move(act, &s->grow, (int)cv->ncomps, 10))
+		return 1;
+	if (left && s->gcol > 0)
 		s->gcol--;
 	else if (right && s->gcol + 1 < (int)cv->nstories)
 		s->gcol++;
@@ -398,7 +392,7 @@ grid_input(struct app *a, struct stories *s, enum tui_action act, int key)
 		sui_rehearse(a, &cv->stories[s->gcol], NULL);
 	else if (act == ACT_STORY_COPY && cv->ncomps)
 		grid_copy(a, s);
-	else if (left || right || act == ACT_UP || act == ACT_DOWN)
+	else if (left || right)
 		;
 	else
 		return 0;

@@ -144,16 +144,8 @@ pick_input(struct app *a, void *st, enum tui_action act, int key)
 {
 	struct pick *p = st;
 	int n = p->phase == 0 ? 3 : p->phase == 1 ? (int)p->ncomps : (int)p->nfit;
-	if (act == ACT_UP) {
-		if (p->sel > 0)
-			p->sel--;
+	if (tui_list_move(act, &p->sel, n, 10))
 		return 1;
-	}
-	if (act == ACT_DOWN) {
-		if (p->sel + 1 < n)
-			p->sel++;
-		return 1;
-	}
 	if (p->phase == 0) {
 		int choice = a->key_char && key >= '1' && key <= '3' ? key - '1' :
 		             act == ACT_SELECT ? p->sel : -1;
