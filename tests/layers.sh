@@ -2,7 +2,8 @@
 # The layers hold: the core (src/core) includes no curses and no front-end
 # header; only the store (src/core/db*.c) includes sqlite3; the command
 # line (src/cli) and the screens (src/tui) do not include each other's
-# headers. Every violation is printed as FILE:LINE: what is wrong.
+# headers, and they write no SQL statement of their own. Every violation
+# is printed as FILE:LINE: what is wrong.
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
 src="$top_srcdir/src"
@@ -39,5 +40,13 @@ rule "commands run no SQL" 'sqlite3\.h' "$cli"
 tui=$(includes tui)
 rule "screens include no command-line header" "(cli/.*|$(alt "$cli_headers"))" "$tui"
 rule "screens run no SQL" 'sqlite3\.h' "$tui"
+
+# Nor do they hand SQL to the store: no statement in a string of theirs.
+sql=$(grep -HnE '"[^"]*\<(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM)\>' \
+	"$src"/cli/*.c "$src"/tui/*.c || true)
+if [ -z "$sql" ]; then pass; else
+	fail "commands and screens write no SQL"
+	printf '%s\n' "$sql" | sed "s|^$top_srcdir/||" >&2
+fi
 
 finish

@@ -111,20 +111,20 @@ cmd_mock_list(struct cmd *c)
 {
 	struct db *db = cli_db(c);
 	const char *rubric = c->argc == 1 ? c->argv[0] : NULL;
-	if (rubric) {
-		struct scorecard_rubric r;
-		char *cause = NULL;
-		/* A rubric that has been retired may still have old rounds. */
-		if (db_int(db, 0, "SELECT count(*) FROM scorecard WHERE rubric_id = ?",
-		           "t", rubric) == 0) {
-			if (scorecard_rubric_load(db, rubric, &r, &cause) != 0)
-				return cli_cause(cause);
-			scorecard_rubric_free(&r);
-		}
-	}
 	struct scorecard *list;
 	size_t n;
 	scorecard_list(db, rubric, &list, &n);
+	if (rubric && n == 0) {
+		/* No rounds: is it a rubric at all? (A retired one may still
+		 * have old rounds, listed above.) */
+		struct scorecard_rubric r;
+		char *cause = NULL;
+		if (scorecard_rubric_load(db, rubric, &r, &cause) != 0) {
+			scorecard_list_free(list, n);
+			return cli_cause(cause);
+		}
+		scorecard_rubric_free(&r);
+	}
 	if (n == 0)
 		printf("no mock rounds recorded yet (see 'prepdeck help mock')\n");
 	else
