@@ -17,7 +17,7 @@ for rating in 3 4 1 3 2; do
 done
 keys Space
 wait_for "1 Again" >/dev/null
-pid=$(pgrep -f -- "--db $DB review" | head -n 1)
+pid=$(tui_pid)
 if [ -n "$pid" ]; then pass; else fail "no process to kill"; fi
 kill -9 "$pid"
 sleep 0.3

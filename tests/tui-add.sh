@@ -123,7 +123,7 @@ keys Escape
 keys Tab Tab Tab
 keys -l "A question I was still writing"
 expect_screen "typed" "A question I was still writing"
-pid=$(pgrep -f -- "^$PREPDECK --db $DB" | head -n 1)
+pid=$(tui_pid)
 if [ -n "$pid" ]; then pass; else fail "no process to kill"; fi
 kill -9 "$pid"
 expect_screen "killed" "Killed"
