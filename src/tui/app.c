@@ -618,6 +618,131 @@ push_start(struct app *a, const struct start_request *start)
 	}
 }
 
+/* Opens the terminal for the screens and sets its modes, colours and
+ * the Ctrl-C handler; NULL (said on stderr) when TERM cannot be used. */
+static SCREEN *
+start_terminal(struct app *a)
+{
+	const char *term = getenv("TERM");
+	SCREEN *scr = newterm(term && *term ? term : NULL, stdout, stdin);
+	if (scr == NULL) {
+		fprintf(stderr, "prepdeck: cannot use terminal type '%s'; set TERM\n",
+		        term ? term : "");
+		return NULL;
+	}
+	db_set_fatal_hook(leave_curses);
+	db_set_busy_hook(busy_status);
+	cbreak();
+	noecho();
+	nonl();
+	flow_control_off();
+	keypad_after_resume();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	init_colors(a);
+	/* Ctrl-C asks before losing unsaved text: the handler only sets a
+	 * flag the loop reads (it replaces the one curses installs). */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	return scr;
+}
+
+/* A read after Ctrl-C came back empty: once the keys typed before it
+ * are handled (or after a few tries), the question is asked. */
+static void
+sigint_read_empty(struct app *a, int drain)
+{
+	int waiting = 0;
+	if (ioctl(STDIN_FILENO, FIONREAD, &waiting) != 0)
+		waiting = 0;
+	if (drain && (waiting == 0 || ++sigint_tries > 20)) {
+		got_sigint = 0;
+		sigint_tries = 0;
+		quit_request(a);
+	}
+}
+
+/* The answer to "quit anyway?" (confirm 1) or "close anyway?" (2). */
+static void
+confirm_answer(struct app *a, int key)
+{
+	int yes = a->key_char && (key == 'y' || key == 'Y');
+	if (yes && a->confirm == 1)
+		a->quit = 1;
+	else if (yes)
+		tui_pop(a);
+	else
+		tui_message(a, "Kept: %s.", a->confirm_what);
+	a->confirm = 0;
+}
+
+/* A key while the help is shown: arrows scroll it, any other key
+ * closes it. */
+static void
+help_key(struct app *a, int r, int key)
+{
+	if (r == KEY_CODE_YES && key == KEY_DOWN) {
+		if (a->help_more)
+			a->help_scroll++;
+	}
+	else if (r == KEY_CODE_YES && key == KEY_UP && a->help_scroll > 0)
+		a->help_scroll--;
+	else
+		a->help = 0;
+}
+
+/* The action of a key read with result r: the screen's table first,
+ * then the global one; a character that only looks like a key is none. */
+static enum tui_action
+key_action(const struct app *a, const struct frame *f, int r, int key)
+{
+	enum tui_action act = lookup_key(f->ops->keys, key);
+	if (act == ACT_NONE)
+		act = lookup_key(tui_global_keys, key);
+	/* A character whose code equals a KEY_* value is not that key. */
+	if (a->key_char && key >= KEY_MIN)
+		act = ACT_NONE;
+	if (r != KEY_CODE_YES && key < 32 && key != 12 && key != 27 &&
+	    key != '\r' && key != '\n' && key != '\t' && key != 127 && key != 8)
+		act = ACT_NONE;
+	return act;
+}
+
+/* The global actions a screen left alone: quit (asking first when text
+ * is unsaved), help, redraw, browse. */
+static void
+global_action(struct app *a, struct frame *f, enum tui_action act)
+{
+	switch (act) {
+	case ACT_QUIT: {
+		const char *what = f->ops->unsaved ? f->ops->unsaved(a, f->st) : NULL;
+		if (what) {
+			snprintf(a->confirm_what, sizeof a->confirm_what, "%s", what);
+			a->confirm = a->depth == 1 ? 1 : 2;
+		} else {
+			tui_pop(a);
+		}
+		break;
+	}
+	case ACT_HELP:
+		a->help = 1;
+		a->help_scroll = 0;
+		break;
+	case ACT_REDRAW:
+		clearok(stdscr, TRUE);
+		break;
+	case ACT_BROWSE:
+		tui_push(a, &browser_screen, NULL);
+		break;
+	default:
+		break;
+	}
+}
+
 int
 tui_main(struct store *store, const struct start_request *start)
 {
@@ -634,31 +759,9 @@ tui_main(struct store *store, const struct start_request *start)
 	memset(&a, 0, sizeof a);
 	a.db = store_db(store);
 
-	const char *term = getenv("TERM");
-	SCREEN *scr = newterm(term && *term ? term : NULL, stdout, stdin);
-	if (scr == NULL) {
-		fprintf(stderr, "prepdeck: cannot use terminal type '%s'; set TERM\n",
-		        term ? term : "");
+	SCREEN *scr = start_terminal(&a);
+	if (scr == NULL)
 		return 1;
-	}
-	db_set_fatal_hook(leave_curses);
-	db_set_busy_hook(busy_status);
-	cbreak();
-	noecho();
-	nonl();
-	flow_control_off();
-	keypad_after_resume();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	set_escdelay(25);
-	init_colors(&a);
-	/* Ctrl-C asks before losing unsaved text: the handler only sets a
-	 * flag the loop reads (it replaces the one curses installs). */
-	struct sigaction sa;
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on_sigint;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
 
 	/* `prepdeck review` opens on the review screen alone, so leaving it
 	 * returns to the shell. */
@@ -678,14 +781,7 @@ tui_main(struct store *store, const struct start_request *start)
 		int r = read_key(&a, &wch);
 		struct frame *f = &a.stack[a.depth - 1];
 		if (got_sigint && r == ERR) {
-			int waiting = 0;
-			if (ioctl(STDIN_FILENO, FIONREAD, &waiting) != 0)
-				waiting = 0;
-			if (drain && (waiting == 0 || ++sigint_tries > 20)) {
-				got_sigint = 0;
-				sigint_tries = 0;
-				quit_request(&a);
-			}
+			sigint_read_empty(&a, drain);
 			continue;
 		}
 		if (r == ERR) {
@@ -703,66 +799,20 @@ tui_main(struct store *store, const struct start_request *start)
 			continue;
 		}
 		if (a.confirm) {
-			int yes = a.key_char && (key == 'y' || key == 'Y');
-			if (yes && a.confirm == 1)
-				a.quit = 1;
-			else if (yes)
-				tui_pop(&a);
-			else
-				tui_message(&a, "Kept: %s.", a.confirm_what);
-			a.confirm = 0;
+			confirm_answer(&a, key);
 			continue;
 		}
 		/* Too small to draw: keys wait (nothing is typed, nothing quits). */
 		if (LINES < TUI_MIN_LINES || COLS < TUI_MIN_COLS)
 			continue;
 		if (a.help) {
-			if (r == KEY_CODE_YES && key == KEY_DOWN) {
-				if (a.help_more)
-					a.help_scroll++;
-			}
-			else if (r == KEY_CODE_YES && key == KEY_UP && a.help_scroll > 0)
-				a.help_scroll--;
-			else
-				a.help = 0;
+			help_key(&a, r, key);
 			continue;
 		}
 		a.status[0] = '\0';
-		enum tui_action act = lookup_key(f->ops->keys, key);
-		if (act == ACT_NONE)
-			act = lookup_key(tui_global_keys, key);
-		/* A character whose code equals a KEY_* value is not that key. */
-		if (a.key_char && key >= KEY_MIN)
-			act = ACT_NONE;
-		if (r != KEY_CODE_YES && key < 32 && key != 12 && key != 27 &&
-		    key != '\r' && key != '\n' && key != '\t' && key != 127 && key != 8)
-			act = ACT_NONE;
-		if (f->ops->input(&a, f->st, act, key))
-			continue;
-		switch (act) {
-		case ACT_QUIT: {
-			const char *what = f->ops->unsaved ? f->ops->unsaved(&a, f->st) : NULL;
-			if (what) {
-				snprintf(a.confirm_what, sizeof a.confirm_what, "%s", what);
-				a.confirm = a.depth == 1 ? 1 : 2;
-			} else {
-				tui_pop(&a);
-			}
-			break;
-		}
-		case ACT_HELP:
-			a.help = 1;
-			a.help_scroll = 0;
-			break;
-		case ACT_REDRAW:
-			clearok(stdscr, TRUE);
-			break;
-		case ACT_BROWSE:
-			tui_push(&a, &browser_screen, NULL);
-			break;
-		default:
-			break;
-		}
+		enum tui_action act = key_action(&a, f, r, key);
+		if (!f->ops->input(&a, f->st, act, key))
+			global_action(&a, f, act);
 	}
 	while (a.depth > 0)
 		tui_pop(&a);

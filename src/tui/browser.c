@@ -485,6 +485,122 @@ act_done(struct app *a, struct br *b, int rc, char *cause, const char *fmt)
 	run_search(a, b);
 }
 
+/* A key for the open picker (deck, state, sort or move). */
+static int
+picker_input(struct app *a, struct br *b, int key, int iscode)
+{
+	const char *v = NULL;
+	enum picker_result r = picker_key(&b->pk, key, iscode, &v);
+	if (r == PK_PICKED) {
+		picked(a, b, v);
+	} else if (r == PK_CANCEL) {
+		picker_free(&b->pk);
+		b->picking = 0;
+	}
+	return 1;
+}
+
+/* A key for the tag filter being typed. */
+static int
+tag_input(struct app *a, struct br *b, int key, int iscode)
+{
+	enum le_result r = lineedit_key(&b->tagle, key, iscode);
+	if (r == LE_SAVE) {
+		snprintf(b->tag, sizeof b->tag, "%s", lineedit_text(&b->tagle));
+		lineedit_free(&b->tagle);
+		b->tagging = 0;
+		run_search(a, b);
+	} else if (r == LE_CANCEL) {
+		lineedit_free(&b->tagle);
+		b->tagging = 0;
+	}
+	return 1;
+}
+
+/* A key for the search line: arrows still move in the list; Esc, Enter
+ * and Tab leave it; a changed query searches again. */
+static int
+search_input(struct app *a, struct br *b, int key, int iscode)
+{
+	if (iscode && (key == KEY_UP || key == KEY_DOWN || key == KEY_PPAGE ||
+	               key == KEY_NPAGE)) {
+		enum tui_action m = key == KEY_UP ? ACT_UP : key == KEY_DOWN ? ACT_DOWN :
+		                    key == KEY_PPAGE ? ACT_PGUP : ACT_PGDOWN;
+		move_sel(a, b, m);
+		return 1;
+	}
+	if ((!iscode && (key == 27 || key == '\r' || key == '\n' || key == '\t')) ||
+	    (iscode && key == KEY_ENTER)) {
+		b->searching = 0;
+		return 1;
+	}
+	char *before = xstrdup(lineedit_text(&b->q));
+	lineedit_key(&b->q, key, iscode);
+	if (strcmp(before, lineedit_text(&b->q)) != 0) {
+		b->sel[0] = '\0';
+		b->limit = BR_LIMIT;
+		run_search(a, b);
+	}
+	free(before);
+	return 1;
+}
+
+/* An action on the selected card. */
+static int
+card_input(struct app *a, struct br *b, enum tui_action act)
+{
+	char *cause = NULL;
+	switch (act) {
+	case ACT_CARD_EDIT: {
+		struct cardedit_start start = { .what = CE_START_EDIT, .card = b->sel };
+		tui_push(a, &cardedit_screen, &start);
+		return 1;
+	}
+	case ACT_SUSPEND:
+		act_done(a, b, cards_suspend(a->db, b->sel, !b->rc.suspended, &cause), cause,
+		         b->rc.suspended ? "Unsuspended %s (u undoes)" : "Suspended %s (u undoes)");
+		return 1;
+	case ACT_FLAG: {
+		int r = cards_flag(a->db, b->sel, &cause);
+		act_done(a, b, r, cause, r == 1 ? "Flagged %s" : "Flag removed from %s");
+		return 1;
+	}
+	case ACT_BURY:
+		act_done(a, b, cards_bury(a->db, b->sel, day_end(now_unix(), b->set.rollover_hour),
+		                          &cause), cause, "Buried %s until tomorrow (u undoes)");
+		return 1;
+	case ACT_CARD_RESET:
+		act_done(a, b, cards_reset(a->db, b->sel, &cause), cause,
+		         "Reset %s to new (u undoes)");
+		return 1;
+	case ACT_CARD_MOVE:
+		if (!b->note.user) {
+			tui_message(a, "Curriculum cards stay in their deck");
+			return 1;
+		}
+		open_picker(a, b, PW_MOVE);
+		return 1;
+	case ACT_CARD_DELETE:
+		if (!b->note.user)
+			tui_message(a, "Curriculum cards stay; s suspends");
+		else
+			b->confirm_delete = 1;
+		return 1;
+	case ACT_CARD_REVERT:
+		act_done(a, b, cards_revert(a->db, b->sel, &cause), cause,
+		         "Reverted %s (u undoes)");
+		return 1;
+	case ACT_CARD_COMPARE:
+		if (!b->note.override)
+			tui_message(a, "Only your versions have a second text");
+		else
+			b->show_file = !b->show_file;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int
 browser_input(struct app *a, void *st, enum tui_action act, int key)
 {
@@ -493,30 +609,10 @@ browser_input(struct app *a, void *st, enum tui_action act, int key)
 	/* F1 still opens the help while typing in the search. */
 	if (iscode && (key == KEY_RESIZE || key == KEY_F(1)))
 		return 0;
-	if (b->picking) {
-		const char *v = NULL;
-		enum picker_result r = picker_key(&b->pk, key, iscode, &v);
-		if (r == PK_PICKED) {
-			picked(a, b, v);
-		} else if (r == PK_CANCEL) {
-			picker_free(&b->pk);
-			b->picking = 0;
-		}
-		return 1;
-	}
-	if (b->tagging) {
-		enum le_result r = lineedit_key(&b->tagle, key, iscode);
-		if (r == LE_SAVE) {
-			snprintf(b->tag, sizeof b->tag, "%s", lineedit_text(&b->tagle));
-			lineedit_free(&b->tagle);
-			b->tagging = 0;
-			run_search(a, b);
-		} else if (r == LE_CANCEL) {
-			lineedit_free(&b->tagle);
-			b->tagging = 0;
-		}
-		return 1;
-	}
+	if (b->picking)
+		return picker_input(a, b, key, iscode);
+	if (b->tagging)
+		return tag_input(a, b, key, iscode);
 	if (b->confirm_delete) {
 		b->confirm_delete = 0;
 		if (!iscode && (key == 'y' || key == 'Y')) {
@@ -526,29 +622,8 @@ browser_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		return 1;
 	}
-	if (b->searching) {
-		if (iscode && (key == KEY_UP || key == KEY_DOWN || key == KEY_PPAGE ||
-		               key == KEY_NPAGE)) {
-			enum tui_action m = key == KEY_UP ? ACT_UP : key == KEY_DOWN ? ACT_DOWN :
-			                    key == KEY_PPAGE ? ACT_PGUP : ACT_PGDOWN;
-			move_sel(a, b, m);
-			return 1;
-		}
-		if ((!iscode && (key == 27 || key == '\r' || key == '\n' || key == '\t')) ||
-		    (iscode && key == KEY_ENTER)) {
-			b->searching = 0;
-			return 1;
-		}
-		char *before = xstrdup(lineedit_text(&b->q));
-		lineedit_key(&b->q, key, iscode);
-		if (strcmp(before, lineedit_text(&b->q)) != 0) {
-			b->sel[0] = '\0';
-			b->limit = BR_LIMIT;
-			run_search(a, b);
-		}
-		free(before);
-		return 1;
-	}
+	if (b->searching)
+		return search_input(a, b, key, iscode);
 	if (act == ACT_UP || act == ACT_DOWN || act == ACT_PGUP || act == ACT_PGDOWN ||
 	    act == ACT_TOP || act == ACT_BOTTOM) {
 		move_sel(a, b, act);
@@ -602,55 +677,7 @@ browser_input(struct app *a, void *st, enum tui_action act, int key)
 		}
 		return 0;
 	}
-	switch (act) {
-	case ACT_CARD_EDIT: {
-		struct cardedit_start start = { .what = CE_START_EDIT, .card = b->sel };
-		tui_push(a, &cardedit_screen, &start);
-		return 1;
-	}
-	case ACT_SUSPEND:
-		act_done(a, b, cards_suspend(a->db, b->sel, !b->rc.suspended, &cause), cause,
-		         b->rc.suspended ? "Unsuspended %s (u undoes)" : "Suspended %s (u undoes)");
-		return 1;
-	case ACT_FLAG: {
-		int r = cards_flag(a->db, b->sel, &cause);
-		act_done(a, b, r, cause, r == 1 ? "Flagged %s" : "Flag removed from %s");
-		return 1;
-	}
-	case ACT_BURY:
-		act_done(a, b, cards_bury(a->db, b->sel, day_end(now_unix(), b->set.rollover_hour),
-		                          &cause), cause, "Buried %s until tomorrow (u undoes)");
-		return 1;
-	case ACT_CARD_RESET:
-		act_done(a, b, cards_reset(a->db, b->sel, &cause), cause,
-		         "Reset %s to new (u undoes)");
-		return 1;
-	case ACT_CARD_MOVE:
-		if (!b->note.user) {
-			tui_message(a, "Curriculum cards stay in their deck");
-			return 1;
-		}
-		open_picker(a, b, PW_MOVE);
-		return 1;
-	case ACT_CARD_DELETE:
-		if (!b->note.user)
-			tui_message(a, "Curriculum cards stay; s suspends");
-		else
-			b->confirm_delete = 1;
-		return 1;
-	case ACT_CARD_REVERT:
-		act_done(a, b, cards_revert(a->db, b->sel, &cause), cause,
-		         "Reverted %s (u undoes)");
-		return 1;
-	case ACT_CARD_COMPARE:
-		if (!b->note.override)
-			tui_message(a, "Only your versions have a second text");
-		else
-			b->show_file = !b->show_file;
-		return 1;
-	default:
-		return 0;
-	}
+	return card_input(a, b, act);
 }
 
 static const struct tui_key browser_keys[] = {

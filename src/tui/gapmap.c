@@ -811,6 +811,136 @@ editor_key(struct app *a, struct gscr *s, int key)
 	}
 }
 
+/* The answer to "import it again?": u updates, n adds another. */
+static int
+import_again_answer(struct app *a, struct gscr *s, int key)
+{
+	s->mode = M_NORMAL;
+	if (a->key_char && (key == 'u' || key == 'n')) {
+		char *path = xstrdup(s->import_path);
+		import_jd(a, s, path, key == 'u' ? JD_UPDATE : JD_ANOTHER);
+		free(path);
+	} else {
+		tui_message(a, "Nothing imported");
+	}
+	return 1;
+}
+
+/* The answer to "delete this map?". */
+static int
+map_delete_answer(struct app *a, struct gscr *s, int key)
+{
+	s->mode = M_MAPS;
+	if (a->key_char && (key == 'y' || key == 'Y') && s->mcur < (int)s->nmaps) {
+		char *id = xstrdup(s->maps[s->mcur].id), *cause = NULL;
+		if (gap_map_delete(a->db, id, &cause) != 0) {
+			tui_message(a, "%s", cause);
+			free(cause);
+			free(id);
+			return 1;
+		}
+		tui_message(a, "Deleted the map '%s' · u brings it back", id);
+		free(s->undo_map);
+		s->undo_map = id;
+		if (strcmp(s->map, id) == 0) {
+			char *cur = gap_current(a->db);
+			if (cur != NULL)
+				switch_map(a, s, cur);
+			free(cur);
+		}
+		open_maps(a, s);
+	} else {
+		tui_message(a, "Kept the map");
+	}
+	return 1;
+}
+
+/* The answer to "delete this row?". */
+static int
+row_delete_answer(struct app *a, struct gscr *s, int key)
+{
+	s->mode = M_NORMAL;
+	if ((key == 'y' || key == 'Y') && a->key_char && cur_row(s)) {
+		int64_t id = cur_id(s);
+		char *name = xstrdup(cur_row(s)->name), *cause = NULL;
+		if (gap_row_delete(a->db, id, &cause) != 0) {
+			tui_message(a, "%s", cause);
+			free(cause);
+		} else {
+			tui_message(a, "Deleted '%s' · u undoes", name);
+		}
+		free(name);
+		reload(a, s, 0);
+	} else {
+		tui_message(a, "Kept it");
+	}
+	return 1;
+}
+
+/* The list of maps: open, make, delete or bring back a map. */
+static int
+maps_input(struct app *a, struct gscr *s, enum tui_action act, int key)
+{
+	if (tui_list_move(act, &s->mcur, (int)s->nmaps, 10))
+		return 1;
+	if ((key == '\r' || key == KEY_ENTER) && s->nmaps > 0) {
+		s->mode = M_NORMAL;
+		char *title = xstrdup(s->maps[s->mcur].title);
+		switch_map(a, s, s->maps[s->mcur].id);
+		tui_message(a, "Opened '%s'", title);
+		free(title);
+	} else if (key == 'n' && a->key_char) {
+		lineedit_init(&s->le, NULL, 0, 200);
+		s->mode = M_NEWMAP;
+	} else if (key == 'd' && a->key_char && s->nmaps > 0) {
+		s->mode = M_MAP_CONFIRM;
+	} else if (key == 'u' && a->key_char) {
+		restore_map(a, s);
+		if (s->mode == M_MAPS)
+			open_maps(a, s);
+	} else if (key == 27 || act == ACT_QUIT || key == 'm') {
+		s->mode = M_NORMAL;
+	}
+	return 1;
+}
+
+/* u: brings back a deleted map, else undoes the last change to this map. */
+static int
+undo_change(struct app *a, struct gscr *s)
+{
+	if (s->undo_map) {
+		restore_map(a, s);
+		return 1;
+	}
+	char *what = NULL;
+	int64_t id = cur_id(s), changed = 0;
+	if (gap_undo(a->db, s->map, &what, &changed))
+		tui_message(a, "Undone: %s", what);
+	else
+		tui_message(a, "Nothing to undo in this map");
+	free(what);
+	/* Follow the row the undo changed. */
+	reload(a, s, changed ? changed : id);
+	return 1;
+}
+
+/* Reviews the first deck linked to the selected row. */
+static int
+review_row_deck(struct app *a, struct gscr *s)
+{
+	const struct gap_row *r = cur_row(s);
+	if (r == NULL)
+		return 1;
+	char deck[80] = "";
+	sscanf(r->decks, " %79s", deck);
+	if (deck[0] == '\0') {
+		tui_message(a, "No deck linked to '%s': add one in its Decks cell", r->name);
+		return 1;
+	}
+	tui_push(a, &review_screen, &(struct review_start){ .deck = deck });
+	return 1;
+}
+
 static int
 gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 {
@@ -824,78 +954,13 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 		editor_key(a, s, key);
 		return 1;
 	case M_IMPORT_AGAIN:
-		s->mode = M_NORMAL;
-		if (a->key_char && (key == 'u' || key == 'n')) {
-			char *path = xstrdup(s->import_path);
-			import_jd(a, s, path, key == 'u' ? JD_UPDATE : JD_ANOTHER);
-			free(path);
-		} else {
-			tui_message(a, "Nothing imported");
-		}
-		return 1;
+		return import_again_answer(a, s, key);
 	case M_MAP_CONFIRM:
-		s->mode = M_MAPS;
-		if (a->key_char && (key == 'y' || key == 'Y') && s->mcur < (int)s->nmaps) {
-			char *id = xstrdup(s->maps[s->mcur].id), *cause = NULL;
-			if (gap_map_delete(a->db, id, &cause) != 0) {
-				tui_message(a, "%s", cause);
-				free(cause);
-				free(id);
-				return 1;
-			}
-			tui_message(a, "Deleted the map '%s' · u brings it back", id);
-			free(s->undo_map);
-			s->undo_map = id;
-			if (strcmp(s->map, id) == 0) {
-				char *cur = gap_current(a->db);
-				if (cur != NULL)
-					switch_map(a, s, cur);
-				free(cur);
-			}
-			open_maps(a, s);
-		} else {
-			tui_message(a, "Kept the map");
-		}
-		return 1;
+		return map_delete_answer(a, s, key);
 	case M_CONFIRM:
-		s->mode = M_NORMAL;
-		if ((key == 'y' || key == 'Y') && a->key_char && cur_row(s)) {
-			int64_t id = cur_id(s);
-			char *name = xstrdup(cur_row(s)->name), *cause = NULL;
-			if (gap_row_delete(a->db, id, &cause) != 0) {
-				tui_message(a, "%s", cause);
-				free(cause);
-			} else {
-				tui_message(a, "Deleted '%s' · u undoes", name);
-			}
-			free(name);
-			reload(a, s, 0);
-		} else {
-			tui_message(a, "Kept it");
-		}
-		return 1;
+		return row_delete_answer(a, s, key);
 	case M_MAPS:
-		if (tui_list_move(act, &s->mcur, (int)s->nmaps, 10))
-			return 1;
-		if ((key == '\r' || key == KEY_ENTER) && s->nmaps > 0) {
-			s->mode = M_NORMAL;
-			char *title = xstrdup(s->maps[s->mcur].title);
-			switch_map(a, s, s->maps[s->mcur].id);
-			tui_message(a, "Opened '%s'", title);
-			free(title);
-		} else if (key == 'n' && a->key_char) {
-			lineedit_init(&s->le, NULL, 0, 200);
-			s->mode = M_NEWMAP;
-		} else if (key == 'd' && a->key_char && s->nmaps > 0) {
-			s->mode = M_MAP_CONFIRM;
-		} else if (key == 'u' && a->key_char) {
-			restore_map(a, s);
-			if (s->mode == M_MAPS)
-				open_maps(a, s);
-		} else if (key == 27 || act == ACT_QUIT || key == 'm') {
-			s->mode = M_NORMAL;
-		}
-		return 1;
+		return maps_input(a, s, act, key);
 	default:
 		break;
 	}
@@ -964,38 +1029,13 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 		reload(a, s, cur_id(s));
 		tui_message(a, "Sorted by %s", gap_sort_name(s->sort));
 		return 1;
-	case ACT_GAP_UNDO: {
-		if (s->undo_map) {
-			restore_map(a, s);
-			return 1;
-		}
-		char *what = NULL;
-		int64_t id = cur_id(s), changed = 0;
-		if (gap_undo(a->db, s->map, &what, &changed))
-			tui_message(a, "Undone: %s", what);
-		else
-			tui_message(a, "Nothing to undo in this map");
-		free(what);
-		/* Follow the row the undo changed. */
-		reload(a, s, changed ? changed : id);
-		return 1;
-	}
+	case ACT_GAP_UNDO:
+		return undo_change(a, s);
 	case ACT_GAP_MAPS:
 		open_maps(a, s);
 		return 1;
-	case ACT_GAP_REVIEW: {
-		const struct gap_row *r = cur_row(s);
-		if (r == NULL)
-			return 1;
-		char deck[80] = "";
-		sscanf(r->decks, " %79s", deck);
-		if (deck[0] == '\0') {
-			tui_message(a, "No deck linked to '%s': add one in its Decks cell", r->name);
-			return 1;
-		}
-		tui_push(a, &review_screen, &(struct review_start){ .deck = deck });
-		return 1;
-	}
+	case ACT_GAP_REVIEW:
+		return review_row_deck(a, s);
 	default:
 		return 0;
 	}

@@ -331,21 +331,9 @@ form_input(struct app *a, void *st, enum tui_action act, int key)
 		free(ev);
 		return 1;
 	}
+	if (tui_list_move(act, &f->sel, n, 10))
+		return 1;
 	switch (act) {
-	case ACT_UP:
-		if (f->sel > 0)
-			f->sel--;
-		return 1;
-	case ACT_DOWN:
-		if (f->sel < n - 1)
-			f->sel++;
-		return 1;
-	case ACT_TOP:
-		f->sel = 0;
-		return 1;
-	case ACT_BOTTOM:
-		f->sel = n - 1;
-		return 1;
 	case ACT_SELECT:
 		if (f->sel >= 2 && f->sel < n - 1 && form_score(f, (size_t)(f->sel - 2)) == NULL) {
 			tui_message(a, "Score it first: press 1, 2, 3 or 4.");

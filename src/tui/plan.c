@@ -146,7 +146,7 @@ static const struct screen_ops task_screen;
 
 struct plan_panel {
 	struct plan_view *v;
-	size_t sel;            /* among today's tasks */
+	int sel;               /* among today's tasks */
 	char warning[300];     /* the plan does not fit the next interview */
 };
 
@@ -178,8 +178,8 @@ panel_load(struct app *a, void *st)
 	plan_interview_warning(a->db, p->v, p->warning, sizeof p->warning);
 	size_t n;
 	today_tasks(p, &n);
-	if (p->sel >= n)
-		p->sel = n ? n - 1 : 0;
+	if ((size_t)p->sel >= n)
+		p->sel = n ? (int)n - 1 : 0;
 }
 
 /* Day N of M, the week's theme, today's tasks with check boxes, week
@@ -212,9 +212,10 @@ panel_draw(struct app *a, void *st, int y, int lines, int cols)
 	size_t n;
 	struct plan_task *t = today_tasks(p, &n);
 	const size_t maxshow = 6;
-	size_t first = p->sel >= maxshow ? p->sel - maxshow + 1 : 0;
+	size_t sel = (size_t)p->sel;
+	size_t first = sel >= maxshow ? sel - maxshow + 1 : 0;
 	for (size_t i = first; i < n && i < first + maxshow; i++)
-		draw_task(a, &t[i], y++, 4, cols - 6, i == p->sel);
+		draw_task(a, &t[i], y++, 4, cols - 6, i == sel);
 	if (n > maxshow) {
 		char more[64];
 		snprintf(more, sizeof more, "%zu tasks today; j/k to scroll", n);
@@ -265,16 +266,11 @@ panel_input(struct app *a, void *st, enum tui_action act, int key)
 		tui_push(a, &plan_screen, "start");
 		return 1;
 	case ACT_UP:
-		if (n == 0)
-			return 0;
-		if (p->sel > 0)
-			p->sel--;
-		return 1;
 	case ACT_DOWN:
+		/* Only Up and Down: Today's other sections may want the rest. */
 		if (n == 0)
 			return 0;
-		if (p->sel + 1 < n)
-			p->sel++;
+		tui_list_move(act, &p->sel, (int)n, 1);
 		return 1;
 	case ACT_TOGGLE:
 	case ACT_SELECT:
@@ -753,18 +749,11 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 	draw_modal(a, s, lines, cols);
 }
 
-/* Moves the cursor by delta rows to the nearest selectable row. */
+/* Puts the cursor on row target, or the nearest selectable row from it
+ * going by step (1 or -1), else the other way. */
 static void
-move_cursor(struct planscr *s, int delta)
+place_cursor(struct planscr *s, int target, int step)
 {
-	if (s->nrows == 0)
-		return;
-	int step = delta > 0 ? 1 : -1;
-	int target = s->cur + delta;
-	if (target < 0)
-		target = 0;
-	if (target >= s->nrows)
-		target = s->nrows - 1;
 	int i = target;
 	while (i >= 0 && i < s->nrows && !selectable(&s->rows[i]))
 		i += step;
@@ -866,10 +855,8 @@ input_modal(struct app *a, struct planscr *s, enum tui_action act, int key)
 		}
 		return 1;
 	case M_PICK:
-		if (act == ACT_UP && s->pick > 0) {
-			s->pick--;
-		} else if (act == ACT_DOWN && s->pick + 1 < (int)s->nplans) {
-			s->pick++;
+		if (tui_list_move(act, &s->pick, (int)s->nplans, 10)) {
+			/* moved */
 		} else if (key == 27 || (a->key_char && key == 'q')) {
 			s->mode = M_LIST;
 		} else if (key == '\r' || key == '\n' || (!a->key_char && key == KEY_ENTER)) {
@@ -936,28 +923,16 @@ plan_input(struct app *a, void *st, enum tui_action act, int key)
 		return 0;
 	const struct row *r = s->nrows ? &s->rows[s->cur] : NULL;
 	const struct plan_task *t = r && r->kind == R_TASK ? &s->v->tasks[r->n] : NULL;
+	int to = s->cur;
+	if (s->nrows > 0 &&
+	    tui_list_move(act, &to, s->nrows, s->height > 2 ? s->height - 2 : 1)) {
+		/* Headers are passed over in the direction the cursor went. */
+		place_cursor(s, to, to < s->cur ? -1 : 1);
+		if (act == ACT_TOP)
+			s->top = 0;
+		return 1;
+	}
 	switch (act) {
-	case ACT_UP:
-		move_cursor(s, -1);
-		return 1;
-	case ACT_DOWN:
-		move_cursor(s, 1);
-		return 1;
-	case ACT_PGUP:
-		move_cursor(s, -(s->height > 2 ? s->height - 2 : 1));
-		return 1;
-	case ACT_PGDOWN:
-		move_cursor(s, s->height > 2 ? s->height - 2 : 1);
-		return 1;
-	case ACT_TOP:
-		s->cur = 0;
-		move_cursor(s, 1);
-		s->top = 0;
-		return 1;
-	case ACT_BOTTOM:
-		s->cur = s->nrows - 1;
-		move_cursor(s, -1);
-		return 1;
 	case ACT_GOTO_TODAY:
 		s->cur = home_row(s);
 		s->top = context_top(s);

@@ -362,14 +362,8 @@ target_input(struct app *a, void *st, enum tui_action act, int key)
 		start_form(s);
 		return 1;
 	}
-	if (act == ACT_UP && s->sel > 0) {
-		s->sel--;
+	if (tui_list_move(act, &s->sel, (int)s->n, 10))
 		return 1;
-	}
-	if (act == ACT_DOWN && s->sel + 1 < (int)s->n) {
-		s->sel++;
-		return 1;
-	}
 	if (a->key_char && key == 'R') {
 		lineedit_free(&s->ret);
 		lineedit_init(&s->ret, NULL, 0, 8);
