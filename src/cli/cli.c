@@ -33,14 +33,17 @@ cmd_tui(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry cmd_tui_entry = {
 	.name = "tui", .args = "",
 	.summary = "start the interactive program (the default)",
 	.help = "Opens the Today screen. Runs when no command is given.",
 	.exec = cmd_tui,
 };
+/* clang-format on */
 
 /* `export` groups the exports of three command files. */
+/* clang-format off */
 static const struct cmd_entry cmd_export_entry = {
 	.name = "export", .args = "gapmap|stories|ical|deck ... [--format FMT] [--out FILE]",
 	.summary = "write a gap map (md, csv, yaml), your stories (md, yaml), a calendar (ical) "
@@ -83,10 +86,12 @@ static const struct cmd_entry cmd_export_entry = {
 	},
 	.needs = "what to export: gapmap, stories, ical or deck",
 };
+/* clang-format on */
 
 static int cmd_help(struct cmd *c);
 static int cmd_version(struct cmd *c);
 
+/* clang-format off */
 static const struct cmd_entry cmd_help_entry = {
 	.name = "help", .args = "[COMMAND]",
 	.summary = "show help for prepdeck or one command",
@@ -99,14 +104,18 @@ static const struct cmd_entry cmd_help_entry = {
 	},
 	.max = 1, .exec = cmd_help,
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct cmd_entry cmd_version_entry = {
 	.name = "version", .args = "",
 	.summary = "print the version",
 	.help = "Same as --version.",
 	.max = -1, .exec = cmd_version, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct cmd_entry *const commands[] = {
 	&cmd_tui_entry, &cmd_import_entry, &cmd_check_entry, &cmd_lint_entry,
 	&cmd_replay_entry, &cmd_optimize_entry, &cmd_simulate_entry, &cmd_retention_entry,
@@ -119,8 +128,9 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_cram_entry, &cmd_status_entry, &cmd_help_entry, &cmd_version_entry,
 	&cmd_complete_entry, NULL,
 };
+/* clang-format on */
 
-#define HELP_COL 31   /* where the summaries of `prepdeck --help` start */
+#define HELP_COL 31 /* where the summaries of `prepdeck --help` start */
 
 /* Prints a command's synopsis after two blanks; one wider than 80
  * columns breaks before its last " | " alternative that fits (or its
@@ -148,7 +158,7 @@ put_synopsis(FILE *fp, const char *head)
 			if (head[i + 1] == '|' || cut == 0 || head[cut + 1] != '|')
 				cut = i;
 		}
-		if (cut == 0) {   /* one word wider than the line: leave it whole */
+		if (cut == 0) { /* one word wider than the line: leave it whole */
 			fprintf(fp, "  %*s%s", indent, "", head);
 			return indent + str_width(head);
 		}
@@ -162,8 +172,8 @@ static void
 usage(FILE *fp)
 {
 	fprintf(fp, "usage: prepdeck [--db PATH] [COMMAND [ARGS...]]\n\n"
-	        "A study planner and flashcard trainer for AI-engineering interviews.\n"
-	        "With no command, starts the interactive program.\n\ncommands:\n");
+	            "A study planner and flashcard trainer for AI-engineering interviews.\n"
+	            "With no command, starts the interactive program.\n\ncommands:\n");
 	for (const struct cmd_entry *const *e = commands; *e; e++) {
 		const struct cmd_entry *c = *e;
 		if (c->flags & CMD_HIDDEN)
@@ -204,10 +214,10 @@ usage(FILE *fp)
 		fputc('\n', fp);
 	}
 	fprintf(fp, "\noptions:\n"
-	        "  --db PATH                    use this database file (also: PREPDECK_DB)\n"
-	        "  -h, --help                   show this help\n"
-	        "  -V, --version                print the version\n"
-	        "\nSee prepdeck(1) and prepdeck-content(5).\n");
+	            "  --db PATH                    use this database file (also: PREPDECK_DB)\n"
+	            "  -h, --help                   show this help\n"
+	            "  -V, --version                print the version\n"
+	            "\nSee prepdeck(1) and prepdeck-content(5).\n");
 }
 
 static const struct cmd_entry *
@@ -293,7 +303,7 @@ cmd_version(struct cmd *c)
  * the screens take the terminal back with cli_raw_output. */
 struct visible {
 	int fd;
-	char pend[4];      /* the start of a UTF-8 sequence cut by a flush */
+	char pend[4]; /* the start of a UTF-8 sequence cut by a flush */
 	size_t npend;
 };
 

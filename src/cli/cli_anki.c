@@ -33,8 +33,10 @@ cmd_anki_import(struct cmd *c)
 	const char *file = c->argv[0], *deck = arg_str(c, "--deck");
 	int json = arg_flag(c, "--json");
 	if (deck != NULL && !valid_id(deck))
-		return cli_usage(c, "--deck '%s' is not a valid id ([a-z0-9][a-z0-9._-]*, "
-		                 "at most %d characters)", deck, ID_MAX);
+		return cli_usage(c,
+		                 "--deck '%s' is not a valid id ([a-z0-9][a-z0-9._-]*, "
+		                 "at most %d characters)",
+		                 deck, ID_MAX);
 	struct db *db = cli_db(c);
 	size_t fl = strlen(file);
 	int last = -2;
@@ -65,6 +67,7 @@ cmd_anki_import(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry anki_import_entry = {
 	.name = "import", .args = "FILE [--deck ID] [--json]",
 	.summary = "import an Anki package (.apkg or .colpkg) with its history",
@@ -76,6 +79,7 @@ static const struct cmd_entry anki_import_entry = {
 	.min = 1, .max = 1, .needs = "a package file (.apkg or .colpkg)",
 	.operand = { ARG_FILE }, .exec = cmd_anki_import,
 };
+/* clang-format on */
 
 static int
 cmd_anki_export(struct cmd *c)
@@ -104,6 +108,7 @@ cmd_anki_export(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry anki_export_entry = {
 	.name = "export", .args = "DECK... --out FILE [--with-history] [--json]",
 	.summary = "write decks as an Anki package",
@@ -115,7 +120,9 @@ static const struct cmd_entry anki_export_entry = {
 	},
 	.max = -1, .operand = { ARG_DECK }, .exec = cmd_anki_export,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_anki_entry = {
 	.name = "anki", .args = "import FILE [--deck ID] [--json] | export DECK... --out FILE [--with-history]",
 	.summary = "import Anki packages with their history; export decks for Anki and phones",
@@ -138,3 +145,4 @@ const struct cmd_entry cmd_anki_entry = {
 	"due date; importing the phone's export back merges its new reviews.",
 	.subs = (const struct cmd_entry *const[]){ &anki_import_entry, &anki_export_entry, NULL },
 };
+/* clang-format on */

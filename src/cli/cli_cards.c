@@ -66,6 +66,7 @@ out:
 	return rc;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_card_add_entry = {
 	.name = "add",
 	.args = "--deck ID --front TEXT [--kind basic|reverse|cloze|typein] [--back TEXT] "
@@ -92,6 +93,7 @@ const struct cmd_entry cmd_card_add_entry = {
 	},
 	.exec = cmd_card_add,
 };
+/* clang-format on */
 
 static int
 cmd_card_edit(struct cmd *c)
@@ -109,12 +111,15 @@ cmd_card_edit(struct cmd *c)
 		return cli_cause(cause);
 	struct card_note n;
 	if (cards_note_get(db, key, &n, NULL) == 0)
-		printf("%s: %s saved%s\n", key, field, n.override ? " (your version of "
-		       "the curriculum card; 'prepdeck card revert' goes back)" : "");
+		printf("%s: %s saved%s\n", key, field,
+		       n.override ? " (your version of "
+		                    "the curriculum card; 'prepdeck card revert' goes back)"
+		                  : "");
 	cards_note_clear(&n);
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_card_edit_entry = {
 	.name = "edit", .args = "CARD FIELD VALUE",
 	.summary = "change a card's front, back, note, tags, deck or kind",
@@ -125,6 +130,7 @@ const struct cmd_entry cmd_card_edit_entry = {
 	.min = 3, .max = 3, .needs = "CARD FIELD VALUE",
 	.operand = { ARG_CARD }, .exec = cmd_card_edit, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_card_history(struct cmd *c)
@@ -147,8 +153,9 @@ cmd_card_history(struct cmd *c)
 			printf("%s\n  {\"card\": ", i ? "," : "");
 			json_put_str(stdout, e->key);
 			printf(", \"at\": \"%s\", \"rating\": %d, \"cram\": %s, \"state\": \"%s\", "
-			       "\"due\": \"%s\", \"interval_days\": %.4f}", at, e->rating,
-			       e->cram ? "true" : "false", review_state_name(e->state), due,
+			       "\"due\": \"%s\", \"interval_days\": %.4f}",
+			       at, e->rating, e->cram ? "true" : "false",
+			       review_state_name(e->state), due,
 			       (double)(e->due - e->at) / DAY_SECONDS);
 		}
 		printf("],\n \"changes\": [");
@@ -186,6 +193,7 @@ cmd_card_history(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_card_history_entry = {
 	.name = "history", .args = "CARD [--json]",
 	.summary = "a card's reviews and changes",
@@ -195,6 +203,7 @@ const struct cmd_entry cmd_card_history_entry = {
 	.min = 1, .max = 1, .needs = "a CARD", .operand = { ARG_CARD },
 	.exec = cmd_card_history,
 };
+/* clang-format on */
 
 static int
 cmd_card_undo(struct cmd *c)
@@ -207,6 +216,7 @@ cmd_card_undo(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_card_undo_entry = {
 	.name = "undo", .args = "",
 	.summary = "undo the last change to a card (repeatable)",
@@ -214,6 +224,7 @@ const struct cmd_entry cmd_card_undo_entry = {
 	"it undid.",
 	.exec = cmd_card_undo,
 };
+/* clang-format on */
 
 static int
 cmd_card_move(struct cmd *c)
@@ -225,11 +236,13 @@ cmd_card_move(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_card_move_entry = {
 	.name = "move", .args = "CARD DECK", .summary = "move a card of yours to another deck",
 	.min = 2, .max = 2, .needs = "a CARD and a DECK", .operand = { ARG_CARD, ARG_DECK },
 	.exec = cmd_card_move, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 /* card revert|delete|reset CARD, the verb being the subcommand's name. */
 static int
@@ -255,12 +268,14 @@ cmd_card_change(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 #define CARD_CHANGE(what, sum) \
 	const struct cmd_entry cmd_card_##what##_entry = { \
 		.name = #what, .args = "CARD", .summary = sum, .min = 1, .max = 1, \
 		.needs = "a CARD", .operand = { ARG_CARD }, .exec = cmd_card_change, \
 		.flags = CMD_OPERANDS, \
 	}
+/* clang-format on */
 CARD_CHANGE(revert, "go back to the curriculum's text of a card you edited");
 CARD_CHANGE(delete, "delete a card of yours (its reviews stay in the log)");
 CARD_CHANGE(reset, "make a card new again (its reviews stay in the log)");
@@ -310,7 +325,8 @@ cmd_cards_search(struct cmd *c)
 				fmt_iso_utc(h[i].due, due, sizeof due);
 			printf(", \"state\": \"%s\", \"due\": %s%s%s, \"suspended\": %s, "
 			       "\"flagged\": %s, \"leech\": %s, \"mine\": %s, \"edited\": %s, "
-			       "\"changed\": %s}", review_state_name(h[i].state), h[i].state ? "\"" : "",
+			       "\"changed\": %s}",
+			       review_state_name(h[i].state), h[i].state ? "\"" : "",
 			       h[i].state ? due : "null", h[i].state ? "\"" : "",
 			       h[i].suspended ? "true" : "false", h[i].flag ? "true" : "false",
 			       h[i].leech ? "true" : "false", h[i].user ? "true" : "false",
@@ -327,8 +343,9 @@ cmd_cards_search(struct cmd *c)
 			       h[i].override ? ",edited" : "", line);
 		}
 		if (total > n)
-			fprintf(stderr, "prepdeck: showing %zu of %zu cards (--limit N shows more)\n",
-			        n, total);
+			fprintf(stderr,
+			        "prepdeck: showing %zu of %zu cards (--limit N shows more)\n", n,
+			        total);
 		else if (n == 0)
 			fprintf(stderr, "prepdeck: no card matches\n");
 	}
@@ -336,6 +353,7 @@ cmd_cards_search(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry cards_search_entry = {
 	.name = "search",
 	.args = "QUERY [--deck ID] [--tag TAG] [--state S] [--sort S] [--limit N] [--json]",
@@ -353,7 +371,9 @@ static const struct cmd_entry cards_search_entry = {
 	},
 	.max = 1, .exec = cmd_cards_search,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_cards_entry = {
 	.name = "cards", .args = "search QUERY [--deck ID] [--state S] [--json] ...",
 	.summary = "find cards by their text",
@@ -370,6 +390,7 @@ const struct cmd_entry cmd_cards_entry = {
 	"edited and changed.",
 	.subs = (const struct cmd_entry *const[]){ &cards_search_entry, NULL },
 };
+/* clang-format on */
 
 static int
 cmd_export_deck(struct cmd *c)
@@ -399,6 +420,7 @@ cmd_export_deck(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_export_deck_entry = {
 	.name = "deck", .args = "ID [--format yaml|md|csv] [--out FILE]",
 	.summary = "a deck with your text, as YAML, Markdown or CSV",
@@ -410,6 +432,7 @@ const struct cmd_entry cmd_export_deck_entry = {
 	.min = 1, .max = 1, .needs = "a deck ID", .operand = { ARG_DECK },
 	.exec = cmd_export_deck,
 };
+/* clang-format on */
 
 static int
 cmd_profile_show(struct cmd *c)
@@ -435,32 +458,37 @@ cmd_profile_show(struct cmd *c)
 			printf("null");
 		printf(", \"pitch_words\": %d, \"figures\": %d, \"figures_deck\": \"%s\", "
 		       "\"stories\": %d, \"example_figures\": %d, \"example_stories\": %d, "
-		       "\"example_in_use\": %s}\n", words, p.figures, CARDS_FIGURES_DECK, p.stories,
-		       p.example_figures, p.example_stories, own ? "false" : "true");
+		       "\"example_in_use\": %s}\n",
+		       words, p.figures, CARDS_FIGURES_DECK, p.stories, p.example_figures,
+		       p.example_stories, own ? "false" : "true");
 	} else {
-		printf("profile: %s\n", p.choice == NULL ? "not chosen yet (the example is used "
-		       "until you choose)" : own ? "own (your pitch, figures and stories)" :
-		       "example (the example candidate's pitch, figures and stories)");
+		printf("profile: %s\n",
+		       p.choice == NULL ? "not chosen yet (the example is used "
+		                          "until you choose)"
+		       : own            ? "own (your pitch, figures and stories)"
+		             : "example (the example candidate's pitch, figures and stories)");
 		if (p.pitch_id)
 			printf("pitch: %d words (story %s)\n", words, p.pitch_id);
 		else
 			printf("pitch: not written (prepdeck profile pitch TEXT)\n");
 		printf("figures: %d of yours (deck %s)\n", p.figures, CARDS_FIGURES_DECK);
 		printf("stories: %d of yours\n", p.stories);
-		printf("example: %d figures, %d stories, marked (example); %s\n",
-		       p.example_figures, p.example_stories,
-		       own ? "kept out of reviews and rehearsals, there to read and copy" :
-		       "in reviews and rehearsals");
+		printf("example: %d figures, %d stories, marked (example); %s\n", p.example_figures,
+		       p.example_stories,
+		       own ? "kept out of reviews and rehearsals, there to read and copy"
+		           : "in reviews and rehearsals");
 	}
 	profile_info_free(&p);
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry profile_show_entry = {
 	.name = "show", .args = "[--json]", .summary = "the choice and what you have written",
 	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
 	.exec = cmd_profile_show,
 };
+/* clang-format on */
 
 /* profile example|own, the choice being the subcommand's name. */
 static int
@@ -481,17 +509,21 @@ cmd_profile_choose(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry profile_example_entry = {
 	.name = PROFILE_EXAMPLE, .args = "",
 	.summary = "use the example candidate's pitch, figures and stories",
 	.exec = cmd_profile_choose,
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct cmd_entry profile_own_entry = {
 	.name = PROFILE_OWN, .args = "",
 	.summary = "use your own; the example's leave reviews and rehearsals",
 	.exec = cmd_profile_choose,
 };
+/* clang-format on */
 
 static int
 cmd_profile_pitch(struct cmd *c)
@@ -508,11 +540,13 @@ cmd_profile_pitch(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry profile_pitch_entry = {
 	.name = "pitch", .args = "TEXT|-", .summary = "write your 60-second pitch",
 	.min = 1, .max = 1, .needs = "the pitch's TEXT (or - for standard input)",
 	.exec = cmd_profile_pitch, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_profile_figure(struct cmd *c)
@@ -526,12 +560,14 @@ cmd_profile_figure(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry profile_figure_entry = {
 	.name = "figure", .args = "METRIC VALUE [CONTEXT]",
 	.summary = "add a figure of yours (a type-in card)",
 	.min = 2, .max = 3, .needs = "a METRIC and its VALUE",
 	.exec = cmd_profile_figure, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_profile_story(struct cmd *c)
@@ -544,12 +580,15 @@ cmd_profile_story(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry profile_story_entry = {
 	.name = "story", .args = "TEMPLATE", .summary = "start a story of yours from a template",
 	.min = 1, .max = 1, .needs = "a TEMPLATE (see prepdeck stories)",
 	.operand = { ARG_STORY }, .exec = cmd_profile_story,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_profile_entry = {
 	.name = "profile", .args = "example|own|show|pitch|figure|story ...",
 	.summary = "choose the example candidate's profile or build your own",
@@ -569,3 +608,4 @@ const struct cmd_entry cmd_profile_entry = {
 	},
 	.dflt = "show",
 };
+/* clang-format on */

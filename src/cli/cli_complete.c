@@ -14,8 +14,8 @@
 #include "util.h"
 
 static const char *const kind_names[ARG__COUNT] = {
-	[ARG_NONE] = "none", [ARG_FILE] = "file", [ARG_DECK] = "deck",
-	[ARG_STORY] = "story", [ARG_MAP] = "map", [ARG_CARD] = "card",
+	[ARG_NONE] = "none",   [ARG_FILE] = "file", [ARG_DECK] = "deck",
+	[ARG_STORY] = "story", [ARG_MAP] = "map",   [ARG_CARD] = "card",
 };
 
 /* ---- prepdeck complete KIND [PREFIX] ---------------------------------- */
@@ -27,7 +27,10 @@ cmd_complete(struct cmd *c)
 		const char *name;
 		enum ids_kind kind;
 	} kinds[] = {
-		{ "deck", IDS_DECK }, { "story", IDS_STORY }, { "map", IDS_MAP }, { "card", IDS_CARD },
+		{ "deck", IDS_DECK },
+		{ "story", IDS_STORY },
+		{ "map", IDS_MAP },
+		{ "card", IDS_CARD },
 	};
 	size_t k = 0;
 	while (k < sizeof kinds / sizeof kinds[0] && strcmp(kinds[k].name, c->argv[0]) != 0)
@@ -49,6 +52,7 @@ cmd_complete(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_complete_entry = {
 	.name = "complete", .args = "deck|story|map|card [PREFIX]",
 	.summary = "list ids for the shell completions",
@@ -56,6 +60,7 @@ const struct cmd_entry cmd_complete_entry = {
 	"existing database (read-only; nothing is created).",
 	.min = 1, .max = 2, .exec = cmd_complete, .flags = CMD_HIDDEN | CMD_OPERANDS,
 };
+/* clang-format on */
 
 /* ---- the scripts ------------------------------------------------------ */
 
@@ -65,7 +70,7 @@ enum { SUBS, OPTS, VALOPTS, KINDS, NSPEC };
 static const char *const spec_names[NSPEC] = { "subs", "opts", "valopts", "kinds" };
 
 struct spec {
-	struct sbuf w[NSPEC];      /* subcommand names, option names, the
+	struct sbuf w[NSPEC]; /* subcommand names, option names, the
 	                              options that take a value, what each
 	                              operand is ("*" when the last repeats) */
 };
@@ -106,7 +111,7 @@ spec_of(const struct cmd_entry *e, struct spec *s)
 			word(&s->w[SUBS], (*sub)->alias);
 	}
 	if (e->subs && !e->exec)
-		return;      /* only its subcommands take options and operands */
+		return; /* only its subcommands take options and operands */
 	for (const struct cmd_opt *o = e->opts; o && o->name; o++) {
 		word(&s->w[OPTS], o->name);
 		if (o->alias)
@@ -247,8 +252,8 @@ spec_cases(FILE *fp, enum shell sh, const struct cmd_entry *const *table)
 	for (int i = 0; i < NSPEC; i++)
 		shell_words(fp, sh, spec_names[i], i == OPTS ? "--help" : "");
 	fprintf(fp, " ;;\n\tesac\n}\n\n"
-	        "# What the value of an option completes: a kind or =WORDS.\n"
-	        "_prepdeck_value() {\n\tcase $1 in\n\t' --db') echo file ;;\n");
+	            "# What the value of an option completes: a kind or =WORDS.\n"
+	            "_prepdeck_value() {\n\tcase $1 in\n\t' --db') echo file ;;\n");
 	walk_table(fp, sh, table, emit_values);
 	fprintf(fp, "\tesac\n}\n\n");
 }
@@ -256,84 +261,84 @@ spec_cases(FILE *fp, enum shell sh, const struct cmd_entry *const *table)
 /* ---- bash ---- */
 
 static const char bash_body[] =
-	"# What the word at the cursor is: walks the words before it through\n"
-	"# the command paths above, skipping options and their values.\n"
-	"_prepdeck() {\n"
-	"\tlocal cur=${COMP_WORDS[COMP_CWORD]} cpath='' w i n=0 ended=0 valopt=''\n"
-	"\tlocal subs opts valopts kinds\n"
-	"\tCOMPREPLY=()\n"
-	"\t_prepdeck_spec ''\n"
-	"\tfor ((i = 1; i < COMP_CWORD; i++)); do\n"
-	"\t\tw=${COMP_WORDS[i]}\n"
-	"\t\tvalopt=''\n"
-	"\t\tif ((!ended)) && [[ $w == -- ]]; then ended=1; continue; fi\n"
-	"\t\tif ((!ended)) && [[ $w == -?* && $w != -[0-9.]* ]]; then\n"
-	"\t\t\tif [[ \" $valopts \" == *\" $w \"* ]]; then\n"
-	"\t\t\t\t# --name=value arrives as three words: --name, = and value.\n"
-	"\t\t\t\tif [[ ${COMP_WORDS[i+1]-} == = ]]; then\n"
-	"\t\t\t\t\t((i + 1 == COMP_CWORD)) && return\n"
-	"\t\t\t\t\t((i++))\n"
-	"\t\t\t\tfi\n"
-	"\t\t\t\tif ((i + 1 == COMP_CWORD)); then valopt=$w; break; fi\n"
-	"\t\t\t\t((i++))\n"
-	"\t\t\tfi\n"
-	"\t\t\tcontinue\n"
-	"\t\tfi\n"
-	"\t\tif ((n == 0)) && [[ -n $subs && \" $subs \" == *\" $w \"* ]]; then\n"
-	"\t\t\tcpath=${cpath:+$cpath }$w\n"
-	"\t\t\t_prepdeck_spec \"$cpath\"\n"
-	"\t\t\tcontinue\n"
-	"\t\tfi\n"
-	"\t\t((n++))\n"
-	"\tdone\n"
-	"\tif [[ -n $valopt ]]; then\n"
-	"\t\t_prepdeck_complete \"$(_prepdeck_value \"$cpath $valopt\")\" \"$cur\"\n"
-	"\t\treturn\n"
-	"\tfi\n"
-	"\tif ((!ended)) && [[ $cur == -* ]]; then\n"
-	"\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
-	"\t\treturn\n"
-	"\tfi\n"
-	"\tlocal k=($kinds) kind=''\n"
-	"\tif ((n < ${#k[@]})); then kind=${k[n]}\n"
-	"\telif ((${#k[@]})) && [[ ${k[-1]} == *\\* ]]; then kind=${k[-1]}; fi\n"
-	"\tkind=${kind%\\*}\n"
-	"\tif ((n == 0)) && [[ -n $subs ]]; then\n"
-	"\t\tCOMPREPLY=($(compgen -W \"$subs\" -- \"$cur\"))\n"
-	"\tfi\n"
-	"\t_prepdeck_complete \"$kind\" \"$cur\"\n"
-	"}\n"
-	"\n"
-	"# Adds what KIND names and starts with PREFIX to COMPREPLY.\n"
-	"_prepdeck_complete() {\n"
-	"\tlocal kind=$1 cur=$2 w i db=()\n"
-	"\tcase $kind in\n"
-	"\t'='*) COMPREPLY+=($(compgen -W \"${kind#=}\" -- \"$cur\")) ;;\n"
-	"\tfile)\n"
-	"\t\tcompopt -o filenames 2>/dev/null\n"
-	"\t\tCOMPREPLY+=($(compgen -f -- \"$cur\")) ;;\n"
-	"\tdeck|story|map|card)\n"
-	"\t\tfor ((i = 1; i < COMP_CWORD; i++)); do\n"
-	"\t\t\tw=${COMP_WORDS[i]}\n"
-	"\t\t\tif [[ $w == --db ]]; then\n"
-	"\t\t\t\tif [[ ${COMP_WORDS[i+1]-} == = ]]; then ((i++)); fi\n"
-	"\t\t\t\tdb=(--db \"${COMP_WORDS[i+1]-}\")\n"
-	"\t\t\tfi\n"
-	"\t\tdone\n"
-	"\t\tlocal IFS=$'\\n'\n"
-	"\t\tCOMPREPLY+=($(\"${COMP_WORDS[0]}\" \"${db[@]}\" complete \"$kind\" \"$cur\" "
-	"2>/dev/null)) ;;\n"
-	"\tesac\n"
-	"}\n"
-	"\n"
-	"complete -F _prepdeck prepdeck\n";
+        "# What the word at the cursor is: walks the words before it through\n"
+        "# the command paths above, skipping options and their values.\n"
+        "_prepdeck() {\n"
+        "\tlocal cur=${COMP_WORDS[COMP_CWORD]} cpath='' w i n=0 ended=0 valopt=''\n"
+        "\tlocal subs opts valopts kinds\n"
+        "\tCOMPREPLY=()\n"
+        "\t_prepdeck_spec ''\n"
+        "\tfor ((i = 1; i < COMP_CWORD; i++)); do\n"
+        "\t\tw=${COMP_WORDS[i]}\n"
+        "\t\tvalopt=''\n"
+        "\t\tif ((!ended)) && [[ $w == -- ]]; then ended=1; continue; fi\n"
+        "\t\tif ((!ended)) && [[ $w == -?* && $w != -[0-9.]* ]]; then\n"
+        "\t\t\tif [[ \" $valopts \" == *\" $w \"* ]]; then\n"
+        "\t\t\t\t# --name=value arrives as three words: --name, = and value.\n"
+        "\t\t\t\tif [[ ${COMP_WORDS[i+1]-} == = ]]; then\n"
+        "\t\t\t\t\t((i + 1 == COMP_CWORD)) && return\n"
+        "\t\t\t\t\t((i++))\n"
+        "\t\t\t\tfi\n"
+        "\t\t\t\tif ((i + 1 == COMP_CWORD)); then valopt=$w; break; fi\n"
+        "\t\t\t\t((i++))\n"
+        "\t\t\tfi\n"
+        "\t\t\tcontinue\n"
+        "\t\tfi\n"
+        "\t\tif ((n == 0)) && [[ -n $subs && \" $subs \" == *\" $w \"* ]]; then\n"
+        "\t\t\tcpath=${cpath:+$cpath }$w\n"
+        "\t\t\t_prepdeck_spec \"$cpath\"\n"
+        "\t\t\tcontinue\n"
+        "\t\tfi\n"
+        "\t\t((n++))\n"
+        "\tdone\n"
+        "\tif [[ -n $valopt ]]; then\n"
+        "\t\t_prepdeck_complete \"$(_prepdeck_value \"$cpath $valopt\")\" \"$cur\"\n"
+        "\t\treturn\n"
+        "\tfi\n"
+        "\tif ((!ended)) && [[ $cur == -* ]]; then\n"
+        "\t\tCOMPREPLY=($(compgen -W \"$opts\" -- \"$cur\"))\n"
+        "\t\treturn\n"
+        "\tfi\n"
+        "\tlocal k=($kinds) kind=''\n"
+        "\tif ((n < ${#k[@]})); then kind=${k[n]}\n"
+        "\telif ((${#k[@]})) && [[ ${k[-1]} == *\\* ]]; then kind=${k[-1]}; fi\n"
+        "\tkind=${kind%\\*}\n"
+        "\tif ((n == 0)) && [[ -n $subs ]]; then\n"
+        "\t\tCOMPREPLY=($(compgen -W \"$subs\" -- \"$cur\"))\n"
+        "\tfi\n"
+        "\t_prepdeck_complete \"$kind\" \"$cur\"\n"
+        "}\n"
+        "\n"
+        "# Adds what KIND names and starts with PREFIX to COMPREPLY.\n"
+        "_prepdeck_complete() {\n"
+        "\tlocal kind=$1 cur=$2 w i db=()\n"
+        "\tcase $kind in\n"
+        "\t'='*) COMPREPLY+=($(compgen -W \"${kind#=}\" -- \"$cur\")) ;;\n"
+        "\tfile)\n"
+        "\t\tcompopt -o filenames 2>/dev/null\n"
+        "\t\tCOMPREPLY+=($(compgen -f -- \"$cur\")) ;;\n"
+        "\tdeck|story|map|card)\n"
+        "\t\tfor ((i = 1; i < COMP_CWORD; i++)); do\n"
+        "\t\t\tw=${COMP_WORDS[i]}\n"
+        "\t\t\tif [[ $w == --db ]]; then\n"
+        "\t\t\t\tif [[ ${COMP_WORDS[i+1]-} == = ]]; then ((i++)); fi\n"
+        "\t\t\t\tdb=(--db \"${COMP_WORDS[i+1]-}\")\n"
+        "\t\t\tfi\n"
+        "\t\tdone\n"
+        "\t\tlocal IFS=$'\\n'\n"
+        "\t\tCOMPREPLY+=($(\"${COMP_WORDS[0]}\" \"${db[@]}\" complete \"$kind\" \"$cur\" "
+        "2>/dev/null)) ;;\n"
+        "\tesac\n"
+        "}\n"
+        "\n"
+        "complete -F _prepdeck prepdeck\n";
 
 void
 complete_bash(FILE *fp, const struct cmd_entry *const *table)
 {
 	fprintf(fp, "# bash completion for prepdeck, written by `prepdeck help --bash` from "
-	        "the\n# command table; ids come from `prepdeck complete`.\n\n"
-	        "# Sets subs, opts, valopts and kinds for a command path.\n");
+	            "the\n# command table; ids come from `prepdeck complete`.\n\n"
+	            "# Sets subs, opts, valopts and kinds for a command path.\n");
 	spec_cases(fp, BASH, table);
 	fputs(bash_body, fp);
 }
@@ -372,69 +377,69 @@ zsh_top_desc(FILE *fp, const struct cmd_entry *const *table)
 }
 
 static const char zsh_body[] =
-	"_prepdeck_complete() {\n"
-	"\tlocal kind=$1 i db\n"
-	"\tcase $kind in\n"
-	"\t'='*) compadd -- ${=kind#=} ;;\n"
-	"\tfile) _files ;;\n"
-	"\tdeck|story|map|card)\n"
-	"\t\tdb=()\n"
-	"\t\tfor ((i = 2; i < CURRENT; i++)); do\n"
-	"\t\t\t[[ $words[i] == --db ]] && db=(--db ${(Q)words[i+1]})\n"
-	"\t\t\t[[ $words[i] == --db=* ]] && db=($words[i])\n"
-	"\t\tdone\n"
-	"\t\tcompadd -- ${(f)\"$(${words[1]} $db complete $kind \"$PREFIX\" 2>/dev/null)\"} ;;\n"
-	"\tesac\n"
-	"}\n"
-	"\n"
-	"_prepdeck() {\n"
-	"\tlocal cpath='' w i n=0 ended=0 valopt='' kind=''\n"
-	"\tlocal -a subs opts valopts kinds descs\n"
-	"\t_prepdeck_spec ''\n"
-	"\tfor ((i = 2; i < CURRENT; i++)); do\n"
-	"\t\tw=$words[i]\n"
-	"\t\tvalopt=''\n"
-	"\t\tif ((!ended)) && [[ $w == -- ]]; then ended=1; continue; fi\n"
-	"\t\tif ((!ended)) && [[ $w == -?* && $w != -[0-9.]* ]]; then\n"
-	"\t\t\tif [[ $w != *=* ]] && ((${valopts[(Ie)$w]})); then\n"
-	"\t\t\t\tif ((i + 1 == CURRENT)); then valopt=$w; break; fi\n"
-	"\t\t\t\t((i++))\n"
-	"\t\t\tfi\n"
-	"\t\t\tcontinue\n"
-	"\t\tfi\n"
-	"\t\tif ((n == 0)) && ((${subs[(Ie)$w]})); then\n"
-	"\t\t\tcpath=${cpath:+$cpath }$w\n"
-	"\t\t\t_prepdeck_spec \"$cpath\"\n"
-	"\t\t\tcontinue\n"
-	"\t\tfi\n"
-	"\t\t((n++))\n"
-	"\tdone\n"
-	"\tif [[ -n $valopt ]]; then\n"
-	"\t\t_prepdeck_complete \"$(_prepdeck_value \"$cpath $valopt\")\"\n"
-	"\t\treturn\n"
-	"\tfi\n"
-	"\tif ((!ended)) && [[ $PREFIX == -* ]]; then\n"
-	"\t\tcompadd -- $opts\n"
-	"\t\treturn\n"
-	"\tfi\n"
-	"\tif ((n < $#kinds)); then kind=$kinds[n+1]\n"
-	"\telif (($#kinds)) && [[ $kinds[-1] == *\\* ]]; then kind=$kinds[-1]; fi\n"
-	"\tkind=${kind%\\*}\n"
-	"\tif ((n == 0)) && (($#subs)); then\n"
-	"\t\t_prepdeck_desc \"$cpath\"\n"
-	"\t\t_describe -t commands 'prepdeck command' descs\n"
-	"\tfi\n"
-	"\t[[ -n $kind ]] && _prepdeck_complete $kind\n"
-	"}\n"
-	"\n"
-	"_prepdeck \"$@\"\n";
+        "_prepdeck_complete() {\n"
+        "\tlocal kind=$1 i db\n"
+        "\tcase $kind in\n"
+        "\t'='*) compadd -- ${=kind#=} ;;\n"
+        "\tfile) _files ;;\n"
+        "\tdeck|story|map|card)\n"
+        "\t\tdb=()\n"
+        "\t\tfor ((i = 2; i < CURRENT; i++)); do\n"
+        "\t\t\t[[ $words[i] == --db ]] && db=(--db ${(Q)words[i+1]})\n"
+        "\t\t\t[[ $words[i] == --db=* ]] && db=($words[i])\n"
+        "\t\tdone\n"
+        "\t\tcompadd -- ${(f)\"$(${words[1]} $db complete $kind \"$PREFIX\" 2>/dev/null)\"} ;;\n"
+        "\tesac\n"
+        "}\n"
+        "\n"
+        "_prepdeck() {\n"
+        "\tlocal cpath='' w i n=0 ended=0 valopt='' kind=''\n"
+        "\tlocal -a subs opts valopts kinds descs\n"
+        "\t_prepdeck_spec ''\n"
+        "\tfor ((i = 2; i < CURRENT; i++)); do\n"
+        "\t\tw=$words[i]\n"
+        "\t\tvalopt=''\n"
+        "\t\tif ((!ended)) && [[ $w == -- ]]; then ended=1; continue; fi\n"
+        "\t\tif ((!ended)) && [[ $w == -?* && $w != -[0-9.]* ]]; then\n"
+        "\t\t\tif [[ $w != *=* ]] && ((${valopts[(Ie)$w]})); then\n"
+        "\t\t\t\tif ((i + 1 == CURRENT)); then valopt=$w; break; fi\n"
+        "\t\t\t\t((i++))\n"
+        "\t\t\tfi\n"
+        "\t\t\tcontinue\n"
+        "\t\tfi\n"
+        "\t\tif ((n == 0)) && ((${subs[(Ie)$w]})); then\n"
+        "\t\t\tcpath=${cpath:+$cpath }$w\n"
+        "\t\t\t_prepdeck_spec \"$cpath\"\n"
+        "\t\t\tcontinue\n"
+        "\t\tfi\n"
+        "\t\t((n++))\n"
+        "\tdone\n"
+        "\tif [[ -n $valopt ]]; then\n"
+        "\t\t_prepdeck_complete \"$(_prepdeck_value \"$cpath $valopt\")\"\n"
+        "\t\treturn\n"
+        "\tfi\n"
+        "\tif ((!ended)) && [[ $PREFIX == -* ]]; then\n"
+        "\t\tcompadd -- $opts\n"
+        "\t\treturn\n"
+        "\tfi\n"
+        "\tif ((n < $#kinds)); then kind=$kinds[n+1]\n"
+        "\telif (($#kinds)) && [[ $kinds[-1] == *\\* ]]; then kind=$kinds[-1]; fi\n"
+        "\tkind=${kind%\\*}\n"
+        "\tif ((n == 0)) && (($#subs)); then\n"
+        "\t\t_prepdeck_desc \"$cpath\"\n"
+        "\t\t_describe -t commands 'prepdeck command' descs\n"
+        "\tfi\n"
+        "\t[[ -n $kind ]] && _prepdeck_complete $kind\n"
+        "}\n"
+        "\n"
+        "_prepdeck \"$@\"\n";
 
 void
 complete_zsh(FILE *fp, const struct cmd_entry *const *table)
 {
 	fprintf(fp, "#compdef prepdeck\n# zsh completion for prepdeck, written by `prepdeck "
-	        "help --zsh` from the\n# command table; ids come from `prepdeck complete`."
-	        "\n\n");
+	            "help --zsh` from the\n# command table; ids come from `prepdeck complete`."
+	            "\n\n");
 	spec_cases(fp, ZSH, table);
 	fprintf(fp, "_prepdeck_desc() {\n\tcase $1 in\n");
 	zsh_top_desc(fp, table);

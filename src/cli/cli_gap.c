@@ -100,10 +100,12 @@ cmd_gapmap_list(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_list_entry = {
 	.name = "list", .args = "", .summary = "list the maps (* marks the current one)",
 	.exec = cmd_gapmap_list,
 };
+/* clang-format on */
 
 static void
 show_row(const struct gap_row *r)
@@ -208,6 +210,7 @@ cmd_gapmap_show(struct cmd *c)
 	return rc;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_show_entry = {
 	.name = "show", .args = "[MAP [ROW]] [--sort map|confidence|category|name] "
 	"[--filter TEXT] [--gaps]",
@@ -220,6 +223,7 @@ static const struct cmd_entry gapmap_show_entry = {
 	},
 	.max = 2, .operand = { ARG_MAP }, .exec = cmd_gapmap_show,
 };
+/* clang-format on */
 
 static int
 cmd_gapmap_new(struct cmd *c)
@@ -234,6 +238,7 @@ cmd_gapmap_new(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_new_entry = {
 	.name = "new", .args = "ID [--title TITLE] [--role ROLE]", .summary = "make an empty map",
 	.opts = (const struct cmd_opt[]){
@@ -243,6 +248,7 @@ static const struct cmd_entry gapmap_new_entry = {
 	},
 	.min = 1, .max = 1, .needs = "an ID", .exec = cmd_gapmap_new,
 };
+/* clang-format on */
 
 static int
 cmd_gapmap_add(struct cmd *c)
@@ -260,6 +266,7 @@ cmd_gapmap_add(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_add_entry = {
 	.name = "add", .args = "MAP NAME [--category technical|system|behavioral]",
 	.summary = "add a row (quote a name with spaces)",
@@ -270,6 +277,7 @@ static const struct cmd_entry gapmap_add_entry = {
 	},
 	.min = 2, .max = 2, .needs = "MAP and NAME", .operand = { ARG_MAP }, .exec = cmd_gapmap_add,
 };
+/* clang-format on */
 
 static int
 cmd_gapmap_set(struct cmd *c)
@@ -277,8 +285,10 @@ cmd_gapmap_set(struct cmd *c)
 	const char *map = c->argv[0], *ref = c->argv[1];
 	enum gap_field f;
 	if (gap_field_parse(c->argv[2], &f) != 0)
-		return cli_usage(c, "unknown field '%s' (skill, category, confidence, status, "
-		                 "evidence, next, decks, stories, keywords)", c->argv[2]);
+		return cli_usage(c,
+		                 "unknown field '%s' (skill, category, confidence, status, "
+		                 "evidence, next, decks, stories, keywords)",
+		                 c->argv[2]);
 	struct db *db = cli_db(c);
 	if (check_map(db, map) != 0)
 		return EXIT_USER;
@@ -301,12 +311,14 @@ cmd_gapmap_set(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_set_entry = {
 	.name = "set", .args = "MAP ROW FIELD VALUE", .summary = "change one field "
 	"(VALUE '-' reads standard input)",
 	.min = 4, .max = 4, .needs = "MAP ROW FIELD VALUE (VALUE '-' reads standard input)",
 	.operand = { ARG_MAP }, .exec = cmd_gapmap_set, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_gapmap_delete(struct cmd *c)
@@ -327,11 +339,13 @@ cmd_gapmap_delete(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_delete_entry = {
 	.name = "delete", .args = "MAP ROW", .summary = "delete a row",
 	.min = 2, .max = 2, .needs = "MAP and ROW", .operand = { ARG_MAP },
 	.exec = cmd_gapmap_delete,
 };
+/* clang-format on */
 
 static int
 cmd_gapmap_undo(struct cmd *c)
@@ -354,10 +368,12 @@ cmd_gapmap_undo(struct cmd *c)
 	return rc;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_undo_entry = {
 	.name = "undo", .args = "[MAP]", .summary = "undo the last change (repeatable)",
 	.max = 1, .operand = { ARG_MAP }, .exec = cmd_gapmap_undo,
 };
+/* clang-format on */
 
 static int
 cmd_gapmap_gaps(struct cmd *c)
@@ -378,13 +394,15 @@ cmd_gapmap_gaps(struct cmd *c)
 		char conf[16] = "not rated";
 		if (r->confidence)
 			snprintf(conf, sizeof conf, "%d/5", r->confidence);
-		printf("%s\t%s\t%s\n", r->name, conf, *r->evidence ? "has evidence" : "no evidence");
+		printf("%s\t%s\t%s\n", r->name, conf,
+		       *r->evidence ? "has evidence" : "no evidence");
 	}
 	gap_rows_free(&rows);
 	free(id);
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_gaps_entry = {
 	.name = "gaps", .args = "[MAP] [--limit N]", .summary = "print the weakest gaps",
 	.opts = (const struct cmd_opt[]){
@@ -393,6 +411,7 @@ static const struct cmd_entry gapmap_gaps_entry = {
 	},
 	.max = 1, .operand = { ARG_MAP }, .exec = cmd_gapmap_gaps,
 };
+/* clang-format on */
 
 static int
 cmd_gapmap_history(struct cmd *c)
@@ -424,10 +443,12 @@ cmd_gapmap_history(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_history_entry = {
 	.name = "history", .args = "[MAP]", .summary = "print every confidence change",
 	.max = 1, .operand = { ARG_MAP }, .exec = cmd_gapmap_history,
 };
+/* clang-format on */
 
 static int
 cmd_gapmap_use(struct cmd *c)
@@ -440,10 +461,12 @@ cmd_gapmap_use(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_use_entry = {
 	.name = "use", .args = "MAP", .summary = "make MAP the current map",
 	.min = 1, .max = 1, .needs = "a MAP", .operand = { ARG_MAP }, .exec = cmd_gapmap_use,
 };
+/* clang-format on */
 
 /* gapmap remove MAP: deletes a map of the user's; gapmap restore [MAP]
  * brings one back (by default the one removed last). */
@@ -460,14 +483,17 @@ cmd_gapmap_remove(struct cmd *c)
 	if (gap_map_delete(db, c->argv[0], &cause) != 0)
 		return cli_cause(cause);
 	printf("deleted the map '%s' (%d skill%s); 'prepdeck gapmap restore %s' brings it "
-	       "back\n", c->argv[0], rows, rows == 1 ? "" : "s", c->argv[0]);
+	       "back\n",
+	       c->argv[0], rows, rows == 1 ? "" : "s", c->argv[0]);
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_remove_entry = {
 	.name = "remove", .args = "MAP", .summary = "delete one of your maps (restore brings it back)",
 	.min = 1, .max = 1, .needs = "a MAP", .operand = { ARG_MAP }, .exec = cmd_gapmap_remove,
 };
+/* clang-format on */
 
 static int
 cmd_gapmap_restore(struct cmd *c)
@@ -486,11 +512,14 @@ cmd_gapmap_restore(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry gapmap_restore_entry = {
 	.name = "restore", .args = "[MAP]", .summary = "bring a removed map back",
 	.max = 1, .exec = cmd_gapmap_restore,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_gapmap_entry = {
 	.name = "gapmap", .args = "SUBCOMMAND ...",
 	.summary = "list, show and edit skills-gap maps",
@@ -521,6 +550,7 @@ const struct cmd_entry cmd_gapmap_entry = {
 	},
 	.dflt = "list",
 };
+/* clang-format on */
 
 static int
 cmd_jd_import(struct cmd *c)
@@ -551,8 +581,8 @@ cmd_jd_import(struct cmd *c)
 	gap_map_get(db, id, &m, NULL);
 	if (rc == 1)
 		printf("updated gap map '%s' (%s): %d skill%s added, %zu refreshed, your edits "
-		       "kept; the job description asks for:\n", id, m.title, added,
-		       added == 1 ? "" : "s", res.nskills - (size_t)added);
+		       "kept; the job description asks for:\n",
+		       id, m.title, added, added == 1 ? "" : "s", res.nskills - (size_t)added);
 	else
 		printf("created gap map '%s' (%s) with %zu skill%s, most asked-for first:\n", id,
 		       m.title, res.nskills, res.nskills == 1 ? "" : "s");
@@ -570,7 +600,8 @@ cmd_jd_import(struct cmd *c)
 	}
 	if (res.nalso > 0) {
 		printf("also mentioned (not in the vocabulary; add with 'prepdeck gapmap add %s "
-		       "NAME'):\n", id);
+		       "NAME'):\n",
+		       id);
 		for (size_t i = 0; i < res.nalso; i++)
 			printf("  %s (%d×)\n", res.also[i].name, res.also[i].count);
 	}
@@ -580,6 +611,7 @@ cmd_jd_import(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry jd_import_entry = {
 	.name = "import", .args = "FILE [--name NAME] [--update|--new]",
 	.summary = "turn a job description into a gap map",
@@ -591,7 +623,9 @@ static const struct cmd_entry jd_import_entry = {
 	},
 	.min = 1, .max = 1, .needs = "a FILE", .operand = { ARG_FILE }, .exec = cmd_jd_import,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_jd_entry = {
 	.name = "jd", .args = "import FILE [--name NAME] [--update|--new]",
 	.summary = "turn a job description into a gap map",
@@ -612,6 +646,7 @@ const struct cmd_entry cmd_jd_entry = {
 	"another map, id-2).",
 	.subs = (const struct cmd_entry *const[]){ &jd_import_entry, NULL },
 };
+/* clang-format on */
 
 static int
 cmd_export_gapmap(struct cmd *c)
@@ -622,9 +657,11 @@ cmd_export_gapmap(struct cmd *c)
 	if (fmts)
 		gap_format_parse(fmts, &fmt);
 	if (newid != NULL && !valid_id(newid))
-		return cli_usage(c, "--id must be an id as the content files write them "
+		return cli_usage(c,
+		                 "--id must be an id as the content files write them "
 		                 "(lowercase letters, digits, '-', '_' and '.', starting with a "
-		                 "letter or digit, at most %d), not '%s'", ID_MAX, newid);
+		                 "letter or digit, at most %d), not '%s'",
+		                 ID_MAX, newid);
 	struct db *db = cli_db(c);
 	char *id = map_arg(db, map);
 	if (id == NULL)
@@ -647,6 +684,7 @@ cmd_export_gapmap(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_export_gapmap_entry = {
 	.name = "gapmap", .args = "[MAP] [--format md|csv|yaml] [--out FILE] [--id ID]",
 	.summary = "a gap map as Markdown, CSV or YAML",
@@ -658,3 +696,4 @@ const struct cmd_entry cmd_export_gapmap_entry = {
 	},
 	.max = 1, .operand = { ARG_MAP }, .exec = cmd_export_gapmap,
 };
+/* clang-format on */

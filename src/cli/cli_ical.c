@@ -28,8 +28,9 @@ cmd_export_ical(struct cmd *c)
 	char *text = ical_export(db, now_unix(), &n);
 	if (n.days + n.mocks + n.targets == 0) {
 		free(text);
-		return cli_error("nothing to export: no study plan is running and no mock rounds "
-		                 "or interviews are recorded (see prepdeck help plan, mock, target)");
+		return cli_error(
+		        "nothing to export: no study plan is running and no mock rounds "
+		        "or interviews are recorded (see prepdeck help plan, mock, target)");
 	}
 	struct outfile of;
 	char *cause = NULL;
@@ -44,12 +45,13 @@ cmd_export_ical(struct cmd *c)
 		return cli_cause(cause);
 	if (!to_file)
 		return EXIT_OK;
-	fprintf(stderr, "%d plan day%s, %d mock round%s and %d interview%s written to %s\n",
-	        n.days, n.days == 1 ? "" : "s", n.mocks, n.mocks == 1 ? "" : "s",
-	        n.targets, n.targets == 1 ? "" : "s", out);
+	fprintf(stderr, "%d plan day%s, %d mock round%s and %d interview%s written to %s\n", n.days,
+	        n.days == 1 ? "" : "s", n.mocks, n.mocks == 1 ? "" : "s", n.targets,
+	        n.targets == 1 ? "" : "s", out);
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_export_ical_entry = {
 	.name = "ical", .args = "[--out FILE]",
 	.summary = "the plan's days, mock rounds and interviews as an iCalendar file",
@@ -59,3 +61,4 @@ const struct cmd_entry cmd_export_ical_entry = {
 	},
 	.exec = cmd_export_ical,
 };
+/* clang-format on */

@@ -14,18 +14,18 @@
 #include "util.h"
 
 static void
-print_json(const struct content_run *run, const struct lint_opts *o,
-           const struct lint_report *r)
+print_json(const struct content_run *run, const struct lint_opts *o, const struct lint_report *r)
 {
 	printf("{\"files\": %zu, \"cards\": %zu, \"thresholds\": {\"answer_max\": %d, "
-	       "\"cloze_max\": %d, \"duplicate\": %.2f},\n \"counts\": {", run->nfiles,
-	       r->ncards, o->answer_max, o->cloze_max, o->duplicate);
+	       "\"cloze_max\": %d, \"duplicate\": %.2f},\n \"counts\": {",
+	       run->nfiles, r->ncards, o->answer_max, o->cloze_max, o->duplicate);
 	for (int k = 0; k < LINT_NRULES; k++)
 		printf("%s\"%s\": %zu", k ? ", " : "", lint_rule_names[k], r->count[k]);
 	printf("},\n \"findings\": [");
 	for (size_t i = 0; i < r->n; i++) {
 		const struct lint_finding *f = &r->v[i];
-		printf("%s\n  {\"rule\": \"%s\", \"file\": ", i ? "," : "", lint_rule_names[f->rule]);
+		printf("%s\n  {\"rule\": \"%s\", \"file\": ", i ? "," : "",
+		       lint_rule_names[f->rule]);
 		json_put_str(stdout, f->file);
 		printf(", \"line\": %d, \"col\": %d, \"id\": ", f->line, f->col);
 		json_put_str(stdout, f->id);
@@ -34,7 +34,8 @@ print_json(const struct content_run *run, const struct lint_opts *o,
 		if (f->other_file) {
 			printf(", \"other\": {\"file\": ");
 			json_put_str(stdout, f->other_file);
-			printf(", \"line\": %d, \"col\": %d, \"id\": ", f->other_line, f->other_col);
+			printf(", \"line\": %d, \"col\": %d, \"id\": ", f->other_line,
+			       f->other_col);
 			json_put_str(stdout, f->other_id);
 			printf("}");
 		}
@@ -64,8 +65,7 @@ print_text(const struct content_run *run, const struct lint_report *r)
 		printf("%s%zu %s", first ? "" : ", ", r->count[k], lint_rule_names[k]);
 		first = 0;
 	}
-	printf(") in %zu file%s, %zu cards\n", run->nfiles, run->nfiles == 1 ? "" : "s",
-	       r->ncards);
+	printf(") in %zu file%s, %zu cards\n", run->nfiles, run->nfiles == 1 ? "" : "s", r->ncards);
 }
 
 static int
@@ -115,8 +115,8 @@ cmd_lint(struct cmd *c)
 	char *bundled = paths_content();
 	if (npaths == 0)
 		paths[npaths++] = bundled;
-	struct content_run *run = content_load(paths, npaths, bundled,
-	                                       db ? import_lookup : NULL, db);
+	struct content_run *run =
+	        content_load(paths, npaths, bundled, db ? import_lookup : NULL, db);
 	struct lint_report r;
 	lint_run(run, &o, &r);
 	if (json)
@@ -131,6 +131,7 @@ cmd_lint(struct cmd *c)
 	return rc;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_lint_entry = {
 	.name = "lint", .args = "[--json] [OPTIONS] [PATH...]",
 	.summary = "report craft problems in curriculum files (default: the bundled curriculum)",
@@ -162,3 +163,4 @@ const struct cmd_entry cmd_lint_entry = {
 	},
 	.max = -1, .operand = { ARG_FILE }, .exec = cmd_lint,
 };
+/* clang-format on */

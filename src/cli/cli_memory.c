@@ -45,8 +45,8 @@ json_num(double x)
 /* --progress: one line per 5% on stderr, for scripts. The fit is the
  * first sixth of the work, the held-out split (five more fits) the rest. */
 struct progress {
-	int last;                 /* percent printed last */
-	int split;                /* in the held-out split */
+	int last;  /* percent printed last */
+	int split; /* in the held-out split */
 };
 
 static int
@@ -80,8 +80,7 @@ cmd_optimize(struct cmd *c)
 		h = memory_history_file(f, &cause);
 		if (f != stdin)
 			fclose(f);
-		if (!h)
-		{
+		if (!h) {
 			int rc = cli_error("optimize: %s: %s", from, cause);
 			free(cause);
 			return rc;
@@ -100,7 +99,7 @@ cmd_optimize(struct cmd *c)
 	}
 	if (set.fitted < 0)
 		fprintf(stderr, "prepdeck: the saved memory parameters are damaged; comparing "
-		        "with the defaults\n");
+		                "with the defaults\n");
 
 	struct opt_config cfg;
 	opt_default_config(&cfg);
@@ -157,7 +156,8 @@ cmd_optimize(struct cmd *c)
 		json_num(split_fit.log_loss);
 		printf(", \"rmse_bins\": ");
 		json_num(split_fit.rmse_bins);
-		printf("}, \"current\": {\"fitted\": %s, \"parameters\": ", set.fitted == 1 ? "true" : "false");
+		printf("}, \"current\": {\"fitted\": %s, \"parameters\": ",
+		       set.fitted == 1 ? "true" : "false");
 		json_weights(set.w);
 		printf(", \"log_loss\": ");
 		json_num(cur.log_loss);
@@ -170,7 +170,8 @@ cmd_optimize(struct cmd *c)
 		return EXIT_OK;
 	}
 	printf("Fitted to %zu reviews of %zu cards (%zu made a day or more after the "
-	       "card's previous review).\n\n", reviews, cards, items);
+	       "card's previous review).\n\n",
+	       reviews, cards, items);
 	printf("%-20s %9s %12s %17s\n", "", "log loss", "RMSE (bins)", "held-out log loss");
 	printf("%-20s %9.4f %12.4f %17.4f\n", cur_name, cur.log_loss, cur.rmse_bins,
 	       split_cur.log_loss);
@@ -195,6 +196,7 @@ cmd_optimize(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_optimize_entry = {
 	.name = "optimize", .args = "[--from FILE] [--apply] [--json] [--progress]",
 	.summary = "fit the memory model's parameters to your review history",
@@ -218,6 +220,7 @@ const struct cmd_entry cmd_optimize_entry = {
 	},
 	.exec = cmd_optimize,
 };
+/* clang-format on */
 
 static int
 cmd_simulate(struct cmd *c)
@@ -260,13 +263,14 @@ cmd_simulate(struct cmd *c)
 			printf("null");
 		printf(", \"daily\": [");
 		for (int d = 0; d < fc.days; d++)
-			printf("%s{\"day\": %d, \"reviews\": %.2f, \"minutes\": %.2f}", d ? ", " : "",
-			       d + 1, fc.main.reviews[d], fc.main.minutes[d]);
+			printf("%s{\"day\": %d, \"reviews\": %.2f, \"minutes\": %.2f}",
+			       d ? ", " : "", d + 1, fc.main.reviews[d], fc.main.minutes[d]);
 		printf("], \"by_retention\": [");
 		for (int k = 0; k < SIM_TABLE; k++) {
 			printf("%s{\"retention\": %.2f, \"reviews_per_day\": %.2f, \"minutes_per_day\": %.2f, "
-			       "\"recall_on_day\": ", k ? ", " : "", fc.table[k].retention,
-			       fc.table[k].reviews_per_day, fc.table[k].minutes_per_day);
+			       "\"recall_on_day\": ",
+			       k ? ", " : "", fc.table[k].retention, fc.table[k].reviews_per_day,
+			       fc.table[k].minutes_per_day);
 			if (fc.table[k].recall_on_day >= 0)
 				printf("%.4f}", fc.table[k].recall_on_day);
 			else
@@ -277,7 +281,8 @@ cmd_simulate(struct cmd *c)
 		return EXIT_OK;
 	}
 	printf("Simulated %d day%s (%d seeded runs) with %s memory parameters: %zu cards, "
-	       "%zu of them new, %d new a day.\n", fc.days, fc.days == 1 ? "" : "s", runs,
+	       "%zu of them new, %d new a day.\n",
+	       fc.days, fc.days == 1 ? "" : "s", runs,
 	       set.fitted == 1 ? "your fitted" : "the default", fc.cards, fc.new_cards,
 	       fc.new_per_day);
 	if (fc.target_day >= 0)
@@ -286,8 +291,10 @@ cmd_simulate(struct cmd *c)
 	printf("\n%-10s %12s %9s %16s\n", "retention", "reviews/day", "min/day",
 	       fc.target_day >= 0 ? "recall on the day" : "");
 	for (int k = 0; k < SIM_TABLE; k++) {
-		printf("%s %-8.2f %12.1f %9.1f", fabs(fc.table[k].retention - fc.retention) < 0.005 ? "*" : " ",
-		       fc.table[k].retention, fc.table[k].reviews_per_day, fc.table[k].minutes_per_day);
+		printf("%s %-8.2f %12.1f %9.1f",
+		       fabs(fc.table[k].retention - fc.retention) < 0.005 ? "*" : " ",
+		       fc.table[k].retention, fc.table[k].reviews_per_day,
+		       fc.table[k].minutes_per_day);
 		if (fc.table[k].recall_on_day >= 0)
 			printf(" %15.0f%%", fc.table[k].recall_on_day * 100);
 		printf("\n");
@@ -322,11 +329,13 @@ put_row(const struct mem_row *r, int json, int last, const char *key)
 		return;
 	}
 	if (r->n)
-		printf("  %-28.28s %7ld %8.1f%% %10.1f%%\n", r->label, r->n, rate * 100, pred * 100);
+		printf("  %-28.28s %7ld %8.1f%% %10.1f%%\n", r->label, r->n, rate * 100,
+		       pred * 100);
 	else
 		printf("  %-28.28s %7ld %9s %11s\n", r->label, r->n, "-", "-");
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_simulate_entry = {
 	.name = "simulate", .args = "[--days N] [--retention R] [--new-per-day N] [--json]",
 	.summary = "run your deck forward: minutes a day and recall on interview day",
@@ -349,6 +358,7 @@ const struct cmd_entry cmd_simulate_entry = {
 	},
 	.exec = cmd_simulate,
 };
+/* clang-format on */
 
 static int
 cmd_retention(struct cmd *c)
@@ -361,8 +371,8 @@ cmd_retention(struct cmd *c)
 	memory_report(db, &set, &r);
 	if (json) {
 		printf("{\"desired_retention\": %.2f, \"reviews\": %ld, \"passed\": %ld, "
-		       "\"parameters\": \"%s\", \"weights\": ", r.retention, r.items, r.passed,
-		       r.fitted == 1 ? "fitted" : "default");
+		       "\"parameters\": \"%s\", \"weights\": ",
+		       r.retention, r.items, r.passed, r.fitted == 1 ? "fitted" : "default");
 		json_weights(r.w);
 		printf(", \"default_weights\": ");
 		json_weights(r.dflt);
@@ -390,7 +400,8 @@ cmd_retention(struct cmd *c)
 		return EXIT_OK;
 	}
 	printf("True retention: %ld of %ld reviews made a day or more after the previous "
-	       "one were recalled", r.passed, r.items);
+	       "one were recalled",
+	       r.passed, r.items);
 	if (r.items)
 		printf(" (%.1f%%)", 100.0 * (double)r.passed / (double)r.items);
 	printf("; desired retention %.0f%%.\n\n", r.retention * 100);
@@ -424,6 +435,7 @@ cmd_retention(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_retention_entry = {
 	.name = "retention", .args = "[--json]",
 	.summary = "true retention and calibration of the memory model",
@@ -434,3 +446,4 @@ const struct cmd_entry cmd_retention_entry = {
 	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
 	.exec = cmd_retention,
 };
+/* clang-format on */

@@ -160,8 +160,8 @@ plan_today_json(struct db *db)
 		json_task(v, &v->tasks[i]);
 	}
 	printf("],\"progress\":{\"week\":{\"done\":%d,\"total\":%d},"
-	       "\"plan\":{\"done\":%d,\"total\":%d}},\"review_due\":", w->ndone, w->ntasks,
-	       v->done, v->total);
+	       "\"plan\":{\"done\":%d,\"total\":%d}},\"review_due\":",
+	       w->ndone, w->ntasks, v->done, v->total);
 	if (v->review_due)
 		printf("%d", v->review_due);
 	else
@@ -188,8 +188,7 @@ plan_today_short(struct db *db)
 	switch (v->phase) {
 	case PLAN_ON: {
 		const struct plan_dayinfo *day = &v->days[v->today_day - 1];
-		printf("Day %d/%d · today %d/%zu", v->today_day, v->ndays, day->ndone,
-		       day->ntasks);
+		printf("Day %d/%d · today %d/%zu", v->today_day, v->ndays, day->ndone, day->ntasks);
 		break;
 	}
 	case PLAN_BEFORE:
@@ -251,18 +250,20 @@ cmd_plan_today(struct cmd *c)
 			if (v->tasks[i].overdue)
 				print_task(v, &v->tasks[i], 1);
 	}
-	printf("Week %d: %d/%d tasks done · plan: %d/%d · %d overdue\n", v->cur_week,
-	       w->ndone, w->ntasks, v->done, v->total, v->overdue);
+	printf("Week %d: %d/%d tasks done · plan: %d/%d · %d overdue\n", v->cur_week, w->ndone,
+	       w->ntasks, v->done, v->total, v->overdue);
 	char warn[300];
 	if (plan_interview_warning(db, v, warn, sizeof warn))
 		printf("Note: %s.\n", warn);
 	if (v->review_due)
 		printf("Week %d has ended: write its review with 'prepdeck plan review %d "
-		       "--moved TEXT --next TEXT'.\n", v->review_due, v->review_due);
+		       "--moved TEXT --next TEXT'.\n",
+		       v->review_due, v->review_due);
 	plan_view_free(v);
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry plan_today_entry = {
 	.name = "today", .args = "[--json|--short]", .summary = "print today's tasks",
 	.opts = (const struct cmd_opt[]){
@@ -272,6 +273,7 @@ static const struct cmd_entry plan_today_entry = {
 	},
 	.exec = cmd_plan_today,
 };
+/* clang-format on */
 
 static int
 cmd_plan_show(struct cmd *c)
@@ -310,16 +312,19 @@ cmd_plan_show(struct cmd *c)
 			       *w->reprioritize ? w->reprioritize : "-");
 		else if (w->ended)
 			printf("  Review of week %d: not written ('prepdeck plan review %d "
-			       "--moved TEXT --next TEXT')\n", wk, wk);
+			       "--moved TEXT --next TEXT')\n",
+			       wk, wk);
 	}
 	plan_view_free(v);
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry plan_show_entry = {
 	.name = "show", .args = "", .summary = "print the whole plan by week and day",
 	.exec = cmd_plan_show,
 };
+/* clang-format on */
 
 static int
 cmd_plan_start(struct cmd *c)
@@ -355,7 +360,8 @@ cmd_plan_start(struct cmd *c)
 	plan_fmt_day(start + ndays - 1, dn, sizeof dn);
 	if (start + ndays - 1 < today) {
 		rc = cli_error("starting on %s, the plan '%s' would have ended on %s; pick a "
-		               "later date", d1, id, dn);
+		               "later date",
+		               d1, id, dn);
 	} else if (start > today + 365) {
 		rc = cli_error("%s is more than a year away; pick an earlier date", d1);
 	}
@@ -366,8 +372,8 @@ cmd_plan_start(struct cmd *c)
 		where[0] = (char)tolower((unsigned char)where[0]);
 		rc = cli_error("the plan '%s' is running (%s, %d of %d tasks done); starting "
 		               "'%s' ends it (its ticked tasks and reviews are kept). Run "
-		               "'prepdeck plan start %s --yes' to replace it.", old->plan_id,
-		               where, old->done, old->total, id, id);
+		               "'prepdeck plan start %s --yes' to replace it.",
+		               old->plan_id, where, old->done, old->total, id, id);
 	}
 	if (rc == EXIT_OK) {
 		if (plan_start(db, id, start, 1, now, NULL, &cause) != 0) {
@@ -376,13 +382,14 @@ cmd_plan_start(struct cmd *c)
 			if (old)
 				printf("Ended '%s' (%d of %d tasks done; kept in the history).\n",
 				       old->plan_id, old->done, old->total);
-			printf("Started '%s' (%s): day 1 is %s, day %d is %s.\n", id, pi->title,
-			       d1, ndays, dn);
+			printf("Started '%s' (%s): day 1 is %s, day %d is %s.\n", id, pi->title, d1,
+			       ndays, dn);
 			if (on == NULL && start > today) {
 				char td[20];
 				plan_fmt_day(today, td, sizeof td);
 				printf("Day 1 begins at %02d:00, when the study day turns (until "
-				       "then it is still the study day %s).\n", set.rollover_hour, td);
+				       "then it is still the study day %s).\n",
+				       set.rollover_hour, td);
 			}
 		}
 	}
@@ -391,6 +398,7 @@ cmd_plan_start(struct cmd *c)
 	return rc;
 }
 
+/* clang-format off */
 static const struct cmd_entry plan_start_entry = {
 	.name = "start", .args = "two-week|six-week|ID [--on YYYY-MM-DD] [--yes]",
 	.summary = "start a plan with day 1 today or on a date",
@@ -402,6 +410,7 @@ static const struct cmd_entry plan_start_entry = {
 	.min = 1, .max = 1, .needs = "a plan: two-week, six-week or another plan's id",
 	.exec = cmd_plan_start,
 };
+/* clang-format on */
 
 /* plan done|undone TASK-ID...: on is the subcommand's name. */
 static int
@@ -446,8 +455,13 @@ cmd_plan_tick(struct cmd *c)
 
 #define TICK_SUB(what, sum) \
 	static const struct cmd_entry plan_##what##_entry = { \
-		.name = #what, .args = "TASK-ID...", .summary = sum, .min = 1, .max = -1, \
-		.needs = "a TASK-ID (see 'prepdeck plan show')", .exec = cmd_plan_tick, \
+		.name = #what, \
+		.args = "TASK-ID...", \
+		.summary = sum, \
+		.min = 1, \
+		.max = -1, \
+		.needs = "a TASK-ID (see 'prepdeck plan show')", \
+		.exec = cmd_plan_tick, \
 	}
 TICK_SUB(done, "tick tasks");
 TICK_SUB(undone, "untick tasks");
@@ -459,8 +473,8 @@ cmd_plan_shift(struct cmd *c)
 	int yes = arg_flag(c, "--yes");
 	int64_t n64, from64 = 0;
 	if (cli_int(c, "plan shift: N (days)", ns, -100000, 100000, &n64) != 0 ||
-	    (froms && cli_int(c, "plan shift: --from (a plan day)", froms, 1, 100000,
-	                      &from64) != 0))
+	    (froms &&
+	     cli_int(c, "plan shift: --from (a plan day)", froms, 1, 100000, &from64) != 0))
 		return EXIT_USAGE;
 	int n = (int)n64, from = (int)from64;
 	struct db *db = cli_db(c);
@@ -479,7 +493,8 @@ cmd_plan_shift(struct cmd *c)
 		free(preview);
 		if (!yes) {
 			printf("Nothing changed. Run 'prepdeck plan shift %d%s%s --yes' to apply "
-			       "it.\n", n, froms ? " --from " : "", froms ? froms : "");
+			       "it.\n",
+			       n, froms ? " --from " : "", froms ? froms : "");
 		} else if (plan_shift(db, v, from, n, now_unix(), &cause) != 0) {
 			rc = cli_cause(cause);
 		} else {
@@ -491,6 +506,7 @@ cmd_plan_shift(struct cmd *c)
 	return rc;
 }
 
+/* clang-format off */
 static const struct cmd_entry plan_shift_entry = {
 	.name = "shift", .args = "N [--from DAY] [--yes]",
 	.summary = "push the rest of the plan back by N days",
@@ -501,6 +517,7 @@ static const struct cmd_entry plan_shift_entry = {
 	},
 	.min = 1, .max = 1, .needs = "the number of days N", .exec = cmd_plan_shift,
 };
+/* clang-format on */
 
 static void
 print_review(const struct plan_view *v, int wk)
@@ -509,8 +526,8 @@ print_review(const struct plan_view *v, int wk)
 	if (w->reviewed) {
 		char at[32];
 		fmt_local_stamp(w->reviewed_at, at, sizeof at);
-		printf("Week %d (%s), reviewed %s\n  moved: %s\n  reprioritize: %s\n", wk,
-		       w->theme, at, w->moved, w->reprioritize);
+		printf("Week %d (%s), reviewed %s\n  moved: %s\n  reprioritize: %s\n", wk, w->theme,
+		       at, w->moved, w->reprioritize);
 	} else {
 		printf("Week %d (%s): no review%s\n", wk, w->theme,
 		       w->ended ? " yet; it has ended" : "");
@@ -546,7 +563,8 @@ cmd_plan_review(struct cmd *c)
 					print_review(v, w);
 			if (v->review_due)
 				printf("Write the review of week %d with 'prepdeck plan review %d "
-				       "--moved TEXT --next TEXT'.\n", v->review_due, v->review_due);
+				       "--moved TEXT --next TEXT'.\n",
+				       v->review_due, v->review_due);
 		}
 	} else {
 		if (week == 0)
@@ -565,6 +583,7 @@ cmd_plan_review(struct cmd *c)
 	return rc;
 }
 
+/* clang-format off */
 static const struct cmd_entry plan_review_entry = {
 	.name = "review", .args = "[WEEK] [--moved TEXT --next TEXT]",
 	.summary = "write or print the weekly reviews",
@@ -575,6 +594,7 @@ static const struct cmd_entry plan_review_entry = {
 	},
 	.max = 1, .exec = cmd_plan_review,
 };
+/* clang-format on */
 
 static int
 cmd_plan_list(struct cmd *c)
@@ -611,10 +631,12 @@ cmd_plan_list(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry plan_list_entry = {
 	.name = "list", .args = "", .summary = "list the plans and past runs",
 	.exec = cmd_plan_list,
 };
+/* clang-format on */
 
 static int
 cmd_plan_stop(struct cmd *c)
@@ -627,8 +649,8 @@ cmd_plan_stop(struct cmd *c)
 	int rc = EXIT_OK;
 	if (!yes) {
 		rc = cli_error("this ends the plan '%s' (%d of %d tasks done; they are kept). "
-		               "Run 'prepdeck plan stop --yes' to end it.", v->plan_id, v->done,
-		               v->total);
+		               "Run 'prepdeck plan stop --yes' to end it.",
+		               v->plan_id, v->done, v->total);
 	} else {
 		plan_stop(db, now_unix());
 		printf("Ended '%s' (%d of %d tasks done; kept in the history).\n", v->plan_id,
@@ -638,12 +660,15 @@ cmd_plan_stop(struct cmd *c)
 	return rc;
 }
 
+/* clang-format off */
 static const struct cmd_entry plan_stop_entry = {
 	.name = "stop", .args = "[--yes]", .summary = "end the running plan",
 	.opts = (const struct cmd_opt[]){ { .name = "--yes", .type = OPT_FLAG, .alias = "-y" }, { NULL } },
 	.exec = cmd_plan_stop,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_plan_entry = {
 	.name = "plan", .args = "SUBCOMMAND ...",
 	.summary = "follow a study plan: start, today, show, done, shift, review",
@@ -672,6 +697,7 @@ const struct cmd_entry cmd_plan_entry = {
 	},
 	.dflt = "today",
 };
+/* clang-format on */
 
 /* ---- checklists ---------------------------------------------------- */
 
@@ -745,7 +771,8 @@ cmd_checklist_tick(struct cmd *c)
 	int rc = checklist_show(db, id);
 	if (completed)
 		printf("Checklist complete; recorded. 'prepdeck checklist reset %s' clears it "
-		       "for the next use.\n", id);
+		       "for the next use.\n",
+		       id);
 	return rc;
 }
 
@@ -770,28 +797,37 @@ cmd_checklist_done(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry checklist_tick_entry = {
 	.name = "tick", .args = "ID ITEM...", .summary = "tick items (by id or number)",
 	.min = 2, .max = -1, .needs = "a checklist ID and ITEM (its id or number)",
 	.exec = cmd_checklist_tick,
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct cmd_entry checklist_untick_entry = {
 	.name = "untick", .args = "ID ITEM...", .summary = "untick items",
 	.min = 2, .max = -1, .needs = "a checklist ID and ITEM (its id or number)",
 	.exec = cmd_checklist_tick,
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct cmd_entry checklist_reset_entry = {
 	.name = "reset", .args = "ID", .summary = "untick everything for the next use",
 	.min = 1, .max = 1, .needs = "a checklist ID", .exec = cmd_checklist_reset,
 };
+/* clang-format on */
 
+/* clang-format off */
 static const struct cmd_entry checklist_done_entry = {
 	.name = "done", .args = "ID", .summary = "record a completed pass",
 	.min = 1, .max = 1, .needs = "a checklist ID", .exec = cmd_checklist_done,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_checklist_entry = {
 	.name = "checklist", .args = "[ID] | tick|untick|reset|done ID [ITEM...]",
 	.summary = "tick checklists for the next use",
@@ -807,3 +843,4 @@ const struct cmd_entry cmd_checklist_entry = {
 		&checklist_done_entry, NULL,
 	},
 };
+/* clang-format on */

@@ -75,8 +75,8 @@ cmd_due(struct cmd *c)
 			json_put_str(stdout, d[k].deck_id);
 			printf(", \"title\": ");
 			json_put_str(stdout, d[k].title);
-			printf(", \"learning\": %d, \"review\": %d, \"new\": %d}",
-			       d[k].c.learning, d[k].c.review, d[k].c.fresh);
+			printf(", \"learning\": %d, \"review\": %d, \"new\": %d}", d[k].c.learning,
+			       d[k].c.review, d[k].c.fresh);
 			first = 0;
 		}
 		printf("]}\n");
@@ -88,17 +88,18 @@ cmd_due(struct cmd *c)
 			char name[64];
 			snprintf(name, sizeof name, "%s%s", d[k].deck_id,
 			         d[k].example ? " (example)" : "");
-			printf("%-24s %8d %8d %8d\n", name, d[k].c.learning,
-			       d[k].c.review, d[k].c.fresh);
+			printf("%-24s %8d %8d %8d\n", name, d[k].c.learning, d[k].c.review,
+			       d[k].c.fresh);
 		}
 		if (!f.deck)
-			printf("%-24s %8d %8d %8d\n", "total (with daily limits)",
-			       total.learning, total.review, total.fresh);
+			printf("%-24s %8d %8d %8d\n", "total (with daily limits)", total.learning,
+			       total.review, total.fresh);
 	}
 	review_due_free(d, n);
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_due_entry = {
 	.name = "due", .args = "[--deck ID] [--json]",
 	.summary = "print today's due counts per deck",
@@ -107,6 +108,7 @@ const struct cmd_entry cmd_due_entry = {
 	"applied. With --json, one JSON object for scripts.",
 	.opts = query_opts, .exec = cmd_due,
 };
+/* clang-format on */
 
 static int
 cmd_review(struct cmd *c)
@@ -120,6 +122,7 @@ cmd_review(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_review_entry = {
 	.name = "review", .args = "[--deck ID] [--tag TAG]",
 	.summary = "review today's cards in the interactive program",
@@ -127,6 +130,7 @@ const struct cmd_entry cmd_review_entry = {
 	"returns to the shell when you leave it.",
 	.opts = filter_opts, .exec = cmd_review,
 };
+/* clang-format on */
 
 static int
 cmd_next(struct cmd *c)
@@ -171,6 +175,7 @@ cmd_next(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_next_entry = {
 	.name = "next", .args = "[--deck ID] [--tag TAG] [--json]",
 	.summary = "print the next card to review",
@@ -178,6 +183,7 @@ const struct cmd_entry cmd_next_entry = {
 	"'nothing due'.",
 	.opts = query_opts, .exec = cmd_next,
 };
+/* clang-format on */
 
 /* Sets *r from "1"-"4" or a rating's name; returns 0, or -1 for
  * anything else. */
@@ -222,8 +228,8 @@ cmd_grade(struct cmd *c)
 	if (strcmp(mode, "cram") == 0)
 		printf("%s: crammed (schedule unchanged)\n", key);
 	else
-		printf("%s: state %s, due %s (in %s), stability %.2f, difficulty %.2f\n",
-		       key, review_state_name(res.after.state), due, ivl, res.after.stability,
+		printf("%s: state %s, due %s (in %s), stability %.2f, difficulty %.2f\n", key,
+		       review_state_name(res.after.state), due, ivl, res.after.stability,
 		       res.after.difficulty);
 	if (res.message[0])
 		fprintf(stderr, "prepdeck: %s\n", res.message);
@@ -232,6 +238,7 @@ cmd_grade(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_grade_entry = {
 	.name = "grade", .args = "[--cram] CARD RATING",
 	.summary = "grade a card: 1 again, 2 hard, 3 good, 4 easy",
@@ -247,6 +254,7 @@ const struct cmd_entry cmd_grade_entry = {
 	.min = 2, .max = 2, .needs = "CARD and RATING", .operand = { ARG_CARD },
 	.exec = cmd_grade,
 };
+/* clang-format on */
 
 static int
 cmd_undo(struct cmd *c)
@@ -259,12 +267,14 @@ cmd_undo(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_undo_entry = {
 	.name = "undo", .args = "", .summary = "undo the last grade",
 	.help = "Restores the card graded last to its state before that grade and removes "
 	"the log row. Repeatable.",
 	.exec = cmd_undo,
 };
+/* clang-format on */
 
 /* `card suspended [--json]`: the suspended cards, to find one again. */
 static int
@@ -299,11 +309,13 @@ cmd_card_suspended(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry card_suspended_entry = {
 	.name = "suspended", .args = "[--json]", .summary = "list the suspended cards",
 	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
 	.exec = cmd_card_suspended,
 };
+/* clang-format on */
 
 /* `card ACTION CARD`, the action being the subcommand's name. */
 static int
@@ -344,7 +356,8 @@ cmd_card(struct cmd *c)
 		} else {
 			r = cards_suspend(db, key, what[0] == 's', &cause);
 			if (r == 0)
-				printf("%s: %s\n", key, what[0] == 's' ? "suspended" : "unsuspended");
+				printf("%s: %s\n", key,
+				       what[0] == 's' ? "suspended" : "unsuspended");
 		}
 		if (r < 0)
 			rcode = cli_cause(cause);
@@ -353,18 +366,21 @@ cmd_card(struct cmd *c)
 	return rcode;
 }
 
+/* clang-format off */
 #define CARD_SUB(what, sum) \
 	static const struct cmd_entry card_##what##_entry = { \
 		.name = #what, .args = "CARD", .summary = sum, .min = 1, .max = 1, \
 		.needs = "a CARD", .operand = { ARG_CARD }, .exec = cmd_card, \
 		.flags = CMD_OPERANDS, \
 	}
+/* clang-format on */
 CARD_SUB(show, "print a card's content, source and memory state");
 CARD_SUB(bury, "hide a card until the next study day");
 CARD_SUB(suspend, "take a card out of the reviews");
 CARD_SUB(unsuspend, "put a suspended card back");
 CARD_SUB(flag, "flag or unflag a card");
 
+/* clang-format off */
 const struct cmd_entry cmd_card_entry = {
 	.name = "card", .args = "show|add|edit|history|undo|... CARD",
 	.summary = "show, write or change one card; list the suspended ones",
@@ -386,6 +402,7 @@ const struct cmd_entry cmd_card_entry = {
 		&cmd_card_reset_entry, &cmd_card_move_entry, &cmd_card_undo_entry, NULL,
 	},
 };
+/* clang-format on */
 
 static int
 cmd_settings(struct cmd *c)
@@ -414,6 +431,7 @@ cmd_settings(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_settings_entry = {
 	.name = "settings", .args = "[NAME [VALUE]]",
 	.summary = "show or change review settings",
@@ -425,6 +443,7 @@ const struct cmd_entry cmd_settings_entry = {
 	"0.20). With NAME prints one; with NAME VALUE sets it.",
 	.max = 2, .exec = cmd_settings, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_replay(struct cmd *c)
@@ -436,6 +455,7 @@ cmd_replay(struct cmd *c)
 	return replay_run(stdin, stdout, stderr, retention) == 0 ? EXIT_OK : EXIT_USER;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_replay_entry = {
 	.name = "replay", .args = "[--retention R]",
 	.summary = "run review history through the scheduler",
@@ -449,3 +469,4 @@ const struct cmd_entry cmd_replay_entry = {
 	},
 	.exec = cmd_replay,
 };
+/* clang-format on */

@@ -54,8 +54,10 @@ cmd_mock_record(struct cmd *c)
 		partner = "";
 	for (size_t i = 0; i < nv && rc == EXIT_OK; i++) {
 		if (parse_score(given[i], &sc.scores[sc.nscores], &bufs[i]) != 0)
-			rc = cli_usage(c, "mock record: '%s' is not CAT=N:EVIDENCE "
-			               "(N is a score from 1 to 4)", given[i]);
+			rc = cli_usage(c,
+			               "mock record: '%s' is not CAT=N:EVIDENCE "
+			               "(N is a score from 1 to 4)",
+			               given[i]);
 		else
 			sc.nscores++;
 	}
@@ -91,6 +93,7 @@ cmd_mock_record(struct cmd *c)
 	return rc;
 }
 
+/* clang-format off */
 static const struct cmd_entry mock_record_entry = {
 	.name = "record",
 	.args = "RUBRIC --score CAT=N:EVIDENCE... --fix TEXT [--partner NAME] [--date YYYY-MM-DD]",
@@ -105,6 +108,7 @@ static const struct cmd_entry mock_record_entry = {
 	.min = 1, .max = 1, .needs = "a RUBRIC (see 'prepdeck mock rubrics')",
 	.exec = cmd_mock_record,
 };
+/* clang-format on */
 
 static int
 cmd_mock_list(struct cmd *c)
@@ -135,18 +139,19 @@ cmd_mock_list(struct cmd *c)
 		char scored[32];
 		snprintf(scored, sizeof scored, "%zu/%d", s->nscores, s->ncats);
 		printf("%4lld  %-10s  %-18s %5.2f  %-6s  %s%s%s\n", (long long)s->id, s->day,
-		       s->rubric_id, scorecard_mean(s), scored,
-		       *s->partner ? s->partner : "-", ": ",
-		       *s->fix_next ? s->fix_next : "-");
+		       s->rubric_id, scorecard_mean(s), scored, *s->partner ? s->partner : "-",
+		       ": ", *s->fix_next ? s->fix_next : "-");
 	}
 	scorecard_list_free(list, n);
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry mock_list_entry = {
 	.name = "list", .args = "[RUBRIC]", .summary = "list the rounds, newest first",
 	.max = 1, .exec = cmd_mock_list,
 };
+/* clang-format on */
 
 static int
 cmd_mock_show(struct cmd *c)
@@ -160,9 +165,9 @@ cmd_mock_show(struct cmd *c)
 	if (scorecard_get(db, id, &s, &cause) != 0)
 		return cli_cause(cause);
 	printf("scorecard %lld: %s (%s)\ndate: %s\npartner: %s\nmean: %.2f (%zu of %d "
-	       "categories scored)\n", (long long)s.id, s.rubric_title, s.rubric_id,
-	       s.day, *s.partner ? s.partner : "-", scorecard_mean(&s), s.nscores,
-	       s.ncats);
+	       "categories scored)\n",
+	       (long long)s.id, s.rubric_title, s.rubric_id, s.day, *s.partner ? s.partner : "-",
+	       scorecard_mean(&s), s.nscores, s.ncats);
 	for (size_t i = 0; i < s.nscores; i++)
 		printf("  %-16s %d  %s\n", s.scores[i].cat_id, s.scores[i].score,
 		       s.scores[i].evidence);
@@ -174,11 +179,13 @@ cmd_mock_show(struct cmd *c)
 /* The scorecard ID of show and delete. */
 #define SCORECARD_ID_NEEDED "one scorecard ID (a number from 'prepdeck mock list')"
 
+/* clang-format off */
 static const struct cmd_entry mock_show_entry = {
 	.name = "show", .args = "ID", .summary = "print one round",
 	.min = 1, .max = 1, .needs = SCORECARD_ID_NEEDED, .exec = cmd_mock_show,
 	.flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_mock_delete(struct cmd *c)
@@ -193,11 +200,13 @@ cmd_mock_delete(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry mock_delete_entry = {
 	.name = "delete", .args = "ID", .summary = "remove one round",
 	.min = 1, .max = 1, .needs = SCORECARD_ID_NEEDED, .exec = cmd_mock_delete,
 	.flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_mock_rubrics(struct cmd *c)
@@ -230,12 +239,15 @@ cmd_mock_rubrics(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry mock_rubrics_entry = {
 	.name = "rubrics", .args = "[RUBRIC]",
 	.summary = "list the rubrics, or one rubric's level descriptions",
 	.max = 1, .exec = cmd_mock_rubrics,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_mock_entry = {
 	.name = "mock", .args = "SUBCOMMAND ...",
 	.summary = "record and list mock-round scorecards",
@@ -253,6 +265,7 @@ const struct cmd_entry cmd_mock_entry = {
 		&mock_rubrics_entry, NULL,
 	},
 };
+/* clang-format on */
 
 /* --- stats ------------------------------------------------------------ */
 
@@ -286,16 +299,18 @@ stats_json(FILE *fp, const struct stats *s)
 	fprintf(fp, ",\n    \"days\": [");
 	for (int i = 0; i < STATS_HEAT_DAYS; i++)
 		fprintf(fp, "%s%d", i ? "," : "", s->heat[i]);
-	fprintf(fp, "],\n    \"total\": %d,\n    \"active_days\": %d,\n"
-	        "    \"max\": %d,\n    \"streak\": %d\n  },\n", s->heat_total,
-	        s->heat_active, s->heat_max, s->streak);
+	fprintf(fp,
+	        "],\n    \"total\": %d,\n    \"active_days\": %d,\n"
+	        "    \"max\": %d,\n    \"streak\": %d\n  },\n",
+	        s->heat_total, s->heat_active, s->heat_max, s->streak);
 
 	fprintf(fp, "  \"forecast\": {\n    \"overdue\": %d,\n    \"days\": [", s->overdue);
 	for (int i = 0; i < STATS_FORECAST_DAYS; i++)
 		fprintf(fp, "%s%d", i ? "," : "", s->forecast[i]);
 	fprintf(fp, "],\n    \"total\": %d\n  },\n", s->forecast_total);
 
-	fprintf(fp, "  \"retention\": {\n    \"window_days\": %d,\n    \"desired\": %.2f,\n"
+	fprintf(fp,
+	        "  \"retention\": {\n    \"window_days\": %d,\n    \"desired\": %.2f,\n"
 	        "    \"reviews\": %d,\n    \"passed\": %d,\n    \"true\": ",
 	        STATS_RETENTION_DAYS, s->desired, s->ret_reviews, s->ret_passed);
 	json_ratio(fp, s->ret_passed, s->ret_reviews);
@@ -306,16 +321,16 @@ stats_json(FILE *fp, const struct stats *s)
 		json_put_str(fp, d->id);
 		fprintf(fp, ", \"title\": ");
 		json_put_str(fp, d->title);
-		fprintf(fp, ", \"reviews\": %d, \"passed\": %d, \"true\": ", d->reviews,
-		        d->passed);
+		fprintf(fp, ", \"reviews\": %d, \"passed\": %d, \"true\": ", d->reviews, d->passed);
 		json_ratio(fp, d->passed, d->reviews);
 		fputc('}', fp);
 	}
 	fprintf(fp, "%s]\n  },\n", s->ndecks ? "\n    " : "");
 
-	fprintf(fp, "  \"cards\": {\"new\": %d, \"learning\": %d, \"young\": %d, "
-	        "\"mature\": %d, \"suspended\": %d},\n", s->n_new, s->n_learning,
-	        s->n_young, s->n_mature, s->n_suspended);
+	fprintf(fp,
+	        "  \"cards\": {\"new\": %d, \"learning\": %d, \"young\": %d, "
+	        "\"mature\": %d, \"suspended\": %d},\n",
+	        s->n_new, s->n_learning, s->n_young, s->n_mature, s->n_suspended);
 
 	fprintf(fp, "  \"rehearsals\": [");
 	for (size_t i = 0; i < s->nstories; i++) {
@@ -336,9 +351,10 @@ stats_json(FILE *fp, const struct stats *s)
 			fputs("null", fp);
 		fprintf(fp, ", \"worst_over\": %d, \"sessions\": [", t->worst_over);
 		for (size_t k = 0; k < t->n; k++)
-			fprintf(fp, "%s{\"started_at\": %lld, \"total_ms\": %lld, "
-			        "\"budget_ms\": %lld, \"sections_over\": %d}", k ? ", " : "",
-			        (long long)t->s[k].at, (long long)t->s[k].total_ms,
+			fprintf(fp,
+			        "%s{\"started_at\": %lld, \"total_ms\": %lld, "
+			        "\"budget_ms\": %lld, \"sections_over\": %d}",
+			        k ? ", " : "", (long long)t->s[k].at, (long long)t->s[k].total_ms,
 			        (long long)t->s[k].budget_ms, t->s[k].sections_over);
 		fprintf(fp, "]}");
 	}
@@ -370,8 +386,7 @@ stats_json(FILE *fp, const struct stats *s)
 		json_put_str(fp, g->id);
 		fprintf(fp, ", \"title\": ");
 		json_put_str(fp, g->title);
-		fprintf(fp, ", \"skills\": %d, \"edits\": %d, \"points\": [", g->skills,
-		        g->edits);
+		fprintf(fp, ", \"skills\": %d, \"edits\": %d, \"points\": [", g->skills, g->edits);
 		for (size_t k = 0; k < g->n; k++) {
 			fprintf(fp, "%s{\"day\": ", k ? ", " : "");
 			json_day(fp, g->p[k].day);
@@ -427,8 +442,8 @@ stats_text(FILE *fp, const struct stats *s)
 	}
 	fputc('\n', fp);
 
-	fprintf(fp, "True retention, last %d days (target %.0f%%)\n",
-	        STATS_RETENTION_DAYS, 100.0 * s->desired);
+	fprintf(fp, "True retention, last %d days (target %.0f%%)\n", STATS_RETENTION_DAYS,
+	        100.0 * s->desired);
 	fprintf(fp, "  %-40s %7s %7s %7s\n", "deck", "reviews", "passed", "true");
 	for (size_t i = 0; i < s->ndecks; i++) {
 		const struct stats_deck *d = &s->decks[i];
@@ -440,8 +455,8 @@ stats_text(FILE *fp, const struct stats *s)
 	print_pct(fp, s->ret_passed, s->ret_reviews);
 	fprintf(fp, "\n\n");
 
-	fprintf(fp, "Cards: %d new, %d learning, %d young, %d mature, %d suspended\n\n",
-	        s->n_new, s->n_learning, s->n_young, s->n_mature, s->n_suspended);
+	fprintf(fp, "Cards: %d new, %d learning, %d young, %d mature, %d suspended\n\n", s->n_new,
+	        s->n_learning, s->n_young, s->n_mature, s->n_suspended);
 
 	fprintf(fp, "Rehearsal time against budget (completed runs, oldest first)\n");
 	if (s->nstories == 0)
@@ -513,6 +528,7 @@ cmd_stats(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_stats_entry = {
 	.name = "stats", .args = "[--json]",
 	.summary = "print progress statistics",
@@ -525,3 +541,4 @@ const struct cmd_entry cmd_stats_entry = {
 	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
 	.exec = cmd_stats,
 };
+/* clang-format on */

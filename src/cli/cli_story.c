@@ -59,9 +59,11 @@ cmd_stories_list(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry stories_list_entry = {
 	.name = "list", .args = "", .summary = "list the stories", .exec = cmd_stories_list,
 };
+/* clang-format on */
 
 /* Prints text indented by two spaces. */
 static void
@@ -164,8 +166,8 @@ cmd_stories_show(struct cmd *c)
 			fmt_when(hs[i].started_at, when, sizeof when);
 			rehearsal_fmt_ms(hs[i].total_ms, tot, sizeof tot);
 			rehearsal_fmt_ms(hs[i].budget_ms, bud, sizeof bud);
-			printf("  #%lld %s %-6s %s of %s", (long long)hs[i].id, when,
-			       hs[i].mode, tot, bud);
+			printf("  #%lld %s %-6s %s of %s", (long long)hs[i].id, when, hs[i].mode,
+			       tot, bud);
 			if (!hs[i].completed)
 				fputs(" (abandoned)", stdout);
 			if (hs[i].nscores)
@@ -180,11 +182,13 @@ cmd_stories_show(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry stories_show_entry = {
 	.name = "show", .args = "ID", .summary = "print one story",
 	.min = 1, .max = 1, .needs = "one story ID", .operand = { ARG_STORY },
 	.exec = cmd_stories_show,
 };
+/* clang-format on */
 
 static int
 cmd_stories_coverage(struct cmd *cmd)
@@ -221,10 +225,12 @@ cmd_stories_coverage(struct cmd *cmd)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry stories_coverage_entry = {
 	.name = "coverage", .args = "", .summary = "the grid of competencies and stories",
 	.exec = cmd_stories_coverage,
 };
+/* clang-format on */
 
 static unsigned
 random_seed(void)
@@ -268,6 +274,7 @@ cmd_stories_prompt(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry stories_prompt_entry = {
 	.name = "prompt", .args = "[--random|--competency ID|--weakest]",
 	.summary = "pick a behavioral prompt and the stories that fit it",
@@ -279,7 +286,9 @@ static const struct cmd_entry stories_prompt_entry = {
 	},
 	.exec = cmd_stories_prompt,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_stories_entry = {
 	.name = "stories", .args = "[list|show ID|due|coverage|prompt ...]",
 	.summary = "the story bank, today's rehearsals, the coverage grid, a prompt",
@@ -307,6 +316,7 @@ const struct cmd_entry cmd_stories_entry = {
 	},
 	.dflt = "list",
 };
+/* clang-format on */
 
 /* ---- story ------------------------------------------------------- */
 
@@ -323,6 +333,7 @@ cmd_story_add(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry story_add_entry = {
 	.name = "add", .args = "TITLE [--id ID] [--type story|pitch]",
 	.summary = "write a new story of your own; prints its id",
@@ -333,6 +344,7 @@ static const struct cmd_entry story_add_entry = {
 	},
 	.min = 1, .max = 1, .needs = "a TITLE", .exec = cmd_story_add,
 };
+/* clang-format on */
 
 static int
 cmd_story_copy(struct cmd *c)
@@ -347,6 +359,7 @@ cmd_story_copy(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry story_copy_entry = {
 	.name = "copy", .args = "ID [--id NEWID]",
 	.summary = "copy a story or template into your own",
@@ -354,6 +367,7 @@ static const struct cmd_entry story_copy_entry = {
 	.min = 1, .max = 1, .needs = "the ID of the story to copy", .operand = { ARG_STORY },
 	.exec = cmd_story_copy,
 };
+/* clang-format on */
 
 static int
 cmd_story_set(struct cmd *c)
@@ -372,12 +386,14 @@ cmd_story_set(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry story_set_entry = {
 	.name = "set", .alias = "edit", .args = "ID FIELD VALUE",
 	.summary = "change one field (VALUE - reads standard input)",
 	.min = 3, .max = 3, .needs = "ID FIELD VALUE (VALUE - reads standard input)",
 	.operand = { ARG_STORY }, .exec = cmd_story_set, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_story_delete(struct cmd *c)
@@ -389,12 +405,15 @@ cmd_story_delete(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry story_delete_entry = {
 	.name = "delete", .args = "ID", .summary = "delete a story of yours",
 	.min = 1, .max = 1, .needs = "one story ID", .operand = { ARG_STORY },
 	.exec = cmd_story_delete,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_story_entry = {
 	.name = "story", .args = "add|copy|set|delete ...",
 	.summary = "add, copy, edit or delete your own stories",
@@ -414,6 +433,7 @@ const struct cmd_entry cmd_story_entry = {
 		&story_add_entry, &story_copy_entry, &story_set_entry, &story_delete_entry, NULL,
 	},
 };
+/* clang-format on */
 
 /* ---- rehearse ----------------------------------------------------- */
 
@@ -440,12 +460,13 @@ parse_times(struct cmd *c, struct rh_section **sec, int *nsec)
 		free(val);
 		if (spent < 0 || budget == -1 || (eq && eq == v)) {
 			free(name);
-			cli_usage(c, "--time is NAME=SECONDS[/BUDGET] (seconds or M:SS), got '%s'", v);
+			cli_usage(c, "--time is NAME=SECONDS[/BUDGET] (seconds or M:SS), got '%s'",
+			          v);
 			return -1;
 		}
 		*sec = xrealloc(*sec, (size_t)(*nsec + 1) * sizeof **sec);
-		(*sec)[*nsec] = (struct rh_section){ .name = name, .spent_ms = spent,
-		                                     .budget_ms = budget };
+		(*sec)[*nsec] =
+		        (struct rh_section){ .name = name, .spent_ms = spent, .budget_ms = budget };
 		(*nsec)++;
 	}
 	return 0;
@@ -497,7 +518,7 @@ cmd_rehearse_record(struct cmd *c)
 		goto out;
 	if (nsec == 0) {
 		cli_usage(c, "rehearse record needs the time of each section, e.g. "
-		          "--time situation=18 --time task=14 ...");
+		             "--time situation=18 --time task=14 ...");
 		goto out;
 	}
 	struct db *db = cli_db(c);
@@ -516,9 +537,16 @@ cmd_rehearse_record(struct cmd *c)
 	}
 	rc = EXIT_USER;
 	struct rh_record r = {
-		.story_id = story, .prompt_id = prompt, .mode = mode,
-		.started_at = at ? at : now_unix(), .completed = completed,
-		.change_note = note, .sec = sec, .nsec = nsec, .scores = sc, .nscores = nsc,
+		.story_id = story,
+		.prompt_id = prompt,
+		.mode = mode,
+		.started_at = at ? at : now_unix(),
+		.completed = completed,
+		.change_note = note,
+		.sec = sec,
+		.nsec = nsec,
+		.scores = sc,
+		.nscores = nsc,
 	};
 	int64_t id;
 	if (rehearsal_save(db, &r, &id, &cause) != 0) {
@@ -547,6 +575,7 @@ out:
 	return rc;
 }
 
+/* clang-format off */
 static const struct cmd_entry rehearse_record_entry = {
 	.name = "record", .alias = "--record",
 	.args = "[STORY] --time NAME=SECONDS[/BUDGET]... [--score CATEGORY=N[:EVIDENCE]]... "
@@ -567,6 +596,7 @@ static const struct cmd_entry rehearse_record_entry = {
 	},
 	.max = 1, .operand = { ARG_STORY }, .exec = cmd_rehearse_record,
 };
+/* clang-format on */
 
 static int
 cmd_rehearse_budgets(struct cmd *c)
@@ -589,10 +619,12 @@ cmd_rehearse_budgets(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry rehearse_budgets_entry = {
 	.name = "budgets", .args = "[SECTION SECONDS]", .summary = "show or set the section budgets",
 	.max = 2, .exec = cmd_rehearse_budgets, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_rehearse_list(struct cmd *c)
@@ -620,6 +652,7 @@ cmd_rehearse_list(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry rehearse_list_entry = {
 	.name = "list", .args = "[STORY] [--limit N]", .summary = "list rehearsals, latest first",
 	.opts = (const struct cmd_opt[]){
@@ -628,6 +661,7 @@ static const struct cmd_entry rehearse_list_entry = {
 	},
 	.max = -1, .operand = { ARG_STORY }, .exec = cmd_rehearse_list,
 };
+/* clang-format on */
 
 static int
 cmd_rehearse_score(struct cmd *c)
@@ -644,11 +678,13 @@ cmd_rehearse_score(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry rehearse_score_entry = {
 	.name = "score", .args = "ID CATEGORY N [EVIDENCE]", .summary = "score a saved rehearsal",
 	.min = 3, .max = 4, .needs = "ID CATEGORY N [EVIDENCE]", .exec = cmd_rehearse_score,
 	.flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_rehearse_note(struct cmd *c)
@@ -662,10 +698,12 @@ cmd_rehearse_note(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry rehearse_note_entry = {
 	.name = "note", .args = "ID TEXT", .summary = "note what to change next time",
 	.min = 2, .max = 2, .needs = "ID TEXT", .exec = cmd_rehearse_note, .flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 /* rehearse [STORY|pitch|flow]: the timer in the interactive program. */
 static int
@@ -696,6 +734,7 @@ cmd_rehearse(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_rehearse_entry = {
 	.name = "rehearse", .args = "[STORY|pitch|flow] | record|budgets|list|score|note ...",
 	.summary = "rehearse a story against the clock, or record a rehearsal",
@@ -723,6 +762,7 @@ const struct cmd_entry cmd_rehearse_entry = {
 		&rehearse_score_entry, &rehearse_note_entry, NULL,
 	},
 };
+/* clang-format on */
 
 /* ---- export ------------------------------------------------------- */
 
@@ -735,7 +775,7 @@ cmd_export_stories(struct cmd *c)
 		format = "md";
 	if (all && strcmp(format, "yaml") == 0)
 		return cli_usage(c, "--all is for Markdown: the YAML export holds "
-		                 "your own stories (the bundled ones come with prepdeck)");
+		                    "your own stories (the bundled ones come with prepdeck)");
 	struct db *db = cli_db(c);
 	struct outfile of;
 	char *cause = NULL;
@@ -754,6 +794,7 @@ cmd_export_stories(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_export_stories_entry = {
 	.name = "stories", .args = "[--format md|yaml] [--out FILE] [--all]",
 	.summary = "the story bank as Markdown or YAML",
@@ -766,3 +807,4 @@ const struct cmd_entry cmd_export_stories_entry = {
 	},
 	.exec = cmd_export_stories,
 };
+/* clang-format on */

@@ -6,6 +6,6 @@
 #include "cmd.h"
 
 extern const struct cmd_entry cmd_stories_entry, cmd_story_entry, cmd_rehearse_entry,
-	cmd_export_stories_entry;
+        cmd_export_stories_entry;
 
 #endif

@@ -46,8 +46,7 @@ print_json(const struct storysched_day *d, int roll)
 {
 	char day[16];
 	fmt_date(d->today, day, sizeof day);
-	printf("{\"day\":\"%s\",\"done\":%d,\"total\":%d,\"stories\":[", day, d->done,
-	       d->total);
+	printf("{\"day\":\"%s\",\"done\":%d,\"total\":%d,\"stories\":[", day, d->done, d->total);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct storysched_item *it = &d->items[i];
 		printf("%s{\"id\":", i ? "," : "");
@@ -131,10 +130,11 @@ print_text(const struct storysched_day *d, int roll)
 		else
 			snprintf(when, sizeof when, "in %lld day%s", left, left == 1 ? "" : "s");
 		printf("Interview week: %s%son %s (%s): %d of %d %s not rehearsed "
-		       "since the week began; %d asked for today.\n", d->target_name,
-		       *d->target_name ? " " : "", day, when, d->pending, d->mapped,
-		       d->all_competencies ? "stories (all: the gap map selects none)" :
-		       "mapped stories", d->quota);
+		       "since the week began; %d asked for today.\n",
+		       d->target_name, *d->target_name ? " " : "", day, when, d->pending, d->mapped,
+		       d->all_competencies ? "stories (all: the gap map selects none)"
+		                           : "mapped stories",
+		       d->quota);
 	}
 	if (d->next_id) {
 		fmt_day(d->next_due, roll, day, sizeof day);
@@ -161,11 +161,13 @@ cmd_stories_due(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_stories_due_entry = {
 	.name = "due", .args = "[--json]", .summary = "the stories due for rehearsal today",
 	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
 	.exec = cmd_stories_due,
 };
+/* clang-format on */
 
 void
 cli_storysched_show(struct db *db, const char *id)

@@ -23,8 +23,8 @@ say_replaced(struct db *db, int64_t now, const char *how)
 	if (v != NULL) {
 		char what[300];
 		plan_describe(v, what, sizeof what);
-		printf("%s the running plan %s; its ticks and reviews stay in the history.\n",
-		       how, what);
+		printf("%s the running plan %s; its ticks and reviews stay in the history.\n", how,
+		       what);
 	}
 	return v;
 }
@@ -62,8 +62,8 @@ cmd_target_set(struct cmd *c)
 	if (id < 0)
 		return cli_cause(cause);
 	printf("interview %lld: %s%s%s%s on %s, in %lld day%s\n", (long long)id, company,
-	       *company && *role ? " · " : "", role, *company || *role ? "" : "(unnamed)",
-	       date, (long long)(day - today), day - today == 1 ? "" : "s");
+	       *company && *role ? " · " : "", role, *company || *role ? "" : "(unnamed)", date,
+	       (long long)(day - today), day - today == 1 ? "" : "s");
 	const char *plan;
 	int64_t start;
 	char why[512];
@@ -77,6 +77,7 @@ cmd_target_set(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry target_set_entry = {
 	.name = "set", .args = "YYYY-MM-DD [--company NAME] [--role NAME] [--map GAPMAP] [--dry-run]",
 	.summary = "record an interview date",
@@ -89,6 +90,7 @@ static const struct cmd_entry target_set_entry = {
 	},
 	.min = 1, .max = 1, .needs = "the interview date YYYY-MM-DD", .exec = cmd_target_set,
 };
+/* clang-format on */
 
 static int
 cmd_target_list(struct cmd *c)
@@ -138,11 +140,13 @@ cmd_target_list(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry target_list_entry = {
 	.name = "list", .args = "[--json]", .summary = "list upcoming interviews",
 	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
 	.exec = cmd_target_list,
 };
+/* clang-format on */
 
 static int
 cmd_target_plan(struct cmd *c)
@@ -189,11 +193,13 @@ cmd_target_plan(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry target_plan_entry = {
 	.name = "plan", .args = "[--yes]", .summary = "start the plan proposed for the next interview",
 	.opts = (const struct cmd_opt[]){ { .name = "--yes", .type = OPT_FLAG, .alias = "-y" }, { NULL } },
 	.exec = cmd_target_plan,
 };
+/* clang-format on */
 
 static int
 cmd_target_remove(struct cmd *c)
@@ -208,11 +214,13 @@ cmd_target_remove(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry target_remove_entry = {
 	.name = "remove", .args = "ID", .summary = "delete an interview and put its reviews back",
 	.min = 1, .max = 1, .needs = "an interview ID", .exec = cmd_target_remove,
 	.flags = CMD_OPERANDS,
 };
+/* clang-format on */
 
 static int
 cmd_target_schedule(struct cmd *c)
@@ -228,12 +236,15 @@ cmd_target_schedule(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 static const struct cmd_entry target_schedule_entry = {
 	.name = "schedule", .args = "[--dry-run]", .summary = "plan the reviews for the next interview again",
 	.opts = (const struct cmd_opt[]){ { .name = "--dry-run", .type = OPT_FLAG }, { NULL } },
 	.exec = cmd_target_schedule,
 };
+/* clang-format on */
 
+/* clang-format off */
 const struct cmd_entry cmd_target_entry = {
 	.name = "target", .args = "set|list|plan|schedule|remove ...",
 	.summary = "interview dates: everything works toward the next one",
@@ -254,6 +265,7 @@ const struct cmd_entry cmd_target_entry = {
 	},
 	.dflt = "list",
 };
+/* clang-format on */
 
 static int
 cmd_cram(struct cmd *c)
@@ -268,8 +280,10 @@ cmd_cram(struct cmd *c)
 		const char *colon = strchr(skill, ':');
 		if (colon == NULL || colon == skill || (size_t)(colon - skill) >= sizeof map ||
 		    parse_int(NULL, colon + 1, 1, INT32_MAX, &src.row, NULL) != 0)
-			return cli_usage(c, "--skill takes MAP:ROW, ROW a row number (see "
-			                 "prepdeck gapmap show MAP), not '%s'", skill);
+			return cli_usage(c,
+			                 "--skill takes MAP:ROW, ROW a row number (see "
+			                 "prepdeck gapmap show MAP), not '%s'",
+			                 skill);
 		memcpy(map, skill, (size_t)(colon - skill));
 		src.map = map;
 	}
@@ -296,6 +310,7 @@ cmd_cram(struct cmd *c)
 	return EXIT_OK;
 }
 
+/* clang-format off */
 const struct cmd_entry cmd_cram_entry = {
 	.name = "cram", .args = "[--deck ID] [--tag TAG] [--skill MAP:ROW] [--list]",
 	.summary = "practise cards outside the schedule",
@@ -313,3 +328,4 @@ const struct cmd_entry cmd_cram_entry = {
 	},
 	.exec = cmd_cram,
 };
+/* clang-format on */

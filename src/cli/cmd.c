@@ -11,8 +11,7 @@
 
 /* ---- reporting -------------------------------------------------------- */
 
-static void __attribute__((format(printf, 1, 0)))
-vmessage(const char *fmt, va_list ap)
+static void __attribute__((format(printf, 1, 0))) vmessage(const char *fmt, va_list ap)
 {
 	fputs("prepdeck: ", stderr);
 	vfprintf(stderr, fmt, ap);
@@ -86,7 +85,9 @@ open_store(struct cli *cli)
 	if (cli->store != NULL)
 		return store_db(cli->store);
 	struct store_request req = {
-		.path = cli->dbflag, .access = STORE_WRITE, .lock = cli->lock,
+		.path = cli->dbflag,
+		.access = STORE_WRITE,
+		.lock = cli->lock,
 	};
 	char *cause = NULL;
 	cli->store = store_open(&req, &cause);
@@ -355,9 +356,9 @@ cmd_run(struct cli *cli, const struct cmd_entry *top, int argc, char **argv)
 		} else if (argc == 0 && e->dflt != NULL) {
 			s = find_sub(e->subs, e->dflt);
 		} else if (e->exec != NULL) {
-			break;      /* the command itself takes these arguments */
-		} else if (argc > 0 && (strcmp(argv[0], "--help") == 0 ||
-		                        strcmp(argv[0], "-h") == 0)) {
+			break; /* the command itself takes these arguments */
+		} else if (argc > 0 &&
+		           (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
 			return CMD_HELP;
 		} else {
 			c.entry = e;
@@ -368,10 +369,10 @@ cmd_run(struct cli *cli, const struct cmd_entry *top, int argc, char **argv)
 				               : cli_usage(&c, "%s needs %s, not '%s'", c.name,
 				                           e->needs, argv[0]);
 			else
-				rc = argc == 0
-				    ? cli_usage(&c, "%s needs a subcommand: %s", c.name, names)
-				    : cli_usage(&c, "%s: unknown subcommand '%s' (%s)", c.name,
-				                argv[0], names);
+				rc = argc == 0 ? cli_usage(&c, "%s needs a subcommand: %s", c.name,
+				                           names)
+				               : cli_usage(&c, "%s: unknown subcommand '%s' (%s)",
+				                           c.name, argv[0], names);
 			free(names);
 			return rc;
 		}
@@ -419,7 +420,8 @@ cli_value(const char *v, size_t max, int *used_stdin, char **cause)
 		sbuf_addn(&b, buf, n);
 		if (b.len > max) {
 			sbuf_free(&b);
-			fail(cause, "standard input is too long (a field holds at most %zu bytes)", max);
+			fail(cause, "standard input is too long (a field holds at most %zu bytes)",
+			     max);
 			return NULL;
 		}
 	}

@@ -20,26 +20,26 @@ enum { EXIT_OK = 0, EXIT_USER = 1, EXIT_USAGE = 2 };
 /* One run of the program: the global options, the store the command
  * opened, and the screen it asks for. */
 struct cli {
-	const char *dbflag;        /* --db PATH, or NULL */
-	int lock;                  /* a command that opens a screen: the
+	const char *dbflag;         /* --db PATH, or NULL */
+	int lock;                   /* a command that opens a screen: the
 	                              interactive session's lock */
-	struct store *store;       /* opened on demand by cli_db */
+	struct store *store;        /* opened on demand by cli_db */
 	struct start_request start; /* the screen a command asks for */
 };
 
 enum opt_type {
-	OPT_FLAG,                  /* --json */
-	OPT_STR,                   /* --deck ID */
-	OPT_INT,                   /* --limit N: a whole number in [min, max] */
-	OPT_REAL,                  /* --retention R: a number in [min, max] */
-	OPT_DATE,                  /* --on YYYY-MM-DD */
+	OPT_FLAG, /* --json */
+	OPT_STR,  /* --deck ID */
+	OPT_INT,  /* --limit N: a whole number in [min, max] */
+	OPT_REAL, /* --retention R: a number in [min, max] */
+	OPT_DATE, /* --on YYYY-MM-DD */
 };
 
 /* What a value or an operand names, for the shell completions. */
 enum arg_kind {
 	ARG_NONE,
-	ARG_FILE,                  /* a path */
-	ARG_DECK,                  /* ids from the database ... */
+	ARG_FILE, /* a path */
+	ARG_DECK, /* ids from the database ... */
 	ARG_STORY,
 	ARG_MAP,
 	ARG_CARD,
@@ -47,63 +47,63 @@ enum arg_kind {
 };
 
 struct cmd_opt {
-	const char *name;          /* "--deck" */
+	const char *name; /* "--deck" */
 	enum opt_type type;
-	const char *arg;           /* the value as help names it ("ID") */
-	double min, max;           /* OPT_INT, OPT_REAL */
-	const char *need;          /* what a missing value is ("a file name");
+	const char *arg;    /* the value as help names it ("ID") */
+	double min, max;    /* OPT_INT, OPT_REAL */
+	const char *need;   /* what a missing value is ("a file name");
 	                              NULL: arg */
-	const char *alias;         /* another spelling ("-y") */
-	const char *words;         /* OPT_STR: the only values it takes,
+	const char *alias;  /* another spelling ("-y") */
+	const char *words;  /* OPT_STR: the only values it takes,
 	                              separated by spaces ("md csv yaml") */
-	enum arg_kind kind;        /* OPT_STR: what the value names */
-	int many;                  /* may be given more than once */
+	enum arg_kind kind; /* OPT_STR: what the value names */
+	int many;           /* may be given more than once */
 };
 
 struct cmd;
 
 enum {
-	CMD_OPERANDS = 1,          /* every argument is an operand (a setting's
+	CMD_OPERANDS = 1, /* every argument is an operand (a setting's
 	                              value may start with '-'); only the
 	                              first "--" is taken out */
-	CMD_HIDDEN = 2,            /* not in --help, the man page or the
+	CMD_HIDDEN = 2,   /* not in --help, the man page or the
 	                              completions */
 };
 
 struct cmd_entry {
 	const char *name;
-	const char *alias;         /* another name ("edit" for "set") */
-	const char *args;          /* synopsis after the name */
-	const char *summary;       /* one line for --help */
-	const char *help;          /* paragraph for the man page and `help CMD` */
+	const char *alias;          /* another name ("edit" for "set") */
+	const char *args;           /* synopsis after the name */
+	const char *summary;        /* one line for --help */
+	const char *help;           /* paragraph for the man page and `help CMD` */
 	const struct cmd_opt *opts; /* ends with a NULL name; NULL: none */
-	int min, max;              /* operands (max -1: any number) */
-	const char *needs;         /* what too few operands lack ("a RUBRIC
+	int min, max;               /* operands (max -1: any number) */
+	const char *needs;          /* what too few operands lack ("a RUBRIC
 	                              (see ...)"), or a missing subcommand;
 	                              NULL: the synopsis, the subcommands */
-	enum arg_kind operand[3];  /* what the operands name (with max -1,
+	enum arg_kind operand[3];   /* what the operands name (with max -1,
 	                              the last one named stands for the rest) */
 	int (*exec)(struct cmd *c);
 	const struct cmd_entry *const *subs; /* subcommands, ending with NULL */
-	const char *dflt;          /* the subcommand run without arguments */
-	int flags;                 /* CMD_* */
+	const char *dflt;                    /* the subcommand run without arguments */
+	int flags;                           /* CMD_* */
 };
 
 /* The parsed command line of one (sub)command. */
 struct cmd {
 	const struct cmd_entry *entry;
 	const struct cmd_entry *top; /* the command named first (for help) */
-	char name[64];             /* "gapmap show", for messages */
-	int argc;                  /* the operands */
+	char name[64];               /* "gapmap show", for messages */
+	int argc;                    /* the operands */
 	char **argv;
 	struct cmd_val {
 		int set;
-		const char *s;         /* the value as given */
-		int64_t i;             /* OPT_INT, OPT_DATE (a day number) */
-		double r;              /* OPT_REAL */
-		const char **list;     /* many: every value in order */
+		const char *s;     /* the value as given */
+		int64_t i;         /* OPT_INT, OPT_DATE (a day number) */
+		double r;          /* OPT_REAL */
+		const char **list; /* many: every value in order */
 		size_t n;
-	} *vals;                   /* one per option of the template */
+	} * vals; /* one per option of the template */
 	struct cli *cli;
 };
 
@@ -115,15 +115,15 @@ int cmd_run(struct cli *cli, const struct cmd_entry *e, int argc, char **argv);
 
 /* The option values. name must be in the command's template. */
 int arg_flag(const struct cmd *c, const char *name);
-const char *arg_str(const struct cmd *c, const char *name);       /* NULL: not given */
+const char *arg_str(const struct cmd *c, const char *name);           /* NULL: not given */
 int64_t arg_int(const struct cmd *c, const char *name, int64_t dflt); /* also OPT_DATE */
 double arg_real(const struct cmd *c, const char *name, double dflt);
 const char **arg_list(const struct cmd *c, const char *name, size_t *n);
 
 /* An operand read by the strict parsers of parse.h: 0 with *out set, or
  * -1 after a usage error naming what (the caller returns EXIT_USAGE). */
-int cli_int(const struct cmd *c, const char *what, const char *s, int64_t min,
-            int64_t max, int64_t *out);
+int cli_int(const struct cmd *c, const char *what, const char *s, int64_t min, int64_t max,
+            int64_t *out);
 int cli_day(const struct cmd *c, const char *what, const char *s, int64_t *day);
 
 /* A VALUE operand or option value: a copy of v, or when v is "-" all of

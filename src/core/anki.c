@@ -20,7 +20,7 @@
 #include "settings.h"
 #include "util.h"
 
-#define EARLIEST_MS 1104537600000LL   /* 2005-01-01: before Anki existed */
+#define EARLIEST_MS 1104537600000LL /* 2005-01-01: before Anki existed */
 #define MAX_FIELDS 64
 #define MAX_TEMPLATES 64
 
@@ -29,7 +29,7 @@ enum tmap { MAP_NONE, MAP_BASIC, MAP_REVERSE, MAP_TYPEIN };
 struct ntype {
 	int64_t id;
 	char *name;
-	int cloze;                        /* kind 1 */
+	int cloze; /* kind 1 */
 	int nfields;
 	char *fields[MAX_FIELDS];
 	int ntmpl;
@@ -37,10 +37,10 @@ struct ntype {
 		int ord;
 		char *q, *a;
 		enum tmap map;
-		int qf, af;                   /* field indexes asked and answered */
+		int qf, af; /* field indexes asked and answered */
 	} t[MAX_TEMPLATES];
-	int other;                        /* not one of the four known shapes */
-	int overflow;                     /* more fields or templates than kept */
+	int other;    /* not one of the four known shapes */
+	int overflow; /* more fields or templates than kept */
 };
 
 struct deckname {
@@ -50,11 +50,11 @@ struct deckname {
 
 struct cardref {
 	int64_t cid;
-	char *key;                        /* NULL: the card was skipped */
-	int suspend;                      /* newly added and suspended in Anki */
-	int sched;                        /* scheduled (not new) in Anki */
-	int old;                          /* the card was there before this import */
-	int merge;                        /* its history joins a review log it has */
+	char *key;   /* NULL: the card was skipped */
+	int suspend; /* newly added and suspended in Anki */
+	int sched;   /* scheduled (not new) in Anki */
+	int old;     /* the card was there before this import */
+	int merge;   /* its history joins a review log it has */
 };
 
 struct rev {
@@ -64,11 +64,11 @@ struct rev {
 	int replay;
 };
 
-#define LOG_BATCH 32                  /* review-log rows written by one INSERT */
-#define LOG_COLS 18                   /* parameters of one row */
-#define STATE_BATCH 32                /* card states written by one INSERT */
+#define LOG_BATCH 32   /* review-log rows written by one INSERT */
+#define LOG_COLS 18    /* parameters of one row */
+#define STATE_BATCH 32 /* card states written by one INSERT */
 #define STATE_COLS 10
-#define BULK_MIN 10000                /* rows from which a table's indexes are rebuilt */
+#define BULK_MIN 10000 /* rows from which a table's indexes are rebuilt */
 
 struct logrow {
 	const char *key;
@@ -78,7 +78,7 @@ struct logrow {
 
 struct imp {
 	struct db *db;
-	int overrides;              /* the learner has edited some card's text */
+	int overrides; /* the learner has edited some card's text */
 	const struct anki_import_opts *o;
 	struct anki_summary *s;
 	char **cause;
@@ -88,7 +88,7 @@ struct imp {
 	size_t nnt;
 	struct deckname *decks;
 	size_t ndecks;
-	char **seen_decks;                /* prepdeck deck ids written */
+	char **seen_decks; /* prepdeck deck ids written */
 	size_t nseen;
 	struct cardref *refs;
 	size_t nrefs, caprefs;
@@ -97,13 +97,13 @@ struct imp {
 	char *fields[MAX_FIELDS];
 	int nf;
 	char *note_id;
-	char *long_guid;                  /* its guid, when too long for the id */
-	int pd_match;                     /* its guid names a prepdeck card */
+	char *long_guid; /* its guid, when too long for the id */
+	int pd_match;    /* its guid names a prepdeck card */
 	char *pd_key;
 	int64_t ord;
 	struct settings set;
 	struct fsrs_params p;
-	int targets;                      /* an interview date is set */
+	int targets; /* an interview date is set */
 	/* revlog of one card */
 	struct rev *rows;
 	size_t nrows, caprows;
@@ -112,16 +112,22 @@ struct imp {
 	/* review-log rows and card states waiting to be written */
 	struct logrow batch[LOG_BATCH];
 	size_t nbatch;
-	struct { const char *key; struct fsrs_card c; } states[STATE_BATCH];
+	struct {
+		const char *key;
+		struct fsrs_card c;
+	} states[STATE_BATCH];
 	size_t nstates;
 	/* cards whose history is merged after the bulk: their rows */
-	struct { struct cardref *ref; size_t start, n; } *merges;
+	struct {
+		struct cardref *ref;
+		size_t start, n;
+	} * merges;
 	size_t nmerge, capmerge;
 	struct rev *mrows;
 	size_t nmrows, capmrows;
 	/* statements of the bulk path, prepared once */
 	struct db_stmt *st_card_has, *st_card_put, *st_log_has, *st_log_put, *st_log_many,
-	               *st_state, *st_state_many;
+	        *st_state, *st_state_many;
 };
 
 /* ---- note types -------------------------------------------------------- */
@@ -142,7 +148,8 @@ on_notetype(void *ctx, const struct anki_row *r)
 	int kind = (int)r->i[1];
 	if (kind < 0) {
 		if (anki_proto_notetype_kind(r->blob, r->nblob, &kind) != 0)
-			return fail(im->cause, "note type '%s' has a damaged configuration", r->s[0]);
+			return fail(im->cause, "note type '%s' has a damaged configuration",
+			            r->s[0]);
 	}
 	im->nt = xrealloc(im->nt, (im->nnt + 1) * sizeof *im->nt);
 	struct ntype *t = &im->nt[im->nnt++];
@@ -186,7 +193,8 @@ on_template(void *ctx, const struct anki_row *r)
 	char *q, *a;
 	if (r->s[1] == NULL) {
 		if (anki_proto_template(r->blob, r->nblob, &q, &a) != 0)
-			return fail(im->cause, "a card template of note type '%s' is damaged", t->name);
+			return fail(im->cause, "a card template of note type '%s' is damaged",
+			            t->name);
 	} else {
 		q = xstrdup(r->s[1]);
 		a = xstrdup(r->s[2]);
@@ -202,7 +210,8 @@ static int
 field_index(const struct ntype *t, const char *name, size_t n)
 {
 	for (int i = 0; i < t->nfields; i++)
-		if (t->fields[i] && strlen(t->fields[i]) == n && strncmp(t->fields[i], name, n) == 0)
+		if (t->fields[i] && strlen(t->fields[i]) == n &&
+		    strncmp(t->fields[i], name, n) == 0)
 			return i;
 	return -1;
 }
@@ -348,17 +357,19 @@ ensure_deck(struct imp *im, int64_t did)
 	id = im->seen_decks[im->nseen - 1];
 	int exists = db_int(im->db, 0, "SELECT count(*) FROM doc WHERE id = ?", "t", id) > 0;
 	if (exists && im->o->deck != NULL)
-		return id;   /* --deck into a deck of the learner's: keep its title */
+		return id; /* --deck into a deck of the learner's: keep its title */
 	const char *name = deck_name(im, did);
-	char *title = im->o->deck ? xstrdup(im->o->deck) : name && *name ? xstrdup(name) :
-	              xprintf("Anki deck %lld", (long long)did);
+	char *title = im->o->deck     ? xstrdup(im->o->deck)
+	              : name && *name ? xstrdup(name)
+	                              : xprintf("Anki deck %lld", (long long)did);
 	int64_t ord = db_int(im->db, 0, "SELECT max(ord) + 1 FROM doc", "");
-	int n = db_exec(im->db,
-	    "INSERT INTO doc(id, kind, title, description, tags, extra, ord, src, line, retired) "
-	    "VALUES (?1, 'deck', ?2, 'Imported from Anki', ' anki ', '', ?3, ?4, 0, 0) "
-	    "ON CONFLICT(id) DO UPDATE SET title = excluded.title, retired = 0 "
-	    "WHERE title IS NOT excluded.title OR retired <> 0", "ttit", id, title, ord,
-	    im->srclabel);
+	int n = db_exec(
+	        im->db,
+	        "INSERT INTO doc(id, kind, title, description, tags, extra, ord, src, line, retired) "
+	        "VALUES (?1, 'deck', ?2, 'Imported from Anki', ' anki ', '', ?3, ?4, 0, 0) "
+	        "ON CONFLICT(id) DO UPDATE SET title = excluded.title, retired = 0 "
+	        "WHERE title IS NOT excluded.title OR retired <> 0",
+	        "ttit", id, title, ord, im->srclabel);
 	free(title);
 	if (!exists)
 		im->s->decks_added++;
@@ -489,8 +500,10 @@ start_note(struct imp *im, const struct anki_row *r, const struct ntype *t)
 		if (db_int(im->db, 0, "SELECT count(*) FROM card WHERE key = ? AND kind <> 'cloze'",
 		           "t", k) > 0)
 			im->pd_match = 1;
-		else if (db_int(im->db, 0, "SELECT count(*) FROM card WHERE key > ?1 || ':c' AND "
-		                "key < ?1 || ':d' AND note_id = ?1 AND kind = 'cloze'", "t", k) > 0)
+		else if (db_int(im->db, 0,
+		                "SELECT count(*) FROM card WHERE key > ?1 || ':c' AND "
+		                "key < ?1 || ':d' AND note_id = ?1 AND kind = 'cloze'",
+		                "t", k) > 0)
 			im->pd_match = 2;
 		if (im->pd_match)
 			im->pd_key = xstrdup(k);
@@ -528,7 +541,7 @@ static int
 kept_by_learner(struct imp *im, const char *suffix, const char *kind, const char *front,
                 const char *back, const char *note, const char *tags)
 {
-	if (*suffix != '\0')   /* the note's other cards follow its first */
+	if (*suffix != '\0') /* the note's other cards follow its first */
 		return db_int(im->db, 0, "SELECT count(*) FROM card_override WHERE note_id = ?",
 		              "t", im->note_id) > 0;
 	struct card_note ov;
@@ -545,12 +558,16 @@ on_card(void *ctx, const struct anki_row *r)
 	int64_t cid = r->i[0], nid = r->i[1], mid = r->i[12];
 	int ord = (int)r->i[3];
 	if (r->i[11])
-		return fail(im->cause, "card %lld belongs to note %lld, which is not in the "
-		            "collection", (long long)cid, (long long)nid);
+		return fail(im->cause,
+		            "card %lld belongs to note %lld, which is not in the "
+		            "collection",
+		            (long long)cid, (long long)nid);
 	const struct ntype *t = find_nt(im, mid);
 	if (t == NULL)
-		return fail(im->cause, "note %lld uses note type %lld, which the collection does "
-		            "not define", (long long)nid, (long long)mid);
+		return fail(im->cause,
+		            "note %lld uses note type %lld, which the collection does "
+		            "not define",
+		            (long long)nid, (long long)mid);
 	if (nid != im->nid || im->nf == 0) {
 		if (start_note(im, r, t) != 0)
 			return -1;
@@ -634,8 +651,8 @@ on_card(void *ctx, const struct anki_row *r)
 	db_bind_text_kept(st, 1, key);
 	int existed = db_step(st);
 	db_reset(st);
-	if (existed && im->overrides && kept_by_learner(im, suffix, kind, front, back, note,
-	                                                tags)) {
+	if (existed && im->overrides &&
+	    kept_by_learner(im, suffix, kind, front, back, note, tags)) {
 		im->s->cards_unchanged++;
 		add_ref(im, cid, key, existed, 0, 0);
 		free(key);
@@ -652,9 +669,10 @@ on_card(void *ctx, const struct anki_row *r)
 	int n = db_run(st);
 	if (im->long_guid) {
 		/* Once a note: the export gives it this guid back. */
-		db_exec(im->db, "INSERT INTO anki_note(note_id, guid) VALUES (?, ?) "
-		        "ON CONFLICT(note_id) DO UPDATE SET guid = excluded.guid", "tt",
-		        im->note_id, im->long_guid);
+		db_exec(im->db,
+		        "INSERT INTO anki_note(note_id, guid) VALUES (?, ?) "
+		        "ON CONFLICT(note_id) DO UPDATE SET guid = excluded.guid",
+		        "tt", im->note_id, im->long_guid);
 		free(im->long_guid);
 		im->long_guid = NULL;
 	}
@@ -860,14 +878,15 @@ replay(struct imp *im, const char *key, struct rev *rows, size_t n, int insert)
 			log_row(im, key, &rows[i], &c, &prev);
 		} else if (rows[i].replay) {
 			db_exec(im->db,
-			    "UPDATE review_log SET state = ?, due = ?, stability = ?, difficulty = ?, "
-			    "prev_state = ?, prev_due = ?, prev_stability = ?, prev_difficulty = ?, "
-			    "prev_last_review = ?, prev_reps = ?, prev_lapses = ?, prev_step = ?, "
-			    "prev_scheduled_days = ? WHERE id = ?", "iiddiiddiiiiii",
-			    (int64_t)c.state, c.due, c.stability, c.difficulty, (int64_t)prev.state,
-			    prev.due, prev.stability, prev.difficulty, prev.last_review,
-			    (int64_t)prev.reps, (int64_t)prev.lapses, (int64_t)prev.step,
-			    (int64_t)prev.scheduled_days, rows[i].id);
+			        "UPDATE review_log SET state = ?, due = ?, stability = ?, difficulty = ?, "
+			        "prev_state = ?, prev_due = ?, prev_stability = ?, prev_difficulty = ?, "
+			        "prev_last_review = ?, prev_reps = ?, prev_lapses = ?, prev_step = ?, "
+			        "prev_scheduled_days = ? WHERE id = ?",
+			        "iiddiiddiiiiii", (int64_t)c.state, c.due, c.stability,
+			        c.difficulty, (int64_t)prev.state, prev.due, prev.stability,
+			        prev.difficulty, prev.last_review, (int64_t)prev.reps,
+			        (int64_t)prev.lapses, (int64_t)prev.step,
+			        (int64_t)prev.scheduled_days, rows[i].id);
 		}
 	}
 	if (last < n)
@@ -894,14 +913,17 @@ merge_card(struct imp *im, const char *key, const struct rev *rows, size_t nrows
 	int64_t added = 0;
 	for (size_t i = 0; i < nrows; i++) {
 		const struct rev *r = &rows[i];
-		if (db_int(im->db, 0, "SELECT count(*) FROM review_log WHERE card_key = ? "
-		           "AND reviewed_at = ?", "ti", key, r->t) > 0) {
+		if (db_int(im->db, 0,
+		           "SELECT count(*) FROM review_log WHERE card_key = ? "
+		           "AND reviewed_at = ?",
+		           "ti", key, r->t) > 0) {
 			im->s->reviews_dup++;
 			continue;
 		}
-		db_exec(im->db, "INSERT INTO review_log(card_key, reviewed_at, rating, mode, "
-		        "duration_ms) VALUES (?, ?, ?, ?, ?)", "tiiti", key, r->t,
-		        (int64_t)r->rating, r->mode, r->dur);
+		db_exec(im->db,
+		        "INSERT INTO review_log(card_key, reviewed_at, rating, mode, "
+		        "duration_ms) VALUES (?, ?, ?, ?, ?)",
+		        "tiiti", key, r->t, (int64_t)r->rating, r->mode, r->dur);
 		added++;
 	}
 	im->s->reviews_added += added;
@@ -910,14 +932,18 @@ merge_card(struct imp *im, const char *key, const struct rev *rows, size_t nrows
 	im->s->with_history++;
 	size_t n = 0, cap = 0;
 	struct rev *all = NULL;
-	struct db_stmt *st = db_prepare(im->db, "SELECT id, reviewed_at, rating, mode, "
+	struct db_stmt *st = db_prepare(im->db,
+	                                "SELECT id, reviewed_at, rating, mode, "
 	                                "duration_ms FROM review_log WHERE card_key = ? "
-	                                "ORDER BY reviewed_at, id", "t", key);
+	                                "ORDER BY reviewed_at, id",
+	                                "t", key);
 	while (db_step(st)) {
 		const char *m = db_col_text(st, 3);
-		struct rev v = { .id = db_col_int(st, 0), .t = db_col_int(st, 1),
-		                 .rating = (enum fsrs_rating)db_col_int(st, 2), .dur = db_col_int(st, 4),
-		                 .replay = strcmp(m, "review") == 0 || strcmp(m, "filtered") == 0 };
+		struct rev v = { .id = db_col_int(st, 0),
+			         .t = db_col_int(st, 1),
+			         .rating = (enum fsrs_rating)db_col_int(st, 2),
+			         .dur = db_col_int(st, 4),
+			         .replay = strcmp(m, "review") == 0 || strcmp(m, "filtered") == 0 };
 		push_row(&all, &n, &cap, &v);
 	}
 	db_finalize(st);
@@ -969,9 +995,10 @@ on_revlog(void *ctx, const struct anki_row *r)
 		im->cur_cid = cid;
 	}
 	if (ease < 0 || ease > 4)
-		return fail(im->cause, "review %lld of card %lld has rating %lld; Anki's "
-		            "ratings are 1 to 4 (0 for a manual change)", (long long)id,
-		            (long long)cid, (long long)ease);
+		return fail(im->cause,
+		            "review %lld of card %lld has rating %lld; Anki's "
+		            "ratings are 1 to 4 (0 for a manual change)",
+		            (long long)id, (long long)cid, (long long)ease);
 	if (type < 0 || type > 5)
 		return fail(im->cause, "review %lld of card %lld has an unknown type %lld",
 		            (long long)id, (long long)cid, (long long)type);
@@ -999,8 +1026,10 @@ on_revlog(void *ctx, const struct anki_row *r)
 		im->s->reviews_unanswered++;
 		return 0;
 	}
-	struct rev v = { .id = id, .t = id / 1000, .dur = r->i[3] < 0 ? 0 : r->i[3],
-	                 .rating = (enum fsrs_rating)ease };
+	struct rev v = { .id = id,
+		         .t = id / 1000,
+		         .dur = r->i[3] < 0 ? 0 : r->i[3],
+		         .rating = (enum fsrs_rating)ease };
 	if (type <= 2) {
 		v.mode = "review";
 		v.replay = 1;
@@ -1011,7 +1040,7 @@ on_revlog(void *ctx, const struct anki_row *r)
 		v.mode = "manual";
 	}
 	push_row(&im->rows, &im->nrows, &im->caprows, &v);
-	ref->sched = 0;   /* it has history */
+	ref->sched = 0; /* it has history */
 	return 0;
 }
 
@@ -1071,29 +1100,34 @@ prepare_bulk(struct imp *im)
 {
 	struct db *db = im->db;
 	im->st_card_has = db_prepare(db, "SELECT 1 FROM card WHERE key = ?", "");
-	im->st_card_put = db_prepare(db,
-	    "INSERT INTO card(key, note_id, deck_id, kind, front, back, note, tags, cloze, ord, "
-	    "src, line, retired) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, 0) "
-	    "ON CONFLICT(key) DO UPDATE SET note_id = excluded.note_id, deck_id = excluded.deck_id, "
-	    "kind = excluded.kind, front = excluded.front, back = excluded.back, "
-	    "note = excluded.note, tags = excluded.tags, cloze = excluded.cloze, retired = 0 "
-	    "WHERE front IS NOT excluded.front OR back IS NOT excluded.back OR note IS NOT "
-	    "excluded.note OR tags IS NOT excluded.tags OR deck_id IS NOT excluded.deck_id OR "
-	    "kind IS NOT excluded.kind OR cloze IS NOT excluded.cloze OR retired <> 0", "");
+	im->st_card_put = db_prepare(
+	        db,
+	        "INSERT INTO card(key, note_id, deck_id, kind, front, back, note, tags, cloze, ord, "
+	        "src, line, retired) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 0, 0) "
+	        "ON CONFLICT(key) DO UPDATE SET note_id = excluded.note_id, deck_id = excluded.deck_id, "
+	        "kind = excluded.kind, front = excluded.front, back = excluded.back, "
+	        "note = excluded.note, tags = excluded.tags, cloze = excluded.cloze, retired = 0 "
+	        "WHERE front IS NOT excluded.front OR back IS NOT excluded.back OR note IS NOT "
+	        "excluded.note OR tags IS NOT excluded.tags OR deck_id IS NOT excluded.deck_id OR "
+	        "kind IS NOT excluded.kind OR cloze IS NOT excluded.cloze OR retired <> 0",
+	        "");
 	im->st_log_has = db_prepare(db, "SELECT 1 FROM review_log WHERE card_key = ? LIMIT 1", "");
-	static const char log_head[] = "INSERT INTO review_log(card_key, reviewed_at, rating, "
-		"mode, duration_ms, state, due, stability, difficulty, prev_state, prev_due, "
-		"prev_stability, prev_difficulty, prev_last_review, prev_reps, prev_lapses, "
-		"prev_step, prev_scheduled_days, prev_suspended, prev_leech) VALUES ";
+	static const char log_head[] =
+	        "INSERT INTO review_log(card_key, reviewed_at, rating, "
+	        "mode, duration_ms, state, due, stability, difficulty, prev_state, prev_due, "
+	        "prev_stability, prev_difficulty, prev_last_review, prev_reps, prev_lapses, "
+	        "prev_step, prev_scheduled_days, prev_suspended, prev_leech) VALUES ";
 	static const char log_row[] = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,0)";
-	static const char state_head[] = "INSERT INTO card_state(key, state, due, stability, "
-		"difficulty, last_review, reps, lapses, step, scheduled_days) VALUES ";
+	static const char state_head[] =
+	        "INSERT INTO card_state(key, state, due, stability, "
+	        "difficulty, last_review, reps, lapses, step, scheduled_days) VALUES ";
 	static const char state_row[] = "(?,?,?,?,?,?,?,?,?,?)";
-	static const char state_tail[] = " ON CONFLICT(key) DO UPDATE SET state = "
-		"excluded.state, due = excluded.due, stability = excluded.stability, "
-		"difficulty = excluded.difficulty, last_review = excluded.last_review, "
-		"reps = excluded.reps, lapses = excluded.lapses, step = excluded.step, "
-		"scheduled_days = excluded.scheduled_days";
+	static const char state_tail[] =
+	        " ON CONFLICT(key) DO UPDATE SET state = "
+	        "excluded.state, due = excluded.due, stability = excluded.stability, "
+	        "difficulty = excluded.difficulty, last_review = excluded.last_review, "
+	        "reps = excluded.reps, lapses = excluded.lapses, step = excluded.step, "
+	        "scheduled_days = excluded.scheduled_days";
 	im->st_log_put = prepare_rows(db, log_head, log_row, 1, "");
 	im->st_log_many = prepare_rows(db, log_head, log_row, LOG_BATCH, "");
 	im->st_state = prepare_rows(db, state_head, state_row, 1, state_tail);
@@ -1135,8 +1169,10 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 		int ok = kind == NULL || str_prefix(kind, "deck @anki");
 		free(kind);
 		if (!ok)
-			return fail(cause, "'%s' is not one of your Anki decks; --deck takes a new "
-			            "deck id or one made by an earlier Anki import", opts.deck);
+			return fail(cause,
+			            "'%s' is not one of your Anki decks; --deck takes a new "
+			            "deck id or one made by an earlier Anki import",
+			            opts.deck);
 	}
 	struct anki_pkg pkg;
 	if (anki_pkg_open(file, NULL, 0, &pkg, opts.progress, opts.ctx, cause) != 0)
@@ -1152,8 +1188,10 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 	if (schema < 11 || schema > 18) {
 		anki_src_close(src);
 		anki_pkg_close(&pkg);
-		return fail(cause, "unknown collection schema version %d (this prepdeck reads "
-		            "Anki's schema 11 to 18)", schema);
+		return fail(cause,
+		            "unknown collection schema version %d (this prepdeck reads "
+		            "Anki's schema 11 to 18)",
+		            schema);
 	}
 
 	struct imp im;
@@ -1212,7 +1250,8 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 			qsort(im.refs, im.nrefs, sizeof *im.refs, cmp_ref);
 			for (size_t i = 1; i < im.nrefs; i++)
 				if (im.refs[i].cid == im.refs[i - 1].cid) {
-					rc = fail(cause, "card %lld appears twice in the collection",
+					rc = fail(cause,
+					          "card %lld appears twice in the collection",
 					          (long long)im.refs[i].cid);
 					break;
 				}
@@ -1224,8 +1263,10 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 			if (c->key && c->sched)
 				s->sched_no_history++;
 			if (c->key && c->suspend)
-				db_exec(db, "INSERT INTO card_state(key, suspended) VALUES (?, 1) "
-				        "ON CONFLICT(key) DO UPDATE SET suspended = 1", "t", c->key);
+				db_exec(db,
+				        "INSERT INTO card_state(key, suspended) VALUES (?, 1) "
+				        "ON CONFLICT(key) DO UPDATE SET suspended = 1",
+				        "t", c->key);
 		}
 		finish_bulk(&im);
 		if (rc == 0) {
@@ -1262,28 +1303,33 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 
 /* ---- summary -------------------------------------------------------------- */
 
-static const char *const format_names[] = { "?", "collection.anki2 (legacy)",
-	"collection.anki21", "collection.anki21b (Anki 2.1.50+)" };
+static const char *const format_names[] = { "?", "collection.anki2 (legacy)", "collection.anki21",
+	                                    "collection.anki21b (Anki 2.1.50+)" };
 
 char *
 anki_summary_text(const struct anki_summary *s)
 {
 	struct sbuf b;
 	sbuf_init(&b);
-	sbuf_addf(&b, "Read %s, schema %d.\n", format_names[s->format >= 1 && s->format <= 3 ?
-	          s->format : 0], s->schema);
+	sbuf_addf(&b, "Read %s, schema %d.\n",
+	          format_names[s->format >= 1 && s->format <= 3 ? s->format : 0], s->schema);
 	sbuf_addf(&b, "Decks: %d added, %d renamed.\n", s->decks_added, s->decks_updated);
 	sbuf_addf(&b, "Cards: %d added, %d updated, %d unchanged.\n", s->cards_added,
 	          s->cards_updated, s->cards_unchanged);
 	if (s->cards_merged)
-		sbuf_addf(&b, "Cards prepdeck exported, found again by guid: %d (their new "
-		          "reviews merged).\n", s->cards_merged);
-	sbuf_addf(&b, "Reviews: %lld added to the review log; %d card%s got history, "
-	          "replayed with the current FSRS parameters.\n", (long long)s->reviews_added,
-	          s->with_history, s->with_history == 1 ? "" : "s");
+		sbuf_addf(&b,
+		          "Cards prepdeck exported, found again by guid: %d (their new "
+		          "reviews merged).\n",
+		          s->cards_merged);
+	sbuf_addf(&b,
+	          "Reviews: %lld added to the review log; %d card%s got history, "
+	          "replayed with the current FSRS parameters.\n",
+	          (long long)s->reviews_added, s->with_history, s->with_history == 1 ? "" : "s");
 	if (s->reviews_dup)
-		sbuf_addf(&b, "Skipped %lld review%s already in the log (same card and "
-		          "second).\n", (long long)s->reviews_dup, s->reviews_dup == 1 ? "" : "s");
+		sbuf_addf(&b,
+		          "Skipped %lld review%s already in the log (same card and "
+		          "second).\n",
+		          (long long)s->reviews_dup, s->reviews_dup == 1 ? "" : "s");
 	if (s->reviews_unanswered)
 		sbuf_addf(&b, "Skipped %lld manual schedule change%s (no rating given).\n",
 		          (long long)s->reviews_unanswered, s->reviews_unanswered == 1 ? "" : "s");
@@ -1294,8 +1340,10 @@ anki_summary_text(const struct anki_summary *s)
 		sbuf_addf(&b, "Skipped %lld review%s of cards not imported.\n",
 		          (long long)s->reviews_skipped, s->reviews_skipped == 1 ? "" : "s");
 	if (s->notes_other)
-		sbuf_addf(&b, "Notes of other note types imported as basic cards (first two "
-		          "fields): %d.\n", s->notes_other);
+		sbuf_addf(&b,
+		          "Notes of other note types imported as basic cards (first two "
+		          "fields): %d.\n",
+		          s->notes_other);
 	if (s->skipped_other)
 		sbuf_addf(&b, "Skipped %d further card%s of those notes.\n", s->skipped_other,
 		          s->skipped_other == 1 ? "" : "s");
@@ -1312,8 +1360,10 @@ anki_summary_text(const struct anki_summary *s)
 		sbuf_addf(&b, "Left out media: %d sound%s, %d image%s.\n", s->sounds,
 		          s->sounds == 1 ? "" : "s", s->images, s->images == 1 ? "" : "s");
 	if (s->sched_no_history)
-		sbuf_addf(&b, "%d card%s scheduled in Anki had no review history and start "
-		          "as new.\n", s->sched_no_history, s->sched_no_history == 1 ? "" : "s");
+		sbuf_addf(&b,
+		          "%d card%s scheduled in Anki had no review history and start "
+		          "as new.\n",
+		          s->sched_no_history, s->sched_no_history == 1 ? "" : "s");
 	if (s->suspended)
 		sbuf_addf(&b, "%d card%s suspended in Anki stay suspended.\n", s->suspended,
 		          s->suspended == 1 ? "" : "s");
@@ -1323,7 +1373,8 @@ anki_summary_text(const struct anki_summary *s)
 void
 anki_summary_json(const struct anki_summary *s, FILE *fp)
 {
-	fprintf(fp, "{\"format\":\"%s\",\"schema\":%d,\"decks_added\":%d,\"decks_updated\":%d,"
+	fprintf(fp,
+	        "{\"format\":\"%s\",\"schema\":%d,\"decks_added\":%d,\"decks_updated\":%d,"
 	        "\"cards_added\":%d,\"cards_updated\":%d,\"cards_unchanged\":%d,"
 	        "\"cards_merged\":%d,\"notes_other\":%d,\"skipped_other\":%d,"
 	        "\"skipped_cloze\":%d,\"skipped_empty\":%d,\"notes_cardless\":%d,"
@@ -1331,12 +1382,13 @@ anki_summary_json(const struct anki_summary *s, FILE *fp)
 	        "\"scheduled_without_history\":%d,\"suspended\":%d,\"reviews_added\":%lld,"
 	        "\"reviews_duplicate\":%lld,\"reviews_unanswered\":%lld,"
 	        "\"reviews_orphan\":%lld,\"reviews_skipped\":%lld}\n",
-	        s->format == 3 ? "anki21b" : s->format == 2 ? "anki21" : "anki2", s->schema,
-	        s->decks_added, s->decks_updated, s->cards_added, s->cards_updated,
+	        s->format == 3   ? "anki21b"
+	        : s->format == 2 ? "anki21"
+	                         : "anki2",
+	        s->schema, s->decks_added, s->decks_updated, s->cards_added, s->cards_updated,
 	        s->cards_unchanged, s->cards_merged, s->notes_other, s->skipped_other,
 	        s->skipped_cloze, s->skipped_empty, s->notes_cardless, s->sounds, s->images,
-	        s->with_history, s->sched_no_history, s->suspended,
-	        (long long)s->reviews_added, (long long)s->reviews_dup,
-	        (long long)s->reviews_unanswered, (long long)s->reviews_orphan,
-	        (long long)s->reviews_skipped);
+	        s->with_history, s->sched_no_history, s->suspended, (long long)s->reviews_added,
+	        (long long)s->reviews_dup, (long long)s->reviews_unanswered,
+	        (long long)s->reviews_orphan, (long long)s->reviews_skipped);
 }

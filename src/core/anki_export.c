@@ -19,10 +19,10 @@
 #define MODEL_REVERSE 1700000000002LL
 #define MODEL_CLOZE 1700000000003LL
 #define MODEL_TYPEIN 1700000000004LL
-#define MODEL_BOTH 1700000000005LL     /* both directions of one note from Anki */
+#define MODEL_BOTH 1700000000005LL /* both directions of one note from Anki */
 #define DCONF_ID 1
 /* The collection's day 0; Anki counts review due dates in days from it. */
-#define COL_CRT 1136073600LL   /* 2006-01-01 00:00 UTC */
+#define COL_CRT 1136073600LL /* 2006-01-01 00:00 UTC */
 
 char *
 anki_guid_for(const char *key)
@@ -121,12 +121,13 @@ jstr(struct sbuf *b, const char *s)
 	sbuf_addc(b, '"');
 }
 
-static const char css[] = ".card { font-family: arial; font-size: 20px; text-align: center; "
-	"color: black; background-color: white; }\n.cloze { font-weight: bold; color: blue; }\n";
+static const char css[] =
+        ".card { font-family: arial; font-size: 20px; text-align: center; "
+        "color: black; background-color: white; }\n.cloze { font-weight: bold; color: blue; }\n";
 
 static void
-model(struct sbuf *b, int64_t id, const char *name, int cloze, const char *const *fields,
-      int nf, const char *const *tmpl, int nt, int64_t now)
+model(struct sbuf *b, int64_t id, const char *name, int cloze, const char *const *fields, int nf,
+      const char *const *tmpl, int nt, int64_t now)
 {
 	sbuf_addf(b, "\"%lld\":{\"id\":%lld,\"name\":", (long long)id, (long long)id);
 	jstr(b, name);
@@ -134,22 +135,27 @@ model(struct sbuf *b, int64_t id, const char *name, int cloze, const char *const
 	          cloze, (long long)now);
 	/* tmpl: question and answer formats, a pair per card */
 	for (int i = 0; i < nt; i++) {
-		sbuf_addf(b, "%s{\"name\":\"Card %d\",\"ord\":%d,\"qfmt\":", i ? "," : "", i + 1, i);
+		sbuf_addf(b, "%s{\"name\":\"Card %d\",\"ord\":%d,\"qfmt\":", i ? "," : "", i + 1,
+		          i);
 		jstr(b, tmpl[2 * i]);
 		sbuf_add(b, ",\"afmt\":");
 		jstr(b, tmpl[2 * i + 1]);
-		sbuf_add(b, ",\"bqfmt\":\"\",\"bafmt\":\"\",\"did\":null,\"bfont\":\"\",\"bsize\":0}");
+		sbuf_add(b,
+		         ",\"bqfmt\":\"\",\"bafmt\":\"\",\"did\":null,\"bfont\":\"\",\"bsize\":0}");
 	}
 	sbuf_add(b, "],\"flds\":[");
 	for (int i = 0; i < nf; i++) {
 		sbuf_addf(b, "%s{\"name\":", i ? "," : "");
 		jstr(b, fields[i]);
-		sbuf_addf(b, ",\"ord\":%d,\"sticky\":false,\"rtl\":false,\"font\":\"Arial\","
-		          "\"size\":20,\"media\":[]}", i);
+		sbuf_addf(b,
+		          ",\"ord\":%d,\"sticky\":false,\"rtl\":false,\"font\":\"Arial\","
+		          "\"size\":20,\"media\":[]}",
+		          i);
 	}
 	sbuf_add(b, "],\"css\":");
 	jstr(b, css);
-	sbuf_add(b, ",\"latexPre\":\"\\\\documentclass[12pt]{article}\\n\\\\special{papersize=3in,"
+	sbuf_add(b,
+	         ",\"latexPre\":\"\\\\documentclass[12pt]{article}\\n\\\\special{papersize=3in,"
 	         "5in}\\n\\\\usepackage[utf8]{inputenc}\\n\\\\usepackage{amssymb,amsmath}\\n"
 	         "\\\\pagestyle{empty}\\n\\\\setlength{\\\\parindent}{0in}\\n"
 	         "\\\\begin{document}\\n\",\"latexPost\":\"\\\\end{document}\",\"latexsvg\":false,"
@@ -165,15 +171,19 @@ models_json(int64_t now)
 	static const char *const qa[] = { "Front", "Back", "Note" };
 	static const char *const cl[] = { "Text", "Back Extra" };
 #define NOTE_PART "{{#Note}}<br><br><small>{{Note}}</small>{{/Note}}"
-	static const char *const basic[] = { "{{Front}}",
-		"{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}" NOTE_PART };
-	static const char *const both[] = { "{{Front}}",
-		"{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}" NOTE_PART, "{{Back}}",
-		"{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}" NOTE_PART };
+	static const char *const basic[] = {
+		"{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}" NOTE_PART
+	};
+	static const char *const both[] = {
+		"{{Front}}", "{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}" NOTE_PART, "{{Back}}",
+		"{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}" NOTE_PART
+	};
 	static const char *const cloze[] = { "{{cloze:Text}}",
-		"{{cloze:Text}}<br>\n{{Back Extra}}" };
-	static const char *const typein[] = { "{{Front}}\n\n{{type:Back}}",
-		"{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}" NOTE_PART };
+		                             "{{cloze:Text}}<br>\n{{Back Extra}}" };
+	static const char *const typein[] = {
+		"{{Front}}\n\n{{type:Back}}",
+		"{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}" NOTE_PART
+	};
 #undef NOTE_PART
 	struct sbuf b;
 	sbuf_init(&b);
@@ -196,21 +206,23 @@ deck_json(struct sbuf *b, int64_t id, const char *name, int64_t now)
 {
 	sbuf_addf(b, "\"%lld\":{\"id\":%lld,\"name\":", (long long)id, (long long)id);
 	jstr(b, name);
-	sbuf_addf(b, ",\"desc\":\"\",\"dyn\":0,\"conf\":%d,\"collapsed\":false,"
+	sbuf_addf(b,
+	          ",\"desc\":\"\",\"dyn\":0,\"conf\":%d,\"collapsed\":false,"
 	          "\"browserCollapsed\":false,\"extendNew\":0,\"extendRev\":0,\"newToday\":[0,0],"
 	          "\"revToday\":[0,0],\"lrnToday\":[0,0],\"timeToday\":[0,0],\"mod\":%lld,"
-	          "\"usn\":-1}", DCONF_ID, (long long)now);
+	          "\"usn\":-1}",
+	          DCONF_ID, (long long)now);
 }
 
 static const char dconf_json[] =
-	"{\"1\":{\"id\":1,\"name\":\"Default\",\"mod\":0,\"usn\":0,\"maxTaken\":60,"
-	"\"autoplay\":true,\"timer\":0,\"replayq\":true,\"dyn\":false,"
-	"\"new\":{\"bury\":false,\"delays\":[1.0,10.0],\"initialFactor\":2500,"
-	"\"ints\":[1,4,0],\"order\":1,\"perDay\":20},"
-	"\"lapse\":{\"delays\":[10.0],\"leechAction\":1,\"leechFails\":8,\"minInt\":1,"
-	"\"mult\":0.0},"
-	"\"rev\":{\"bury\":false,\"ease4\":1.3,\"ivlFct\":1.0,\"maxIvl\":36500,"
-	"\"perDay\":200,\"hardFactor\":1.2}}}";
+        "{\"1\":{\"id\":1,\"name\":\"Default\",\"mod\":0,\"usn\":0,\"maxTaken\":60,"
+        "\"autoplay\":true,\"timer\":0,\"replayq\":true,\"dyn\":false,"
+        "\"new\":{\"bury\":false,\"delays\":[1.0,10.0],\"initialFactor\":2500,"
+        "\"ints\":[1,4,0],\"order\":1,\"perDay\":20},"
+        "\"lapse\":{\"delays\":[10.0],\"leechAction\":1,\"leechFails\":8,\"minInt\":1,"
+        "\"mult\":0.0},"
+        "\"rev\":{\"bury\":false,\"ease4\":1.3,\"ivlFct\":1.0,\"maxIvl\":36500,"
+        "\"perDay\":200,\"hardFactor\":1.2}}}";
 
 /* ---- ids -------------------------------------------------------------------- */
 
@@ -218,7 +230,7 @@ static const char dconf_json[] =
  * default deck) and unique within the export. */
 struct idset {
 	int64_t *v;
-	size_t n, cap;     /* open addressing, cap a power of two */
+	size_t n, cap; /* open addressing, cap a power of two */
 };
 
 static int
@@ -284,7 +296,7 @@ struct exp {
 	int64_t pos;
 	struct anki_export_counts *n;
 	struct idset revids;
-	struct idset guids;     /* hashes of the Anki guids written */
+	struct idset guids; /* hashes of the Anki guids written */
 };
 
 /* Anki's interval in a revlog row: days when positive, seconds when
@@ -309,15 +321,17 @@ export_card(struct exp *e, const char *key, int64_t nid, int64_t did, int ord)
 	int64_t v[13] = { cid, nid, did, ord, e->now, 0, 0, ++e->pos, 0, 0, 0, 0, 0 };
 	char *data = xstrdup("");
 	if (e->with_history) {
-		struct db_stmt *st = db_prepare(e->db, "SELECT state, due, stability, difficulty, "
+		struct db_stmt *st = db_prepare(e->db,
+		                                "SELECT state, due, stability, difficulty, "
 		                                "reps, lapses, scheduled_days, suspended FROM "
-		                                "card_state WHERE key = ?", "t", key);
+		                                "card_state WHERE key = ?",
+		                                "t", key);
 		if (db_step(st)) {
 			int state = (int)db_col_int(st, 0);
 			int64_t due = db_col_int(st, 1);
 			int susp = (int)db_col_int(st, 7);
 			if (state >= 1 && state <= 3) {
-				v[5] = state;                             /* type */
+				v[5] = state;                               /* type */
 				v[6] = state == 2 ? 2 : state == 3 ? 1 : 1; /* queue */
 				if (state == 2) {
 					v[7] = (due - COL_CRT) / DAY_SECONDS;
@@ -326,9 +340,12 @@ export_card(struct exp *e, const char *key, int64_t nid, int64_t did, int ord)
 					v[9] = 2500;
 				} else {
 					v[7] = due;
-					v[8] = state == 3 ? (db_col_int(st, 6) > 0 ? db_col_int(st, 6) : 1) : 0;
+					v[8] = state == 3
+					               ? (db_col_int(st, 6) > 0 ? db_col_int(st, 6)
+					                                        : 1)
+					               : 0;
 					v[9] = state == 3 ? 2500 : 0;
-					v[12] = 1;                        /* one step left */
+					v[12] = 1; /* one step left */
 				}
 				v[10] = db_col_int(st, 4);
 				v[11] = db_col_int(st, 5);
@@ -343,10 +360,12 @@ export_card(struct exp *e, const char *key, int64_t nid, int64_t did, int ord)
 				v[6] = -1;
 		}
 		db_finalize(st);
-		st = db_prepare(e->db, "SELECT reviewed_at, rating, mode, duration_ms, state, due, "
+		st = db_prepare(e->db,
+		                "SELECT reviewed_at, rating, mode, duration_ms, state, due, "
 		                "prev_state, prev_due, prev_last_review FROM review_log "
 		                "WHERE card_key = ? AND mode IN ('review', 'filtered', 'cram') "
-		                "ORDER BY reviewed_at, id", "t", key);
+		                "ORDER BY reviewed_at, id",
+		                "t", key);
 		while (db_step(st)) {
 			int64_t at = db_col_int(st, 0);
 			const char *mode = db_col_text(st, 2);
@@ -356,12 +375,19 @@ export_card(struct exp *e, const char *key, int64_t nid, int64_t did, int ord)
 				id++;
 			int64_t dur = db_col_int(st, 3);
 			int64_t r[8] = {
-				id, cid, db_col_int(st, 1),
+				id,
+				cid,
+				db_col_int(st, 1),
 				anki_ivl((int)db_col_int(st, 4), db_col_int(st, 5), at),
 				anki_ivl(pstate, db_col_int(st, 7), db_col_int(st, 8)),
 				db_col_int(st, 4) == 2 ? 2500 : 0,
-				dur < 0 ? 0 : dur > 3600000 ? 3600000 : dur,
-				strcmp(mode, "review") != 0 ? 3 : pstate == 2 ? 1 : pstate == 3 ? 2 : 0,
+				dur < 0         ? 0
+				: dur > 3600000 ? 3600000
+				                : dur,
+				strcmp(mode, "review") != 0 ? 3
+				: pstate == 2               ? 1
+				: pstate == 3               ? 2
+				                            : 0,
 			};
 			anki_out_revlog(e->out, r);
 			e->n->reviews++;
@@ -436,7 +462,7 @@ origin_guid(struct db *db, const char *note_id)
 /* The cards of one note as the deck lists them (cloze c1-c9 at most). */
 #define GROUP_MAX 16
 struct xcard {
-	char *key, *kind, *text[3], *tags;   /* text: front, back, note */
+	char *key, *kind, *text[3], *tags; /* text: front, back, note */
 	int cloze;
 };
 
@@ -483,8 +509,9 @@ export_group(struct exp *e, struct xcard *c, int n, const char *note_id, const c
 	for (int i = 0; i < n; i++) {
 		if (done[i])
 			continue;
-		int64_t mid = strcmp(c[i].kind, "reverse") == 0 ? MODEL_REVERSE :
-		              strcmp(c[i].kind, "typein") == 0 ? MODEL_TYPEIN : MODEL_BASIC;
+		int64_t mid = strcmp(c[i].kind, "reverse") == 0  ? MODEL_REVERSE
+		              : strcmp(c[i].kind, "typein") == 0 ? MODEL_TYPEIN
+		                                                 : MODEL_BASIC;
 		/* The note's own guid goes to its asking card: a reverse card
 		 * alone gets one from its key, as a note of another kind
 		 * under that guid would come back as a basic card. */
@@ -512,10 +539,12 @@ free_group(struct xcard *c, int n)
 static void
 export_deck(struct exp *e, const char *deck, int64_t did)
 {
-	struct db_stmt *st = db_prepare(e->db, "SELECT key, note_id, kind, front, back, note, "
+	struct db_stmt *st = db_prepare(e->db,
+	                                "SELECT key, note_id, kind, front, back, note, "
 	                                "tags, cloze, src LIKE '@anki/%' FROM card "
 	                                "WHERE deck_id = ? AND retired = 0 "
-	                                "ORDER BY ord, note_id, key", "t", deck);
+	                                "ORDER BY ord, note_id, key",
+	                                "t", deck);
 	/* Cards of one note (a cloze item, or a note from Anki) are collected
 	 * while they follow each other, then written together. */
 	struct xcard c[GROUP_MAX];
@@ -523,7 +552,8 @@ export_deck(struct exp *e, const char *deck, int64_t did)
 	char *note = NULL, *guid = NULL;
 	for (;;) {
 		int more = db_step(st);
-		int join = more && n > 0 && n < GROUP_MAX && strcmp(db_col_text(st, 1), note) == 0 &&
+		int join = more && n > 0 && n < GROUP_MAX &&
+		           strcmp(db_col_text(st, 1), note) == 0 &&
 		           (guid || (strcmp(c[0].kind, "cloze") == 0 &&
 		                     strcmp(db_col_text(st, 2), "cloze") == 0));
 		if (n > 0 && !join) {
@@ -568,23 +598,27 @@ deck_id(struct exp *e, const char *deck)
 	if (strncmp(deck, "anki-", 5) == 0 && deck[5] >= '1' && deck[5] <= '9')
 		id = strtoll(deck + 5, &end, 10);
 	if (end && *end == '\0' && id < (1LL << 52) &&
-	    db_int(e->db, 0, "SELECT count(*) FROM doc WHERE id = ? AND src LIKE '@anki/%'",
-	           "t", deck) > 0 && (id == 1 || idset_add(&e->ids, id)))
+	    db_int(e->db, 0, "SELECT count(*) FROM doc WHERE id = ? AND src LIKE '@anki/%'", "t",
+	           deck) > 0 &&
+	    (id == 1 || idset_add(&e->ids, id)))
 		return id;
 	return text_id(&e->ids, "deck:", deck);
 }
 
 int
-anki_export(struct db *db, char *const *decks, size_t ndecks, const char *out,
-            int with_history, int64_t now, struct anki_export_counts *n, char **cause)
+anki_export(struct db *db, char *const *decks, size_t ndecks, const char *out, int with_history,
+            int64_t now, struct anki_export_counts *n, char **cause)
 {
 	memset(n, 0, sizeof *n);
 	if (ndecks == 0)
 		return fail(cause, "name at least one deck to export");
 	for (size_t i = 0; i < ndecks; i++)
-		if (db_int(db, 0, "SELECT count(*) FROM doc WHERE id = ? AND kind IN ('deck', "
-		           "'numbers') AND retired = 0", "t", decks[i]) == 0)
-			return fail(cause, "no deck '%s' (see prepdeck due for the deck ids)", decks[i]);
+		if (db_int(db, 0,
+		           "SELECT count(*) FROM doc WHERE id = ? AND kind IN ('deck', "
+		           "'numbers') AND retired = 0",
+		           "t", decks[i]) == 0)
+			return fail(cause, "no deck '%s' (see prepdeck due for the deck ids)",
+			            decks[i]);
 	char *tmp = anki_tmpfile(cause);
 	if (tmp == NULL)
 		return -1;

@@ -14,7 +14,7 @@
 struct cleaner {
 	struct sbuf out;
 	int bold, italic, code, pre;
-	size_t bold_at, italic_at, code_at;   /* where each mark opened */
+	size_t bold_at, italic_at, code_at; /* where each mark opened */
 	int nlists;
 	struct {
 		int ordered, n;
@@ -125,22 +125,22 @@ static const struct {
 	const char *name;
 	unsigned long cp;
 } entities[] = {
-	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' }, { "apos", '\'' },
-	{ "nbsp", ' ' }, { "ndash", 0x2013 }, { "mdash", 0x2014 }, { "hellip", 0x2026 },
-	{ "lsquo", 0x2018 }, { "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
-	{ "laquo", 0xAB }, { "raquo", 0xBB }, { "middot", 0xB7 }, { "bull", 0x2022 },
-	{ "times", 0xD7 }, { "divide", 0xF7 }, { "plusmn", 0xB1 }, { "deg", 0xB0 },
-	{ "le", 0x2264 }, { "ge", 0x2265 }, { "ne", 0x2260 }, { "asymp", 0x2248 },
-	{ "larr", 0x2190 }, { "rarr", 0x2192 }, { "uarr", 0x2191 }, { "darr", 0x2193 },
-	{ "harr", 0x2194 }, { "rArr", 0x21D2 }, { "lArr", 0x21D0 }, { "hArr", 0x21D4 },
-	{ "infin", 0x221E }, { "sum", 0x2211 }, { "prod", 0x220F }, { "radic", 0x221A },
-	{ "alpha", 0x3B1 }, { "beta", 0x3B2 }, { "gamma", 0x3B3 }, { "delta", 0x3B4 },
-	{ "epsilon", 0x3B5 }, { "theta", 0x3B8 }, { "lambda", 0x3BB }, { "mu", 0x3BC },
-	{ "pi", 0x3C0 }, { "sigma", 0x3C3 }, { "tau", 0x3C4 }, { "phi", 0x3C6 },
-	{ "omega", 0x3C9 }, { "copy", 0xA9 }, { "reg", 0xAE }, { "trade", 0x2122 },
-	{ "euro", 0x20AC }, { "pound", 0xA3 }, { "cent", 0xA2 }, { "sect", 0xA7 },
-	{ "para", 0xB6 }, { "frac12", 0xBD }, { "frac14", 0xBC }, { "sup2", 0xB2 },
-	{ "sup3", 0xB3 }, { "minus", 0x2212 }, { "shy", 0 },
+	{ "amp", '&' },       { "lt", '<' },        { "gt", '>' },       { "quot", '"' },
+	{ "apos", '\'' },     { "nbsp", ' ' },      { "ndash", 0x2013 }, { "mdash", 0x2014 },
+	{ "hellip", 0x2026 }, { "lsquo", 0x2018 },  { "rsquo", 0x2019 }, { "ldquo", 0x201C },
+	{ "rdquo", 0x201D },  { "laquo", 0xAB },    { "raquo", 0xBB },   { "middot", 0xB7 },
+	{ "bull", 0x2022 },   { "times", 0xD7 },    { "divide", 0xF7 },  { "plusmn", 0xB1 },
+	{ "deg", 0xB0 },      { "le", 0x2264 },     { "ge", 0x2265 },    { "ne", 0x2260 },
+	{ "asymp", 0x2248 },  { "larr", 0x2190 },   { "rarr", 0x2192 },  { "uarr", 0x2191 },
+	{ "darr", 0x2193 },   { "harr", 0x2194 },   { "rArr", 0x21D2 },  { "lArr", 0x21D0 },
+	{ "hArr", 0x21D4 },   { "infin", 0x221E },  { "sum", 0x2211 },   { "prod", 0x220F },
+	{ "radic", 0x221A },  { "alpha", 0x3B1 },   { "beta", 0x3B2 },   { "gamma", 0x3B3 },
+	{ "delta", 0x3B4 },   { "epsilon", 0x3B5 }, { "theta", 0x3B8 },  { "lambda", 0x3BB },
+	{ "mu", 0x3BC },      { "pi", 0x3C0 },      { "sigma", 0x3C3 },  { "tau", 0x3C4 },
+	{ "phi", 0x3C6 },     { "omega", 0x3C9 },   { "copy", 0xA9 },    { "reg", 0xAE },
+	{ "trade", 0x2122 },  { "euro", 0x20AC },   { "pound", 0xA3 },   { "cent", 0xA2 },
+	{ "sect", 0xA7 },     { "para", 0xB6 },     { "frac12", 0xBD },  { "frac14", 0xBC },
+	{ "sup2", 0xB2 },     { "sup3", 0xB3 },     { "minus", 0x2212 }, { "shy", 0 },
 };
 
 /* Decodes the entity at s ('&'); returns the bytes consumed, 0 when it
@@ -149,7 +149,8 @@ static size_t
 entity(struct cleaner *c, const char *s)
 {
 	const char *semi = s + 1;
-	while (*semi && *semi != ';' && semi - s < 12 && (isalnum((unsigned char)*semi) || *semi == '#'))
+	while (*semi && *semi != ';' && semi - s < 12 &&
+	       (isalnum((unsigned char)*semi) || *semi == '#'))
 		semi++;
 	if (*semi != ';' || semi == s + 1)
 		return 0;
@@ -194,9 +195,10 @@ name_is(const char *name, const char *const *list)
 static void
 tag(struct cleaner *c, const char *name, int closing, struct anki_html_counts *n)
 {
-	static const char *const blocks[] = { "div", "p", "h1", "h2", "h3", "h4", "h5",
-		"h6", "tr", "blockquote", "table", "section", "article", "header", "footer",
-		"dl", "dt", "dd", "hr", NULL };
+	static const char *const blocks[] = { "div",   "p",       "h1",      "h2",     "h3",
+		                              "h4",    "h5",      "h6",      "tr",     "blockquote",
+		                              "table", "section", "article", "header", "footer",
+		                              "dl",    "dt",      "dd",      "hr",     NULL };
 	if (strcmp(name, "b") == 0 || strcmp(name, "strong") == 0) {
 		toggle(c, &c->bold, &c->bold_at, !closing, "**");
 	} else if (strcmp(name, "i") == 0 || strcmp(name, "em") == 0) {
@@ -300,7 +302,8 @@ anki_html_clean(const char *html, struct anki_html_counts *n, char **cause)
 			while (isalnum((unsigned char)*p) && k + 1 < sizeof name)
 				name[k++] = (char)tolower((unsigned char)*p++);
 			name[k] = '\0';
-			if (!closing && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0)) {
+			if (!closing &&
+			    (strcmp(name, "script") == 0 || strcmp(name, "style") == 0)) {
 				/* Skip the text to the closing tag (or the end). */
 				char endtag[24];
 				snprintf(endtag, sizeof endtag, "</%s", name);
@@ -333,16 +336,20 @@ anki_html_clean(const char *html, struct anki_html_counts *n, char **cause)
 			continue;
 		}
 		if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) {
-			put_space(&c);   /* a no-break space typed into the field */
+			put_space(&c); /* a no-break space typed into the field */
 			s += 2;
 			continue;
 		}
 		sbuf_addc(&c.out, *s++);
 	}
 	/* Close what was left open, the last opened first. */
-	struct { int *depth; size_t *at; const char *mark; } open[3] = {
-		{ &c.code, &c.code_at, "`" }, { &c.italic, &c.italic_at, "*" },
-		{ &c.bold, &c.bold_at, "**" } };
+	struct {
+		int *depth;
+		size_t *at;
+		const char *mark;
+	} open[3] = { { &c.code, &c.code_at, "`" },
+		      { &c.italic, &c.italic_at, "*" },
+		      { &c.bold, &c.bold_at, "**" } };
 	for (;;) {
 		int last = -1;
 		for (int k = 0; k < 3; k++)
@@ -405,7 +412,8 @@ anki_html_from_markup(const char *text)
 		} else if (italic_end && i == italic_end) {
 			sbuf_add(&b, "</i>");
 			italic_end = 0;
-		} else if (!code && !italic_end && *s == '*' && (italic_end = markup_italic(text, len, i))) {
+		} else if (!code && !italic_end && *s == '*' &&
+		           (italic_end = markup_italic(text, len, i))) {
 			sbuf_add(&b, "<i>");
 		} else if (*s == '&') {
 			sbuf_add(&b, "&amp;");
@@ -441,7 +449,8 @@ anki_markup_plain(const char *text)
 			i++;
 		else if (italic_end && i == italic_end)
 			italic_end = 0;
-		else if (!code && !italic_end && *s == '*' && (italic_end = markup_italic(text, len, i)))
+		else if (!code && !italic_end && *s == '*' &&
+		         (italic_end = markup_italic(text, len, i)))
 			;
 		else if (*s == '\n')
 			sbuf_addc(&b, ' ');

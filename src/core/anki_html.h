@@ -3,8 +3,8 @@
 #define PREPDECK_ANKI_HTML_H
 
 struct anki_html_counts {
-	int sounds;    /* [sound:...] references left out */
-	int images;    /* <img> tags left out */
+	int sounds; /* [sound:...] references left out */
+	int images; /* <img> tags left out */
 };
 
 /* Cleans one field: <b>/<strong> become **bold**, <i>/<em> *italic*,

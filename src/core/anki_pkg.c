@@ -178,8 +178,10 @@ extract(zip_t *z, zip_int64_t idx, int zstd, int fd, uint64_t declared, uint64_t
 			break;
 	}
 	if (rc == -2)
-		rc = fail(cause, "the collection is larger than %llu MiB uncompressed; refused "
-		          "as a possible zip bomb", (unsigned long long)(k.cap >> 20));
+		rc = fail(cause,
+		          "the collection is larger than %llu MiB uncompressed; refused "
+		          "as a possible zip bomb",
+		          (unsigned long long)(k.cap >> 20));
 	zip_fclose(f);
 	ZSTD_freeDStream(k.ds);
 	free(in);
@@ -243,11 +245,13 @@ anki_pkg_open(const char *file, const void *data, size_t n, struct anki_pkg *pkg
 	int rc = -1;
 	char *tmp = NULL;
 	if (ne > ANKI_MAX_ENTRIES) {
-		fail(cause, "the package has %lld entries, more than the %d allowed; refused "
-		     "as a possible zip bomb", (long long)ne, ANKI_MAX_ENTRIES);
+		fail(cause,
+		     "the package has %lld entries, more than the %d allowed; refused "
+		     "as a possible zip bomb",
+		     (long long)ne, ANKI_MAX_ENTRIES);
 		goto out;
 	}
-	zip_int64_t idx[4] = { -1, -1, -1, -1 };   /* anki2, anki21, anki21b, meta */
+	zip_int64_t idx[4] = { -1, -1, -1, -1 }; /* anki2, anki21, anki21b, meta */
 	for (zip_int64_t i = 0; i < ne; i++) {
 		const char *name = zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
 		if (name == NULL) {
@@ -255,8 +259,10 @@ anki_pkg_open(const char *file, const void *data, size_t n, struct anki_pkg *pkg
 			goto out;
 		}
 		if (unsafe_name(name)) {
-			fail(cause, "the package holds an entry named '%.200s', a path outside "
-			     "the package; refused, nothing written", name);
+			fail(cause,
+			     "the package holds an entry named '%.200s', a path outside "
+			     "the package; refused, nothing written",
+			     name);
 			goto out;
 		}
 		if (strcmp(name, "collection.anki2") == 0)
@@ -281,8 +287,10 @@ anki_pkg_open(const char *file, const void *data, size_t n, struct anki_pkg *pkg
 			goto out;
 		}
 		if (version < 1 || version > 3) {
-			fail(cause, "unknown package version %d (this prepdeck reads versions 1 "
-			     "to 3: Anki 2.1 legacy, 2.1.50 and later)", version);
+			fail(cause,
+			     "unknown package version %d (this prepdeck reads versions 1 "
+			     "to 3: Anki 2.1 legacy, 2.1.50 and later)",
+			     version);
 			goto out;
 		}
 	}
@@ -295,12 +303,16 @@ anki_pkg_open(const char *file, const void *data, size_t n, struct anki_pkg *pkg
 		pick = idx[1] >= 0 ? 1 : 0;
 	if (idx[pick] < 0) {
 		if (version)
-			fail(cause, "the package says it holds a version %d collection, but "
-			     "collection.%s is missing", version,
-			     pick == 2 ? "anki21b" : pick == 1 ? "anki21" : "anki2");
+			fail(cause,
+			     "the package says it holds a version %d collection, but "
+			     "collection.%s is missing",
+			     version,
+			     pick == 2   ? "anki21b"
+			     : pick == 1 ? "anki21"
+			                 : "anki2");
 		else
 			fail(cause, "the zip archive holds no Anki collection (collection.anki2, "
-			     "collection.anki21 or collection.anki21b)");
+			            "collection.anki21 or collection.anki21b)");
 		goto out;
 	}
 	zip_stat_t zs;
@@ -310,8 +322,10 @@ anki_pkg_open(const char *file, const void *data, size_t n, struct anki_pkg *pkg
 	    (zs.valid & ZIP_STAT_COMP_SIZE))
 		declared = zs.comp_size;
 	if (pick != 2 && (zs.valid & ZIP_STAT_SIZE) && zs.size > max_collection()) {
-		fail(cause, "the collection is larger than %llu MiB uncompressed; refused as a "
-		     "possible zip bomb", (unsigned long long)(max_collection() >> 20));
+		fail(cause,
+		     "the collection is larger than %llu MiB uncompressed; refused as a "
+		     "possible zip bomb",
+		     (unsigned long long)(max_collection() >> 20));
 		goto out;
 	}
 	tmp = anki_tmpfile(cause);

@@ -9,14 +9,14 @@
 #include <stdint.h>
 
 /* Limits against zip bombs and damaged archives (doc/anki.md). */
-#define ANKI_MAX_ENTRIES 65536                      /* entries in one package */
-#define ANKI_MAX_COLLECTION ((uint64_t)1 << 30)     /* 1 GiB, the collection uncompressed */
-#define ANKI_MAX_META 65536                         /* bytes of the meta entry */
+#define ANKI_MAX_ENTRIES 65536                  /* entries in one package */
+#define ANKI_MAX_COLLECTION ((uint64_t)1 << 30) /* 1 GiB, the collection uncompressed */
+#define ANKI_MAX_META 65536                     /* bytes of the meta entry */
 
 enum anki_format {
-	ANKI_FMT_ANKI2 = 1,      /* collection.anki2 (schema 11) */
-	ANKI_FMT_ANKI21 = 2,     /* collection.anki21 */
-	ANKI_FMT_ANKI21B = 3,    /* collection.anki21b: zstd, protobuf configs */
+	ANKI_FMT_ANKI2 = 1,   /* collection.anki2 (schema 11) */
+	ANKI_FMT_ANKI21 = 2,  /* collection.anki21 */
+	ANKI_FMT_ANKI21B = 3, /* collection.anki21b: zstd, protobuf configs */
 };
 
 /* Reports progress: what is being done, done of total units (bytes or
@@ -25,9 +25,9 @@ typedef void (*anki_progress_fn)(void *ctx, const char *what, int64_t done, int6
 
 struct anki_pkg {
 	enum anki_format format;
-	char *path;              /* the extracted collection (a private temp file) */
-	uint64_t size;           /* its size in bytes */
-	int64_t entries;         /* entries in the package */
+	char *path;      /* the extracted collection (a private temp file) */
+	uint64_t size;   /* its size in bytes */
+	int64_t entries; /* entries in the package */
 };
 
 /* Opens the package at file (or, with file NULL, the n bytes at data),

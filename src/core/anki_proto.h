@@ -13,10 +13,10 @@ struct pb_reader {
 };
 
 struct pb_field {
-	uint32_t num;            /* field number */
-	int wire;                /* 0 varint, 1 64-bit, 2 bytes, 5 32-bit */
-	uint64_t v;              /* varint or fixed value */
-	const uint8_t *data;     /* bytes (wire 2) */
+	uint32_t num;        /* field number */
+	int wire;            /* 0 varint, 1 64-bit, 2 bytes, 5 32-bit */
+	uint64_t v;          /* varint or fixed value */
+	const uint8_t *data; /* bytes (wire 2) */
 	size_t len;
 };
 

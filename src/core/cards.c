@@ -130,7 +130,7 @@ kind_known(const char *k)
 
 void
 cards_item_text(const struct content_card *c, int n, const char **kind, const char **front,
-          const char **back)
+                const char **back)
 {
 	*kind = n == 2 && strcmp(c[1].kind, "reverse") == 0 ? "reverse" : c[0].kind;
 	*front = c[0].front;
@@ -162,12 +162,13 @@ cards_note_check(struct card_note *n, char **cause)
 	if (!kind_known(n->kind))
 		return fail(cause, "unknown kind '%s' (basic, reverse, cloze or typein)", n->kind);
 	if (!content_valid_id(n->deck_id))
-		return fail(cause, "'%s' is not a valid deck id (use lowercase letters, digits, "
+		return fail(cause,
+		            "'%s' is not a valid deck id (use lowercase letters, digits, "
 		            "'-', '_' or '.', at most 64, starting with a letter or digit)",
 		            n->deck_id);
 	int cloze = strcmp(n->kind, "cloze") == 0, typein = strcmp(n->kind, "typein") == 0;
-	char *front = text_clean(cloze ? "the cloze text" : "the front", n->front,
-	                         CARD_TEXT_MAX, 1, cause);
+	char *front = text_clean(cloze ? "the cloze text" : "the front", n->front, CARD_TEXT_MAX, 1,
+	                         cause);
 	if (front == NULL)
 		return -1;
 	if (*front == '\0') {
@@ -187,7 +188,7 @@ cards_note_check(struct card_note *n, char **cause)
 				     blank[3]);
 			else
 				fail(cause, "a cloze card needs a deletion: write {{c1::hidden "
-				     "text}} around what to hide");
+				            "text}} around what to hide");
 			free(why);
 			free(front);
 			return -1;
@@ -225,8 +226,10 @@ cards_note_check(struct card_note *n, char **cause)
 	sbuf_add(&t, " ");
 	for (char *w = strtok(tags, ", \t"); w; w = strtok(NULL, ", \t")) {
 		if (!content_valid_tag(w)) {
-			fail(cause, "'%s' is not a valid tag (lowercase letters, digits, '-', "
-			     "'_', ':')", w);
+			fail(cause,
+			     "'%s' is not a valid tag (lowercase letters, digits, '-', "
+			     "'_', ':')",
+			     w);
 			sbuf_free(&t);
 			free(tags);
 			free(front);
@@ -260,18 +263,23 @@ int
 cards_note_get(struct db *db, const char *card, struct card_note *n, char **cause)
 {
 	cards_note_init(n);
-	char *nid = db_text(db, "SELECT note_id FROM card WHERE key = ?1 UNION ALL "
-	                    "SELECT note_id FROM card WHERE note_id = ?1 LIMIT 1", "t", card);
+	char *nid = db_text(db,
+	                    "SELECT note_id FROM card WHERE key = ?1 UNION ALL "
+	                    "SELECT note_id FROM card WHERE note_id = ?1 LIMIT 1",
+	                    "t", card);
 	if (nid == NULL)
 		return fail(cause, "no card '%s'", card);
 	snprintf(n->note_id, sizeof n->note_id, "%s", nid);
-	int live = (int)db_int(db, 0, "SELECT count(*) FROM card WHERE note_id = ? AND "
-	                       "retired = 0", "t", nid);
+	int live = (int)db_int(db, 0,
+	                       "SELECT count(*) FROM card WHERE note_id = ? AND "
+	                       "retired = 0",
+	                       "t", nid);
 	n->retired = live == 0;
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT key, deck_id, kind, front, back, note, tags, src, line FROM card "
-	    "WHERE note_id = ?1 AND (retired = 0 OR ?2) ORDER BY key = ?1 DESC, key", "ti",
-	    nid, (int64_t)n->retired);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT key, deck_id, kind, front, back, note, tags, src, line FROM card "
+	        "WHERE note_id = ?1 AND (retired = 0 OR ?2) ORDER BY key = ?1 DESC, key",
+	        "ti", nid, (int64_t)n->retired);
 	int base = 0, has_rev = 0, cloze = 0, typein = 0;
 	while (db_step(st)) {
 		const char *key = db_col_text(st, 0), *kind = db_col_text(st, 2);
@@ -298,8 +306,10 @@ cards_note_get(struct db *db, const char *card, struct card_note *n, char **caus
 	if (cloze)
 		set_str(&n->back, "");
 	n->user = *n->src == '\0';
-	st = db_prepare(db, "SELECT file_kind, file_front, file_back, file_note, file_tags, "
-	                "file_changed_at > 0 FROM card_override WHERE note_id = ?", "t", nid);
+	st = db_prepare(db,
+	                "SELECT file_kind, file_front, file_back, file_note, file_tags, "
+	                "file_changed_at > 0 FROM card_override WHERE note_id = ?",
+	                "t", nid);
 	if (db_step(st)) {
 		n->override = 1;
 		n->file_kind = xstrdup(db_col_text(st, 0));
@@ -322,9 +332,11 @@ cards_same_front(struct db *db, const char *front, const char *except_note)
 	while (n > 0 && strchr(" \t\n", t[n - 1]))
 		t[--n] = '\0';
 	const char *p = t + strspn(t, " \t\n");
-	char *key = db_text(db, "SELECT key FROM card WHERE retired = 0 AND note_id IS NOT ?2 "
+	char *key = db_text(db,
+	                    "SELECT key FROM card WHERE retired = 0 AND note_id IS NOT ?2 "
 	                    "AND lower(trim(front, ' ' || char(9, 10))) = lower(?1) "
-	                    "ORDER BY key LIMIT 1", "tt", p, except_note);
+	                    "ORDER BY key LIMIT 1",
+	                    "tt", p, except_note);
 	free(t);
 	return key;
 }
@@ -342,20 +354,22 @@ apply_note(struct db *db, const struct card_note *n, const char *src, int line, 
 	char *tags = word_list(n->tags);
 	for (int i = 0; i < k; i++)
 		db_exec(db,
-		    "INSERT INTO card(key, note_id, deck_id, kind, front, back, note, tags, cloze, "
-		    "ord, src, line, retired) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-		    "?11, ?12, 0) ON CONFLICT(key) DO UPDATE SET deck_id = ?3, kind = ?4, "
-		    "front = ?5, back = ?6, note = ?7, tags = ?8, cloze = ?9, retired = 0 "
-		    "WHERE deck_id IS NOT ?3 OR kind IS NOT ?4 OR front IS NOT ?5 OR "
-		    "back IS NOT ?6 OR note IS NOT ?7 OR tags IS NOT ?8 OR cloze IS NOT ?9 "
-		    "OR retired <> 0", "ttttttttiiti", cc[i].key, n->note_id, n->deck_id,
-		    cc[i].kind, cc[i].front, cc[i].back, n->note, tags, (int64_t)cc[i].cloze,
-		    ord, src, (int64_t)line);
+		        "INSERT INTO card(key, note_id, deck_id, kind, front, back, note, tags, cloze, "
+		        "ord, src, line, retired) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		        "?11, ?12, 0) ON CONFLICT(key) DO UPDATE SET deck_id = ?3, kind = ?4, "
+		        "front = ?5, back = ?6, note = ?7, tags = ?8, cloze = ?9, retired = 0 "
+		        "WHERE deck_id IS NOT ?3 OR kind IS NOT ?4 OR front IS NOT ?5 OR "
+		        "back IS NOT ?6 OR note IS NOT ?7 OR tags IS NOT ?8 OR cloze IS NOT ?9 "
+		        "OR retired <> 0",
+		        "ttttttttiiti", cc[i].key, n->note_id, n->deck_id, cc[i].kind, cc[i].front,
+		        cc[i].back, n->note, tags, (int64_t)cc[i].cloze, ord, src, (int64_t)line);
 	free(tags);
 	/* The note's other cards (a cloze number taken out, a reverse
 	 * dropped) are retired, with their history. */
-	struct db_stmt *st = db_prepare(db, "SELECT key FROM card WHERE note_id = ? AND "
-	                                "retired = 0", "t", n->note_id);
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT key FROM card WHERE note_id = ? AND "
+	                                "retired = 0",
+	                                "t", n->note_id);
 	char **old = NULL;
 	size_t nold = 0;
 	while (db_step(st)) {
@@ -383,8 +397,9 @@ apply_note(struct db *db, const struct card_note *n, const char *src, int line, 
 static int
 state_action(const char *a)
 {
-	static const char *const v[] = { "reset", "suspend", "unsuspend", "bury", "flag",
-	                                 "unflag" };
+	static const char *const v[] = {
+		"reset", "suspend", "unsuspend", "bury", "flag", "unflag"
+	};
 	for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
 		if (strcmp(a, v[i]) == 0)
 			return 1;
@@ -399,27 +414,29 @@ static int64_t
 action_start(struct db *db, const char *note_id, const char *key, const char *action,
              const char *detail)
 {
-	db_exec(db, "INSERT INTO card_action(note_id, key, action, detail, at) "
-	        "VALUES (?, ?, ?, ?, ?)", "tttti", note_id,
-	        key ? key : "", action, detail ? detail : "", now_unix());
+	db_exec(db,
+	        "INSERT INTO card_action(note_id, key, action, detail, at) "
+	        "VALUES (?, ?, ?, ?, ?)",
+	        "tttti", note_id, key ? key : "", action, detail ? detail : "", now_unix());
 	int64_t aid = db_last_rowid(db);
 	db_exec(db,
-	    "INSERT INTO card_action_row(action_id, key, existed, deck_id, kind, front, back, "
-	    "note, tags, cloze, ord, retired, has_state, state, due, stability, difficulty, "
-	    "last_review, reps, lapses, step, scheduled_days, suspended, buried_until, flag, "
-	    "leech) SELECT ?1, c.key, 1, c.deck_id, c.kind, c.front, c.back, c.note, c.tags, "
-	    "c.cloze, c.ord, c.retired, s.key IS NOT NULL, s.state, s.due, s.stability, "
-	    "s.difficulty, s.last_review, s.reps, s.lapses, s.step, s.scheduled_days, "
-	    "s.suspended, s.buried_until, s.flag, s.leech FROM card c LEFT JOIN card_state s "
-	    "ON s.key = c.key WHERE c.note_id = ?2 AND (?3 IS NULL OR c.key = ?3)", "itt",
-	    aid, note_id, key);
+	        "INSERT INTO card_action_row(action_id, key, existed, deck_id, kind, front, back, "
+	        "note, tags, cloze, ord, retired, has_state, state, due, stability, difficulty, "
+	        "last_review, reps, lapses, step, scheduled_days, suspended, buried_until, flag, "
+	        "leech) SELECT ?1, c.key, 1, c.deck_id, c.kind, c.front, c.back, c.note, c.tags, "
+	        "c.cloze, c.ord, c.retired, s.key IS NOT NULL, s.state, s.due, s.stability, "
+	        "s.difficulty, s.last_review, s.reps, s.lapses, s.step, s.scheduled_days, "
+	        "s.suspended, s.buried_until, s.flag, s.leech FROM card c LEFT JOIN card_state s "
+	        "ON s.key = c.key WHERE c.note_id = ?2 AND (?3 IS NULL OR c.key = ?3)",
+	        "itt", aid, note_id, key);
 	db_exec(db,
-	    "INSERT INTO card_action_override(action_id, existed, kind, front, back, note, "
-	    "tags, file_kind, file_front, file_back, file_note, file_tags, file_changed_at, "
-	    "created_at, updated_at) SELECT ?1, o.note_id IS NOT NULL, o.kind, o.front, "
-	    "o.back, o.note, o.tags, o.file_kind, o.file_front, o.file_back, o.file_note, "
-	    "o.file_tags, o.file_changed_at, o.created_at, o.updated_at FROM (SELECT 1) "
-	    "LEFT JOIN card_override o ON o.note_id = ?2", "it", aid, note_id);
+	        "INSERT INTO card_action_override(action_id, existed, kind, front, back, note, "
+	        "tags, file_kind, file_front, file_back, file_note, file_tags, file_changed_at, "
+	        "created_at, updated_at) SELECT ?1, o.note_id IS NOT NULL, o.kind, o.front, "
+	        "o.back, o.note, o.tags, o.file_kind, o.file_front, o.file_back, o.file_note, "
+	        "o.file_tags, o.file_changed_at, o.created_at, o.updated_at FROM (SELECT 1) "
+	        "LEFT JOIN card_override o ON o.note_id = ?2",
+	        "it", aid, note_id);
 	return aid;
 }
 
@@ -427,8 +444,10 @@ action_start(struct db *db, const char *note_id, const char *key, const char *ac
 static void
 action_done(struct db *db, int64_t aid, const char *note_id)
 {
-	db_exec(db, "INSERT OR IGNORE INTO card_action_row(action_id, key, existed) "
-	        "SELECT ?, key, 0 FROM card WHERE note_id = ?", "it", aid, note_id);
+	db_exec(db,
+	        "INSERT OR IGNORE INTO card_action_row(action_id, key, existed) "
+	        "SELECT ?, key, 0 FROM card WHERE note_id = ?",
+	        "it", aid, note_id);
 }
 
 /* Removes a card an undone change had made: deleted when it has no
@@ -448,9 +467,11 @@ unmake_card(struct db *db, const char *key)
 int
 cards_undo(struct db *db, char **what, char **cause)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, note_id, key, action, at FROM "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, note_id, key, action, at FROM "
 	                                "card_action WHERE undone_at = 0 ORDER BY id DESC "
-	                                "LIMIT 1", "");
+	                                "LIMIT 1",
+	                                "");
 	if (!db_step(st)) {
 		db_finalize(st);
 		return fail(cause, "no change to a card to undo");
@@ -463,22 +484,28 @@ cards_undo(struct db *db, char **what, char **cause)
 	const char *name = *key ? key : note_id;
 	int rc = 0;
 	if (state_action(action)) {
-		char *since = db_text(db, "SELECT r.card_key FROM review_log r JOIN card_action_row w "
+		char *since = db_text(db,
+		                      "SELECT r.card_key FROM review_log r JOIN card_action_row w "
 		                      "ON w.key = r.card_key WHERE w.action_id = ? AND "
-		                      "r.reviewed_at > ? LIMIT 1", "ii", aid, at);
+		                      "r.reviewed_at > ? LIMIT 1",
+		                      "ii", aid, at);
 		if (since != NULL) {
-			rc = fail(cause, "card %s was reviewed after it was %s; undo that review "
-			          "first", since, action);
+			rc = fail(cause,
+			          "card %s was reviewed after it was %s; undo that review "
+			          "first",
+			          since, action);
 			free(since);
 			goto out;
 		}
 	}
 	db_begin(db);
-	st = db_prepare(db,
-	    "SELECT key, existed, deck_id, kind, front, back, note, tags, cloze, ord, retired, "
-	    "has_state, state, due, stability, difficulty, last_review, reps, lapses, step, "
-	    "scheduled_days, suspended, buried_until, flag, leech FROM card_action_row "
-	    "WHERE action_id = ? ORDER BY key", "i", aid);
+	st = db_prepare(
+	        db,
+	        "SELECT key, existed, deck_id, kind, front, back, note, tags, cloze, ord, retired, "
+	        "has_state, state, due, stability, difficulty, last_review, reps, lapses, step, "
+	        "scheduled_days, suspended, buried_until, flag, leech FROM card_action_row "
+	        "WHERE action_id = ? ORDER BY key",
+	        "i", aid);
 	struct row {
 		char *key;
 		int existed, has_state;
@@ -501,18 +528,20 @@ cards_undo(struct db *db, char **what, char **cause)
 				db_exec(db, "DELETE FROM card_state WHERE key = ?", "t", k);
 			else
 				db_exec(db,
-				    "INSERT OR REPLACE INTO card_state(key, state, due, stability, "
-				    "difficulty, last_review, reps, lapses, step, scheduled_days, "
-				    "suspended, buried_until, flag, leech) SELECT key, state, due, "
-				    "stability, difficulty, last_review, reps, lapses, step, "
-				    "scheduled_days, suspended, buried_until, flag, leech FROM "
-				    "card_action_row WHERE action_id = ? AND key = ?", "it", aid, k);
+				        "INSERT OR REPLACE INTO card_state(key, state, due, stability, "
+				        "difficulty, last_review, reps, lapses, step, scheduled_days, "
+				        "suspended, buried_until, flag, leech) SELECT key, state, due, "
+				        "stability, difficulty, last_review, reps, lapses, step, "
+				        "scheduled_days, suspended, buried_until, flag, leech FROM "
+				        "card_action_row WHERE action_id = ? AND key = ?",
+				        "it", aid, k);
 		} else {
 			db_exec(db,
-			    "UPDATE card SET (deck_id, kind, front, back, note, tags, cloze, ord, "
-			    "retired) = (SELECT deck_id, kind, front, back, note, tags, cloze, ord, "
-			    "retired FROM card_action_row WHERE action_id = ?1 AND key = ?2) "
-			    "WHERE key = ?2", "it", aid, k);
+			        "UPDATE card SET (deck_id, kind, front, back, note, tags, cloze, ord, "
+			        "retired) = (SELECT deck_id, kind, front, back, note, tags, cloze, ord, "
+			        "retired FROM card_action_row WHERE action_id = ?1 AND key = ?2) "
+			        "WHERE key = ?2",
+			        "it", aid, k);
 		}
 		free(rows[i].key);
 	}
@@ -521,12 +550,13 @@ cards_undo(struct db *db, char **what, char **cause)
 		if (db_int(db, 0, "SELECT existed FROM card_action_override WHERE action_id = ?",
 		           "i", aid) == 1)
 			db_exec(db,
-			    "INSERT OR REPLACE INTO card_override(note_id, kind, front, back, note, "
-			    "tags, file_kind, file_front, file_back, file_note, file_tags, "
-			    "file_changed_at, created_at, updated_at) SELECT ?2, kind, front, back, "
-			    "note, tags, file_kind, file_front, file_back, file_note, file_tags, "
-			    "file_changed_at, created_at, updated_at FROM card_action_override "
-			    "WHERE action_id = ?1", "it", aid, note_id);
+			        "INSERT OR REPLACE INTO card_override(note_id, kind, front, back, note, "
+			        "tags, file_kind, file_front, file_back, file_note, file_tags, "
+			        "file_changed_at, created_at, updated_at) SELECT ?2, kind, front, back, "
+			        "note, tags, file_kind, file_front, file_back, file_note, file_tags, "
+			        "file_changed_at, created_at, updated_at FROM card_action_override "
+			        "WHERE action_id = ?1",
+			        "it", aid, note_id);
 		else
 			db_exec(db, "DELETE FROM card_override WHERE note_id = ?", "t", note_id);
 	}
@@ -568,14 +598,15 @@ remember_deck(struct db *db, const char *deck)
 }
 
 int
-cards_deck_ensure(struct db *db, const char *id, const char *kind, const char *title,
-                  char **cause)
+cards_deck_ensure(struct db *db, const char *id, const char *kind, const char *title, char **cause)
 {
 	if (!content_valid_id(id))
-		return fail(cause, "'%s' is not a valid deck id (use lowercase letters, digits, "
-		            "'-', '_' or '.', at most 64, starting with a letter or digit)", id);
-	struct db_stmt *st = db_prepare(db, "SELECT kind, retired, src FROM doc WHERE id = ?",
-	                                "t", id);
+		return fail(cause,
+		            "'%s' is not a valid deck id (use lowercase letters, digits, "
+		            "'-', '_' or '.', at most 64, starting with a letter or digit)",
+		            id);
+	struct db_stmt *st =
+	        db_prepare(db, "SELECT kind, retired, src FROM doc WHERE id = ?", "t", id);
 	int rc = 0;
 	if (db_step(st)) {
 		const char *k = db_col_text(st, 0);
@@ -589,20 +620,23 @@ cards_deck_ensure(struct db *db, const char *id, const char *kind, const char *t
 		return rc;
 	}
 	db_finalize(st);
-	db_exec(db, "INSERT INTO doc(id, kind, title, src, ord) VALUES (?, ?, ?, '', "
-	        "(SELECT ifnull(max(ord), 0) + 1 FROM doc))", "ttt", id,
-	        kind ? kind : "deck", title && *title ? title : id);
+	db_exec(db,
+	        "INSERT INTO doc(id, kind, title, src, ord) VALUES (?, ?, ?, '', "
+	        "(SELECT ifnull(max(ord), 0) + 1 FROM doc))",
+	        "ttt", id, kind ? kind : "deck", title && *title ? title : id);
 	return 0;
 }
 
 void
 cards_decks(struct db *db, struct cards_deck **out, size_t *n)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT d.id, d.title, d.kind, d.src = '', (SELECT count(*) FROM card c "
-	    "INDEXED BY card_live WHERE c.deck_id = d.id AND c.retired = 0) FROM doc d "
-	    "WHERE d.kind IN ('deck', 'numbers') AND d.retired = 0 "
-	    "ORDER BY d.src <> '', d.ord, d.id", "");
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT d.id, d.title, d.kind, d.src = '', (SELECT count(*) FROM card c "
+	        "INDEXED BY card_live WHERE c.deck_id = d.id AND c.retired = 0) FROM doc d "
+	        "WHERE d.kind IN ('deck', 'numbers') AND d.retired = 0 "
+	        "ORDER BY d.src <> '', d.ord, d.id",
+	        "");
 	struct cards_deck *v = NULL;
 	size_t k = 0;
 	while (db_step(st)) {
@@ -658,7 +692,8 @@ new_note_id(struct db *db, char out[ID_MAX + 1])
 		unsigned char r[6] = { 0 };
 		if (fd < 0 || read(fd, r, sizeof r) != (ssize_t)sizeof r) {
 			unsigned long long x = (unsigned long long)now_unix() * 2654435761ull ^
-			                       (unsigned long long)getpid() * 40503ull ^ ++counter * 97ull;
+			                       (unsigned long long)getpid() * 40503ull ^
+			                       ++counter * 97ull;
 			for (int i = 0; i < 6; i++, x /= 36)
 				r[i] = (unsigned char)(x % 36);
 		}
@@ -681,8 +716,10 @@ check_deck_kind(struct db *db, const char *deck, const char *kind, char **cause)
 	int bad = dk && strcmp(dk, "numbers") == 0 && strcmp(kind, "typein") != 0;
 	free(dk);
 	if (bad)
-		return fail(cause, "'%s' is a deck of figures: its cards are type-ins (a metric "
-		            "and its value)", deck);
+		return fail(cause,
+		            "'%s' is a deck of figures: its cards are type-ins (a metric "
+		            "and its value)",
+		            deck);
 	return 0;
 }
 
@@ -712,12 +749,16 @@ cards_add(struct db *db, struct card_note *n, int due_now, int force, char **cau
 	free(dtags);
 	free(n->tags);
 	n->tags = tags;
-	int64_t ord = db_int(db, 0, "SELECT ifnull(max(ord), -1) + 1 FROM card WHERE "
-	                     "deck_id = ?", "t", n->deck_id);
+	int64_t ord = db_int(db, 0,
+	                     "SELECT ifnull(max(ord), -1) + 1 FROM card WHERE "
+	                     "deck_id = ?",
+	                     "t", n->deck_id);
 	apply_note(db, n, "", 0, ord);
 	if (due_now)
-		db_exec(db, "INSERT OR REPLACE INTO card_state(key, state, due) SELECT key, 0, ? "
-		        "FROM card WHERE note_id = ?", "it", now_unix(), n->note_id);
+		db_exec(db,
+		        "INSERT OR REPLACE INTO card_state(key, state, due) SELECT key, 0, ? "
+		        "FROM card WHERE note_id = ?",
+		        "it", now_unix(), n->note_id);
 	int64_t aid = action_start(db, n->note_id, NULL, "add", due_now ? "due now" : "");
 	db_exec(db, "DELETE FROM card_action_row WHERE action_id = ?", "i", aid);
 	action_done(db, aid, n->note_id);
@@ -767,8 +808,10 @@ update_note(struct db *db, struct card_note *n, const char *action, char **cause
 	               ((strcmp(old.kind, "basic") == 0 || strcmp(old.kind, "reverse") == 0) &&
 	                (strcmp(n->kind, "basic") == 0 || strcmp(n->kind, "reverse") == 0));
 	if (!kinds_ok) {
-		rc = fail(cause, "card %s is a %s card; its kind cannot become %s (its reviews "
-		          "belong to it): add a new card instead", n->note_id, old.kind, n->kind);
+		rc = fail(cause,
+		          "card %s is a %s card; its kind cannot become %s (its reviews "
+		          "belong to it): add a new card instead",
+		          n->note_id, old.kind, n->kind);
 		goto out;
 	}
 	if (!old.user && strcmp(old.deck_id, n->deck_id) != 0) {
@@ -819,14 +862,14 @@ update_note(struct db *db, struct card_note *n, const char *action, char **cause
 			char *tags = word_list(n->tags), *ftags = word_list(f->tags);
 			int64_t now = now_unix();
 			db_exec(db,
-			    "INSERT INTO card_override(note_id, kind, front, back, note, tags, "
-			    "file_kind, file_front, file_back, file_note, file_tags, "
-			    "file_changed_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-			    "?7, ?8, ?9, ?10, ?11, 0, ?12, ?12) ON CONFLICT(note_id) DO UPDATE SET "
-			    "kind = ?2, front = ?3, back = ?4, note = ?5, tags = ?6, "
-			    "file_changed_at = 0, updated_at = ?12", "ttttttttttti",
-			    n->note_id, n->kind, n->front, n->back, n->note, tags, f->kind, f->front,
-			    f->back, f->note, ftags, now);
+			        "INSERT INTO card_override(note_id, kind, front, back, note, tags, "
+			        "file_kind, file_front, file_back, file_note, file_tags, "
+			        "file_changed_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+			        "?7, ?8, ?9, ?10, ?11, 0, ?12, ?12) ON CONFLICT(note_id) DO UPDATE SET "
+			        "kind = ?2, front = ?3, back = ?4, note = ?5, tags = ?6, "
+			        "file_changed_at = 0, updated_at = ?12",
+			        "ttttttttttti", n->note_id, n->kind, n->front, n->back, n->note,
+			        tags, f->kind, f->front, f->back, f->note, ftags, now);
 			free(tags);
 			free(ftags);
 		}
@@ -847,8 +890,7 @@ cards_update(struct db *db, struct card_note *n, char **cause)
 }
 
 int
-cards_edit(struct db *db, const char *card, const char *field, const char *value,
-           char **cause)
+cards_edit(struct db *db, const char *card, const char *field, const char *value, char **cause)
 {
 	struct card_note n;
 	if (cards_note_get(db, card, &n, cause) != 0)
@@ -870,8 +912,11 @@ cards_revert(struct db *db, const char *card, char **cause)
 		return -1;
 	int rc = 0;
 	if (!n.override) {
-		rc = fail(cause, n.user ? "card %s is your own: there is no curriculum text to "
-		          "go back to" : "card %s has no edits of yours to revert", card);
+		rc = fail(cause,
+		          n.user ? "card %s is your own: there is no curriculum text to "
+		                   "go back to"
+		                 : "card %s has no edits of yours to revert",
+		          card);
 		cards_note_clear(&n);
 		return rc;
 	}
@@ -899,14 +944,15 @@ cards_revert(struct db *db, const char *card, char **cause)
 
 /* Loads card's note and checks it is one of the learner's live notes. */
 static int
-own_note(struct db *db, const char *card, const char *verb, struct card_note *n,
-         char **cause)
+own_note(struct db *db, const char *card, const char *verb, struct card_note *n, char **cause)
 {
 	if (cards_note_get(db, card, n, cause) != 0)
 		return -1;
 	if (!n->user) {
-		fail(cause, "card %s comes from the curriculum and cannot be %s (suspend it "
-		     "instead, or edit it)", card, verb);
+		fail(cause,
+		     "card %s comes from the curriculum and cannot be %s (suspend it "
+		     "instead, or edit it)",
+		     card, verb);
 		cards_note_clear(n);
 		return -1;
 	}
@@ -949,15 +995,18 @@ cards_move(struct db *db, const char *card, const char *deck, char **cause)
 
 /* Runs one change of card_state on card key, recorded as action. */
 static int
-state_change(struct db *db, const char *key, const char *action, const char *sql,
-             int64_t arg, char **cause)
+state_change(struct db *db, const char *key, const char *action, const char *sql, int64_t arg,
+             char **cause)
 {
 	char *nid = db_text(db, "SELECT note_id FROM card WHERE key = ?", "t", key);
 	if (nid == NULL) {
-		char *keys = db_text(db, "SELECT group_concat(key, ', ') FROM card WHERE "
-		                     "note_id = ? AND retired = 0", "t", key);
-		int rc = keys ? fail(cause, "'%s' is a note of several cards: name one of %s",
-		                     key, keys) : fail(cause, "no card '%s'", key);
+		char *keys = db_text(db,
+		                     "SELECT group_concat(key, ', ') FROM card WHERE "
+		                     "note_id = ? AND retired = 0",
+		                     "t", key);
+		int rc = keys ? fail(cause, "'%s' is a note of several cards: name one of %s", key,
+		                     keys)
+		              : fail(cause, "no card '%s'", key);
 		free(keys);
 		return rc;
 	}
@@ -973,10 +1022,12 @@ state_change(struct db *db, const char *key, const char *action, const char *sql
 int
 cards_reset(struct db *db, const char *key, char **cause)
 {
-	return state_change(db, key, "reset",
-	    "UPDATE card_state SET state = 0, due = ?1, stability = 0, difficulty = 0, "
-	    "last_review = 0, reps = 0, lapses = 0, step = 0, scheduled_days = 0, "
-	    "buried_until = 0, leech = 0 WHERE key = ?2", 0, cause);
+	return state_change(
+	        db, key, "reset",
+	        "UPDATE card_state SET state = 0, due = ?1, stability = 0, difficulty = 0, "
+	        "last_review = 0, reps = 0, lapses = 0, step = 0, scheduled_days = 0, "
+	        "buried_until = 0, leech = 0 WHERE key = ?2",
+	        0, cause);
 }
 
 int
@@ -989,16 +1040,20 @@ cards_suspend(struct db *db, const char *key, int on, char **cause)
 int
 cards_bury(struct db *db, const char *key, int64_t until, char **cause)
 {
-	return state_change(db, key, "bury", "UPDATE card_state SET buried_until = ? "
-	                    "WHERE key = ?", until, cause);
+	return state_change(db, key, "bury",
+	                    "UPDATE card_state SET buried_until = ? "
+	                    "WHERE key = ?",
+	                    until, cause);
 }
 
 int
 cards_flag(struct db *db, const char *key, char **cause)
 {
 	int now = (int)db_int(db, 0, "SELECT flag <> 0 FROM card_state WHERE key = ?", "t", key);
-	if (state_change(db, key, now ? "unflag" : "flag", "UPDATE card_state SET flag = ? "
-	                 "WHERE key = ?", !now, cause) != 0)
+	if (state_change(db, key, now ? "unflag" : "flag",
+	                 "UPDATE card_state SET flag = ? "
+	                 "WHERE key = ?",
+	                 !now, cause) != 0)
 		return -1;
 	return !now;
 }
@@ -1010,15 +1065,19 @@ cards_history(struct db *db, const char *card, struct card_history *h, char **ca
 {
 	memset(h, 0, sizeof *h);
 	int is_key = db_int(db, 0, "SELECT count(*) FROM card WHERE key = ?", "t", card) > 0;
-	char *nid = db_text(db, "SELECT note_id FROM card WHERE key = ?1 UNION ALL "
-	                    "SELECT note_id FROM card WHERE note_id = ?1 LIMIT 1", "t", card);
+	char *nid = db_text(db,
+	                    "SELECT note_id FROM card WHERE key = ?1 UNION ALL "
+	                    "SELECT note_id FROM card WHERE note_id = ?1 LIMIT 1",
+	                    "t", card);
 	if (nid == NULL)
 		return fail(cause, "no card '%s'", card);
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT r.card_key, r.reviewed_at, r.rating, r.mode, ifnull(r.due, 0), "
-	    "ifnull(r.state, 0) FROM review_log r JOIN card c ON c.key = r.card_key "
-	    "WHERE (?2 AND c.key = ?1) OR (NOT ?2 AND c.note_id = ?3) "
-	    "ORDER BY r.reviewed_at, r.id", "tit", card, (int64_t)is_key, nid);
+	struct db_stmt *st =
+	        db_prepare(db,
+	                   "SELECT r.card_key, r.reviewed_at, r.rating, r.mode, ifnull(r.due, 0), "
+	                   "ifnull(r.state, 0) FROM review_log r JOIN card c ON c.key = r.card_key "
+	                   "WHERE (?2 AND c.key = ?1) OR (NOT ?2 AND c.note_id = ?3) "
+	                   "ORDER BY r.reviewed_at, r.id",
+	                   "tit", card, (int64_t)is_key, nid);
 	while (db_step(st)) {
 		h->rev = xrealloc(h->rev, (h->nrev + 1) * sizeof *h->rev);
 		struct card_review_entry *e = &h->rev[h->nrev++];
@@ -1030,9 +1089,10 @@ cards_history(struct db *db, const char *card, struct card_history *h, char **ca
 		e->state = (int)db_col_int(st, 5);
 	}
 	db_finalize(st);
-	st = db_prepare(db, "SELECT at, undone_at, action, detail, key FROM card_action WHERE "
-	                "note_id = ? AND (?2 = '' OR key = '' OR key = ?2) ORDER BY id", "tt",
-	                nid, is_key ? card : "");
+	st = db_prepare(db,
+	                "SELECT at, undone_at, action, detail, key FROM card_action WHERE "
+	                "note_id = ? AND (?2 = '' OR key = '' OR key = ?2) ORDER BY id",
+	                "tt", nid, is_key ? card : "");
 	while (db_step(st)) {
 		h->chg = xrealloc(h->chg, (h->nchg + 1) * sizeof *h->chg);
 		struct card_change_entry *e = &h->chg[h->nchg++];
@@ -1063,12 +1123,12 @@ void
 cards_draft_save(struct db *db, const struct card_note *n, int due_now)
 {
 	db_exec(db,
-	    "INSERT INTO card_draft(slot, note_id, deck_id, kind, front, back, note, tags, now, "
-	    "updated_at) VALUES ('card', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-	    "ON CONFLICT(slot) DO UPDATE SET note_id = ?1, deck_id = ?2, kind = ?3, "
-	    "front = ?4, back = ?5, note = ?6, tags = ?7, now = ?8, updated_at = ?9",
-	    "tttttttii", n->note_id, n->deck_id, n->kind, n->front, n->back, n->note, n->tags,
-	    (int64_t)due_now, now_unix());
+	        "INSERT INTO card_draft(slot, note_id, deck_id, kind, front, back, note, tags, now, "
+	        "updated_at) VALUES ('card', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+	        "ON CONFLICT(slot) DO UPDATE SET note_id = ?1, deck_id = ?2, kind = ?3, "
+	        "front = ?4, back = ?5, note = ?6, tags = ?7, now = ?8, updated_at = ?9",
+	        "tttttttii", n->note_id, n->deck_id, n->kind, n->front, n->back, n->note, n->tags,
+	        (int64_t)due_now, now_unix());
 }
 
 int
@@ -1080,8 +1140,10 @@ cards_draft_exists(struct db *db)
 int
 cards_draft_load(struct db *db, struct card_note *n, int *due_now)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT note_id, deck_id, kind, front, back, note, "
-	                                "tags, now FROM card_draft WHERE slot = 'card'", "");
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT note_id, deck_id, kind, front, back, note, "
+	                                "tags, now FROM card_draft WHERE slot = 'card'",
+	                                "");
 	int found = db_step(st);
 	if (found) {
 		snprintf(n->note_id, sizeof n->note_id, "%s", db_col_text(st, 0));
@@ -1107,15 +1169,16 @@ cards_draft_clear(struct db *db)
 /* ---- import hooks --------------------------------------------------- */
 
 int
-cards_import_override(struct db *db, const char *note_id, const char *kind,
-                      const char *front, const char *back, const char *note,
-                      const char *tags, struct card_note *learner)
+cards_import_override(struct db *db, const char *note_id, const char *kind, const char *front,
+                      const char *back, const char *note, const char *tags,
+                      struct card_note *learner)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT kind, front, back, note, tags, file_kind IS NOT ?2 OR file_front IS NOT ?3 "
-	    "OR file_back IS NOT ?4 OR file_note IS NOT ?5 OR file_tags IS NOT ?6 "
-	    "FROM card_override WHERE note_id = ?1", "tttttt", note_id, kind, front, back,
-	    note, tags);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT kind, front, back, note, tags, file_kind IS NOT ?2 OR file_front IS NOT ?3 "
+	        "OR file_back IS NOT ?4 OR file_note IS NOT ?5 OR file_tags IS NOT ?6 "
+	        "FROM card_override WHERE note_id = ?1",
+	        "tttttt", note_id, kind, front, back, note, tags);
 	if (!db_step(st)) {
 		db_finalize(st);
 		return 0;
@@ -1131,16 +1194,16 @@ cards_import_override(struct db *db, const char *note_id, const char *kind,
 	int changed = (int)db_col_int(st, 5);
 	db_finalize(st);
 	if (changed)
-		db_exec(db, "UPDATE card_override SET file_kind = ?2, file_front = ?3, "
+		db_exec(db,
+		        "UPDATE card_override SET file_kind = ?2, file_front = ?3, "
 		        "file_back = ?4, file_note = ?5, file_tags = ?6, file_changed_at = ?7 "
-		        "WHERE note_id = ?1", "tttttti", note_id, kind, front, back, note, tags,
-		        now_unix());
+		        "WHERE note_id = ?1",
+		        "tttttti", note_id, kind, front, back, note, tags, now_unix());
 	return 1;
 }
 
 void
-cards_import_user_doc(struct db *db, const struct ynode *doc, int ord,
-                      struct import_stats *st)
+cards_import_user_doc(struct db *db, const struct ynode *doc, int ord, struct import_stats *st)
 {
 	const char *id = cnode_str(doc, "id", "");
 	const char *kind = cnode_str(doc, "kind", "deck");
@@ -1153,10 +1216,11 @@ cards_import_user_doc(struct db *db, const struct ynode *doc, int ord,
 		sbuf_addf(&dtags, "%s%s", i ? " " : "", dtl->items[i]->str);
 	if (db_int(db, 0, "SELECT count(*) FROM doc WHERE id = ?", "t", id) == 0) {
 		char *wl = word_list(dtags.s);
-		db_exec(db, "INSERT INTO doc(id, kind, title, description, tags, ord, src) "
-		        "VALUES (?, ?, ?, ?, ?, ?, '')", "ttttti", id, kind,
-		        cnode_str(doc, "title", id), cnode_str(doc, "description", ""), wl,
-		        (int64_t)ord);
+		db_exec(db,
+		        "INSERT INTO doc(id, kind, title, description, tags, ord, src) "
+		        "VALUES (?, ?, ?, ?, ?, ?, '')",
+		        "ttttti", id, kind, cnode_str(doc, "title", id),
+		        cnode_str(doc, "description", ""), wl, (int64_t)ord);
 		free(wl);
 		st->written++;
 	} else {

@@ -28,16 +28,16 @@
 struct card_note {
 	char note_id[ID_MAX + 1];
 	char *deck_id;
-	char *kind;          /* basic, reverse, cloze, typein */
-	char *front;         /* the question; a cloze note's whole text */
-	char *back;          /* the answer ('' for a cloze) */
+	char *kind;  /* basic, reverse, cloze, typein */
+	char *front; /* the question; a cloze note's whole text */
+	char *back;  /* the answer ('' for a cloze) */
 	char *note;
-	char *tags;          /* tags separated by single spaces, "" for none */
+	char *tags; /* tags separated by single spaces, "" for none */
 	/* Filled by cards_note_get: */
-	int user;            /* written in prepdeck (src '') */
-	int retired;         /* every card of the note is retired (deleted) */
-	int override;        /* a curriculum card with the learner's text */
-	int file_changed;    /* its text in the files changed since */
+	int user;         /* written in prepdeck (src '') */
+	int retired;      /* every card of the note is retired (deleted) */
+	int override;     /* a curriculum card with the learner's text */
+	int file_changed; /* its text in the files changed since */
 	char *file_kind, *file_front, *file_back, *file_note, *file_tags;
 	char *src;
 	int line;
@@ -47,8 +47,7 @@ struct card_note {
 void cards_note_init(struct card_note *n);
 void cards_note_clear(struct card_note *n);
 /* Sets one of n's strings (field: deck, kind, front, back, note, tags). */
-int cards_note_set(struct card_note *n, const char *field, const char *value,
-                   char **cause);
+int cards_note_set(struct card_note *n, const char *field, const char *value, char **cause);
 
 /* Loads the note of card (a card key or a note id). Returns 0, or -1
  * with *cause set. */
@@ -62,8 +61,8 @@ int cards_note_check(struct card_note *n, char **cause);
 
 /* The note kind, front and back of a file's card item from its n
  * expanded cards (content_expand_card). */
-void cards_item_text(const struct content_card *c, int n, const char **kind,
-                     const char **front, const char **back);
+void cards_item_text(const struct content_card *c, int n, const char **kind, const char **front,
+                     const char **back);
 
 /* Another live card whose front is n's front (ignoring case and the
  * spaces around it): its key (caller frees), or NULL. */
@@ -85,8 +84,7 @@ int cards_add(struct db *db, struct card_note *n, int due_now, int force, char *
  * the learner's notes change deck. */
 int cards_update(struct db *db, struct card_note *n, char **cause);
 /* Sets one field (front, back, note, tags, deck, kind) of card's note. */
-int cards_edit(struct db *db, const char *card, const char *field, const char *value,
-               char **cause);
+int cards_edit(struct db *db, const char *card, const char *field, const char *value, char **cause);
 /* Returns a curriculum card to the files' text (drops the override). */
 int cards_revert(struct db *db, const char *card, char **cause);
 /* Deletes one of the learner's notes: its cards are retired and keep
@@ -157,9 +155,9 @@ void cards_draft_clear(struct db *db);
  * the learner changed: records the files' text beside the override
  * (marking it changed when it differs from last time) and returns 1 with
  * learner set to the learner's text (cards_note_clear it); else 0. */
-int cards_import_override(struct db *db, const char *note_id, const char *kind,
-                          const char *front, const char *back, const char *note,
-                          const char *tags, struct card_note *learner);
+int cards_import_override(struct db *db, const char *note_id, const char *kind, const char *front,
+                          const char *back, const char *note, const char *tags,
+                          struct card_note *learner);
 /* A deck or numbers document marked `origin: user`: the deck is made
  * when new; each card comes in as the learner's own (a new note, or the
  * text of an existing one: an override for a curriculum card). */

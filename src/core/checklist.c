@@ -11,12 +11,13 @@
 static void
 load_items(struct db *db, struct checklist *c, int all)
 {
-	struct db_stmt *st = db_prepare(db,
-		"SELECT i.item_id, i.text, t.ticked_at FROM checklist_item i"
-		" LEFT JOIN checklist_tick t ON t.checklist_id = i.checklist_id"
-		"  AND t.item_id = i.item_id"
-		" WHERE i.checklist_id = ? AND (i.retired = 0 OR ?) ORDER BY i.ord, i.item_id",
-		"ti", c->id, (int64_t)all);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT i.item_id, i.text, t.ticked_at FROM checklist_item i"
+	        " LEFT JOIN checklist_tick t ON t.checklist_id = i.checklist_id"
+	        "  AND t.item_id = i.item_id"
+	        " WHERE i.checklist_id = ? AND (i.retired = 0 OR ?) ORDER BY i.ord, i.item_id",
+	        "ti", c->id, (int64_t)all);
 	size_t cap = 8;
 	c->items = xcalloc(cap, sizeof *c->items);
 	while (db_step(st)) {
@@ -32,16 +33,21 @@ load_items(struct db *db, struct checklist *c, int all)
 		c->nticked += it->ticked;
 	}
 	db_finalize(st);
-	c->times_done = (int)db_int(db, 0, "SELECT count(*) FROM checklist_done WHERE "
-	                            "checklist_id = ?", "t", c->id);
-	c->last_done = db_int(db, 0, "SELECT max(completed_at) FROM checklist_done WHERE "
-	                      "checklist_id = ?", "t", c->id);
+	c->times_done = (int)db_int(db, 0,
+	                            "SELECT count(*) FROM checklist_done WHERE "
+	                            "checklist_id = ?",
+	                            "t", c->id);
+	c->last_done = db_int(db, 0,
+	                      "SELECT max(completed_at) FROM checklist_done WHERE "
+	                      "checklist_id = ?",
+	                      "t", c->id);
 }
 
 size_t
 checklist_list(struct db *db, struct checklist **out)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, title, description FROM doc WHERE "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, title, description FROM doc WHERE "
 	                                "kind = 'checklist' AND retired = 0 ORDER BY ord, id",
 	                                "");
 	size_t n = 0, cap = 8;
@@ -97,8 +103,10 @@ checklist_free(struct checklist *c)
 struct checklist *
 checklist_load(struct db *db, const char *id, char **cause)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT title, description, retired FROM doc "
-	                                "WHERE id = ? AND kind = 'checklist'", "t", id);
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT title, description, retired FROM doc "
+	                                "WHERE id = ? AND kind = 'checklist'",
+	                                "t", id);
 	if (!db_step(st)) {
 		db_finalize(st);
 		struct checklist *all;
@@ -154,19 +162,23 @@ checklist_find_item(const struct checklist *c, const char *item)
 static int
 record_done(struct db *db, const char *id, int64_t now, int force)
 {
-	int64_t first = db_int(db, 0, "SELECT min(ticked_at) FROM checklist_tick WHERE "
-	                       "checklist_id = ?", "t", id);
-	if (!force && db_int(db, 0, "SELECT count(*) FROM checklist_done WHERE "
-	                     "checklist_id = ? AND completed_at >= ?", "ti", id, first) > 0)
+	int64_t first = db_int(db, 0,
+	                       "SELECT min(ticked_at) FROM checklist_tick WHERE "
+	                       "checklist_id = ?",
+	                       "t", id);
+	if (!force && db_int(db, 0,
+	                     "SELECT count(*) FROM checklist_done WHERE "
+	                     "checklist_id = ? AND completed_at >= ?",
+	                     "ti", id, first) > 0)
 		return 0;
-	db_exec(db, "INSERT INTO checklist_done(checklist_id, completed_at) VALUES (?, ?)",
-	        "ti", id, (int64_t)now);
+	db_exec(db, "INSERT INTO checklist_done(checklist_id, completed_at) VALUES (?, ?)", "ti",
+	        id, (int64_t)now);
 	return 1;
 }
 
 int
-checklist_tick(struct db *db, const char *id, const char *item, int on, int64_t now,
-               int *completed, char **cause)
+checklist_tick(struct db *db, const char *id, const char *item, int on, int64_t now, int *completed,
+               char **cause)
 {
 	if (completed)
 		*completed = 0;
@@ -182,8 +194,10 @@ checklist_tick(struct db *db, const char *id, const char *item, int on, int64_t 
 	}
 	db_begin(db);
 	if (on && !it->ticked) {
-		db_exec(db, "INSERT OR REPLACE INTO checklist_tick(checklist_id, item_id, "
-		        "ticked_at) VALUES (?, ?, ?)", "tti", id, it->id, (int64_t)now);
+		db_exec(db,
+		        "INSERT OR REPLACE INTO checklist_tick(checklist_id, item_id, "
+		        "ticked_at) VALUES (?, ?, ?)",
+		        "tti", id, it->id, (int64_t)now);
 		if (c->nticked + 1 == (int)c->nitems && record_done(db, id, now, 0) && completed)
 			*completed = 1;
 	} else if (!on && it->ticked) {

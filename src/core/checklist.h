@@ -20,8 +20,8 @@ struct checklist {
 	struct checklist_item *items;
 	size_t nitems;
 	int nticked;
-	int times_done;          /* passes completed */
-	int64_t last_done;       /* when the last pass was completed, 0 if never */
+	int times_done;    /* passes completed */
+	int64_t last_done; /* when the last pass was completed, 0 if never */
 };
 
 /* Every checklist that is not retired, in file order, with its items;
@@ -40,8 +40,8 @@ struct checklist_item *checklist_find_item(const struct checklist *c, const char
 /* Ticks (on = 1) or unticks one item (an id or a 1-based number). When
  * the tick completes the checklist, the pass is recorded as completed
  * (once per pass) and *completed is set. Returns 0, or -1 with *cause. */
-int checklist_tick(struct db *db, const char *id, const char *item, int on,
-                   int64_t now, int *completed, char **cause);
+int checklist_tick(struct db *db, const char *id, const char *item, int on, int64_t now,
+                   int *completed, char **cause);
 
 /* Records a completed pass now, whatever is ticked. Returns 0 or -1. */
 int checklist_done(struct db *db, const char *id, int64_t now, char **cause);

@@ -11,8 +11,8 @@
 #include "util.h"
 
 const char *const content_kinds[9] = {
-	"deck", "numbers", "plan", "stories", "skillmap", "vocabulary",
-	"checklist", "rubric", "flow",
+	"deck",       "numbers",   "plan",   "stories", "skillmap",
+	"vocabulary", "checklist", "rubric", "flow",
 };
 
 /* ---- a small string-keyed hash map ---------------------------------- */
@@ -20,7 +20,7 @@ const char *const content_kinds[9] = {
 struct def {
 	const char *file;
 	int line, col;
-	const char *kind;   /* document kind for NS_DOC */
+	const char *kind; /* document kind for NS_DOC */
 };
 
 struct strmap {
@@ -117,90 +117,78 @@ struct field {
 	const char *name;
 	enum ftype type;
 	int required;
-	long min, max;              /* T_INT range; list length bounds (0 = none) */
-	const char *enums;          /* T_ENUM: "a|b|c" */
-	enum ref ref;               /* T_ID references, T_IDS */
-	const struct spec *sub;     /* T_LIST item spec */
-	int empty_ok;               /* T_STR may be "" */
+	long min, max;          /* T_INT range; list length bounds (0 = none) */
+	const char *enums;      /* T_ENUM: "a|b|c" */
+	enum ref ref;           /* T_ID references, T_IDS */
+	const struct spec *sub; /* T_LIST item spec */
+	int empty_ok;           /* T_STR may be "" */
 };
 
 struct spec {
-	const char *what;           /* "card", "task", ... for messages */
+	const char *what; /* "card", "task", ... for messages */
 	enum idscope idscope;
-	enum content_ns ns;         /* ID_GLOBAL namespace */
+	enum content_ns ns; /* ID_GLOBAL namespace */
 	const struct field *fields;
 };
 
+/* clang-format off */
 #define END { NULL, 0, 0, 0, 0, NULL, R_NONE, NULL, 0 }
+/* clang-format on */
 
-static const struct field card_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "q", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "a", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "cloze", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "answer", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "note", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
-	{ "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "reverse", T_BOOL, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "replaces", T_IDS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	END
-};
+static const struct field card_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "q", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "a", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "cloze", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "answer", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "note", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
+	                               { "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "reverse", T_BOOL, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "replaces", T_IDS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               END };
 static const struct spec card_s = { "card", ID_GLOBAL, NS_CARD, card_f };
 
-static const struct field num_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "metric", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "value", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "context", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
-	{ "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "replaces", T_IDS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	END
-};
+static const struct field num_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              { "metric", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              { "value", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              { "context", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
+	                              { "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              { "replaces", T_IDS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              END };
 static const struct spec num_s = { "number", ID_GLOBAL, NS_CARD, num_f };
 
-static const struct field week_f[] = {
-	{ "week", T_INT, 1, 1, 52, NULL, R_NONE, NULL, 0 },
-	{ "theme", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	END
-};
+static const struct field week_f[] = { { "week", T_INT, 1, 1, 52, NULL, R_NONE, NULL, 0 },
+	                               { "theme", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               END };
 static const struct spec week_s = { "week", ID_NONE, NS_DOC, week_f };
 
-static const struct field task_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "deck", T_ID, 0, 0, 0, NULL, R_DECK, NULL, 0 },
-	{ "decks", T_IDS, 0, 1, 20, NULL, R_DECK, NULL, 0 },
-	{ "checklist", T_ID, 0, 0, 0, NULL, R_CHECKLIST, NULL, 0 },
-	{ "story", T_ID, 0, 0, 0, NULL, R_STORY, NULL, 0 },
-	{ "mock", T_ID, 0, 0, 0, NULL, R_RUBRIC, NULL, 0 },
-	{ "skillmap", T_ID, 0, 0, 0, NULL, R_SKILLMAP, NULL, 0 },
-	{ "count", T_INT, 0, 1, 1000, NULL, R_NONE, NULL, 0 },
-	{ "minutes", T_INT, 0, 1, 600, NULL, R_NONE, NULL, 0 },
-	END
-};
+static const struct field task_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "deck", T_ID, 0, 0, 0, NULL, R_DECK, NULL, 0 },
+	                               { "decks", T_IDS, 0, 1, 20, NULL, R_DECK, NULL, 0 },
+	                               { "checklist", T_ID, 0, 0, 0, NULL, R_CHECKLIST, NULL, 0 },
+	                               { "story", T_ID, 0, 0, 0, NULL, R_STORY, NULL, 0 },
+	                               { "mock", T_ID, 0, 0, 0, NULL, R_RUBRIC, NULL, 0 },
+	                               { "skillmap", T_ID, 0, 0, 0, NULL, R_SKILLMAP, NULL, 0 },
+	                               { "count", T_INT, 0, 1, 1000, NULL, R_NONE, NULL, 0 },
+	                               { "minutes", T_INT, 0, 1, 600, NULL, R_NONE, NULL, 0 },
+	                               END };
 static const struct spec task_s = { "task", ID_LOCAL, NS_DOC, task_f };
 
-static const struct field day_f[] = {
-	{ "day", T_INT, 1, 1, 366, NULL, R_NONE, NULL, 0 },
-	{ "title", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "tasks", T_LIST, 1, 1, 10, NULL, R_NONE, &task_s, 0 },
-	END
-};
+static const struct field day_f[] = { { "day", T_INT, 1, 1, 366, NULL, R_NONE, NULL, 0 },
+	                              { "title", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              { "tasks", T_LIST, 1, 1, 10, NULL, R_NONE, &task_s, 0 },
+	                              END };
 static const struct spec day_s = { "day", ID_NONE, NS_DOC, day_f };
 
-static const struct field comp_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "name", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "description", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
-	END
-};
+static const struct field comp_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "name", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "description", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
+	                               END };
 static const struct spec comp_s = { "competency", ID_GLOBAL, NS_COMPETENCY, comp_f };
 
-static const struct field dp_f[] = {
-	{ "question", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "answer", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
-	END
-};
+static const struct field dp_f[] = { { "question", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                             { "answer", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
+	                             END };
 static const struct spec dp_s = { "decision point", ID_NONE, NS_DOC, dp_f };
 
 static const struct field story_f[] = {
@@ -221,12 +209,11 @@ static const struct field story_f[] = {
 };
 static const struct spec story_s = { "story", ID_GLOBAL, NS_STORY, story_f };
 
-static const struct field prompt_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "competencies", T_IDS, 1, 1, 0, NULL, R_COMPETENCY, NULL, 0 },
-	END
-};
+static const struct field prompt_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                                 { "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                                 { "competencies", T_IDS, 1, 1, 0, NULL, R_COMPETENCY, NULL,
+	                                   0 },
+	                                 END };
 static const struct spec prompt_s = { "prompt", ID_GLOBAL, NS_PROMPT, prompt_f };
 
 static const struct field skill_f[] = {
@@ -244,63 +231,55 @@ static const struct field skill_f[] = {
 };
 static const struct spec skill_s = { "skill", ID_LOCAL, NS_DOC, skill_f };
 
-static const struct field term_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "name", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "category", T_ENUM, 1, 0, 0, "technical|system|behavioral", R_NONE, NULL, 0 },
-	{ "synonyms", T_STRS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "decks", T_IDS, 0, 0, 0, NULL, R_DECK, NULL, 0 },
-	END
-};
+static const struct field term_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "name", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "category", T_ENUM, 1, 0, 0, "technical|system|behavioral",
+	                                 R_NONE, NULL, 0 },
+	                               { "synonyms", T_STRS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "decks", T_IDS, 0, 0, 0, NULL, R_DECK, NULL, 0 },
+	                               END };
 static const struct spec term_s = { "term", ID_GLOBAL, NS_VOCAB, term_f };
 
-static const struct field citem_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	END
-};
+static const struct field citem_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                                { "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                                END };
 static const struct spec citem_s = { "checklist item", ID_LOCAL, NS_DOC, citem_f };
 
-static const struct field cat_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "name", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "description", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
-	{ "levels", T_STRS, 1, 4, 4, NULL, R_NONE, NULL, 0 },
-	END
-};
+static const struct field cat_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              { "name", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              { "description", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
+	                              { "levels", T_STRS, 1, 4, 4, NULL, R_NONE, NULL, 0 },
+	                              END };
 static const struct spec cat_s = { "category", ID_LOCAL, NS_DOC, cat_f };
 
-static const struct field seg_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "title", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "minutes", T_INT, 1, 1, 240, NULL, R_NONE, NULL, 0 },
-	{ "cues", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
-	END
-};
+static const struct field seg_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              { "title", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                              { "minutes", T_INT, 1, 1, 240, NULL, R_NONE, NULL, 0 },
+	                              { "cues", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
+	                              END };
 static const struct spec seg_s = { "segment", ID_LOCAL, NS_DOC, seg_f };
 
-static const struct field fprompt_f[] = {
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "title", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
-	END
-};
+static const struct field fprompt_f[] = { { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                                  { "title", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                                  { "text", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 },
+	                                  END };
 static const struct spec fprompt_s = { "prompt", ID_LOCAL, NS_DOC, fprompt_f };
 
 #define DOC_FIELDS \
 	{ "kind", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 }, \
-	{ "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 }, \
-	{ "title", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 }, \
-	{ "description", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 }
+	        { "id", T_ID, 1, 0, 0, NULL, R_NONE, NULL, 0 }, \
+	        { "title", T_STR, 1, 0, 0, NULL, R_NONE, NULL, 0 }, \
+	{ \
+		"description", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 \
+	}
 
-static const struct field deck_f[] = {
-	DOC_FIELDS,
-	{ "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "reverse", T_BOOL, 0, 0, 0, NULL, R_NONE, NULL, 0 },
-	{ "origin", T_ENUM, 0, 0, 0, "bundled|user", R_NONE, NULL, 0 },
-	{ "cards", T_LIST, 1, 1, 0, NULL, R_NONE, &card_s, 0 },
-	END
-};
+static const struct field deck_f[] = { DOC_FIELDS,
+	                               { "tags", T_TAGS, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "reverse", T_BOOL, 0, 0, 0, NULL, R_NONE, NULL, 0 },
+	                               { "origin", T_ENUM, 0, 0, 0, "bundled|user", R_NONE, NULL,
+	                                 0 },
+	                               { "cards", T_LIST, 1, 1, 0, NULL, R_NONE, &card_s, 0 },
+	                               END };
 static const struct field numbers_f[] = {
 	DOC_FIELDS,
 	{ "profile", T_ENUM, 0, 0, 0, "example", R_NONE, NULL, 0 },
@@ -309,12 +288,10 @@ static const struct field numbers_f[] = {
 	{ "items", T_LIST, 1, 1, 0, NULL, R_NONE, &num_s, 0 },
 	END
 };
-static const struct field plan_f[] = {
-	DOC_FIELDS,
-	{ "weeks", T_LIST, 1, 1, 52, NULL, R_NONE, &week_s, 0 },
-	{ "days", T_LIST, 1, 1, 366, NULL, R_NONE, &day_s, 0 },
-	END
-};
+static const struct field plan_f[] = { DOC_FIELDS,
+	                               { "weeks", T_LIST, 1, 1, 52, NULL, R_NONE, &week_s, 0 },
+	                               { "days", T_LIST, 1, 1, 366, NULL, R_NONE, &day_s, 0 },
+	                               END };
 static const struct field stories_f[] = {
 	DOC_FIELDS,
 	{ "profile", T_ENUM, 0, 0, 0, "example", R_NONE, NULL, 0 },
@@ -323,22 +300,17 @@ static const struct field stories_f[] = {
 	{ "prompts", T_LIST, 0, 0, 0, NULL, R_NONE, &prompt_s, 0 },
 	END
 };
-static const struct field skillmap_f[] = {
-	DOC_FIELDS,
-	{ "role", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
-	{ "origin", T_ENUM, 0, 0, 0, "bundled|user|jd", R_NONE, NULL, 0 },
-	{ "skills", T_LIST, 1, 1, 0, NULL, R_NONE, &skill_s, 0 },
-	END
-};
-static const struct field vocab_f[] = {
-	DOC_FIELDS,
-	{ "terms", T_LIST, 1, 1, 0, NULL, R_NONE, &term_s, 0 },
-	END
-};
+static const struct field skillmap_f[] = { DOC_FIELDS,
+	                                   { "role", T_STR, 0, 0, 0, NULL, R_NONE, NULL, 1 },
+	                                   { "origin", T_ENUM, 0, 0, 0, "bundled|user|jd", R_NONE,
+	                                     NULL, 0 },
+	                                   { "skills", T_LIST, 1, 1, 0, NULL, R_NONE, &skill_s, 0 },
+	                                   END };
+static const struct field vocab_f[] = { DOC_FIELDS,
+	                                { "terms", T_LIST, 1, 1, 0, NULL, R_NONE, &term_s, 0 },
+	                                END };
 static const struct field checklist_f[] = {
-	DOC_FIELDS,
-	{ "items", T_LIST, 1, 1, 100, NULL, R_NONE, &citem_s, 0 },
-	END
+	DOC_FIELDS, { "items", T_LIST, 1, 1, 100, NULL, R_NONE, &citem_s, 0 }, END
 };
 static const struct field rubric_f[] = {
 	DOC_FIELDS,
@@ -346,12 +318,10 @@ static const struct field rubric_f[] = {
 	{ "categories", T_LIST, 1, 1, 20, NULL, R_NONE, &cat_s, 0 },
 	END
 };
-static const struct field flow_f[] = {
-	DOC_FIELDS,
-	{ "segments", T_LIST, 1, 1, 30, NULL, R_NONE, &seg_s, 0 },
-	{ "prompts", T_LIST, 0, 0, 0, NULL, R_NONE, &fprompt_s, 0 },
-	END
-};
+static const struct field flow_f[] = { DOC_FIELDS,
+	                               { "segments", T_LIST, 1, 1, 30, NULL, R_NONE, &seg_s, 0 },
+	                               { "prompts", T_LIST, 0, 0, 0, NULL, R_NONE, &fprompt_s, 0 },
+	                               END };
 
 static const struct spec doc_specs[9] = {
 	{ "deck", ID_GLOBAL, NS_DOC, deck_f },
@@ -372,12 +342,12 @@ struct pending_ref {
 	char *id;
 	const char *file;
 	int line, col;
-	const char *what;   /* "plan task", ... */
+	const char *what; /* "plan task", ... */
 };
 
 /* One id named in a card's `replaces` list. */
 struct pending_repl {
-	char *old, *by;     /* the replaced card id, the card naming it */
+	char *old, *by; /* the replaced card id, the card naming it */
 	const char *file;
 	int line, col;
 };
@@ -393,8 +363,8 @@ struct checker {
 	size_t nrepls, caprepls;
 	content_lookup_fn lookup;
 	void *ctx;
-	int user_item;              /* checking a story with origin: user */
-	int user_doc;               /* in a deck or numbers document with origin:
+	int user_item; /* checking a story with origin: user */
+	int user_doc;  /* in a deck or numbers document with origin:
 	                             * user (the learner's own cards) */
 };
 
@@ -418,9 +388,8 @@ static int
 is_null_scalar(const struct ynode *n)
 {
 	return n->type == YN_SCALAR && n->plain &&
-	       (n->str[0] == '\0' || strcmp(n->str, "~") == 0 ||
-	        strcmp(n->str, "null") == 0 || strcmp(n->str, "Null") == 0 ||
-	        strcmp(n->str, "NULL") == 0);
+	       (n->str[0] == '\0' || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0 ||
+	        strcmp(n->str, "Null") == 0 || strcmp(n->str, "NULL") == 0);
 }
 
 static int
@@ -433,8 +402,8 @@ valid_tag(const char *s)
 		return 0;
 	for (size_t i = 1; i < n; i++) {
 		char c = s[i];
-		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-		      c == '_' || c == ':'))
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+		      c == ':'))
 			return 0;
 	}
 	return 1;
@@ -455,8 +424,10 @@ content_valid_tag(const char *s)
 static int
 parse_bool(const char *s, int *v)
 {
-	static const char *const t[] = { "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON" };
-	static const char *const f[] = { "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF" };
+	static const char *const t[] = { "true", "True", "TRUE", "yes", "Yes",
+		                         "YES",  "on",   "On",   "ON" };
+	static const char *const f[] = { "false", "False", "FALSE", "no", "No",
+		                         "NO",    "off",   "Off",   "OFF" };
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
 		if (strcmp(s, t[i]) == 0) {
 			*v = 1;
@@ -533,13 +504,12 @@ lookup_outside(struct checker *c, enum content_ns ns, const char *id, const char
 }
 
 static void
-define_id(struct checker *c, enum content_ns ns, const struct ynode *idn,
-          const char *kind)
+define_id(struct checker *c, enum content_ns ns, const struct ynode *idn, const char *kind)
 {
 	struct def *d = strmap_find(&c->ns[ns], idn->str);
 	if (d != NULL) {
-		ERR(c, idn, "duplicate %s id '%s' (first defined at %s:%d:%d)",
-		    ns_names[ns], idn->str, d->file, d->line, d->col);
+		ERR(c, idn, "duplicate %s id '%s' (first defined at %s:%d:%d)", ns_names[ns],
+		    idn->str, d->file, d->line, d->col);
 		return;
 	}
 	const char *src = NULL;
@@ -553,8 +523,7 @@ define_id(struct checker *c, enum content_ns ns, const struct ynode *idn,
 		ERR(c, idn, "document id '%s' is already used by a %s", idn->str, found);
 		return;
 	}
-	if (found != NULL && !c->user_doc &&
-	    !(c->user_item && src != NULL && *src == '\0')) {
+	if (found != NULL && !c->user_doc && !(c->user_item && src != NULL && *src == '\0')) {
 		ERR(c, idn, "%s id '%s' is already used by %s", ns_names[ns], idn->str,
 		    src && *src ? src : "your own data");
 		return;
@@ -569,8 +538,8 @@ define_local(struct checker *c, const char *what, const struct ynode *idn)
 	char *key = xprintf("%s/%s", what, idn->str);
 	struct def *d = strmap_find(&c->local, key);
 	if (d != NULL)
-		ERR(c, idn, "duplicate %s id '%s' in this document (first at line %d)",
-		    what, idn->str, d->line);
+		ERR(c, idn, "duplicate %s id '%s' in this document (first at line %d)", what,
+		    idn->str, d->line);
 	else {
 		struct def v = { c->file, idn->line, idn->col, NULL };
 		strmap_put(&c->local, key, v);
@@ -634,8 +603,8 @@ resolve_replaces(struct checker *c)
 		if (d != NULL) {
 			diags_add(&c->run->diags, r->file, r->line, r->col,
 			          "card '%s' is already replaced by '%s' (at %s:%d:%d); "
-			          "an old card can be replaced by one card only", r->old,
-			          d->kind, d->file, d->line, d->col);
+			          "an old card can be replaced by one card only",
+			          r->old, d->kind, d->file, d->line, d->col);
 			continue;
 		}
 		struct def v = { r->file, r->line, r->col, r->by };
@@ -657,8 +626,7 @@ resolve_replaces(struct checker *c)
 static void check_map(struct checker *c, const struct ynode *n, const struct spec *s);
 
 static void
-check_field(struct checker *c, const struct field *f, const struct ynode *v,
-            const struct spec *s)
+check_field(struct checker *c, const struct field *f, const struct ynode *v, const struct spec *s)
 {
 	switch (f->type) {
 	case T_STR:
@@ -668,8 +636,10 @@ check_field(struct checker *c, const struct field *f, const struct ynode *v,
 	case T_ENUM:
 		if (v->type != YN_SCALAR) {
 			ERR(c, v, "'%s' must be %s, not %s", f->name,
-			    f->type == T_INT ? "a whole number" :
-			    f->type == T_BOOL ? "true or false" : "text", node_desc(v));
+			    f->type == T_INT    ? "a whole number"
+			    : f->type == T_BOOL ? "true or false"
+			                        : "text",
+			    node_desc(v));
 			return;
 		}
 		if (is_null_scalar(v) && !(f->type == T_STR && f->empty_ok)) {
@@ -689,18 +659,18 @@ check_field(struct checker *c, const struct field *f, const struct ynode *v,
 		}
 		if (f->min && v->n < (size_t)f->min) {
 			if (f->min == f->max)
-				ERR(c, v, "'%s' must have exactly %ld entries, has %zu",
-				    f->name, f->min, v->n);
+				ERR(c, v, "'%s' must have exactly %ld entries, has %zu", f->name,
+				    f->min, v->n);
 			else
 				ERR(c, v, "'%s' needs at least %ld %s", f->name, f->min,
 				    f->min == 1 ? "entry" : "entries");
 		} else if (f->max && v->n > (size_t)f->max) {
 			if (f->min == f->max)
-				ERR(c, v, "'%s' must have exactly %ld entries, has %zu",
-				    f->name, f->min, v->n);
+				ERR(c, v, "'%s' must have exactly %ld entries, has %zu", f->name,
+				    f->min, v->n);
 			else
-				ERR(c, v, "'%s' has %zu entries; at most %ld allowed",
-				    f->name, v->n, f->max);
+				ERR(c, v, "'%s' has %zu entries; at most %ld allowed", f->name,
+				    v->n, f->max);
 		}
 		break;
 	}
@@ -712,8 +682,10 @@ check_field(struct checker *c, const struct field *f, const struct ynode *v,
 		break;
 	case T_ID:
 		if (!valid_id(v->str))
-			ERR(c, v, "'%s' is not a valid id: '%s' (use lowercase letters, "
-			    "digits, '-', '_' or '.', at most %d)", f->name, v->str, ID_MAX);
+			ERR(c, v,
+			    "'%s' is not a valid id: '%s' (use lowercase letters, "
+			    "digits, '-', '_' or '.', at most %d)",
+			    f->name, v->str, ID_MAX);
 		else if (f->ref != R_NONE)
 			add_ref(c, f->ref, v, s->what);
 		break;
@@ -751,8 +723,10 @@ check_field(struct checker *c, const struct field *f, const struct ynode *v,
 				continue;
 			}
 			if (f->type == T_TAGS && !valid_tag(it->str))
-				ERR(c, it, "'%s' is not a valid tag (lowercase letters, digits, "
-				    "'-', '_', ':')", it->str);
+				ERR(c, it,
+				    "'%s' is not a valid tag (lowercase letters, digits, "
+				    "'-', '_', ':')",
+				    it->str);
 			if (f->type == T_IDS) {
 				if (!valid_id(it->str))
 					ERR(c, it, "'%s' is not a valid id", it->str);
@@ -776,8 +750,8 @@ static void
 check_map(struct checker *c, const struct ynode *n, const struct spec *s)
 {
 	if (n->type != YN_MAP) {
-		ERR(c, n, "each %s must be a mapping (key: value lines), not %s",
-		    s->what, node_desc(n));
+		ERR(c, n, "each %s must be a mapping (key: value lines), not %s", s->what,
+		    node_desc(n));
 		return;
 	}
 	const char *names[32];
@@ -791,7 +765,8 @@ check_map(struct checker *c, const struct ynode *n, const struct spec *s)
 			continue;
 		}
 		for (size_t j = 0; j < i; j++) {
-			if (n->items[j]->type == YN_SCALAR && strcmp(n->items[j]->str, k->str) == 0) {
+			if (n->items[j]->type == YN_SCALAR &&
+			    strcmp(n->items[j]->str, k->str) == 0) {
 				ERR(c, k, "duplicate key '%s' (also at line %d)", k->str,
 				    n->items[j]->line);
 				break;
@@ -816,8 +791,8 @@ check_map(struct checker *c, const struct ynode *n, const struct spec *s)
 		if (f->required && ymap_get(n, f->name) == NULL) {
 			const struct ynode *idn = ymap_get(n, "id");
 			if (idn && idn->type == YN_SCALAR && strcmp(f->name, "id") != 0)
-				ERR(c, n, "%s '%s' is missing required key '%s'", s->what,
-				    idn->str, f->name);
+				ERR(c, n, "%s '%s' is missing required key '%s'", s->what, idn->str,
+				    f->name);
 			else
 				ERR(c, n, "%s is missing required key '%s'", s->what, f->name);
 		}
@@ -825,14 +800,17 @@ check_map(struct checker *c, const struct ynode *n, const struct spec *s)
 	const struct ynode *idn = ymap_get(n, "id");
 	if (idn && idn->type == YN_SCALAR && valid_id(idn->str) && !c->user_doc &&
 	    (s == &card_s || s == &num_s) && str_prefix(idn->str, CONTENT_USER_PREFIX))
-		ERR(c, idn, "card id '%s': ids starting with '%s' are kept for the cards "
-		    "you write in prepdeck", idn->str, CONTENT_USER_PREFIX);
+		ERR(c, idn,
+		    "card id '%s': ids starting with '%s' are kept for the cards "
+		    "you write in prepdeck",
+		    idn->str, CONTENT_USER_PREFIX);
 	if (c->user_doc && (s == &card_s || s == &num_s) && ymap_get(n, "replaces"))
-		ERR(c, ymap_get(n, "replaces"), "'replaces' belongs in curriculum files, "
+		ERR(c, ymap_get(n, "replaces"),
+		    "'replaces' belongs in curriculum files, "
 		    "not in a deck marked 'origin: user'");
 	if (idn && idn->type == YN_SCALAR && valid_id(idn->str)) {
-		c->user_item = s == &story_s &&
-		               strcmp(cnode_str(n, "origin", "bundled"), "user") == 0;
+		c->user_item =
+		        s == &story_s && strcmp(cnode_str(n, "origin", "bundled"), "user") == 0;
 		if (s->idscope == ID_GLOBAL && s->ns != NS_DOC)
 			define_id(c, s->ns, idn, NULL);
 		else if (s->idscope == ID_LOCAL)
@@ -856,8 +834,10 @@ content_cloze_mask(const char *s, char **cause)
 	int mask = 0;
 	for (const char *p = strstr(s, "{{"); p; p = strstr(p, "{{")) {
 		if (p[2] != 'c' || p[3] < '1' || p[3] > '9' || p[4] != ':' || p[5] != ':')
-			return fail(cause, "malformed cloze marker near '%.12s' (write "
-			            "{{c1::hidden text}})", p);
+			return fail(cause,
+			            "malformed cloze marker near '%.12s' (write "
+			            "{{c1::hidden text}})",
+			            p);
 		const char *end = strstr(p + 6, "}}");
 		if (end == NULL || end == p + 6)
 			return fail(cause, "cloze marker {{c%c:: is %s", p[3],
@@ -890,7 +870,8 @@ check_semantics(struct checker *c, const struct ynode *n, const struct spec *s)
 		if (cl && (q || a || ans))
 			ERR(c, n, "a cloze card has only 'cloze' (and 'note'), not q/a/answer");
 		else if (!cl && !(q && (a ^ ans)))
-			ERR(c, n, "a card needs 'q' and 'a' (basic), 'q' and 'answer' "
+			ERR(c, n,
+			    "a card needs 'q' and 'a' (basic), 'q' and 'answer' "
 			    "(type-in), or 'cloze'");
 		if (cl) {
 			const struct ynode *v = ymap_get(n, "cloze");
@@ -900,8 +881,7 @@ check_semantics(struct checker *c, const struct ynode *n, const struct spec *s)
 		}
 		const struct ynode *rv = ymap_get(n, "reverse");
 		int b = 0;
-		if (rv && rv->type == YN_SCALAR && parse_bool(rv->str, &b) == 0 && b &&
-		    !(q && a))
+		if (rv && rv->type == YN_SCALAR && parse_bool(rv->str, &b) == 0 && b && !(q && a))
 			ERR(c, rv, "'reverse' applies only to q/a cards");
 		add_replaces(c, n);
 	} else if (s == &num_s) {
@@ -912,24 +892,27 @@ check_semantics(struct checker *c, const struct ynode *n, const struct spec *s)
 		if (strcmp(cnode_str(n, "origin", "bundled"), "user") == 0) {
 			;
 		} else if (strcmp(type, "story") == 0) {
-			static const char *const need[] = { "situation", "task", "action", "result" };
+			static const char *const need[] = { "situation", "task", "action",
+				                            "result" };
 			for (size_t i = 0; i < 4; i++)
 				if (!has_scalar(n, need[i]))
 					ERR(c, n, "story '%s' needs '%s'", cnode_str(n, "id", "?"),
 					    need[i]);
 			if (ymap_get(n, "competencies") == NULL)
-				ERR(c, n, "story '%s' needs 'competencies'", cnode_str(n, "id", "?"));
+				ERR(c, n, "story '%s' needs 'competencies'",
+				    cnode_str(n, "id", "?"));
 		} else if (strcmp(type, "pitch") == 0 && !has_scalar(n, "situation")) {
 			ERR(c, n, "a pitch needs its text in 'situation'");
 		}
 	} else if (s == &task_s) {
-		static const char *const links[] = { "deck", "decks", "checklist", "story", "mock",
-		                                     "skillmap" };
+		static const char *const links[] = { "deck",  "decks", "checklist",
+			                             "story", "mock",  "skillmap" };
 		int nl = 0;
 		for (size_t i = 0; i < sizeof links / sizeof links[0]; i++)
 			nl += ymap_get(n, links[i]) != NULL;
 		if (nl > 1)
-			ERR(c, n, "a task links to at most one of deck, decks, checklist, story, "
+			ERR(c, n,
+			    "a task links to at most one of deck, decks, checklist, story, "
 			    "mock, skillmap");
 		const struct ynode *cnt = ymap_get(n, "count");
 		if (cnt && !ymap_get(n, "deck") && !ymap_get(n, "decks"))
@@ -954,8 +937,10 @@ check_plan(struct checker *c, const struct ynode *doc)
 		if (seen[w])
 			ERR(c, weeks->items[i], "week %ld is listed twice", w);
 		if ((size_t)w > nw)
-			ERR(c, weeks->items[i], "week %ld but the plan has %zu weeks "
-			    "(number them 1 to %zu)", w, nw, nw);
+			ERR(c, weeks->items[i],
+			    "week %ld but the plan has %zu weeks "
+			    "(number them 1 to %zu)",
+			    w, nw, nw);
 		seen[w] = 1;
 	}
 	size_t nd = nw * 7;
@@ -965,8 +950,10 @@ check_plan(struct checker *c, const struct ynode *doc)
 		if (d < 1)
 			continue;
 		if ((size_t)d > nd)
-			ERR(c, days->items[i], "day %ld is past the end of a %zu-week plan "
-			    "(%zu days)", d, nw, nd);
+			ERR(c, days->items[i],
+			    "day %ld is past the end of a %zu-week plan "
+			    "(%zu days)",
+			    d, nw, nd);
 		else if (dseen[d])
 			ERR(c, days->items[i], "day %ld is listed twice", d);
 		else
@@ -974,8 +961,8 @@ check_plan(struct checker *c, const struct ynode *doc)
 	}
 	for (size_t d = 1; d <= nd; d++) {
 		if (!dseen[d]) {
-			ERR(c, days, "day %zu is missing (a %zu-week plan has days 1 to %zu)",
-			    d, nw, nd);
+			ERR(c, days, "day %zu is missing (a %zu-week plan has days 1 to %zu)", d,
+			    nw, nd);
 			break;
 		}
 	}
@@ -1008,8 +995,9 @@ resolve_refs(struct checker *c)
 {
 	for (size_t i = 0; i < c->nrefs; i++) {
 		struct pending_ref *r = &c->refs[i];
-		enum content_ns ns = r->ref == R_STORY ? NS_STORY
-		                   : r->ref == R_COMPETENCY ? NS_COMPETENCY : NS_DOC;
+		enum content_ns ns = r->ref == R_STORY        ? NS_STORY
+		                     : r->ref == R_COMPETENCY ? NS_COMPETENCY
+		                                              : NS_DOC;
 		const char *want = ref_kind(r->ref);
 		struct def *d = strmap_find(&c->ns[ns], r->id);
 		const char *found_kind = d ? d->kind : NULL;
@@ -1023,8 +1011,8 @@ resolve_refs(struct checker *c)
 			            (r->ref == R_DECK && strcmp(found_kind, "numbers") == 0);
 			if (!match) {
 				diags_add(&c->run->diags, r->file, r->line, r->col,
-				          "%s refers to %s '%s', but '%s' is a %s", r->what,
-				          want, r->id, r->id, found_kind);
+				          "%s refers to %s '%s', but '%s' is a %s", r->what, want,
+				          r->id, r->id, found_kind);
 			}
 			continue;
 		}
@@ -1046,8 +1034,8 @@ resolve_refs(struct checker *c)
 		const char *near = nearest(r->id, cands, nc);
 		if (near)
 			diags_add(&c->run->diags, r->file, r->line, r->col,
-			          "%s refers to unknown %s '%s' (did you mean '%s'?)",
-			          r->what, want, r->id, near);
+			          "%s refers to unknown %s '%s' (did you mean '%s'?)", r->what,
+			          want, r->id, near);
 		else
 			diags_add(&c->run->diags, r->file, r->line, r->col,
 			          "%s refers to unknown %s '%s'", r->what, want, r->id);
@@ -1064,13 +1052,16 @@ check_doc(struct checker *c, const struct ydoc *doc)
 		return;
 	}
 	if (root->type != YN_MAP) {
-		ERR(c, root, "a document must be a mapping that starts with 'kind:' and "
-		    "'id:', not %s", node_desc(root));
+		ERR(c, root,
+		    "a document must be a mapping that starts with 'kind:' and "
+		    "'id:', not %s",
+		    node_desc(root));
 		return;
 	}
 	const struct ynode *kind = ymap_get(root, "kind");
 	if (kind == NULL) {
-		ERR(c, root, "document has no 'kind' (one of deck, numbers, plan, "
+		ERR(c, root,
+		    "document has no 'kind' (one of deck, numbers, plan, "
 		    "stories, skillmap, vocabulary, checklist, rubric, flow)");
 		return;
 	}
@@ -1087,7 +1078,8 @@ check_doc(struct checker *c, const struct ydoc *doc)
 		if (near)
 			ERR(c, kind, "unknown kind '%s' (did you mean '%s'?)", kind->str, near);
 		else
-			ERR(c, kind, "unknown kind '%s' (one of deck, numbers, plan, "
+			ERR(c, kind,
+			    "unknown kind '%s' (one of deck, numbers, plan, "
 			    "stories, skillmap, vocabulary, checklist, rubric, flow)",
 			    kind->str);
 		return;
@@ -1114,8 +1106,8 @@ check_doc(struct checker *c, const struct ydoc *doc)
 		int rev = cnode_bool(root, "reverse", 0);
 		struct content_card tmp[10];
 		for (size_t i = 0; list && i < list->n; i++)
-			c->run->ncards += (size_t)content_expand_card(list->items[i], k == 1,
-			                                              rev, tmp);
+			c->run->ncards +=
+			        (size_t)content_expand_card(list->items[i], k == 1, rev, tmp);
 	}
 	c->run->kinds[k]++;
 	c->run->ndocs++;
@@ -1226,8 +1218,8 @@ src_label(const char *path, const char *broot_real)
 }
 
 struct content_run *
-content_load(char *const *paths, size_t npaths, const char *bundled_root,
-             content_lookup_fn lookup, void *ctx)
+content_load(char *const *paths, size_t npaths, const char *bundled_root, content_lookup_fn lookup,
+             void *ctx)
 {
 	struct content_run *run = xcalloc(1, sizeof *run);
 	char broot[PATH_MAX];
@@ -1283,8 +1275,8 @@ content_load(char *const *paths, size_t npaths, const char *bundled_root,
 }
 
 struct content_run *
-content_load_buffer(const char *name, const char *buf, size_t len,
-                    content_lookup_fn lookup, void *ctx)
+content_load_buffer(const char *name, const char *buf, size_t len, content_lookup_fn lookup,
+                    void *ctx)
 {
 	struct content_run *run = xcalloc(1, sizeof *run);
 	run->scopes = xcalloc(1, sizeof *run->scopes);
@@ -1403,6 +1395,7 @@ content_expand_card(const struct ynode *item, int numbers, int deck_reverse,
 	const char *front = cnode_str(item, "q", "");
 	if (ans != NULL)
 		return content_expand_text(id, "typein", front, ans, out);
-	return content_expand_text(id, cnode_bool(item, "reverse", deck_reverse) ? "reverse" :
-	                           "basic", front, cnode_str(item, "a", ""), out);
+	return content_expand_text(id,
+	                           cnode_bool(item, "reverse", deck_reverse) ? "reverse" : "basic",
+	                           front, cnode_str(item, "a", ""), out);
 }

@@ -22,15 +22,15 @@ typedef const char *(*content_lookup_fn)(void *ctx, enum content_ns ns, const ch
                                          const char **src);
 
 struct content_file {
-	char *path;      /* as given / found */
-	char *src;       /* stable label: "@bundled/decks/x.yaml" or an absolute path */
+	char *path; /* as given / found */
+	char *src;  /* stable label: "@bundled/decks/x.yaml" or an absolute path */
 	struct yfile *yf;
 };
 
 struct content_run {
 	struct content_file *files;
 	size_t nfiles;
-	char **scopes;   /* src labels (files or directory prefixes) of the paths given */
+	char **scopes; /* src labels (files or directory prefixes) of the paths given */
 	size_t nscopes;
 	struct diags diags;
 	/* Counts after a successful check. */
@@ -46,8 +46,7 @@ extern const char *const content_kinds[9];
  * "@bundled/" labels. lookup (may be NULL) resolves references to ids
  * that are not in this run. Returns a run the caller frees with
  * content_free; the run has diagnostics when anything is wrong. */
-struct content_run *content_load(char *const *paths, size_t npaths,
-                                 const char *bundled_root,
+struct content_run *content_load(char *const *paths, size_t npaths, const char *bundled_root,
                                  content_lookup_fn lookup, void *ctx);
 /* The same for one in-memory file named `name` (tests, fuzzing). */
 struct content_run *content_load_buffer(const char *name, const char *buf, size_t len,
@@ -56,9 +55,9 @@ void content_free(struct content_run *run);
 
 /* One card produced by a deck or numbers item. */
 struct content_card {
-	char key[CARD_KEY_MAX];        /* note id, note id + ":r", or note id + ":cN" */
-	const char *kind;     /* basic, reverse, cloze, typein */
-	int cloze;            /* N for cloze cards */
+	char key[CARD_KEY_MAX]; /* note id, note id + ":r", or note id + ":cN" */
+	const char *kind;       /* basic, reverse, cloze, typein */
+	int cloze;              /* N for cloze cards */
 	const char *front, *back;
 };
 /* Expands a deck card item (or numbers item when numbers is set) into its
@@ -85,8 +84,8 @@ int content_valid_tag(const char *s);
  * card and ID:r, asked the other way), cloze (ID:cN for each number N in
  * front) or typein. Returns the count (at most 10; 0 for a cloze without
  * a marker, -1 for a malformed one). Strings point into front and back. */
-int content_expand_text(const char *id, const char *kind, const char *front,
-                        const char *back, struct content_card out[10]);
+int content_expand_text(const char *id, const char *kind, const char *front, const char *back,
+                        struct content_card out[10]);
 
 /* Scalar helpers for validated trees. */
 const char *cnode_str(const struct ynode *map, const char *key, const char *dflt);

@@ -9,14 +9,15 @@
 #include "util.h"
 
 char **
-cram_keys(struct db *db, const struct cram_source *src, int limit, size_t *n,
-          char **cause)
+cram_keys(struct db *db, const struct cram_source *src, int limit, size_t *n, char **cause)
 {
 	*n = 0;
 	char *decks = NULL;
 	if (src->map != NULL) {
-		decks = db_text(db, "SELECT ' ' || decks || ' ' FROM gap_row WHERE map_id = ? "
-		                "AND id = ? AND deleted = 0", "ti", src->map, src->row);
+		decks = db_text(db,
+		                "SELECT ' ' || decks || ' ' FROM gap_row WHERE map_id = ? "
+		                "AND id = ? AND deleted = 0",
+		                "ti", src->map, src->row);
 		if (decks == NULL) {
 			fail(cause, "no skill %lld in gap map '%s'", (long long)src->row, src->map);
 			return NULL;
@@ -32,15 +33,17 @@ cram_keys(struct db *db, const struct cram_source *src, int limit, size_t *n,
 		fail(cause, "no deck '%s' (see 'prepdeck due' for the decks)", src->deck);
 		return NULL;
 	}
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT c.key FROM card c LEFT JOIN card_state s ON s.key = c.key "
-	    "WHERE c.retired = 0 AND ifnull(s.suspended, 0) = 0 "
-	    "AND (?1 IS NULL OR c.deck_id = ?1) "
-	    "AND (?2 IS NULL OR c.tags LIKE '% ' || ?2 || ' %') "
-	    "AND (?3 IS NULL OR ?3 LIKE '% ' || c.deck_id || ' %') "
-	    "ORDER BY ifnull(s.state, 0) = 0, s.last_review + s.stability * " STRINGIFY(DAY_SECONDS) ", "
-	    "c.ord, c.key LIMIT ?4",
-	    "ttti", src->deck, src->tag, decks, (int64_t)(limit > 0 ? limit : 1000000));
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT c.key FROM card c LEFT JOIN card_state s ON s.key = c.key "
+	        "WHERE c.retired = 0 AND ifnull(s.suspended, 0) = 0 "
+	        "AND (?1 IS NULL OR c.deck_id = ?1) "
+	        "AND (?2 IS NULL OR c.tags LIKE '% ' || ?2 || ' %') "
+	        "AND (?3 IS NULL OR ?3 LIKE '% ' || c.deck_id || ' %') "
+	        "ORDER BY ifnull(s.state, 0) = 0, s.last_review + s.stability * " STRINGIFY(
+	                DAY_SECONDS) ", "
+	                             "c.ord, c.key LIMIT ?4",
+	        "ttti", src->deck, src->tag, decks, (int64_t)(limit > 0 ? limit : 1000000));
 	char **v = db_col_strings(st, n);
 	free(decks);
 	if (*n == 0) {

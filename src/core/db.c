@@ -23,14 +23,14 @@
 struct db_stmt {
 	struct db *db;
 	sqlite3_stmt *s;
-	const char *sql;    /* the text it was prepared from (cache key) */
-	int busy;           /* handed out and not yet finalized */
+	const char *sql; /* the text it was prepared from (cache key) */
+	int busy;        /* handed out and not yet finalized */
 };
 
 struct db {
 	sqlite3 *h;
 	char *path;
-	int depth;          /* transaction nesting */
+	int depth; /* transaction nesting */
 	int readonly;
 	char *ro_why;       /* why it was opened read-only, for messages */
 	int64_t busy_since; /* when the current wait for a lock began (ms) */
@@ -45,11 +45,7 @@ static void (*fatal_hook)(void);
 static void (*busy_hook)(int waiting);
 
 static const char *const migrations[] = {
-	schema_v1,
-	schema_v2,
-	schema_v3,
-	schema_v4,
-	schema_v5,
+	schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
 };
 #define NMIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 _Static_assert(DB_SCHEMA_VERSION == sizeof migrations / sizeof migrations[0],
@@ -75,7 +71,8 @@ db_fatal(struct db *db, const char *fmt, ...)
 	if (db && db->readonly && db->ro_why) {
 		free(hint);
 		hint = xprintf("\nprepdeck opened it read-only because %s; this command "
-		               "needs to write to it.", db->ro_why);
+		               "needs to write to it.",
+		               db->ro_why);
 	} else if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) {
 		free(hint);
 		hint = xstrdup("\nThe database is damaged or not a prepdeck database; move it "
@@ -84,16 +81,14 @@ db_fatal(struct db *db, const char *fmt, ...)
 		free(hint);
 		hint = xstrdup("\nAnother program has been writing to it for too long; "
 		               "nothing was changed. Try again when it is done.");
-	} else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN ||
-	           code == SQLITE_IOERR) {
+	} else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_IOERR) {
 		free(hint);
 		hint = xstrdup("\nCheck that the disk is writable and not full.");
 	} else if (code == SQLITE_FULL) {
 		free(hint);
 		hint = xstrdup("\nThe disk is full.");
 	}
-	fprintf(stderr, "prepdeck: database %s: %s%s\n",
-	        db && db->path ? db->path : "", msg, hint);
+	fprintf(stderr, "prepdeck: database %s: %s%s\n", db && db->path ? db->path : "", msg, hint);
 	free(msg);
 	free(hint);
 	exit(1);
@@ -126,12 +121,14 @@ migrate(struct db *db, char **cause)
 {
 	int v = (int)db_int(db, 0, "PRAGMA user_version", "");
 	if (v > NMIGRATIONS)
-		return fail(cause, "schema version %d is newer than this prepdeck "
-		            "understands (%d); upgrade prepdeck", v, NMIGRATIONS);
+		return fail(cause,
+		            "schema version %d is newer than this prepdeck "
+		            "understands (%d); upgrade prepdeck",
+		            v, NMIGRATIONS);
 	for (; v < NMIGRATIONS; v++) {
 		if (db->readonly)
 			return fail(cause, "the database needs an upgrade but was "
-			            "opened read-only");
+			                   "opened read-only");
 		char *sql = xprintf("BEGIN IMMEDIATE;\n%s\nPRAGMA user_version = %d;\nCOMMIT;",
 		                    migrations[v], v + 1);
 		int rc = exec_script(db, sql, cause);
@@ -140,8 +137,10 @@ migrate(struct db *db, char **cause)
 			sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 			if (cause && *cause && strstr(*cause, "fts5") != NULL) {
 				char *c = *cause;
-				*cause = xprintf("%s (this SQLite was built without FTS5, the full-text "
-				                 "search prepdeck needs for the card browser)", c);
+				*cause = xprintf(
+				        "%s (this SQLite was built without FTS5, the full-text "
+				        "search prepdeck needs for the card browser)",
+				        c);
 				free(c);
 			}
 			return -1;
@@ -213,31 +212,40 @@ static int
 check_owner(struct db *db, int *fresh, char **cause)
 {
 	int64_t app = db_int(db, 0, "PRAGMA application_id", "");
-	int64_t ntables = db_int(db, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-	                         "AND name NOT LIKE 'sqlite_%'", "");
+	int64_t ntables = db_int(db, 0,
+	                         "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+	                         "AND name NOT LIKE 'sqlite_%'",
+	                         "");
 	*fresh = ntables == 0;
 	if (app != 0 && app != DB_APPLICATION_ID)
-		return fail(cause, "%s belongs to another program (SQLite application id "
-		            "0x%08llx), not prepdeck; pass --db to use another file", db->path,
-		            (unsigned long long)(uint32_t)app);
+		return fail(cause,
+		            "%s belongs to another program (SQLite application id "
+		            "0x%08llx), not prepdeck; pass --db to use another file",
+		            db->path, (unsigned long long)(uint32_t)app);
 	if (app == DB_APPLICATION_ID || ntables == 0)
 		return 0;
 	int own = 0;
 	for (size_t i = 0; i < sizeof own_tables / sizeof own_tables[0]; i++)
-		own += db_int(db, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
-		              "name = ?", "t", own_tables[i]) > 0;
+		own += db_int(db, 0,
+		              "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND "
+		              "name = ?",
+		              "t", own_tables[i]) > 0;
 	if (own == (int)(sizeof own_tables / sizeof own_tables[0]))
 		return 0; /* made before prepdeck set its application id */
 	struct sbuf names;
 	sbuf_init(&names);
-	struct db_stmt *st = db_prepare(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
-	                                "AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 4", "");
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT name FROM sqlite_master WHERE type = 'table' "
+	                                "AND name NOT LIKE 'sqlite_%' ORDER BY name LIMIT 4",
+	                                "");
 	for (int k = 0; db_step(st); k++)
 		sbuf_addf(&names, "%s%s", k ? ", " : "", db_col_text(st, 0));
 	db_finalize(st);
-	fail(cause, "%s is an SQLite database of another program (%lld table%s: %s%s), not "
-	     "prepdeck's; prepdeck leaves it alone. Pass --db to use another file", db->path,
-	     (long long)ntables, ntables == 1 ? "" : "s", names.s, ntables > 4 ? ", ..." : "");
+	fail(cause,
+	     "%s is an SQLite database of another program (%lld table%s: %s%s), not "
+	     "prepdeck's; prepdeck leaves it alone. Pass --db to use another file",
+	     db->path, (long long)ntables, ntables == 1 ? "" : "s", names.s,
+	     ntables > 4 ? ", ..." : "");
 	sbuf_free(&names);
 	return -1;
 }
@@ -258,7 +266,8 @@ readonly_reason(const char *path)
 	char *why = NULL;
 	if (access(dir, W_OK | X_OK) != 0)
 		why = xprintf("you cannot write to its directory %s (%s), where it keeps its "
-		              "-wal and -shm files", dir, strerror(errno));
+		              "-wal and -shm files",
+		              dir, strerror(errno));
 	free(dir);
 	return why;
 }
@@ -290,9 +299,10 @@ create_file(const char *path, int dangling, char **made, char **cause)
 	                  : open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOCTTY | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		if (dangling)
-			return fail(cause, "cannot create %s: it is a symbolic link to a file that "
-			            "does not exist, and that file cannot be made (%s)", path,
-			            strerror(errno));
+			return fail(cause,
+			            "cannot create %s: it is a symbolic link to a file that "
+			            "does not exist, and that file cannot be made (%s)",
+			            path, strerror(errno));
 		return fail(cause, "cannot create %s: %s", path, strerror(errno));
 	}
 	close(fd);
@@ -350,10 +360,14 @@ open_db(const char *path, int flags, int *created, char **cause)
 		int pending = stat(wal, &ws) == 0 && ws.st_size > 0;
 		free(wal);
 		char *uri = file_uri(path, db->ro_why != NULL && !pending);
-		rc = sqlite3_open_v2(uri, &db->h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+		rc = sqlite3_open_v2(uri, &db->h,
+		                     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+		                     NULL);
 		free(uri);
 	} else {
-		rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+		rc = sqlite3_open_v2(
+		        path, &db->h,
+		        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	}
 	if (rc != SQLITE_OK) {
 		fail(cause, "cannot open %s: %s", path,
@@ -365,14 +379,16 @@ open_db(const char *path, int flags, int *created, char **cause)
 	/* A cheap read of the header: a corrupt or foreign file fails here
 	 * with a clear message instead of later in the middle of a screen. */
 	char *err = NULL;
-	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL,
-	                 &err) != SQLITE_OK) {
+	if (sqlite3_exec(db->h, "SELECT count(*) FROM sqlite_master", NULL, NULL, &err) !=
+	    SQLITE_OK) {
 		if (db->ro_why)
 			fail(cause, "cannot read %s (%s): prepdeck opened it read-only because %s",
 			     path, err ? err : "?", db->ro_why);
 		else
-			fail(cause, "%s is not a usable prepdeck database (%s); move it aside "
-			     "or pass --db to use another file", path, err ? err : "?");
+			fail(cause,
+			     "%s is not a usable prepdeck database (%s); move it aside "
+			     "or pass --db to use another file",
+			     path, err ? err : "?");
 		sqlite3_free(err);
 		goto bad;
 	}
@@ -396,7 +412,8 @@ open_db(const char *path, int flags, int *created, char **cause)
 	/* synchronous = FULL: every commit (a grade, an edit) is on disk
 	 * before the screen moves on, power loss included; see doc/schema.md
 	 * for what it costs. */
-	if (exec_script(db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
+	if (exec_script(db,
+	                "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; "
 	                "PRAGMA cache_size = -32768",
 	                cause) != 0)
 		goto bad;
@@ -506,8 +523,8 @@ prepare_va(struct db *db, const char *sql, const char *fmt, va_list ap)
 	if (st == NULL) {
 		st = xcalloc(1, sizeof *st);
 		st->db = db;
-		if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->s,
-		                       NULL) != SQLITE_OK)
+		if (sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st->s, NULL) !=
+		    SQLITE_OK)
 			db_fatal(db, "%s (in: %.200s)", sqlite3_errmsg(db->h), sql);
 		st->sql = sqlite3_sql(st->s);
 		if (db->ncache < DB_CACHE) {
@@ -765,9 +782,11 @@ static struct db_dropped *
 drop_objects(struct db *db, const char *type, const char *table)
 {
 	struct db_dropped *ix = xcalloc(1, sizeof *ix);
-	struct db_stmt *st = db_prepare(db, "SELECT name, sql FROM sqlite_master WHERE "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT name, sql FROM sqlite_master WHERE "
 	                                "type = ? AND tbl_name = ? AND sql IS NOT NULL "
-	                                "ORDER BY name", "tt", type, table);
+	                                "ORDER BY name",
+	                                "tt", type, table);
 	char **names = NULL;
 	while (db_step(st)) {
 		ix->sql = xrealloc(ix->sql, (ix->n + 1) * sizeof *ix->sql);
@@ -897,8 +916,8 @@ db_setting(struct db *db, const char *key)
 void
 db_set_setting(struct db *db, const char *key, const char *value)
 {
-	db_exec(db, "INSERT INTO setting(key, value) VALUES (?, ?) "
-	        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", "tt",
-	        key, value);
+	db_exec(db,
+	        "INSERT INTO setting(key, value) VALUES (?, ?) "
+	        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+	        "tt", key, value);
 }
-

@@ -29,11 +29,12 @@ anki_src_open(const char *path, int *schema, char **cause)
 {
 	sqlite3 *h = NULL;
 	char *uri = xprintf("file:%s?immutable=1", path);
-	int rc = sqlite3_open_v2(uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
-	                         SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(
+	        uri, &h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	if (rc != SQLITE_OK) {
-		fail(cause, "cannot open the collection: %s", h ? sqlite3_errmsg(h) : "out of memory");
+		fail(cause, "cannot open the collection: %s",
+		     h ? sqlite3_errmsg(h) : "out of memory");
 		sqlite3_close(h);
 		return NULL;
 	}
@@ -46,8 +47,10 @@ anki_src_open(const char *path, int *schema, char **cause)
 		rc = sqlite3_step(st) == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode(h);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK) {
-		fail(cause, "the collection in the package is not a usable SQLite database "
-		     "(%s)", sqlite3_errmsg(h));
+		fail(cause,
+		     "the collection in the package is not a usable SQLite database "
+		     "(%s)",
+		     sqlite3_errmsg(h));
 		sqlite3_close(h);
 		return NULL;
 	}
@@ -55,7 +58,9 @@ anki_src_open(const char *path, int *schema, char **cause)
 	    sqlite3_step(st) != SQLITE_ROW) {
 		fail(cause, "the collection in the package is not an Anki collection (%s)",
 		     sqlite3_errcode(h) == SQLITE_OK || sqlite3_errcode(h) == SQLITE_DONE ||
-		     sqlite3_errcode(h) == SQLITE_ROW ? "no col row" : sqlite3_errmsg(h));
+		                     sqlite3_errcode(h) == SQLITE_ROW
+		             ? "no col row"
+		             : sqlite3_errmsg(h));
 		sqlite3_finalize(st);
 		sqlite3_close(h);
 		return NULL;
@@ -80,17 +85,20 @@ anki_src_close(struct anki_src *s)
 /* Queries for schema 11-14 (note types and decks as JSON in col) and for
  * 15-18 (their own tables, configs as protobuf). */
 static const char *const json_q[] = {
-	[ANKI_Q_NOTETYPES] = "SELECT CAST(m.key AS INTEGER), json_extract(m.value, '$.name'), "
-		"ifnull(json_extract(m.value, '$.type'), 0), NULL FROM col, json_each(col.models) m",
-	[ANKI_Q_FIELDS] = "SELECT CAST(m.key AS INTEGER), ifnull(json_extract(f.value, '$.ord'), "
-		"f.key), json_extract(f.value, '$.name') FROM col, json_each(col.models) m, "
-		"json_each(m.value, '$.flds') f",
-	[ANKI_Q_TEMPLATES] = "SELECT CAST(m.key AS INTEGER), ifnull(json_extract(t.value, '$.ord'), "
-		"t.key), json_extract(t.value, '$.name'), ifnull(json_extract(t.value, '$.qfmt'), ''), "
-		"ifnull(json_extract(t.value, '$.afmt'), '') FROM col, json_each(col.models) m, "
-		"json_each(m.value, '$.tmpls') t",
+	[ANKI_Q_NOTETYPES] =
+	        "SELECT CAST(m.key AS INTEGER), json_extract(m.value, '$.name'), "
+	        "ifnull(json_extract(m.value, '$.type'), 0), NULL FROM col, json_each(col.models) m",
+	[ANKI_Q_FIELDS] =
+	        "SELECT CAST(m.key AS INTEGER), ifnull(json_extract(f.value, '$.ord'), "
+	        "f.key), json_extract(f.value, '$.name') FROM col, json_each(col.models) m, "
+	        "json_each(m.value, '$.flds') f",
+	[ANKI_Q_TEMPLATES] =
+	        "SELECT CAST(m.key AS INTEGER), ifnull(json_extract(t.value, '$.ord'), "
+	        "t.key), json_extract(t.value, '$.name'), ifnull(json_extract(t.value, '$.qfmt'), ''), "
+	        "ifnull(json_extract(t.value, '$.afmt'), '') FROM col, json_each(col.models) m, "
+	        "json_each(m.value, '$.tmpls') t",
 	[ANKI_Q_DECKS] = "SELECT CAST(d.key AS INTEGER), json_extract(d.value, '$.name') "
-		"FROM col, json_each(col.decks) d",
+	                 "FROM col, json_each(col.decks) d",
 };
 static const char *const table_q[] = {
 	[ANKI_Q_NOTETYPES] = "SELECT id, name, -1, config FROM notetypes",
@@ -99,11 +107,10 @@ static const char *const table_q[] = {
 	[ANKI_Q_DECKS] = "SELECT id, replace(name, char(31), '::') FROM decks",
 };
 static const char cards_q[] =
-	"SELECT c.id, c.nid, c.did, c.ord, c.type, c.queue, c.due, c.ivl, c.reps, c.lapses, "
-	"c.odid, n.id IS NULL, n.mid, n.guid, n.tags, n.flds FROM cards c "
-	"LEFT JOIN notes n ON n.id = c.nid ORDER BY c.nid, c.ord, c.id";
-static const char revlog_q[] =
-	"SELECT id, cid, ease, time, type FROM revlog ORDER BY cid, id";
+        "SELECT c.id, c.nid, c.did, c.ord, c.type, c.queue, c.due, c.ivl, c.reps, c.lapses, "
+        "c.odid, n.id IS NULL, n.mid, n.guid, n.tags, n.flds FROM cards c "
+        "LEFT JOIN notes n ON n.id = c.nid ORDER BY c.nid, c.ord, c.id";
+static const char revlog_q[] = "SELECT id, cid, ease, time, type FROM revlog ORDER BY cid, id";
 
 int
 anki_src_rows(struct anki_src *s, enum anki_query q, anki_row_fn fn, void *ctx, char **cause)
@@ -219,7 +226,7 @@ anki_src_count_cardless_notes(struct anki_src *s)
 	/* NOT IN builds a temporary index of the cards' notes: a package
 	 * need not have Anki's index on cards.nid. */
 	return count(s, "SELECT count(*) FROM notes WHERE id NOT IN "
-	             "(SELECT nid FROM cards WHERE nid IS NOT NULL)");
+	                "(SELECT nid FROM cards WHERE nid IS NOT NULL)");
 }
 
 /* ---- writing ----------------------------------------------------------- */
@@ -233,31 +240,31 @@ struct anki_out {
 
 /* Anki's schema 11, as Anki 2.1 creates it. */
 static const char schema11[] =
-	"CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, "
-	"scm integer NOT NULL, ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, "
-	"ls integer NOT NULL, conf text NOT NULL, models text NOT NULL, decks text NOT NULL, "
-	"dconf text NOT NULL, tags text NOT NULL);\n"
-	"CREATE TABLE notes (id integer PRIMARY KEY, guid text NOT NULL, mid integer NOT NULL, "
-	"mod integer NOT NULL, usn integer NOT NULL, tags text NOT NULL, flds text NOT NULL, "
-	"sfld integer NOT NULL, csum integer NOT NULL, flags integer NOT NULL, "
-	"data text NOT NULL);\n"
-	"CREATE TABLE cards (id integer PRIMARY KEY, nid integer NOT NULL, did integer NOT NULL, "
-	"ord integer NOT NULL, mod integer NOT NULL, usn integer NOT NULL, type integer NOT NULL, "
-	"queue integer NOT NULL, due integer NOT NULL, ivl integer NOT NULL, "
-	"factor integer NOT NULL, reps integer NOT NULL, lapses integer NOT NULL, "
-	"left integer NOT NULL, odue integer NOT NULL, odid integer NOT NULL, "
-	"flags integer NOT NULL, data text NOT NULL);\n"
-	"CREATE TABLE revlog (id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, "
-	"ease integer NOT NULL, ivl integer NOT NULL, lastIvl integer NOT NULL, "
-	"factor integer NOT NULL, time integer NOT NULL, type integer NOT NULL);\n"
-	"CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);\n"
-	"CREATE INDEX ix_notes_usn ON notes (usn);\n"
-	"CREATE INDEX ix_cards_usn ON cards (usn);\n"
-	"CREATE INDEX ix_revlog_usn ON revlog (usn);\n"
-	"CREATE INDEX ix_cards_nid ON cards (nid);\n"
-	"CREATE INDEX ix_cards_sched ON cards (did, queue, due);\n"
-	"CREATE INDEX ix_revlog_cid ON revlog (cid);\n"
-	"CREATE INDEX ix_notes_csum ON notes (csum);\n";
+        "CREATE TABLE col (id integer PRIMARY KEY, crt integer NOT NULL, mod integer NOT NULL, "
+        "scm integer NOT NULL, ver integer NOT NULL, dty integer NOT NULL, usn integer NOT NULL, "
+        "ls integer NOT NULL, conf text NOT NULL, models text NOT NULL, decks text NOT NULL, "
+        "dconf text NOT NULL, tags text NOT NULL);\n"
+        "CREATE TABLE notes (id integer PRIMARY KEY, guid text NOT NULL, mid integer NOT NULL, "
+        "mod integer NOT NULL, usn integer NOT NULL, tags text NOT NULL, flds text NOT NULL, "
+        "sfld integer NOT NULL, csum integer NOT NULL, flags integer NOT NULL, "
+        "data text NOT NULL);\n"
+        "CREATE TABLE cards (id integer PRIMARY KEY, nid integer NOT NULL, did integer NOT NULL, "
+        "ord integer NOT NULL, mod integer NOT NULL, usn integer NOT NULL, type integer NOT NULL, "
+        "queue integer NOT NULL, due integer NOT NULL, ivl integer NOT NULL, "
+        "factor integer NOT NULL, reps integer NOT NULL, lapses integer NOT NULL, "
+        "left integer NOT NULL, odue integer NOT NULL, odid integer NOT NULL, "
+        "flags integer NOT NULL, data text NOT NULL);\n"
+        "CREATE TABLE revlog (id integer PRIMARY KEY, cid integer NOT NULL, usn integer NOT NULL, "
+        "ease integer NOT NULL, ivl integer NOT NULL, lastIvl integer NOT NULL, "
+        "factor integer NOT NULL, time integer NOT NULL, type integer NOT NULL);\n"
+        "CREATE TABLE graves (usn integer NOT NULL, oid integer NOT NULL, type integer NOT NULL);\n"
+        "CREATE INDEX ix_notes_usn ON notes (usn);\n"
+        "CREATE INDEX ix_cards_usn ON cards (usn);\n"
+        "CREATE INDEX ix_revlog_usn ON revlog (usn);\n"
+        "CREATE INDEX ix_cards_nid ON cards (nid);\n"
+        "CREATE INDEX ix_cards_sched ON cards (did, queue, due);\n"
+        "CREATE INDEX ix_revlog_cid ON revlog (cid);\n"
+        "CREATE INDEX ix_notes_csum ON notes (csum);\n";
 
 static void
 out_err(struct anki_out *o)
@@ -277,8 +284,10 @@ anki_out_create(const char *path, char **cause)
 		return NULL;
 	}
 	char *err = NULL;
-	if (sqlite3_exec(h, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
-	                 "PRAGMA page_size = 4096; BEGIN;", NULL, NULL, &err) != SQLITE_OK ||
+	if (sqlite3_exec(h,
+	                 "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+	                 "PRAGMA page_size = 4096; BEGIN;",
+	                 NULL, NULL, &err) != SQLITE_OK ||
 	    sqlite3_exec(h, schema11, NULL, NULL, &err) != SQLITE_OK) {
 		fail(cause, "cannot create %s: %s", path, err ? err : sqlite3_errmsg(h));
 		sqlite3_free(err);
@@ -290,8 +299,10 @@ anki_out_create(const char *path, char **cause)
 	o->path = xstrdup(path);
 	if (sqlite3_prepare_v2(h, "INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, '')",
 	                       -1, &o->note, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(h, "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, "
-	                       "?, ?, 0, 0, 0, ?)", -1, &o->card, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(h,
+	                       "INSERT INTO cards VALUES (?, ?, ?, ?, ?, -1, ?, ?, ?, ?, ?, ?, "
+	                       "?, ?, 0, 0, 0, ?)",
+	                       -1, &o->card, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(h, "INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)", -1,
 	                       &o->rev, NULL) != SQLITE_OK)
 		out_err(o);
@@ -299,12 +310,14 @@ anki_out_create(const char *path, char **cause)
 }
 
 void
-anki_out_col(struct anki_out *o, int64_t crt, int64_t mod, const char *conf,
-             const char *models, const char *decks, const char *dconf)
+anki_out_col(struct anki_out *o, int64_t crt, int64_t mod, const char *conf, const char *models,
+             const char *decks, const char *dconf)
 {
 	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(o->h, "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, "
-	                       "?, '{}')", -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(o->h,
+	                       "INSERT INTO col VALUES (1, ?, ?, ?, 11, 0, 0, 0, ?, ?, ?, "
+	                       "?, '{}')",
+	                       -1, &st, NULL) != SQLITE_OK) {
 		out_err(o);
 		return;
 	}

@@ -52,8 +52,7 @@ enum anki_query {
 
 /* Runs query q over the collection. Returns 0, -1 with *cause set for a
  * damaged collection, or the callback's non-zero value. */
-int anki_src_rows(struct anki_src *s, enum anki_query q, anki_row_fn fn, void *ctx,
-                  char **cause);
+int anki_src_rows(struct anki_src *s, enum anki_query q, anki_row_fn fn, void *ctx, char **cause);
 
 /* Row counts for progress and the summary (-1 when unreadable). */
 int64_t anki_src_count_cards(struct anki_src *s);
@@ -67,9 +66,8 @@ struct anki_out;
 struct anki_out *anki_out_create(const char *path, char **cause);
 void anki_out_col(struct anki_out *o, int64_t crt, int64_t mod, const char *conf,
                   const char *models, const char *decks, const char *dconf);
-void anki_out_note(struct anki_out *o, int64_t id, const char *guid, int64_t mid,
-                   int64_t mod, const char *tags, const char *flds, const char *sfld,
-                   int64_t csum);
+void anki_out_note(struct anki_out *o, int64_t id, const char *guid, int64_t mid, int64_t mod,
+                   const char *tags, const char *flds, const char *sfld, int64_t csum);
 /* v: id, nid, did, ord, mod, type, queue, due, ivl, factor, reps, lapses,
  * left; data: the card's data JSON. */
 void anki_out_card(struct anki_out *o, const int64_t v[13], const char *data);

@@ -8,8 +8,8 @@
 #include "util.h"
 
 const char *const card_state_names[CS__COUNT] = {
-	"", "new", "learning", "review", "suspended", "buried", "flagged", "leech", "due",
-	"mine", "edited", "changed",
+	"",        "new",   "learning", "review", "suspended", "buried",
+	"flagged", "leech", "due",      "mine",   "edited",    "changed",
 };
 
 const char *const card_sort_names[SORT__COUNT] = {
@@ -102,16 +102,18 @@ query_error(const char *text, char *msg, char **cause)
 	const char *m = msg;
 	if (str_prefix(m, "fts5: "))
 		m += 6;
-	int r = fail(cause, "the search '%s' is not valid (%s): put words with punctuation "
+	int r = fail(cause,
+	             "the search '%s' is not valid (%s): put words with punctuation "
 	             "in double quotes (\"k-means\"); use * for a prefix (retriev*), "
-	             "\"...\" for a phrase, AND, OR, NOT and parentheses", text, m);
+	             "\"...\" for a phrase, AND, OR, NOT and parentheses",
+	             text, m);
 	free(msg);
 	return r;
 }
 
 int
-db_card_search(struct db *db, const struct card_query *q, struct card_hit **out,
-               size_t *n, size_t *total, char **cause)
+db_card_search(struct db *db, const struct card_query *q, struct card_hit **out, size_t *n,
+               size_t *total, char **cause)
 {
 	*out = NULL;
 	*n = 0;
@@ -122,11 +124,11 @@ db_card_search(struct db *db, const struct card_query *q, struct card_hit **out,
 	sbuf_init(&from);
 	if (fts)
 		sbuf_add(&from, "card_fts f JOIN card_search m ON m.rid = f.rowid "
-		         "JOIN card c ON c.key = m.key ");
+		                "JOIN card c ON c.key = m.key ");
 	else
 		sbuf_add(&from, "card_search m JOIN card c ON c.key = m.key ");
 	sbuf_add(&from, "LEFT JOIN card_state s ON s.key = c.key "
-	         "LEFT JOIN card_override o ON o.note_id = c.note_id WHERE c.retired = 0");
+	                "LEFT JOIN card_override o ON o.note_id = c.note_id WHERE c.retired = 0");
 	if (fts)
 		sbuf_add(&from, " AND card_fts MATCH ?1");
 	if (q->deck)
@@ -137,13 +139,15 @@ db_card_search(struct db *db, const struct card_query *q, struct card_hit **out,
 
 	enum card_sort sort = q->sort < SORT__COUNT ? q->sort : SORT_ADDED;
 	char *sql = xprintf(
-	    "SELECT c.key, c.deck_id, c.kind, c.front, c.back, ifnull(s.state, 0), "
-	    "ifnull(s.suspended, 0), ifnull(s.flag, 0), ifnull(s.leech, 0), ifnull(s.due, 0), "
-	    "ifnull(s.buried_until, 0), c.src = '', o.note_id IS NOT NULL, "
-	    "ifnull(o.file_changed_at, 0) > 0 FROM %s ORDER BY %s LIMIT ?6", from.s,
-	    /* FTS5 hands out matches in rowid order: sorting by it costs nothing. */
-	    fts && sort == SORT_RELEVANCE ? "f.rank" :
-	    fts && (sort == SORT_ADDED || sort == SORT_RELEVANCE) ? "f.rowid" : sort_sql[sort]);
+	        "SELECT c.key, c.deck_id, c.kind, c.front, c.back, ifnull(s.state, 0), "
+	        "ifnull(s.suspended, 0), ifnull(s.flag, 0), ifnull(s.leech, 0), ifnull(s.due, 0), "
+	        "ifnull(s.buried_until, 0), c.src = '', o.note_id IS NOT NULL, "
+	        "ifnull(o.file_changed_at, 0) > 0 FROM %s ORDER BY %s LIMIT ?6",
+	        from.s,
+	        /* FTS5 hands out matches in rowid order: sorting by it costs nothing. */
+	        fts && sort == SORT_RELEVANCE                           ? "f.rank"
+	        : fts && (sort == SORT_ADDED || sort == SORT_RELEVANCE) ? "f.rowid"
+	                                                                : sort_sql[sort]);
 	struct db_stmt *st = db_prepare(db, sql, "");
 	free(sql);
 	db_bind_text(st, 1, text);
@@ -233,12 +237,18 @@ card_hits_free(struct card_hit *v, size_t n)
 void
 db_search_reindex_src(struct db *db, const char *src)
 {
-	db_exec(db, "DELETE FROM card_fts WHERE rowid IN (SELECT m.rid FROM card_search m "
-	        "JOIN card c ON c.key = m.key WHERE c.src LIKE ?)", "t", src);
-	db_exec(db, "INSERT INTO card_search(key) SELECT c.key FROM card c WHERE c.src LIKE ? "
+	db_exec(db,
+	        "DELETE FROM card_fts WHERE rowid IN (SELECT m.rid FROM card_search m "
+	        "JOIN card c ON c.key = m.key WHERE c.src LIKE ?)",
+	        "t", src);
+	db_exec(db,
+	        "INSERT INTO card_search(key) SELECT c.key FROM card c WHERE c.src LIKE ? "
 	        "AND NOT EXISTS (SELECT 1 FROM card_search m WHERE m.key = c.key) "
-	        "ORDER BY c.rowid", "t", src);
-	db_exec(db, "INSERT INTO card_fts(rowid, front, back, note, tags) SELECT m.rid, "
+	        "ORDER BY c.rowid",
+	        "t", src);
+	db_exec(db,
+	        "INSERT INTO card_fts(rowid, front, back, note, tags) SELECT m.rid, "
 	        "c.front, c.back, c.note, c.tags FROM card c JOIN card_search m ON "
-	        "m.key = c.key WHERE c.src LIKE ? AND c.retired = 0", "t", src);
+	        "m.key = c.key WHERE c.src LIKE ? AND c.retired = 0",
+	        "t", src);
 }

@@ -11,8 +11,19 @@
 #include "db.h"
 
 enum card_state_filter {
-	CS_ANY, CS_NEW, CS_LEARNING, CS_REVIEW, CS_SUSPENDED, CS_BURIED, CS_FLAGGED,
-	CS_LEECH, CS_DUE, CS_MINE, CS_EDITED, CS_CHANGED, CS__COUNT
+	CS_ANY,
+	CS_NEW,
+	CS_LEARNING,
+	CS_REVIEW,
+	CS_SUSPENDED,
+	CS_BURIED,
+	CS_FLAGGED,
+	CS_LEECH,
+	CS_DUE,
+	CS_MINE,
+	CS_EDITED,
+	CS_CHANGED,
+	CS__COUNT
 };
 /* "new", "learning", ...: the names the command line and the browser
  * use; "" for CS_ANY. */
@@ -33,15 +44,15 @@ extern const char *const card_sort_names[SORT__COUNT];
 int card_sort_parse(const char *name, enum card_sort *s);
 
 struct card_query {
-	const char *text;        /* an FTS5 query, or NULL / "" for every card */
-	const char *deck;        /* deck id, or NULL */
-	const char *tag;         /* tag, or NULL */
+	const char *text; /* an FTS5 query, or NULL / "" for every card */
+	const char *deck; /* deck id, or NULL */
+	const char *tag;  /* tag, or NULL */
 	enum card_state_filter state;
 	enum card_sort sort;
-	int prefix_last;         /* treat the last bare word as a prefix (as you type) */
-	size_t limit;            /* rows to return */
-	size_t count_max;        /* stop counting matches here (0: no count) */
-	int64_t now;             /* for buried and due today */
+	int prefix_last;  /* treat the last bare word as a prefix (as you type) */
+	size_t limit;     /* rows to return */
+	size_t count_max; /* stop counting matches here (0: no count) */
+	int64_t now;      /* for buried and due today */
 	int64_t day_end;
 };
 
@@ -50,17 +61,17 @@ struct card_hit {
 	char *deck_id, *kind, *front, *back;
 	int state, suspended, flag, leech;
 	int64_t due, buried_until;
-	int user;                /* the learner's own card */
-	int override;            /* a curriculum card with the learner's text */
-	int changed;             /* ... whose text in the files changed since */
+	int user;     /* the learner's own card */
+	int override; /* a curriculum card with the learner's text */
+	int changed;  /* ... whose text in the files changed since */
 };
 
 /* Runs q. Sets *out to up to q->limit hits (free with card_hits_free)
  * and *total to the number of matches, counted up to q->count_max.
  * Returns 0, or -1 with *cause set when the query is not valid FTS5
  * syntax (nothing is returned then). */
-int db_card_search(struct db *db, const struct card_query *q, struct card_hit **out,
-                   size_t *n, size_t *total, char **cause);
+int db_card_search(struct db *db, const struct card_query *q, struct card_hit **out, size_t *n,
+                   size_t *total, char **cause);
 void card_hits_free(struct card_hit *v, size_t n);
 
 /* For a bulk import that wrote cards with the card table's triggers

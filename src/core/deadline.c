@@ -8,8 +8,8 @@
 #include "util.h"
 
 int64_t
-target_add(struct db *db, int64_t day, const char *company, const char *role,
-           const char *map_id, char **cause)
+target_add(struct db *db, int64_t day, const char *company, const char *role, const char *map_id,
+           char **cause)
 {
 	if ((company && text_check("the company", company, TARGET_TEXT_MAX, 0, cause) != 0) ||
 	    (role && text_check("the role", role, TARGET_TEXT_MAX, 0, cause) != 0))
@@ -22,9 +22,11 @@ target_add(struct db *db, int64_t day, const char *company, const char *role,
 	}
 	char date[16];
 	fmt_date(day, date, sizeof date);
-	db_exec(db, "INSERT INTO target(company, role, day, map_id, created_at) "
-	        "VALUES (?, ?, ?, ?, ?)", "tttti", company ? company : "", role ? role : "",
-	        date, map_id && *map_id ? map_id : NULL, now_unix());
+	db_exec(db,
+	        "INSERT INTO target(company, role, day, map_id, created_at) "
+	        "VALUES (?, ?, ?, ?, ?)",
+	        "tttti", company ? company : "", role ? role : "", date,
+	        map_id && *map_id ? map_id : NULL, now_unix());
 	return db_last_rowid(db);
 }
 
@@ -35,10 +37,11 @@ target_remove(struct db *db, int64_t id)
 	/* Reviews moved for this interview go back to their own schedule,
 	 * unless the card was reviewed since. */
 	db_exec(db,
-	    "UPDATE card_state SET due = (SELECT m.old_due FROM deadline_move m WHERE "
-	    "m.card_key = card_state.key AND m.target_id = ?1 ORDER BY m.at DESC LIMIT 1) "
-	    "WHERE key IN (SELECT m.card_key FROM deadline_move m WHERE m.target_id = ?1 "
-	    "AND m.new_due = card_state.due)", "i", id);
+	        "UPDATE card_state SET due = (SELECT m.old_due FROM deadline_move m WHERE "
+	        "m.card_key = card_state.key AND m.target_id = ?1 ORDER BY m.at DESC LIMIT 1) "
+	        "WHERE key IN (SELECT m.card_key FROM deadline_move m WHERE m.target_id = ?1 "
+	        "AND m.new_due = card_state.due)",
+	        "i", id);
 	db_exec(db, "DELETE FROM deadline_move WHERE target_id = ?", "i", id);
 	int n = db_exec(db, "DELETE FROM target WHERE id = ?", "i", id);
 	db_commit(db);
@@ -62,9 +65,11 @@ target_list(struct db *db, int64_t today, size_t *n)
 {
 	char date[16];
 	fmt_date(today, date, sizeof date);
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT id, day, company, role, ifnull(map_id, '') FROM target WHERE day >= ? "
-	    "ORDER BY day, id", "t", date);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT id, day, company, role, ifnull(map_id, '') FROM target WHERE day >= ? "
+	        "ORDER BY day, id",
+	        "t", date);
 	size_t cap = 4;
 	struct target *v = xmalloc(cap * sizeof *v);
 	*n = 0;
@@ -105,9 +110,9 @@ cmp_candidates(const void *a, const void *b)
 }
 
 void
-deadline_schedule(const struct fsrs_params *p, struct dl_card *cards, size_t n,
-                  int64_t day_start_t, const int64_t *day_starts, int days,
-                  int *load, int budget, struct deadline_report *rep)
+deadline_schedule(const struct fsrs_params *p, struct dl_card *cards, size_t n, int64_t day_start_t,
+                  const int64_t *day_starts, int days, int *load, int budget,
+                  struct deadline_report *rep)
 {
 	struct dl_card **cand = xmalloc((n ? n : 1) * sizeof *cand);
 	size_t nc = 0;
@@ -161,10 +166,11 @@ weak_decks(struct db *db, const char *map_id)
 	struct sbuf b = { 0 };
 	sbuf_add(&b, " ");
 	if (map_id && *map_id) {
-		struct db_stmt *st = db_prepare(db,
-		    "SELECT decks FROM gap_row WHERE map_id = ? AND deleted = 0 AND retired = 0 "
-		    "AND (confidence IS NULL OR confidence <= 2 OR trim(evidence) = '')",
-		    "t", map_id);
+		struct db_stmt *st = db_prepare(
+		        db,
+		        "SELECT decks FROM gap_row WHERE map_id = ? AND deleted = 0 AND retired = 0 "
+		        "AND (confidence IS NULL OR confidence <= 2 OR trim(evidence) = '')",
+		        "t", map_id);
 		while (db_step(st)) {
 			sbuf_add(&b, db_col_text(st, 0));
 			sbuf_add(&b, " ");
@@ -179,8 +185,9 @@ static int
 load_between(struct db *db, int64_t from, int64_t to)
 {
 	return (int)db_int(db, 0,
-	    "SELECT count(*) FROM card_state WHERE state > 0 AND suspended = 0 "
-	    "AND due >= ? AND due < ?", "ii", from, to);
+	                   "SELECT count(*) FROM card_state WHERE state > 0 AND suspended = 0 "
+	                   "AND due >= ? AND due < ?",
+	                   "ii", from, to);
 }
 
 static int
@@ -213,12 +220,13 @@ deadline_plan(struct db *db, const struct settings *set, int64_t now, int apply,
 	struct fsrs_params p;
 	settings_fsrs_params(set, &p);
 	char *weak = weak_decks(db, t.map_id);
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT s.key, s.state, s.due, s.stability, s.difficulty, s.last_review, s.reps, "
-	    "s.lapses, s.step, s.scheduled_days, ?2 LIKE '% ' || c.deck_id || ' %' "
-	    "FROM card_state s JOIN card c ON c.key = s.key WHERE s.state = 2 "
-	    "AND s.suspended = 0 AND c.retired = 0 AND s.due >= ?1 ORDER BY s.key",
-	    "it", dstart, weak);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT s.key, s.state, s.due, s.stability, s.difficulty, s.last_review, s.reps, "
+	        "s.lapses, s.step, s.scheduled_days, ?2 LIKE '% ' || c.deck_id || ' %' "
+	        "FROM card_state s JOIN card c ON c.key = s.key WHERE s.state = 2 "
+	        "AND s.suspended = 0 AND c.retired = 0 AND s.due >= ?1 ORDER BY s.key",
+	        "it", dstart, weak);
 	size_t n = 0, cap = 256;
 	struct dl_card *cards = xmalloc(cap * sizeof *cards);
 	char **keys = xmalloc(cap * sizeof *keys);
@@ -246,9 +254,11 @@ deadline_plan(struct db *db, const struct settings *set, int64_t now, int apply,
 	db_finalize(st);
 	free(weak);
 	/* Every review card counts toward "cards considered". */
-	rep->cards = (int)db_int(db, 0, "SELECT count(*) FROM card_state s JOIN card c ON "
+	rep->cards = (int)db_int(db, 0,
+	                         "SELECT count(*) FROM card_state s JOIN card c ON "
 	                         "c.key = s.key WHERE s.state = 2 AND s.suspended = 0 AND "
-	                         "c.retired = 0 AND s.due < ?", "i", dstart);
+	                         "c.retired = 0 AND s.due < ?",
+	                         "i", dstart);
 	int before = rep->cards;
 	deadline_schedule(&p, cards, n, dstart, starts, days, load, budget_of(set), rep);
 	rep->cards += before;
@@ -257,9 +267,10 @@ deadline_plan(struct db *db, const struct settings *set, int64_t now, int apply,
 		for (size_t i = 0; i < n; i++) {
 			if (!cards[i].new_due)
 				continue;
-			db_exec(db, "INSERT INTO deadline_move(card_key, target_id, old_due, new_due, at) "
-			        "VALUES (?, ?, ?, ?, ?)", "tiiii", keys[i], t.id, cards[i].fc.due,
-			        cards[i].new_due, now);
+			db_exec(db,
+			        "INSERT INTO deadline_move(card_key, target_id, old_due, new_due, at) "
+			        "VALUES (?, ?, ?, ?, ?)",
+			        "tiiii", keys[i], t.id, cards[i].fc.due, cards[i].new_due, now);
 			db_exec(db, "UPDATE card_state SET due = ? WHERE key = ?", "it",
 			        cards[i].new_due, keys[i]);
 		}
@@ -275,8 +286,8 @@ deadline_plan(struct db *db, const struct settings *set, int64_t now, int apply,
 }
 
 void
-deadline_effect(const struct deadline_report *r, const struct settings *set, int applied,
-                char *buf, size_t n)
+deadline_effect(const struct deadline_report *r, const struct settings *set, int applied, char *buf,
+                size_t n)
 {
 	if (r->days <= 0) {
 		snprintf(buf, n, "The interview is today: no time left to add reviews.");
@@ -285,18 +296,21 @@ deadline_effect(const struct deadline_report *r, const struct settings *set, int
 	char d[16], over[96] = "";
 	fmt_date(r->day, d, sizeof d);
 	if (r->over_budget_days)
-		snprintf(over, sizeof over, " (%d day%s over the daily budget of %d: no spread "
-		         "fits)", r->over_budget_days, r->over_budget_days == 1 ? "" : "s",
+		snprintf(over, sizeof over,
+		         " (%d day%s over the daily budget of %d: no spread "
+		         "fits)",
+		         r->over_budget_days, r->over_budget_days == 1 ? "" : "s",
 		         set->reviews_per_day);
-	snprintf(buf, n, "%d card%s would be below %.0f%% on %s; %d review%s %s over the next "
-	         "%d day%s%s.", r->below, r->below == 1 ? "" : "s", set->retention * 100, d,
-	         r->added, r->added == 1 ? "" : "s", applied ? "added" : "to add", r->days,
+	snprintf(buf, n,
+	         "%d card%s would be below %.0f%% on %s; %d review%s %s over the next "
+	         "%d day%s%s.",
+	         r->below, r->below == 1 ? "" : "s", set->retention * 100, d, r->added,
+	         r->added == 1 ? "" : "s", applied ? "added" : "to add", r->days,
 	         r->days == 1 ? "" : "s", over);
 }
 
 int
-deadline_adjust(struct db *db, const struct settings *set, int64_t now,
-                struct fsrs_card *c)
+deadline_adjust(struct db *db, const struct settings *set, int64_t now, struct fsrs_card *c)
 {
 	if (c->state != FSRS_REVIEW)
 		return 0;
@@ -327,8 +341,7 @@ deadline_adjust(struct db *db, const struct settings *set, int64_t now,
 }
 
 int
-deadline_balance(struct db *db, const struct settings *set, int64_t now,
-                 struct fsrs_card *c)
+deadline_balance(struct db *db, const struct settings *set, int64_t now, struct fsrs_card *c)
 {
 	if (!set->load_balance || c->state != FSRS_REVIEW || c->scheduled_days < 3)
 		return 0;
@@ -374,14 +387,17 @@ deadline_propose_plan(int64_t today, int64_t first, int64_t day, const char **pl
 	fmt_date(end, d_end, sizeof d_end);
 	fmt_date(*start, d_start, sizeof d_start);
 	struct sbuf b = { 0 };
-	sbuf_addf(&b, "Interview on %s: %d day%s from today, %s three weeks, so the %s plan "
-	          "(%d days). ", d_day, left, left == 1 ? "" : "s",
-	          left < 21 ? "under" : "at least", left < 21 ? "2-week" : "6-week", len);
+	sbuf_addf(&b,
+	          "Interview on %s: %d day%s from today, %s three weeks, so the %s plan "
+	          "(%d days). ",
+	          d_day, left, left == 1 ? "" : "s", left < 21 ? "under" : "at least",
+	          left < 21 ? "2-week" : "6-week", len);
 	if (end < day) {
 		int wait = (int)(*start - today);
-		sbuf_addf(&b, "To end on %s, the day before, it starts %d days before the "
-		          "interview: %s%s%s", d_end, len, wait == 0 ? "today (" : "on ", d_start,
-		          wait == 0 ? ")" : "");
+		sbuf_addf(&b,
+		          "To end on %s, the day before, it starts %d days before the "
+		          "interview: %s%s%s",
+		          d_end, len, wait == 0 ? "today (" : "on ", d_start, wait == 0 ? ")" : "");
 		if (wait > 0)
 			sbuf_addf(&b, ", in %d day%s", wait, wait == 1 ? "" : "s");
 		sbuf_add(&b, ".");
@@ -389,17 +405,22 @@ deadline_propose_plan(int64_t today, int64_t first, int64_t day, const char **pl
 		/* Too little time for the whole plan: say what falls after. */
 		int before = (int)(day - *start);
 		if (*start == today)
-			sbuf_addf(&b, "A plan never starts in the past, so it starts today (%s) "
-			          "and ends on %s: ", d_start, d_end);
+			sbuf_addf(&b,
+			          "A plan never starts in the past, so it starts today (%s) "
+			          "and ends on %s: ",
+			          d_start, d_end);
 		else
-			sbuf_addf(&b, "A plan never starts in the past, so it starts on %s and "
-			          "ends on %s: ", d_start, d_end);
+			sbuf_addf(&b,
+			          "A plan never starts in the past, so it starts on %s and "
+			          "ends on %s: ",
+			          d_start, d_end);
 		if (before <= 0)
 			sbuf_add(&b, "all of it comes after the interview.");
 		else
-			sbuf_addf(&b, "only days 1-%d come before the interview; days %d-%d fall "
-			          "on or after it, so do what matters most first.", before,
-			          before + 1, len);
+			sbuf_addf(&b,
+			          "only days 1-%d come before the interview; days %d-%d fall "
+			          "on or after it, so do what matters most first.",
+			          before, before + 1, len);
 	}
 	snprintf(why, n, "%s", b.s ? b.s : "");
 	sbuf_free(&b);

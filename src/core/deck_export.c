@@ -126,9 +126,11 @@ md_note(FILE *fp, const struct card_note *n, int i)
 int
 deck_export(struct db *db, const char *deck_id, enum deck_format f, FILE *fp, char **cause)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT kind, title, description, tags FROM doc "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT kind, title, description, tags FROM doc "
 	                                "WHERE id = ? AND retired = 0 AND kind IN ('deck', "
-	                                "'numbers')", "t", deck_id);
+	                                "'numbers')",
+	                                "t", deck_id);
 	if (!db_step(st)) {
 		db_finalize(st);
 		return fail(cause, "no deck '%s' (see 'prepdeck due' for the decks)", deck_id);
@@ -138,8 +140,10 @@ deck_export(struct db *db, const char *deck_id, enum deck_format f, FILE *fp, ch
 	char *dtags = xstrdup(db_col_text(st, 3));
 	db_finalize(st);
 	/* The notes in deck order. */
-	st = db_prepare(db, "SELECT note_id, min(ord) AS o FROM card WHERE deck_id = ? AND "
-	                "retired = 0 GROUP BY note_id ORDER BY o, note_id", "t", deck_id);
+	st = db_prepare(db,
+	                "SELECT note_id, min(ord) AS o FROM card WHERE deck_id = ? AND "
+	                "retired = 0 GROUP BY note_id ORDER BY o, note_id",
+	                "t", deck_id);
 	size_t n;
 	char **ids = db_col_strings(st, &n);
 	int rc = (int)n;
@@ -148,9 +152,11 @@ deck_export(struct db *db, const char *deck_id, enum deck_format f, FILE *fp, ch
 		goto out;
 	}
 	if (f == DECK_FMT_YAML) {
-		fprintf(fp, "# Deck %s, written by prepdeck export. 'prepdeck import' reads it "
+		fprintf(fp,
+		        "# Deck %s, written by prepdeck export. 'prepdeck import' reads it "
 		        "back as\n# your own cards, with the same ids; a curriculum card comes "
-		        "back as your edit.\n", deck_id);
+		        "back as your edit.\n",
+		        deck_id);
 		fprintf(fp, "kind: %s\nid: %s\n", numbers ? "numbers" : "deck", deck_id);
 		export_yaml_text(fp, 0, "title", title);
 		if (*desc)

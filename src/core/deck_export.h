@@ -17,7 +17,6 @@ int deck_format_parse(const char *s, enum deck_format *f);
 
 /* Writes the live cards of deck_id, one entry per note in deck order.
  * Returns the number of notes written, or -1 with *cause set. */
-int deck_export(struct db *db, const char *deck_id, enum deck_format f, FILE *fp,
-                char **cause);
+int deck_export(struct db *db, const char *deck_id, enum deck_format f, FILE *fp, char **cause);
 
 #endif

@@ -12,14 +12,19 @@ size_t
 editbuf_decode(const char *s, size_t n, unsigned *cp)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t need = u[0] < 0x80 ? 1 : (u[0] & 0xe0) == 0xc0 ? 2 : (u[0] & 0xf0) == 0xe0 ? 3 :
-	              (u[0] & 0xf8) == 0xf0 ? 4 : 0;
+	size_t need = u[0] < 0x80             ? 1
+	              : (u[0] & 0xe0) == 0xc0 ? 2
+	              : (u[0] & 0xf0) == 0xe0 ? 3
+	              : (u[0] & 0xf8) == 0xf0 ? 4
+	                                      : 0;
 	if (need == 0 || need > n) {
 		*cp = 0xfffd;
 		return 1;
 	}
-	unsigned v = need == 1 ? u[0] : need == 2 ? u[0] & 0x1fu : need == 3 ? u[0] & 0x0fu :
-	             u[0] & 0x07u;
+	unsigned v = need == 1   ? u[0]
+	             : need == 2 ? u[0] & 0x1fu
+	             : need == 3 ? u[0] & 0x0fu
+	                         : u[0] & 0x07u;
 	for (size_t i = 1; i < need; i++) {
 		if ((u[i] & 0xc0) != 0x80) {
 			*cp = 0xfffd;
@@ -205,8 +210,7 @@ encode(unsigned cp, char *out)
 int
 editbuf_insert_char(struct editbuf *eb, unsigned cp)
 {
-	if ((cp < 32 && cp != '\n') || cp == 127 || cp > 0x10ffff ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
+	if ((cp < 32 && cp != '\n') || cp == 127 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
 	char out[4];
 	return editbuf_insert(eb, out, encode(cp, out));
@@ -239,8 +243,8 @@ editbuf_delete_next(struct editbuf *eb)
 void
 editbuf_kill_to_end(struct editbuf *eb)
 {
-	size_t to = eb->cur < eb->len && eb->buf[eb->cur] == '\n' ? eb->cur + 1 :
-	            editbuf_line_end(eb, eb->cur);
+	size_t to = eb->cur < eb->len && eb->buf[eb->cur] == '\n' ? eb->cur + 1
+	                                                          : editbuf_line_end(eb, eb->cur);
 	editbuf_delete(eb, eb->cur, to);
 }
 

@@ -11,13 +11,13 @@
 #include <stddef.h>
 
 struct editbuf {
-	char *buf;           /* the text, UTF-8, NUL-terminated */
+	char *buf; /* the text, UTF-8, NUL-terminated */
 	size_t len, cap;
-	size_t cur;          /* byte offset of the cursor, on a cluster boundary */
-	size_t max;          /* bytes allowed */
-	int multiline;       /* line breaks may be inserted */
-	char *orig;          /* the text it started with */
-	int refused;         /* the last insert would have gone past max */
+	size_t cur;    /* byte offset of the cursor, on a cluster boundary */
+	size_t max;    /* bytes allowed */
+	int multiline; /* line breaks may be inserted */
+	char *orig;    /* the text it started with */
+	int refused;   /* the last insert would have gone past max */
 };
 
 /* Starts on a copy of text (NULL: empty) with the cursor at the end.
@@ -55,7 +55,7 @@ void editbuf_delete(struct editbuf *eb, size_t from, size_t to);
 /* The edits the editors bind to keys. */
 void editbuf_backspace(struct editbuf *eb);
 void editbuf_delete_next(struct editbuf *eb);
-void editbuf_kill_to_end(struct editbuf *eb);     /* at a line's end: join the next */
+void editbuf_kill_to_end(struct editbuf *eb); /* at a line's end: join the next */
 void editbuf_kill_to_start(struct editbuf *eb);
 void editbuf_kill_word(struct editbuf *eb);
 

@@ -22,25 +22,24 @@
  * the epoch. */
 #define TIME_LIMIT (INT64_C(100000000) * DAY_SECONDS)
 
-static const double default_w[FSRS_NWEIGHTS] = {
-	0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001,
-	1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014,
-	1.8729, 0.5425, 0.0912, 0.0658, 0.1542
-};
+static const double default_w[FSRS_NWEIGHTS] = { 0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334,
+	                                         3.0194, 0.001,  1.8722, 0.1666, 0.796,  1.4835,
+	                                         0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425,
+	                                         0.0912, 0.0658, 0.1542 };
 
 /* Everything one review needs, worked out once. */
 struct ctx {
 	const struct fsrs_params *p;
-	const struct fsrs_derived *k;   /* p->derived or own */
+	const struct fsrs_derived *k; /* p->derived or own */
 	struct fsrs_derived own;
-	double fuzz;               /* fuzz factor in [0, 1) */
+	double fuzz; /* fuzz factor in [0, 1) */
 	int64_t now;
-	int elapsed;               /* calendar days since the last review */
-	struct fsrs_card cur;      /* the card with this review counted */
+	int elapsed;          /* calendar days since the last review */
+	struct fsrs_card cur; /* the card with this review counted */
 	/* Shared by the four ratings, worked out on first use: */
 	int have_r, have_recall;
-	double r;                  /* retrievability at this review */
-	double recall_base;        /* rating-independent part of S'r */
+	double r;           /* retrievability at this review */
+	double recall_base; /* rating-independent part of S'r */
 };
 
 /* floor(x), without a library call for the values met here; exact:
@@ -104,13 +103,13 @@ fsrs_default_params(struct fsrs_params *p, int enable_fuzz)
 void
 fsrs_clip_weights(struct fsrs_params *p)
 {
-	double lo[FSRS_NWEIGHTS] = {
-		FSRS_S_MIN, FSRS_S_MIN, FSRS_S_MIN, FSRS_S_MIN, 1, 0.001, 0.001,
-		0.001, 0, 0, 0.001, 0.001, 0.001, 0.001, 0, 0, 1, 0, 0, 0.01, 0.1
-	};
+	double lo[FSRS_NWEIGHTS] = { FSRS_S_MIN, FSRS_S_MIN, FSRS_S_MIN, FSRS_S_MIN, 1,     0.001,
+		                     0.001,      0.001,      0,          0,          0.001, 0.001,
+		                     0.001,      0.001,      0,          0,          1,     0,
+		                     0,          0.01,       0.1 };
 	double hi[FSRS_NWEIGHTS] = {
-		INIT_S_MAX, INIT_S_MAX, INIT_S_MAX, INIT_S_MAX, 10, 4, 4, 0.75,
-		4.5, 0.8, 3.5, 5, 0.25, 0.9, 4, 1, 6, 2, 2, 0.8, 0.8
+		INIT_S_MAX, INIT_S_MAX, INIT_S_MAX, INIT_S_MAX, 10, 4, 4, 0.75, 4.5, 0.8, 3.5,
+		5,          0.25,       0.9,        4,          1,  6, 2, 2,    0.8, 0.8
 	};
 	double w[FSRS_NWEIGHTS];
 	int i;
@@ -125,8 +124,7 @@ fsrs_clip_weights(struct fsrs_params *p)
 		double w11 = clampd(w[11], lo[11], hi[11]);
 		double w13 = clampd(w[13], lo[13], hi[13]);
 		double w14 = clampd(w[14], lo[14], hi[14]);
-		double v = -(log(w11) + log(pow(2, w13) - 1) + w14 * 0.3) /
-		           p->n_relearning_steps;
+		double v = -(log(w11) + log(pow(2, w13) - 1) + w14 * 0.3) / p->n_relearning_steps;
 		double ceiling = clampd(round8(sqrt(v > 0 ? v : 0)), 0.01, 2);
 		hi[17] = ceiling;
 		hi[18] = ceiling;
@@ -157,8 +155,7 @@ fsrs_params_check(const struct fsrs_params *p)
 		if (p->learning_steps[i] < 0 || p->learning_steps[i] > INT_MAX / 60)
 			return -1;
 	for (i = 0; i < p->n_relearning_steps; i++)
-		if (p->relearning_steps[i] < 0 ||
-		    p->relearning_steps[i] > INT_MAX / 60)
+		if (p->relearning_steps[i] < 0 || p->relearning_steps[i] > INT_MAX / 60)
 			return -1;
 	return 0;
 }
@@ -199,13 +196,12 @@ derive(const struct fsrs_params *p, struct fsrs_derived *k)
 }
 
 static const struct fsrs_derived *
-derived(const struct fsrs_params *p,
-        struct fsrs_derived *own)
+derived(const struct fsrs_params *p, struct fsrs_derived *own)
 {
 	const struct fsrs_derived *k = &p->derived;
 
-	if (k->w4 == p->w[4] && k->w5 == p->w[5] && k->w8 == p->w[8] &&
-	    k->w20 == p->w[20] && k->retention == p->retention)
+	if (k->w4 == p->w[4] && k->w5 == p->w[5] && k->w8 == p->w[8] && k->w20 == p->w[20] &&
+	    k->retention == p->retention)
 		return k;
 	derive(p, own);
 	return own;
@@ -245,35 +241,32 @@ next_difficulty(const struct ctx *c, double d, enum fsrs_rating g)
  * evaluated left to right as in ts-fsrs; its rating-independent leading
  * factors are shared between ratings. */
 static double
-next_recall_stability(struct ctx *c, double d, double s,
-                      double r, enum fsrs_rating g)
+next_recall_stability(struct ctx *c, double d, double s, double r, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
 	double hard_penalty = g == FSRS_HARD ? w[15] : 1;
 	double easy_bound = g == FSRS_EASY ? w[16] : 1;
 
 	if (!c->have_recall) {
-		c->recall_base = c->k->exp_w8 * (11 - d) * pow(s, -w[9]) *
-		                 (exp((1 - r) * w[10]) - 1);
+		c->recall_base =
+		        c->k->exp_w8 * (11 - d) * pow(s, -w[9]) * (exp((1 - r) * w[10]) - 1);
 		c->have_recall = 1;
 	}
-	return round8(clampd(s * (1 + c->recall_base * hard_penalty * easy_bound),
-	                     FSRS_S_MIN, S_MAX));
+	return round8(
+	        clampd(s * (1 + c->recall_base * hard_penalty * easy_bound), FSRS_S_MIN, S_MAX));
 }
 
 static double
-next_forget_stability(const struct ctx *c, double d, double s,
-                      double r)
+next_forget_stability(const struct ctx *c, double d, double s, double r)
 {
 	const double *w = c->p->w;
-	return round8(clampd(w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) *
-	                     exp((1 - r) * w[14]),
-	                     FSRS_S_MIN, S_MAX));
+	return round8(
+	        clampd(w[11] * pow(d, -w[12]) * (pow(s + 1, w[13]) - 1) * exp((1 - r) * w[14]),
+	               FSRS_S_MIN, S_MAX));
 }
 
 static double
-next_short_term_stability(const struct ctx *c, double s,
-                          enum fsrs_rating g)
+next_short_term_stability(const struct ctx *c, double s, enum fsrs_rating g)
 {
 	const double *w = c->p->w;
 	double sinc = pow(s, -w[19]) * exp(w[17] * (((int)g - 3) + w[18]));
@@ -323,15 +316,14 @@ next_memory(struct ctx *c, enum fsrs_rating g, double *nd, double *ns)
 static int
 fuzz_interval(const struct ctx *c, double ivl)
 {
-	static const struct { double start, end, factor; } ranges[] = {
-		{ 2.5, 7, 0.15 }, { 7, 20, 0.1 }, { 20, INFINITY, 0.05 }
-	};
+	static const struct {
+		double start, end, factor;
+	} ranges[] = { { 2.5, 7, 0.15 }, { 7, 20, 0.1 }, { 20, INFINITY, 0.05 } };
 	double delta = 1, lo, hi;
 	size_t i;
 
 	for (i = 0; i < sizeof ranges / sizeof ranges[0]; i++) {
-		double x = (ivl < ranges[i].end ? ivl : ranges[i].end) -
-		           ranges[i].start;
+		double x = (ivl < ranges[i].end ? ivl : ranges[i].end) - ranges[i].start;
 		delta += ranges[i].factor * (x > 0 ? x : 0);
 	}
 	if (ivl > c->p->max_interval)
@@ -380,8 +372,7 @@ set_days(const struct ctx *c, struct fsrs_card *o, int days)
  * 0 minutes when the card leaves the steps (BasicLearningStepsStrategy
  * as read by getLearningInfo). */
 static void
-learning_step(const struct ctx *c, enum fsrs_rating g, int *minutes,
-              int *next)
+learning_step(const struct ctx *c, enum fsrs_rating g, int *minutes, int *next)
 {
 	const struct fsrs_params *p = c->p;
 	int state = c->cur.state, cur = c->cur.step;
@@ -419,15 +410,14 @@ learning_step(const struct ctx *c, enum fsrs_rating g, int *minutes,
 			*next = cur + 1;
 		}
 		break;
-	case FSRS_EASY:            /* leaves the steps */
+	case FSRS_EASY: /* leaves the steps */
 		break;
 	}
 }
 
 /* ts-fsrs applyLearningSteps: schedule by the steps, or graduate. */
 static void
-apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
-                     enum fsrs_rating g, int to_state)
+apply_learning_steps(const struct ctx *c, struct fsrs_card *o, enum fsrs_rating g, int to_state)
 {
 	int minutes, next;
 
@@ -450,8 +440,7 @@ apply_learning_steps(const struct ctx *c, struct fsrs_card *o,
 /* BasicScheduler: outcomes with short-term steps. Fills out[want - 1],
  * or all four when want is 0 (no rating). */
 static void
-basic_scheduler(struct ctx *c, enum fsrs_rating want,
-                struct fsrs_card out[4])
+basic_scheduler(struct ctx *c, enum fsrs_rating want, struct fsrs_card out[4])
 {
 	enum fsrs_rating g;
 	int state = c->cur.state;
@@ -542,9 +531,8 @@ fuzz_factor(uint64_t seed)
 /* Validates the inputs and prepares the shared context (ts-fsrs
  * AbstractScheduler.init). Returns 0 or -1. */
 static int
-setup(struct ctx *c, const struct fsrs_params *p,
-      const struct fsrs_card *in, int64_t now, uint64_t seed,
-      int checked)
+setup(struct ctx *c, const struct fsrs_params *p, const struct fsrs_card *in, int64_t now,
+      uint64_t seed, int checked)
 {
 	int64_t elapsed = 0;
 
@@ -555,8 +543,7 @@ setup(struct ctx *c, const struct fsrs_params *p,
 	if (in->state != FSRS_NEW) {
 		if (in->last_review < -TIME_LIMIT || now < in->last_review)
 			return -1;
-		elapsed = floor_div(now, DAY_SECONDS) -
-		          floor_div(in->last_review, DAY_SECONDS);
+		elapsed = floor_div(now, DAY_SECONDS) - floor_div(in->last_review, DAY_SECONDS);
 	}
 	c->p = p;
 	c->now = now;
@@ -572,9 +559,8 @@ setup(struct ctx *c, const struct fsrs_params *p,
 }
 
 static int
-review(const struct fsrs_params *p, const struct fsrs_card *in,
-       int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
-       struct fsrs_card *out, int checked)
+review(const struct fsrs_params *p, const struct fsrs_card *in, int64_t now,
+       enum fsrs_rating rating, uint64_t fuzz_seed, struct fsrs_card *out, int checked)
 {
 	struct fsrs_card next[4];
 	struct ctx c;
@@ -592,24 +578,22 @@ review(const struct fsrs_params *p, const struct fsrs_card *in,
 }
 
 int
-fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in,
-            int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
-            struct fsrs_card *out)
+fsrs_review(const struct fsrs_params *p, const struct fsrs_card *in, int64_t now,
+            enum fsrs_rating rating, uint64_t fuzz_seed, struct fsrs_card *out)
 {
 	return review(p, in, now, rating, fuzz_seed, out, 0);
 }
 
 int
-fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in,
-                    int64_t now, enum fsrs_rating rating, uint64_t fuzz_seed,
-                    struct fsrs_card *out)
+fsrs_review_checked(const struct fsrs_params *p, const struct fsrs_card *in, int64_t now,
+                    enum fsrs_rating rating, uint64_t fuzz_seed, struct fsrs_card *out)
 {
 	return review(p, in, now, rating, fuzz_seed, out, 1);
 }
 
 int
-fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
-             int64_t now, uint64_t fuzz_seed, struct fsrs_card out[4])
+fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in, int64_t now,
+             uint64_t fuzz_seed, struct fsrs_card out[4])
 {
 	struct fsrs_card next[4];
 	struct ctx c;
@@ -625,15 +609,13 @@ fsrs_preview(const struct fsrs_params *p, const struct fsrs_card *in,
 }
 
 double
-fsrs_retrievability(const struct fsrs_params *p,
-                    const struct fsrs_card *card, int64_t at)
+fsrs_retrievability(const struct fsrs_params *p, const struct fsrs_card *card, int64_t at)
 {
 	struct ctx c;
 	int64_t days;
 
-	if (card->state == FSRS_NEW || !isfinite(card->stability) ||
-	    card->stability < FSRS_S_MIN || !isfinite(p->w[20]) ||
-	    !(p->w[20] > 0))
+	if (card->state == FSRS_NEW || !isfinite(card->stability) || card->stability < FSRS_S_MIN ||
+	    !isfinite(p->w[20]) || !(p->w[20] > 0))
 		return 0;
 	if (card->last_review < -TIME_LIMIT || card->last_review > TIME_LIMIT)
 		return 0;

@@ -51,8 +51,8 @@ static int
 yaml_unprintable(unsigned cp)
 {
 	return (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7f ||
-	       (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 ||
-	       cp == 0xfeff || (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff;
+	       (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff ||
+	       (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe || cp == 0xffff;
 }
 
 /* A YAML double-quoted scalar: every string survives exactly. */
@@ -162,8 +162,10 @@ static char **
 skill_ids(struct db *db, const char *map_id, const struct gap_rows *rows)
 {
 	char **ids = xcalloc(rows->n ? rows->n : 1, sizeof *ids);
-	struct db_stmt *st = db_prepare(db, "SELECT skill_id FROM gap_row WHERE map_id = ? "
-	                                "AND skill_id IS NOT NULL", "t", map_id);
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT skill_id FROM gap_row WHERE map_id = ? "
+	                                "AND skill_id IS NOT NULL",
+	                                "t", map_id);
 	struct sbuf used;
 	sbuf_init(&used);
 	sbuf_addc(&used, ' ');
@@ -200,8 +202,8 @@ skill_ids(struct db *db, const char *map_id, const struct gap_rows *rows)
 }
 
 static void
-export_yaml(struct db *db, const struct gap_map *m, const struct gap_rows *rows,
-            const char *id, FILE *fp)
+export_yaml(struct db *db, const struct gap_map *m, const struct gap_rows *rows, const char *id,
+            FILE *fp)
 {
 	char **ids = skill_ids(db, m->id, rows);
 	/* The user's maps (and copies under a new id) keep being the user's:
@@ -212,10 +214,14 @@ export_yaml(struct db *db, const struct gap_map *m, const struct gap_rows *rows,
 		origin = "jd";
 	else if (strcmp(m->origin, "bundled") != 0 || id != NULL)
 		origin = "user";
-	fprintf(fp, "# Gap map '%s' exported by prepdeck. 'prepdeck import FILE' reads it\n"
-	        "# back: %s.\n", id ? id : m->id, origin ? "a database without this map gets "
-	        "it as your own; one that has it keeps its own" : "as a curriculum file's map, "
-	        "in a database where the id is free");
+	fprintf(fp,
+	        "# Gap map '%s' exported by prepdeck. 'prepdeck import FILE' reads it\n"
+	        "# back: %s.\n",
+	        id ? id : m->id,
+	        origin ? "a database without this map gets "
+	                 "it as your own; one that has it keeps its own"
+	               : "as a curriculum file's map, "
+	                 "in a database where the id is free");
 	fprintf(fp, "kind: skillmap\nid: %s\n", id ? id : m->id);
 	if (origin)
 		fprintf(fp, "origin: %s\n", origin);
@@ -269,9 +275,9 @@ static void
 csv_field(FILE *fp, const char *s, int last)
 {
 	int formula = *s && strchr("=+-@\t\r", *s) != NULL;
-	int quote = formula ||
-	            (*s && (strpbrk(s, ",\"\r\n") != NULL || isspace((unsigned char)s[0]) ||
-	                    isspace((unsigned char)s[strlen(s) - 1])));
+	int quote =
+	        formula || (*s && (strpbrk(s, ",\"\r\n") != NULL || isspace((unsigned char)s[0]) ||
+	                           isspace((unsigned char)s[strlen(s) - 1])));
 	if (quote) {
 		fputc('"', fp);
 		if (formula)
@@ -296,7 +302,8 @@ plain_list(const char *s, int keywords)
 	sbuf_init(&b);
 	char *t = xstrdup(s);
 	int n = 0;
-	for (char *w = strtok(t, keywords ? "\n" : " "); w; w = strtok(NULL, keywords ? "\n" : " ")) {
+	for (char *w = strtok(t, keywords ? "\n" : " "); w;
+	     w = strtok(NULL, keywords ? "\n" : " ")) {
 		if (n++)
 			sbuf_add(&b, keywords ? "; " : " ");
 		sbuf_add(&b, w);
@@ -309,7 +316,8 @@ static void
 export_csv(const struct gap_rows *rows, FILE *fp)
 {
 	fputs("skill,category,confidence,status,evidence,next_action,decks,stories,"
-	      "keywords,skill_id\r\n", fp);
+	      "keywords,skill_id\r\n",
+	      fp);
 	for (size_t i = 0; i < rows->n; i++) {
 		const struct gap_row *r = &rows->v[i];
 		char conf[4] = "";
@@ -367,10 +375,11 @@ export_md(const struct gap_map *m, const struct gap_rows *rows, FILE *fp)
 	int gaps = 0;
 	for (size_t i = 0; i < rows->n; i++)
 		gaps += gap_row_is_gap(&rows->v[i]);
-	fprintf(fp, "%zu skill%s, %d gap%s (no evidence, or confidence 2 or lower).\n\n",
-	        rows->n, rows->n == 1 ? "" : "s", gaps, gaps == 1 ? "" : "s");
+	fprintf(fp, "%zu skill%s, %d gap%s (no evidence, or confidence 2 or lower).\n\n", rows->n,
+	        rows->n == 1 ? "" : "s", gaps, gaps == 1 ? "" : "s");
 	fputs("| # | Skill | Category | Confidence | Status | Evidence | Next action | "
-	      "Decks | Stories |\n|---|---|---|---|---|---|---|---|---|\n", fp);
+	      "Decks | Stories |\n|---|---|---|---|---|---|---|---|---|\n",
+	      fp);
 	for (size_t i = 0; i < rows->n; i++) {
 		const struct gap_row *r = &rows->v[i];
 		char conf[16] = "not rated";
@@ -399,9 +408,11 @@ gap_export(struct db *db, const char *map_id, enum gap_format f, const char *id,
 	/* The id is checked on the way out as import checks it on the way
 	 * in, so a file this writes is one import reads. */
 	if (id != NULL && !valid_id(id))
-		return fail(cause, "'%s' is not a valid id for the copy (lowercase letters, "
+		return fail(cause,
+		            "'%s' is not a valid id for the copy (lowercase letters, "
 		            "digits, '-', '_' and '.', starting with a letter or digit, at most "
-		            "%d)", id, ID_MAX);
+		            "%d)",
+		            id, ID_MAX);
 	struct gap_map m;
 	if (gap_map_get(db, map_id, &m, cause) != 0)
 		return -1;
@@ -410,8 +421,10 @@ gap_export(struct db *db, const char *map_id, enum gap_format f, const char *id,
 	int rc = 0;
 	if (f == GAP_FMT_YAML) {
 		if (rows.n == 0)
-			rc = fail(cause, "map '%s' has no rows; a skillmap file needs at least one "
-			          "skill", map_id);
+			rc = fail(cause,
+			          "map '%s' has no rows; a skillmap file needs at least one "
+			          "skill",
+			          map_id);
 		else
 			export_yaml(db, &m, &rows, id, fp);
 	} else if (f == GAP_FMT_CSV) {

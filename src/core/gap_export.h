@@ -17,8 +17,8 @@ int gap_format_parse(const char *s, enum gap_format *f);
  * imported beside the original; the user's maps (and such copies) are
  * marked `origin: user` or `origin: jd` so import makes them the user's
  * again. Returns 0, or -1 with *cause set (caller frees). */
-int gap_export(struct db *db, const char *map_id, enum gap_format f, const char *id,
-               FILE *fp, char **cause);
+int gap_export(struct db *db, const char *map_id, enum gap_format f, const char *id, FILE *fp,
+               char **cause);
 
 /* Shared with the other exports: "key: value" for any text at the given
  * indentation (a literal block or a double-quoted scalar, read back

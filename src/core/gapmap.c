@@ -23,7 +23,10 @@ static const struct {
 };
 
 static const char *const sort_names[GAP_SORT__COUNT] = {
-	"map", "confidence", "category", "name",
+	"map",
+	"confidence",
+	"category",
+	"name",
 };
 
 static const char *const categories[] = { "technical", "system", "behavioral" };
@@ -48,11 +51,21 @@ gap_field_parse(const char *s, enum gap_field *f)
 		const char *name;
 		enum gap_field f;
 	} aliases[] = {
-		{ "name", GF_NAME }, { "skill", GF_NAME }, { "category", GF_CATEGORY },
-		{ "cat", GF_CATEGORY }, { "confidence", GF_CONFIDENCE }, { "conf", GF_CONFIDENCE },
-		{ "status", GF_STATUS }, { "evidence", GF_EVIDENCE }, { "next", GF_NEXT },
-		{ "next_action", GF_NEXT }, { "next-action", GF_NEXT }, { "decks", GF_DECKS },
-		{ "deck", GF_DECKS }, { "stories", GF_STORIES }, { "story", GF_STORIES },
+		{ "name", GF_NAME },
+		{ "skill", GF_NAME },
+		{ "category", GF_CATEGORY },
+		{ "cat", GF_CATEGORY },
+		{ "confidence", GF_CONFIDENCE },
+		{ "conf", GF_CONFIDENCE },
+		{ "status", GF_STATUS },
+		{ "evidence", GF_EVIDENCE },
+		{ "next", GF_NEXT },
+		{ "next_action", GF_NEXT },
+		{ "next-action", GF_NEXT },
+		{ "decks", GF_DECKS },
+		{ "deck", GF_DECKS },
+		{ "stories", GF_STORIES },
+		{ "story", GF_STORIES },
 		{ "keywords", GF_KEYWORDS },
 	};
 	for (size_t i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
@@ -73,7 +86,8 @@ int
 gap_sort_parse(const char *s, enum gap_sort *out)
 {
 	for (int i = 0; i < GAP_SORT__COUNT; i++)
-		if (strcmp(s, sort_names[i]) == 0 || (strcmp(s, "conf") == 0 && i == GAP_SORT_CONFIDENCE)) {
+		if (strcmp(s, sort_names[i]) == 0 ||
+		    (strcmp(s, "conf") == 0 && i == GAP_SORT_CONFIDENCE)) {
 			*out = (enum gap_sort)i;
 			return 0;
 		}
@@ -102,12 +116,14 @@ gap_slug(const char *s)
 
 /* ---- maps ------------------------------------------------------------ */
 
+/* clang-format off */
 #define MAP_COLS "m.id, m.title, m.role, m.origin, m.created_at, " \
 	"(SELECT count(*) FROM gap_row r WHERE r.map_id = m.id AND r.deleted = 0 " \
 	"AND r.retired = 0), " \
 	"(SELECT count(*) FROM gap_row r WHERE r.map_id = m.id AND r.deleted = 0 " \
 	"AND r.retired = 0 AND (trim(r.evidence, ' ' || char(9, 10, 13)) = '' OR " \
 	"r.confidence <= 2))"
+/* clang-format on */
 
 static void
 map_from(struct db_stmt *st, struct gap_map *m)
@@ -134,9 +150,11 @@ gap_map_clear(struct gap_map *m)
 void
 gap_maps(struct db *db, struct gap_map **out, size_t *n)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT " MAP_COLS " FROM gapmap m "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT " MAP_COLS " FROM gapmap m "
 	                                "WHERE m.retired = 0 ORDER BY m.origin <> 'bundled', "
-	                                "m.created_at, m.id", "");
+	                                "m.created_at, m.id",
+	                                "");
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
@@ -162,8 +180,10 @@ int
 gap_map_get(struct db *db, const char *id, struct gap_map *out, char **cause)
 {
 	memset(out, 0, sizeof *out);
-	struct db_stmt *st = db_prepare(db, "SELECT " MAP_COLS " FROM gapmap m "
-	                                "WHERE m.id = ? AND m.retired = 0", "t", id);
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT " MAP_COLS " FROM gapmap m "
+	                                "WHERE m.id = ? AND m.retired = 0",
+	                                "t", id);
 	int found = db_step(st);
 	if (found)
 		map_from(st, out);
@@ -176,8 +196,10 @@ gap_map_get(struct db *db, const char *id, struct gap_map *out, char **cause)
 static int
 id_taken(struct db *db, const char *id)
 {
-	return db_int(db, 0, "SELECT EXISTS (SELECT 1 FROM gapmap WHERE id = ?1) OR "
-	              "EXISTS (SELECT 1 FROM doc WHERE id = ?1)", "t", id) != 0;
+	return db_int(db, 0,
+	              "SELECT EXISTS (SELECT 1 FROM gapmap WHERE id = ?1) OR "
+	              "EXISTS (SELECT 1 FROM doc WHERE id = ?1)",
+	              "t", id) != 0;
 }
 
 char *
@@ -209,7 +231,8 @@ check_text(const char *what, const char *s, int multiline, char **cause)
 		if (*p == '\n' && !multiline)
 			return fail(cause, "%s must be one line", what);
 		if ((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f)
-			return fail(cause, "%s contains a control character (byte 0x%02x)", what, *p);
+			return fail(cause, "%s contains a control character (byte 0x%02x)", what,
+			            *p);
 	}
 	if (n > 20000)
 		return fail(cause, "%s is too long (%zu bytes; the limit is 20000)", what, n);
@@ -221,8 +244,10 @@ gap_map_create(struct db *db, const char *id, const char *title, const char *rol
                const char *origin, char **cause)
 {
 	if (!valid_id(id))
-		return fail(cause, "'%s' is not a valid map id (lowercase letters, digits, "
-		            "'.', '_', '-'; starting with a letter or digit; at most %d)", id, ID_MAX);
+		return fail(cause,
+		            "'%s' is not a valid map id (lowercase letters, digits, "
+		            "'.', '_', '-'; starting with a letter or digit; at most %d)",
+		            id, ID_MAX);
 	if (id_taken(db, id))
 		return fail(cause, "the id '%s' is already used by a map or document", id);
 	char *t = xstrdup(title ? title : "");
@@ -235,9 +260,10 @@ gap_map_create(struct db *db, const char *id, const char *title, const char *rol
 		free(t);
 		return -1;
 	}
-	db_exec(db, "INSERT INTO gapmap(id, origin, title, role, created_at, src) "
-	        "VALUES (?, ?, ?, ?, ?, '')", "tttti", id, origin, *t ? t : id,
-	        role ? role : "", now_unix());
+	db_exec(db,
+	        "INSERT INTO gapmap(id, origin, title, role, created_at, src) "
+	        "VALUES (?, ?, ?, ?, ?, '')",
+	        "tttti", id, origin, *t ? t : id, role ? role : "", now_unix());
 	free(t);
 	return 0;
 }
@@ -245,8 +271,8 @@ gap_map_create(struct db *db, const char *id, const char *title, const char *rol
 int
 gap_map_delete(struct db *db, const char *id, char **cause)
 {
-	char *origin = db_text(db, "SELECT origin FROM gapmap WHERE id = ? AND retired = 0",
-	                       "t", id);
+	char *origin =
+	        db_text(db, "SELECT origin FROM gapmap WHERE id = ? AND retired = 0", "t", id);
 	if (origin == NULL)
 		return fail(cause, "no gap map '%s' (see 'prepdeck gapmap list')", id);
 	int bundled = strcmp(origin, "bundled") == 0;
@@ -263,8 +289,10 @@ gap_map_delete(struct db *db, const char *id, char **cause)
 int
 gap_map_restore(struct db *db, const char *id, char **cause)
 {
-	if (db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND retired = 1 AND "
-	           "origin <> 'bundled'", "t", id) == 0)
+	if (db_int(db, 0,
+	           "SELECT count(*) FROM gapmap WHERE id = ? AND retired = 1 AND "
+	           "origin <> 'bundled'",
+	           "t", id) == 0)
 		return fail(cause, "no deleted gap map '%s'", id);
 	db_begin(db);
 	db_exec(db, "UPDATE gapmap SET retired = 0 WHERE id = ?", "t", id);
@@ -283,8 +311,10 @@ static char *
 setting_map(struct db *db, const char *key, int retired)
 {
 	char *id = db_setting(db, key);
-	if (id != NULL && db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND "
-	                         "retired = ?", "ti", id, (int64_t)retired) == 1)
+	if (id != NULL && db_int(db, 0,
+	                         "SELECT count(*) FROM gapmap WHERE id = ? AND "
+	                         "retired = ?",
+	                         "ti", id, (int64_t)retired) == 1)
 		return id;
 	free(id);
 	return NULL;
@@ -302,8 +332,10 @@ gap_current(struct db *db)
 	char *id = setting_map(db, "gapmap_current", 0);
 	if (id != NULL)
 		return id;
-	return db_text(db, "SELECT id FROM gapmap WHERE retired = 0 ORDER BY "
-	               "origin = 'bundled', created_at DESC, rowid DESC LIMIT 1", "");
+	return db_text(db,
+	               "SELECT id FROM gapmap WHERE retired = 0 ORDER BY "
+	               "origin = 'bundled', created_at DESC, rowid DESC LIMIT 1",
+	               "");
 }
 
 void
@@ -314,8 +346,10 @@ gap_set_current(struct db *db, const char *map_id)
 
 /* ---- rows ------------------------------------------------------------ */
 
+/* clang-format off */
 #define ROW_COLS "id, map_id, skill_id, name, category, keywords, evidence, " \
 	"confidence, next_action, status, decks, stories, ord, weight, edited"
+/* clang-format on */
 
 static void
 row_from(struct db_stmt *st, struct gap_row *r)
@@ -367,8 +401,8 @@ int
 gap_row_load(struct db *db, int64_t row_id, struct gap_row *out)
 {
 	memset(out, 0, sizeof *out);
-	struct db_stmt *st = db_prepare(db, "SELECT " ROW_COLS " FROM gap_row WHERE id = ?",
-	                                "i", row_id);
+	struct db_stmt *st =
+	        db_prepare(db, "SELECT " ROW_COLS " FROM gap_row WHERE id = ?", "i", row_id);
 	int found = db_step(st);
 	if (found)
 		row_from(st, out);
@@ -517,9 +551,11 @@ gap_rows_load(struct db *db, const char *map_id, const char *filter, enum gap_so
 	out->v = NULL;
 	out->n = 0;
 	size_t cap = 0;
-	struct db_stmt *st = db_prepare(db, "SELECT " ROW_COLS " FROM gap_row WHERE "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT " ROW_COLS " FROM gap_row WHERE "
 	                                "map_id = ? AND deleted = 0 AND retired = 0 "
-	                                "ORDER BY ord, id", "t", map_id);
+	                                "ORDER BY ord, id",
+	                                "t", map_id);
 	while (db_step(st)) {
 		struct gap_row r;
 		row_from(st, &r);
@@ -567,13 +603,14 @@ gap_weakest(struct db *db, const char *map_id, size_t k, struct gap_rows *out)
 }
 
 int
-gap_row_find(struct db *db, const char *map_id, const char *ref, int64_t *row_id,
-             char **cause)
+gap_row_find(struct db *db, const char *map_id, const char *ref, int64_t *row_id, char **cause)
 {
 	/* An empty ROW is a start of every name: it names no row. */
 	if (*ref == '\0')
-		return fail(cause, "ROW is empty: give a row number, a skill id or a skill name "
-		            "(see 'prepdeck gapmap show %s')", map_id);
+		return fail(cause,
+		            "ROW is empty: give a row number, a skill id or a skill name "
+		            "(see 'prepdeck gapmap show %s')",
+		            map_id);
 	struct gap_rows rows;
 	gap_rows_load(db, map_id, NULL, GAP_SORT_MAP, &rows);
 	int rc = -1;
@@ -584,7 +621,8 @@ gap_row_find(struct db *db, const char *map_id, const char *ref, int64_t *row_id
 			*row_id = rows.v[pos - 1].id;
 			rc = 0;
 		} else {
-			fail(cause, "map '%s' has %zu rows; there is no row %s", map_id, rows.n, ref);
+			fail(cause, "map '%s' has %zu rows; there is no row %s", map_id, rows.n,
+			     ref);
 		}
 		gap_rows_free(&rows);
 		return rc;
@@ -627,12 +665,13 @@ gap_row_insert(struct db *db, const struct gap_row *r)
 {
 	int64_t ord = db_int(db, 0, "SELECT ifnull(max(ord) + 1, 0) FROM gap_row WHERE map_id = ?",
 	                     "t", r->map_id);
-	struct db_stmt *st = db_prepare(db,
-	    "INSERT INTO gap_row(map_id, skill_id, name, category, keywords, evidence, "
-	    "confidence, next_action, status, decks, stories, ord, weight, src) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')", "tttttt", r->map_id,
-	    r->skill_id, r->name, r->category ? r->category : "technical",
-	    r->keywords ? r->keywords : "", r->evidence ? r->evidence : "");
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "INSERT INTO gap_row(map_id, skill_id, name, category, keywords, evidence, "
+	        "confidence, next_action, status, decks, stories, ord, weight, src) "
+	        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
+	        "tttttt", r->map_id, r->skill_id, r->name, r->category ? r->category : "technical",
+	        r->keywords ? r->keywords : "", r->evidence ? r->evidence : "");
 	if (r->confidence > 0)
 		db_bind_int(st, 7, r->confidence);
 	db_bind_text(st, 8, r->next_action ? r->next_action : "");
@@ -693,11 +732,15 @@ norm_ids(struct db *db, const char *what, const char *s, char **out, char **caus
 		char *id = xstrndup(p, (size_t)(q - p));
 		int ok;
 		if (strcmp(what, "deck") == 0)
-			ok = db_int(db, 0, "SELECT count(*) FROM doc WHERE id = ? AND kind IN "
-			            "('deck', 'numbers') AND retired = 0", "t", id) > 0;
+			ok = db_int(db, 0,
+			            "SELECT count(*) FROM doc WHERE id = ? AND kind IN "
+			            "('deck', 'numbers') AND retired = 0",
+			            "t", id) > 0;
 		else
-			ok = db_int(db, 0, "SELECT count(*) FROM story WHERE id = ? AND "
-			            "retired = 0", "t", id) > 0;
+			ok = db_int(db, 0,
+			            "SELECT count(*) FROM story WHERE id = ? AND "
+			            "retired = 0",
+			            "t", id) > 0;
 		if (!ok) {
 			fail(cause, "no %s '%s'", what, id);
 			free(id);
@@ -753,8 +796,10 @@ normalize(struct db *db, enum gap_field f, const char *v, char **out, char **cau
 	}
 	case GF_CATEGORY:
 		if ((i = pick(v, categories, 3)) < 0)
-			return fail(cause, "category must be technical, system or behavioral, "
-			            "not '%s'", v);
+			return fail(cause,
+			            "category must be technical, system or behavioral, "
+			            "not '%s'",
+			            v);
 		*out = xstrdup(categories[i]);
 		return 0;
 	case GF_STATUS:
@@ -850,8 +895,7 @@ record(struct db *db, int64_t row_id, const char *field, const char *old, const 
 }
 
 int64_t
-gap_row_add(struct db *db, const char *map_id, const char *name, const char *category,
-            char **cause)
+gap_row_add(struct db *db, const char *map_id, const char *name, const char *category, char **cause)
 {
 	char *nm = NULL, *cat = NULL;
 	if (db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? AND retired = 0", "t",
@@ -941,10 +985,12 @@ gap_undo(struct db *db, const char *map_id, char **what, int64_t *row_id)
 {
 	*what = NULL;
 	db_begin(db);
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT e.id, e.row_id, e.field, e.old, e.new, r.name FROM gap_edit e "
-	    "JOIN gap_row r ON r.id = e.row_id WHERE ?1 IS NULL OR r.map_id = ?1 "
-	    "ORDER BY e.id DESC LIMIT 1", "t", map_id);
+	struct db_stmt *st =
+	        db_prepare(db,
+	                   "SELECT e.id, e.row_id, e.field, e.old, e.new, r.name FROM gap_edit e "
+	                   "JOIN gap_row r ON r.id = e.row_id WHERE ?1 IS NULL OR r.map_id = ?1 "
+	                   "ORDER BY e.id DESC LIMIT 1",
+	                   "t", map_id);
 	if (!db_step(st)) {
 		db_finalize(st);
 		db_commit(db);
@@ -981,18 +1027,22 @@ gap_undo(struct db *db, const char *map_id, char **what, int64_t *row_id)
 			free(q);
 		}
 		db_exec(db, "DELETE FROM gap_edit WHERE id = ?", "i", eid);
-		db_exec(db, "UPDATE gap_row SET edited = (skill_id IS NULL OR EXISTS (SELECT 1 "
-		        "FROM gap_edit WHERE row_id = ?1)) WHERE id = ?1", "i", row);
+		db_exec(db,
+		        "UPDATE gap_row SET edited = (skill_id IS NULL OR EXISTS (SELECT 1 "
+		        "FROM gap_edit WHERE row_id = ?1)) WHERE id = ?1",
+		        "i", row);
 		/* What changed first, so a narrow status line still says it. */
 		if (strcmp(field, "deleted") == 0)
 			*what = xprintf("restored the deleted row '%s'", name);
 		else if (strcmp(field, "confidence") == 0)
-			*what = xprintf("confidence back to %s ('%s')", old ? old : "not rated", name);
+			*what = xprintf("confidence back to %s ('%s')", old ? old : "not rated",
+			                name);
 		else if (strcmp(field, "name") == 0)
 			*what = xprintf("name back to '%s'", old ? old : "");
 		else
-			*what = xprintf("%s restored ('%s')", strcmp(field, "next_action") == 0 ?
-			                "next action" : field, name);
+			*what = xprintf("%s restored ('%s')",
+			                strcmp(field, "next_action") == 0 ? "next action" : field,
+			                name);
 	}
 	db_commit(db);
 	free(field);
@@ -1005,10 +1055,12 @@ gap_undo(struct db *db, const char *map_id, char **what, int64_t *row_id)
 void
 gap_history(struct db *db, const char *map_id, struct gap_point **out, size_t *n)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT e.at, e.row_id, e.new FROM gap_edit e JOIN gap_row r ON r.id = e.row_id "
-	    "WHERE e.field = 'confidence' AND r.deleted = 0 AND r.retired = 0 AND "
-	    "(?1 IS NULL OR r.map_id = ?1) ORDER BY e.at, e.id", "t", map_id);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT e.at, e.row_id, e.new FROM gap_edit e JOIN gap_row r ON r.id = e.row_id "
+	        "WHERE e.field = 'confidence' AND r.deleted = 0 AND r.retired = 0 AND "
+	        "(?1 IS NULL OR r.map_id = ?1) ORDER BY e.at, e.id",
+	        "t", map_id);
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;

@@ -14,27 +14,35 @@
 
 struct gap_map {
 	char *id, *title, *role;
-	char *origin;          /* "bundled" (from a file), "jd", "user" */
+	char *origin; /* "bundled" (from a file), "jd", "user" */
 	int64_t created_at;
-	int nrows;             /* live rows (not deleted or retired) */
-	int ngaps;             /* of which gaps (see gap_row_is_gap) */
+	int nrows; /* live rows (not deleted or retired) */
+	int ngaps; /* of which gaps (see gap_row_is_gap) */
 };
 
 /* The fields of a row a user can change. */
 enum gap_field {
-	GF_NAME, GF_CATEGORY, GF_CONFIDENCE, GF_STATUS, GF_EVIDENCE, GF_NEXT,
-	GF_DECKS, GF_STORIES, GF_KEYWORDS, GF__COUNT
+	GF_NAME,
+	GF_CATEGORY,
+	GF_CONFIDENCE,
+	GF_STATUS,
+	GF_EVIDENCE,
+	GF_NEXT,
+	GF_DECKS,
+	GF_STORIES,
+	GF_KEYWORDS,
+	GF__COUNT
 };
 
 struct gap_row {
 	int64_t id;
 	char *map_id;
-	char *skill_id;        /* NULL for a row the user added */
+	char *skill_id; /* NULL for a row the user added */
 	char *name, *category, *keywords, *evidence, *next_action, *status;
 	char *decks, *stories; /* word lists: " a b " or "" */
 	int confidence;        /* 1..5; 0 = not rated */
 	int ord;
-	double weight;         /* relevance from a job description (0 = none) */
+	double weight; /* relevance from a job description (0 = none) */
 	int edited;
 };
 
@@ -43,8 +51,13 @@ struct gap_rows {
 	size_t n;
 };
 
-enum gap_sort { GAP_SORT_MAP, GAP_SORT_CONFIDENCE, GAP_SORT_CATEGORY, GAP_SORT_NAME,
-	GAP_SORT__COUNT };
+enum gap_sort {
+	GAP_SORT_MAP,
+	GAP_SORT_CONFIDENCE,
+	GAP_SORT_CATEGORY,
+	GAP_SORT_NAME,
+	GAP_SORT__COUNT
+};
 
 /* One confidence change: when, which row, the new value (0 = unset). */
 struct gap_point {
@@ -99,8 +112,8 @@ void gap_set_current(struct db *db, const char *map_id);
 /* The live rows of a map whose text contains filter (case-insensitive for
  * ASCII; NULL or "" for all), in the given order. Caller frees with
  * gap_rows_free. */
-void gap_rows_load(struct db *db, const char *map_id, const char *filter,
-                   enum gap_sort sort, struct gap_rows *out);
+void gap_rows_load(struct db *db, const char *map_id, const char *filter, enum gap_sort sort,
+                   struct gap_rows *out);
 void gap_rows_free(struct gap_rows *r);
 /* Loads one row (deleted ones too); returns 0, or -1 when there is none. */
 int gap_row_load(struct db *db, int64_t row_id, struct gap_row *out);
@@ -117,8 +130,7 @@ void gap_rows_sort(struct gap_rows *r, enum gap_sort sort);
  * `gapmap show` numbers them), its skill id, its name (any case) or a
  * unique prefix of its name. Returns 0 and sets *row_id, or -1 with
  * *cause set. */
-int gap_row_find(struct db *db, const char *map_id, const char *ref, int64_t *row_id,
-                 char **cause);
+int gap_row_find(struct db *db, const char *map_id, const char *ref, int64_t *row_id, char **cause);
 
 /* Inserts a row as an import does (no edit history, not marked edited);
  * used by the job-description reader. Returns the new row id. */
@@ -127,10 +139,9 @@ int64_t gap_row_insert(struct db *db, const struct gap_row *r);
 /* The user's edits. Each is one transaction with its gap_edit row, marks
  * the row edited, and returns 0 (also when nothing changed), or -1 with
  * *cause set (caller frees) when the value is not valid. */
-int64_t gap_row_add(struct db *db, const char *map_id, const char *name,
-                    const char *category, char **cause);
-int gap_row_set(struct db *db, int64_t row_id, enum gap_field f, const char *value,
-                char **cause);
+int64_t gap_row_add(struct db *db, const char *map_id, const char *name, const char *category,
+                    char **cause);
+int gap_row_set(struct db *db, int64_t row_id, enum gap_field f, const char *value, char **cause);
 int gap_row_set_confidence(struct db *db, int64_t row_id, int confidence, char **cause);
 int gap_row_delete(struct db *db, int64_t row_id, char **cause);
 

@@ -104,8 +104,7 @@ ical_line(struct sbuf *b, const char *line)
 }
 
 /* Appends a content line made from a printf format (no escaping). */
-static void __attribute__((format(printf, 2, 3)))
-line_f(struct sbuf *b, const char *fmt, ...)
+static void __attribute__((format(printf, 2, 3))) line_f(struct sbuf *b, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -138,10 +137,10 @@ ical_date(int64_t day, char *buf, size_t n)
 
 struct event {
 	char *uid;
-	int64_t day;           /* a day number: the event lasts that whole date */
+	int64_t day; /* a day number: the event lasts that whole date */
 	char *summary, *description;
-	int sequence;          /* times the event was moved */
-	int transparent;       /* does not make the user busy */
+	int sequence;    /* times the event was moved */
+	int transparent; /* does not make the user busy */
 };
 
 static void
@@ -188,13 +187,16 @@ plan_events(struct db *db, int64_t now, struct sbuf *b, const char *stamp)
 		e.day = plan_date(v, d);
 		e.summary = xprintf("Day %d · %s", d, *di->title ? di->title : v->title);
 		struct sbuf desc = { 0 };
-		sbuf_addf(&desc, "%s, day %d of %d, week %d of %d", v->title, d, v->ndays,
-		          di->week, v->nweeks);
+		sbuf_addf(&desc, "%s, day %d of %d, week %d of %d", v->title, d, v->ndays, di->week,
+		          v->nweeks);
 		if (*w->theme)
 			sbuf_addf(&desc, ": %s", w->theme);
 		for (size_t i = di->first; i < di->first + di->ntasks; i++) {
 			const struct plan_task *t = &v->tasks[i];
-			sbuf_addf(&desc, "\n[%s] %s", t->done ? "x" : t->overdue ? "!" : " ",
+			sbuf_addf(&desc, "\n[%s] %s",
+			          t->done      ? "x"
+			          : t->overdue ? "!"
+			                       : " ",
 			          t->text);
 			if (t->minutes > 0)
 				sbuf_addf(&desc, " (%d min)", t->minutes);

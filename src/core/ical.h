@@ -27,9 +27,9 @@ void ical_line(struct sbuf *b, const char *line);
 
 /* What an export holds. */
 struct ical_counts {
-	int days;       /* plan days (0 when no plan is running) */
-	int mocks;      /* mock rounds */
-	int targets;    /* interviews */
+	int days;    /* plan days (0 when no plan is running) */
+	int mocks;   /* mock rounds */
+	int targets; /* interviews */
 };
 
 /* The whole calendar as of time now: the days of the active plan run

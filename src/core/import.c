@@ -12,13 +12,17 @@
 
 struct col {
 	const char *name;
-	char type;        /* 't' text, 'i' integer, 'n' null */
+	char type; /* 't' text, 'i' integer, 'n' null */
 	const char *s;
 	int64_t i;
 };
 
+/* clang-format off */
 #define TXT(n, v) { (n), 't', (v), 0 }
+/* clang-format on */
+/* clang-format off */
 #define INT(n, v) { (n), 'i', NULL, (int64_t)(v) }
+/* clang-format on */
 
 /* A card item with a `replaces` list, handled once every file is in. */
 struct repl {
@@ -39,8 +43,7 @@ struct imp {
  * already current are left alone. guard (may be NULL) is an extra SQL
  * condition on the existing row for the update (e.g. "edited = 0"). */
 static void
-upsert(struct imp *im, const char *table, int nkeys, const struct col *c,
-       int nc, const char *guard)
+upsert(struct imp *im, const char *table, int nkeys, const struct col *c, int nc, const char *guard)
 {
 	struct sbuf q;
 	sbuf_init(&q);
@@ -90,8 +93,7 @@ upsert(struct imp *im, const char *table, int nkeys, const struct col *c,
 		else
 			sbuf_add(&k, c[i].s ? c[i].s : "");
 	}
-	db_exec(im->db, "INSERT OR IGNORE INTO temp.seen(tbl, k) VALUES (?, ?)", "tt",
-	        table, k.s);
+	db_exec(im->db, "INSERT OR IGNORE INTO temp.seen(tbl, k) VALUES (?, ?)", "tt", table, k.s);
 	sbuf_free(&k);
 }
 
@@ -180,11 +182,18 @@ import_cards(struct imp *im, const struct ynode *doc, const char *deck_id, int n
 		}
 		for (int k = 0; k < n; k++) {
 			struct col c[] = {
-				TXT("key", cards[k].key), TXT("note_id", cnode_str(it, "id", "")),
-				TXT("deck_id", deck_id), TXT("kind", cards[k].kind),
-				TXT("front", cards[k].front), TXT("back", cards[k].back),
-				TXT("note", note), TXT("tags", tags), INT("cloze", cards[k].cloze),
-				INT("ord", i), TXT("src", im->src), INT("line", it->line),
+				TXT("key", cards[k].key),
+				TXT("note_id", cnode_str(it, "id", "")),
+				TXT("deck_id", deck_id),
+				TXT("kind", cards[k].kind),
+				TXT("front", cards[k].front),
+				TXT("back", cards[k].back),
+				TXT("note", note),
+				TXT("tags", tags),
+				INT("cloze", cards[k].cloze),
+				INT("ord", i),
+				TXT("src", im->src),
+				INT("line", it->line),
 			};
 			upsert(im, "card", 1, c, (int)(sizeof c / sizeof c[0]), NULL);
 		}
@@ -205,8 +214,10 @@ import_plan(struct imp *im, const struct ynode *doc, const char *id)
 	for (size_t i = 0; weeks && i < weeks->n; i++) {
 		const struct ynode *w = weeks->items[i];
 		struct col c[] = {
-			TXT("plan_id", id), INT("week", cnode_int(w, "week", 0)),
-			TXT("theme", cnode_str(w, "theme", "")), TXT("src", im->src),
+			TXT("plan_id", id),
+			INT("week", cnode_int(w, "week", 0)),
+			TXT("theme", cnode_str(w, "theme", "")),
+			TXT("src", im->src),
 		};
 		upsert(im, "plan_week", 2, c, 4, NULL);
 	}
@@ -215,14 +226,17 @@ import_plan(struct imp *im, const struct ynode *doc, const char *id)
 		const struct ynode *d = days->items[i];
 		long day = cnode_int(d, "day", 0);
 		struct col c[] = {
-			TXT("plan_id", id), INT("day", day),
-			TXT("title", cnode_str(d, "title", "")), TXT("src", im->src),
+			TXT("plan_id", id),
+			INT("day", day),
+			TXT("title", cnode_str(d, "title", "")),
+			TXT("src", im->src),
 		};
 		upsert(im, "plan_day", 2, c, 4, NULL);
 		const struct ynode *tasks = ymap_get(d, "tasks");
 		for (size_t k = 0; tasks && k < tasks->n; k++) {
 			const struct ynode *t = tasks->items[k];
-			static const char *const links[] = { "deck", "checklist", "story", "mock", "skillmap" };
+			static const char *const links[] = { "deck", "checklist", "story", "mock",
+				                             "skillmap" };
 			const char *lk = "", *lid = "";
 			for (size_t l = 0; l < 5; l++) {
 				const char *v = cnode_str(t, links[l], NULL);
@@ -244,12 +258,17 @@ import_plan(struct imp *im, const struct ynode *doc, const char *id)
 				lid = decks + (decks[0] == ' ');
 			}
 			struct col tc[] = {
-				TXT("plan_id", id), TXT("task_id", cnode_str(t, "id", "")),
-				INT("day", day), INT("ord", k), TXT("text", cnode_str(t, "text", "")),
-				TXT("link_kind", lk), TXT("link_id", lid),
+				TXT("plan_id", id),
+				TXT("task_id", cnode_str(t, "id", "")),
+				INT("day", day),
+				INT("ord", k),
+				TXT("text", cnode_str(t, "text", "")),
+				TXT("link_kind", lk),
+				TXT("link_id", lid),
 				INT("count", cnode_int(t, "count", 0)),
 				INT("minutes", cnode_int(t, "minutes", 0)),
-				TXT("src", im->src), INT("line", t->line),
+				TXT("src", im->src),
+				INT("line", t->line),
 			};
 			upsert(im, "plan_task", 2, tc, (int)(sizeof tc / sizeof tc[0]), NULL);
 			free(decks);
@@ -265,11 +284,12 @@ static void
 import_user_story(struct imp *im, const struct ynode *s)
 {
 	const char *sid = cnode_str(s, "id", "");
-	struct db_stmt *q = db_prepare(im->db, "SELECT origin, retired FROM story "
-	                               "WHERE id = ?", "t", sid);
+	struct db_stmt *q = db_prepare(im->db,
+	                               "SELECT origin, retired FROM story "
+	                               "WHERE id = ?",
+	                               "t", sid);
 	int exists = db_step(q);
-	int restore = exists && strcmp(db_col_text(q, 0), "bundled") != 0 &&
-	              db_col_int(q, 1) != 0;
+	int restore = exists && strcmp(db_col_text(q, 0), "bundled") != 0 && db_col_int(q, 1) != 0;
 	db_finalize(q);
 	if (exists && !restore) {
 		im->st->kept++;
@@ -289,16 +309,17 @@ import_user_story(struct imp *im, const struct ynode *s)
 	        "?10, ?11, ?12, ?12, '', 0, 0) ON CONFLICT(id) DO UPDATE SET type = ?2, "
 	        "title = ?3, competencies = ?4, situation = ?5, task = ?6, action = ?7, "
 	        "result = ?8, reflection = ?9, metrics = ?10, copied_from = ?11, "
-	        "updated_at = ?12, retired = 0", "ttttttttttti", sid, type,
-	        cnode_str(s, "title", ""), comp, cnode_str(s, "situation", ""),
-	        cnode_str(s, "task", ""), cnode_str(s, "action", ""),
+	        "updated_at = ?12, retired = 0",
+	        "ttttttttttti", sid, type, cnode_str(s, "title", ""), comp,
+	        cnode_str(s, "situation", ""), cnode_str(s, "task", ""), cnode_str(s, "action", ""),
 	        cnode_str(s, "result", ""), cnode_str(s, "reflection", ""), metrics,
 	        cnode_str(s, "copied_from", NULL), now);
 	const struct ynode *dps = ymap_get(s, "decision_points");
 	for (size_t k = 0; dps && dps->type == YN_SEQ && k < dps->n; k++)
-		db_exec(im->db, "INSERT INTO story_point(story_id, ord, question, answer) "
-		        "VALUES (?, ?, ?, ?)", "titt", sid, (int64_t)k,
-		        cnode_str(dps->items[k], "question", ""),
+		db_exec(im->db,
+		        "INSERT INTO story_point(story_id, ord, question, answer) "
+		        "VALUES (?, ?, ?, ?)",
+		        "titt", sid, (int64_t)k, cnode_str(dps->items[k], "question", ""),
 		        cnode_str(dps->items[k], "answer", ""));
 	free(comp);
 	free(metrics);
@@ -312,8 +333,10 @@ import_stories(struct imp *im, const struct ynode *doc)
 	for (size_t i = 0; comps && i < comps->n; i++) {
 		const struct ynode *c0 = comps->items[i];
 		struct col c[] = {
-			TXT("id", cnode_str(c0, "id", "")), TXT("name", cnode_str(c0, "name", "")),
-			TXT("description", cnode_str(c0, "description", "")), TXT("src", im->src),
+			TXT("id", cnode_str(c0, "id", "")),
+			TXT("name", cnode_str(c0, "name", "")),
+			TXT("description", cnode_str(c0, "description", "")),
+			TXT("src", im->src),
 		};
 		upsert(im, "competency", 1, c, 4, NULL);
 	}
@@ -328,22 +351,26 @@ import_stories(struct imp *im, const struct ynode *doc)
 		char *comp = join_list(ymap_get(s, "competencies"), NULL, ' ');
 		char *metrics = join_list(ymap_get(s, "metrics"), NULL, '\n');
 		struct col c[] = {
-			TXT("id", sid), TXT("origin", "bundled"),
+			TXT("id", sid),
+			TXT("origin", "bundled"),
 			TXT("type", cnode_str(s, "type", "story")),
-			TXT("title", cnode_str(s, "title", "")), TXT("competencies", comp),
+			TXT("title", cnode_str(s, "title", "")),
+			TXT("competencies", comp),
 			TXT("situation", cnode_str(s, "situation", "")),
 			TXT("task", cnode_str(s, "task", "")),
 			TXT("action", cnode_str(s, "action", "")),
 			TXT("result", cnode_str(s, "result", "")),
 			TXT("reflection", cnode_str(s, "reflection", "")),
-			TXT("metrics", metrics), TXT("src", im->src), INT("line", s->line),
+			TXT("metrics", metrics),
+			TXT("src", im->src),
+			INT("line", s->line),
 			TXT("profile", cnode_str(doc, "profile", "")),
 		};
 		upsert(im, "story", 1, c, (int)(sizeof c / sizeof c[0]), "origin = 'bundled'");
 		free(comp);
 		free(metrics);
-		if (db_int(im->db, 0, "SELECT origin = 'bundled' FROM story WHERE id = ?",
-		           "t", sid) != 1)
+		if (db_int(im->db, 0, "SELECT origin = 'bundled' FROM story WHERE id = ?", "t",
+		           sid) != 1)
 			continue;
 		const struct ynode *dps = ymap_get(s, "decision_points");
 		size_t n = dps ? dps->n : 0;
@@ -354,19 +381,23 @@ import_stories(struct imp *im, const struct ynode *doc)
 			        "VALUES (?, ?, ?, ?) ON CONFLICT(story_id, ord) DO UPDATE SET "
 			        "question = excluded.question, answer = excluded.answer "
 			        "WHERE question IS NOT excluded.question OR answer IS NOT "
-			        "excluded.answer", "titt", sid, (int64_t)k,
-			        cnode_str(d, "question", ""), cnode_str(d, "answer", ""));
+			        "excluded.answer",
+			        "titt", sid, (int64_t)k, cnode_str(d, "question", ""),
+			        cnode_str(d, "answer", ""));
 		}
-		db_exec(im->db, "DELETE FROM story_point WHERE story_id = ? AND ord >= ?",
-		        "ti", sid, (int64_t)n);
+		db_exec(im->db, "DELETE FROM story_point WHERE story_id = ? AND ord >= ?", "ti",
+		        sid, (int64_t)n);
 	}
 	const struct ynode *prompts = ymap_get(doc, "prompts");
 	for (size_t i = 0; prompts && i < prompts->n; i++) {
 		const struct ynode *p = prompts->items[i];
 		char *comp = join_list(ymap_get(p, "competencies"), NULL, ' ');
 		struct col c[] = {
-			TXT("id", cnode_str(p, "id", "")), TXT("text", cnode_str(p, "text", "")),
-			TXT("competencies", comp), TXT("src", im->src), INT("line", p->line),
+			TXT("id", cnode_str(p, "id", "")),
+			TXT("text", cnode_str(p, "text", "")),
+			TXT("competencies", comp),
+			TXT("src", im->src),
+			INT("line", p->line),
 		};
 		upsert(im, "prompt", 1, c, 5, NULL);
 		free(comp);
@@ -377,8 +408,11 @@ static void
 import_skillmap(struct imp *im, const struct ynode *doc, const char *id)
 {
 	struct col m[] = {
-		TXT("id", id), TXT("origin", "bundled"), TXT("title", cnode_str(doc, "title", "")),
-		TXT("role", cnode_str(doc, "role", "")), TXT("src", im->src),
+		TXT("id", id),
+		TXT("origin", "bundled"),
+		TXT("title", cnode_str(doc, "title", "")),
+		TXT("role", cnode_str(doc, "role", "")),
+		TXT("src", im->src),
 	};
 	upsert(im, "gapmap", 1, m, 5, "origin = 'bundled'");
 	const struct ynode *skills = ymap_get(doc, "skills");
@@ -389,20 +423,26 @@ import_skillmap(struct imp *im, const struct ynode *doc, const char *id)
 		char *stories = join_list(ymap_get(s, "stories"), NULL, ' ');
 		long conf = cnode_int(s, "confidence", 0);
 		struct col c[] = {
-			TXT("map_id", id), TXT("skill_id", cnode_str(s, "id", "")),
+			TXT("map_id", id),
+			TXT("skill_id", cnode_str(s, "id", "")),
 			TXT("name", cnode_str(s, "name", "")),
 			TXT("category", cnode_str(s, "category", "technical")),
-			TXT("keywords", kw), TXT("evidence", cnode_str(s, "evidence", "")),
+			TXT("keywords", kw),
+			TXT("evidence", cnode_str(s, "evidence", "")),
 			{ "confidence", conf ? 'i' : 'n', NULL, conf },
 			TXT("next_action", cnode_str(s, "next", "")),
 			TXT("status", cnode_str(s, "status", "todo")),
-			TXT("decks", decks), TXT("stories", stories), INT("ord", i),
+			TXT("decks", decks),
+			TXT("stories", stories),
+			INT("ord", i),
 			TXT("src", im->src),
 		};
 		/* A row the user has edited keeps the user's values. */
 		upsert(im, "gap_row", 2, c, (int)(sizeof c / sizeof c[0]), "edited = 0");
-		db_exec(im->db, "UPDATE gap_row SET retired = 0 WHERE map_id = ? AND "
-		        "skill_id = ? AND retired <> 0", "tt", id, cnode_str(s, "id", ""));
+		db_exec(im->db,
+		        "UPDATE gap_row SET retired = 0 WHERE map_id = ? AND "
+		        "skill_id = ? AND retired <> 0",
+		        "tt", id, cnode_str(s, "id", ""));
 		free(kw);
 		free(decks);
 		free(stories);
@@ -420,9 +460,11 @@ import_user_map(struct imp *im, const struct ynode *doc, const char *id)
 		im->st->kept++;
 		return;
 	}
-	db_exec(im->db, "INSERT INTO gapmap(id, origin, title, role, created_at, src) "
-	        "VALUES (?, ?, ?, ?, ?, '')", "tttti", id, cnode_str(doc, "origin", "user"),
-	        cnode_str(doc, "title", ""), cnode_str(doc, "role", ""), now_unix());
+	db_exec(im->db,
+	        "INSERT INTO gapmap(id, origin, title, role, created_at, src) "
+	        "VALUES (?, ?, ?, ?, ?, '')",
+	        "tttti", id, cnode_str(doc, "origin", "user"), cnode_str(doc, "title", ""),
+	        cnode_str(doc, "role", ""), now_unix());
 	const struct ynode *skills = ymap_get(doc, "skills");
 	for (size_t i = 0; skills && i < skills->n; i++) {
 		const struct ynode *s = skills->items[i];
@@ -430,12 +472,13 @@ import_user_map(struct imp *im, const struct ynode *doc, const char *id)
 		char *decks = join_list(ymap_get(s, "decks"), NULL, ' ');
 		char *stories = join_list(ymap_get(s, "stories"), NULL, ' ');
 		long conf = cnode_int(s, "confidence", 0);
-		struct db_stmt *st = db_prepare(im->db,
-		    "INSERT INTO gap_row(map_id, skill_id, name, category, keywords, evidence, "
-		    "confidence, next_action, status, decks, stories, ord, src) "
-		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')", "tttttt", id,
-		    cnode_str(s, "id", ""), cnode_str(s, "name", ""),
-		    cnode_str(s, "category", "technical"), kw, cnode_str(s, "evidence", ""));
+		struct db_stmt *st = db_prepare(
+		        im->db,
+		        "INSERT INTO gap_row(map_id, skill_id, name, category, keywords, evidence, "
+		        "confidence, next_action, status, decks, stories, ord, src) "
+		        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '')",
+		        "tttttt", id, cnode_str(s, "id", ""), cnode_str(s, "name", ""),
+		        cnode_str(s, "category", "technical"), kw, cnode_str(s, "evidence", ""));
 		if (conf)
 			db_bind_int(st, 7, conf);
 		db_bind_text(st, 8, cnode_str(s, "next", ""));
@@ -471,10 +514,16 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 	char *tags = join_list(ymap_get(doc, "tags"), NULL, ' ');
 	const char *extra = cnode_str(doc, "round", cnode_str(doc, "role", ""));
 	struct col c[] = {
-		TXT("id", id), TXT("kind", kind), TXT("title", cnode_str(doc, "title", "")),
-		TXT("description", cnode_str(doc, "description", "")), TXT("tags", tags),
-		TXT("extra", extra), INT("ord", ord), TXT("src", im->src),
-		INT("line", doc->line), TXT("profile", cnode_str(doc, "profile", "")),
+		TXT("id", id),
+		TXT("kind", kind),
+		TXT("title", cnode_str(doc, "title", "")),
+		TXT("description", cnode_str(doc, "description", "")),
+		TXT("tags", tags),
+		TXT("extra", extra),
+		INT("ord", ord),
+		TXT("src", im->src),
+		INT("line", doc->line),
+		TXT("profile", cnode_str(doc, "profile", "")),
 	};
 	upsert(im, "doc", 1, c, (int)(sizeof c / sizeof c[0]), NULL);
 	free(tags);
@@ -494,9 +543,12 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 			char *syn = join_list(ymap_get(t, "synonyms"), NULL, '\n');
 			char *decks = join_list(ymap_get(t, "decks"), NULL, ' ');
 			struct col tc[] = {
-				TXT("id", cnode_str(t, "id", "")), TXT("name", cnode_str(t, "name", "")),
-				TXT("category", cnode_str(t, "category", "")), TXT("synonyms", syn),
-				TXT("decks", decks), TXT("src", im->src),
+				TXT("id", cnode_str(t, "id", "")),
+				TXT("name", cnode_str(t, "name", "")),
+				TXT("category", cnode_str(t, "category", "")),
+				TXT("synonyms", syn),
+				TXT("decks", decks),
+				TXT("src", im->src),
 			};
 			upsert(im, "vocab", 1, tc, 6, NULL);
 			free(syn);
@@ -508,7 +560,7 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 			const struct ynode *t = items->items[i];
 			struct col tc[] = {
 				TXT("checklist_id", id), TXT("item_id", cnode_str(t, "id", "")),
-				INT("ord", i), TXT("text", cnode_str(t, "text", "")),
+				INT("ord", i),           TXT("text", cnode_str(t, "text", "")),
 				TXT("src", im->src),
 			};
 			upsert(im, "checklist_item", 2, tc, 5, NULL);
@@ -523,9 +575,10 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 				l[k] = lv && lv->n == 4 ? lv->items[k]->str : "";
 			struct col tc[] = {
 				TXT("rubric_id", id), TXT("cat_id", cnode_str(t, "id", "")),
-				INT("ord", i), TXT("name", cnode_str(t, "name", "")),
-				TXT("level1", l[0]), TXT("level2", l[1]), TXT("level3", l[2]),
-				TXT("level4", l[3]), TXT("src", im->src),
+				INT("ord", i),        TXT("name", cnode_str(t, "name", "")),
+				TXT("level1", l[0]),  TXT("level2", l[1]),
+				TXT("level3", l[2]),  TXT("level4", l[3]),
+				TXT("src", im->src),
 			};
 			upsert(im, "rubric_cat", 2, tc, (int)(sizeof tc / sizeof tc[0]), NULL);
 		}
@@ -534,10 +587,13 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 		for (size_t i = 0; segs && i < segs->n; i++) {
 			const struct ynode *t = segs->items[i];
 			struct col tc[] = {
-				TXT("flow_id", id), TXT("seg_id", cnode_str(t, "id", "")),
-				INT("ord", i), TXT("title", cnode_str(t, "title", "")),
+				TXT("flow_id", id),
+				TXT("seg_id", cnode_str(t, "id", "")),
+				INT("ord", i),
+				TXT("title", cnode_str(t, "title", "")),
 				INT("minutes", cnode_int(t, "minutes", 0)),
-				TXT("cues", cnode_str(t, "cues", "")), TXT("src", im->src),
+				TXT("cues", cnode_str(t, "cues", "")),
+				TXT("src", im->src),
 			};
 			upsert(im, "flow_segment", 2, tc, 7, NULL);
 		}
@@ -545,9 +601,12 @@ import_doc(struct imp *im, const struct ynode *doc, int ord)
 		for (size_t i = 0; prompts && i < prompts->n; i++) {
 			const struct ynode *t = prompts->items[i];
 			struct col tc[] = {
-				TXT("flow_id", id), TXT("prompt_id", cnode_str(t, "id", "")),
-				INT("ord", i), TXT("title", cnode_str(t, "title", "")),
-				TXT("text", cnode_str(t, "text", "")), TXT("src", im->src),
+				TXT("flow_id", id),
+				TXT("prompt_id", cnode_str(t, "id", "")),
+				INT("ord", i),
+				TXT("title", cnode_str(t, "title", "")),
+				TXT("text", cnode_str(t, "text", "")),
+				TXT("src", im->src),
 			};
 			upsert(im, "flow_prompt", 2, tc, 6, NULL);
 		}
@@ -608,8 +667,10 @@ carry_history(struct imp *im, const struct repl *r)
 	for (size_t i = 0; i < list->n; i++) {
 		const char *old = list->items[i]->str;
 		size_t ol = strlen(old);
-		struct db_stmt *st = db_prepare(im->db, "SELECT key FROM card WHERE note_id = ? "
-		                                "AND retired <> 0 ORDER BY key", "t", old);
+		struct db_stmt *st = db_prepare(im->db,
+		                                "SELECT key FROM card WHERE note_id = ? "
+		                                "AND retired <> 0 ORDER BY key",
+		                                "t", old);
 		while (db_step(st)) {
 			const char *key = db_col_text(st, 0);
 			if (strncmp(key, old, ol) != 0 || !card_has_history(im->db, key))
@@ -625,10 +686,10 @@ carry_history(struct imp *im, const struct repl *r)
 	}
 	/* The old keys as a table, split by a recursive query. */
 	static const char olds[] =
-	    "WITH RECURSIVE s(k, rest) AS (SELECT '', ?1 || char(31) UNION ALL "
-	    "SELECT substr(rest, 1, instr(rest, char(31)) - 1), "
-	    "substr(rest, instr(rest, char(31)) + 1) FROM s WHERE rest <> '') "
-	    "SELECT k FROM s WHERE k <> ''";
+	        "WITH RECURSIVE s(k, rest) AS (SELECT '', ?1 || char(31) UNION ALL "
+	        "SELECT substr(rest, 1, instr(rest, char(31)) - 1), "
+	        "substr(rest, instr(rest, char(31)) + 1) FROM s WHERE rest <> '') "
+	        "SELECT k FROM s WHERE k <> ''";
 	for (int k = 0; k < n; k++) {
 		if (nfrom[k] == 0) {
 			sbuf_free(&from[k]);
@@ -640,21 +701,24 @@ carry_history(struct imp *im, const struct repl *r)
 			continue;
 		}
 		const char *to = cards[k].key;
-		char *q = xprintf("INSERT INTO card_state(key, state, due, stability, difficulty, "
-		                  "last_review, reps, lapses, step, scheduled_days, suspended, "
-		                  "buried_until, flag, leech) SELECT ?2, state, due, stability, "
-		                  "difficulty, last_review, reps, lapses, step, scheduled_days, "
-		                  "suspended, buried_until, (SELECT max(flag) FROM card_state WHERE "
-		                  "key IN (%s)), leech FROM card_state WHERE key IN (%s) ORDER BY "
-		                  "last_review DESC, reps DESC, key LIMIT 1", olds, olds);
+		char *q =
+		        xprintf("INSERT INTO card_state(key, state, due, stability, difficulty, "
+		                "last_review, reps, lapses, step, scheduled_days, suspended, "
+		                "buried_until, flag, leech) SELECT ?2, state, due, stability, "
+		                "difficulty, last_review, reps, lapses, step, scheduled_days, "
+		                "suspended, buried_until, (SELECT max(flag) FROM card_state WHERE "
+		                "key IN (%s)), leech FROM card_state WHERE key IN (%s) ORDER BY "
+		                "last_review DESC, reps DESC, key LIMIT 1",
+		                olds, olds);
 		db_exec(im->db, q, "tt", from[k].s, to);
 		free(q);
 		q = xprintf("DELETE FROM card_state WHERE key IN (%s)", olds);
 		db_exec(im->db, q, "t", from[k].s);
 		free(q);
 		for (size_t t = 0; t < sizeof card_user_data / sizeof card_user_data[0]; t++) {
-			q = xprintf("UPDATE %s SET %s = ?2 WHERE %s IN (%s)", card_user_data[t].table,
-			            card_user_data[t].column, card_user_data[t].column, olds);
+			q = xprintf("UPDATE %s SET %s = ?2 WHERE %s IN (%s)",
+			            card_user_data[t].table, card_user_data[t].column,
+			            card_user_data[t].column, olds);
 			db_exec(im->db, q, "tt", from[k].s, to);
 			free(q);
 		}
@@ -668,8 +732,10 @@ import_run(struct db *db, const struct content_run *run, struct import_stats *st
 {
 	memset(st, 0, sizeof *st);
 	struct imp im = { .db = db, .st = st };
-	db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS seen(tbl TEXT, k TEXT, "
-	        "PRIMARY KEY (tbl, k))", "");
+	db_exec(db,
+	        "CREATE TEMP TABLE IF NOT EXISTS seen(tbl TEXT, k TEXT, "
+	        "PRIMARY KEY (tbl, k))",
+	        "");
 	db_exec(db, "DELETE FROM temp.seen", "");
 	db_begin(db);
 	int ord = 0;
@@ -683,11 +749,11 @@ import_run(struct db *db, const struct content_run *run, struct import_stats *st
 	for (size_t s = 0; s < run->nscopes; s++) {
 		for (size_t t = 0; t < sizeof sweeps / sizeof sweeps[0]; t++) {
 			char *q = xprintf(
-			    "UPDATE %s SET retired = 1 WHERE retired = 0 AND "
-			    "(src = ?1 OR substr(src, 1, length(?1) + 1) = ?1 || '/')%s%s "
-			    "AND NOT EXISTS (SELECT 1 FROM temp.seen WHERE tbl = ?2 AND k = %s)",
-			    sweeps[t].table, sweeps[t].guard ? " AND " : "",
-			    sweeps[t].guard ? sweeps[t].guard : "", sweeps[t].key);
+			        "UPDATE %s SET retired = 1 WHERE retired = 0 AND "
+			        "(src = ?1 OR substr(src, 1, length(?1) + 1) = ?1 || '/')%s%s "
+			        "AND NOT EXISTS (SELECT 1 FROM temp.seen WHERE tbl = ?2 AND k = %s)",
+			        sweeps[t].table, sweeps[t].guard ? " AND " : "",
+			        sweeps[t].guard ? sweeps[t].guard : "", sweeps[t].key);
 			st->retired += db_exec(db, q, "tt", run->scopes[s], sweeps[t].table);
 			free(q);
 		}
@@ -733,8 +799,7 @@ import_lookup(void *ctx, enum content_ns ns, const char *id, const char **src)
 }
 
 int
-import_paths(struct db *db, char *const *paths, size_t npaths,
-             struct import_stats *st, void *errfp)
+import_paths(struct db *db, char *const *paths, size_t npaths, struct import_stats *st, void *errfp)
 {
 	char *bundled = paths_content();
 	char *defpath[1] = { bundled };

@@ -17,32 +17,36 @@
  * the middle of a sentence; the vocabulary's other spellings ("Golang",
  * "Apache Spark") count as usual. */
 static const char *const common_words[] = {
-	"go", "rust", "spark", "ray", "chroma", "prefect", "flask", "iceberg", "presto",
-	"celery", "locust", "snowflake", "triton", "phoenix", "helm", "swift", "ruby",
-	"dash", "julia", "gemini", "claude",
+	"go",      "rust",   "spark",  "ray",    "chroma",    "prefect", "flask",
+	"iceberg", "presto", "celery", "locust", "snowflake", "triton",  "phoenix",
+	"helm",    "swift",  "ruby",   "dash",   "julia",     "gemini",  "claude",
 };
 
 /* Words that make a sentence ask harder for what it names, and words that
  * make it optional. */
 static const char *const strong_words[] = {
-	"own", "owns", "owning", "lead", "leads", "leading", "production", "required",
-	"require", "requires", "must", "strong", "deep", "expert", "expertise", "hands-on",
-	"in depth", "in-depth", "extensive", "proven", "solid", "essential", "core",
-	"serious", "rigorous",
+	"own",       "owns",     "owning",   "lead",     "leads",     "leading", "production",
+	"required",  "require",  "requires", "must",     "strong",    "deep",    "expert",
+	"expertise", "hands-on", "in depth", "in-depth", "extensive", "proven",  "solid",
+	"essential", "core",     "serious",  "rigorous",
 };
 static const char *const weak_words[] = {
-	"nice to have", "nice-to-have", "good to have", "bonus", "a plus", "preferred",
-	"familiarity", "ideally", "exposure to", "not required", "optional", "helpful",
+	"nice to have", "nice-to-have", "good to have", "bonus",        "a plus",   "preferred",
+	"familiarity",  "ideally",      "exposure to",  "not required", "optional", "helpful",
 };
 /* Section headings whose text counts for less. */
 static const char *const weak_sections[] = {
-	"nice to have", "nice-to-have", "good to have", "bonus", "preferred", "plus",
-	"optional", "interview", "process", "benefit", "perks", "we offer", "about",
-	"who we are", "equal", "compensation", "salary", "apply", "how we work", "life at",
+	"nice to have", "nice-to-have", "good to have", "bonus",       "preferred",
+	"plus",         "optional",     "interview",    "process",     "benefit",
+	"perks",        "we offer",     "about",        "who we are",  "equal",
+	"compensation", "salary",       "apply",        "how we work", "life at",
 };
 /* Sections that list the company's tools rather than ask for them. */
 static const char *const stack_sections[] = {
-	"stack", "tools", "technologies", "tech we use",
+	"stack",
+	"tools",
+	"technologies",
+	"tech we use",
 };
 /* Terms that name the whole field rather than one skill: every posting of
  * the kind says them, so they rank below the skills that set it apart. */
@@ -51,13 +55,15 @@ static const char *const broad_terms[] = {
 };
 /* Capitalized words that are not tool names. */
 static const char *const not_names[] = {
-	"The", "This", "That", "These", "Those", "We", "You", "Our", "Your", "They", "Their",
-	"And", "But", "For", "With", "Not", "All", "Any", "Every", "Each", "Some", "Most",
-	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-	"January", "February", "March", "April", "May", "June", "July", "August",
-	"September", "October", "November", "December", "English", "European", "Europe",
-	"American", "America", "Remote", "Hybrid", "Senior", "Staff", "Principal",
-	"Engineer", "Engineers", "Manager", "Director", "Team", "Inc", "Ltd", "GmbH",
+	"The",      "This",      "That",      "These",     "Those",    "We",       "You",
+	"Our",      "Your",      "They",      "Their",     "And",      "But",      "For",
+	"With",     "Not",       "All",       "Any",       "Every",    "Each",     "Some",
+	"Most",     "Monday",    "Tuesday",   "Wednesday", "Thursday", "Friday",   "Saturday",
+	"Sunday",   "January",   "February",  "March",     "April",    "May",      "June",
+	"July",     "August",    "September", "October",   "November", "December", "English",
+	"European", "Europe",    "American",  "America",   "Remote",   "Hybrid",   "Senior",
+	"Staff",    "Principal", "Engineer",  "Engineers", "Manager",  "Director", "Team",
+	"Inc",      "Ltd",       "GmbH",
 };
 
 struct term {
@@ -68,25 +74,25 @@ struct phrase {
 	const char *text;
 	size_t len;
 	int term;
-	int cs;        /* match case-sensitively (short acronyms: RAG, ML, IAM) */
-	int risky;     /* a common English word: needs a capital, mid-sentence */
-	int plural;    /* may take an 's' */
+	int cs;     /* match case-sensitively (short acronyms: RAG, ML, IAM) */
+	int risky;  /* a common English word: needs a capital, mid-sentence */
+	int plural; /* may take an 's' */
 };
 
 struct occ {
 	size_t s, e;
 	int term;
-	size_t sent, sent_e;   /* its sentence */
+	size_t sent, sent_e; /* its sentence */
 };
 
 struct line {
-	size_t s, e;   /* [s, e) without the newline */
+	size_t s, e; /* [s, e) without the newline */
 	int blank, heading, bullet;
 	double factor;
-	size_t cstart;           /* content_start of the line */
-	size_t blk_a, blk_b;     /* first and last line of its paragraph or item */
-	size_t item;             /* the line its list item starts on */
-	size_t lead_s, lead_e;   /* an item's lead (see in_lead), on its first line */
+	size_t cstart;         /* content_start of the line */
+	size_t blk_a, blk_b;   /* first and last line of its paragraph or item */
+	size_t item;           /* the line its list item starts on */
+	size_t lead_s, lead_e; /* an item's lead (see in_lead), on its first line */
 };
 
 /* The text and what is known of it. Everything below is computed once,
@@ -98,9 +104,9 @@ struct doc {
 	size_t len;
 	struct line *lines;
 	size_t nlines;
-	size_t title;  /* index of the title line */
-	size_t *starts, nstarts;  /* where a sentence may start, ascending */
-	size_t *stops, nstops;    /* where one may end (its .!?;), ascending */
+	size_t title;            /* index of the title line */
+	size_t *starts, nstarts; /* where a sentence may start, ascending */
+	size_t *stops, nstops;   /* where one may end (its .!?;), ascending */
 	/* sentence_factor of the last sentence asked for */
 	size_t memo_s, memo_e;
 	double memo_f;
@@ -122,8 +128,7 @@ is_space(unsigned char c)
  * cs), a space or hyphen in the phrase matching any run of white space or
  * a hyphen. Returns the end offset, or 0 when it does not match. */
 static size_t
-match_at(const char *t, size_t len, size_t i, const char *text, size_t plen, int cs,
-         int plural)
+match_at(const char *t, size_t len, size_t i, const char *text, size_t plen, int cs, int plural)
 {
 	if (plen == 0)
 		return 0;
@@ -367,7 +372,8 @@ doc_lines(struct doc *d)
 		else if (!l->bullet && n <= 60 && n > 1 && p[n - 1] == ':' && prev_blank)
 			l->heading = 1;
 		else if (!l->bullet && n > 4 && p[0] == '*' && p[1] == '*' &&
-		         ((p[n - 1] == '*' && p[n - 2] == '*') || (p[n - 1] == ':' && p[n - 2] == '*')) &&
+		         ((p[n - 1] == '*' && p[n - 2] == '*') ||
+		          (p[n - 1] == ':' && p[n - 2] == '*')) &&
 		         memchr(p + 2, '*', n - 4) == NULL)
 			l->heading = 1;
 		else if (!l->bullet && n <= 60 && letters >= 4 && upper == letters)
@@ -397,7 +403,8 @@ doc_lines(struct doc *d)
 			for (size_t w = 0; w < sizeof weak_sections / sizeof weak_sections[0]; w++)
 				if (occurs(d->t, l->s, l->e, weak_sections[w]))
 					factor = 0.4;
-			for (size_t w = 0; w < sizeof stack_sections / sizeof stack_sections[0]; w++)
+			for (size_t w = 0; w < sizeof stack_sections / sizeof stack_sections[0];
+			     w++)
 				if (factor == 1.0 && occurs(d->t, l->s, l->e, stack_sections[w]))
 					factor = 0.7;
 		}
@@ -522,11 +529,13 @@ in_list(const char *w, const char *const *list, size_t n, int ci)
 }
 
 static void
-load_vocab(struct db *db, struct term **terms, size_t *nterms, struct phrase **ph,
-           size_t *nph, char ***owned, size_t *nowned)
+load_vocab(struct db *db, struct term **terms, size_t *nterms, struct phrase **ph, size_t *nph,
+           char ***owned, size_t *nowned)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, name, category, synonyms, decks FROM "
-	                                "vocab WHERE retired = 0 ORDER BY rowid", "");
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, name, category, synonyms, decks FROM "
+	                                "vocab WHERE retired = 0 ORDER BY rowid",
+	                                "");
 	size_t tcap = 0, pcap = 0, ocap = 0;
 	*terms = NULL;
 	*ph = NULL;
@@ -690,7 +699,8 @@ find_occurrences(const struct doc *d, const struct phrase *ph, size_t nph, size_
 		for (size_t k = 0; k < nk; k++) {
 			for (size_t q = first[keys[k]]; q < first[keys[k] + 1]; q++) {
 				const struct phrase *f = &ph[byletter[q]];
-				size_t e = match_at(d->t, d->len, i, f->text, f->len, f->cs, f->plural);
+				size_t e = match_at(d->t, d->len, i, f->text, f->len, f->cs,
+				                    f->plural);
 				if (!e)
 					continue;
 				if (f->risky && !risky_ok(d, i, e, strchr(f->text, ' ') != NULL))
@@ -834,13 +844,13 @@ stable_sort_names(struct jd_name *v, size_t n)
  * appear at least twice, at least once in mid-sentence, outside any
  * vocabulary match and outside headings. */
 static void
-find_names(const struct doc *d, const struct occ *o, size_t no, const struct phrase *ph,
-           size_t nph, struct jd_result *out)
+find_names(const struct doc *d, const struct occ *o, size_t no, const struct phrase *ph, size_t nph,
+           struct jd_result *out)
 {
 	struct cand {
 		char *name;
 		int count, mid;
-		int skip;      /* not a tool name (see below), decided once */
+		int skip; /* not a tool name (see below), decided once */
 	} *c = NULL;
 	size_t nc = 0, cap = 0;
 	struct strtab seen = { 0 }, vocab = { 0 };
@@ -854,7 +864,8 @@ find_names(const struct doc *d, const struct occ *o, size_t no, const struct phr
 	size_t oi = 0;
 	size_t i = 0;
 	while (i < d->len) {
-		if (!isupper((unsigned char)d->t[i]) || (i > 0 && wordc((unsigned char)d->t[i - 1]))) {
+		if (!isupper((unsigned char)d->t[i]) ||
+		    (i > 0 && wordc((unsigned char)d->t[i - 1]))) {
 			i++;
 			continue;
 		}
@@ -864,9 +875,10 @@ find_names(const struct doc *d, const struct occ *o, size_t no, const struct phr
 		size_t j = i;
 		while (nw < 3 && j < d->len && isupper((unsigned char)d->t[j])) {
 			size_t e = j;
-			while (e < d->len && (isalnum((unsigned char)d->t[e]) ||
-			                      ((d->t[e] == '.' || d->t[e] == '-' || d->t[e] == '+') &&
-			                       e + 1 < d->len && isalnum((unsigned char)d->t[e + 1]))))
+			while (e < d->len &&
+			       (isalnum((unsigned char)d->t[e]) ||
+			        ((d->t[e] == '.' || d->t[e] == '-' || d->t[e] == '+') &&
+			         e + 1 < d->len && isalnum((unsigned char)d->t[e + 1]))))
 				e++;
 			if (e < d->len && (unsigned char)d->t[e] >= 0x80)
 				break;
@@ -909,10 +921,12 @@ find_names(const struct doc *d, const struct occ *o, size_t no, const struct phr
 				free(word);
 			}
 			char *w0 = xstrndup(d->t + ws[0], we[0] - ws[0]);
-			char *lname = lower_dup(name, strlen(name)), *lw0 = lower_dup(w0, strlen(w0));
-			int skip = all_header ||
-			           in_list(w0, not_names, sizeof not_names / sizeof not_names[0], 0) ||
-			           strtab_get(&vocab, lname) || strtab_get(&vocab, lw0);
+			char *lname = lower_dup(name, strlen(name)),
+			     *lw0 = lower_dup(w0, strlen(w0));
+			int skip =
+			        all_header ||
+			        in_list(w0, not_names, sizeof not_names / sizeof not_names[0], 0) ||
+			        strtab_get(&vocab, lname) || strtab_get(&vocab, lw0);
 			free(w0);
 			free(lname);
 			free(lw0);
@@ -979,12 +993,15 @@ static int
 check_posting(const char *text, size_t len, char **cause)
 {
 	if (memchr(text, '\0', len) != NULL)
-		return fail(cause, "this is a binary file, not a job description (it "
+		return fail(cause,
+		            "this is a binary file, not a job description (it "
 		            "contains NUL bytes); save the posting as plain text or Markdown");
 	long bad = utf8_invalid_at(text, len);
 	if (bad >= 0)
-		return fail(cause, "this is not UTF-8 text (invalid byte at offset %ld); save "
-		            "the posting as plain text or Markdown in UTF-8", bad);
+		return fail(cause,
+		            "this is not UTF-8 text (invalid byte at offset %ld); save "
+		            "the posting as plain text or Markdown in UTF-8",
+		            bad);
 	int empty = 1;
 	for (size_t i = 0; i < len && empty; i++)
 		empty = is_space((unsigned char)text[i]);
@@ -1054,8 +1071,7 @@ keep_skills(struct jd_result *out, struct jd_skill *sk, struct sbuf *spell, stru
 }
 
 int
-jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
-           char **cause)
+jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out, char **cause)
 {
 	memset(out, 0, sizeof *out);
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
@@ -1171,25 +1187,32 @@ static int
 jd_update(struct db *db, const char *id, const struct jd_result *res)
 {
 	int added = 0;
-	db_exec(db, "UPDATE gapmap SET role = ?, retired = 0 WHERE id = ?", "tt", res->title,
-	        id);
+	db_exec(db, "UPDATE gapmap SET role = ?, retired = 0 WHERE id = ?", "tt", res->title, id);
 	for (size_t i = 0; i < res->nskills; i++) {
 		const struct jd_skill *s = &res->skills[i];
-		int64_t row = db_int(db, 0, "SELECT id FROM gap_row WHERE map_id = ? AND "
-		                     "skill_id = ?", "tt", id, s->vocab_id);
+		int64_t row = db_int(db, 0,
+		                     "SELECT id FROM gap_row WHERE map_id = ? AND "
+		                     "skill_id = ?",
+		                     "tt", id, s->vocab_id);
 		if (row == 0) {
 			struct gap_row r = {
-				.map_id = (char *)id, .skill_id = s->vocab_id, .name = s->name,
-				.category = s->category, .keywords = s->spellings, .decks = s->decks,
+				.map_id = (char *)id,
+				.skill_id = s->vocab_id,
+				.name = s->name,
+				.category = s->category,
+				.keywords = s->spellings,
+				.decks = s->decks,
 				.weight = s->weight,
 			};
 			gap_row_insert(db, &r);
 			added++;
 			continue;
 		}
-		db_exec(db, "UPDATE gap_row SET weight = ?1, keywords = CASE WHEN EXISTS (SELECT 1 "
+		db_exec(db,
+		        "UPDATE gap_row SET weight = ?1, keywords = CASE WHEN EXISTS (SELECT 1 "
 		        "FROM gap_edit WHERE row_id = ?3 AND field = 'keywords') THEN keywords "
-		        "ELSE ?2 END WHERE id = ?3", "dti", s->weight, s->spellings, row);
+		        "ELSE ?2 END WHERE id = ?3",
+		        "dti", s->weight, s->spellings, row);
 	}
 	return added;
 }
@@ -1218,9 +1241,11 @@ jd_import(struct db *db, const char *path, const char *name, enum jd_again again
 	}
 	free(text);
 	if (out->nskills == 0)
-		return fail(cause, "%s: no skill from the vocabulary found; nothing created "
+		return fail(cause,
+		            "%s: no skill from the vocabulary found; nothing created "
 		            "(is this a job description? 'prepdeck gapmap new' makes an "
-		            "empty map to fill by hand)", path);
+		            "empty map to fill by hand)",
+		            path);
 	if (name != NULL && check_name(name, cause) != 0)
 		return -1;
 	/* The id comes from the name given, else from the file's name. */
@@ -1236,8 +1261,10 @@ jd_import(struct db *db, const char *path, const char *name, enum jd_again again
 	}
 	/* The same job description again: ask, update, or make another. */
 	char *same = gap_slug(base);
-	if (again != JD_ANOTHER && db_int(db, 0, "SELECT count(*) FROM gapmap WHERE id = ? "
-	                                  "AND origin = 'jd'", "t", same) > 0) {
+	if (again != JD_ANOTHER && db_int(db, 0,
+	                                  "SELECT count(*) FROM gapmap WHERE id = ? "
+	                                  "AND origin = 'jd'",
+	                                  "t", same) > 0) {
 		if (again == JD_ASK) {
 			fail(cause, "the map '%s' came from a job description of this name", same);
 			*map_id = same;
@@ -1267,8 +1294,12 @@ jd_import(struct db *db, const char *path, const char *name, enum jd_again again
 	for (size_t i = 0; i < out->nskills; i++) {
 		const struct jd_skill *s = &out->skills[i];
 		struct gap_row r = {
-			.map_id = id, .skill_id = s->vocab_id, .name = s->name,
-			.category = s->category, .keywords = s->spellings, .decks = s->decks,
+			.map_id = id,
+			.skill_id = s->vocab_id,
+			.name = s->name,
+			.category = s->category,
+			.keywords = s->spellings,
+			.decks = s->decks,
 			.weight = s->weight,
 		};
 		gap_row_insert(db, &r);

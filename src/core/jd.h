@@ -10,22 +10,22 @@
 
 struct jd_skill {
 	char *vocab_id, *name, *category, *decks;
-	char *spellings;     /* the distinct spellings found, one a line */
-	double weight;       /* how strongly the text asks for it */
+	char *spellings; /* the distinct spellings found, one a line */
+	double weight;   /* how strongly the text asks for it */
 	int mentions;
-	size_t first;        /* offset of the first mention */
+	size_t first; /* offset of the first mention */
 };
 
 struct jd_name {
-	char *name;          /* a capitalized name the vocabulary lacks */
+	char *name; /* a capitalized name the vocabulary lacks */
 	int count;
 };
 
 struct jd_result {
-	char *title;         /* the first heading or line, "" if none */
-	struct jd_skill *skills;   /* strongest first */
+	char *title;             /* the first heading or line, "" if none */
+	struct jd_skill *skills; /* strongest first */
 	size_t nskills;
-	struct jd_name *also;      /* repeated unknown names, most frequent first */
+	struct jd_name *also; /* repeated unknown names, most frequent first */
 	size_t nalso;
 };
 
@@ -34,16 +34,15 @@ struct jd_result {
  * -1 with *cause set (caller frees) when the text is empty or not text.
  * A text with no known skill is not an error here (nskills is 0). The
  * caller frees *out with jd_result_free. */
-int jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out,
-               char **cause);
+int jd_analyze(struct db *db, const char *text, size_t len, struct jd_result *out, char **cause);
 void jd_result_free(struct jd_result *r);
 
 /* What to do when a map made from a job description of the same name
  * (the file's name without its extension, or --name) already exists. */
 enum jd_again {
-	JD_ASK,       /* change nothing: return JD_EXISTS */
-	JD_ANOTHER,   /* make another map beside it (name-2, name-3 ...) */
-	JD_UPDATE,    /* refresh that map: new skills added, keywords and weights
+	JD_ASK,     /* change nothing: return JD_EXISTS */
+	JD_ANOTHER, /* make another map beside it (name-2, name-3 ...) */
+	JD_UPDATE,  /* refresh that map: new skills added, keywords and weights
 	                 of the others renewed; the user's edits are kept */
 };
 #define JD_EXISTS (-2)

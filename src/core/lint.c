@@ -11,8 +11,8 @@
 #include "util.h"
 
 const char *const lint_rule_names[LINT_NRULES] = {
-	"invalid", "long-answer", "long-cloze", "duplicate", "term-without-deck",
-	"generic-task", "typein-keyboard",
+	"invalid",           "long-answer",  "long-cloze",      "duplicate",
+	"term-without-deck", "generic-task", "typein-keyboard",
 };
 
 /* ---- words ------------------------------------------------------------ */
@@ -78,10 +78,10 @@ each_word(const char *text, int (*fn)(const char *w, void *ctx), void *ctx)
 /* ---- cloze markers ---------------------------------------------------- */
 
 struct deletion {
-	const char *start;        /* "{{" */
-	const char *hidden;       /* the hidden text */
+	const char *start;  /* "{{" */
+	const char *hidden; /* the hidden text */
 	size_t hidden_len;
-	const char *end;          /* just past "}}" */
+	const char *end; /* just past "}}" */
 };
 
 /* The next well-formed {{cN::hidden[::hint]}} at or after p, or 0. */
@@ -127,25 +127,32 @@ cloze_revealed(const char *s)
  * vocabulary of studying itself (sorted; documented in
  * prepdeck-content(5)). */
 static const char *const generic_words[] = {
-	"a", "about", "after", "again", "ai", "all", "also", "an", "and", "answer",
-	"answers", "any", "are", "as", "at", "basics", "be", "before", "behavioral",
-	"behavioural", "by", "card", "cards", "code", "coding", "concept", "concepts",
-	"content", "daily", "day", "days", "deck", "decks", "design", "do", "drill",
-	"due", "each", "eight", "every", "exercise", "exercises", "few", "figures",
-	"first", "five", "flashcard", "flashcards", "for", "four", "from",
-	"fundamentals", "general", "hour", "hours", "in", "interview", "interviews",
-	"into", "is", "it", "item", "items", "its", "last", "llm", "material",
-	"memorise", "memorize", "min", "mins", "minute", "minutes", "ml", "more",
-	"most", "my", "new", "next", "nine", "note", "notes", "number", "numbers",
-	"of", "old", "on", "once", "one", "or", "other", "our", "out", "over", "own",
-	"per", "practice", "practise", "problem", "problems", "question",
-	"questions", "quick", "recall", "recap", "refresh", "remaining", "repeat",
-	"repetition", "review", "reviews", "revise", "revisit", "session",
-	"sessions", "seven", "short", "six", "so", "some", "spaced", "study",
-	"system", "systems", "technical", "ten", "that", "the", "their", "them",
-	"then", "these", "this", "those", "three", "through", "time", "timed", "to",
-	"today", "topic", "topics", "twice", "two", "up", "usual", "weak", "weakest",
-	"week", "weeks", "with", "work", "you", "your",
+	"a",          "about",       "after",     "again",        "ai",        "all",
+	"also",       "an",          "and",       "answer",       "answers",   "any",
+	"are",        "as",          "at",        "basics",       "be",        "before",
+	"behavioral", "behavioural", "by",        "card",         "cards",     "code",
+	"coding",     "concept",     "concepts",  "content",      "daily",     "day",
+	"days",       "deck",        "decks",     "design",       "do",        "drill",
+	"due",        "each",        "eight",     "every",        "exercise",  "exercises",
+	"few",        "figures",     "first",     "five",         "flashcard", "flashcards",
+	"for",        "four",        "from",      "fundamentals", "general",   "hour",
+	"hours",      "in",          "interview", "interviews",   "into",      "is",
+	"it",         "item",        "items",     "its",          "last",      "llm",
+	"material",   "memorise",    "memorize",  "min",          "mins",      "minute",
+	"minutes",    "ml",          "more",      "most",         "my",        "new",
+	"next",       "nine",        "note",      "notes",        "number",    "numbers",
+	"of",         "old",         "on",        "once",         "one",       "or",
+	"other",      "our",         "out",       "over",         "own",       "per",
+	"practice",   "practise",    "problem",   "problems",     "question",  "questions",
+	"quick",      "recall",      "recap",     "refresh",      "remaining", "repeat",
+	"repetition", "review",      "reviews",   "revise",       "revisit",   "session",
+	"sessions",   "seven",       "short",     "six",          "so",        "some",
+	"spaced",     "study",       "system",    "systems",      "technical", "ten",
+	"that",       "the",         "their",     "them",         "then",      "these",
+	"this",       "those",       "three",     "through",      "time",      "timed",
+	"to",         "today",       "topic",     "topics",       "twice",     "two",
+	"up",         "usual",       "weak",      "weakest",      "week",      "weeks",
+	"with",       "work",        "you",       "your",
 };
 
 static int
@@ -176,12 +183,12 @@ lint_generic_text(const char *text)
 /* ---- shingles --------------------------------------------------------- */
 
 struct shingles {
-	uint64_t *h;          /* sorted, distinct */
+	uint64_t *h; /* sorted, distinct */
 	size_t n;
 };
 
 struct shingle_ctx {
-	uint64_t w[3];        /* hashes of the last three words */
+	uint64_t w[3]; /* hashes of the last three words */
 	size_t nwords;
 	uint64_t *h;
 	size_t n, cap;
@@ -283,13 +290,12 @@ struct linter {
 	int text_tried;
 };
 
-static struct lint_finding *
-add(struct linter *l, enum lint_rule rule, int line, int col, const char *id,
-    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+static struct lint_finding *add(struct linter *l, enum lint_rule rule, int line, int col,
+                                const char *id, const char *fmt, ...)
+        __attribute__((format(printf, 6, 7)));
 
 static struct lint_finding *
-add(struct linter *l, enum lint_rule rule, int line, int col, const char *id,
-    const char *fmt, ...)
+add(struct linter *l, enum lint_rule rule, int line, int col, const char *id, const char *fmt, ...)
 {
 	struct lint_report *r = l->r;
 	if (r->n == r->cap) {
@@ -334,8 +340,8 @@ excerpt(const char *s, char *buf, size_t n)
  * node v) is in the file: the index-th occurrence, from the node on, of
  * its first characters as written. Falls back to the node. */
 static void
-deletion_place(struct linter *l, const struct ynode *v, const struct deletion *d,
-               int *line, int *col)
+deletion_place(struct linter *l, const struct ynode *v, const struct deletion *d, int *line,
+               int *col)
 {
 	*line = v->line;
 	*col = v->col;
@@ -395,7 +401,7 @@ struct lcard {
 	const char *file, *id;
 	int line, col;
 	struct shingles sh;
-	const char *typed;    /* the expected answer of a type-in, else NULL */
+	const char *typed; /* the expected answer of a type-in, else NULL */
 };
 
 struct lcards {
@@ -409,8 +415,8 @@ check_answer(struct linter *l, const struct ynode *v, const char *id, const char
 	int w = lint_words(v->str, strlen(v->str));
 	if (w > l->o->answer_max)
 		add(l, LINT_LONG_ANSWER, v->line, v->col, id,
-		    "%s of '%s' has %d words (at most %d): split it, or make it a cloze",
-		    what, id, w, l->o->answer_max);
+		    "%s of '%s' has %d words (at most %d): split it, or make it a cloze", what, id,
+		    w, l->o->answer_max);
 }
 
 static void
@@ -420,7 +426,8 @@ check_typein(struct linter *l, const struct ynode *v, const char *id)
 	if (!review_answer_typeable(v->str, bad))
 		add(l, LINT_TYPEIN_KEYS, v->line, v->col, id,
 		    "type-in answer of '%s' has '%s', which a plain keyboard cannot type: "
-		    "write the answer in ASCII", id, bad);
+		    "write the answer in ASCII",
+		    id, bad);
 }
 
 static void
@@ -504,7 +511,8 @@ lint_terms(struct linter *l, const struct ynode *terms)
 		const char *id = idn ? idn->str : "?";
 		add(l, LINT_TERM_NO_DECK, idn ? idn->line : t->line, idn ? idn->col : t->col, id,
 		    "vocabulary term '%s' (%s) has no deck: a job description can ask for it, "
-		    "but nothing teaches it", id, cnode_str(t, "name", id));
+		    "but nothing teaches it",
+		    id, cnode_str(t, "name", id));
 	}
 }
 
@@ -523,7 +531,8 @@ lint_plan(struct linter *l, const struct ynode *days)
 			excerpt(tx->str, ex, sizeof ex);
 			add(l, LINT_GENERIC_TASK, tx->line, tx->col, id,
 			    "plan task '%s' is generic: '%s' names nothing to study (name the "
-			    "decks, tags, topics or problems)", id, ex);
+			    "decks, tags, topics or problems)",
+			    id, ex);
 		}
 	}
 }
@@ -550,10 +559,12 @@ lint_duplicates(struct linter *l, struct lcards *cs)
 			if (v < t)
 				continue;
 			l->file = b->file;
-			struct lint_finding *f = add(l, LINT_DUPLICATE, b->line, b->col, b->id,
-			    "card '%s' nearly duplicates card '%s' at %s:%d:%d (word 3-shingle "
-			    "overlap %.2f, at least %.2f): keep one, and list the other in its "
-			    "replaces", b->id, a->id, a->file, a->line, a->col, v, t);
+			struct lint_finding *f = add(
+			        l, LINT_DUPLICATE, b->line, b->col, b->id,
+			        "card '%s' nearly duplicates card '%s' at %s:%d:%d (word 3-shingle "
+			        "overlap %.2f, at least %.2f): keep one, and list the other in its "
+			        "replaces",
+			        b->id, a->id, a->file, a->line, a->col, v, t);
 			f->other_file = xstrdup(a->file);
 			f->other_line = a->line;
 			f->other_col = a->col;
@@ -601,7 +612,8 @@ lint_run(const struct content_run *run, const struct lint_opts *o, struct lint_r
 			const char *kind = cnode_str(root, "kind", "");
 			if (strcmp(kind, "deck") == 0 || strcmp(kind, "numbers") == 0) {
 				int numbers = kind[0] == 'n';
-				const struct ynode *list = ymap_get(root, numbers ? "items" : "cards");
+				const struct ynode *list =
+				        ymap_get(root, numbers ? "items" : "cards");
 				for (size_t i = 0; list && list->type == YN_SEQ && i < list->n; i++)
 					lint_card(&l, list->items[i], numbers, &cs);
 			} else if (strcmp(kind, "vocabulary") == 0) {

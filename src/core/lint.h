@@ -10,14 +10,14 @@
 #include "content.h"
 
 enum lint_rule {
-	LINT_INVALID,       /* a mistake `prepdeck check` reports */
-	LINT_LONG_ANSWER,   /* an answer (or cloze text) over answer_max words */
-	LINT_LONG_CLOZE,    /* a cloze deletion over cloze_max words */
-	LINT_DUPLICATE,     /* two cards whose 3-word shingles overlap >= duplicate
+	LINT_INVALID,      /* a mistake `prepdeck check` reports */
+	LINT_LONG_ANSWER,  /* an answer (or cloze text) over answer_max words */
+	LINT_LONG_CLOZE,   /* a cloze deletion over cloze_max words */
+	LINT_DUPLICATE,    /* two cards whose 3-word shingles overlap >= duplicate
 	                     * (never two type-ins expecting different answers) */
-	LINT_TERM_NO_DECK,  /* a vocabulary term with no deck */
-	LINT_GENERIC_TASK,  /* a plan task whose text names nothing specific */
-	LINT_TYPEIN_KEYS,   /* a type-in answer a plain keyboard cannot type */
+	LINT_TERM_NO_DECK, /* a vocabulary term with no deck */
+	LINT_GENERIC_TASK, /* a plan task whose text names nothing specific */
+	LINT_TYPEIN_KEYS,  /* a type-in answer a plain keyboard cannot type */
 	LINT_NRULES
 };
 
@@ -26,16 +26,16 @@ enum lint_rule {
 extern const char *const lint_rule_names[LINT_NRULES];
 
 struct lint_opts {
-	int answer_max;     /* words */
-	int cloze_max;      /* words */
-	double duplicate;   /* Jaccard overlap, 0..1 */
+	int answer_max;   /* words */
+	int cloze_max;    /* words */
+	double duplicate; /* Jaccard overlap, 0..1 */
 };
 
 struct lint_finding {
 	enum lint_rule rule;
 	char *file;
 	int line, col;
-	char *id;           /* the card, term or task ("" for invalid) */
+	char *id; /* the card, term or task ("" for invalid) */
 	char *msg;
 	/* The other card of a duplicate pair (other_file NULL otherwise). */
 	char *other_file;
@@ -44,17 +44,16 @@ struct lint_finding {
 };
 
 struct lint_report {
-	struct lint_finding *v;   /* sorted by file, line, column */
+	struct lint_finding *v; /* sorted by file, line, column */
 	size_t n, cap;
 	size_t count[LINT_NRULES];
-	size_t ncards;            /* cards and numbers items looked at */
+	size_t ncards; /* cards and numbers items looked at */
 };
 
 /* Runs every rule over the files of run (its diagnostics become
  * LINT_INVALID findings; the rest of the files are linted all the same).
  * Fills *r, which the caller frees with lint_report_free. */
-void lint_run(const struct content_run *run, const struct lint_opts *o,
-              struct lint_report *r);
+void lint_run(const struct content_run *run, const struct lint_opts *o, struct lint_report *r);
 void lint_report_free(struct lint_report *r);
 
 /* The pieces of the rules, for tests. Words are runs of characters

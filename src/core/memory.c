@@ -16,9 +16,11 @@ struct opt_history *
 memory_history_db(struct db *db, int rollover_hour)
 {
 	struct opt_history *h = opt_history_new();
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT card_key, reviewed_at, rating FROM review_log WHERE mode = 'review' "
-	    "ORDER BY card_key, reviewed_at, id", "");
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT card_key, reviewed_at, rating FROM review_log WHERE mode = 'review' "
+	        "ORDER BY card_key, reviewed_at, id",
+	        "");
 	while (db_step(st)) {
 		const char *key = db_col_text(st, 0);
 		int64_t t = db_col_int(st, 1);
@@ -31,13 +33,15 @@ memory_history_db(struct db *db, int rollover_hour)
 	return h;
 }
 
-static int64_t floor_day(int64_t t)
+static int64_t
+floor_day(int64_t t)
 {
 	return t >= 0 ? t / DAY_SECONDS : -((-t + DAY_SECONDS - 1) / DAY_SECONDS);
 }
 
-static int add_review(void *ctx, const char *card, size_t clen, int64_t t,
-                      enum fsrs_rating rating, char **cause)
+static int
+add_review(void *ctx, const char *card, size_t clen, int64_t t, enum fsrs_rating rating,
+           char **cause)
 {
 	return opt_history_add(ctx, card, clen, t, floor_day(t), rating, cause);
 }
@@ -54,13 +58,15 @@ memory_history_file(FILE *in, char **cause)
 }
 
 int
-memory_save(struct db *db, const double w[FSRS_NWEIGHTS], double log_loss,
-            size_t reviews, int64_t now, char **cause)
+memory_save(struct db *db, const double w[FSRS_NWEIGHTS], double log_loss, size_t reviews,
+            int64_t now, char **cause)
 {
 	int bad;
 	if (opt_check(w, &bad) != 0)
-		return fail(cause, "parameter w%d = %g is not a number or outside its bounds; "
-		            "nothing saved", bad, w[bad]);
+		return fail(cause,
+		            "parameter w%d = %g is not a number or outside its bounds; "
+		            "nothing saved",
+		            bad, w[bad]);
 	struct sbuf b;
 	sbuf_init(&b);
 	for (int i = 0; i < FSRS_NWEIGHTS; i++)
@@ -83,8 +89,10 @@ void
 memory_reset(struct db *db)
 {
 	db_begin(db);
-	db_exec(db, "DELETE FROM setting WHERE key IN ('fsrs_weights', 'fsrs_fit_at', "
-	        "'fsrs_fit_log_loss', 'fsrs_fit_reviews')", "");
+	db_exec(db,
+	        "DELETE FROM setting WHERE key IN ('fsrs_weights', 'fsrs_fit_at', "
+	        "'fsrs_fit_log_loss', 'fsrs_fit_reviews')",
+	        "");
 	db_commit(db);
 }
 
@@ -112,9 +120,11 @@ void
 memory_learner(struct db *db, struct sim_config *cfg)
 {
 	long first[4] = { 0 }, pass[3] = { 0 }, nf = 0, np = 0;
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT ifnull(prev_state, 0), rating, count(*) FROM review_log "
-	    "WHERE mode = 'review' GROUP BY 1, 2", "");
+	struct db_stmt *st =
+	        db_prepare(db,
+	                   "SELECT ifnull(prev_state, 0), rating, count(*) FROM review_log "
+	                   "WHERE mode = 'review' GROUP BY 1, 2",
+	                   "");
 	while (db_step(st)) {
 		int ps = (int)db_col_int(st, 0), g = (int)db_col_int(st, 1);
 		long k = (long)db_col_int(st, 2);
@@ -137,16 +147,18 @@ memory_learner(struct db *db, struct sim_config *cfg)
 		for (int i = 0; i < 3; i++)
 			cfg->pass[i] = (double)pass[i] / (double)np;
 	/* Seconds per answer, ignoring pauses over five minutes. */
-	st = db_prepare(db,
-	    "SELECT ifnull(prev_state, 0) = 0, avg(duration_ms), count(*) FROM review_log "
-	    "WHERE mode = 'review' AND duration_ms > 0 AND duration_ms < 300000 GROUP BY 1", "");
+	st = db_prepare(
+	        db,
+	        "SELECT ifnull(prev_state, 0) = 0, avg(duration_ms), count(*) FROM review_log "
+	        "WHERE mode = 'review' AND duration_ms > 0 AND duration_ms < 300000 GROUP BY 1",
+	        "");
 	while (db_step(st)) {
 		int isnew = (int)db_col_int(st, 0);
 		double ms = db_col_double(st, 1);
 		if (db_col_int(st, 2) < 20)
 			continue;
 		if (isnew)
-			cfg->secs_new = ms / 1000 * 2;   /* a new card and its step */
+			cfg->secs_new = ms / 1000 * 2; /* a new card and its step */
 		else
 			cfg->secs_review = ms / 1000;
 	}
@@ -155,17 +167,17 @@ memory_learner(struct db *db, struct sim_config *cfg)
 }
 
 struct sim_card *
-memory_sim_cards(struct db *db, int rollover_hour, int64_t today, const char *map_id,
-                 size_t *n)
+memory_sim_cards(struct db *db, int rollover_hour, int64_t today, const char *map_id, size_t *n)
 {
 	char *decks = NULL;
 	if (map_id && *map_id) {
 		struct sbuf b;
 		sbuf_init(&b);
 		sbuf_add(&b, " ");
-		struct db_stmt *st = db_prepare(db,
-		    "SELECT decks FROM gap_row WHERE map_id = ? AND deleted = 0 AND retired = 0",
-		    "t", map_id);
+		struct db_stmt *st = db_prepare(
+		        db,
+		        "SELECT decks FROM gap_row WHERE map_id = ? AND deleted = 0 AND retired = 0",
+		        "t", map_id);
 		while (db_step(st)) {
 			sbuf_add(&b, db_col_text(st, 0));
 			sbuf_add(&b, " ");
@@ -183,13 +195,15 @@ memory_sim_cards(struct db *db, int rollover_hour, int64_t today, const char *ma
 	}
 	size_t cap = 256, k = 0;
 	struct sim_card *c = xmalloc(cap * sizeof *c);
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT ifnull(s.state, 0), ifnull(s.stability, 0), ifnull(s.difficulty, 0), "
-	    "ifnull(s.last_review, 0), ifnull(s.due, 0), "
-	    "?1 IS NULL OR ?1 LIKE '% ' || c.deck_id || ' %' "
-	    "FROM card c LEFT JOIN card_state s ON s.key = c.key "
-	    "WHERE c.retired = 0 AND ifnull(s.suspended, 0) = 0 "
-	    "ORDER BY ifnull(s.state, 0) = 0, c.ord, c.deck_id, c.key", "t", decks);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT ifnull(s.state, 0), ifnull(s.stability, 0), ifnull(s.difficulty, 0), "
+	        "ifnull(s.last_review, 0), ifnull(s.due, 0), "
+	        "?1 IS NULL OR ?1 LIKE '% ' || c.deck_id || ' %' "
+	        "FROM card c LEFT JOIN card_state s ON s.key = c.key "
+	        "WHERE c.retired = 0 AND ifnull(s.suspended, 0) = 0 "
+	        "ORDER BY ifnull(s.state, 0) = 0, c.ord, c.deck_id, c.key",
+	        "t", decks);
 	while (db_step(st)) {
 		if (k == cap) {
 			cap *= 2;
@@ -221,12 +235,14 @@ struct deck_of {
 	size_t deck;
 };
 
-static int deck_of_cmp(const void *a, const void *b)
+static int
+deck_of_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct deck_of *)a)->key, ((const struct deck_of *)b)->key);
 }
 
-static int row_cmp(const void *a, const void *b)
+static int
+row_cmp(const void *a, const void *b)
 {
 	const struct mem_row *x = a, *y = b;
 	if (x->n != y->n)
@@ -234,7 +250,8 @@ static int row_cmp(const void *a, const void *b)
 	return strcmp(x->label, y->label);
 }
 
-static void row_add(struct mem_row *r, int passed, double p)
+static void
+row_add(struct mem_row *r, int passed, double p)
 {
 	r->n++;
 	r->passed += passed;
@@ -244,9 +261,9 @@ static void row_add(struct mem_row *r, int passed, double p)
 void
 memory_report(struct db *db, const struct settings *set, struct mem_report *r)
 {
-	static const char *const bands[MEM_BANDS] = {
-		"1 day", "2-3 days", "4-7 days", "8-14 days", "15-30 days", "31-90 days", "91+ days"
-	};
+	static const char *const bands[MEM_BANDS] = { "1 day",     "2-3 days",   "4-7 days",
+		                                      "8-14 days", "15-30 days", "31-90 days",
+		                                      "91+ days" };
 	static const int band_max[MEM_BANDS] = { 1, 3, 7, 14, 30, 90, INT32_MAX };
 	static const double calib_lo[MEM_CALIB] = { 0, 0.70, 0.80, 0.85, 0.90, 0.93, 0.96, 0.98 };
 
@@ -263,16 +280,19 @@ memory_report(struct db *db, const struct settings *set, struct mem_report *r)
 			snprintf(r->calib[i].label, sizeof r->calib[i].label, "%.2f-%.2f",
 			         calib_lo[i], calib_lo[i + 1]);
 		else
-			snprintf(r->calib[i].label, sizeof r->calib[i].label, "%.2f-1.00", calib_lo[i]);
+			snprintf(r->calib[i].label, sizeof r->calib[i].label, "%.2f-1.00",
+			         calib_lo[i]);
 	}
 
 	/* Cards and their decks' titles. */
 	size_t ncards = 0, cap = 256, ndecks = 0;
 	struct deck_of *map = xmalloc(cap * sizeof *map);
 	char **titles = NULL;
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT c.key, ifnull(nullif(d.title, ''), c.deck_id) FROM card c "
-	    "LEFT JOIN doc d ON d.id = c.deck_id ORDER BY 2", "");
+	struct db_stmt *st =
+	        db_prepare(db,
+	                   "SELECT c.key, ifnull(nullif(d.title, ''), c.deck_id) FROM card c "
+	                   "LEFT JOIN doc d ON d.id = c.deck_id ORDER BY 2",
+	                   "");
 	while (db_step(st)) {
 		const char *title = db_col_text(st, 1);
 		if (ndecks == 0 || strcmp(titles[ndecks - 1], title) != 0) {
@@ -355,7 +375,9 @@ memory_forecast(struct db *db, const struct settings *set, int64_t now,
 	memory_learner(db, &cfg);
 	memcpy(cfg.w, set->w, sizeof cfg.w);
 	cfg.today = today;
-	cfg.days = o->days > 0 ? o->days : f->target_day > today ? (int)(f->target_day - today) : 42;
+	cfg.days = o->days > 0             ? o->days
+	           : f->target_day > today ? (int)(f->target_day - today)
+	                                   : 42;
 	cfg.new_per_day = o->new_per_day >= 0 ? o->new_per_day : set->new_per_day;
 	cfg.reviews_per_day = set->reviews_per_day;
 	cfg.retention = o->retention > 0 ? o->retention : set->retention;
@@ -383,7 +405,7 @@ memory_forecast(struct db *db, const struct settings *set, int64_t now,
 			break;
 		}
 		f->table[k] = (struct forecast_row){ c2.retention, r.reviews_per_day,
-		                                     r.minutes_per_day, r.recall_on_day };
+			                             r.minutes_per_day, r.recall_on_day };
 		if (r.reviews != f->main.reviews)
 			sim_result_free(&r);
 	}

@@ -27,8 +27,8 @@ struct opt_history *memory_history_file(FILE *in, char **cause);
 /* Saves w as the learner's parameters with the fit's figures, in one
  * transaction. Returns 0, or -1 with *cause when w is unusable (nothing
  * is written then). */
-int memory_save(struct db *db, const double w[FSRS_NWEIGHTS], double log_loss,
-                size_t reviews, int64_t now, char **cause);
+int memory_save(struct db *db, const double w[FSRS_NWEIGHTS], double log_loss, size_t reviews,
+                int64_t now, char **cause);
 
 /* Forgets fitted parameters: back to the defaults. */
 void memory_reset(struct db *db);
@@ -50,30 +50,30 @@ struct sim_card *memory_sim_cards(struct db *db, int rollover_hour, int64_t toda
                                   const char *map_id, size_t *n);
 
 /* The simulator on the learner's deck (memory_forecast). */
-#define SIM_TABLE 4              /* desired retention 0.80, 0.85, 0.90, 0.95 */
+#define SIM_TABLE 4 /* desired retention 0.80, 0.85, 0.90, 0.95 */
 
 struct forecast_options {
-	int days;                 /* 0: until the next interview, else 42 */
-	int new_per_day;          /* -1: the setting */
-	int runs;                 /* seeded runs */
+	int days;        /* 0: until the next interview, else 42 */
+	int new_per_day; /* -1: the setting */
+	int runs;        /* seeded runs */
 	uint64_t seed;
-	double retention;         /* 0: the setting */
+	double retention; /* 0: the setting */
 };
 
 struct forecast_row {
 	double retention, reviews_per_day, minutes_per_day;
-	double recall_on_day;     /* -1 without an interview */
+	double recall_on_day; /* -1 without an interview */
 };
 
 struct forecast {
 	int days, new_per_day;
 	double retention;
 	size_t cards, new_cards, target_cards;
-	int64_t target_day;       /* the next interview, or -1 */
+	int64_t target_day; /* the next interview, or -1 */
 	char company[128];
-	struct sim_result main;   /* at `retention` */
+	struct sim_result main; /* at `retention` */
 	struct forecast_row table[SIM_TABLE];
-	double recommended;       /* minimum recommended retention */
+	double recommended; /* minimum recommended retention */
 };
 
 /* Runs the deck forward from now with the parameters in use, the
@@ -86,25 +86,25 @@ void memory_forecast_free(struct forecast *f);
 /* True retention and calibration. */
 struct mem_row {
 	char label[48];
-	long n, passed;           /* long-term reviews and those recalled */
-	double predicted;         /* sum of predicted recall */
+	long n, passed;   /* long-term reviews and those recalled */
+	double predicted; /* sum of predicted recall */
 };
 
 #define MEM_BANDS 7
 #define MEM_CALIB 8
 
 struct mem_report {
-	long items, passed;       /* every long-term review */
-	double retention;         /* desired retention (setting) */
-	struct mem_row bands[MEM_BANDS];   /* by days since the previous review */
-	struct mem_row *decks;    /* by deck, most reviewed first */
+	long items, passed;              /* every long-term review */
+	double retention;                /* desired retention (setting) */
+	struct mem_row bands[MEM_BANDS]; /* by days since the previous review */
+	struct mem_row *decks;           /* by deck, most reviewed first */
 	size_t ndecks;
-	struct mem_row calib[MEM_CALIB];   /* by predicted recall */
+	struct mem_row calib[MEM_CALIB]; /* by predicted recall */
 	double w[FSRS_NWEIGHTS], dflt[FSRS_NWEIGHTS];
-	int fitted;               /* as settings.fitted */
-	struct opt_metrics cur;   /* current parameters on the history */
+	int fitted;             /* as settings.fitted */
+	struct opt_metrics cur; /* current parameters on the history */
 	int have_metrics;
-	int64_t fit_at;           /* saved fit: when, its log loss, reviews */
+	int64_t fit_at; /* saved fit: when, its log loss, reviews */
 	double fit_log_loss;
 	long fit_reviews;
 	int have_fit;

@@ -16,37 +16,36 @@
 #define D_MIN 1.0
 #define D_MAX 10.0
 #define INIT_S_MAX 100.0
-#define P_MIN 1e-7               /* predictions are clamped for the loss */
+#define P_MIN 1e-7 /* predictions are clamped for the loss */
 #define MAX_STEPS 256
 #define PI 3.14159265358979323846
 
-static const double default_w[FSRS_NWEIGHTS] = {
-	0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001,
-	1.8722, 0.1666, 0.796, 1.4835, 0.0614, 0.2629, 1.6483, 0.6014,
-	1.8729, 0.5425, 0.0912, 0.0658, 0.1542
-};
+static const double default_w[FSRS_NWEIGHTS] = { 0.212,  1.2931, 2.3065, 8.2956, 6.4133, 0.8334,
+	                                         3.0194, 0.001,  1.8722, 0.1666, 0.796,  1.4835,
+	                                         0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425,
+	                                         0.0912, 0.0658, 0.1542 };
 
 /* Spread of each parameter across learners; scales the L2 pull. */
-static const double params_stddev[FSRS_NWEIGHTS] = {
-	6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6, 0.12, 0.39, 0.18, 0.33,
-	0.3, 0.09, 0.16, 0.57, 0.25, 1.03, 0.31, 0.32, 0.14, 0.27
-};
+static const double params_stddev[FSRS_NWEIGHTS] = { 6.43, 9.66, 17.58, 27.85, 0.57, 0.28, 0.6,
+	                                             0.12, 0.39, 0.18,  0.33,  0.3,  0.09, 0.16,
+	                                             0.57, 0.25, 1.03,  0.31,  0.32, 0.14, 0.27 };
 
-static const double lo_bound[FSRS_NWEIGHTS] = {
-	S_MIN, S_MIN, S_MIN, S_MIN, 1, 0.001, 0.001, 0.001, 0, 0, 0.001,
-	0.001, 0.001, 0.001, 0, 0, 1, 0, 0, 0.01, 0.1
-};
+static const double lo_bound[FSRS_NWEIGHTS] = { S_MIN, S_MIN, S_MIN, S_MIN, 1,     0.001, 0.001,
+	                                        0.001, 0,     0,     0.001, 0.001, 0.001, 0.001,
+	                                        0,     0,     1,     0,     0,     0.01,  0.1 };
 static const double hi_bound[FSRS_NWEIGHTS] = {
-	INIT_S_MAX, INIT_S_MAX, INIT_S_MAX, INIT_S_MAX, 10, 4, 4, 0.75, 4.5,
-	0.8, 3.5, 5, 0.25, 0.9, 4, 1, 6, 2, 2, 0.8, 0.8
+	INIT_S_MAX, INIT_S_MAX, INIT_S_MAX, INIT_S_MAX, 10, 4, 4, 0.75, 4.5, 0.8, 3.5,
+	5,          0.25,       0.9,        4,          1,  6, 2, 2,    0.8, 0.8
 };
 
-static double clampd(double x, double lo, double hi)
+static double
+clampd(double x, double lo, double hi)
 {
 	return x < lo ? lo : x > hi ? hi : x;
 }
 
-void opt_clip(double w[FSRS_NWEIGHTS], int enable_short_term)
+void
+opt_clip(double w[FSRS_NWEIGHTS], int enable_short_term)
 {
 	for (int i = 0; i < FSRS_NWEIGHTS; i++) {
 		double lo = lo_bound[i];
@@ -56,7 +55,8 @@ void opt_clip(double w[FSRS_NWEIGHTS], int enable_short_term)
 	}
 }
 
-int opt_check(const double w[FSRS_NWEIGHTS], int *bad)
+int
+opt_check(const double w[FSRS_NWEIGHTS], int *bad)
 {
 	for (int i = 0; i < FSRS_NWEIGHTS; i++) {
 		double lo = i == 19 ? 0 : lo_bound[i];
@@ -79,14 +79,14 @@ struct raw {
 
 struct card {
 	char *key;
-	uint32_t start, n;         /* reviews rv[start .. start + n) */
+	uint32_t start, n; /* reviews rv[start .. start + n) */
 	int64_t last_t;
-	int first_lt;              /* index of the first review a day later, or -1 */
+	int first_lt; /* index of the first review a day later, or -1 */
 };
 
 struct item {
-	int64_t t;                 /* time of the labelled review */
-	uint32_t card, end;        /* reviews 0..end of the card */
+	int64_t t;          /* time of the labelled review */
+	uint32_t card, end; /* reviews 0..end of the card */
 };
 
 struct opt_history {
@@ -94,17 +94,18 @@ struct opt_history {
 	size_t nraw, capraw;
 	struct card *cards;
 	size_t ncards, capcards;
-	uint32_t *slots;           /* hash table: card index + 1, 0 empty */
+	uint32_t *slots; /* hash table: card index + 1, 0 empty */
 	size_t nslots;
 	/* Built by build(): */
 	int built;
-	uint8_t *rating;           /* per review, card after card */
-	int32_t *gap;              /* days since the card's previous review */
+	uint8_t *rating; /* per review, card after card */
+	int32_t *gap;    /* days since the card's previous review */
 	struct item *items;
 	size_t nitems;
 };
 
-static uint64_t hash_key(const char *s, size_t n)
+static uint64_t
+hash_key(const char *s, size_t n)
 {
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	for (size_t i = 0; i < n; i++) {
@@ -114,7 +115,8 @@ static uint64_t hash_key(const char *s, size_t n)
 	return h ^ (h >> 31);
 }
 
-struct opt_history *opt_history_new(void)
+struct opt_history *
+opt_history_new(void)
 {
 	struct opt_history *h = xcalloc(1, sizeof *h);
 	h->nslots = 1024;
@@ -122,7 +124,8 @@ struct opt_history *opt_history_new(void)
 	return h;
 }
 
-void opt_history_free(struct opt_history *h)
+void
+opt_history_free(struct opt_history *h)
 {
 	if (!h)
 		return;
@@ -137,7 +140,8 @@ void opt_history_free(struct opt_history *h)
 	free(h);
 }
 
-static void grow_slots(struct opt_history *h)
+static void
+grow_slots(struct opt_history *h)
 {
 	size_t n = h->nslots * 2;
 	uint32_t *s = xcalloc(n, sizeof *s);
@@ -153,7 +157,8 @@ static void grow_slots(struct opt_history *h)
 	h->nslots = n;
 }
 
-static uint32_t card_index(struct opt_history *h, const char *key, size_t len)
+static uint32_t
+card_index(struct opt_history *h, const char *key, size_t len)
 {
 	if ((h->ncards + 1) * 2 > h->nslots)
 		grow_slots(h);
@@ -176,8 +181,9 @@ static uint32_t card_index(struct opt_history *h, const char *key, size_t len)
 	return (uint32_t)h->ncards++;
 }
 
-int opt_history_add(struct opt_history *h, const char *key, size_t len,
-                    int64_t t, int64_t day, enum fsrs_rating rating, char **cause)
+int
+opt_history_add(struct opt_history *h, const char *key, size_t len, int64_t t, int64_t day,
+                enum fsrs_rating rating, char **cause)
 {
 	if (rating < FSRS_AGAIN || rating > FSRS_EASY)
 		return fail(cause, "rating %d is out of range (1-4)", (int)rating);
@@ -186,7 +192,8 @@ int opt_history_add(struct opt_history *h, const char *key, size_t len,
 	uint32_t ci = card_index(h, key, len);
 	struct card *c = &h->cards[ci];
 	if (t < c->last_t)
-		return fail(cause, "card %.*s: review times go backwards", (int)(len > 40 ? 40 : len), key);
+		return fail(cause, "card %.*s: review times go backwards",
+		            (int)(len > 40 ? 40 : len), key);
 	c->last_t = t;
 	c->n++;
 	if (h->nraw == h->capraw) {
@@ -198,7 +205,8 @@ int opt_history_add(struct opt_history *h, const char *key, size_t len,
 	return 0;
 }
 
-static int item_cmp(const void *a, const void *b)
+static int
+item_cmp(const void *a, const void *b)
 {
 	const struct item *x = a, *y = b;
 	if (x->t != y->t)
@@ -210,7 +218,8 @@ static int item_cmp(const void *a, const void *b)
 
 /* Lays the reviews out card after card, works out the day gaps and the
  * items, in time order. */
-static void build(struct opt_history *h)
+static void
+build(struct opt_history *h)
 {
 	if (h->built)
 		return;
@@ -255,7 +264,8 @@ static void build(struct opt_history *h)
 		struct card *c = &h->cards[i];
 		for (uint32_t k = 1; k < c->n; k++)
 			if (h->gap[c->start + k] > 0)
-				h->items[h->nitems++] = (struct item){ times[c->start + k], (uint32_t)i, k };
+				h->items[h->nitems++] =
+				        (struct item){ times[c->start + k], (uint32_t)i, k };
 	}
 	qsort(h->items, h->nitems, sizeof *h->items, item_cmp);
 	free(days);
@@ -263,17 +273,20 @@ static void build(struct opt_history *h)
 	h->built = 1;
 }
 
-size_t opt_history_reviews(struct opt_history *h)
+size_t
+opt_history_reviews(struct opt_history *h)
 {
 	return h->nraw;
 }
 
-size_t opt_history_cards(struct opt_history *h)
+size_t
+opt_history_cards(struct opt_history *h)
 {
 	return h->ncards;
 }
 
-size_t opt_history_items(struct opt_history *h)
+size_t
+opt_history_items(struct opt_history *h)
 {
 	build(h);
 	return h->nitems;
@@ -284,12 +297,13 @@ size_t opt_history_items(struct opt_history *h)
 /* Per-parameter constants shared by every step. */
 struct consts {
 	const double *w;
-	double decay, factor, dfactor;  /* curve; dfactor = d factor / d decay */
+	double decay, factor, dfactor; /* curve; dfactor = d factor / d decay */
 	double exp_w8, easy_d, fail_floor, exp3w5;
 	double init_d[4];
 };
 
-static void consts_init(struct consts *k, const double *w)
+static void
+consts_init(struct consts *k, const double *w)
 {
 	k->w = w;
 	k->decay = -w[20];
@@ -303,7 +317,8 @@ static void consts_init(struct consts *k, const double *w)
 		k->init_d[g - 1] = w[4] - exp(w[5] * (g - 1)) + 1;
 }
 
-static inline double curve(const struct consts *k, double t, double s)
+static inline double
+curve(const struct consts *k, double t, double s)
 {
 	return pow(1 + t / s * k->factor, k->decay);
 }
@@ -312,9 +327,9 @@ enum { K_INIT, K_SHORT, K_FLOOR, K_FAIL, K_SUCCESS };
 
 /* What one step needs for its backward pass. */
 struct stepc {
-	double s, d, r;            /* the state before (clamped) and R */
-	double raw;                /* short: multiplier; fail: raw S; success: inc */
-	double p, dpow, er;        /* fail: (s+1)^w13, d^-w12, exp((1-r)w14) */
+	double s, d, r;     /* the state before (clamped) and R */
+	double raw;         /* short: multiplier; fail: raw S; success: inc */
+	double p, dpow, er; /* fail: (s+1)^w13, d^-w12, exp((1-r)w14) */
 	double mean_d, next_d;
 	int g, t, kind;
 	int s_act, d_act, raw_act;
@@ -322,8 +337,8 @@ struct stepc {
 
 /* One review: state (*s, *d) to the next, recording c. first: the
  * card's first review. */
-static inline void step_fwd(const struct consts *k, double *s, double *d,
-                            int t, int g, int first, struct stepc *c)
+static inline void
+step_fwd(const struct consts *k, double *s, double *d, int t, int g, int first, struct stepc *c)
 {
 	const double *w = k->w;
 	double ns, nd;
@@ -365,7 +380,8 @@ static inline void step_fwd(const struct consts *k, double *s, double *d,
 				}
 			} else {
 				c->kind = K_SUCCESS;
-				double hp = g == FSRS_HARD ? w[15] : 1, eb = g == FSRS_EASY ? w[16] : 1;
+				double hp = g == FSRS_HARD ? w[15] : 1,
+				       eb = g == FSRS_EASY ? w[16] : 1;
 				c->er = exp((1 - r) * w[10]);
 				c->dpow = pow(S, -w[9]);
 				double inc = k->exp_w8 * (11 - D) * c->dpow * (c->er - 1) * hp * eb;
@@ -385,8 +401,8 @@ static inline void step_fwd(const struct consts *k, double *s, double *d,
 }
 
 /* Backward through R = curve(t, s): adds dL/dw20 and returns dL/ds. */
-static inline double curve_bwd(const struct consts *k, double t, double s,
-                               double r, double gr, double *gw)
+static inline double
+curve_bwd(const struct consts *k, double t, double s, double r, double gr, double *gw)
 {
 	if (gr == 0)
 		return 0;
@@ -399,9 +415,9 @@ static inline double curve_bwd(const struct consts *k, double t, double s,
 
 /* Backward through one step: gs, gd are dL/d(output s, d); returns
  * dL/d(input s, d) in *ps, *pd. */
-static inline void step_bwd(const struct consts *k, const struct stepc *c,
-                            double gs, double gd, double *gw,
-                            double *ps, double *pd)
+static inline void
+step_bwd(const struct consts *k, const struct stepc *c, double gs, double gd, double *gw,
+         double *ps, double *pd)
 {
 	const double *w = k->w;
 	double gpre = c->s_act ? gs : 0;
@@ -482,7 +498,8 @@ static inline void step_bwd(const struct consts *k, const struct stepc *c,
 }
 
 /* BCE of prediction r against label y with weight wt; *gr gets dL/dr. */
-static inline double bce(double r, int y, double wt, double *gr)
+static inline double
+bce(double r, int y, double wt, double *gr)
 {
 	double rc = clampd(r, P_MIN, 1 - P_MIN);
 	double loss = -(y ? log(rc) : log(1 - rc)) * wt;
@@ -493,8 +510,9 @@ static inline double bce(double r, int y, double wt, double *gr)
 
 /* Loss of one item (reviews rating[0..n), gap[0..n)) and its gradient
  * added into gw (when not NULL). */
-static double item_loss(const struct consts *k, const uint8_t *rating,
-                        const int32_t *gap, int n, double wt, double *gw)
+static double
+item_loss(const struct consts *k, const uint8_t *rating, const int32_t *gap, int n, double wt,
+          double *gw)
 {
 	struct stepc cache[MAX_STEPS];
 	double s = 0, d = 0, gr;
@@ -516,8 +534,9 @@ static double item_loss(const struct consts *k, const uint8_t *rating,
 	return loss;
 }
 
-double opt_item_loss(const double w[FSRS_NWEIGHTS], const int *ratings,
-                     const int *gaps, int n, double weight, double *grad)
+double
+opt_item_loss(const double w[FSRS_NWEIGHTS], const int *ratings, const int *gaps, int n,
+              double weight, double *grad)
 {
 	uint8_t r[MAX_STEPS];
 	int32_t g[MAX_STEPS];
@@ -543,17 +562,20 @@ struct set {
 	size_t n;
 };
 
-static int item_lt_count_is_one(const struct opt_history *h, const struct item *it)
+static int
+item_lt_count_is_one(const struct opt_history *h, const struct item *it)
 {
 	return (int)it->end == h->cards[it->card].first_lt;
 }
 
-static int first_rating(const struct opt_history *h, const struct item *it)
+static int
+first_rating(const struct opt_history *h, const struct item *it)
 {
 	return h->rating[h->cards[it->card].start];
 }
 
-static int first_gap(const struct opt_history *h, const struct item *it)
+static int
+first_gap(const struct opt_history *h, const struct item *it)
 {
 	const struct card *c = &h->cards[it->card];
 	return h->gap[c->start + c->first_lt];
@@ -564,10 +586,11 @@ struct group {
 	int rating, gap;
 	size_t count;
 	int removed;
-	size_t ord;                /* position in the order kept items go in */
+	size_t ord; /* position in the order kept items go in */
 };
 
-static int group_cmp(const void *a, const void *b)
+static int
+group_cmp(const void *a, const void *b)
 {
 	const struct group *x = a, *y = b;
 	if (x->rating != y->rating)
@@ -578,7 +601,8 @@ static int group_cmp(const void *a, const void *b)
 /* Within one rating: smallest groups first, then shorter gaps first
  * (the reverse of fsrs-rs's "largest first, longer gap first" order,
  * which it walks backwards). */
-static int group_order(const void *a, const void *b)
+static int
+group_order(const void *a, const void *b)
 {
 	const struct group *x = a, *y = b;
 	if (x->rating != y->rating)
@@ -588,7 +612,8 @@ static int group_order(const void *a, const void *b)
 	return (x->gap > y->gap) - (x->gap < y->gap);
 }
 
-static struct group *find_group(struct group *gs, size_t n, int rating, int gap)
+static struct group *
+find_group(struct group *gs, size_t n, int rating, int gap)
 {
 	struct group key = { rating, gap, 0, 0, 0 };
 	return bsearch(&key, gs, n, sizeof *gs, group_cmp);
@@ -599,7 +624,8 @@ struct ord_item {
 	uint32_t idx;
 };
 
-static int ord_cmp(const void *a, const void *b)
+static int
+ord_cmp(const void *a, const void *b)
 {
 	const struct ord_item *x = a, *y = b;
 	if (x->ord != y->ord)
@@ -611,8 +637,8 @@ static int ord_cmp(const void *a, const void *b)
  * the kept items with one long-term review, group by group; *train gets
  * those followed by the surviving longer items in time order, the order
  * fsrs-rs trains and evaluates them in (recency weights follow it). */
-static void prepare(const struct opt_history *h, size_t lo, size_t hi,
-                    struct set *train, struct set *init)
+static void
+prepare(const struct opt_history *h, size_t lo, size_t hi, struct set *train, struct set *init)
 {
 	struct group *gs = xmalloc((hi - lo + 1) * sizeof *gs);
 	size_t ng = 0;
@@ -620,7 +646,8 @@ static void prepare(const struct opt_history *h, size_t lo, size_t hi,
 		const struct item *it = &h->items[i];
 		if (!item_lt_count_is_one(h, it))
 			continue;
-		gs[ng++] = (struct group){ first_rating(h, it), h->gap[h->cards[it->card].start + it->end], 1, 0, 0 };
+		gs[ng++] = (struct group){ first_rating(h, it),
+			                   h->gap[h->cards[it->card].start + it->end], 1, 0, 0 };
 	}
 	qsort(gs, ng, sizeof *gs, group_cmp);
 	size_t m = 0;
@@ -690,7 +717,8 @@ struct recall_pt {
 	double gap, recall, count;
 };
 
-static int pt_cmp(const void *a, const void *b)
+static int
+pt_cmp(const void *a, const void *b)
 {
 	const struct recall_pt *x = a, *y = b;
 	return (x->gap > y->gap) - (x->gap < y->gap);
@@ -699,8 +727,8 @@ static int pt_cmp(const void *a, const void *b)
 /* Loss of initial stability s0 on one rating's points: log loss of the
  * default forgetting curve, weighted by counts, plus a pull towards the
  * default value. */
-static double pretrain_loss(const struct recall_pt *pt, size_t n, double s0,
-                            double dflt)
+static double
+pretrain_loss(const struct recall_pt *pt, size_t n, double s0, double dflt)
 {
 	double decay = -default_w[20], factor = pow(0.9, 1 / decay) - 1, loss = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -713,11 +741,14 @@ static double pretrain_loss(const struct recall_pt *pt, size_t n, double s0,
 /* Fills the missing ratings' stabilities from the others and keeps them
  * in order (fsrs-rs smooth_and_fill); have[r] says rating r+1 has data.
  * Returns -1 when no rating has data. */
-static int smooth_and_fill(double s[4], const int have_in[4], const size_t count[4])
+static int
+smooth_and_fill(double s[4], const int have_in[4], const size_t count[4])
 {
 	const double w1 = 0.41, w2 = 0.54;
 	int have[4], nh = 0;
-	static const int pairs[6][2] = { { 0, 1 }, { 1, 2 }, { 2, 3 }, { 0, 2 }, { 1, 3 }, { 0, 3 } };
+	static const int pairs[6][2] = {
+		{ 0, 1 }, { 1, 2 }, { 2, 3 }, { 0, 2 }, { 1, 3 }, { 0, 3 }
+	};
 
 	for (int i = 0; i < 4; i++)
 		nh += have[i] = have_in[i];
@@ -758,7 +789,7 @@ static int smooth_and_fill(double s[4], const int have_in[4], const size_t count
 			r2 = pow(r1, w1) * pow(r3, 1 - w1);
 			s[1] = r2;
 			s[3] = pow(r2, 1 - 1 / w2) * pow(r3, 1 / w2);
-		} else {   /* 1 and 2 */
+		} else { /* 1 and 2 */
 			r3 = pow(r1, 1 - 1 / (1 - w1)) * pow(r2, 1 / (1 - w1));
 			s[2] = r3;
 			s[3] = pow(r2, 1 - 1 / w2) * pow(r3, 1 / w2);
@@ -779,8 +810,9 @@ static int smooth_and_fill(double s[4], const int have_in[4], const size_t count
 }
 
 /* Pretrains s0 from the init set; count[] gets the items per rating. */
-static int pretrain(const struct opt_history *h, const struct set *init,
-                    double avg_recall, double s0[4], size_t count[4])
+static int
+pretrain(const struct opt_history *h, const struct set *init, double avg_recall, double s0[4],
+         size_t count[4])
 {
 	int have[4] = { 0 };
 	for (int g = FSRS_AGAIN; g <= FSRS_EASY; g++) {
@@ -829,7 +861,8 @@ static int pretrain(const struct opt_history *h, const struct set *init,
 	return smooth_and_fill(s0, have, count);
 }
 
-static double average_recall(const struct opt_history *h, const struct set *s)
+static double
+average_recall(const struct opt_history *h, const struct set *s)
 {
 	size_t pass = 0;
 	for (size_t i = 0; i < s->n; i++) {
@@ -839,7 +872,8 @@ static double average_recall(const struct opt_history *h, const struct set *s)
 	return s->n ? (double)pass / (double)s->n : 0;
 }
 
-int opt_pretrain(struct opt_history *h, double s0[4])
+int
+opt_pretrain(struct opt_history *h, double s0[4])
 {
 	struct set train, init;
 	size_t count[4];
@@ -854,7 +888,8 @@ int opt_pretrain(struct opt_history *h, double s0[4])
 
 /* ---- training ---- */
 
-static uint64_t rng_next(uint64_t *s)
+static uint64_t
+rng_next(uint64_t *s)
 {
 	uint64_t z = (*s += UINT64_C(0x9e3779b97f4a7c15));
 	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
@@ -862,7 +897,8 @@ static uint64_t rng_next(uint64_t *s)
 	return z ^ (z >> 31);
 }
 
-void opt_default_config(struct opt_config *cfg)
+void
+opt_default_config(struct opt_config *cfg)
 {
 	memset(cfg, 0, sizeof *cfg);
 	cfg->enable_short_term = 1;
@@ -877,11 +913,12 @@ void opt_default_config(struct opt_config *cfg)
 struct sorted {
 	uint32_t item;
 	uint32_t len;
-	uint32_t pos;              /* position in the set: ties keep it */
+	uint32_t pos; /* position in the set: ties keep it */
 	double wt;
 };
 
-static int sorted_cmp(const void *a, const void *b)
+static int
+sorted_cmp(const void *a, const void *b)
 {
 	const struct sorted *x = a, *y = b;
 	if (x->len != y->len)
@@ -889,21 +926,24 @@ static int sorted_cmp(const void *a, const void *b)
 	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
-static double set_item_loss(const struct opt_history *h, const struct consts *k,
-                            const struct sorted *e, double *gw)
+static double
+set_item_loss(const struct opt_history *h, const struct consts *k, const struct sorted *e,
+              double *gw)
 {
 	const struct item *it = &h->items[e->item];
 	uint32_t st = h->cards[it->card].start;
 	return item_loss(k, h->rating + st, h->gap + st, (int)e->len, e->wt, gw);
 }
 
-static void add_l2(const double *w, const double *w0, double scale, double *gw)
+static void
+add_l2(const double *w, const double *w0, double scale, double *gw)
 {
 	for (int i = 0; i < FSRS_NWEIGHTS; i++)
 		gw[i] += 2 * (w[i] - w0[i]) / (params_stddev[i] * params_stddev[i]) * scale;
 }
 
-static double l2_penalty(const double *w, const double *w0, double scale)
+static double
+l2_penalty(const double *w, const double *w0, double scale)
 {
 	double p = 0;
 	for (int i = 0; i < FSRS_NWEIGHTS; i++) {
@@ -914,10 +954,10 @@ static double l2_penalty(const double *w, const double *w0, double scale)
 }
 
 /* Adam with cosine-annealed learning rate over the weighted items. */
-static int adam_train(const struct opt_history *h, struct sorted *es, size_t n,
-                 const double *w0, const struct opt_config *cfg,
-                 double progress_base, double progress_share,
-                 double out[FSRS_NWEIGHTS])
+static int
+adam_train(const struct opt_history *h, struct sorted *es, size_t n, const double *w0,
+           const struct opt_config *cfg, double progress_base, double progress_share,
+           double out[FSRS_NWEIGHTS])
 {
 	size_t bs = (size_t)cfg->batch_size;
 	size_t nbatches = (n + bs - 1) / bs;
@@ -955,7 +995,8 @@ static int adam_train(const struct opt_history *h, struct sorted *es, size_t n,
 					gw[i] = 0;
 			}
 			stepno++;
-			double lr = cfg->learning_rate * (1 + cos(PI * (double)stepno / total_steps)) / 2;
+			double lr = cfg->learning_rate *
+			            (1 + cos(PI * (double)stepno / total_steps)) / 2;
 			b1t *= b1;
 			b2t *= b2;
 			for (int i = 0; i < FSRS_NWEIGHTS; i++) {
@@ -965,9 +1006,12 @@ static int adam_train(const struct opt_history *h, struct sorted *es, size_t n,
 			}
 			opt_clip(w, cfg->enable_short_term);
 			if (cfg->progress &&
-			    cfg->progress(cfg->progress_ctx, progress_base + progress_share *
-			                  ((double)epoch + (double)(b + 1) / (double)nbatches) /
-			                  (double)cfg->epochs) != 0) {
+			    cfg->progress(cfg->progress_ctx,
+			                  progress_base +
+			                          progress_share *
+			                                  ((double)epoch +
+			                                   (double)(b + 1) / (double)nbatches) /
+			                                  (double)cfg->epochs) != 0) {
 				free(order);
 				return -1;
 			}
@@ -994,9 +1038,9 @@ static int adam_train(const struct opt_history *h, struct sorted *es, size_t n,
 
 /* fsrs-rs compute_parameters on items [lo, hi). Returns 0, or -1 with
  * *cause. */
-static int fit_range(struct opt_history *h, size_t lo, size_t hi,
-                     const struct opt_config *cfg, double progress_base,
-                     double progress_share, double w[FSRS_NWEIGHTS], char **cause)
+static int
+fit_range(struct opt_history *h, size_t lo, size_t hi, const struct opt_config *cfg,
+          double progress_base, double progress_share, double w[FSRS_NWEIGHTS], char **cause)
 {
 	struct set train, init;
 	size_t count[4];
@@ -1032,7 +1076,8 @@ static int fit_range(struct opt_history *h, size_t lo, size_t hi,
 		double x = (double)i / span;
 		if ((int)it->end + 1 > cfg->max_seq_len)
 			continue;
-		es[n++] = (struct sorted){ train.idx[i], it->end + 1, (uint32_t)i, 0.25 + 0.75 * x * x * x };
+		es[n++] = (struct sorted){ train.idx[i], it->end + 1, (uint32_t)i,
+			                   0.25 + 0.75 * x * x * x };
 	}
 	free(train.idx);
 	free(init.idx);
@@ -1053,20 +1098,22 @@ static int fit_range(struct opt_history *h, size_t lo, size_t hi,
 	return 0;
 }
 
-static int too_little(struct opt_history *h, char **cause)
+static int
+too_little(struct opt_history *h, char **cause)
 {
 	size_t n = h->nitems;
 	if (n >= OPT_MIN_ITEMS)
 		return 0;
-	return fail(cause, "not enough history to fit: %zu review%s made a day or more after the "
+	return fail(cause,
+	            "not enough history to fit: %zu review%s made a day or more after the "
 	            "card's previous review (from %zu review%s of %zu card%s); fitting needs %d, "
-	            "so %zu more", n, n == 1 ? "" : "s", h->nraw, h->nraw == 1 ? "" : "s",
-	            h->ncards, h->ncards == 1 ? "" : "s", OPT_MIN_ITEMS,
-	            (size_t)OPT_MIN_ITEMS - n);
+	            "so %zu more",
+	            n, n == 1 ? "" : "s", h->nraw, h->nraw == 1 ? "" : "s", h->ncards,
+	            h->ncards == 1 ? "" : "s", OPT_MIN_ITEMS, (size_t)OPT_MIN_ITEMS - n);
 }
 
-int opt_fit(struct opt_history *h, const struct opt_config *cfg,
-            double w[FSRS_NWEIGHTS], char **cause)
+int
+opt_fit(struct opt_history *h, const struct opt_config *cfg, double w[FSRS_NWEIGHTS], char **cause)
 {
 	build(h);
 	if (too_little(h, cause) != 0)
@@ -1091,7 +1138,8 @@ struct pred {
 
 /* fsrs-rs r_matrix_index: bins by gap, long-term review count and
  * lapses before this review. */
-static uint64_t bin_of(const struct opt_history *h, const struct item *it)
+static uint64_t
+bin_of(const struct opt_history *h, const struct item *it)
 {
 	uint32_t st = h->cards[it->card].start;
 	double gap = h->gap[st + it->end];
@@ -1110,14 +1158,16 @@ static uint64_t bin_of(const struct opt_history *h, const struct item *it)
 	return ((uint64_t)dbin << 32) | ((uint64_t)lbin << 16) | (uint64_t)pbin;
 }
 
-static int pred_cmp(const void *a, const void *b)
+static int
+pred_cmp(const void *a, const void *b)
 {
 	const struct pred *x = a, *y = b;
 	return (x->bin > y->bin) - (x->bin < y->bin);
 }
 
 /* Log loss and RMSE over bins of n predictions (reordered). */
-static int metrics(struct pred *ps, size_t n, struct opt_metrics *m)
+static int
+metrics(struct pred *ps, size_t n, struct opt_metrics *m)
 {
 	double loss = 0, wsum = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -1149,8 +1199,8 @@ static int metrics(struct pred *ps, size_t n, struct opt_metrics *m)
 /* Predictions for items idx[0..n) with parameters w: each card's
  * states are computed once along its reviews. weighted: recency weights
  * by position in idx, else 1. */
-static struct pred *predict(struct opt_history *h, const double *w,
-                            const uint32_t *idx, size_t n, int weighted)
+static struct pred *
+predict(struct opt_history *h, const double *w, const uint32_t *idx, size_t n, int weighted)
 {
 	struct consts k;
 	struct pred *ps = xmalloc((n ? n : 1) * sizeof *ps);
@@ -1185,8 +1235,8 @@ static struct pred *predict(struct opt_history *h, const double *w,
 	return ps;
 }
 
-static struct pred *predict_range(struct opt_history *h, const double *w,
-                                  size_t lo, size_t hi, int weighted)
+static struct pred *
+predict_range(struct opt_history *h, const double *w, size_t lo, size_t hi, int weighted)
 {
 	uint32_t *idx = xmalloc((hi - lo + 1) * sizeof *idx);
 	for (size_t i = lo; i < hi; i++)
@@ -1196,8 +1246,8 @@ static struct pred *predict_range(struct opt_history *h, const double *w,
 	return ps;
 }
 
-int opt_evaluate(struct opt_history *h, const double w[FSRS_NWEIGHTS],
-                 struct opt_metrics *m)
+int
+opt_evaluate(struct opt_history *h, const double w[FSRS_NWEIGHTS], struct opt_metrics *m)
 {
 	struct set train, init;
 
@@ -1217,7 +1267,8 @@ int opt_evaluate(struct opt_history *h, const double w[FSRS_NWEIGHTS],
 	return rc;
 }
 
-int opt_split_bounds(struct opt_history *h, size_t bounds[7])
+int
+opt_split_bounds(struct opt_history *h, size_t bounds[7])
 {
 	build(h);
 	size_t seg = h->nitems / 6;
@@ -1229,9 +1280,9 @@ int opt_split_bounds(struct opt_history *h, size_t bounds[7])
 	return 0;
 }
 
-int opt_split_evaluate(struct opt_history *h, const struct opt_config *cfg,
-                       const double *current, struct opt_metrics *fitted,
-                       struct opt_metrics *cur, char **cause)
+int
+opt_split_evaluate(struct opt_history *h, const struct opt_config *cfg, const double *current,
+                   struct opt_metrics *fitted, struct opt_metrics *cur, char **cause)
 {
 	size_t b[7];
 
@@ -1267,8 +1318,8 @@ int opt_split_evaluate(struct opt_history *h, const struct opt_config *cfg,
 	return rc;
 }
 
-size_t opt_item_views(struct opt_history *h, const double w[FSRS_NWEIGHTS],
-                      struct opt_item_view **out)
+size_t
+opt_item_views(struct opt_history *h, const double w[FSRS_NWEIGHTS], struct opt_item_view **out)
 {
 	build(h);
 	struct pred *ps = predict_range(h, w, 0, h->nitems, 0);

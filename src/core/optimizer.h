@@ -33,7 +33,7 @@
 
 #include "fsrs.h"
 
-#define OPT_MIN_ITEMS 400         /* long-term reviews needed to fit */
+#define OPT_MIN_ITEMS 400 /* long-term reviews needed to fit */
 
 struct opt_history;
 
@@ -46,8 +46,8 @@ void opt_history_free(struct opt_history *h);
  * Each card's reviews must come in time order. Returns 0, or -1 with
  * *cause set (caller frees) for a bad rating or a review earlier than
  * the same card's previous one. */
-int opt_history_add(struct opt_history *h, const char *key, size_t len,
-                    int64_t t, int64_t day, enum fsrs_rating rating, char **cause);
+int opt_history_add(struct opt_history *h, const char *key, size_t len, int64_t t, int64_t day,
+                    enum fsrs_rating rating, char **cause);
 
 /* Counts: reviews added, cards, and items (long-term reviews: the
  * labelled events the fit uses). Items are built on first use. */
@@ -56,9 +56,9 @@ size_t opt_history_cards(struct opt_history *h);
 size_t opt_history_items(struct opt_history *h);
 
 struct opt_metrics {
-	double log_loss;          /* mean binary cross-entropy */
-	double rmse_bins;         /* RMSE of predicted vs observed, in bins */
-	size_t n;                 /* items evaluated */
+	double log_loss;  /* mean binary cross-entropy */
+	double rmse_bins; /* RMSE of predicted vs observed, in bins */
+	size_t n;         /* items evaluated */
 };
 
 /* Progress: called now and then with the share done (0..1); a nonzero
@@ -66,13 +66,13 @@ struct opt_metrics {
 typedef int (*opt_progress_fn)(void *ctx, double done);
 
 struct opt_config {
-	int enable_short_term;    /* fit w17-w19 and the initial stabilities */
-	int epochs;               /* 5 */
-	int batch_size;           /* 512 */
-	double learning_rate;     /* 0.04 */
-	double gamma;             /* L2 strength, 1 */
-	int max_seq_len;          /* longest item trained on, 256 */
-	uint64_t seed;            /* batch order */
+	int enable_short_term; /* fit w17-w19 and the initial stabilities */
+	int epochs;            /* 5 */
+	int batch_size;        /* 512 */
+	double learning_rate;  /* 0.04 */
+	double gamma;          /* L2 strength, 1 */
+	int max_seq_len;       /* longest item trained on, 256 */
+	uint64_t seed;         /* batch order */
 	opt_progress_fn progress;
 	void *progress_ctx;
 };
@@ -83,30 +83,28 @@ void opt_default_config(struct opt_config *cfg);
  * *cause set: too little data (fewer than OPT_MIN_ITEMS items; the
  * message says what is missing), interrupted, or parameters that came
  * out unusable. */
-int opt_fit(struct opt_history *h, const struct opt_config *cfg,
-            double w[FSRS_NWEIGHTS], char **cause);
+int opt_fit(struct opt_history *h, const struct opt_config *cfg, double w[FSRS_NWEIGHTS],
+            char **cause);
 
 /* Log loss and RMSE (bins) of parameters w over every item of h, as
  * fsrs-rs evaluates them (recency-weighted). Returns 0, or -1 when there
  * are no items or a prediction is not a number. */
-int opt_evaluate(struct opt_history *h, const double w[FSRS_NWEIGHTS],
-                 struct opt_metrics *m);
+int opt_evaluate(struct opt_history *h, const double w[FSRS_NWEIGHTS], struct opt_metrics *m);
 
 /* The time-series split: the items cut into six slices in time order;
  * for k = 1..5, parameters fitted to slices 0..k-1 predict slice k.
  * *fitted gets those predictions' metrics and, when current is not NULL,
  * *cur the metrics of `current` on the same held-out items. Returns 0 or
  * -1 with *cause set as opt_fit. */
-int opt_split_evaluate(struct opt_history *h, const struct opt_config *cfg,
-                       const double *current, struct opt_metrics *fitted,
-                       struct opt_metrics *cur, char **cause);
+int opt_split_evaluate(struct opt_history *h, const struct opt_config *cfg, const double *current,
+                       struct opt_metrics *fitted, struct opt_metrics *cur, char **cause);
 
 /* One item as the reports see it. */
 struct opt_item_view {
-	const char *card;         /* the card's key (valid while h lives) */
-	int gap;                  /* days since the card's previous review */
-	int passed;               /* rated Hard, Good or Easy */
-	double p;                 /* predicted recall with the given w */
+	const char *card; /* the card's key (valid while h lives) */
+	int gap;          /* days since the card's previous review */
+	int passed;       /* rated Hard, Good or Easy */
+	double p;         /* predicted recall with the given w */
 };
 
 /* Every item of h in time order with its prediction under w; returns
@@ -127,8 +125,8 @@ int opt_check(const double w[FSRS_NWEIGHTS], int *bad);
 /* Loss (weighted BCE) of one item and, when grad is not NULL, its
  * gradient added into grad: reviews (rating, gap in days) r[0..n-1], the
  * last being the labelled one. */
-double opt_item_loss(const double w[FSRS_NWEIGHTS], const int *ratings,
-                     const int *gaps, int n, double weight, double *grad);
+double opt_item_loss(const double w[FSRS_NWEIGHTS], const int *ratings, const int *gaps, int n,
+                     double weight, double *grad);
 
 /* The pretrained initial stabilities of h (after the outlier filter);
  * returns 0, or -1 when no card has a first long-term review. */

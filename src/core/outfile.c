@@ -30,15 +30,16 @@ outfile_open(struct outfile *o, const char *path, char **cause)
 	}
 	if (*path == '\0')
 		return fail(cause, "the output file name is empty (use '-' for standard "
-		            "output)");
+		                   "output)");
 	struct stat st;
 	int exists = lstat(path, &st) == 0;
 	if (!exists && errno != ENOENT)
 		return fail(cause, "cannot write %s: %s", path, strerror(errno));
 	if (exists && !S_ISREG(st.st_mode))
-		return fail(cause, "%s is %s; prepdeck replaces only regular files (give "
-		            "another name, or '-' for standard output)", path,
-		            file_kind((unsigned)st.st_mode));
+		return fail(cause,
+		            "%s is %s; prepdeck replaces only regular files (give "
+		            "another name, or '-' for standard output)",
+		            path, file_kind((unsigned)st.st_mode));
 	const char *slash = strrchr(path, '/');
 	if (slash != NULL && slash[1] == '\0')
 		return fail(cause, "%s is not a file name", path);
@@ -56,8 +57,7 @@ outfile_open(struct outfile *o, const char *path, char **cause)
 	 * set it (only root may give a file away; the mode holds anyway). */
 	if (exists && fchown(fd, st.st_uid, st.st_gid) != 0 && errno != EPERM)
 		goto bad;
-	if ((exists && fchmod(fd, st.st_mode & 07777) != 0) ||
-	    (o->fp = fdopen(fd, "w")) == NULL)
+	if ((exists && fchmod(fd, st.st_mode & 07777) != 0) || (o->fp = fdopen(fd, "w")) == NULL)
 		goto bad;
 	o->path = xstrdup(path);
 	return 0;
@@ -77,8 +77,8 @@ static void
 sync_dir(const char *path)
 {
 	const char *slash = strrchr(path, '/');
-	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path))
-	                  : xstrdup(".");
+	char *dir =
+	        slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		fsync(fd);

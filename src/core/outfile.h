@@ -12,9 +12,9 @@
 #include <stdio.h>
 
 struct outfile {
-	FILE *fp;        /* write here between open and commit */
-	char *path;      /* the target; NULL for standard output */
-	char *tmp;       /* the temporary file beside it */
+	FILE *fp;   /* write here between open and commit */
+	char *path; /* the target; NULL for standard output */
+	char *tmp;  /* the temporary file beside it */
 };
 
 /* Opens o for writing path. Returns 0, or -1 with *cause set (caller

@@ -25,9 +25,8 @@ echo(const char *s)
 	return v;
 }
 
-static int
-bad(char **cause, const char *what, const char *s, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+static int bad(char **cause, const char *what, const char *s, const char *fmt, ...)
+        __attribute__((format(printf, 4, 5)));
 
 /* "WHAT must be ..., not 'S'" with the middle from fmt. */
 static int
@@ -47,8 +46,7 @@ bad(char **cause, const char *what, const char *s, const char *fmt, ...)
 }
 
 int
-parse_int(const char *what, const char *s, int64_t min, int64_t max, int64_t *out,
-          char **cause)
+parse_int(const char *what, const char *s, int64_t min, int64_t max, int64_t *out, char **cause)
 {
 	const char *p = s;
 	int neg = *p == '-';
@@ -76,8 +74,7 @@ parse_int(const char *what, const char *s, int64_t min, int64_t max, int64_t *ou
 }
 
 int
-parse_real(const char *what, const char *s, double min, double max, double *out,
-           char **cause)
+parse_real(const char *what, const char *s, double min, double max, double *out, char **cause)
 {
 	const char *p = s;
 	if (*p == '-')
@@ -120,8 +117,10 @@ parse_day(const char *what, const char *s, int64_t *day, char **cause)
 		fail(cause, "'%s' is out of range: %s must be from %d-01-01 to %d-12-31", e,
 		     what ? what : "a date", PARSE_YEAR_MIN, PARSE_YEAR_MAX);
 	else
-		fail(cause, "'%s' is not a date: %s is written YYYY-MM-DD, from %d-01-01 to "
-		     "%d-12-31", e, what ? what : "a date", PARSE_YEAR_MIN, PARSE_YEAR_MAX);
+		fail(cause,
+		     "'%s' is not a date: %s is written YYYY-MM-DD, from %d-01-01 to "
+		     "%d-12-31",
+		     e, what ? what : "a date", PARSE_YEAR_MIN, PARSE_YEAR_MAX);
 	free(e);
 	return -1;
 }

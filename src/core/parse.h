@@ -19,8 +19,7 @@ int parse_int(const char *what, const char *s, int64_t min, int64_t max, int64_t
               char **cause);
 
 /* A finite decimal number from min to max: "0.9", ".75", "-2", "3.". */
-int parse_real(const char *what, const char *s, double min, double max, double *out,
-               char **cause);
+int parse_real(const char *what, const char *s, double min, double max, double *out, char **cause);
 
 /* A calendar date written exactly YYYY-MM-DD, from PARSE_YEAR_MIN-01-01
  * to PARSE_YEAR_MAX-12-31; *day is days since 1970-01-01. The message

@@ -103,8 +103,8 @@ paths_lock(const char *dbpath, char **cause)
 		if (n > 0)
 			pid[n] = '\0';
 		pid[strcspn(pid, "\n")] = '\0';
-		fail(cause, "prepdeck is already running on %s%s%s%s; quit it first",
-		     dbpath, *pid ? " (process " : "", pid, *pid ? ")" : "");
+		fail(cause, "prepdeck is already running on %s%s%s%s; quit it first", dbpath,
+		     *pid ? " (process " : "", pid, *pid ? ")" : "");
 		close(fd);
 		free(lock);
 		return -1;

@@ -13,11 +13,13 @@
 size_t
 plan_list(struct db *db, struct plan_info **out)
 {
-	struct db_stmt *st = db_prepare(db,
-		"SELECT d.id, d.title,"
-		" (SELECT max(week) FROM plan_week w WHERE w.plan_id = d.id AND w.retired = 0),"
-		" (SELECT count(*) FROM plan_task t WHERE t.plan_id = d.id AND t.retired = 0)"
-		" FROM doc d WHERE d.kind = 'plan' AND d.retired = 0 ORDER BY d.ord, d.id", "");
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT d.id, d.title,"
+	        " (SELECT max(week) FROM plan_week w WHERE w.plan_id = d.id AND w.retired = 0),"
+	        " (SELECT count(*) FROM plan_task t WHERE t.plan_id = d.id AND t.retired = 0)"
+	        " FROM doc d WHERE d.kind = 'plan' AND d.retired = 0 ORDER BY d.ord, d.id",
+	        "");
 	size_t n = 0, cap = 4;
 	struct plan_info *p = xcalloc(cap, sizeof *p);
 	while (db_step(st)) {
@@ -89,10 +91,12 @@ plan_where(const struct plan_view *v, char *buf, size_t n)
 size_t
 plan_runs(struct db *db, struct plan_runinfo **out)
 {
-	struct db_stmt *st = db_prepare(db,
-		"SELECT r.id, r.plan_id, r.start_day, r.started_at, ifnull(r.ended_at, 0),"
-		" r.active, (SELECT count(*) FROM task_done d WHERE d.run_id = r.id)"
-		" FROM plan_run r ORDER BY r.id", "");
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT r.id, r.plan_id, r.start_day, r.started_at, ifnull(r.ended_at, 0),"
+	        " r.active, (SELECT count(*) FROM task_done d WHERE d.run_id = r.id)"
+	        " FROM plan_run r ORDER BY r.id",
+	        "");
 	size_t n = 0, cap = 4;
 	struct plan_runinfo *r = xcalloc(cap, sizeof *r);
 	while (db_step(st)) {
@@ -125,8 +129,10 @@ plan_runs_free(struct plan_runinfo *r, size_t n)
 int64_t
 plan_active_run(struct db *db)
 {
-	return db_int(db, 0, "SELECT id FROM plan_run WHERE active = 1 ORDER BY id DESC "
-	              "LIMIT 1", "");
+	return db_int(db, 0,
+	              "SELECT id FROM plan_run WHERE active = 1 ORDER BY id DESC "
+	              "LIMIT 1",
+	              "");
 }
 
 /* A "did you mean" hint for an unknown plan id, with the plans there are
@@ -161,21 +167,25 @@ unknown_plan(struct db *db, const char *id)
 }
 
 int
-plan_start(struct db *db, const char *plan_id, int64_t start_day, int replace,
-           int64_t now, int64_t *run_id, char **cause)
+plan_start(struct db *db, const char *plan_id, int64_t start_day, int replace, int64_t now,
+           int64_t *run_id, char **cause)
 {
-	int64_t retired = db_int(db, -1, "SELECT retired FROM doc WHERE id = ? AND "
-	                         "kind = 'plan'", "t", plan_id);
+	int64_t retired = db_int(db, -1,
+	                         "SELECT retired FROM doc WHERE id = ? AND "
+	                         "kind = 'plan'",
+	                         "t", plan_id);
 	if (retired == -1) {
 		if (cause)
 			*cause = unknown_plan(db, plan_id);
 		return -1;
 	}
 	if (retired)
-		return fail(cause, "the plan '%s' is retired (it is no longer in the "
-		            "curriculum files)", plan_id);
-	if (db_int(db, 0, "SELECT count(*) FROM plan_day WHERE plan_id = ? AND retired = 0",
-	           "t", plan_id) == 0)
+		return fail(cause,
+		            "the plan '%s' is retired (it is no longer in the "
+		            "curriculum files)",
+		            plan_id);
+	if (db_int(db, 0, "SELECT count(*) FROM plan_day WHERE plan_id = ? AND retired = 0", "t",
+	           plan_id) == 0)
 		return fail(cause, "the plan '%s' has no days", plan_id);
 	db_begin(db);
 	int64_t active = plan_active_run(db);
@@ -187,10 +197,12 @@ plan_start(struct db *db, const char *plan_id, int64_t start_day, int replace,
 		free(cur);
 		return -1;
 	}
-	db_exec(db, "UPDATE plan_run SET active = 0, ended_at = ? WHERE active = 1",
-	        "i", (int64_t)now);
-	db_exec(db, "INSERT INTO plan_run(plan_id, start_day, active, started_at) "
-	        "VALUES (?, ?, 1, ?)", "tii", plan_id, (int64_t)start_day, (int64_t)now);
+	db_exec(db, "UPDATE plan_run SET active = 0, ended_at = ? WHERE active = 1", "i",
+	        (int64_t)now);
+	db_exec(db,
+	        "INSERT INTO plan_run(plan_id, start_day, active, started_at) "
+	        "VALUES (?, ?, 1, ?)",
+	        "tii", plan_id, (int64_t)start_day, (int64_t)now);
 	int64_t id = db_last_rowid(db);
 	db_commit(db);
 	if (run_id)
@@ -201,8 +213,8 @@ plan_start(struct db *db, const char *plan_id, int64_t start_day, int replace,
 int
 plan_stop(struct db *db, int64_t now)
 {
-	return db_exec(db, "UPDATE plan_run SET active = 0, ended_at = ? WHERE active = 1",
-	               "i", (int64_t)now) > 0;
+	return db_exec(db, "UPDATE plan_run SET active = 0, ended_at = ? WHERE active = 1", "i",
+	               (int64_t)now) > 0;
 }
 
 /* The date of plan day `day` with the view's shifts and one more shift
@@ -228,8 +240,7 @@ plan_date(const struct plan_view *v, int day)
 /* Where `today` falls with the extra shift (xfrom, xdays): the phase, the
  * plan day dated today (0 if none) and the last day dated on or before it. */
 static enum plan_phase
-locate(const struct plan_view *v, int64_t today, int xfrom, int xdays, int *today_day,
-       int *pos)
+locate(const struct plan_view *v, int64_t today, int xfrom, int xdays, int *today_day, int *pos)
 {
 	*today_day = 0;
 	*pos = 0;
@@ -255,10 +266,10 @@ deck_reviews_on(struct db *db, const char *decks, int64_t day, int rollover)
 	int64_t from = day_number_start(day, rollover);
 	int64_t to = day_number_start(day + 1, rollover);
 	return (int)db_int(db, 0,
-		"SELECT count(*) FROM review_log r JOIN card c ON c.key = r.card_key "
-		"WHERE instr(' ' || ?1 || ' ', ' ' || c.deck_id || ' ') > 0 "
-		"AND r.mode = 'review' AND r.reviewed_at >= ?2 AND r.reviewed_at < ?3",
-		"tii", decks, from, to);
+	                   "SELECT count(*) FROM review_log r JOIN card c ON c.key = r.card_key "
+	                   "WHERE instr(' ' || ?1 || ' ', ' ' || c.deck_id || ' ') > 0 "
+	                   "AND r.mode = 'review' AND r.reviewed_at >= ?2 AND r.reviewed_at < ?3",
+	                   "tii", decks, from, to);
 }
 
 /* Cards today's review can still serve from the decks: learning cards
@@ -282,8 +293,10 @@ checklist_done_on(struct db *db, const char *id, int64_t day, int rollover)
 {
 	int64_t from = day_number_start(day, rollover);
 	int64_t to = day_number_start(day + 1, rollover);
-	return db_int(db, 0, "SELECT count(*) FROM checklist_done WHERE checklist_id = ? "
-	              "AND completed_at >= ? AND completed_at < ?", "tii", id, from, to) > 0;
+	return db_int(db, 0,
+	              "SELECT count(*) FROM checklist_done WHERE checklist_id = ? "
+	              "AND completed_at >= ? AND completed_at < ?",
+	              "tii", id, from, to) > 0;
 }
 
 /* A copy of s with every run of white space turned into one space and
@@ -365,16 +378,20 @@ sync_auto(struct db *db, struct plan_view *v, int64_t now)
 		if (met && !t->done) {
 			if (!began++)
 				db_begin(db);
-			db_exec(db, "INSERT OR IGNORE INTO task_done(run_id, task_id, done_at, "
-			        "auto) VALUES (?, ?, ?, 1)", "iti", v->run_id, t->id, (int64_t)now);
+			db_exec(db,
+			        "INSERT OR IGNORE INTO task_done(run_id, task_id, done_at, "
+			        "auto) VALUES (?, ?, ?, 1)",
+			        "iti", v->run_id, t->id, (int64_t)now);
 			t->done = t->auto_done = 1;
 			t->done_at = now;
 		} else if (!met && t->done && t->auto_done && t->progress >= 0 &&
 		           plan_date(v, t->day) == v->today) {
 			if (!began++)
 				db_begin(db);
-			db_exec(db, "DELETE FROM task_done WHERE run_id = ? AND task_id = ? "
-			        "AND auto = 1", "it", v->run_id, t->id);
+			db_exec(db,
+			        "DELETE FROM task_done WHERE run_id = ? AND task_id = ? "
+			        "AND auto = 1",
+			        "it", v->run_id, t->id);
 			t->done = t->auto_done = 0;
 			t->done_at = 0;
 		}
@@ -442,10 +459,14 @@ compute(struct plan_view *v)
 static void
 blank_calendar(struct db *db, struct plan_view *v, int64_t all)
 {
-	int maxweek = (int)db_int(db, 0, "SELECT max(week) FROM plan_week WHERE plan_id = ? "
-	                          "AND (retired = 0 OR ?)", "ti", v->plan_id, all);
-	int maxday = (int)db_int(db, 0, "SELECT max(day) FROM plan_day WHERE plan_id = ? "
-	                         "AND (retired = 0 OR ?)", "ti", v->plan_id, all);
+	int maxweek = (int)db_int(db, 0,
+	                          "SELECT max(week) FROM plan_week WHERE plan_id = ? "
+	                          "AND (retired = 0 OR ?)",
+	                          "ti", v->plan_id, all);
+	int maxday = (int)db_int(db, 0,
+	                         "SELECT max(day) FROM plan_day WHERE plan_id = ? "
+	                         "AND (retired = 0 OR ?)",
+	                         "ti", v->plan_id, all);
 	v->nweeks = maxweek > (maxday + 6) / 7 ? maxweek : (maxday + 6) / 7;
 	if (v->nweeks < 1)
 		v->nweeks = 1;
@@ -469,19 +490,21 @@ blank_calendar(struct db *db, struct plan_view *v, int64_t all)
 static void
 load_weeks(struct db *db, struct plan_view *v, int64_t all)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT week, theme FROM plan_week WHERE "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT week, theme FROM plan_week WHERE "
 	                                "plan_id = ? AND (retired = 0 OR ?) AND week "
-	                                "BETWEEN 1 AND ?", "tii", v->plan_id, all,
-	                                (int64_t)v->nweeks);
+	                                "BETWEEN 1 AND ?",
+	                                "tii", v->plan_id, all, (int64_t)v->nweeks);
 	while (db_step(st)) {
 		struct plan_weekinfo *w = &v->weeks[db_col_int(st, 0) - 1];
 		free(w->theme);
 		w->theme = xstrdup(db_col_text(st, 1));
 	}
 	db_finalize(st);
-	st = db_prepare(db, "SELECT week, moved, reprioritize, created_at FROM plan_review "
-	                "WHERE run_id = ? AND week BETWEEN 1 AND ?", "ii", v->run_id,
-	                (int64_t)v->nweeks);
+	st = db_prepare(db,
+	                "SELECT week, moved, reprioritize, created_at FROM plan_review "
+	                "WHERE run_id = ? AND week BETWEEN 1 AND ?",
+	                "ii", v->run_id, (int64_t)v->nweeks);
 	while (db_step(st)) {
 		struct plan_weekinfo *w = &v->weeks[db_col_int(st, 0) - 1];
 		w->reviewed = 1;
@@ -497,10 +520,11 @@ load_weeks(struct db *db, struct plan_view *v, int64_t all)
 static void
 load_day_titles(struct db *db, struct plan_view *v, int64_t all)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT day, title FROM plan_day WHERE "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT day, title FROM plan_day WHERE "
 	                                "plan_id = ? AND (retired = 0 OR ?) AND day "
-	                                "BETWEEN 1 AND ?", "tii", v->plan_id, all,
-	                                (int64_t)v->ndays);
+	                                "BETWEEN 1 AND ?",
+	                                "tii", v->plan_id, all, (int64_t)v->ndays);
 	while (db_step(st)) {
 		struct plan_dayinfo *d = &v->days[db_col_int(st, 0) - 1];
 		free(d->title);
@@ -513,9 +537,10 @@ load_day_titles(struct db *db, struct plan_view *v, int64_t all)
 static void
 load_shifts(struct db *db, struct plan_view *v)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT from_day, days, created_at FROM "
-	                                "plan_shift WHERE run_id = ? ORDER BY rowid", "i",
-	                                v->run_id);
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT from_day, days, created_at FROM "
+	                                "plan_shift WHERE run_id = ? ORDER BY rowid",
+	                                "i", v->run_id);
 	size_t cap = 4;
 	v->shifts = xcalloc(cap, sizeof *v->shifts);
 	while (db_step(st)) {
@@ -536,20 +561,21 @@ load_shifts(struct db *db, struct plan_view *v)
 static void
 load_tasks(struct db *db, struct plan_view *v, int64_t all)
 {
-	struct db_stmt *st = db_prepare(db,
-		"SELECT t.task_id, t.day, t.ord, t.text, t.link_kind, t.link_id, t.count,"
-		" t.minutes,"
-		" CASE t.link_kind"
-		"  WHEN '' THEN ''"
-		"  WHEN 'story' THEN (SELECT title FROM story WHERE id = t.link_id)"
-		"  WHEN 'skillmap' THEN coalesce((SELECT title FROM gapmap WHERE id = t.link_id),"
-		"   (SELECT title FROM doc WHERE id = t.link_id))"
-		"  ELSE (SELECT title FROM doc WHERE id = t.link_id) END,"
-		" d.done_at, d.auto"
-		" FROM plan_task t LEFT JOIN task_done d ON d.run_id = ?1 AND d.task_id = t.task_id"
-		" WHERE t.plan_id = ?2 AND (t.retired = 0 OR ?3) AND t.day BETWEEN 1 AND ?4"
-		" ORDER BY t.day, t.ord, t.task_id", "itii", v->run_id, v->plan_id, all,
-		(int64_t)v->ndays);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT t.task_id, t.day, t.ord, t.text, t.link_kind, t.link_id, t.count,"
+	        " t.minutes,"
+	        " CASE t.link_kind"
+	        "  WHEN '' THEN ''"
+	        "  WHEN 'story' THEN (SELECT title FROM story WHERE id = t.link_id)"
+	        "  WHEN 'skillmap' THEN coalesce((SELECT title FROM gapmap WHERE id = t.link_id),"
+	        "   (SELECT title FROM doc WHERE id = t.link_id))"
+	        "  ELSE (SELECT title FROM doc WHERE id = t.link_id) END,"
+	        " d.done_at, d.auto"
+	        " FROM plan_task t LEFT JOIN task_done d ON d.run_id = ?1 AND d.task_id = t.task_id"
+	        " WHERE t.plan_id = ?2 AND (t.retired = 0 OR ?3) AND t.day BETWEEN 1 AND ?4"
+	        " ORDER BY t.day, t.ord, t.task_id",
+	        "itii", v->run_id, v->plan_id, all, (int64_t)v->ndays);
 	size_t cap = 64;
 	v->tasks = xcalloc(cap, sizeof *v->tasks);
 	while (db_step(st)) {
@@ -589,9 +615,11 @@ load_tasks(struct db *db, struct plan_view *v, int64_t all)
 struct plan_view *
 plan_load(struct db *db, int64_t now)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, plan_id, start_day, started_at "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, plan_id, start_day, started_at "
 	                                "FROM plan_run WHERE active = 1 ORDER BY id DESC "
-	                                "LIMIT 1", "");
+	                                "LIMIT 1",
+	                                "");
 	if (!db_step(st)) {
 		db_finalize(st);
 		return NULL;
@@ -708,8 +736,8 @@ plan_suggest_task(const struct plan_view *v, const char *id)
 }
 
 int
-plan_tick(struct db *db, const struct plan_view *v, const char *task_id, int on,
-          int64_t now, char **cause)
+plan_tick(struct db *db, const struct plan_view *v, const char *task_id, int on, int64_t now,
+          char **cause)
 {
 	struct plan_task *t = plan_find_task(v, task_id);
 	if (t == NULL) {
@@ -720,21 +748,27 @@ plan_tick(struct db *db, const struct plan_view *v, const char *task_id, int on,
 		return fail(cause, "no task '%s' in the plan '%s'", task_id, v->plan_id);
 	}
 	if (on) {
-		db_exec(db, "INSERT OR IGNORE INTO task_done(run_id, task_id, done_at, auto) "
-		        "VALUES (?, ?, ?, 0)", "iti", v->run_id, t->id, (int64_t)now);
+		db_exec(db,
+		        "INSERT OR IGNORE INTO task_done(run_id, task_id, done_at, auto) "
+		        "VALUES (?, ?, ?, 0)",
+		        "iti", v->run_id, t->id, (int64_t)now);
 		return 0;
 	}
 	struct plan_task probe = *t;
 	if (condition_met(db, v, &probe)) {
 		if (strcmp(t->link_kind, "deck") == 0)
-			return fail(cause, "'%s' ticks itself: %d reviews of '%s' were done on "
-			            "its day (%d needed)", t->id, probe.progress,
+			return fail(cause,
+			            "'%s' ticks itself: %d reviews of '%s' were done on "
+			            "its day (%d needed)",
+			            t->id, probe.progress,
 			            *t->link_title ? t->link_title : t->link_id, probe.target);
-		return fail(cause, "'%s' ticks itself: the checklist '%s' was completed on "
-		            "its day", t->id, t->link_id);
+		return fail(cause,
+		            "'%s' ticks itself: the checklist '%s' was completed on "
+		            "its day",
+		            t->id, t->link_id);
 	}
-	db_exec(db, "DELETE FROM task_done WHERE run_id = ? AND task_id = ?", "it",
-	        v->run_id, t->id);
+	db_exec(db, "DELETE FROM task_done WHERE run_id = ? AND task_id = ?", "it", v->run_id,
+	        t->id);
 	return 0;
 }
 
@@ -785,8 +819,10 @@ check_shift(const struct plan_view *v, int from, int n, char **cause)
 	if (from == v->ndays + 1 && v->phase == PLAN_AFTER) {
 		char d[20];
 		plan_fmt_day(plan_date(v, v->ndays), d, sizeof d);
-		return fail(cause, "the plan ended on %s with no days missed at its end; "
-		            "nothing is left to push back", d);
+		return fail(cause,
+		            "the plan ended on %s with no days missed at its end; "
+		            "nothing is left to push back",
+		            d);
 	}
 	if (from < 1 || from > v->ndays)
 		return fail(cause, "the day to shift from must be between 1 and %d, got %d",
@@ -855,14 +891,14 @@ plan_shift_preview(const struct plan_view *v, int from, int n, char **cause)
 }
 
 int
-plan_shift(struct db *db, const struct plan_view *v, int from, int n, int64_t now,
-           char **cause)
+plan_shift(struct db *db, const struct plan_view *v, int from, int n, int64_t now, char **cause)
 {
 	if (check_shift(v, from, n, cause) != 0)
 		return -1;
-	db_exec(db, "INSERT INTO plan_shift(run_id, from_day, days, created_at) "
-	        "VALUES (?, ?, ?, ?)", "iiii", v->run_id, (int64_t)from, (int64_t)n,
-	        (int64_t)now);
+	db_exec(db,
+	        "INSERT INTO plan_shift(run_id, from_day, days, created_at) "
+	        "VALUES (?, ?, ?, ?)",
+	        "iiii", v->run_id, (int64_t)from, (int64_t)n, (int64_t)now);
 	return 0;
 }
 
@@ -873,8 +909,8 @@ plan_review_save(struct db *db, const struct plan_view *v, int week, const char 
 	if (week < 1 || week > v->nweeks)
 		return fail(cause, "the plan has weeks 1-%d, not %d", v->nweeks, week);
 	if ((moved && text_check("what moved", moved, PLAN_REVIEW_MAX, 0, cause) != 0) ||
-	    (reprioritize && text_check("what to reprioritize", reprioritize, PLAN_REVIEW_MAX,
-	                                0, cause) != 0))
+	    (reprioritize &&
+	     text_check("what to reprioritize", reprioritize, PLAN_REVIEW_MAX, 0, cause) != 0))
 		return -1;
 	int64_t first = plan_date(v, (week - 1) * 7 + 1);
 	if (first > v->today) {
@@ -882,7 +918,8 @@ plan_review_save(struct db *db, const struct plan_view *v, int week, const char 
 		plan_fmt_day(first, d, sizeof d);
 		return fail(cause, "week %d has not begun (it starts on %s)", week, d);
 	}
-	db_exec(db, "INSERT INTO plan_review(run_id, week, moved, reprioritize, created_at) "
+	db_exec(db,
+	        "INSERT INTO plan_review(run_id, week, moved, reprioritize, created_at) "
 	        "VALUES (?1, ?2, coalesce(?3, ''), coalesce(?4, ''), ?5) "
 	        "ON CONFLICT(run_id, week) DO UPDATE SET moved = coalesce(?3, moved), "
 	        "reprioritize = coalesce(?4, reprioritize), created_at = ?5",
@@ -912,7 +949,6 @@ plan_interview_warning(struct db *db, const struct plan_view *v, char *buf, size
 	while (on < v->ndays && plan_date(v, on + 1) <= t.day)
 		on++;
 	plan_fmt_day(last, d_plan, sizeof d_plan);
-	snprintf(buf, n, "Plan ends %s, after your interview on %s (day %d)", d_plan, d_day,
-	         on);
+	snprintf(buf, n, "Plan ends %s, after your interview on %s (day %d)", d_plan, d_day, on);
 	return 1;
 }

@@ -16,7 +16,7 @@
 
 #include "db.h"
 
-#define PLAN_SHIFT_MAX 365     /* days a single shift may push */
+#define PLAN_SHIFT_MAX 365 /* days a single shift may push */
 
 /* A plan that can be started (a `plan` document). */
 struct plan_info {
@@ -31,38 +31,38 @@ void plan_info_free(struct plan_info *p, size_t n);
 
 /* Where today falls in a run. */
 enum plan_phase {
-	PLAN_BEFORE,   /* day 1 is still to come */
-	PLAN_ON,       /* a plan day is scheduled today */
-	PLAN_BREAK,    /* between two plan days a shift pulled apart */
-	PLAN_AFTER,    /* the last day is past */
+	PLAN_BEFORE, /* day 1 is still to come */
+	PLAN_ON,     /* a plan day is scheduled today */
+	PLAN_BREAK,  /* between two plan days a shift pulled apart */
+	PLAN_AFTER,  /* the last day is past */
 };
 
 struct plan_task {
 	char *id;
-	char *text;            /* whitespace runs collapsed to one space */
-	char *link_kind;       /* deck, checklist, story, mock, skillmap or "" */
-	char *link_id;         /* a deck task's decks: ids separated by spaces */
-	char *link_title;      /* the linked deck's or checklist's title (a deck
+	char *text;       /* whitespace runs collapsed to one space */
+	char *link_kind;  /* deck, checklist, story, mock, skillmap or "" */
+	char *link_id;    /* a deck task's decks: ids separated by spaces */
+	char *link_title; /* the linked deck's or checklist's title (a deck
 	                          task's deck titles joined by ", "), or "" */
 	int day, week, ord;
-	int count;             /* reviews that tick a deck task, 0 = none */
-	int target;            /* reviews it asks for: on its day, count capped
+	int count;  /* reviews that tick a deck task, 0 = none */
+	int target; /* reviews it asks for: on its day, count capped
 	                          at what the day's review can still serve from
 	                          its decks plus what was done (doc/plans.md);
 	                          count on other days */
 	int minutes;
-	int done, auto_done;   /* ticked; ticked by the program */
+	int done, auto_done; /* ticked; ticked by the program */
 	int64_t done_at;
-	int overdue;           /* unfinished and its day is past */
-	int progress;          /* reviews of the deck on the task's day, for deck
+	int overdue;  /* unfinished and its day is past */
+	int progress; /* reviews of the deck on the task's day, for deck
 	                          tasks with a count whose day has come; else -1 */
 };
 
 struct plan_dayinfo {
 	int day, week;
 	char *title;
-	int64_t date;          /* the study day it falls on (a day number) */
-	size_t first, ntasks;  /* its tasks are tasks[first .. first + ntasks) */
+	int64_t date;         /* the study day it falls on (a day number) */
+	size_t first, ntasks; /* its tasks are tasks[first .. first + ntasks) */
 	int ndone;
 };
 
@@ -70,9 +70,9 @@ struct plan_weekinfo {
 	int week;
 	char *theme;
 	int ntasks, ndone;
-	int ended;             /* its last day is today or past */
-	int reviewed;          /* a plan_review row exists */
-	char *moved, *reprioritize;   /* the review's answers ("" when none) */
+	int ended;                  /* its last day is today or past */
+	int reviewed;               /* a plan_review row exists */
+	char *moved, *reprioritize; /* the review's answers ("" when none) */
 	int64_t reviewed_at;
 };
 
@@ -86,24 +86,24 @@ struct plan_view {
 	int64_t run_id;
 	char *plan_id, *title;
 	int64_t start_day, started_at;
-	int rollover;          /* the rollover hour used */
+	int rollover; /* the rollover hour used */
 	int nweeks, ndays;
-	struct plan_weekinfo *weeks;   /* weeks[0] is week 1 */
-	struct plan_dayinfo *days;     /* days[0] is day 1 */
-	struct plan_task *tasks;       /* by day, then position */
+	struct plan_weekinfo *weeks; /* weeks[0] is week 1 */
+	struct plan_dayinfo *days;   /* days[0] is day 1 */
+	struct plan_task *tasks;     /* by day, then position */
 	size_t ntasks;
 	struct plan_shiftinfo *shifts;
 	size_t nshifts;
-	int64_t now;           /* the moment the view is of */
-	int64_t today;         /* today's study day (a day number) */
+	int64_t now;   /* the moment the view is of */
+	int64_t today; /* today's study day (a day number) */
 	enum plan_phase phase;
-	int today_day;         /* the plan day dated today, 0 when none */
-	int pos;               /* the last plan day dated today or earlier (0
+	int today_day;   /* the plan day dated today, 0 when none */
+	int pos;         /* the last plan day dated today or earlier (0
 	                          before the start) */
-	int cur_week;          /* the week to show as current */
-	int done, total;       /* tasks of the whole plan */
-	int overdue;           /* overdue tasks */
-	int review_due;        /* the week just ended, when it has no review yet;
+	int cur_week;    /* the week to show as current */
+	int done, total; /* tasks of the whole plan */
+	int overdue;     /* overdue tasks */
+	int review_due;  /* the week just ended, when it has no review yet;
 	                          0 otherwise */
 };
 
@@ -112,7 +112,7 @@ struct plan_view {
 struct plan_runinfo {
 	int64_t id;
 	char *plan_id;
-	int64_t start_day, started_at, ended_at;   /* ended_at 0 while active */
+	int64_t start_day, started_at, ended_at; /* ended_at 0 while active */
 	int active, ticked;
 };
 
@@ -128,8 +128,8 @@ int64_t plan_active_run(struct db *db);
  * active it is ended (its ticks and reviews stay in the database) if
  * replace is set; otherwise nothing changes and -1 is returned. Returns
  * 0 and sets *run_id (if not NULL), or -1 with *cause set (caller frees). */
-int plan_start(struct db *db, const char *plan_id, int64_t start_day, int replace,
-               int64_t now, int64_t *run_id, char **cause);
+int plan_start(struct db *db, const char *plan_id, int64_t start_day, int replace, int64_t now,
+               int64_t *run_id, char **cause);
 
 /* Ends the active run without starting another; returns 1 if one ended. */
 int plan_stop(struct db *db, int64_t now);
@@ -161,8 +161,8 @@ const char *plan_suggest_task(const struct plan_view *v, const char *id);
 /* Ticks (on = 1) or unticks a task of the view's run. Unticking a task
  * the program ticked because its count is still reached fails with a
  * message. Returns 0, or -1 with *cause set. */
-int plan_tick(struct db *db, const struct plan_view *v, const char *task_id, int on,
-              int64_t now, char **cause);
+int plan_tick(struct db *db, const struct plan_view *v, const char *task_id, int on, int64_t now,
+              char **cause);
 
 /* The plan day a shift starts from when the user gives none: the first
  * of the days just missed (a run of days before today with no task
@@ -184,9 +184,8 @@ int plan_shift(struct db *db, const struct plan_view *v, int from, int n, int64_
  * (text_check) of at most PLAN_REVIEW_MAX bytes. Returns 0, or -1 with
  * *cause. */
 #define PLAN_REVIEW_MAX 2000
-int plan_review_save(struct db *db, const struct plan_view *v, int week,
-                     const char *moved, const char *reprioritize, int64_t now,
-                     char **cause);
+int plan_review_save(struct db *db, const struct plan_view *v, int week, const char *moved,
+                     const char *reprioritize, int64_t now, char **cause);
 
 /* The week plan day `day` belongs to. */
 int plan_week_of(int day);

@@ -33,8 +33,10 @@ profile_choose(struct db *db, const char *choice, char **cause)
 static char *
 own_pitch(struct db *db)
 {
-	return db_text(db, "SELECT id FROM story WHERE retired = 0 AND type = 'pitch' AND "
-	               "origin <> 'bundled' ORDER BY updated_at DESC, id LIMIT 1", "");
+	return db_text(db,
+	               "SELECT id FROM story WHERE retired = 0 AND type = 'pitch' AND "
+	               "origin <> 'bundled' ORDER BY updated_at DESC, id LIMIT 1",
+	               "");
 }
 
 void
@@ -44,19 +46,27 @@ profile_info(struct db *db, struct profile_info *p)
 	p->choice = profile_choice(db);
 	p->pitch_id = own_pitch(db);
 	p->pitch = p->pitch_id ? db_text(db, "SELECT situation FROM story WHERE id = ?", "t",
-	                                 p->pitch_id) : NULL;
+	                                 p->pitch_id)
+	                       : NULL;
 	if (p->pitch == NULL)
 		p->pitch = xstrdup("");
-	p->figures = (int)db_int(db, 0, "SELECT count(*) FROM card WHERE deck_id = ? AND "
-	                         "retired = 0", "t", CARDS_FIGURES_DECK);
-	p->stories = (int)db_int(db, 0, "SELECT count(*) FROM story WHERE retired = 0 AND "
-	                         "origin <> 'bundled' AND type = 'story'", "");
-	p->example_figures = (int)db_int(db, 0, "SELECT count(*) FROM card c JOIN doc d ON "
+	p->figures = (int)db_int(db, 0,
+	                         "SELECT count(*) FROM card WHERE deck_id = ? AND "
+	                         "retired = 0",
+	                         "t", CARDS_FIGURES_DECK);
+	p->stories = (int)db_int(db, 0,
+	                         "SELECT count(*) FROM story WHERE retired = 0 AND "
+	                         "origin <> 'bundled' AND type = 'story'",
+	                         "");
+	p->example_figures = (int)db_int(db, 0,
+	                                 "SELECT count(*) FROM card c JOIN doc d ON "
 	                                 "d.id = c.deck_id WHERE d.profile = ? AND "
-	                                 "c.retired = 0", "t", PROFILE_EXAMPLE);
-	p->example_stories = (int)db_int(db, 0, "SELECT count(*) FROM story WHERE retired = 0 "
-	                                 "AND profile = ? AND type <> 'template'", "t",
-	                                 PROFILE_EXAMPLE);
+	                                 "c.retired = 0",
+	                                 "t", PROFILE_EXAMPLE);
+	p->example_stories = (int)db_int(db, 0,
+	                                 "SELECT count(*) FROM story WHERE retired = 0 "
+	                                 "AND profile = ? AND type <> 'template'",
+	                                 "t", PROFILE_EXAMPLE);
 }
 
 void
@@ -71,11 +81,12 @@ profile_info_free(struct profile_info *p)
 void
 profile_figures(struct db *db, int example, struct profile_figure **out, size_t *n)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT c.note_id, c.front, c.back, c.note FROM card c JOIN doc d ON d.id = c.deck_id "
-	    "WHERE c.retired = 0 AND c.kind = 'typein' AND (CASE WHEN ?1 THEN d.profile = ?2 "
-	    "ELSE d.id = ?3 END) ORDER BY d.ord, c.ord, c.key", "itt", (int64_t)example,
-	    PROFILE_EXAMPLE, CARDS_FIGURES_DECK);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT c.note_id, c.front, c.back, c.note FROM card c JOIN doc d ON d.id = c.deck_id "
+	        "WHERE c.retired = 0 AND c.kind = 'typein' AND (CASE WHEN ?1 THEN d.profile = ?2 "
+	        "ELSE d.id = ?3 END) ORDER BY d.ord, c.ord, c.key",
+	        "itt", (int64_t)example, PROFILE_EXAMPLE, CARDS_FIGURES_DECK);
 	struct profile_figure *v = NULL;
 	size_t k = 0;
 	while (db_step(st)) {
@@ -115,8 +126,8 @@ profile_set_pitch(struct db *db, const char *text, char **cause)
 }
 
 int
-profile_add_figure(struct db *db, const char *metric, const char *value,
-                   const char *context, char **newid, char **cause)
+profile_add_figure(struct db *db, const char *metric, const char *value, const char *context,
+                   char **newid, char **cause)
 {
 	if (cards_deck_ensure(db, CARDS_FIGURES_DECK, "numbers", "My figures", cause) != 0)
 		return -1;
@@ -156,11 +167,13 @@ profile_story_from_template(struct db *db, const char *tpl, char **newid, char *
 		goto out;
 	char *comps = s.competencies[0] ? xprintf(" %s ", s.competencies) : xstrdup("");
 	db_begin(db);
-	db_exec(db, "UPDATE story SET competencies = ?, copied_from = ? WHERE id = ?", "ttt",
-	        comps, tpl, id);
+	db_exec(db, "UPDATE story SET competencies = ?, copied_from = ? WHERE id = ?", "ttt", comps,
+	        tpl, id);
 	free(comps);
-	db_exec(db, "INSERT INTO story_point(story_id, ord, question, answer) SELECT ?, ord, "
-	        "question, '' FROM story_point WHERE story_id = ?", "tt", id, tpl);
+	db_exec(db,
+	        "INSERT INTO story_point(story_id, ord, question, answer) SELECT ?, ord, "
+	        "question, '' FROM story_point WHERE story_id = ?",
+	        "tt", id, tpl);
 	db_commit(db);
 	*newid = id;
 out:

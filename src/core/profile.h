@@ -25,13 +25,13 @@ char *profile_choice(struct db *db);
 int profile_choose(struct db *db, const char *choice, char **cause);
 
 struct profile_info {
-	char *choice;            /* as profile_choice */
-	char *pitch_id;          /* the learner's pitch (a story), or NULL */
-	char *pitch;             /* its text ("" when none) */
-	int figures;             /* the learner's figures (cards of CARDS_FIGURES_DECK) */
-	int stories;             /* the learner's stories */
-	int example_figures;     /* the example profile's figures */
-	int example_stories;     /* and stories */
+	char *choice;        /* as profile_choice */
+	char *pitch_id;      /* the learner's pitch (a story), or NULL */
+	char *pitch;         /* its text ("" when none) */
+	int figures;         /* the learner's figures (cards of CARDS_FIGURES_DECK) */
+	int stories;         /* the learner's stories */
+	int example_figures; /* the example profile's figures */
+	int example_stories; /* and stories */
 };
 void profile_info(struct db *db, struct profile_info *p);
 void profile_info_free(struct profile_info *p);
@@ -41,8 +41,8 @@ int profile_set_pitch(struct db *db, const char *text, char **cause);
 /* Adds a figure of the learner's: a type-in card of CARDS_FIGURES_DECK
  * (made on first use) asking for the metric's value, with its line of
  * context as the card's note. Sets *newid (caller frees). */
-int profile_add_figure(struct db *db, const char *metric, const char *value,
-                       const char *context, char **newid, char **cause);
+int profile_add_figure(struct db *db, const char *metric, const char *value, const char *context,
+                       char **newid, char **cause);
 /* Figures: the learner's (cards of CARDS_FIGURES_DECK), or with example
  * set the example profile's, in deck order. Free with
  * profile_figures_free. */
@@ -56,7 +56,6 @@ void profile_figures_free(struct profile_figure *v, size_t n);
  * competencies, its decision points' questions, and every STAR field
  * empty (the template's guidance is shown beside it as a hint, never
  * copied). Sets *newid (caller frees). */
-int profile_story_from_template(struct db *db, const char *tpl, char **newid,
-                                char **cause);
+int profile_story_from_template(struct db *db, const char *tpl, char **newid, char **cause);
 
 #endif

@@ -328,8 +328,10 @@ rehearsal_budget_set(struct db *db, const char *name, const char *value, char **
 	}
 	int64_t ms = rehearsal_parse_secs(value);
 	if (ms < 0 || ms % 1000 != 0)
-		return fail(cause, "a budget is whole seconds (45) or minutes and "
-		            "seconds (1:30), got '%s'", value);
+		return fail(cause,
+		            "a budget is whole seconds (45) or minutes and "
+		            "seconds (1:30), got '%s'",
+		            value);
 	if (ms < RH_BUDGET_MIN_S * 1000 || ms > RH_BUDGET_MAX_S * 1000)
 		return fail(cause, "a budget must be between %d and %d seconds, got %s",
 		            RH_BUDGET_MIN_S, RH_BUDGET_MAX_S, value);
@@ -344,12 +346,13 @@ rehearsal_budget_set(struct db *db, const char *name, const char *value, char **
 /* ---- what to rehearse ----------------------------------------------- */
 
 int
-rehearsal_story_sections(struct db *db, const char *story_id, struct rh_timer *t,
-                         char **cause)
+rehearsal_story_sections(struct db *db, const char *story_id, struct rh_timer *t, char **cause)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT type, situation, task, action, result, reflection FROM story "
-	    "WHERE id = ?", "t", story_id);
+	struct db_stmt *st =
+	        db_prepare(db,
+	                   "SELECT type, situation, task, action, result, reflection FROM story "
+	                   "WHERE id = ?",
+	                   "t", story_id);
 	if (!db_step(st)) {
 		db_finalize(st);
 		return fail(cause, "no story '%s' (see prepdeck stories list)", story_id);
@@ -368,8 +371,8 @@ rehearsal_story_sections(struct db *db, const char *story_id, struct rh_timer *t
 		rh_add(t, "Pitch", cue.s ? cue.s : "", rehearsal_budget_ms(db, "pitch"));
 		sbuf_free(&cue);
 	} else {
-		static const char *const names[] = { "Situation", "Task", "Action",
-		                                      "Result", "Reflection" };
+		static const char *const names[] = { "Situation", "Task", "Action", "Result",
+			                             "Reflection" };
 		for (int c = 0; c < 5; c++)
 			rh_add(t, names[c], db_col_text(st, c + 1),
 			       rehearsal_budget_ms(db, names[c]));
@@ -379,12 +382,13 @@ rehearsal_story_sections(struct db *db, const char *story_id, struct rh_timer *t
 }
 
 int
-rehearsal_flow_sections(struct db *db, const char *flow_id, struct rh_timer *t,
-                        char **cause)
+rehearsal_flow_sections(struct db *db, const char *flow_id, struct rh_timer *t, char **cause)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT title, cues, minutes FROM flow_segment WHERE flow_id = ? AND "
-	    "retired = 0 ORDER BY ord", "t", flow_id);
+	struct db_stmt *st =
+	        db_prepare(db,
+	                   "SELECT title, cues, minutes FROM flow_segment WHERE flow_id = ? AND "
+	                   "retired = 0 ORDER BY ord",
+	                   "t", flow_id);
 	int n = 0;
 	while (db_step(st)) {
 		rh_add(t, db_col_text(st, 0), db_col_text(st, 1), db_col_int(st, 2) * 60000);
@@ -398,16 +402,17 @@ rehearsal_flow_sections(struct db *db, const char *flow_id, struct rh_timer *t,
 }
 
 int
-rehearsal_drill_pick(struct db *db, const char *story_id, char **question,
-                     char **answer, int *ord, char **cause)
+rehearsal_drill_pick(struct db *db, const char *story_id, char **question, char **answer, int *ord,
+                     char **cause)
 {
 	/* How often each point's question was drilled for this story. */
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT p.ord, p.question, p.answer, (SELECT count(*) FROM rehearsal r "
-	    "JOIN rehearsal_section s ON s.rehearsal_id = r.id WHERE r.mode = 'drill' "
-	    "AND r.story_id = p.story_id AND s.name = p.question) AS n "
-	    "FROM story_point p WHERE p.story_id = ? ORDER BY n, p.ord LIMIT 1",
-	    "t", story_id);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT p.ord, p.question, p.answer, (SELECT count(*) FROM rehearsal r "
+	        "JOIN rehearsal_section s ON s.rehearsal_id = r.id WHERE r.mode = 'drill' "
+	        "AND r.story_id = p.story_id AND s.name = p.question) AS n "
+	        "FROM story_point p WHERE p.story_id = ? ORDER BY n, p.ord LIMIT 1",
+	        "t", story_id);
 	int rc = -1;
 	if (db_step(st)) {
 		*ord = (int)db_col_int(st, 0);
@@ -424,17 +429,21 @@ rehearsal_drill_pick(struct db *db, const char *story_id, char **question,
 char *
 rehearsal_point_question(struct db *db, const char *story_id, int n)
 {
-	return db_text(db, "SELECT question FROM story_point WHERE story_id = ? AND "
-	               "ord = ?", "ti", story_id, (int64_t)(n - 1));
+	return db_text(db,
+	               "SELECT question FROM story_point WHERE story_id = ? AND "
+	               "ord = ?",
+	               "ti", story_id, (int64_t)(n - 1));
 }
 
 int
-rehearsal_flow_segment(struct db *db, const char *flow_id, const char *key,
-                       char **title, int64_t *budget_ms)
+rehearsal_flow_segment(struct db *db, const char *flow_id, const char *key, char **title,
+                       int64_t *budget_ms)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT title, minutes FROM flow_segment "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT title, minutes FROM flow_segment "
 	                                "WHERE flow_id = ?1 AND (seg_id = ?2 OR title = ?2) "
-	                                "ORDER BY retired, ord LIMIT 1", "tt", flow_id, key);
+	                                "ORDER BY retired, ord LIMIT 1",
+	                                "tt", flow_id, key);
 	int rc = -1;
 	if (db_step(st)) {
 		*title = xstrdup(db_col_text(st, 0));
@@ -531,9 +540,11 @@ rehearsal_fill_sections(struct db *db, const char *story_id, const char **mode, 
 void
 rehearsal_rubric(struct db *db, struct rh_cat **cats, int *n)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT cat_id, name, level1, level2, level3, level4 FROM rubric_cat "
-	    "WHERE rubric_id = ? AND retired = 0 ORDER BY ord", "t", RH_RUBRIC_ID);
+	struct db_stmt *st =
+	        db_prepare(db,
+	                   "SELECT cat_id, name, level1, level2, level3, level4 FROM rubric_cat "
+	                   "WHERE rubric_id = ? AND retired = 0 ORDER BY ord",
+	                   "t", RH_RUBRIC_ID);
 	struct rh_cat *v = NULL;
 	int k = 0;
 	while (db_step(st)) {
@@ -547,8 +558,10 @@ rehearsal_rubric(struct db *db, struct rh_cat **cats, int *n)
 	db_finalize(st);
 	if (k == 0) {
 		static const char *const fb[4][2] = {
-			{ "clarity", "Clarity" }, { "ownership", "Ownership" },
-			{ "conflict", "Conflict handling" }, { "impact", "Impact" },
+			{ "clarity", "Clarity" },
+			{ "ownership", "Ownership" },
+			{ "conflict", "Conflict handling" },
+			{ "impact", "Impact" },
 		};
 		v = xcalloc(4, sizeof *v);
 		for (k = 0; k < 4; k++) {
@@ -569,13 +582,12 @@ rehearsal_rubric(struct db *db, struct rh_cat **cats, int *n)
 static const struct {
 	const char *comp, *cat;
 } comp_cat[] = {
-	{ "ownership", "ownership" }, { "leadership", "ownership" },
-	{ "failure", "ownership" }, { "learning", "ownership" },
-	{ "ambiguity", "ownership" }, { "debugging", "ownership" },
-	{ "ethics", "ownership" },
-	{ "conflict", "conflict" }, { "influence", "conflict" },
-	{ "impact", "impact" }, { "customer-focus", "impact" },
-	{ "prioritization", "impact" },
+	{ "ownership", "ownership" },     { "leadership", "ownership" },
+	{ "failure", "ownership" },       { "learning", "ownership" },
+	{ "ambiguity", "ownership" },     { "debugging", "ownership" },
+	{ "ethics", "ownership" },        { "conflict", "conflict" },
+	{ "influence", "conflict" },      { "impact", "impact" },
+	{ "customer-focus", "impact" },   { "prioritization", "impact" },
 	{ "technical-depth", "clarity" }, { "communication", "clarity" },
 };
 
@@ -597,14 +609,14 @@ story_asks(const char *comps, const char *cat)
 }
 
 void
-rehearsal_rubric_for(struct db *db, const char *story_id, struct rh_cat **cats, int *n,
-                     char **why)
+rehearsal_rubric_for(struct db *db, const char *story_id, struct rh_cat **cats, int *n, char **why)
 {
 	rehearsal_rubric(db, cats, n);
 	if (why)
 		*why = NULL;
-	char *comps = story_id ? db_text(db, "SELECT competencies FROM story WHERE id = ?",
-	                                 "t", story_id) : NULL;
+	char *comps =
+	        story_id ? db_text(db, "SELECT competencies FROM story WHERE id = ?", "t", story_id)
+	                 : NULL;
 	char *names = comps ? story_comp_names(db, comps) : NULL;
 	int keep = 0;
 	for (int i = 0; comps && i < *n; i++)
@@ -656,22 +668,23 @@ rehearsal_check_text(const char *what, const char *s, char **cause)
 {
 	size_t n = strlen(s);
 	if (n > RH_TEXT_MAX)
-		return fail(cause, "%s is too long (%zu bytes; at most %d)", what, n,
-		            RH_TEXT_MAX);
+		return fail(cause, "%s is too long (%zu bytes; at most %d)", what, n, RH_TEXT_MAX);
 	if (utf8_invalid_at(s, n) >= 0)
 		return fail(cause, "%s is not valid UTF-8", what);
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
 		if (*p < 0x20 || *p == 0x7f)
-			return fail(cause, "%s must be one line of text (no control "
-			            "characters)", what);
+			return fail(cause,
+			            "%s must be one line of text (no control "
+			            "characters)",
+			            what);
 	return 0;
 }
 
 static int
 valid_mode(const char *m)
 {
-	return strcmp(m, "story") == 0 || strcmp(m, "pitch") == 0 ||
-	       strcmp(m, "drill") == 0 || strcmp(m, "flow") == 0;
+	return strcmp(m, "story") == 0 || strcmp(m, "pitch") == 0 || strcmp(m, "drill") == 0 ||
+	       strcmp(m, "flow") == 0;
 }
 
 static int
@@ -687,8 +700,7 @@ rubric_has(struct db *db, const char *cat)
 }
 
 static int
-check_score(struct db *db, const char *category, int score, const char *evidence,
-            char **cause)
+check_score(struct db *db, const char *category, int score, const char *evidence, char **cause)
 {
 	if (category == NULL || !rubric_has(db, category)) {
 		struct rh_cat *cats;
@@ -699,8 +711,8 @@ check_score(struct db *db, const char *category, int score, const char *evidence
 		for (int i = 0; i < n; i++)
 			sbuf_addf(&b, "%s%s", i ? ", " : "", cats[i].id);
 		rehearsal_rubric_free(cats, n);
-		fail(cause, "unknown rubric category '%s' (one of %s)",
-		     category ? category : "", b.s);
+		fail(cause, "unknown rubric category '%s' (one of %s)", category ? category : "",
+		     b.s);
 		sbuf_free(&b);
 		return -1;
 	}
@@ -742,8 +754,7 @@ rehearsal_save(struct db *db, const struct rh_record *r, int64_t *id, char **cau
 			if (strcmp(r->scores[k].category, r->scores[i].category) == 0)
 				return fail(cause, "%s is scored twice", r->scores[i].category);
 	}
-	if (r->change_note && rehearsal_check_text("what to change", r->change_note,
-	                                           cause) != 0)
+	if (r->change_note && rehearsal_check_text("what to change", r->change_note, cause) != 0)
 		return -1;
 
 	/* Whole seconds per section, and the total is their sum, so every
@@ -754,22 +765,25 @@ rehearsal_save(struct db *db, const struct rh_record *r, int64_t *id, char **cau
 		budget += r->sec[i].budget_ms;
 	}
 	db_begin(db);
-	db_exec(db, "INSERT INTO rehearsal(story_id, prompt_id, mode, started_at, "
+	db_exec(db,
+	        "INSERT INTO rehearsal(story_id, prompt_id, mode, started_at, "
 	        "total_ms, budget_ms, completed, change_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
 	        "tttiiiit", r->story_id, r->prompt_id, mode, r->started_at, total, budget,
 	        (int64_t)(r->completed != 0), r->change_note ? r->change_note : "");
 	int64_t rid = db_last_rowid(db);
 	for (int i = 0; i < r->nsec; i++)
-		db_exec(db, "INSERT INTO rehearsal_section(rehearsal_id, ord, name, "
-		        "budget_ms, spent_ms) VALUES (?, ?, ?, ?, ?)", "iitii", rid,
-		        (int64_t)i, r->sec[i].name, r->sec[i].budget_ms,
+		db_exec(db,
+		        "INSERT INTO rehearsal_section(rehearsal_id, ord, name, "
+		        "budget_ms, spent_ms) VALUES (?, ?, ?, ?, ?)",
+		        "iitii", rid, (int64_t)i, r->sec[i].name, r->sec[i].budget_ms,
 		        rehearsal_round_ms(r->sec[i].spent_ms));
 	for (int i = 0; i < r->nscores; i++)
-		db_exec(db, "INSERT INTO rehearsal_score(rehearsal_id, category, score, "
-		        "evidence) VALUES (?, ?, ?, ?)", "itit", rid, r->scores[i].category,
-		        (int64_t)r->scores[i].score,
+		db_exec(db,
+		        "INSERT INTO rehearsal_score(rehearsal_id, category, score, "
+		        "evidence) VALUES (?, ?, ?, ?)",
+		        "itit", rid, r->scores[i].category, (int64_t)r->scores[i].score,
 		        r->scores[i].evidence ? r->scores[i].evidence : "");
-	storysched_record(db, rid);   /* the story's spaced schedule */
+	storysched_record(db, rid); /* the story's spaced schedule */
 	db_commit(db);
 	if (id)
 		*id = rid;
@@ -778,8 +792,7 @@ rehearsal_save(struct db *db, const struct rh_record *r, int64_t *id, char **cau
 
 int
 rehearsal_save_timer(struct db *db, const struct rh_timer *t, const char *story_id,
-                     const char *prompt_id, const char *mode, int64_t *id,
-                     char **cause)
+                     const char *prompt_id, const char *mode, int64_t *id, char **cause)
 {
 	struct rh_section *sec = xcalloc((size_t)t->nsec, sizeof *sec);
 	for (int i = 0; i < t->nsec; i++) {
@@ -787,9 +800,13 @@ rehearsal_save_timer(struct db *db, const struct rh_timer *t, const char *story_
 		sec[i].spent_ms = rh_elapsed(t, i);
 	}
 	struct rh_record r = {
-		.story_id = story_id, .prompt_id = prompt_id, .mode = mode,
+		.story_id = story_id,
+		.prompt_id = prompt_id,
+		.mode = mode,
 		.started_at = t->started_at ? t->started_at : now_unix(),
-		.completed = t->state == RH_DONE, .sec = sec, .nsec = t->nsec,
+		.completed = t->state == RH_DONE,
+		.sec = sec,
+		.nsec = t->nsec,
 	};
 	int rc = rehearsal_save(db, &r, id, cause);
 	free(sec);
@@ -812,11 +829,12 @@ rehearsal_set_score(struct db *db, int64_t id, const char *category, int score,
 	    check_score(db, category, score, evidence, cause) != 0)
 		return -1;
 	db_begin(db);
-	db_exec(db, "INSERT INTO rehearsal_score(rehearsal_id, category, score, evidence) "
+	db_exec(db,
+	        "INSERT INTO rehearsal_score(rehearsal_id, category, score, evidence) "
 	        "VALUES (?, ?, ?, ?) ON CONFLICT(rehearsal_id, category) DO UPDATE SET "
-	        "score = excluded.score, evidence = excluded.evidence", "itit", id,
-	        category, (int64_t)score, evidence ? evidence : "");
-	storysched_record(db, id);    /* the story's spaced schedule */
+	        "score = excluded.score, evidence = excluded.evidence",
+	        "itit", id, category, (int64_t)score, evidence ? evidence : "");
+	storysched_record(db, id); /* the story's spaced schedule */
 	db_commit(db);
 	return 0;
 }
@@ -832,17 +850,18 @@ rehearsal_set_note(struct db *db, int64_t id, const char *note, char **cause)
 }
 
 void
-rehearsal_history(struct db *db, const char *story_id, int limit,
-                  struct rh_session **out, size_t *n)
+rehearsal_history(struct db *db, const char *story_id, int limit, struct rh_session **out,
+                  size_t *n)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT r.id, ifnull(r.story_id, ''), ifnull(r.prompt_id, ''), r.mode, "
-	    "r.started_at, r.total_ms, r.budget_ms, r.completed, r.change_note, "
-	    "(SELECT count(*) FROM rehearsal_score s WHERE s.rehearsal_id = r.id), "
-	    "(SELECT avg(score) FROM rehearsal_score s WHERE s.rehearsal_id = r.id) "
-	    "FROM rehearsal r WHERE ?1 IS NULL OR r.story_id = ?1 "
-	    "ORDER BY r.started_at DESC, r.id DESC LIMIT ?2", "ti", story_id,
-	    (int64_t)(limit > 0 ? limit : -1));
+	struct db_stmt *st =
+	        db_prepare(db,
+	                   "SELECT r.id, ifnull(r.story_id, ''), ifnull(r.prompt_id, ''), r.mode, "
+	                   "r.started_at, r.total_ms, r.budget_ms, r.completed, r.change_note, "
+	                   "(SELECT count(*) FROM rehearsal_score s WHERE s.rehearsal_id = r.id), "
+	                   "(SELECT avg(score) FROM rehearsal_score s WHERE s.rehearsal_id = r.id) "
+	                   "FROM rehearsal r WHERE ?1 IS NULL OR r.story_id = ?1 "
+	                   "ORDER BY r.started_at DESC, r.id DESC LIMIT ?2",
+	                   "ti", story_id, (int64_t)(limit > 0 ? limit : -1));
 	struct rh_session *v = NULL;
 	size_t k = 0;
 	while (db_step(st)) {
@@ -881,11 +900,15 @@ int
 rehearsal_round_stored(struct db *db)
 {
 	db_begin(db);
-	int n = db_exec(db, "UPDATE rehearsal_section SET spent_ms = (spent_ms + 500) / 1000 "
-	                "* 1000 WHERE spent_ms % 1000 <> 0", "");
-	db_exec(db, "UPDATE rehearsal SET total_ms = (SELECT ifnull(sum(spent_ms), 0) FROM "
+	int n = db_exec(db,
+	                "UPDATE rehearsal_section SET spent_ms = (spent_ms + 500) / 1000 "
+	                "* 1000 WHERE spent_ms % 1000 <> 0",
+	                "");
+	db_exec(db,
+	        "UPDATE rehearsal SET total_ms = (SELECT ifnull(sum(spent_ms), 0) FROM "
 	        "rehearsal_section s WHERE s.rehearsal_id = rehearsal.id) WHERE EXISTS "
-	        "(SELECT 1 FROM rehearsal_section s WHERE s.rehearsal_id = rehearsal.id)", "");
+	        "(SELECT 1 FROM rehearsal_section s WHERE s.rehearsal_id = rehearsal.id)",
+	        "");
 	db_commit(db);
 	return n;
 }

@@ -26,28 +26,28 @@ struct rh_clock {
 extern const struct rh_clock rh_monotonic;
 
 enum rh_state {
-	RH_READY,       /* sections set, not started */
+	RH_READY, /* sections set, not started */
 	RH_RUNNING,
 	RH_PAUSED,
-	RH_DONE,        /* moved past the last section */
+	RH_DONE, /* moved past the last section */
 	RH_ABANDONED,
 };
 
 struct rh_section {
 	char *name;
-	char *cue;         /* what to say in it (the story's text; may be "") */
+	char *cue; /* what to say in it (the story's text; may be "") */
 	int64_t budget_ms;
-	int64_t spent_ms;  /* closed time; rh_elapsed adds the running stretch */
+	int64_t spent_ms; /* closed time; rh_elapsed adds the running stretch */
 };
 
 struct rh_timer {
 	struct rh_clock clock;
 	struct rh_section *sec;
 	int nsec;
-	int cur;              /* the current section; nsec once done */
+	int cur; /* the current section; nsec once done */
 	enum rh_state state;
-	int64_t mark;         /* clock reading when the running stretch began */
-	int64_t started_at;   /* Unix seconds (now_unix) of the start */
+	int64_t mark;       /* clock reading when the running stretch began */
+	int64_t started_at; /* Unix seconds (now_unix) of the start */
 };
 
 /* clock may be NULL for rh_monotonic. */
@@ -115,30 +115,28 @@ int64_t rehearsal_parse_secs(const char *s);
  * Result and Reflection with the story's text as cues and the budgets
  * from the settings, or a single "Pitch" section for a story of type
  * pitch. Returns -1 with *cause set when there is no such story. */
-int rehearsal_story_sections(struct db *db, const char *story_id, struct rh_timer *t,
-                             char **cause);
+int rehearsal_story_sections(struct db *db, const char *story_id, struct rh_timer *t, char **cause);
 /* The interview flow the timer and `prepdeck rehearse --segment` use. */
 #define FLOW_ID "interview-60"
 
 /* Fills a READY timer with the segments of an interview flow
  * (flow_segment), each timed for its minutes. */
-int rehearsal_flow_sections(struct db *db, const char *flow_id, struct rh_timer *t,
-                            char **cause);
+int rehearsal_flow_sections(struct db *db, const char *flow_id, struct rh_timer *t, char **cause);
 
 /* Picks the decision point of a story to use as the interviewer's
  * follow-up: the one drilled least often, the first such in story order.
  * Sets *question and *answer (caller frees) and *ord. Returns -1 with
  * *cause set when the story has no decision points. */
-int rehearsal_drill_pick(struct db *db, const char *story_id, char **question,
-                         char **answer, int *ord, char **cause);
+int rehearsal_drill_pick(struct db *db, const char *story_id, char **question, char **answer,
+                         int *ord, char **cause);
 
 /* The question of decision point n (from 1) of a story; a new string
  * or NULL. */
 char *rehearsal_point_question(struct db *db, const char *story_id, int n);
 /* Looks up a segment of a flow by its id or title: sets *title (caller
  * frees) and *budget_ms. Returns 0, or -1 when there is none. */
-int rehearsal_flow_segment(struct db *db, const char *flow_id, const char *key,
-                           char **title, int64_t *budget_ms);
+int rehearsal_flow_segment(struct db *db, const char *flow_id, const char *key, char **title,
+                           int64_t *budget_ms);
 
 /* Completes the sections of a session recorded by hand the way the
  * timer names and times them. *mode NULL becomes "pitch" for a pitch
@@ -152,10 +150,10 @@ int rehearsal_flow_segment(struct db *db, const char *flow_id, const char *key,
  * string the caller frees). Returns one of: */
 enum rh_fill {
 	RH_FILL_OK = 0,
-	RH_FILL_MISSING = -1,   /* no such story or decision point: *cause says
+	RH_FILL_MISSING = -1, /* no such story or decision point: *cause says
 	                           which (caller frees) */
-	RH_FILL_DRILL = -2,     /* a drill that is not one section with a point */
-	RH_FILL_UNNAMED = -3,   /* a section with no name where one is needed */
+	RH_FILL_DRILL = -2,   /* a drill that is not one section with a point */
+	RH_FILL_UNNAMED = -3, /* a section with no name where one is needed */
 };
 int rehearsal_fill_sections(struct db *db, const char *story_id, const char **mode, int point,
                             struct rh_section *sec, int nsec, char **cause);
@@ -188,19 +186,19 @@ void rehearsal_rubric_for(struct db *db, const char *story_id, struct rh_cat **c
 
 /* ---- sessions ------------------------------------------------------- */
 
-#define RH_TEXT_MAX 500   /* evidence and change-note, in bytes */
+#define RH_TEXT_MAX 500 /* evidence and change-note, in bytes */
 
 struct rh_score {
 	const char *category;
-	int score;            /* 1..4 */
+	int score; /* 1..4 */
 	const char *evidence;
 };
 
 struct rh_record {
-	const char *story_id;   /* NULL for flow */
-	const char *prompt_id;  /* NULL unless rehearsed against a prompt */
-	const char *mode;       /* story, pitch, drill, flow */
-	int64_t started_at;     /* Unix seconds */
+	const char *story_id;  /* NULL for flow */
+	const char *prompt_id; /* NULL unless rehearsed against a prompt */
+	const char *mode;      /* story, pitch, drill, flow */
+	int64_t started_at;    /* Unix seconds */
 	int completed;
 	const char *change_note;
 	const struct rh_section *sec;
@@ -216,8 +214,7 @@ struct rh_record {
 int rehearsal_save(struct db *db, const struct rh_record *r, int64_t *id, char **cause);
 /* Saves a finished or abandoned timer (sections only). */
 int rehearsal_save_timer(struct db *db, const struct rh_timer *t, const char *story_id,
-                         const char *prompt_id, const char *mode, int64_t *id,
-                         char **cause);
+                         const char *prompt_id, const char *mode, int64_t *id, char **cause);
 /* Sets (or replaces) one self-score of a saved session. */
 int rehearsal_set_score(struct db *db, int64_t id, const char *category, int score,
                         const char *evidence, char **cause);
@@ -229,21 +226,21 @@ int rehearsal_check_text(const char *what, const char *s, char **cause);
 
 struct rh_session {
 	int64_t id;
-	char *story_id;       /* "" when none */
+	char *story_id; /* "" when none */
 	char *prompt_id;
 	char *mode;
 	int64_t started_at, total_ms, budget_ms;
 	int completed;
 	char *change_note;
 	int nscores;
-	double mean_score;    /* 0 when not scored */
+	double mean_score; /* 0 when not scored */
 };
 
 /* The latest sessions first, of one story (story_id NULL: all), at most
  * limit (0: all). *out is an array the caller frees with
  * rehearsal_sessions_free. */
-void rehearsal_history(struct db *db, const char *story_id, int limit,
-                       struct rh_session **out, size_t *n);
+void rehearsal_history(struct db *db, const char *story_id, int limit, struct rh_session **out,
+                       size_t *n);
 void rehearsal_sessions_free(struct rh_session *s, size_t n);
 
 /* Brings sessions saved before the rounding rule in line with it

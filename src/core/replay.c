@@ -130,15 +130,13 @@ parse_time(const char *s, size_t n, int64_t *t)
 	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	int y, mo, d, h, mi, se;
 
-	if (n != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
-	    s[13] != ':' || s[16] != ':' || s[19] != 'Z')
+	if (n != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' ||
+	    s[19] != 'Z')
 		return -1;
 	if (digits(s, 4, &y) || digits(s + 5, 2, &mo) || digits(s + 8, 2, &d) ||
-	    digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) ||
-	    digits(s + 17, 2, &se))
+	    digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) || digits(s + 17, 2, &se))
 		return -1;
-	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || h > 23 ||
-	    mi > 59 || se > 59)
+	if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || h > 23 || mi > 59 || se > 59)
 		return -1;
 	if (mo == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))
 		return -1;
@@ -199,9 +197,9 @@ format_time(char *p, int64_t t)
 #define MEMO 4096
 
 struct date_memo {
-	char in[MEMO][10];         /* "YYYY-MM-DD" already parsed */
+	char in[MEMO][10]; /* "YYYY-MM-DD" already parsed */
 	int64_t in_day[MEMO];
-	int64_t out_day[MEMO];     /* day already formatted (INT64_MIN: none) */
+	int64_t out_day[MEMO]; /* day already formatted (INT64_MIN: none) */
 	char out[MEMO][10];
 };
 
@@ -235,12 +233,13 @@ parse_time_memo(struct date_memo *m, const char *s, size_t n, int64_t *t)
 		if (parse_time(s, n, &full) != 0)
 			return -1;
 		memcpy(m->in[k], s, 10);
-		m->in_day[k] = (full - (full % DAY_SECONDS + DAY_SECONDS) % DAY_SECONDS) / DAY_SECONDS;
+		m->in_day[k] =
+		        (full - (full % DAY_SECONDS + DAY_SECONDS) % DAY_SECONDS) / DAY_SECONDS;
 		*t = full;
 		return 0;
 	}
-	if (digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) || digits(s + 17, 2, &se) ||
-	    h > 23 || mi > 59 || se > 59)
+	if (digits(s + 11, 2, &h) || digits(s + 14, 2, &mi) || digits(s + 17, 2, &se) || h > 23 ||
+	    mi > 59 || se > 59)
 		return -1;
 	*t = m->in_day[k] * DAY_SECONDS + h * 3600 + mi * 60 + se;
 	return 0;
@@ -261,7 +260,7 @@ format_time_memo(struct date_memo *m, char *p, int64_t t)
 	if (m->out_day[k] != days) {
 		char tmp[32];
 		char *e = format_time(tmp, t);
-		if (e - tmp != 20)          /* years past 9999: not kept */
+		if (e - tmp != 20) /* years past 9999: not kept */
 			return (char *)memcpy(p, tmp, (size_t)(e - tmp)) + (e - tmp);
 		memcpy(m->out[k], tmp, 10);
 		m->out_day[k] = days;
@@ -280,9 +279,9 @@ format_time_memo(struct date_memo *m, char *p, int64_t t)
 /* ---- numbers ---- */
 
 static const char digit_pairs[201] =
-	"00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-	"40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-	"8081828384858687888990919293949596979899";
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
 
 /* Writes x with 6 decimals into p (room for 40 bytes), rounded as
  * JavaScript's toFixed(6): to the nearest, exact halves away from zero;
@@ -299,7 +298,7 @@ format_fixed6(char *p, double x)
 		int len = snprintf(p, 40, "%.6f", x);
 		return p + (len > 0 && len < 40 ? len : 0);
 	}
-	n = (double)(uint64_t)y;   /* floor: y is in [0, 2^52) */
+	n = (double)(uint64_t)y; /* floor: y is in [0, 2^52) */
 	f = y - n;
 	if (fabs(f - 0.5) > 1e-3) {
 		if (f > 0.5)
@@ -343,19 +342,19 @@ format_fixed6(char *p, double x)
  * record. Records are 8-byte aligned and found by offset, which stays
  * valid when the arena moves. */
 struct record {
-	struct fsrs_card card;     /* reps == 0: not reviewed yet */
+	struct fsrs_card card; /* reps == 0: not reviewed yet */
 	size_t klen;
 	char key[];
 };
 
 struct slot {
-	uint32_t hash;             /* low bits of the id's hash */
-	uint32_t rec;              /* record offset / 8 + 1; 0 when empty */
+	uint32_t hash; /* low bits of the id's hash */
+	uint32_t rec;  /* record offset / 8 + 1; 0 when empty */
 };
 
 struct table {
 	struct slot *slots;
-	size_t cap, count;         /* cap is a power of two, at most 2^32 */
+	size_t cap, count; /* cap is a power of two, at most 2^32 */
 	char *arena;
 	size_t alen, acap;
 };
@@ -409,8 +408,7 @@ table_grow(struct table *t)
  * as a new card on first sight. The pointer stays valid until the next
  * call. */
 static struct record *
-table_get(struct table *t, const char *s, size_t n,
-          uint32_t h)
+table_get(struct table *t, const char *s, size_t n, uint32_t h)
 {
 	struct record *e;
 	size_t j, size;
@@ -472,8 +470,8 @@ struct item {
 /* Splits and checks one review line into *it; returns 0, or -1 with a
  * "line N: ..." message in msg. */
 static int
-parse_review(struct date_memo *memo, const char *line, size_t len,
-             struct item *it, char *msg, size_t msz)
+parse_review(struct date_memo *memo, const char *line, size_t len, struct item *it, char *msg,
+             size_t msz)
 {
 	const char *end = line + len, *tab1, *tab2, *tab3, *rate;
 	size_t wlen, rlen;
@@ -483,7 +481,8 @@ parse_review(struct date_memo *memo, const char *line, size_t len,
 	tab1 = memchr(line, '\t', (size_t)(end - line));
 	tab2 = tab1 ? memchr(tab1 + 1, '\t', (size_t)(end - tab1 - 1)) : NULL;
 	if (!tab2) {
-		snprintf(msg, msz, "line %lu: expected card, reviewed_at and rating separated by tabs\n",
+		snprintf(msg, msz,
+		         "line %lu: expected card, reviewed_at and rating separated by tabs\n",
 		         it->lineno);
 		return -1;
 	}
@@ -499,15 +498,14 @@ parse_review(struct date_memo *memo, const char *line, size_t len,
 		return -1;
 	}
 	if (parse_time_memo(memo, it->when, wlen, &it->t) != 0) {
-		snprintf(msg, msz, "line %lu: bad time \"%.*s%s\" (expected YYYY-MM-DDTHH:MM:SSZ)\n",
-		         it->lineno, (int)(wlen > 40 ? 40 : wlen), it->when,
-		         wlen > 40 ? "..." : "");
+		snprintf(
+		        msg, msz, "line %lu: bad time \"%.*s%s\" (expected YYYY-MM-DDTHH:MM:SSZ)\n",
+		        it->lineno, (int)(wlen > 40 ? 40 : wlen), it->when, wlen > 40 ? "..." : "");
 		return -1;
 	}
 	if (rlen != 1 || rate[0] < '1' || rate[0] > '4') {
-		snprintf(msg, msz, "line %lu: bad rating \"%.*s%s\" (expected 1-4)\n",
-		         it->lineno, (int)(rlen > 40 ? 40 : rlen), rate,
-		         rlen > 40 ? "..." : "");
+		snprintf(msg, msz, "line %lu: bad rating \"%.*s%s\" (expected 1-4)\n", it->lineno,
+		         (int)(rlen > 40 ? 40 : rlen), rate, rlen > 40 ? "..." : "");
 		return -1;
 	}
 	it->rating = (enum fsrs_rating)(rate[0] - '0');
@@ -532,8 +530,8 @@ table_prefetch(const struct table *t, uint32_t h)
 /* Replays one review and writes its row; returns 0, or 1 after printing
  * the error. */
 static int
-replay_item(struct table *tab, const struct fsrs_params *params,
-            const struct item *it, struct writer *wr, FILE *err)
+replay_item(struct table *tab, const struct fsrs_params *params, const struct item *it,
+            struct writer *wr, FILE *err)
 {
 	struct record *e = table_get(tab, it->card, it->clen, it->hash);
 	struct fsrs_card next;
@@ -542,9 +540,9 @@ replay_item(struct table *tab, const struct fsrs_params *params,
 	if (e->card.reps > 0 && it->t < e->card.last_review) {
 		char prev[32];
 		*format_time(prev, e->card.last_review) = '\0';
-		fprintf(err, "line %lu: card %.*s reviewed at %.20s, before its previous review at %s\n",
-		        it->lineno, (int)(it->clen > 40 ? 40 : it->clen), it->card,
-		        it->when, prev);
+		fprintf(err,
+		        "line %lu: card %.*s reviewed at %.20s, before its previous review at %s\n",
+		        it->lineno, (int)(it->clen > 40 ? 40 : it->clen), it->card, it->when, prev);
 		return 1;
 	}
 	if (fsrs_review_checked(params, &e->card, it->t, it->rating, 0, &next) != 0) {
@@ -623,7 +621,8 @@ replay_run(FILE *in, FILE *out, FILE *err, double retention)
 		if (ferror(in))
 			fprintf(err, "line 1: read error\n");
 		else
-			fprintf(err, "line 1: expected the header \"card<TAB>reviewed_at<TAB>rating\"\n");
+			fprintf(err,
+			        "line 1: expected the header \"card<TAB>reviewed_at<TAB>rating\"\n");
 		status = 1;
 		goto done;
 	}
@@ -689,8 +688,11 @@ replay_read(FILE *in, replay_review_fn fn, void *ctx, char **cause)
 	memo = memo_new();
 	line = reader_line(&rd, &len, 1);
 	if (!line || !is_header(line, len)) {
-		status = fail(cause, ferror(in) ? "line 1: read error" :
-		              "line 1: expected the header \"card<TAB>reviewed_at<TAB>rating\"");
+		status = fail(
+		        cause,
+		        ferror(in)
+		                ? "line 1: read error"
+		                : "line 1: expected the header \"card<TAB>reviewed_at<TAB>rating\"");
 		goto done;
 	}
 	while ((line = reader_line(&rd, &len, 1)) != NULL) {

@@ -32,8 +32,8 @@ int replay_run(FILE *in, FILE *out, FILE *err, double retention);
  * 1-4, line number). Returns 0; or -1 with *cause set (caller frees) to
  * "line N: message" at the first malformed line, a read error, or when
  * fn fails (fn's message is then prefixed with the line). */
-typedef int (*replay_review_fn)(void *ctx, const char *card, size_t clen,
-                                int64_t t, enum fsrs_rating rating, char **cause);
+typedef int (*replay_review_fn)(void *ctx, const char *card, size_t clen, int64_t t,
+                                enum fsrs_rating rating, char **cause);
 int replay_read(FILE *in, replay_review_fn fn, void *ctx, char **cause);
 
 #endif

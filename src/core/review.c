@@ -14,15 +14,20 @@
  * ?7 a list of decks separated by spaces. The example profile's figures
  * are set aside when the learner chose their own profile. */
 #define SET_ASIDE " AND NOT " PROFILE_SET_ASIDE_SQL("c.deck_id") " "
+/* clang-format off */
 #define FILTER " AND (?8 IS NULL OR c.deck_id = ?8) " \
 	"AND (?7 IS NULL OR instr(' ' || ?7 || ' ', ' ' || c.deck_id || ' ') > 0) " \
 	"AND (?9 IS NULL OR c.tags LIKE '% ' || ?9 || ' %')" SET_ASIDE
+/* clang-format on */
 /* New cards the learner asked for at once (prepdeck card add --now):
  * state new with a due time; they come before the other new cards and
  * outside the daily limit. */
+/* clang-format off */
 #define ASKED_NOW "s.state = 0 AND s.due > 0 AND s.due <= ?1 AND s.suspended = 0 " \
 	"AND s.buried_until <= ?1 AND c.retired = 0"
+/* clang-format on */
 
+/* clang-format off */
 #define CARD_COLS "c.key, c.deck_id, ifnull(" PROFILE_TITLE_SQL("d") ", c.deck_id), " \
 	"c.kind, c.front, " \
 	"c.back, c.note, c.tags, c.src, c.line, c.cloze, c.retired, " \
@@ -31,14 +36,17 @@
 	"ifnull(s.lapses, 0), ifnull(s.step, 0), ifnull(s.scheduled_days, 0), " \
 	"ifnull(s.suspended, 0), ifnull(s.flag, 0), ifnull(s.leech, 0), " \
 	"ifnull(s.buried_until, 0), ifnull(d.profile, '') = '" PROFILE_EXAMPLE "'"
+/* clang-format on */
 
 int
 review_card_load(struct db *db, const char *key, struct review_card *c)
 {
 	memset(c, 0, sizeof *c);
 	struct db_stmt *st = db_prepare(db,
-	    "SELECT " CARD_COLS " FROM card c LEFT JOIN card_state s ON s.key = c.key "
-	    "LEFT JOIN doc d ON d.id = c.deck_id WHERE c.key = ?", "t", key);
+	                                "SELECT " CARD_COLS
+	                                " FROM card c LEFT JOIN card_state s ON s.key = c.key "
+	                                "LEFT JOIN doc d ON d.id = c.deck_id WHERE c.key = ?",
+	                                "t", key);
 	int rc = -1;
 	if (db_step(st)) {
 		snprintf(c->key, sizeof c->key, "%s", db_col_text(st, 0));
@@ -90,8 +98,8 @@ review_card_free(struct review_card *c)
 /* Runs a key query with the filter bound to ?8/?9 and times to ?1/?2/?3;
  * returns a new array of keys. */
 static char **
-load_keys(struct db *db, const char *sql, const struct review_filter *f,
-          int64_t a, int64_t b, int64_t limit, size_t *n)
+load_keys(struct db *db, const char *sql, const struct review_filter *f, int64_t a, int64_t b,
+          int64_t limit, size_t *n)
 {
 	struct db_stmt *st = db_prepare(db, sql, "");
 	db_bind_int(st, 1, a);
@@ -106,13 +114,14 @@ load_keys(struct db *db, const char *sql, const struct review_filter *f,
 static int
 done_today(struct db *db, int64_t since, int prev_state)
 {
-	return (int)db_int(db, 0, "SELECT count(*) FROM review_log WHERE reviewed_at >= ? "
-	                   "AND mode = 'review' AND prev_state = ?", "ii", since,
-	                   (int64_t)prev_state);
+	return (int)db_int(db, 0,
+	                   "SELECT count(*) FROM review_log WHERE reviewed_at >= ? "
+	                   "AND mode = 'review' AND prev_state = ?",
+	                   "ii", since, (int64_t)prev_state);
 }
 
-static void limits_left(struct db *db, const struct settings *set, int64_t now,
-                        int *rev_left, int *new_left);
+static void limits_left(struct db *db, const struct settings *set, int64_t now, int *rev_left,
+                        int *new_left);
 
 void
 review_queue_build(struct db *db, const struct review_filter *f, int64_t now,
@@ -128,30 +137,34 @@ review_queue_build(struct db *db, const struct review_filter *f, int64_t now,
 
 	int rev_left, new_left;
 	limits_left(db, &q->set, now, &rev_left, &new_left);
-	q->rev = load_keys(db,
-	    "SELECT s.key FROM card_state s JOIN card c ON c.key = s.key "
-	    "WHERE s.state = 2 AND s.due < ?2 AND s.suspended = 0 AND s.buried_until <= ?1 "
-	    "AND c.retired = 0" FILTER "ORDER BY s.due, s.key LIMIT ?3",
-	    &q->f, now, q->day_end, rev_left, &q->nrev);
+	q->rev = load_keys(
+	        db,
+	        "SELECT s.key FROM card_state s JOIN card c ON c.key = s.key "
+	        "WHERE s.state = 2 AND s.due < ?2 AND s.suspended = 0 AND s.buried_until <= ?1 "
+	        "AND c.retired = 0" FILTER "ORDER BY s.due, s.key LIMIT ?3",
+	        &q->f, now, q->day_end, rev_left, &q->nrev);
 	/* One new card per note at a time, and none whose sibling (the
 	 * reverse or another cloze of the same note) was studied today: as
 	 * Anki buries siblings, they come on later days. */
 	size_t nnow;
-	char **asked = load_keys(db, "SELECT s.key FROM card_state s JOIN card c ON "
-	    "c.key = s.key WHERE " ASKED_NOW FILTER "ORDER BY s.due, s.key LIMIT ?3",
-	    &q->f, now, 0, 1000, &nnow);
-	q->fresh = load_keys(db,
-	    "SELECT c.key FROM card c INDEXED BY card_order "
-	    "LEFT JOIN card_state s ON s.key = c.key "
-	    "WHERE c.retired = 0 AND (s.key IS NULL OR (s.state = 0 AND s.due = 0 AND "
-	    "s.suspended = 0 AND s.buried_until <= ?1)) "
-	    "AND NOT EXISTS (SELECT 1 FROM card c2 LEFT JOIN card_state s2 ON s2.key = c2.key "
-	    " WHERE c2.note_id = c.note_id AND c2.key < c.key AND c2.retired = 0 "
-	    " AND (s2.key IS NULL OR s2.state = 0)) "
-	    "AND NOT EXISTS (SELECT 1 FROM card c3 JOIN review_log r ON r.card_key = c3.key "
-	    " WHERE c3.note_id = c.note_id AND r.reviewed_at >= ?2)" FILTER
-	    "ORDER BY c.ord, c.deck_id, c.key LIMIT ?3",
-	    &q->f, now, q->day_start, new_left, &q->nfresh);
+	char **asked =
+	        load_keys(db,
+	                  "SELECT s.key FROM card_state s JOIN card c ON "
+	                  "c.key = s.key WHERE " ASKED_NOW FILTER "ORDER BY s.due, s.key LIMIT ?3",
+	                  &q->f, now, 0, 1000, &nnow);
+	q->fresh = load_keys(
+	        db,
+	        "SELECT c.key FROM card c INDEXED BY card_order "
+	        "LEFT JOIN card_state s ON s.key = c.key "
+	        "WHERE c.retired = 0 AND (s.key IS NULL OR (s.state = 0 AND s.due = 0 AND "
+	        "s.suspended = 0 AND s.buried_until <= ?1)) "
+	        "AND NOT EXISTS (SELECT 1 FROM card c2 LEFT JOIN card_state s2 ON s2.key = c2.key "
+	        " WHERE c2.note_id = c.note_id AND c2.key < c.key AND c2.retired = 0 "
+	        " AND (s2.key IS NULL OR s2.state = 0)) "
+	        "AND NOT EXISTS (SELECT 1 FROM card c3 JOIN review_log r ON r.card_key = c3.key "
+	        " WHERE c3.note_id = c.note_id AND r.reviewed_at >= ?2)" FILTER
+	        "ORDER BY c.ord, c.deck_id, c.key LIMIT ?3",
+	        &q->f, now, q->day_start, new_left, &q->nfresh);
 	if (nnow > 0) {
 		asked = xrealloc(asked, (nnow + q->nfresh + 1) * sizeof *asked);
 		memcpy(asked + nnow, q->fresh, q->nfresh * sizeof *asked);
@@ -180,17 +193,19 @@ review_queue_free(struct review_queue *q)
  * relearning cards are read separately, each in due order from the
  * (state, due) index, so this stays cheap however many there are. */
 static int
-learning_due(struct review_queue *q, int64_t now, int64_t until, const char *last,
-             int exclude, char key[CARD_KEY_MAX], int64_t *due)
+learning_due(struct review_queue *q, int64_t now, int64_t until, const char *last, int exclude,
+             char key[CARD_KEY_MAX], int64_t *due)
 {
 	char best[CARD_KEY_MAX] = "", second[CARD_KEY_MAX] = "";
 	int64_t best_due = 0, second_due = 0;
 	for (int state = FSRS_LEARNING; state <= FSRS_RELEARNING; state += 2) {
-		struct db_stmt *st = db_prepare(q->db,
-		    "SELECT s.key, s.due FROM card_state s JOIN card c ON c.key = s.key "
-		    "WHERE s.state = ?3 AND s.due <= ?2 AND s.suspended = 0 "
-		    "AND s.buried_until <= ?1 AND c.retired = 0" FILTER
-		    "ORDER BY s.due, s.key LIMIT 2", "");
+		struct db_stmt *st = db_prepare(
+		        q->db,
+		        "SELECT s.key, s.due FROM card_state s JOIN card c ON c.key = s.key "
+		        "WHERE s.state = ?3 AND s.due <= ?2 AND s.suspended = 0 "
+		        "AND s.buried_until <= ?1 AND c.retired = 0" FILTER
+		        "ORDER BY s.due, s.key LIMIT 2",
+		        "");
 		db_bind_int(st, 1, now);
 		db_bind_int(st, 2, until);
 		db_bind_int(st, 3, state);
@@ -225,11 +240,11 @@ static int
 still_eligible(struct review_queue *q, const char *key, int want_state, int64_t now)
 {
 	return db_int(q->db, 0,
-	    "SELECT 1 FROM card c LEFT JOIN card_state s ON s.key = c.key "
-	    "WHERE c.key = ?1 AND c.retired = 0 AND ifnull(s.state, 0) = ?2 "
-	    "AND ifnull(s.suspended, 0) = 0 AND ifnull(s.buried_until, 0) <= ?3 "
-	    "AND (?2 = 0 OR s.due < ?4)", "tiii", key, (int64_t)want_state, now,
-	    q->day_end) == 1;
+	              "SELECT 1 FROM card c LEFT JOIN card_state s ON s.key = c.key "
+	              "WHERE c.key = ?1 AND c.retired = 0 AND ifnull(s.state, 0) = ?2 "
+	              "AND ifnull(s.suspended, 0) = 0 AND ifnull(s.buried_until, 0) <= ?3 "
+	              "AND (?2 = 0 OR s.due < ?4)",
+	              "tiii", key, (int64_t)want_state, now, q->day_end) == 1;
 }
 
 /* A new card whose sibling (same note) was already studied today waits
@@ -238,9 +253,10 @@ static int
 sibling_seen_today(struct review_queue *q, const char *key)
 {
 	return db_int(q->db, 0,
-	    "SELECT 1 FROM review_log r JOIN card a ON a.key = r.card_key "
-	    "JOIN card b ON b.note_id = a.note_id WHERE b.key = ?1 AND a.key <> ?1 "
-	    "AND r.reviewed_at >= ?2 LIMIT 1", "ti", key, q->day_start) == 1;
+	              "SELECT 1 FROM review_log r JOIN card a ON a.key = r.card_key "
+	              "JOIN card b ON b.note_id = a.note_id WHERE b.key = ?1 AND a.key <> ?1 "
+	              "AND r.reviewed_at >= ?2 LIMIT 1",
+	              "ti", key, q->day_start) == 1;
 }
 
 int
@@ -269,8 +285,8 @@ review_next(struct review_queue *q, int64_t now, char key[CARD_KEY_MAX], int64_t
 			take_new = 0;
 		else
 			/* one new card after every (reviews left / new left) reviews */
-			take_new = (double)q->shown_rev >= (double)(q->shown_fresh + 1) *
-			                                       ((double)rl / (double)(fl + 1));
+			take_new = (double)q->shown_rev >=
+			           (double)(q->shown_fresh + 1) * ((double)rl / (double)(fl + 1));
 		if (take_new) {
 			snprintf(key, CARD_KEY_MAX, "%s", q->fresh[q->ifresh++]);
 			q->shown_fresh++;
@@ -297,10 +313,12 @@ void
 review_queue_counts(struct review_queue *q, int64_t now, struct review_counts *c)
 {
 	memset(c, 0, sizeof *c);
-	struct db_stmt *st = db_prepare(q->db,
-	    "SELECT count(*) FROM card_state s JOIN card c ON c.key = s.key "
-	    "WHERE s.state IN (1, 3) AND s.due < ?2 AND s.suspended = 0 "
-	    "AND s.buried_until <= ?1 AND c.retired = 0" FILTER, "");
+	struct db_stmt *st =
+	        db_prepare(q->db,
+	                   "SELECT count(*) FROM card_state s JOIN card c ON c.key = s.key "
+	                   "WHERE s.state IN (1, 3) AND s.due < ?2 AND s.suspended = 0 "
+	                   "AND s.buried_until <= ?1 AND c.retired = 0" FILTER,
+	                   "");
 	db_bind_int(st, 1, now);
 	db_bind_int(st, 2, q->day_end);
 	db_bind_text(st, 7, q->f.decks);
@@ -347,8 +365,7 @@ static int
 changed_since(const struct review_card *shown, const struct review_card *now)
 {
 	return shown->fc.state != now->fc.state || shown->fc.reps != now->fc.reps ||
-	       shown->fc.lapses != now->fc.lapses ||
-	       shown->fc.last_review != now->fc.last_review ||
+	       shown->fc.lapses != now->fc.lapses || shown->fc.last_review != now->fc.last_review ||
 	       shown->fc.due != now->fc.due || shown->suspended != now->suspended ||
 	       shown->buried_until != now->buried_until;
 }
@@ -362,7 +379,8 @@ grade_card(struct db *db, const struct settings *set, const char *key,
 {
 	memset(res, 0, sizeof *res);
 	if (rating < FSRS_AGAIN || rating > FSRS_EASY)
-		return fail(cause, "rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy); got %d",
+		return fail(cause,
+		            "rating must be 1 (again), 2 (hard), 3 (good) or 4 (easy); got %d",
 		            rating);
 	int cram = mode && strcmp(mode, "cram") == 0;
 	/* Read and write in one transaction, so a grade given elsewhere in
@@ -385,7 +403,8 @@ grade_card(struct db *db, const struct settings *set, const char *key,
 	if (card_corrupt(&in)) {
 		snprintf(res->message, sizeof res->message,
 		         "card %s had damaged scheduling data (state %d, stability %g); "
-		         "it starts again as new", key, in.state, in.stability);
+		         "it starts again as new",
+		         key, in.state, in.stability);
 		fsrs_new_card(&in, now);
 		in.reps = c.fc.reps > 0 ? c.fc.reps : 0;
 		in.lapses = c.fc.lapses > 0 ? c.fc.lapses : 0;
@@ -416,61 +435,59 @@ grade_card(struct db *db, const struct settings *set, const char *key,
 		res->leech = 1;
 		snprintf(res->message, sizeof res->message,
 		         "Leech: forgotten %d times; suspended and tagged 'leech'. "
-		         "Rewrite or split it, then unsuspend it.", out.lapses);
+		         "Rewrite or split it, then unsuspend it.",
+		         out.lapses);
 	}
 
 	if (!cram) {
 		db_exec(db,
-		    "INSERT INTO card_state(key, state, due, stability, difficulty, last_review, "
-		    "reps, lapses, step, scheduled_days, suspended, leech) "
-		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
-		    "ON CONFLICT(key) DO UPDATE SET state = ?2, due = ?3, stability = ?4, "
-		    "difficulty = ?5, last_review = ?6, reps = ?7, lapses = ?8, step = ?9, "
-		    "scheduled_days = ?10, suspended = max(suspended, ?11), "
-		    "leech = max(leech, ?12)",
-		    "tiiddiiiiiii", key, (int64_t)out.state, out.due, out.stability,
-		    out.difficulty, out.last_review, (int64_t)out.reps, (int64_t)out.lapses,
-		    (int64_t)out.step, (int64_t)out.scheduled_days, (int64_t)leech,
-		    (int64_t)leech);
+		        "INSERT INTO card_state(key, state, due, stability, difficulty, last_review, "
+		        "reps, lapses, step, scheduled_days, suspended, leech) "
+		        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
+		        "ON CONFLICT(key) DO UPDATE SET state = ?2, due = ?3, stability = ?4, "
+		        "difficulty = ?5, last_review = ?6, reps = ?7, lapses = ?8, step = ?9, "
+		        "scheduled_days = ?10, suspended = max(suspended, ?11), "
+		        "leech = max(leech, ?12)",
+		        "tiiddiiiiiii", key, (int64_t)out.state, out.due, out.stability,
+		        out.difficulty, out.last_review, (int64_t)out.reps, (int64_t)out.lapses,
+		        (int64_t)out.step, (int64_t)out.scheduled_days, (int64_t)leech,
+		        (int64_t)leech);
 	}
 	db_exec(db,
-	    "INSERT INTO review_log(card_key, reviewed_at, rating, mode, duration_ms, "
-	    "state, due, stability, difficulty, prev_state, prev_due, prev_stability, "
-	    "prev_difficulty, prev_last_review, prev_reps, prev_lapses, prev_step, "
-	    "prev_scheduled_days, prev_suspended, prev_leech) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    "tiitiiiddiiddiiiiiii", key, t, (int64_t)rating, cram ? "cram" : "review",
-	    (int64_t)duration_ms, (int64_t)out.state, out.due, out.stability,
-	    out.difficulty, (int64_t)c.fc.state, c.fc.due, c.fc.stability,
-	    c.fc.difficulty, c.fc.last_review, (int64_t)c.fc.reps, (int64_t)c.fc.lapses,
-	    (int64_t)c.fc.step, (int64_t)c.fc.scheduled_days, (int64_t)c.suspended,
-	    (int64_t)c.leech);
+	        "INSERT INTO review_log(card_key, reviewed_at, rating, mode, duration_ms, "
+	        "state, due, stability, difficulty, prev_state, prev_due, prev_stability, "
+	        "prev_difficulty, prev_last_review, prev_reps, prev_lapses, prev_step, "
+	        "prev_scheduled_days, prev_suspended, prev_leech) "
+	        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	        "tiitiiiddiiddiiiiiii", key, t, (int64_t)rating, cram ? "cram" : "review",
+	        (int64_t)duration_ms, (int64_t)out.state, out.due, out.stability, out.difficulty,
+	        (int64_t)c.fc.state, c.fc.due, c.fc.stability, c.fc.difficulty, c.fc.last_review,
+	        (int64_t)c.fc.reps, (int64_t)c.fc.lapses, (int64_t)c.fc.step,
+	        (int64_t)c.fc.scheduled_days, (int64_t)c.suspended, (int64_t)c.leech);
 	db_commit(db);
 	review_card_free(&c);
 	return 0;
 }
 
 int
-review_grade(struct db *db, const struct settings *set, const char *key,
-             enum fsrs_rating rating, int64_t now, int duration_ms, const char *mode,
-             struct review_result *res, char **cause)
+review_grade(struct db *db, const struct settings *set, const char *key, enum fsrs_rating rating,
+             int64_t now, int duration_ms, const char *mode, struct review_result *res,
+             char **cause)
 {
 	return grade_card(db, set, key, NULL, rating, now, duration_ms, mode, res, cause);
 }
 
 int
-review_grade_shown(struct db *db, const struct settings *set,
-                   const struct review_card *shown, enum fsrs_rating rating, int64_t now,
-                   int duration_ms, const char *mode, struct review_result *res,
-                   char **cause)
+review_grade_shown(struct db *db, const struct settings *set, const struct review_card *shown,
+                   enum fsrs_rating rating, int64_t now, int duration_ms, const char *mode,
+                   struct review_result *res, char **cause)
 {
-	return grade_card(db, set, shown->key, shown, rating, now, duration_ms, mode, res,
-	                  cause);
+	return grade_card(db, set, shown->key, shown, rating, now, duration_ms, mode, res, cause);
 }
 
 int
-review_preview(struct db *db, const struct settings *set, const char *key,
-               int64_t now, int64_t secs[4])
+review_preview(struct db *db, const struct settings *set, const char *key, int64_t now,
+               int64_t secs[4])
 {
 	struct review_card c;
 	if (review_card_load(db, key, &c) != 0)
@@ -494,11 +511,13 @@ review_preview(struct db *db, const struct settings *set, const char *key,
 int
 review_undo(struct db *db, char key[CARD_KEY_MAX])
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT id, card_key, prev_state, prev_due, prev_stability, prev_difficulty, "
-	    "prev_last_review, prev_reps, prev_lapses, prev_step, prev_scheduled_days, "
-	    "prev_suspended, prev_leech FROM review_log WHERE mode = 'review' "
-	    "ORDER BY id DESC LIMIT 1", "");
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT id, card_key, prev_state, prev_due, prev_stability, prev_difficulty, "
+	        "prev_last_review, prev_reps, prev_lapses, prev_step, prev_scheduled_days, "
+	        "prev_suspended, prev_leech FROM review_log WHERE mode = 'review' "
+	        "ORDER BY id DESC LIMIT 1",
+	        "");
 	if (!db_step(st)) {
 		db_finalize(st);
 		return -1;
@@ -512,11 +531,11 @@ review_undo(struct db *db, char key[CARD_KEY_MAX])
 	db_finalize(st);
 	db_begin(db);
 	db_exec(db,
-	    "UPDATE card_state SET state = ?, due = ?, stability = ?, difficulty = ?, "
-	    "last_review = ?, reps = ?, lapses = ?, step = ?, scheduled_days = ?, "
-	    "suspended = ?, leech = ?, buried_until = 0 WHERE key = ?",
-	    "iiddiiiiiiit", v[0], v[1], stab, diff, v[4], v[5], v[6], v[7], v[8],
-	    v[9], v[10], key);
+	        "UPDATE card_state SET state = ?, due = ?, stability = ?, difficulty = ?, "
+	        "last_review = ?, reps = ?, lapses = ?, step = ?, scheduled_days = ?, "
+	        "suspended = ?, leech = ?, buried_until = 0 WHERE key = ?",
+	        "iiddiiiiiiit", v[0], v[1], stab, diff, v[4], v[5], v[6], v[7], v[8], v[9], v[10],
+	        key);
 	db_exec(db, "DELETE FROM review_log WHERE id = ?", "i", id);
 	db_commit(db);
 	return 0;
@@ -546,19 +565,20 @@ review_set_suspended(struct db *db, const char *key, int on)
 {
 	if (ensure_state(db, key) != 0)
 		return -1;
-	db_exec(db, "UPDATE card_state SET suspended = ? WHERE key = ?", "it",
-	        (int64_t)(on != 0), key);
+	db_exec(db, "UPDATE card_state SET suspended = ? WHERE key = ?", "it", (int64_t)(on != 0),
+	        key);
 	return 0;
 }
 
 struct review_suspended *
 review_suspended_list(struct db *db, size_t *n)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT c.key, ifnull(d.title, c.deck_id), c.front, c.cloze, s.leech "
-	    "FROM card_state s JOIN card c ON c.key = s.key LEFT JOIN doc d ON d.id = c.deck_id "
-	    "WHERE s.suspended <> 0 AND c.retired = 0 ORDER BY d.ord, c.deck_id, c.ord, c.key",
-	    "");
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT c.key, ifnull(d.title, c.deck_id), c.front, c.cloze, s.leech "
+	        "FROM card_state s JOIN card c ON c.key = s.key LEFT JOIN doc d ON d.id = c.deck_id "
+	        "WHERE s.suspended <> 0 AND c.retired = 0 ORDER BY d.ord, c.deck_id, c.ord, c.key",
+	        "");
 	size_t cap = 16;
 	struct review_suspended *v = xmalloc(cap * sizeof *v);
 	*n = 0;
@@ -631,10 +651,10 @@ fold_answer(const char *s)
 	static const struct {
 		const char *from, *to;
 	} eq[] = {
-		{ "\xc2\xb2", "^2" }, { "\xc2\xb3", "^3" }, { "**", "^" },
+		{ "\xc2\xb2", "^2" },     { "\xc2\xb3", "^3" },     { "**", "^" },
 		{ "\xe2\x89\xa4", "<=" }, { "\xe2\x89\xa5", ">=" }, { "\xe2\x88\x92", "-" },
-		{ "\xe2\x80\x93", "-" }, { "\xe2\x80\x94", "-" }, { "\xc3\x97", "x" },
-		{ "\xe2\x89\x88", "~" }, { "\xe2\x80\xaf", "" }, { "\xc2\xa0", "" },
+		{ "\xe2\x80\x93", "-" },  { "\xe2\x80\x94", "-" },  { "\xc3\x97", "x" },
+		{ "\xe2\x89\x88", "~" },  { "\xe2\x80\xaf", "" },   { "\xc2\xa0", "" },
 	};
 	struct sbuf b;
 	sbuf_init(&b);
@@ -704,8 +724,7 @@ review_answer_matches(const char *typed, const char *expected)
 
 /* Cards left under today's limits: reviews and new cards. */
 static void
-limits_left(struct db *db, const struct settings *set, int64_t now, int *rev_left,
-            int *new_left)
+limits_left(struct db *db, const struct settings *set, int64_t now, int *rev_left, int *new_left)
 {
 	int64_t ds = day_start(now, set->rollover_hour);
 	*rev_left = set->reviews_per_day - done_today(db, ds, FSRS_REVIEW);
@@ -725,20 +744,27 @@ review_today_counts(struct db *db, int64_t now, struct review_counts *c)
 	limits_left(db, &set, now, &rev_left, &new_left);
 	int64_t de = day_end(now, set.rollover_hour);
 	c->learning = (int)db_int(db, 0,
-	    "SELECT count(*) FROM card_state s JOIN card c ON c.key = s.key "
-	    "WHERE s.state IN (1, 3) AND s.due < ?2 AND s.suspended = 0 "
-	    "AND s.buried_until <= ?1 AND c.retired = 0" SET_ASIDE, "ii", now, de);
-	c->review = (int)db_int(db, 0,
-	    "SELECT count(*) FROM (SELECT 1 FROM card_state s JOIN card c ON c.key = s.key "
-	    "WHERE s.state = 2 AND s.due < ?2 AND s.suspended = 0 AND s.buried_until <= ?1 "
-	    "AND c.retired = 0" SET_ASIDE "LIMIT ?3)", "iii", now, de, (int64_t)rev_left);
-	c->fresh = (int)db_int(db, 0,
-	    "SELECT count(*) FROM (SELECT 1 FROM card c INDEXED BY card_order "
-	    "LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0 AND (s.key IS NULL "
-	    "OR (s.state = 0 AND s.due = 0 AND s.suspended = 0 AND s.buried_until <= ?1))"
-	    SET_ASIDE "LIMIT ?2)", "ii", now, (int64_t)new_left);
-	c->fresh += (int)db_int(db, 0, "SELECT count(*) FROM card_state s JOIN card c ON "
-	    "c.key = s.key WHERE " ASKED_NOW SET_ASIDE, "i", now);
+	                          "SELECT count(*) FROM card_state s JOIN card c ON c.key = s.key "
+	                          "WHERE s.state IN (1, 3) AND s.due < ?2 AND s.suspended = 0 "
+	                          "AND s.buried_until <= ?1 AND c.retired = 0" SET_ASIDE,
+	                          "ii", now, de);
+	c->review = (int)db_int(
+	        db, 0,
+	        "SELECT count(*) FROM (SELECT 1 FROM card_state s JOIN card c ON c.key = s.key "
+	        "WHERE s.state = 2 AND s.due < ?2 AND s.suspended = 0 AND s.buried_until <= ?1 "
+	        "AND c.retired = 0" SET_ASIDE "LIMIT ?3)",
+	        "iii", now, de, (int64_t)rev_left);
+	c->fresh = (int)db_int(
+	        db, 0,
+	        "SELECT count(*) FROM (SELECT 1 FROM card c INDEXED BY card_order "
+	        "LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0 AND (s.key IS NULL "
+	        "OR (s.state = 0 AND s.due = 0 AND s.suspended = 0 AND s.buried_until <= ?1))" SET_ASIDE
+	        "LIMIT ?2)",
+	        "ii", now, (int64_t)new_left);
+	c->fresh += (int)db_int(db, 0,
+	                        "SELECT count(*) FROM card_state s JOIN card c ON "
+	                        "c.key = s.key WHERE " ASKED_NOW SET_ASIDE,
+	                        "i", now);
 }
 
 struct review_deck_due *
@@ -750,23 +776,26 @@ review_due(struct db *db, int64_t now, size_t *n, struct review_counts *total)
 	limits_left(db, &set, now, &rev_left, &new_left);
 	int64_t de = day_end(now, set.rollover_hour);
 	/* Each count is one grouped pass over the cards that qualify. */
-	struct db_stmt *st = db_prepare(db,
-	    "WITH due AS (SELECT c.deck_id, sum(s.state IN (1, 3)) AS l, sum(s.state = 2) AS r "
-	    "  FROM card_state s JOIN card c ON c.key = s.key WHERE s.state > 0 AND s.due < ?2 "
-	    "  AND s.suspended = 0 AND s.buried_until <= ?1 AND c.retired = 0" SET_ASIDE
-	    "  GROUP BY c.deck_id), "
-	    "fresh AS (SELECT c.deck_id, count(*) AS f FROM card c INDEXED BY card_live "
-	    "  LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0 AND (s.key IS NULL "
-	    "  OR (s.state = 0 AND s.due = 0 AND s.suspended = 0 AND s.buried_until <= ?1))"
-	    SET_ASIDE "GROUP BY c.deck_id), "
-	    "asked AS (SELECT c.deck_id, count(*) AS a FROM card_state s JOIN card c ON "
-	    "  c.key = s.key WHERE " ASKED_NOW SET_ASIDE "GROUP BY c.deck_id) "
-	    "SELECT d.id, " PROFILE_TITLE_SQL("d") ", ifnull(due.l, 0), ifnull(due.r, 0), "
-	    "ifnull(fresh.f, 0), d.profile = '" PROFILE_EXAMPLE "', ifnull(asked.a, 0) "
-	    "FROM doc d LEFT JOIN due ON due.deck_id = d.id LEFT JOIN fresh ON fresh.deck_id = d.id "
-	    "LEFT JOIN asked ON asked.deck_id = d.id "
-	    "WHERE d.kind IN ('deck', 'numbers') AND d.retired = 0 ORDER BY d.ord",
-	    "ii", now, de);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "WITH due AS (SELECT c.deck_id, sum(s.state IN (1, 3)) AS l, sum(s.state = 2) AS r "
+	        "  FROM card_state s JOIN card c ON c.key = s.key WHERE s.state > 0 AND s.due < ?2 "
+	        "  AND s.suspended = 0 AND s.buried_until <= ?1 AND c.retired = 0" SET_ASIDE
+	        "  GROUP BY c.deck_id), "
+	        "fresh AS (SELECT c.deck_id, count(*) AS f FROM card c INDEXED BY card_live "
+	        "  LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0 AND (s.key IS NULL "
+	        "  OR (s.state = 0 AND s.due = 0 AND s.suspended = 0 AND s.buried_until <= ?1))" SET_ASIDE
+	        "GROUP BY c.deck_id), "
+	        "asked AS (SELECT c.deck_id, count(*) AS a FROM card_state s JOIN card c ON "
+	        "  c.key = s.key WHERE " ASKED_NOW SET_ASIDE "GROUP BY c.deck_id) "
+	        "SELECT d.id, " PROFILE_TITLE_SQL(
+	                "d") ", ifnull(due.l, 0), ifnull(due.r, 0), "
+	                     "ifnull(fresh.f, 0), d.profile = '" PROFILE_EXAMPLE
+	                     "', ifnull(asked.a, 0) "
+	                     "FROM doc d LEFT JOIN due ON due.deck_id = d.id LEFT JOIN fresh ON fresh.deck_id = d.id "
+	                     "LEFT JOIN asked ON asked.deck_id = d.id "
+	                     "WHERE d.kind IN ('deck', 'numbers') AND d.retired = 0 ORDER BY d.ord",
+	        "ii", now, de);
 	size_t cap = 16;
 	struct review_deck_due *v = xmalloc(cap * sizeof *v);
 	*n = 0;
@@ -815,10 +844,11 @@ review_due_free(struct review_deck_due *d, size_t n)
 int64_t
 review_next_due(struct db *db, int64_t now)
 {
-	return db_int(db, 0,
-	    "SELECT min(s.due) FROM card_state s JOIN card c ON c.key = s.key "
-	    "WHERE s.state > 0 AND s.suspended = 0 AND c.retired = 0 AND s.due > ?1"
-	    SET_ASIDE, "i", now);
+	return db_int(
+	        db, 0,
+	        "SELECT min(s.due) FROM card_state s JOIN card c ON c.key = s.key "
+	        "WHERE s.state > 0 AND s.suspended = 0 AND c.retired = 0 AND s.due > ?1" SET_ASIDE,
+	        "i", now);
 }
 
 int

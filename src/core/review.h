@@ -14,7 +14,7 @@
 #include "util.h"
 
 #define REVIEW_LEECH_LAPSES 8
-#define REVIEW_LEARN_AHEAD (20 * 60)   /* seconds, when nothing else is left */
+#define REVIEW_LEARN_AHEAD (20 * 60) /* seconds, when nothing else is left */
 
 /* One card with its content and memory state. Strings are owned by the
  * struct; free with review_card_free. */
@@ -22,7 +22,7 @@ struct review_card {
 	char key[CARD_KEY_MAX];
 	char *deck_id, *deck_title, *kind, *front, *back, *note, *tags, *src;
 	int line, cloze, retired;
-	int example;             /* from the example profile (deck_title is marked) */
+	int example; /* from the example profile (deck_title is marked) */
 	struct fsrs_card fc;
 	int suspended, flag, leech;
 	int64_t buried_until;
@@ -35,14 +35,14 @@ int review_deck_exists(struct db *db, const char *deck);
 void review_card_free(struct review_card *c);
 
 struct review_filter {
-	const char *deck;        /* deck id, or NULL for all */
-	const char *tag;         /* tag, or NULL */
-	const char *decks;       /* several deck ids separated by spaces (a plan
+	const char *deck;  /* deck id, or NULL for all */
+	const char *tag;   /* tag, or NULL */
+	const char *decks; /* several deck ids separated by spaces (a plan
 	                            task's), or NULL */
 };
 
 struct review_counts {
-	int learning, review, fresh;   /* fresh = new cards available today */
+	int learning, review, fresh; /* fresh = new cards available today */
 };
 
 /* Today's queue. Built once; review_next() then picks each card. */
@@ -51,10 +51,10 @@ struct review_queue {
 	struct settings set;
 	struct review_filter f;
 	int64_t day_start, day_end;
-	char **rev, **fresh;     /* keys, in order */
+	char **rev, **fresh; /* keys, in order */
 	size_t nrev, irev, nfresh, ifresh;
 	int shown_rev, shown_fresh;
-	char last[CARD_KEY_MAX];          /* the card shown last */
+	char last[CARD_KEY_MAX]; /* the card shown last */
 };
 
 void review_queue_build(struct db *db, const struct review_filter *f, int64_t now,
@@ -70,8 +70,8 @@ void review_queue_counts(struct review_queue *q, int64_t now, struct review_coun
 /* The outcome of a grade. */
 struct review_result {
 	struct fsrs_card before, after;
-	int leech;               /* this lapse made the card a leech (now suspended) */
-	char message[256];       /* a note for the user, or "" */
+	int leech;         /* this lapse made the card a leech (now suspended) */
+	char message[256]; /* a note for the user, or "" */
 };
 
 /* Grades card key with rating 1-4 at time now, writing the new state and
@@ -87,15 +87,14 @@ int review_grade(struct db *db, const struct settings *set, const char *key,
  * is returned with *cause set, so one answer is never counted twice.
  * Cram answers change no schedule and are not checked. */
 #define REVIEW_CHANGED (-2)
-int review_grade_shown(struct db *db, const struct settings *set,
-                       const struct review_card *shown, enum fsrs_rating rating, int64_t now,
-                       int duration_ms, const char *mode, struct review_result *res,
-                       char **cause);
+int review_grade_shown(struct db *db, const struct settings *set, const struct review_card *shown,
+                       enum fsrs_rating rating, int64_t now, int duration_ms, const char *mode,
+                       struct review_result *res, char **cause);
 
 /* What each rating would give now: intervals in seconds, for the rating
  * buttons. Returns 0 or -1. */
-int review_preview(struct db *db, const struct settings *set, const char *key,
-                   int64_t now, int64_t secs[4]);
+int review_preview(struct db *db, const struct settings *set, const char *key, int64_t now,
+                   int64_t secs[4]);
 
 /* Undoes the most recent graded review (not cram): restores the card's
  * previous state and removes the log row. Copies the card's key into key.
@@ -136,8 +135,8 @@ int review_answer_typeable(const char *expected, char bad[8]);
 
 /* Due counts per deck for `prepdeck due` and the Today screen. */
 struct review_deck_due {
-	char *deck_id, *title;   /* title marked "(example) " for the example profile's */
-	int example;             /* the deck is the example profile's */
+	char *deck_id, *title; /* title marked "(example) " for the example profile's */
+	int example;           /* the deck is the example profile's */
 	struct review_counts c;
 };
 /* Returns an array of n entries (caller frees with review_due_free);

@@ -1,6 +1,8 @@
 /* Migration 1: the whole schema. Content tables are rewritten by import
  * and keyed by the content's stable ids; user-state tables are never
  * touched by import. Documented in doc/schema.md. */
+/* The SQL is laid out as it reads, not as C. */
+/* clang-format off */
 static const char schema_v1[] =
 "CREATE TABLE doc (\n"
 "  id TEXT PRIMARY KEY,\n"
@@ -337,3 +339,4 @@ static const char schema_v5[] =
 "  DELETE FROM card_fts WHERE rowid = (SELECT rid FROM card_search WHERE key = old.key);\n"
 "  DELETE FROM card_search WHERE key = old.key;\n"
 "END;\n";
+/* clang-format on */

@@ -21,10 +21,12 @@ study_today(struct db *db, int64_t now)
 static void
 load_cats(struct db *db, struct scorecard_rubric *r)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT cat_id, name, level1, level2, "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT cat_id, name, level1, level2, "
 	                                "level3, level4 FROM rubric_cat WHERE "
 	                                "rubric_id = ? AND retired = 0 ORDER BY ord, "
-	                                "cat_id", "t", r->id);
+	                                "cat_id",
+	                                "t", r->id);
 	size_t cap = 0;
 	r->cats = NULL;
 	r->ncats = 0;
@@ -63,9 +65,11 @@ scorecard_rubric_free(struct scorecard_rubric *r)
 void
 scorecard_rubrics(struct db *db, struct scorecard_rubric **out, size_t *n)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, title, extra FROM doc WHERE "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, title, extra FROM doc WHERE "
 	                                "kind = 'rubric' AND retired = 0 ORDER BY "
-	                                "ord, id", "");
+	                                "ord, id",
+	                                "");
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
@@ -94,11 +98,11 @@ scorecard_rubrics_free(struct scorecard_rubric *r, size_t n)
 }
 
 int
-scorecard_rubric_load(struct db *db, const char *id, struct scorecard_rubric *r,
-                      char **cause)
+scorecard_rubric_load(struct db *db, const char *id, struct scorecard_rubric *r, char **cause)
 {
 	memset(r, 0, sizeof *r);
-	struct db_stmt *st = db_prepare(db, "SELECT id, title, extra FROM doc WHERE "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, title, extra FROM doc WHERE "
 	                                "kind = 'rubric' AND retired = 0 AND id = ?",
 	                                "t", id);
 	if (db_step(st)) {
@@ -168,11 +172,11 @@ unknown_cat(const struct scorecard_rubric *r, const char *cat, char **cause)
 		sbuf_addf(&ids, "%s%s", i ? ", " : "", r->cats[i].id);
 	}
 	if (best)
-		fail(cause, "rubric '%s' has no category '%s' (did you mean '%s'?)",
-		     r->id, cat, best);
+		fail(cause, "rubric '%s' has no category '%s' (did you mean '%s'?)", r->id, cat,
+		     best);
 	else
-		fail(cause, "rubric '%s' has no category '%s' (its categories: %s)",
-		     r->id, cat, ids.s);
+		fail(cause, "rubric '%s' has no category '%s' (its categories: %s)", r->id, cat,
+		     ids.s);
 	sbuf_free(&ids);
 	return -1;
 }
@@ -197,8 +201,10 @@ scorecard_check_text(const char *what, const char *s, char **cause)
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x20 || c == 0x7f)
-			return fail(cause, "%s must be one line of text (no control "
-			            "characters)", what);
+			return fail(cause,
+			            "%s must be one line of text (no control "
+			            "characters)",
+			            what);
 	}
 	if (n > SCORECARD_TEXT_MAX)
 		return fail(cause, "%s is too long (%zu bytes; at most %d)", what, n,
@@ -217,8 +223,7 @@ has_text(const char *s)
 }
 
 int
-scorecard_record(struct db *db, const struct scorecard *sc, int64_t now,
-                 int64_t *id, char **cause)
+scorecard_record(struct db *db, const struct scorecard *sc, int64_t now, int64_t *id, char **cause)
 {
 	struct scorecard_rubric r;
 	if (scorecard_rubric_load(db, sc->rubric_id, &r, cause) != 0)
@@ -228,8 +233,7 @@ scorecard_record(struct db *db, const struct scorecard *sc, int64_t now,
 	const char *day = sc->day;
 	if (scorecard_check_day(day, study_today(db, now), cause) != 0)
 		goto out;
-	if (scorecard_check_text("the partner's name", sc->partner ? sc->partner : "",
-	                         cause) != 0)
+	if (scorecard_check_text("the partner's name", sc->partner ? sc->partner : "", cause) != 0)
 		goto out;
 	if (!has_text(sc->fix_next)) {
 		fail(cause, "the one thing to fix next is missing");
@@ -249,8 +253,8 @@ scorecard_record(struct db *db, const struct scorecard *sc, int64_t now,
 			goto out;
 		}
 		if (s->score < 1 || s->score > 4) {
-			fail(cause, "category '%s': score %d is not between 1 and 4",
-			     s->cat_id, s->score);
+			fail(cause, "category '%s': score %d is not between 1 and 4", s->cat_id,
+			     s->score);
 			goto out;
 		}
 		if (!has_text(s->evidence)) {
@@ -277,14 +281,16 @@ scorecard_record(struct db *db, const struct scorecard *sc, int64_t now,
 	sbuf_free(&missing);
 
 	db_begin(db);
-	db_exec(db, "INSERT INTO scorecard (rubric_id, day, partner, fix_next, "
-	        "created_at) VALUES (?, ?, ?, ?, ?)", "tttti", r.id, day,
-	        sc->partner ? sc->partner : "", sc->fix_next, (int64_t)now);
+	db_exec(db,
+	        "INSERT INTO scorecard (rubric_id, day, partner, fix_next, "
+	        "created_at) VALUES (?, ?, ?, ?, ?)",
+	        "tttti", r.id, day, sc->partner ? sc->partner : "", sc->fix_next, (int64_t)now);
 	*id = db_last_rowid(db);
 	for (size_t i = 0; i < sc->nscores; i++)
-		db_exec(db, "INSERT INTO scorecard_score (scorecard_id, cat_id, score, "
-		        "evidence) VALUES (?, ?, ?, ?)", "itit", (int64_t)*id,
-		        sc->scores[i].cat_id, (int64_t)sc->scores[i].score,
+		db_exec(db,
+		        "INSERT INTO scorecard_score (scorecard_id, cat_id, score, "
+		        "evidence) VALUES (?, ?, ?, ?)",
+		        "itit", (int64_t)*id, sc->scores[i].cat_id, (int64_t)sc->scores[i].score,
 		        sc->scores[i].evidence);
 	db_commit(db);
 	rc = 0;
@@ -295,8 +301,8 @@ out:
 }
 
 int
-scorecard_create(struct db *db, const char *rubric_id, const char *day,
-                 const char *partner, int64_t now, int64_t *id, char **cause)
+scorecard_create(struct db *db, const char *rubric_id, const char *day, const char *partner,
+                 int64_t now, int64_t *id, char **cause)
 {
 	struct scorecard_rubric r;
 	if (scorecard_rubric_load(db, rubric_id, &r, cause) != 0)
@@ -305,9 +311,10 @@ scorecard_create(struct db *db, const char *rubric_id, const char *day,
 	if (scorecard_check_day(day, study_today(db, now), cause) != 0 ||
 	    scorecard_check_text("the partner's name", partner, cause) != 0)
 		return -1;
-	db_exec(db, "INSERT INTO scorecard (rubric_id, day, partner, fix_next, "
-	        "created_at) VALUES (?, ?, ?, '', ?)", "ttti", rubric_id, day,
-	        partner, (int64_t)now);
+	db_exec(db,
+	        "INSERT INTO scorecard (rubric_id, day, partner, fix_next, "
+	        "created_at) VALUES (?, ?, ?, '', ?)",
+	        "ttti", rubric_id, day, partner, (int64_t)now);
 	*id = db_last_rowid(db);
 	return 0;
 }
@@ -316,39 +323,41 @@ scorecard_create(struct db *db, const char *rubric_id, const char *day,
 static char *
 rubric_of(struct db *db, int64_t id, char **cause)
 {
-	char *r = db_text(db, "SELECT rubric_id FROM scorecard WHERE id = ?", "i",
-	                  (int64_t)id);
+	char *r = db_text(db, "SELECT rubric_id FROM scorecard WHERE id = ?", "i", (int64_t)id);
 	if (r == NULL)
 		fail(cause, "no scorecard %lld", (long long)id);
 	return r;
 }
 
 int
-scorecard_set_score(struct db *db, int64_t id, const char *cat_id, int score,
-                    const char *evidence, char **cause)
+scorecard_set_score(struct db *db, int64_t id, const char *cat_id, int score, const char *evidence,
+                    char **cause)
 {
 	char *rubric = rubric_of(db, id, cause);
 	if (rubric == NULL)
 		return -1;
-	int known = (int)db_int(db, 0, "SELECT count(*) FROM rubric_cat WHERE "
-	                        "rubric_id = ? AND cat_id = ?", "tt", rubric, cat_id);
+	int known = (int)db_int(db, 0,
+	                        "SELECT count(*) FROM rubric_cat WHERE "
+	                        "rubric_id = ? AND cat_id = ?",
+	                        "tt", rubric, cat_id);
 	free(rubric);
 	if (!known)
-		return fail(cause, "scorecard %lld's rubric has no category '%s'",
-		            (long long)id, cat_id);
+		return fail(cause, "scorecard %lld's rubric has no category '%s'", (long long)id,
+		            cat_id);
 	if (score < 1 || score > 4)
 		return fail(cause, "score %d is not between 1 and 4", score);
 	if (scorecard_check_text("the evidence", evidence, cause) != 0)
 		return -1;
-	db_exec(db, "INSERT OR REPLACE INTO scorecard_score (scorecard_id, cat_id, "
-	        "score, evidence) VALUES (?, ?, ?, ?)", "itit", (int64_t)id, cat_id,
-	        (int64_t)score, evidence);
+	db_exec(db,
+	        "INSERT OR REPLACE INTO scorecard_score (scorecard_id, cat_id, "
+	        "score, evidence) VALUES (?, ?, ?, ?)",
+	        "itit", (int64_t)id, cat_id, (int64_t)score, evidence);
 	return 0;
 }
 
 int
-scorecard_set_field(struct db *db, int64_t id, const char *field,
-                    const char *value, int64_t now, char **cause)
+scorecard_set_field(struct db *db, int64_t id, const char *field, const char *value, int64_t now,
+                    char **cause)
 {
 	char *rubric = rubric_of(db, id, cause);
 	if (rubric == NULL)
@@ -357,8 +366,7 @@ scorecard_set_field(struct db *db, int64_t id, const char *field,
 	if (strcmp(field, "day") == 0) {
 		if (scorecard_check_day(value, study_today(db, now), cause) != 0)
 			return -1;
-		db_exec(db, "UPDATE scorecard SET day = ? WHERE id = ?", "ti", value,
-		        (int64_t)id);
+		db_exec(db, "UPDATE scorecard SET day = ? WHERE id = ?", "ti", value, (int64_t)id);
 	} else if (strcmp(field, "partner") == 0) {
 		if (scorecard_check_text("the partner's name", value, cause) != 0)
 			return -1;
@@ -394,13 +402,14 @@ scorecard_delete(struct db *db, int64_t id, char **cause)
 static void
 load_scores(struct db *db, struct scorecard *sc)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT s.cat_id, ifnull(c.name, ''), "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT s.cat_id, ifnull(c.name, ''), "
 	                                "s.score, s.evidence FROM scorecard_score s "
 	                                "LEFT JOIN rubric_cat c ON c.rubric_id = ? AND "
 	                                "c.cat_id = s.cat_id AND c.retired = 0 WHERE "
 	                                "s.scorecard_id = ? ORDER BY c.ord IS NULL, "
-	                                "c.ord, s.cat_id", "ti", sc->rubric_id,
-	                                (int64_t)sc->id);
+	                                "c.ord, s.cat_id",
+	                                "ti", sc->rubric_id, (int64_t)sc->id);
 	size_t cap = 0;
 	while (db_step(st)) {
 		if (sc->nscores == cap) {
@@ -437,12 +446,13 @@ read_row(struct db_stmt *st, struct scorecard *sc)
 }
 
 void
-scorecard_list(struct db *db, const char *rubric_id, struct scorecard **out,
-               size_t *n)
+scorecard_list(struct db *db, const char *rubric_id, struct scorecard **out, size_t *n)
 {
-	struct db_stmt *st = db_prepare(db, SCORECARD_COLS "WHERE ?1 IS NULL OR "
-	                                "s.rubric_id = ?1 ORDER BY s.day DESC, "
-	                                "s.created_at DESC, s.id DESC", "t", rubric_id);
+	struct db_stmt *st = db_prepare(db,
+	                                SCORECARD_COLS "WHERE ?1 IS NULL OR "
+	                                               "s.rubric_id = ?1 ORDER BY s.day DESC, "
+	                                               "s.created_at DESC, s.id DESC",
+	                                "t", rubric_id);
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
@@ -461,8 +471,7 @@ scorecard_list(struct db *db, const char *rubric_id, struct scorecard **out,
 int
 scorecard_get(struct db *db, int64_t id, struct scorecard *sc, char **cause)
 {
-	struct db_stmt *st = db_prepare(db, SCORECARD_COLS "WHERE s.id = ?", "i",
-	                                (int64_t)id);
+	struct db_stmt *st = db_prepare(db, SCORECARD_COLS "WHERE s.id = ?", "i", (int64_t)id);
 	int found = db_step(st);
 	if (found)
 		read_row(st, sc);
@@ -516,9 +525,11 @@ scorecard_mean(const struct scorecard *sc)
 char *
 scorecard_next_fix(struct db *db, char **day)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT fix_next, day FROM scorecard "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT fix_next, day FROM scorecard "
 	                                "WHERE trim(fix_next) <> '' ORDER BY day "
-	                                "DESC, created_at DESC, id DESC LIMIT 1", "");
+	                                "DESC, created_at DESC, id DESC LIMIT 1",
+	                                "");
 	char *fix = NULL;
 	if (day)
 		*day = NULL;

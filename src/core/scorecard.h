@@ -16,33 +16,33 @@
 struct scorecard_cat {
 	char *id;
 	char *name;
-	char *level[4];          /* what scores 1..4 look like */
+	char *level[4]; /* what scores 1..4 look like */
 };
 
 struct scorecard_rubric {
 	char *id;
 	char *title;
-	char *round;             /* coding, ml-design, behavioral, custom */
+	char *round; /* coding, ml-design, behavioral, custom */
 	size_t ncats;
 	struct scorecard_cat *cats; /* in file order */
 };
 
 struct scorecard_score {
 	char *cat_id;
-	char *name;              /* the category's name ("" if retired) */
-	int score;               /* 1..4 */
+	char *name; /* the category's name ("" if retired) */
+	int score;  /* 1..4 */
 	char *evidence;
 };
 
 struct scorecard {
 	int64_t id;
 	char *rubric_id;
-	char *rubric_title;      /* the rubric's title, or its id if gone */
-	char *day;               /* YYYY-MM-DD */
+	char *rubric_title; /* the rubric's title, or its id if gone */
+	char *day;          /* YYYY-MM-DD */
 	char *partner;
 	char *fix_next;
 	int64_t created_at;
-	int ncats;               /* categories the rubric has now */
+	int ncats; /* categories the rubric has now */
 	size_t nscores;
 	struct scorecard_score *scores; /* in the rubric's order */
 };
@@ -70,25 +70,24 @@ int scorecard_check_text(const char *what, const char *s, char **cause);
  * its categories must be scored exactly once, 1..4, with evidence; the
  * fix-next text must not be empty. Nothing is written unless all is
  * right. Sets *id to the new scorecard. */
-int scorecard_record(struct db *db, const struct scorecard *sc, int64_t now,
-                     int64_t *id, char **cause);
+int scorecard_record(struct db *db, const struct scorecard *sc, int64_t now, int64_t *id,
+                     char **cause);
 
 /* Step by step, for the interactive form: each call is committed at once.
  * scorecard_create starts a round with no scores. */
-int scorecard_create(struct db *db, const char *rubric_id, const char *day,
-                     const char *partner, int64_t now, int64_t *id, char **cause);
+int scorecard_create(struct db *db, const char *rubric_id, const char *day, const char *partner,
+                     int64_t now, int64_t *id, char **cause);
 int scorecard_set_score(struct db *db, int64_t id, const char *cat_id, int score,
                         const char *evidence, char **cause);
 /* field is "day", "partner" or "fix_next". */
-int scorecard_set_field(struct db *db, int64_t id, const char *field,
-                        const char *value, int64_t now, char **cause);
+int scorecard_set_field(struct db *db, int64_t id, const char *field, const char *value,
+                        int64_t now, char **cause);
 int scorecard_delete(struct db *db, int64_t id, char **cause);
 
 /* Scorecards, newest round first (by day, then by time recorded), with
  * their scores; rubric_id NULL for all. *out: caller frees with
  * scorecard_list_free. */
-void scorecard_list(struct db *db, const char *rubric_id, struct scorecard **out,
-                    size_t *n);
+void scorecard_list(struct db *db, const char *rubric_id, struct scorecard **out, size_t *n);
 void scorecard_list_free(struct scorecard *s, size_t n);
 /* One scorecard into *sc (free with scorecard_free); -1 if missing. */
 int scorecard_get(struct db *db, int64_t id, struct scorecard *sc, char **cause);

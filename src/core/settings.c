@@ -15,14 +15,17 @@ static const struct {
 	int integer;
 	const char *desc;
 } table[] = {
-	{ "retention", 0.70, 0.99, 0.90, 0, "desired retention (probability of recall when a card is due)" },
+	{ "retention", 0.70, 0.99, 0.90, 0,
+	  "desired retention (probability of recall when a card is due)" },
 	{ "new_per_day", 0, 9999, 20, 1, "new cards introduced per day" },
 	{ "reviews_per_day", 0, 99999, 200, 1, "reviews per day at most" },
 	{ "rollover_hour", 0, 23, 4, 1, "local hour at which the study day starts" },
-	{ "load_balance", 0, 1, 1, 1, "spread reviews over nearby days, within the daily review budget (1 on, 0 off)" },
+	{ "load_balance", 0, 1, 1, 1,
+	  "spread reviews over nearby days, within the daily review budget (1 on, 0 off)" },
 	{ "lint_answer_max", 10, 1000, 60, 1, "lint: most words in an answer (or a cloze text)" },
 	{ "lint_cloze_max", 1, 100, 5, 1, "lint: most words hidden by one cloze deletion" },
-	{ "lint_duplicate", 0.05, 1.00, 0.20, 0, "lint: word 3-shingle overlap (Jaccard) that makes two cards near-duplicates" },
+	{ "lint_duplicate", 0.05, 1.00, 0.20, 0,
+	  "lint: word 3-shingle overlap (Jaccard) that makes two cards near-duplicates" },
 };
 #define NSETTINGS ((int)(sizeof table / sizeof table[0]))
 
@@ -104,8 +107,7 @@ settings_set(struct db *db, const char *name, const char *value, char **cause)
 }
 
 int
-settings_describe(struct db *db, int i, const char **name, char *value,
-                  size_t n, const char **desc)
+settings_describe(struct db *db, int i, const char **name, char *value, size_t n, const char **desc)
 {
 	if (i < 0 || i >= NSETTINGS)
 		return 0;

@@ -7,19 +7,19 @@
 #include "fsrs.h"
 
 struct settings {
-	double retention;        /* desired retention, 0.70 .. 0.99 (0.90) */
-	int new_per_day;         /* new cards a day, 0 .. 9999 (20) */
-	int reviews_per_day;     /* reviews a day, 0 .. 99999 (200) */
-	int rollover_hour;       /* local hour the study day starts, 0 .. 23 (4) */
-	int load_balance;        /* spread reviews over nearby days, 0 or 1 (1) */
+	double retention;    /* desired retention, 0.70 .. 0.99 (0.90) */
+	int new_per_day;     /* new cards a day, 0 .. 9999 (20) */
+	int reviews_per_day; /* reviews a day, 0 .. 99999 (200) */
+	int rollover_hour;   /* local hour the study day starts, 0 .. 23 (4) */
+	int load_balance;    /* spread reviews over nearby days, 0 or 1 (1) */
 	/* Thresholds of `prepdeck lint` (see lint.h). */
-	int lint_answer_max;     /* words in an answer, 10 .. 1000 (60) */
-	int lint_cloze_max;      /* words in a cloze deletion, 1 .. 100 (5) */
-	double lint_duplicate;   /* shingle overlap of near-duplicates, 0.05 .. 1.00 (0.20) */
+	int lint_answer_max;   /* words in an answer, 10 .. 1000 (60) */
+	int lint_cloze_max;    /* words in a cloze deletion, 1 .. 100 (5) */
+	double lint_duplicate; /* shingle overlap of near-duplicates, 0.05 .. 1.00 (0.20) */
 	/* The memory model's parameters: fitted to the learner's history by
 	 * `prepdeck optimize --apply` (memory.h), else the defaults. */
 	double w[FSRS_NWEIGHTS];
-	int fitted;              /* 1 fitted, 0 defaults, -1 saved value damaged */
+	int fitted; /* 1 fitted, 0 defaults, -1 saved value damaged */
 };
 
 /* Loads the settings; db may be NULL for the defaults. */
@@ -39,7 +39,7 @@ void settings_fsrs_params(const struct settings *s, struct fsrs_params *p);
 
 /* Name, current value as text, and description of setting i (0-based);
  * returns 0 past the last one. */
-int settings_describe(struct db *db, int i, const char **name, char *value,
-                      size_t n, const char **desc);
+int settings_describe(struct db *db, int i, const char **name, char *value, size_t n,
+                      const char **desc);
 
 #endif

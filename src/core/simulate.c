@@ -13,7 +13,8 @@
 #define S_MIN 0.001
 #define S_MAX 36500.0
 
-void sim_default_config(struct sim_config *cfg)
+void
+sim_default_config(struct sim_config *cfg)
 {
 	struct fsrs_params p;
 	memset(cfg, 0, sizeof *cfg);
@@ -42,16 +43,18 @@ void sim_default_config(struct sim_config *cfg)
 struct model {
 	const double *w;
 	double decay, factor, exp_w8, easy_d, fail_floor, st_good;
-	double inv_decay;          /* 1 / decay */
-	double ivl_factor;         /* interval = s * ivl_factor */
+	double inv_decay;  /* 1 / decay */
+	double ivl_factor; /* interval = s * ivl_factor */
 };
 
-static double clampd(double x, double lo, double hi)
+static double
+clampd(double x, double lo, double hi)
 {
 	return x < lo ? lo : x > hi ? hi : x;
 }
 
-static void model_init(struct model *m, const double *w, double retention)
+static void
+model_init(struct model *m, const double *w, double retention)
 {
 	m->w = w;
 	m->decay = -w[20];
@@ -60,16 +63,18 @@ static void model_init(struct model *m, const double *w, double retention)
 	m->exp_w8 = exp(w[8]);
 	m->easy_d = w[4] - exp(3 * w[5]) + 1;
 	m->fail_floor = exp(-w[17] * w[18]);
-	m->st_good = exp(w[17] * w[18]);    /* same-day Good: rating - 3 = 0 */
+	m->st_good = exp(w[17] * w[18]); /* same-day Good: rating - 3 = 0 */
 	m->ivl_factor = (pow(retention, m->inv_decay) - 1) / m->factor;
 }
 
-static inline double recall(const struct model *m, double t, double s)
+static inline double
+recall(const struct model *m, double t, double s)
 {
 	return pow(1 + m->factor * t / s, m->decay);
 }
 
-static inline void next_d(const struct model *m, double *d, int g)
+static inline void
+next_d(const struct model *m, double *d, int g)
 {
 	const double *w = m->w;
 	double nd = *d + (10 - *d) * (-w[6] * (g - 3)) / 9;
@@ -77,31 +82,34 @@ static inline void next_d(const struct model *m, double *d, int g)
 }
 
 /* A same-day Good (a learning or relearning step). */
-static inline void step_good(const struct model *m, double *s)
+static inline void
+step_good(const struct model *m, double *s)
 {
 	double sinc = m->st_good * pow(*s, -m->w[19]);
 	*s = clampd(*s * (sinc > 1 ? sinc : 1), S_MIN, S_MAX);
 }
 
-static inline void review(const struct model *m, double *s, double *d,
-                          double r, int g)
+static inline void
+review(const struct model *m, double *s, double *d, double r, int g)
 {
 	const double *w = m->w;
 	double ns;
 	if (g == FSRS_AGAIN) {
-		double raw = w[11] * pow(*d, -w[12]) * (pow(*s + 1, w[13]) - 1) * exp((1 - r) * w[14]);
+		double raw =
+		        w[11] * pow(*d, -w[12]) * (pow(*s + 1, w[13]) - 1) * exp((1 - r) * w[14]);
 		double fl = *s * m->fail_floor;
 		ns = fl < raw ? fl : raw;
 	} else {
 		double hp = g == FSRS_HARD ? w[15] : 1, eb = g == FSRS_EASY ? w[16] : 1;
-		ns = *s * (1 + m->exp_w8 * (11 - *d) * pow(*s, -w[9]) *
-		           (exp((1 - r) * w[10]) - 1) * hp * eb);
+		ns = *s * (1 + m->exp_w8 * (11 - *d) * pow(*s, -w[9]) * (exp((1 - r) * w[10]) - 1) *
+		                       hp * eb);
 	}
 	*s = clampd(ns, S_MIN, S_MAX);
 	next_d(m, d, g);
 }
 
-static inline uint64_t rng_next(uint64_t *x)
+static inline uint64_t
+rng_next(uint64_t *x)
 {
 	uint64_t z = (*x += UINT64_C(0x9e3779b97f4a7c15));
 	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
@@ -109,12 +117,14 @@ static inline uint64_t rng_next(uint64_t *x)
 	return z ^ (z >> 31);
 }
 
-static inline double urand(uint64_t *x)
+static inline double
+urand(uint64_t *x)
 {
 	return (double)(rng_next(x) >> 11) * 0x1.0p-53;
 }
 
-static int interval(const struct model *m, double s, int max_ivl)
+static int
+interval(const struct model *m, double s, int max_ivl)
 {
 	double ivl = floor(s * m->ivl_factor + 0.5);
 	if (ivl < 1)
@@ -122,7 +132,8 @@ static int interval(const struct model *m, double s, int max_ivl)
 	return ivl > max_ivl ? max_ivl : (int)ivl;
 }
 
-static int config_ok(const struct sim_config *c)
+static int
+config_ok(const struct sim_config *c)
 {
 	for (int i = 0; i < FSRS_NWEIGHTS; i++)
 		if (!isfinite(c->w[i]))
@@ -132,8 +143,8 @@ static int config_ok(const struct sim_config *c)
 	       c->max_interval >= 1 && c->w[20] > 0;
 }
 
-int sim_run(const struct sim_config *cfg, const struct sim_card *cards, size_t n,
-            struct sim_result *r)
+int
+sim_run(const struct sim_config *cfg, const struct sim_card *cards, size_t n, struct sim_result *r)
 {
 	memset(r, 0, sizeof *r);
 	if (!config_ok(cfg))
@@ -171,6 +182,7 @@ int sim_run(const struct sim_config *cfg, const struct sim_card *cards, size_t n
 	uint32_t *head = xmalloc(((size_t)cfg->days + 1) * sizeof *head);
 	uint32_t *link = xmalloc((n ? n : 1) * sizeof *link);
 #define NONE UINT32_MAX
+/* clang-format off */
 #define QUEUE(i, due) do { \
 	int64_t b_ = (due) - cfg->today; \
 	b_ = b_ < 0 ? 0 : b_; \
@@ -179,6 +191,7 @@ int sim_run(const struct sim_config *cfg, const struct sim_card *cards, size_t n
 		head[b_] = (uint32_t)(i); \
 	} \
 } while (0)
+	/* clang-format on */
 	for (int run = 0; run < cfg->runs; run++) {
 		uint64_t rng = cfg->seed * UINT64_C(0x100000001b3) + (uint64_t)run;
 		memcpy(c, cards, n * sizeof *c);
@@ -208,7 +221,9 @@ int sim_run(const struct sim_config *cfg, const struct sim_card *cards, size_t n
 				int g;
 				if (urand(&rng) < rr) {
 					double u = urand(&rng);
-					g = u < cum_pass[0] ? FSRS_HARD : u < cum_pass[1] ? FSRS_GOOD : FSRS_EASY;
+					g = u < cum_pass[0]   ? FSRS_HARD
+					    : u < cum_pass[1] ? FSRS_GOOD
+					                      : FSRS_EASY;
 				} else {
 					g = FSRS_AGAIN;
 				}
@@ -231,13 +246,18 @@ int sim_run(const struct sim_config *cfg, const struct sim_card *cards, size_t n
 				if (k->s != 0)
 					continue;
 				double u = urand(&rng);
-				int g = u < cum_first[0] ? FSRS_AGAIN : u < cum_first[1] ? FSRS_HARD :
-			        u < cum_first[2] ? FSRS_GOOD : FSRS_EASY;
+				int g = u < cum_first[0]   ? FSRS_AGAIN
+				        : u < cum_first[1] ? FSRS_HARD
+				        : u < cum_first[2] ? FSRS_GOOD
+				                           : FSRS_EASY;
 				k->s = clampd(cfg->w[g - 1], S_MIN, S_MAX);
 				k->d = clampd(cfg->w[4] - exp(cfg->w[5] * (g - 1)) + 1, 1, 10);
 				/* Learning steps until Good: one more for Hard and Good
 				 * starts, two after Again; Easy graduates at once. */
-				for (int st = g == FSRS_AGAIN ? 2 : g < FSRS_EASY ? 1 : 0; st > 0; st--) {
+				for (int st = g == FSRS_AGAIN ? 2
+				              : g < FSRS_EASY ? 1
+				                              : 0;
+				     st > 0; st--) {
 					step_good(&m, &k->s);
 					next_d(&m, &k->d, FSRS_GOOD);
 				}
@@ -283,7 +303,8 @@ int sim_run(const struct sim_config *cfg, const struct sim_card *cards, size_t n
 	return 0;
 }
 
-void sim_result_free(struct sim_result *r)
+void
+sim_result_free(struct sim_result *r)
 {
 	free(r->reviews);
 	free(r->minutes);
@@ -291,8 +312,8 @@ void sim_result_free(struct sim_result *r)
 }
 
 /* Minutes per card remembered at the end, at retention r. */
-static double cost_at(struct sim_config *c, const struct sim_card *cards, size_t n,
-                      double r)
+static double
+cost_at(struct sim_config *c, const struct sim_card *cards, size_t n, double r)
 {
 	struct sim_result res;
 	c->retention = r;
@@ -303,7 +324,8 @@ static double cost_at(struct sim_config *c, const struct sim_card *cards, size_t
 	return cost;
 }
 
-double sim_recommend(const struct sim_config *cfg, const struct sim_card *cards, size_t n)
+double
+sim_recommend(const struct sim_config *cfg, const struct sim_card *cards, size_t n)
 {
 	struct sim_config c = *cfg;
 	double best = -1, best_cost = INFINITY;
@@ -322,7 +344,8 @@ double sim_recommend(const struct sim_config *cfg, const struct sim_card *cards,
 			best = k;
 		}
 	}
-	int lo = (int)best - 4 < 70 ? 70 : (int)best - 4, hi = (int)best + 4 > 95 ? 95 : (int)best + 4;
+	int lo = (int)best - 4 < 70 ? 70 : (int)best - 4,
+	    hi = (int)best + 4 > 95 ? 95 : (int)best + 4;
 	for (int k = lo; k <= hi; k++) {
 		if (k % 5 == 0)
 			continue;

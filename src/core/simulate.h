@@ -15,38 +15,38 @@
 #include "fsrs.h"
 
 struct sim_card {
-	double s, d;               /* memory state; s == 0: not studied yet */
-	int64_t last_day;          /* day of the last review */
-	int64_t due_day;           /* day the card is next due */
-	int target;                /* counts for recall on the target day */
+	double s, d;      /* memory state; s == 0: not studied yet */
+	int64_t last_day; /* day of the last review */
+	int64_t due_day;  /* day the card is next due */
+	int target;       /* counts for recall on the target day */
 };
 
 struct sim_config {
-	double w[FSRS_NWEIGHTS];   /* memory model */
-	double retention;          /* desired retention, 0.7 .. 0.99 */
-	int64_t today;             /* day number of the first simulated day */
-	int days;                  /* days to run, >= 1 */
-	int new_per_day;           /* new cards a day */
-	int reviews_per_day;       /* cap on reviews a day (0: none) */
-	int max_interval;          /* days */
-	int64_t target_day;        /* day to measure recall on, or -1 */
-	int runs;                  /* seeded runs averaged, >= 1 */
+	double w[FSRS_NWEIGHTS]; /* memory model */
+	double retention;        /* desired retention, 0.7 .. 0.99 */
+	int64_t today;           /* day number of the first simulated day */
+	int days;                /* days to run, >= 1 */
+	int new_per_day;         /* new cards a day */
+	int reviews_per_day;     /* cap on reviews a day (0: none) */
+	int max_interval;        /* days */
+	int64_t target_day;      /* day to measure recall on, or -1 */
+	int runs;                /* seeded runs averaged, >= 1 */
 	uint64_t seed;
 	/* The learner: */
-	double first[4];           /* mix of first ratings Again..Easy */
-	double pass[3];            /* mix of Hard, Good, Easy when recalled */
-	double secs_review;        /* seconds per review */
-	double secs_new;           /* seconds for a new card (with its steps) */
-	double secs_relearn;       /* extra seconds after a lapse */
+	double first[4];     /* mix of first ratings Again..Easy */
+	double pass[3];      /* mix of Hard, Good, Easy when recalled */
+	double secs_review;  /* seconds per review */
+	double secs_new;     /* seconds for a new card (with its steps) */
+	double secs_relearn; /* extra seconds after a lapse */
 };
 
 struct sim_result {
 	int days;
-	double *reviews;           /* mean reviews on each day [days] */
-	double *minutes;           /* mean minutes on each day [days] */
-	double reviews_per_day, minutes_per_day;   /* means over the days */
-	double recall_on_day;      /* mean predicted R of target cards, or -1 */
-	double knowledge;          /* sum of predicted R of all cards at the end */
+	double *reviews;                         /* mean reviews on each day [days] */
+	double *minutes;                         /* mean minutes on each day [days] */
+	double reviews_per_day, minutes_per_day; /* means over the days */
+	double recall_on_day;                    /* mean predicted R of target cards, or -1 */
+	double knowledge;                        /* sum of predicted R of all cards at the end */
 	size_t target_cards;
 };
 

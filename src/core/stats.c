@@ -44,8 +44,7 @@ stats_heat_index(const struct stats *s, int week, int weekday)
 {
 	int64_t monday = s->heat_first - stats_weekday(s->heat_first);
 	int64_t day = monday + (int64_t)week * 7 + weekday;
-	if (week < 0 || weekday < 0 || weekday > 6 || day < s->heat_first ||
-	    day > s->today)
+	if (week < 0 || weekday < 0 || weekday > 6 || day < s->heat_first || day > s->today)
 		return -1;
 	return (int)(day - s->heat_first);
 }
@@ -75,10 +74,10 @@ load_heat(struct db *db, struct stats *s)
 	s->heat_first = s->today - (STATS_HEAT_DAYS - 1);
 	for (int i = 0; i <= STATS_HEAT_DAYS; i++)
 		b[i] = day_number_start(s->heat_first + i, s->rollover_hour);
-	struct db_stmt *st = db_prepare(db, "SELECT reviewed_at FROM review_log "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT reviewed_at FROM review_log "
 	                                "WHERE reviewed_at >= ? AND reviewed_at < ?",
-	                                "ii", (int64_t)b[0],
-	                                (int64_t)b[STATS_HEAT_DAYS]);
+	                                "ii", (int64_t)b[0], (int64_t)b[STATS_HEAT_DAYS]);
 	while (db_step(st)) {
 		int k = bucket(b, STATS_HEAT_DAYS, db_col_int(st, 0));
 		if (k >= 0)
@@ -99,9 +98,10 @@ load_heat(struct db *db, struct stats *s)
 	for (;;) {
 		int64_t from = day_number_start(day, s->rollover_hour);
 		int64_t to = day_number_start(day + 1, s->rollover_hour);
-		if (db_int(db, 0, "SELECT EXISTS (SELECT 1 FROM review_log WHERE "
-		           "reviewed_at >= ? AND reviewed_at < ?)", "ii", (int64_t)from,
-		           (int64_t)to) == 0)
+		if (db_int(db, 0,
+		           "SELECT EXISTS (SELECT 1 FROM review_log WHERE "
+		           "reviewed_at >= ? AND reviewed_at < ?)",
+		           "ii", (int64_t)from, (int64_t)to) == 0)
 			break;
 		s->streak++;
 		day--;
@@ -114,7 +114,8 @@ load_forecast(struct db *db, struct stats *s)
 	int64_t b[STATS_FORECAST_DAYS + 1];
 	for (int i = 0; i <= STATS_FORECAST_DAYS; i++)
 		b[i] = day_number_start(s->today + i, s->rollover_hour);
-	struct db_stmt *st = db_prepare(db, "SELECT s.due FROM card_state s JOIN card "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT s.due FROM card_state s JOIN card "
 	                                "c ON c.key = s.key WHERE c.retired = 0 AND "
 	                                "s.state <> 0 AND s.suspended = 0 AND s.due < ?",
 	                                "i", (int64_t)b[STATS_FORECAST_DAYS]);
@@ -137,14 +138,14 @@ load_forecast(struct db *db, struct stats *s)
 static void
 load_retention(struct db *db, struct stats *s)
 {
-	int64_t from = day_number_start(s->today - (STATS_RETENTION_DAYS - 1),
-	                                s->rollover_hour);
+	int64_t from = day_number_start(s->today - (STATS_RETENTION_DAYS - 1), s->rollover_hour);
 	int64_t to = day_number_start(s->today + 1, s->rollover_hour);
 	/* A scheduled answer to a card in the review state; Again is a lapse. */
 	static const char where[] = "r.mode = 'review' AND r.prev_state = 2 AND "
 	                            "r.reviewed_at >= ? AND r.reviewed_at < ?";
 	char *sql = xprintf("SELECT count(*), ifnull(sum(r.rating > 1), 0) FROM "
-	                    "review_log r WHERE %s", where);
+	                    "review_log r WHERE %s",
+	                    where);
 	struct db_stmt *st = db_prepare(db, sql, "ii", (int64_t)from, (int64_t)to);
 	if (db_step(st)) {
 		s->ret_reviews = (int)db_col_int(st, 0);
@@ -153,14 +154,15 @@ load_retention(struct db *db, struct stats *s)
 	db_finalize(st);
 	free(sql);
 
-	sql = xprintf("SELECT d.id, " PROFILE_TITLE_SQL("d") ", (SELECT count(*) FROM review_log r "
-	              "JOIN card c ON c.key = r.card_key WHERE c.deck_id = d.id AND "
-	              "%s), (SELECT ifnull(sum(r.rating > 1), 0) FROM review_log r "
-	              "JOIN card c ON c.key = r.card_key WHERE c.deck_id = d.id AND "
-	              "%s) FROM doc d WHERE d.kind IN ('deck', 'numbers') AND "
-	              "d.retired = 0 ORDER BY d.ord, d.id", where, where);
-	st = db_prepare(db, sql, "iiii", (int64_t)from, (int64_t)to, (int64_t)from,
-	                (int64_t)to);
+	sql = xprintf("SELECT d.id, " PROFILE_TITLE_SQL(
+	                      "d") ", (SELECT count(*) FROM review_log r "
+	                           "JOIN card c ON c.key = r.card_key WHERE c.deck_id = d.id AND "
+	                           "%s), (SELECT ifnull(sum(r.rating > 1), 0) FROM review_log r "
+	                           "JOIN card c ON c.key = r.card_key WHERE c.deck_id = d.id AND "
+	                           "%s) FROM doc d WHERE d.kind IN ('deck', 'numbers') AND "
+	                           "d.retired = 0 ORDER BY d.ord, d.id",
+	              where, where);
+	st = db_prepare(db, sql, "iiii", (int64_t)from, (int64_t)to, (int64_t)from, (int64_t)to);
 	size_t cap = 0;
 	while (db_step(st)) {
 		if (s->ndecks == cap) {
@@ -181,13 +183,14 @@ static void
 load_counts(struct db *db, struct stats *s)
 {
 	struct db_stmt *st = db_prepare(
-		db, "SELECT ifnull(sum(s.suspended = 1), 0), "
-		"ifnull(sum(ifnull(s.suspended, 0) = 0 AND ifnull(s.state, 0) = 0), 0), "
-		"ifnull(sum(s.suspended = 0 AND s.state IN (1, 3)), 0), "
-		"ifnull(sum(s.suspended = 0 AND s.state = 2 AND s.scheduled_days < ?1), 0), "
-		"ifnull(sum(s.suspended = 0 AND s.state = 2 AND s.scheduled_days >= ?1), 0) "
-		"FROM card c LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0",
-		"i", (int64_t)STATS_MATURE_DAYS);
+	        db,
+	        "SELECT ifnull(sum(s.suspended = 1), 0), "
+	        "ifnull(sum(ifnull(s.suspended, 0) = 0 AND ifnull(s.state, 0) = 0), 0), "
+	        "ifnull(sum(s.suspended = 0 AND s.state IN (1, 3)), 0), "
+	        "ifnull(sum(s.suspended = 0 AND s.state = 2 AND s.scheduled_days < ?1), 0), "
+	        "ifnull(sum(s.suspended = 0 AND s.state = 2 AND s.scheduled_days >= ?1), 0) "
+	        "FROM card c LEFT JOIN card_state s ON s.key = c.key WHERE c.retired = 0",
+	        "i", (int64_t)STATS_MATURE_DAYS);
 	if (db_step(st)) {
 		s->n_suspended = (int)db_col_int(st, 0);
 		s->n_new = (int)db_col_int(st, 1);
@@ -222,7 +225,8 @@ worst_section(struct db *db, struct stats_story *story, const int64_t *ids)
 	int *counts = NULL;
 	size_t n = 0;
 	for (size_t i = 0; i < story->n; i++) {
-		struct db_stmt *st = db_prepare(db, "SELECT name FROM rehearsal_section "
+		struct db_stmt *st = db_prepare(db,
+		                                "SELECT name FROM rehearsal_section "
 		                                "WHERE rehearsal_id = ? AND budget_ms > 0 "
 		                                "AND spent_ms > budget_ms ORDER BY ord",
 		                                "i", (int64_t)ids[i]);
@@ -257,14 +261,16 @@ cmp_story_recent(const void *pa, const void *pb)
 static void
 load_rehearsals(struct db *db, struct stats *s)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT r.id, r.story_id, ifnull(t.title, "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT r.id, r.story_id, ifnull(t.title, "
 	                                "ifnull(r.story_id, CASE r.mode WHEN 'flow' "
 	                                "THEN 'Interview flow' ELSE r.mode END)), r.mode, "
 	                                "r.started_at, r.total_ms, r.budget_ms FROM "
 	                                "rehearsal r LEFT JOIN story t ON t.id = "
 	                                "r.story_id WHERE r.completed = 1 ORDER BY "
 	                                "ifnull(r.story_id, ''), r.mode, r.started_at, "
-	                                "r.id", "");
+	                                "r.id",
+	                                "");
 	size_t cap = 0, idcap = 0;
 	int64_t *ids = NULL;
 	struct stats_story *cur = NULL;
@@ -309,8 +315,8 @@ load_rehearsals(struct db *db, struct stats *s)
 /* Appends a point to the trend of (source, cat), starting a new trend
  * when the pair differs from the last one. */
 static void
-add_point(struct stats *s, size_t *cap, const char *source, const char *stitle,
-          const char *cat, const char *name, int64_t day, int score)
+add_point(struct stats *s, size_t *cap, const char *source, const char *stitle, const char *cat,
+          const char *name, int64_t day, int score)
 {
 	struct stats_trend *t = s->ntrends ? &s->trends[s->ntrends - 1] : NULL;
 	if (t == NULL || strcmp(t->source, source) != 0 || strcmp(t->cat_id, cat) != 0) {
@@ -338,32 +344,34 @@ load_trends(struct db *db, struct stats *s)
 	/* Mock scorecards: rubrics in file order, categories in rubric order,
 	 * rounds by date. */
 	struct db_stmt *st = db_prepare(
-		db, "SELECT k.rubric_id, ifnull(d.title, k.rubric_id), x.cat_id, "
-		"ifnull(c.name, x.cat_id), k.day, x.score FROM scorecard_score x "
-		"JOIN scorecard k ON k.id = x.scorecard_id "
-		"LEFT JOIN doc d ON d.id = k.rubric_id AND d.kind = 'rubric' "
-		"LEFT JOIN rubric_cat c ON c.rubric_id = k.rubric_id AND c.cat_id = x.cat_id "
-		"ORDER BY ifnull(d.ord, 1e9), k.rubric_id, ifnull(c.ord, 1e9), x.cat_id, "
-		"k.day, k.created_at, k.id", "");
+	        db,
+	        "SELECT k.rubric_id, ifnull(d.title, k.rubric_id), x.cat_id, "
+	        "ifnull(c.name, x.cat_id), k.day, x.score FROM scorecard_score x "
+	        "JOIN scorecard k ON k.id = x.scorecard_id "
+	        "LEFT JOIN doc d ON d.id = k.rubric_id AND d.kind = 'rubric' "
+	        "LEFT JOIN rubric_cat c ON c.rubric_id = k.rubric_id AND c.cat_id = x.cat_id "
+	        "ORDER BY ifnull(d.ord, 1e9), k.rubric_id, ifnull(c.ord, 1e9), x.cat_id, "
+	        "k.day, k.created_at, k.id",
+	        "");
 	while (db_step(st)) {
 		int64_t day;
 		if (parse_date(db_col_text(st, 4), &day) != 0)
 			continue;
-		add_point(s, &cap, db_col_text(st, 0), db_col_text(st, 1),
-		          db_col_text(st, 2), db_col_text(st, 3), day,
-		          (int)db_col_int(st, 5));
+		add_point(s, &cap, db_col_text(st, 0), db_col_text(st, 1), db_col_text(st, 2),
+		          db_col_text(st, 3), day, (int)db_col_int(st, 5));
 	}
 	db_finalize(st);
 	/* Rehearsal self-scores; categories named after the behavioral rubric
 	 * when they are its category ids. */
-	st = db_prepare(
-		db, "SELECT x.category, ifnull((SELECT c.name FROM rubric_cat c WHERE "
-		"c.cat_id = x.category ORDER BY c.rubric_id = 'mock-behavioral' DESC, "
-		"c.retired, c.rubric_id LIMIT 1), x.category), r.started_at, x.score, "
-		"ifnull((SELECT c.ord FROM rubric_cat c WHERE c.cat_id = x.category AND "
-		"c.rubric_id = 'mock-behavioral'), 1e9) AS o FROM rehearsal_score x JOIN "
-		"rehearsal r ON r.id = x.rehearsal_id ORDER BY o, x.category, "
-		"r.started_at, r.id", "");
+	st = db_prepare(db,
+	                "SELECT x.category, ifnull((SELECT c.name FROM rubric_cat c WHERE "
+	                "c.cat_id = x.category ORDER BY c.rubric_id = 'mock-behavioral' DESC, "
+	                "c.retired, c.rubric_id LIMIT 1), x.category), r.started_at, x.score, "
+	                "ifnull((SELECT c.ord FROM rubric_cat c WHERE c.cat_id = x.category AND "
+	                "c.rubric_id = 'mock-behavioral'), 1e9) AS o FROM rehearsal_score x JOIN "
+	                "rehearsal r ON r.id = x.rehearsal_id ORDER BY o, x.category, "
+	                "r.started_at, r.id",
+	                "");
 	while (db_step(st))
 		add_point(s, &cap, "rehearsal", "Rehearsal self-scores", db_col_text(st, 0),
 		          db_col_text(st, 1), day_number(db_col_int(st, 2), s->rollover_hour),
@@ -403,9 +411,11 @@ gap_point(struct stats_gapmap *g, int64_t day, const int *conf, size_t nrows)
 static void
 load_gap_history(struct db *db, struct stats *s, struct stats_gapmap *g)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, ifnull(confidence, 0) FROM "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, ifnull(confidence, 0) FROM "
 	                                "gap_row WHERE map_id = ? AND retired = 0 AND "
-	                                "deleted = 0 ORDER BY id", "t", g->id);
+	                                "deleted = 0 ORDER BY id",
+	                                "t", g->id);
 	int64_t *rows = NULL;
 	int *conf = NULL;
 	size_t nrows = 0;
@@ -419,12 +429,18 @@ load_gap_history(struct db *db, struct stats *s, struct stats_gapmap *g)
 	db_finalize(st);
 	g->skills = (int)nrows;
 
-	struct edit { size_t row; int old, new_; int64_t day; } *e = NULL;
+	struct edit {
+		size_t row;
+		int old, new_;
+		int64_t day;
+	} *e = NULL;
 	size_t ne = 0;
-	st = db_prepare(db, "SELECT e.row_id, e.old, e.new, e.at FROM gap_edit e JOIN "
+	st = db_prepare(db,
+	                "SELECT e.row_id, e.old, e.new, e.at FROM gap_edit e JOIN "
 	                "gap_row r ON r.id = e.row_id WHERE r.map_id = ? AND "
 	                "r.retired = 0 AND r.deleted = 0 AND e.field = 'confidence' "
-	                "ORDER BY e.at, e.id", "t", g->id);
+	                "ORDER BY e.at, e.id",
+	                "t", g->id);
 	while (db_step(st)) {
 		int64_t rid = db_col_int(st, 0);
 		size_t k = 0;
@@ -462,11 +478,13 @@ load_gap_history(struct db *db, struct stats *s, struct stats_gapmap *g)
 static void
 load_gaps(struct db *db, struct stats *s)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT m.id, m.title FROM gapmap m WHERE "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT m.id, m.title FROM gapmap m WHERE "
 	                                "m.retired = 0 AND EXISTS (SELECT 1 FROM "
 	                                "gap_row r WHERE r.map_id = m.id AND "
 	                                "r.retired = 0 AND r.deleted = 0) ORDER BY "
-	                                "m.origin <> 'bundled', m.created_at, m.id", "");
+	                                "m.origin <> 'bundled', m.created_at, m.id",
+	                                "");
 	size_t cap = 0;
 	while (db_step(st)) {
 		if (s->ngaps == cap) {

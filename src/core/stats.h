@@ -10,39 +10,39 @@
 
 #include "db.h"
 
-#define STATS_HEAT_DAYS 182      /* 26 weeks of review activity */
-#define STATS_FORECAST_DAYS 30   /* due forecast: today and 29 days on */
-#define STATS_RETENTION_DAYS 30  /* window of the true retention */
-#define STATS_MATURE_DAYS 21     /* interval from which a card is mature */
+#define STATS_HEAT_DAYS 182     /* 26 weeks of review activity */
+#define STATS_FORECAST_DAYS 30  /* due forecast: today and 29 days on */
+#define STATS_RETENTION_DAYS 30 /* window of the true retention */
+#define STATS_MATURE_DAYS 21    /* interval from which a card is mature */
 
 struct stats_deck {
 	char *id;
 	char *title;
-	int reviews;             /* review-state answers in the window */
-	int passed;              /* of those, not rated Again */
+	int reviews; /* review-state answers in the window */
+	int passed;  /* of those, not rated Again */
 };
 
 struct stats_session {
-	int64_t at;              /* started_at */
+	int64_t at; /* started_at */
 	int64_t total_ms, budget_ms;
-	int sections_over;       /* sections that ran over their budget */
+	int sections_over; /* sections that ran over their budget */
 };
 
 /* Completed rehearsals of one story in one mode (or, without a story, of
  * one mode), oldest first. */
 struct stats_story {
-	char *story_id;          /* NULL for rehearsals without a story */
-	char *title;             /* story title, or the mode */
+	char *story_id; /* NULL for rehearsals without a story */
+	char *title;    /* story title, or the mode */
 	char *mode;
 	size_t n;
 	struct stats_session *s;
-	char *worst_section;     /* section most often over budget, or NULL */
-	int worst_over;          /* sessions in which it ran over */
+	char *worst_section; /* section most often over budget, or NULL */
+	int worst_over;      /* sessions in which it ran over */
 };
 
 struct stats_point {
-	int64_t day;             /* study day */
-	int score;               /* 1..4 */
+	int64_t day; /* study day */
+	int score;   /* 1..4 */
 };
 
 /* Scores of one category over time, oldest first. source is a rubric id
@@ -57,9 +57,9 @@ struct stats_trend {
 };
 
 struct stats_gap_point {
-	int64_t day;             /* study day; see stats_gapmap */
-	double mean;             /* mean confidence of the rated skills, 0 if none */
-	int rated;               /* skills with a confidence */
+	int64_t day; /* study day; see stats_gapmap */
+	double mean; /* mean confidence of the rated skills, 0 if none */
+	int rated;   /* skills with a confidence */
 };
 
 /* A gap map's confidence over time: p[0] is the map before its first
@@ -68,23 +68,23 @@ struct stats_gap_point {
 struct stats_gapmap {
 	char *id;
 	char *title;
-	int skills;              /* skills on the map now */
-	int edits;               /* confidence edits */
+	int skills; /* skills on the map now */
+	int edits;  /* confidence edits */
 	size_t n;
 	struct stats_gap_point *p;
 };
 
 struct stats {
 	int64_t now;
-	int64_t today;           /* study day number */
+	int64_t today; /* study day number */
 	int rollover_hour;
-	double desired;          /* desired retention (setting) */
+	double desired; /* desired retention (setting) */
 
 	/* Answers per study day, heat[0] = heat_first, heat[181] = today. */
 	int64_t heat_first;
 	int heat[STATS_HEAT_DAYS];
 	int heat_total, heat_active, heat_max;
-	int streak;              /* study days in a row with answers */
+	int streak; /* study days in a row with answers */
 
 	/* Due cards: forecast[0] today (overdue included), [i] day today+i. */
 	int overdue;
@@ -100,7 +100,7 @@ struct stats {
 	int n_new, n_learning, n_young, n_mature, n_suspended;
 
 	size_t nstories;
-	struct stats_story *stories;  /* most recently rehearsed first */
+	struct stats_story *stories; /* most recently rehearsed first */
 	size_t ntrends;
 	struct stats_trend *trends;
 	size_t ngaps;

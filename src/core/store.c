@@ -12,7 +12,7 @@
 
 struct store {
 	struct db *db;
-	int lock;                  /* descriptor of the lock file, or -1 */
+	int lock; /* descriptor of the lock file, or -1 */
 };
 
 /* What a database gets once: the bundled curriculum on first use (and

@@ -21,12 +21,12 @@ enum store_access {
 };
 
 struct store_request {
-	const char *path;          /* --db PATH, or NULL: $PREPDECK_DB, else
+	const char *path; /* --db PATH, or NULL: $PREPDECK_DB, else
 	                              $XDG_DATA_HOME, else ~/.local/share */
 	enum store_access access;
-	int lock;                  /* an interactive session: one at a time
+	int lock;    /* an interactive session: one at a time
 	                              per database, refused while another runs */
-	FILE *diags;               /* where the first import reports mistakes
+	FILE *diags; /* where the first import reports mistakes
 	                              in the bundled curriculum (NULL: stderr) */
 };
 

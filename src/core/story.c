@@ -11,8 +11,8 @@
 #include "util.h"
 
 const char *const story_fields[] = {
-	"title", "type", "competencies", "situation", "task", "action", "result",
-	"reflection", "metrics", NULL,
+	"title",  "type",   "competencies", "situation", "task",
+	"action", "result", "reflection",   "metrics",   NULL,
 };
 
 int
@@ -36,21 +36,22 @@ words_trim(const char *w)
 /* The columns story rows are read with, in the order fill_story reads
  * them; the summary covers completed sessions of modes story and pitch. */
 #define STORY_COLS \
-	"s.id, s.origin, s.type, " PROFILE_TITLE_SQL("s") ", s.competencies, s.situation, " \
-	"s.task, " \
-	"s.action, s.result, s.reflection, s.metrics, s.copied_from, s.created_at, " \
-	"s.updated_at, " \
-	"(SELECT count(*) FROM rehearsal r WHERE r.story_id = s.id AND r.completed = 1 " \
-	" AND r.mode IN ('story', 'pitch')), " \
-	"(SELECT max(r.started_at) FROM rehearsal r WHERE r.story_id = s.id AND " \
-	" r.completed = 1 AND r.mode IN ('story', 'pitch')), " \
-	"(SELECT avg(x.score) FROM rehearsal_score x WHERE x.rehearsal_id = " \
-	" (SELECT r.id FROM rehearsal r WHERE r.story_id = s.id AND r.mode IN " \
-	" ('story', 'pitch') AND EXISTS (SELECT 1 FROM rehearsal_score y WHERE " \
-	" y.rehearsal_id = r.id) ORDER BY r.started_at DESC, r.id DESC LIMIT 1)), " \
-	"(SELECT r.total_ms || ' ' || r.budget_ms FROM rehearsal r WHERE r.story_id = " \
-	" s.id AND r.completed = 1 AND r.mode IN ('story', 'pitch') ORDER BY " \
-	" r.started_at DESC, r.id DESC LIMIT 1), s.profile"
+	"s.id, s.origin, s.type, " PROFILE_TITLE_SQL( \
+	        "s") ", s.competencies, s.situation, " \
+	             "s.task, " \
+	             "s.action, s.result, s.reflection, s.metrics, s.copied_from, s.created_at, " \
+	             "s.updated_at, " \
+	             "(SELECT count(*) FROM rehearsal r WHERE r.story_id = s.id AND r.completed = 1 " \
+	             " AND r.mode IN ('story', 'pitch')), " \
+	             "(SELECT max(r.started_at) FROM rehearsal r WHERE r.story_id = s.id AND " \
+	             " r.completed = 1 AND r.mode IN ('story', 'pitch')), " \
+	             "(SELECT avg(x.score) FROM rehearsal_score x WHERE x.rehearsal_id = " \
+	             " (SELECT r.id FROM rehearsal r WHERE r.story_id = s.id AND r.mode IN " \
+	             " ('story', 'pitch') AND EXISTS (SELECT 1 FROM rehearsal_score y WHERE " \
+	             " y.rehearsal_id = r.id) ORDER BY r.started_at DESC, r.id DESC LIMIT 1)), " \
+	             "(SELECT r.total_ms || ' ' || r.budget_ms FROM rehearsal r WHERE r.story_id = " \
+	             " s.id AND r.completed = 1 AND r.mode IN ('story', 'pitch') ORDER BY " \
+	             " r.started_at DESC, r.id DESC LIMIT 1), s.profile"
 
 #define STORY_ORDER \
 	" ORDER BY s.origin = 'bundled', CASE s.type WHEN 'story' THEN 0 WHEN " \
@@ -136,23 +137,28 @@ collect(struct db_stmt *st, struct story **out, size_t *n)
 void
 story_list(struct db *db, struct story **out, size_t *n)
 {
-	collect(db_prepare(db, "SELECT " STORY_COLS " FROM story s WHERE s.retired = 0"
-	                   STORY_ORDER, ""), out, n);
+	collect(db_prepare(db, "SELECT " STORY_COLS " FROM story s WHERE s.retired = 0" STORY_ORDER,
+	                   ""),
+	        out, n);
 }
 
 int
 story_get(struct db *db, const char *id, struct story *s, char **cause)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT " STORY_COLS " FROM story s "
-	                                "WHERE s.id = ?", "t", id);
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT " STORY_COLS " FROM story s "
+	                                "WHERE s.id = ?",
+	                                "t", id);
 	if (!db_step(st)) {
 		db_finalize(st);
 		return fail(cause, "no story '%s' (see prepdeck stories list)", id);
 	}
 	fill_story(st, s);
 	db_finalize(st);
-	st = db_prepare(db, "SELECT question, answer FROM story_point WHERE story_id = ? "
-	                "ORDER BY ord", "t", id);
+	st = db_prepare(db,
+	                "SELECT question, answer FROM story_point WHERE story_id = ? "
+	                "ORDER BY ord",
+	                "t", id);
 	while (db_step(st)) {
 		s->points = xrealloc(s->points, (s->npoints + 1) * sizeof *s->points);
 		s->points[s->npoints].question = xstrdup(db_col_text(st, 0));
@@ -166,8 +172,10 @@ story_get(struct db *db, const char *id, struct story *s, char **cause)
 void
 story_comps(struct db *db, struct story_comp **out, size_t *n)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, name, description FROM competency "
-	                                "WHERE retired = 0 ORDER BY src, rowid", "");
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, name, description FROM competency "
+	                                "WHERE retired = 0 ORDER BY src, rowid",
+	                                "");
 	struct story_comp *v = NULL;
 	size_t k = 0;
 	while (db_step(st)) {
@@ -216,9 +224,11 @@ story_coverage(struct db *db, struct story_coverage *cv)
 {
 	memset(cv, 0, sizeof *cv);
 	story_comps(db, &cv->comps, &cv->ncomps);
-	collect(db_prepare(db, "SELECT " STORY_COLS " FROM story s WHERE s.retired = 0 "
-	                   "AND s.type = 'story'" STORY_ORDER, ""), &cv->stories,
-	        &cv->nstories);
+	collect(db_prepare(db,
+	                   "SELECT " STORY_COLS " FROM story s WHERE s.retired = 0 "
+	                   "AND s.type = 'story'" STORY_ORDER,
+	                   ""),
+	        &cv->stories, &cv->nstories);
 	cv->cell = xcalloc(cv->ncomps * cv->nstories + 1, 1);
 	cv->mine = xcalloc(cv->ncomps + 1, sizeof *cv->mine);
 	cv->examples = xcalloc(cv->ncomps + 1, sizeof *cv->examples);
@@ -263,8 +273,8 @@ static char *
 derive_id(struct db *db, const char *text)
 {
 	/* Latin-1 letters (U+00C0..U+00FF) to plain ASCII. */
-	static const char fold[] =
-		"aaaaaaaceeeeiiiidnooooo-ouuuuyts" "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
+	static const char fold[] = "aaaaaaaceeeeiiiidnooooo-ouuuuyts"
+	                           "aaaaaaaceeeeiiiidnooooo-ouuuuyty";
 	struct sbuf b;
 	sbuf_init(&b);
 	sbuf_add(&b, "my-");
@@ -302,16 +312,18 @@ static int
 check_new_id(struct db *db, const char *id, char **cause)
 {
 	if (!valid_id(id))
-		return fail(cause, "'%s' is not a valid id (lowercase letters, digits, "
-		            "'-', '_' or '.', at most %d)", id, ID_MAX);
+		return fail(cause,
+		            "'%s' is not a valid id (lowercase letters, digits, "
+		            "'-', '_' or '.', at most %d)",
+		            id, ID_MAX);
 	if (id_taken(db, id))
 		return fail(cause, "story id '%s' is already used", id);
 	return 0;
 }
 
 int
-story_add(struct db *db, const char *title, const char *type, const char *id,
-          char **newid, char **cause)
+story_add(struct db *db, const char *title, const char *type, const char *id, char **newid,
+          char **cause)
 {
 	if (type == NULL)
 		type = "story";
@@ -330,8 +342,10 @@ story_add(struct db *db, const char *title, const char *type, const char *id,
 	}
 	char *nid = id ? xstrdup(id) : derive_id(db, t);
 	int64_t now = now_unix();
-	db_exec(db, "INSERT INTO story(id, origin, type, title, created_at, updated_at) "
-	        "VALUES (?, 'user', ?, ?, ?, ?)", "tttii", nid, type, t, now, now);
+	db_exec(db,
+	        "INSERT INTO story(id, origin, type, title, created_at, updated_at) "
+	        "VALUES (?, 'user', ?, ?, ?, ?)",
+	        "tttii", nid, type, t, now, now);
 	free(t);
 	*newid = nid;
 	return 0;
@@ -381,16 +395,18 @@ story_copy(struct db *db, const char *src, const char *id, char **newid, char **
 	 * its follow-up questions are real questions and are kept. */
 	int tpl = strcmp(s.type, "template") == 0;
 #define KEEP(f) "CASE WHEN ?6 THEN '' ELSE " f " END"
-	db_exec(db, "INSERT INTO story(id, origin, type, title, competencies, situation, "
+	db_exec(db,
+	        "INSERT INTO story(id, origin, type, title, competencies, situation, "
 	        "task, action, result, reflection, metrics, copied_from, created_at, "
-	        "updated_at) SELECT ?1, 'user', ?2, ?3, competencies, " KEEP("situation") ", "
-	        KEEP("task") ", " KEEP("action") ", " KEEP("result") ", " KEEP("reflection")
-	        ", " KEEP("metrics") ", id, ?4, ?4 FROM story WHERE id = ?5", "tttiti", nid,
-	        type, title, now, src, (int64_t)tpl);
+	        "updated_at) SELECT ?1, 'user', ?2, ?3, competencies, " KEEP("situation") ", " KEEP("task") ", " KEEP(
+	                "action") ", " KEEP("result") ", " KEEP("reflection") ", " KEEP("metrics") ", id, ?4, ?4 FROM story WHERE id = ?5",
+	        "tttiti", nid, type, title, now, src, (int64_t)tpl);
 #undef KEEP
-	db_exec(db, "INSERT INTO story_point(story_id, ord, question, answer) SELECT ?1, "
+	db_exec(db,
+	        "INSERT INTO story_point(story_id, ord, question, answer) SELECT ?1, "
 	        "ord, question, CASE WHEN ?2 THEN '' ELSE answer END FROM story_point "
-	        "WHERE story_id = ?3", "tit", nid, (int64_t)tpl, src);
+	        "WHERE story_id = ?3",
+	        "tit", nid, (int64_t)tpl, src);
 	db_commit(db);
 	free(title);
 	story_clear(&s);
@@ -420,15 +436,18 @@ story_clear_guidance(struct db *db)
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++) {
 		char *q = xprintf("UPDATE story SET %1$s = '' WHERE origin = 'user' AND "
 		                  "%1$s <> '' AND %1$s = (SELECT t.%1$s FROM story t WHERE "
-		                  "t.id = story.copied_from AND t.type = 'template')", cols[i]);
+		                  "t.id = story.copied_from AND t.type = 'template')",
+		                  cols[i]);
 		n += db_exec(db, q, "");
 		free(q);
 	}
-	n += db_exec(db, "UPDATE story_point SET answer = '' WHERE answer <> '' AND "
+	n += db_exec(db,
+	             "UPDATE story_point SET answer = '' WHERE answer <> '' AND "
 	             "story_id IN (SELECT id FROM story WHERE origin = 'user') AND answer = "
 	             "(SELECT tp.answer FROM story s JOIN story t ON t.id = s.copied_from AND "
 	             "t.type = 'template' JOIN story_point tp ON tp.story_id = t.id AND "
-	             "tp.ord = story_point.ord WHERE s.id = story_point.story_id)", "");
+	             "tp.ord = story_point.ord WHERE s.id = story_point.story_id)",
+	             "");
 	db_commit(db);
 	return n;
 }
@@ -437,14 +456,16 @@ story_clear_guidance(struct db *db)
 static int
 user_story(struct db *db, const char *id, char **cause)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT origin, retired FROM story WHERE id = ?",
-	                                "t", id);
+	struct db_stmt *st =
+	        db_prepare(db, "SELECT origin, retired FROM story WHERE id = ?", "t", id);
 	int rc = 0;
 	if (!db_step(st))
 		rc = fail(cause, "no story '%s' (see prepdeck stories list)", id);
 	else if (strcmp(db_col_text(st, 0), "bundled") == 0)
-		rc = fail(cause, "story '%s' comes with the curriculum and cannot be "
-		          "edited; copy it first (prepdeck story copy %s)", id, id);
+		rc = fail(cause,
+		          "story '%s' comes with the curriculum and cannot be "
+		          "edited; copy it first (prepdeck story copy %s)",
+		          id, id);
 	else if (db_col_int(st, 1) != 0)
 		rc = fail(cause, "story '%s' was deleted", id);
 	db_finalize(st);
@@ -460,8 +481,10 @@ parse_comps(struct db *db, const char *value, char **cause)
 	sbuf_init(&b);
 	sbuf_addc(&b, ' ');
 	for (char *tok = strtok(copy, " ,\t\n"); tok; tok = strtok(NULL, " ,\t\n")) {
-		if (db_int(db, 0, "SELECT count(*) FROM competency WHERE id = ? AND "
-		           "retired = 0", "t", tok) == 0) {
+		if (db_int(db, 0,
+		           "SELECT count(*) FROM competency WHERE id = ? AND "
+		           "retired = 0",
+		           "t", tok) == 0) {
 			struct story_comp *v;
 			size_t n;
 			story_comps(db, &v, &n);
@@ -495,30 +518,29 @@ static void
 remove_point(struct db *db, const char *id, int64_t ord)
 {
 	db_exec(db, "DELETE FROM story_point WHERE story_id = ? AND ord = ?", "ti", id, ord);
-	db_exec(db, "UPDATE story_point SET ord = -ord - 1 WHERE story_id = ? AND ord > ?",
-	        "ti", id, ord);
-	db_exec(db, "UPDATE story_point SET ord = -ord - 2 WHERE story_id = ? AND ord < 0",
-	        "t", id);
+	db_exec(db, "UPDATE story_point SET ord = -ord - 1 WHERE story_id = ? AND ord > ?", "ti",
+	        id, ord);
+	db_exec(db, "UPDATE story_point SET ord = -ord - 2 WHERE story_id = ? AND ord < 0", "t",
+	        id);
 }
 
 static int
-set_point(struct db *db, const char *id, const char *field, const char *value,
-          char **cause)
+set_point(struct db *db, const char *id, const char *field, const char *value, char **cause)
 {
 	int answer = str_prefix(field, "answer.");
 	const char *num = field + (answer ? 7 : 9);
 	int64_t k;
-	int64_t n = db_int(db, 0, "SELECT count(*) FROM story_point WHERE story_id = ?",
-	                   "t", id);
+	int64_t n = db_int(db, 0, "SELECT count(*) FROM story_point WHERE story_id = ?", "t", id);
 	if (parse_int(NULL, num, 1, n + (answer ? 0 : 1), &k, NULL) != 0)
-		return fail(cause, "story '%s' has %lld decision point%s; %s", id,
-		            (long long)n, n == 1 ? "" : "s", answer ?
-		            "answer.N needs an existing point N" :
-		            "question.N edits point N, or adds one with N one past the last");
+		return fail(
+		        cause, "story '%s' has %lld decision point%s; %s", id, (long long)n,
+		        n == 1 ? "" : "s",
+		        answer ? "answer.N needs an existing point N"
+		               : "question.N edits point N, or adds one with N one past the last");
 	if (!answer && k == n + 1 && n >= STORY_POINTS_MAX)
 		return fail(cause, "a story has at most %d decision points", STORY_POINTS_MAX);
-	char *v = text_clean(answer ? "the answer" : "the question", value,
-	                     STORY_TEXT_MAX, 1, cause);
+	char *v =
+	        text_clean(answer ? "the answer" : "the question", value, STORY_TEXT_MAX, 1, cause);
 	if (v == NULL)
 		return -1;
 	int64_t ord = k - 1;
@@ -532,7 +554,8 @@ set_point(struct db *db, const char *id, const char *field, const char *value,
 		}
 		remove_point(db, id, ord);
 	} else {
-		db_exec(db, "INSERT INTO story_point(story_id, ord, question) VALUES (?, ?, ?) "
+		db_exec(db,
+		        "INSERT INTO story_point(story_id, ord, question) VALUES (?, ?, ?) "
 		        "ON CONFLICT(story_id, ord) DO UPDATE SET question = excluded.question",
 		        "tit", id, ord, v);
 	}
@@ -541,8 +564,7 @@ set_point(struct db *db, const char *id, const char *field, const char *value,
 }
 
 int
-story_set(struct db *db, const char *id, const char *field, const char *value,
-          char **cause)
+story_set(struct db *db, const char *id, const char *field, const char *value, char **cause)
 {
 	if (user_story(db, id, cause) != 0)
 		return -1;
@@ -598,15 +620,17 @@ story_set(struct db *db, const char *id, const char *field, const char *value,
 		free(v);
 	} else {
 		static const char *const text[] = { "situation", "task", "action", "result",
-		                                    "reflection" };
+			                            "reflection" };
 		const char *col = NULL;
 		for (size_t i = 0; i < 5; i++)
 			if (strcmp(field, text[i]) == 0)
 				col = text[i];
 		if (col == NULL) {
-			rc = fail(cause, "unknown field '%s' (title, type, competencies, "
+			rc = fail(cause,
+			          "unknown field '%s' (title, type, competencies, "
 			          "situation, task, action, result, reflection, metrics, "
-			          "question.N, answer.N)", field);
+			          "question.N, answer.N)",
+			          field);
 		} else {
 			char *v = text_clean(col, value, STORY_TEXT_MAX, 1, cause);
 			if (v == NULL) {
@@ -634,8 +658,8 @@ story_delete(struct db *db, const char *id, char **cause)
 {
 	if (user_story(db, id, cause) != 0)
 		return -1;
-	db_exec(db, "UPDATE story SET retired = 1, updated_at = ? WHERE id = ?", "it",
-	        now_unix(), id);
+	db_exec(db, "UPDATE story SET retired = 1, updated_at = ? WHERE id = ?", "it", now_unix(),
+	        id);
 	return 0;
 }
 
@@ -655,16 +679,18 @@ story_weakest(struct db *db, unsigned rnd, double *mean, int *count)
 {
 	/* Per competency with prompts: the mean over scored sessions of the
 	 * stories covering it of each session's mean score. */
-	struct db_stmt *st = db_prepare(db,
-	    "WITH sess AS (SELECT r.id, r.story_id, avg(x.score) AS m FROM rehearsal r "
-	    "  JOIN rehearsal_score x ON x.rehearsal_id = r.id GROUP BY r.id), "
-	    "comp AS (SELECT c.id, c.rowid AS o FROM competency c WHERE c.retired = 0 AND "
-	    "  EXISTS (SELECT 1 FROM prompt p WHERE p.retired = 0 AND "
-	    "  instr(p.competencies, ' ' || c.id || ' ') > 0)) "
-	    "SELECT comp.id, ifnull(avg(sess.m), 0), count(sess.id) FROM comp "
-	    "LEFT JOIN story s ON instr(s.competencies, ' ' || comp.id || ' ') > 0 "
-	    "LEFT JOIN sess ON sess.story_id = s.id "
-	    "GROUP BY comp.id ORDER BY ifnull(avg(sess.m), 0), comp.o", "");
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "WITH sess AS (SELECT r.id, r.story_id, avg(x.score) AS m FROM rehearsal r "
+	        "  JOIN rehearsal_score x ON x.rehearsal_id = r.id GROUP BY r.id), "
+	        "comp AS (SELECT c.id, c.rowid AS o FROM competency c WHERE c.retired = 0 AND "
+	        "  EXISTS (SELECT 1 FROM prompt p WHERE p.retired = 0 AND "
+	        "  instr(p.competencies, ' ' || c.id || ' ') > 0)) "
+	        "SELECT comp.id, ifnull(avg(sess.m), 0), count(sess.id) FROM comp "
+	        "LEFT JOIN story s ON instr(s.competencies, ' ' || comp.id || ' ') > 0 "
+	        "LEFT JOIN sess ON sess.story_id = s.id "
+	        "GROUP BY comp.id ORDER BY ifnull(avg(sess.m), 0), comp.o",
+	        "");
 	char *best = NULL;
 	double bm = 0;
 	int bc = 0, ties = 0;
@@ -697,17 +723,22 @@ story_pick_prompt(struct db *db, enum story_pick how, const char *comp, unsigned
 	double mean = 0;
 	int count = 0;
 	if (how == STORY_PICK_COMPETENCY) {
-		if (comp == NULL || db_int(db, 0, "SELECT count(*) FROM competency WHERE "
-		                           "id = ? AND retired = 0", "t", comp) == 0)
-			return fail(cause, "unknown competency '%s' (see prepdeck stories "
-			            "coverage)", comp ? comp : "");
+		if (comp == NULL || db_int(db, 0,
+		                           "SELECT count(*) FROM competency WHERE "
+		                           "id = ? AND retired = 0",
+		                           "t", comp) == 0)
+			return fail(cause,
+			            "unknown competency '%s' (see prepdeck stories "
+			            "coverage)",
+			            comp ? comp : "");
 		target = xstrdup(comp);
 	} else if (how == STORY_PICK_WEAKEST) {
 		target = story_weakest(db, rnd, &mean, &count);
 		if (target == NULL)
 			return fail(cause, "there are no behavioral prompts");
 	}
-	int64_t n = db_int(db, 0, "SELECT count(*) FROM prompt WHERE retired = 0 AND "
+	int64_t n = db_int(db, 0,
+	                   "SELECT count(*) FROM prompt WHERE retired = 0 AND "
 	                   "(?1 IS NULL OR instr(competencies, ' ' || ?1 || ' ') > 0)",
 	                   "t", target);
 	if (n == 0) {
@@ -718,11 +749,12 @@ story_pick_prompt(struct db *db, enum story_pick how, const char *comp, unsigned
 		free(target);
 		return rc;
 	}
-	struct db_stmt *st = db_prepare(db, "SELECT id, text, competencies FROM prompt "
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, text, competencies FROM prompt "
 	                                "WHERE retired = 0 AND (?1 IS NULL OR "
 	                                "instr(competencies, ' ' || ?1 || ' ') > 0) "
-	                                "ORDER BY src, line, id LIMIT 1 OFFSET ?2", "ti",
-	                                target, (int64_t)(rnd % (unsigned)n));
+	                                "ORDER BY src, line, id LIMIT 1 OFFSET ?2",
+	                                "ti", target, (int64_t)(rnd % (unsigned)n));
 	db_step(st);
 	p->id = xstrdup(db_col_text(st, 0));
 	p->text = xstrdup(db_col_text(st, 1));
@@ -738,8 +770,8 @@ story_pick_prompt(struct db *db, enum story_pick how, const char *comp, unsigned
 			*why = xprintf("%s has no self-scored rehearsal yet", name);
 		else
 			*why = xprintf("%s is your weakest competency: mean self-score %.1f "
-			               "over %d rehearsal%s", name, mean, count,
-			               count == 1 ? "" : "s");
+			               "over %d rehearsal%s",
+			               name, mean, count, count == 1 ? "" : "s");
 		free(name);
 	}
 	free(target);
@@ -752,8 +784,11 @@ story_for_prompt(struct db *db, const char *prompt_id, struct story **out, size_
 	char *pc = db_text(db, "SELECT competencies FROM prompt WHERE id = ?", "t", prompt_id);
 	struct story *all;
 	size_t na;
-	collect(db_prepare(db, "SELECT " STORY_COLS " FROM story s WHERE s.retired = 0 "
-	                   "AND s.type = 'story'" STORY_ORDER, ""), &all, &na);
+	collect(db_prepare(db,
+	                   "SELECT " STORY_COLS " FROM story s WHERE s.retired = 0 "
+	                   "AND s.type = 'story'" STORY_ORDER,
+	                   ""),
+	        &all, &na);
 	int *score = xcalloc(na + 1, sizeof *score);
 	size_t keep = 0;
 	char *words = pc ? words_trim(pc) : xstrdup("");
@@ -788,8 +823,10 @@ story_for_prompt(struct db *db, const char *prompt_id, struct story **out, size_
 int
 story_prompt_get(struct db *db, const char *id, struct story_prompt *p, char **cause)
 {
-	struct db_stmt *st = db_prepare(db, "SELECT id, text, competencies FROM prompt "
-	                                "WHERE id = ?", "t", id);
+	struct db_stmt *st = db_prepare(db,
+	                                "SELECT id, text, competencies FROM prompt "
+	                                "WHERE id = ?",
+	                                "t", id);
 	int rc = -1;
 	if (db_step(st)) {
 		p->id = xstrdup(db_col_text(st, 0));
@@ -806,18 +843,23 @@ story_prompt_get(struct db *db, const char *id, struct story_prompt *p, char **c
 char *
 story_template_for(struct db *db, const char *comp)
 {
-	return db_text(db, "SELECT id FROM story WHERE retired = 0 AND type = 'template' "
+	return db_text(db,
+	               "SELECT id FROM story WHERE retired = 0 AND type = 'template' "
 	               "AND instr(competencies, ' ' || ? || ' ') > 0 ORDER BY src, line "
-	               "LIMIT 1", "t", comp);
+	               "LIMIT 1",
+	               "t", comp);
 }
 
 char *
 story_pitch_id(struct db *db)
 {
 	/* With a profile of their own, the example's pitch is set aside. */
-	return db_text(db, "SELECT id FROM story WHERE retired = 0 AND type = 'pitch' AND NOT "
-	               PROFILE_STORY_SET_ASIDE_SQL("story") " ORDER BY origin = 'bundled', updated_at DESC, id = 'pitch-60s' DESC, "
-	               "src, line LIMIT 1", "");
+	return db_text(
+	        db,
+	        "SELECT id FROM story WHERE retired = 0 AND type = 'pitch' AND NOT " PROFILE_STORY_SET_ASIDE_SQL(
+	                "story") " ORDER BY origin = 'bundled', updated_at DESC, id = 'pitch-60s' DESC, "
+	                         "src, line LIMIT 1",
+	        "");
 }
 
 char *
@@ -829,18 +871,20 @@ story_type(struct db *db, const char *id)
 int
 story_exists(struct db *db, const char *id)
 {
-	return db_int(db, 0, "SELECT count(*) FROM story WHERE id = ? AND retired = 0",
-	              "t", id) > 0;
+	return db_int(db, 0, "SELECT count(*) FROM story WHERE id = ? AND retired = 0", "t", id) >
+	       0;
 }
 
 char *
 story_suggest(struct db *db, struct story *s)
 {
-	char *id = db_text(db,
-	    "SELECT s.id FROM story s WHERE s.retired = 0 AND s.type = 'story' ORDER BY "
-	    "s.origin = 'bundled', (SELECT ifnull(max(r.started_at), 0) FROM rehearsal r "
-	    "WHERE r.story_id = s.id AND r.completed = 1), s.src, s.line, s.created_at "
-	    "LIMIT 1", "");
+	char *id = db_text(
+	        db,
+	        "SELECT s.id FROM story s WHERE s.retired = 0 AND s.type = 'story' ORDER BY "
+	        "s.origin = 'bundled', (SELECT ifnull(max(r.started_at), 0) FROM rehearsal r "
+	        "WHERE r.story_id = s.id AND r.completed = 1), s.src, s.line, s.created_at "
+	        "LIMIT 1",
+	        "");
 	if (id != NULL && s != NULL && story_get(db, id, s, NULL) != 0) {
 		free(id);
 		id = NULL;
@@ -945,9 +989,11 @@ story_export_md(struct db *db, FILE *fp, int all)
 		story_clear(&s);
 	}
 	if (written == 0)
-		fputs(all ? "No stories.\n" : "You have no stories of your own yet: copy one "
-		      "with `prepdeck story copy ID` or add one with `prepdeck story add "
-		      "TITLE`.\n", fp);
+		fputs(all ? "No stories.\n"
+		          : "You have no stories of your own yet: copy one "
+		            "with `prepdeck story copy ID` or add one with `prepdeck story add "
+		            "TITLE`.\n",
+		      fp);
 	story_list_free(v, n);
 }
 
@@ -1032,12 +1078,14 @@ story_export_yaml(struct db *db, FILE *fp)
 	char docid[40];
 	/* A document id of its own per export, so several exports can be
 	 * imported into one database. */
-	snprintf(docid, sizeof docid, "my-stories-%.4s%.2s%.2s-%.2s%.2s%.2s", stamp,
-	         stamp + 5, stamp + 8, stamp + 11, stamp + 14, stamp + 17);
-	fprintf(fp, "# Your stories, exported from prepdeck on %s.\n"
+	snprintf(docid, sizeof docid, "my-stories-%.4s%.2s%.2s-%.2s%.2s%.2s", stamp, stamp + 5,
+	         stamp + 8, stamp + 11, stamp + 14, stamp + 17);
+	fprintf(fp,
+	        "# Your stories, exported from prepdeck on %s.\n"
 	        "# `prepdeck import FILE` reads them back as your own stories\n"
 	        "# (origin: user): ids already in the database are kept as they are,\n"
-	        "# and no later import overwrites or retires them.\n", stamp);
+	        "# and no later import overwrites or retires them.\n",
+	        stamp);
 	fprintf(fp, "kind: stories\nid: %s\ntitle: ", docid);
 	yaml_dq(fp, "My stories");
 	fputs("\nstories:", fp);

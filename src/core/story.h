@@ -16,9 +16,9 @@
 
 #include "db.h"
 
-#define STORY_TITLE_MAX 200      /* bytes */
-#define STORY_TEXT_MAX 16000     /* bytes in one STAR field */
-#define STORY_POINTS_MAX 10      /* decision points */
+#define STORY_TITLE_MAX 200  /* bytes */
+#define STORY_TEXT_MAX 16000 /* bytes in one STAR field */
+#define STORY_POINTS_MAX 10  /* decision points */
 
 struct story_point {
 	char *question;
@@ -27,22 +27,22 @@ struct story_point {
 
 struct story {
 	char *id;
-	char *origin;          /* "bundled" or "user" */
-	char *type;            /* story, template, pitch */
-	char *title;           /* after PROFILE_MARK for the example profile's */
-	char *competencies;    /* competency ids separated by single spaces */
+	char *origin;       /* "bundled" or "user" */
+	char *type;         /* story, template, pitch */
+	char *title;        /* after PROFILE_MARK for the example profile's */
+	char *competencies; /* competency ids separated by single spaces */
 	char *situation, *task, *action, *result, *reflection;
-	char *metrics;         /* one per line */
-	char *copied_from;     /* NULL unless a copy */
-	char *profile;         /* "example" for the example profile's, else "" */
+	char *metrics;     /* one per line */
+	char *copied_from; /* NULL unless a copy */
+	char *profile;     /* "example" for the example profile's, else "" */
 	int64_t created_at, updated_at;
-	struct story_point *points;   /* only from story_get */
+	struct story_point *points; /* only from story_get */
 	size_t npoints;
 	/* How it was rehearsed (modes story and pitch, completed sessions). */
 	int rehearsals;
-	int64_t last_rehearsed;       /* Unix seconds; 0 = never */
-	double last_score;            /* mean self-score of the latest scored session; 0 = none */
-	int64_t last_total_ms, last_budget_ms;  /* of the latest session */
+	int64_t last_rehearsed; /* Unix seconds; 0 = never */
+	double last_score;      /* mean self-score of the latest scored session; 0 = none */
+	int64_t last_total_ms, last_budget_ms; /* of the latest session */
 };
 
 /* True for a story the user owns (editable). */
@@ -78,7 +78,7 @@ struct story_coverage {
 	size_t nstories;
 	unsigned char *cell;
 	int *mine, *examples;
-	int gaps;              /* competencies with no story at all */
+	int gaps; /* competencies with no story at all */
 };
 void story_coverage(struct db *db, struct story_coverage *cv);
 void story_coverage_free(struct story_coverage *cv);
@@ -88,14 +88,13 @@ void story_coverage_free(struct story_coverage *cv);
 /* Makes a new, empty story of the user's (type story or pitch). id may
  * be NULL to derive one from the title ("my-..."). Sets *newid (caller
  * frees). Returns 0, or -1 with *cause set. */
-int story_add(struct db *db, const char *title, const char *type, const char *id,
-              char **newid, char **cause);
+int story_add(struct db *db, const char *title, const char *type, const char *id, char **newid,
+              char **cause);
 /* Copies any story (bundled story, template or pitch, or one of the
  * user's) into a new story of the user's, with its decision points;
  * copied_from names the source. A template's copy is a story. id may
  * be NULL ("my-..." from the source id). */
-int story_copy(struct db *db, const char *src, const char *id, char **newid,
-               char **cause);
+int story_copy(struct db *db, const char *src, const char *id, char **newid, char **cause);
 /* When s is a copy of a template, loads the template into *tpl (free
  * with story_clear) and returns 0: its fields are the guidance shown in
  * the copy's empty fields. Returns -1 otherwise. */
@@ -110,8 +109,7 @@ int story_clear_guidance(struct db *db);
  * action, result, reflection, metrics (one per line), question.N and
  * answer.N (decision point N, from 1; question.N one past the last adds
  * a point, an empty question.N removes point N). */
-int story_set(struct db *db, const char *id, const char *field, const char *value,
-              char **cause);
+int story_set(struct db *db, const char *id, const char *field, const char *value, char **cause);
 /* Removes a user's story from the bank (kept, retired, with its
  * rehearsal history). */
 int story_delete(struct db *db, const char *id, char **cause);
@@ -123,7 +121,7 @@ extern const char *const story_fields[];
 struct story_prompt {
 	char *id;
 	char *text;
-	char *competencies;    /* ids separated by single spaces */
+	char *competencies; /* ids separated by single spaces */
 };
 void story_prompt_clear(struct story_prompt *p);
 
@@ -134,8 +132,8 @@ enum story_pick { STORY_PICK_RANDOM, STORY_PICK_COMPETENCY, STORY_PICK_WEAKEST }
  * random number from the caller. Sets *p and, when why is not NULL,
  * *why to a sentence saying why it was chosen (caller frees). Returns
  * -1 with *cause set when no prompt fits. */
-int story_pick_prompt(struct db *db, enum story_pick how, const char *comp,
-                      unsigned rnd, struct story_prompt *p, char **why, char **cause);
+int story_pick_prompt(struct db *db, enum story_pick how, const char *comp, unsigned rnd,
+                      struct story_prompt *p, char **why, char **cause);
 /* The competency (among those with prompts) with the lowest mean
  * self-score over the scored rehearsals of stories that cover it;
  * competencies never scored count as weakest, ties broken by rnd.
@@ -145,13 +143,11 @@ char *story_weakest(struct db *db, unsigned rnd, double *mean, int *count);
 /* Stories to answer a prompt with: live stories (not templates) sharing
  * a competency with it, most shared first, the user's before bundled.
  * Free with story_list_free. */
-void story_for_prompt(struct db *db, const char *prompt_id, struct story **out,
-                      size_t *n);
+void story_for_prompt(struct db *db, const char *prompt_id, struct story **out, size_t *n);
 
 /* A prompt by id (live or retired). Returns -1 with *cause set when
  * there is none. Free with story_prompt_clear. */
-int story_prompt_get(struct db *db, const char *id, struct story_prompt *p,
-                     char **cause);
+int story_prompt_get(struct db *db, const char *id, struct story_prompt *p, char **cause);
 /* The first template covering competency comp (a new id), or NULL. */
 char *story_template_for(struct db *db, const char *comp);
 /* The pitch to rehearse: the user's own if there is one, else the

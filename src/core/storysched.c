@@ -47,10 +47,12 @@ storysched_replay(struct db *db, const char *story_id)
 	settings_load(db, &set);
 	struct fsrs_params p;
 	storysched_params(&set, &p);
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT r.started_at, sum(x.score), count(x.score) FROM rehearsal r "
-	    "JOIN rehearsal_score x ON x.rehearsal_id = r.id WHERE r.story_id = ? AND "
-	    COUNTS " GROUP BY r.id ORDER BY r.started_at, r.id", "t", story_id);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT r.started_at, sum(x.score), count(x.score) FROM rehearsal r "
+	        "JOIN rehearsal_score x ON x.rehearsal_id = r.id WHERE r.story_id = ? AND " COUNTS
+	        " GROUP BY r.id ORDER BY r.started_at, r.id",
+	        "t", story_id);
 	struct fsrs_card c;
 	int n = 0;
 	while (db_step(st)) {
@@ -68,11 +70,12 @@ storysched_replay(struct db *db, const char *story_id)
 	if (n == 0) {
 		db_exec(db, "DELETE FROM story_state WHERE story_id = ?", "t", story_id);
 	} else {
-		db_exec(db, "INSERT OR REPLACE INTO story_state(story_id, state, due, "
+		db_exec(db,
+		        "INSERT OR REPLACE INTO story_state(story_id, state, due, "
 		        "stability, difficulty, last_review, reps, lapses, step, scheduled_days) "
-		        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "tiiddiiiii", story_id,
-		        (int64_t)c.state, c.due, c.stability, c.difficulty, c.last_review,
-		        (int64_t)c.reps, (int64_t)c.lapses, (int64_t)c.step,
+		        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		        "tiiddiiiii", story_id, (int64_t)c.state, c.due, c.stability, c.difficulty,
+		        c.last_review, (int64_t)c.reps, (int64_t)c.lapses, (int64_t)c.step,
 		        (int64_t)c.scheduled_days);
 	}
 	db_commit(db);
@@ -81,11 +84,13 @@ storysched_replay(struct db *db, const char *story_id)
 int
 storysched_record(struct db *db, int64_t rehearsal_id)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT r.story_id, " COUNTS ", (SELECT sum(score) FROM rehearsal_score x "
-	    "WHERE x.rehearsal_id = r.id), (SELECT count(*) FROM rehearsal_score x WHERE "
-	    "x.rehearsal_id = r.id) FROM rehearsal r WHERE r.id = ? AND r.story_id IS NOT "
-	    "NULL", "i", rehearsal_id);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT r.story_id, " COUNTS ", (SELECT sum(score) FROM rehearsal_score x "
+	        "WHERE x.rehearsal_id = r.id), (SELECT count(*) FROM rehearsal_score x WHERE "
+	        "x.rehearsal_id = r.id) FROM rehearsal r WHERE r.id = ? AND r.story_id IS NOT "
+	        "NULL",
+	        "i", rehearsal_id);
 	int rating = 0;
 	if (db_step(st) && db_col_int(st, 1)) {
 		char *story_id = xstrdup(db_col_text(st, 0));
@@ -102,9 +107,11 @@ storysched_record(struct db *db, int64_t rehearsal_id)
 int
 storysched_get(struct db *db, const char *story_id, struct fsrs_card *c)
 {
-	struct db_stmt *st = db_prepare(db,
-	    "SELECT state, due, stability, difficulty, last_review, reps, lapses, step, "
-	    "scheduled_days FROM story_state WHERE story_id = ?", "t", story_id);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "SELECT state, due, stability, difficulty, last_review, reps, lapses, step, "
+	        "scheduled_days FROM story_state WHERE story_id = ?",
+	        "t", story_id);
 	int rc = -1;
 	if (db_step(st)) {
 		memset(c, 0, sizeof *c);
@@ -141,16 +148,16 @@ storysched_why_name(enum storysched_why w)
 /* One story of the pool with what the rules need. */
 struct cand {
 	char *id, *title;
-	char *comps;               /* word list " a b " */
-	char *copied_from;         /* "" when none */
+	char *comps;       /* word list " a b " */
+	char *copied_from; /* "" when none */
 	int has_state;
 	int64_t due;
-	int64_t last;              /* latest completed rehearsal; 0 = never */
-	double score;              /* mean self-score of the latest scored one */
-	int in_window;             /* completed rehearsals in [week start, today) */
-	int today;                 /* completed rehearsals today */
+	int64_t last;  /* latest completed rehearsal; 0 = never */
+	double score;  /* mean self-score of the latest scored one */
+	int in_window; /* completed rehearsals in [week start, today) */
+	int today;     /* completed rehearsals today */
 	int mapped;
-	int taken;                 /* already on today's list */
+	int taken; /* already on today's list */
 };
 
 static void
@@ -170,30 +177,35 @@ cands_free(struct cand *v, size_t n)
  * week_start..today_start and today_start..today_end are the windows
  * rehearsals are counted in. */
 static struct cand *
-pool_load(struct db *db, int64_t week_start, int64_t today_start, int64_t today_end,
-          size_t *n)
+pool_load(struct db *db, int64_t week_start, int64_t today_start, int64_t today_end, size_t *n)
 {
-	int64_t bundled = db_int(db, 0, "SELECT count(*) FROM story WHERE retired = 0 AND "
-	                         "type = 'story' AND origin <> 'bundled'", "") == 0;
+	int64_t bundled = db_int(db, 0,
+	                         "SELECT count(*) FROM story WHERE retired = 0 AND "
+	                         "type = 'story' AND origin <> 'bundled'",
+	                         "") == 0;
 	/* One pass over the rehearsals (no correlated scans per story). */
-	struct db_stmt *st = db_prepare(db,
-	    "WITH c AS (SELECT r.id, r.story_id, r.started_at FROM rehearsal r WHERE "
-	    COUNTS "), "
-	    "agg AS (SELECT story_id, max(started_at) AS last, "
-	    " sum(started_at >= ?1 AND started_at < ?2) AS win, "
-	    " sum(started_at >= ?2 AND started_at < ?3) AS tod FROM c GROUP BY story_id), "
-	    "ls AS (SELECT story_id, id, max(started_at) FROM c WHERE EXISTS (SELECT 1 "
-	    " FROM rehearsal_score y WHERE y.rehearsal_id = c.id) GROUP BY story_id) "
-	    "SELECT s.id, " PROFILE_TITLE_SQL("s") ", s.competencies, ifnull(s.copied_from, ''), "
-	    "st.story_id IS NOT NULL, ifnull(st.due, 0), ifnull(agg.last, 0), "
-	    "ifnull(agg.win, 0), ifnull(agg.tod, 0), "
-	    "(SELECT avg(x.score) FROM rehearsal_score x WHERE x.rehearsal_id = ls.id) "
-	    "FROM story s LEFT JOIN story_state st ON st.story_id = s.id "
-	    "LEFT JOIN agg ON agg.story_id = s.id LEFT JOIN ls ON ls.story_id = s.id "
-	    "WHERE s.retired = 0 AND s.type = 'story' AND (s.origin = 'bundled') = ?4 "
-	    "AND NOT " PROFILE_STORY_SET_ASIDE_SQL("s") " "
-	    "ORDER BY CASE WHEN s.origin = 'bundled' THEN s.src ELSE '' END, s.line, "
-	    "s.created_at, s.id", "iiii", week_start, today_start, today_end, bundled);
+	struct db_stmt *st = db_prepare(
+	        db,
+	        "WITH c AS (SELECT r.id, r.story_id, r.started_at FROM rehearsal r WHERE " COUNTS
+	        "), "
+	        "agg AS (SELECT story_id, max(started_at) AS last, "
+	        " sum(started_at >= ?1 AND started_at < ?2) AS win, "
+	        " sum(started_at >= ?2 AND started_at < ?3) AS tod FROM c GROUP BY story_id), "
+	        "ls AS (SELECT story_id, id, max(started_at) FROM c WHERE EXISTS (SELECT 1 "
+	        " FROM rehearsal_score y WHERE y.rehearsal_id = c.id) GROUP BY story_id) "
+	        "SELECT s.id, " PROFILE_TITLE_SQL(
+	                "s") ", s.competencies, ifnull(s.copied_from, ''), "
+	                     "st.story_id IS NOT NULL, ifnull(st.due, 0), ifnull(agg.last, 0), "
+	                     "ifnull(agg.win, 0), ifnull(agg.tod, 0), "
+	                     "(SELECT avg(x.score) FROM rehearsal_score x WHERE x.rehearsal_id = ls.id) "
+	                     "FROM story s LEFT JOIN story_state st ON st.story_id = s.id "
+	                     "LEFT JOIN agg ON agg.story_id = s.id LEFT JOIN ls ON ls.story_id = s.id "
+	                     "WHERE s.retired = 0 AND s.type = 'story' AND (s.origin = 'bundled') = ?4 "
+	                     "AND NOT " PROFILE_STORY_SET_ASIDE_SQL(
+	                             "s") " "
+	                                  "ORDER BY CASE WHEN s.origin = 'bundled' THEN s.src ELSE '' END, s.line, "
+	                                  "s.created_at, s.id",
+	        "iiii", week_start, today_start, today_end, bundled);
 	struct cand *v = NULL;
 	size_t k = 0;
 	while (db_step(st)) {
@@ -286,10 +298,11 @@ mark_mapped(struct db *db, const char *map_id, struct cand *v, size_t n)
 			cid[i] = norm_words(cv[i].id);
 		}
 		unsigned char *hit = xcalloc(nc ? nc : 1, 1);
-		struct db_stmt *st = db_prepare(db,
-		    "SELECT name, keywords, stories FROM gap_row WHERE map_id = ? AND "
-		    "category = 'behavioral' AND deleted = 0 AND retired = 0 ORDER BY ord, id",
-		    "t", map_id);
+		struct db_stmt *st = db_prepare(
+		        db,
+		        "SELECT name, keywords, stories FROM gap_row WHERE map_id = ? AND "
+		        "category = 'behavioral' AND deleted = 0 AND retired = 0 ORDER BY ord, id",
+		        "t", map_id);
 		while (db_step(st)) {
 			char *rname = norm_words(db_col_text(st, 0));
 			char *rtext = norm_words(db_col_text(st, 1));

@@ -19,8 +19,8 @@
 #include "fsrs.h"
 #include "settings.h"
 
-#define STORYSCHED_PER_DAY 3   /* scheduled and new rehearsals asked for a day */
-#define STORYSCHED_WEEK 7      /* the interview week: days before the interview */
+#define STORYSCHED_PER_DAY 3 /* scheduled and new rehearsals asked for a day */
+#define STORYSCHED_WEEK 7    /* the interview week: days before the interview */
 
 /* The FSRS rating (1 Again .. 4 Easy) of a rehearsal whose n self-scores
  * (each 1-4) add up to sum: their mean rounded half up. 0 when n is 0. */
@@ -48,9 +48,9 @@ void storysched_replay(struct db *db, const char *story_id);
 int storysched_get(struct db *db, const char *story_id, struct fsrs_card *c);
 
 enum storysched_why {
-	STORYSCHED_INTERVIEW,      /* the interview week needs it */
-	STORYSCHED_SCHEDULED,      /* its spaced schedule fell due */
-	STORYSCHED_NEW,            /* never rehearsed with a self-score */
+	STORYSCHED_INTERVIEW, /* the interview week needs it */
+	STORYSCHED_SCHEDULED, /* its spaced schedule fell due */
+	STORYSCHED_NEW,       /* never rehearsed with a self-score */
 };
 
 /* "interview week", "scheduled", "new". */
@@ -60,26 +60,26 @@ struct storysched_item {
 	char *id;
 	char *title;
 	enum storysched_why why;
-	int64_t due;               /* Unix seconds; 0 for a new story */
-	int64_t last_rehearsed;    /* latest completed rehearsal; 0 = never */
-	double last_score;         /* mean self-score of the latest scored one; 0 = none */
+	int64_t due;            /* Unix seconds; 0 for a new story */
+	int64_t last_rehearsed; /* latest completed rehearsal; 0 = never */
+	double last_score;      /* mean self-score of the latest scored one; 0 = none */
 };
 
 struct storysched_day {
-	int64_t today;             /* the study day (day number) */
-	struct storysched_item *items;  /* today's rehearsals still to do */
+	int64_t today;                 /* the study day (day number) */
+	struct storysched_item *items; /* today's rehearsals still to do */
 	size_t n;
-	int done;                  /* stories of the bank rehearsed today */
-	int total;                 /* rehearsals asked for today (done ones included) */
+	int done;  /* stories of the bank rehearsed today */
+	int total; /* rehearsals asked for today (done ones included) */
 	/* The interview week, when the next interview is at most
 	 * STORYSCHED_WEEK days away (has_target is set for any upcoming one). */
 	int has_target, in_week;
-	int64_t target_day;        /* day number */
-	char target_name[260];     /* "Company, Role" or "" */
-	int mapped;                /* stories mapped to the interview */
-	int pending;               /* of those, not rehearsed since the week began */
-	int quota;                 /* interview-week rehearsals asked for today */
-	int all_competencies;      /* the map selects no story: every story maps */
+	int64_t target_day;    /* day number */
+	char target_name[260]; /* "Company, Role" or "" */
+	int mapped;            /* stories mapped to the interview */
+	int pending;           /* of those, not rehearsed since the week began */
+	int quota;             /* interview-week rehearsals asked for today */
+	int all_competencies;  /* the map selects no story: every story maps */
 	/* The next scheduled rehearsal after today, if any. */
 	char *next_id, *next_title;
 	int64_t next_due;
@@ -98,8 +98,7 @@ void storysched_day_free(struct storysched_day *d);
  * doc/stories.md. *ids is an array the caller frees with
  * storysched_ids_free. Sets *all when every story maps because the map
  * names no behavioral skill or story prepdeck recognises. */
-void storysched_mapped(struct db *db, const char *map_id, char ***ids, size_t *n,
-                       int *all);
+void storysched_mapped(struct db *db, const char *map_id, char ***ids, size_t *n, int *all);
 void storysched_ids_free(char **ids, size_t n);
 
 /* The story to rehearse next: the first of today's list, else the one

@@ -10,7 +10,7 @@
 struct summary {
 	int decks, cards, cards_new, cards_seen, reviews_total;
 	int plans, stories, prompts, checklists, rubrics, gapmaps, gap_rows, terms;
-	int64_t last_review;     /* 0 when never */
+	int64_t last_review; /* 0 when never */
 };
 
 void summary_load(struct db *db, struct summary *s);

@@ -103,7 +103,7 @@ wrap(struct tlayout *l, const struct cells *c, int width, int hang)
 		if (j < c->n && last_space > i)
 			end = last_space;
 		if (end == i)
-			end = i + 1;   /* a single over-wide character */
+			end = i + 1; /* a single over-wide character */
 		push_line(l, c->v + i, end - i, first ? 0 : hang);
 		i = end;
 		while (i < c->n && c->v[i].ch == L' ')
@@ -163,7 +163,8 @@ inline_cells(struct cells *c, const char *s, size_t len, const struct text_opts 
 				if (o->cloze == n && !o->reveal) {
 					cells_add(c, L'[', style | TS_CLOZE);
 					if (hint)
-						cells_add_str(c, hint, (size_t)(close - hint), style | TS_CLOZE);
+						cells_add_str(c, hint, (size_t)(close - hint),
+						              style | TS_CLOZE);
 					else
 						cells_add_str(c, "...", 3, style | TS_CLOZE);
 					cells_add(c, L']', style | TS_CLOZE);
@@ -175,7 +176,7 @@ inline_cells(struct cells *c, const char *s, size_t len, const struct text_opts 
 				}
 				s = close + 2;
 				if (italic_end && italic_end < s) {
-					style &= (unsigned char)~TS_ITALIC;   /* it ended inside */
+					style &= (unsigned char)~TS_ITALIC; /* it ended inside */
 					italic_end = NULL;
 				}
 				continue;
@@ -208,8 +209,8 @@ is_item(const char *line, size_t len, int *prefix_len)
 
 /* Emits one collected block (a paragraph or a list item). */
 static void
-emit_block(struct tlayout *l, struct sbuf *b, int kind, int prefix, int *blank,
-           int width, const struct text_opts *o)
+emit_block(struct tlayout *l, struct sbuf *b, int kind, int prefix, int *blank, int width,
+           const struct text_opts *o)
 {
 	if (b->len == 0)
 		return;
@@ -303,7 +304,7 @@ text_excerpt(const char *text, int cloze, int cols, char *buf, size_t n)
 	struct text_opts o = { .cloze = cloze, .reveal = 0, .base = 0 };
 	text_layout(&l, text, 4096, &o);
 	const struct tline *t = NULL;
-	int later = 0;              /* more non-empty lines after the first */
+	int later = 0; /* more non-empty lines after the first */
 	for (int i = 0; i < l.n; i++) {
 		if (l.lines[i].n == 0)
 			continue;

@@ -12,11 +12,11 @@
 enum {
 	TS_BOLD = 1,
 	TS_CODE = 2,
-	TS_CLOZE = 4,      /* the hidden or revealed cloze text */
+	TS_CLOZE = 4, /* the hidden or revealed cloze text */
 	TS_DIM = 8,
 	TS_GOOD = 16,
 	TS_BAD = 32,
-	TS_ITALIC = 64,    /* *italic*: italic where the terminal has it */
+	TS_ITALIC = 64, /* *italic*: italic where the terminal has it */
 };
 
 struct tcell {
@@ -27,7 +27,7 @@ struct tcell {
 struct tline {
 	struct tcell *cells;
 	int n;
-	int indent;         /* columns of hanging indent before the cells */
+	int indent; /* columns of hanging indent before the cells */
 };
 
 struct tlayout {
@@ -41,7 +41,7 @@ struct tlayout {
 struct text_opts {
 	int cloze;
 	int reveal;
-	unsigned char base;   /* style applied to all cells (e.g. TS_DIM) */
+	unsigned char base; /* style applied to all cells (e.g. TS_DIM) */
 };
 
 /* Appends text laid out to `width` columns to *l (which starts zeroed).

@@ -214,16 +214,15 @@ read_file(const char *path, size_t max, size_t *len, char **cause)
 	}
 	int fl = fcntl(fd, F_GETFL);
 	FILE *f = NULL;
-	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0 ||
-	    (f = fdopen(fd, "rb")) == NULL) {
+	if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) != 0 || (f = fdopen(fd, "rb")) == NULL) {
 		fail(cause, "%s: %s", path, strerror(errno));
 		close(fd);
 		return NULL;
 	}
 	if ((size_t)st.st_size > max) {
 		fclose(f);
-		fail(cause, "%s: file too large (%lld bytes; the limit is %zu)",
-		     path, (long long)st.st_size, max);
+		fail(cause, "%s: file too large (%lld bytes; the limit is %zu)", path,
+		     (long long)st.st_size, max);
 		return NULL;
 	}
 	struct sbuf b;
@@ -271,8 +270,8 @@ str_distance(const char *a, const char *b)
 			if (d[i - 1][j - 1] + c < v)
 				v = d[i - 1][j - 1] + c;
 			/* adjacent transposition */
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
-			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < v)
 				v = d[i - 2][j - 2] + 1;
 			d[i][j] = v;
 		}
@@ -319,8 +318,8 @@ fmt_iso_utc(int64_t t, char *buf, size_t n)
 	int64_t secs = t - days * DAY_SECONDS;
 	int y, m, d;
 	civil_from_days(days, &y, &m, &d);
-	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
-	         (int)(secs / 3600), (int)(secs / 60 % 60), (int)(secs % 60));
+	snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(secs / 3600),
+	         (int)(secs / 60 % 60), (int)(secs % 60));
 }
 
 void
@@ -393,9 +392,9 @@ parse_iso_utc(const char *s, int64_t *t)
 {
 	int64_t day;
 	int h, mi, se;
-	if (strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z' || s[13] != ':' ||
-	    s[16] != ':' || !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) ||
-	    !digits(s + 17, 2, &se) || h > 23 || mi > 59 || se > 60)
+	if (strlen(s) != 20 || s[10] != 'T' || s[19] != 'Z' || s[13] != ':' || s[16] != ':' ||
+	    !digits(s + 11, 2, &h) || !digits(s + 14, 2, &mi) || !digits(s + 17, 2, &se) ||
+	    h > 23 || mi > 59 || se > 60)
 		return -1;
 	char date[11];
 	memcpy(date, s, 10);
@@ -770,7 +769,7 @@ str_fit(const char *s, int width, int *cut)
 	mbstate_t ps;
 	memset(&ps, 0, sizeof ps);
 	size_t len = strlen(s), pos = 0, keep = 0, n;
-	int w = 0, cw, room = width - 1;   /* the ellipsis takes one column */
+	int w = 0, cw, room = width - 1; /* the ellipsis takes one column */
 	while (pos < len && (n = next_char(s + pos, len - pos, &ps, &cw)) > 0) {
 		if (w + cw > width) {
 			/* Cut: only blanks left lose nothing. */
@@ -820,7 +819,7 @@ markup_italic(const char *s, size_t len, size_t i)
 		if (s[j] != '*')
 			continue;
 		if (j + 1 < len && s[j + 1] == '*') {
-			j++;   /* bold markers inside */
+			j++; /* bold markers inside */
 			continue;
 		}
 		if (s[j - 1] != ' ' && s[j - 1] != '*' &&
@@ -840,8 +839,8 @@ text_bad_unicode(const unsigned char *p)
 		return 2;
 	if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
 		return 3;
-	if (p[0] == 0xef && ((p[1] == 0xbb && p[2] == 0xbf) ||
-	                     (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf))))
+	if (p[0] == 0xef &&
+	    ((p[1] == 0xbb && p[2] == 0xbf) || (p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf))))
 		return 3;
 	return 0;
 }

@@ -165,7 +165,7 @@ struct strtab {
 	struct strtab_entry {
 		const char *key;
 		size_t val;
-	} *v;
+	} * v;
 	size_t cap, n;
 };
 /* The value stored for key, or NULL. */

@@ -11,8 +11,7 @@
 #include "yamltree.h"
 
 void
-diags_add(struct diags *d, const char *file, int line, int col,
-          const char *fmt, ...)
+diags_add(struct diags *d, const char *file, int line, int col, const char *fmt, ...)
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
@@ -56,8 +55,7 @@ diags_print(struct diags *d, void *fp)
 		d->v[j] = t;
 	}
 	for (size_t i = 0; i < d->n; i++)
-		fprintf(fp, "%s:%d:%d: %s\n", d->v[i].file, d->v[i].line,
-		        d->v[i].col, d->v[i].msg);
+		fprintf(fp, "%s:%d:%d: %s\n", d->v[i].file, d->v[i].line, d->v[i].col, d->v[i].msg);
 }
 
 void
@@ -124,7 +122,7 @@ arena_free(struct arena *a)
 struct anchor {
 	char *name;
 	struct ynode *node;
-	size_t weight;     /* expanded node count of the anchored subtree */
+	size_t weight; /* expanded node count of the anchored subtree */
 };
 
 struct builder {
@@ -133,9 +131,9 @@ struct builder {
 	struct arena *arena;
 	struct anchor *anchors;
 	size_t nanchors, capanchors;
-	size_t total;      /* expanded nodes so far */
+	size_t total; /* expanded nodes so far */
 	int failed;
-	struct yfile *f;   /* the documents read so far */
+	struct yfile *f; /* the documents read so far */
 	size_t capdocs;
 	struct frame *stack; /* the collections open, innermost last */
 	int depth;
@@ -273,9 +271,8 @@ report_parse_error(const yaml_parser_t *parser, const char *path, struct diags *
 	yaml_mark_t cm = parser->context_mark;
 	if (parser->context && cm.line != m.line)
 		diags_add(d, path, (int)m.line + 1, (int)m.column + 1,
-		          "%s %s that starts at line %d, column %d",
-		          problem_text(parser), parser->context,
-		          (int)cm.line + 1, (int)cm.column + 1);
+		          "%s %s that starts at line %d, column %d", problem_text(parser),
+		          parser->context, (int)cm.line + 1, (int)cm.column + 1);
 	else
 		diags_add(d, path, (int)m.line + 1, (int)m.column + 1, "%s%s%s",
 		          problem_text(parser), parser->context ? " " : "",
@@ -312,12 +309,14 @@ scalar_node(struct builder *b, const yaml_event_t *ev, int line, int col)
 	/* An escape ("\e", "\x9b") can put one in any text; shown raw, it
 	 * would drive the terminal. */
 	if (ctl >= 0)
-		diags_add(b->d, b->path, line, col, "text contains the control character "
-		          "U+%04lX; only tab and newline are allowed", ctl);
+		diags_add(b->d, b->path, line, col,
+		          "text contains the control character "
+		          "U+%04lX; only tab and newline are allowed",
+		          ctl);
 	struct ynode *node = arena_alloc(b->arena, sizeof *node);
 	node->type = YN_SCALAR;
-	node->str = arena_strdup(b->arena, (const char *)ev->data.scalar.value,
-	                         ev->data.scalar.length);
+	node->str =
+	        arena_strdup(b->arena, (const char *)ev->data.scalar.value, ev->data.scalar.length);
 	node->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
 	node->line = line;
 	node->col = col;
@@ -346,8 +345,8 @@ open_collection(struct builder *b, const yaml_event_t *ev, int line, int col)
 	fr->node = node;
 	fr->weight = 1;
 	const char *anchor = ev->type == YAML_SEQUENCE_START_EVENT
-	                         ? (const char *)ev->data.sequence_start.anchor
-	                         : (const char *)ev->data.mapping_start.anchor;
+	                             ? (const char *)ev->data.sequence_start.anchor
+	                             : (const char *)ev->data.mapping_start.anchor;
 	fr->anchor = anchor ? xstrdup(anchor) : NULL;
 	b->depth++;
 	b->total++;
@@ -388,7 +387,8 @@ alias_node(struct builder *b, const yaml_event_t *ev, int line, int col, size_t 
 	if (b->total > YT_MAX_NODES) {
 		diags_add(b->d, b->path, line, col,
 		          "aliases expand to more than %u nodes; refusing "
-		          "(an alias bomb?)", YT_MAX_NODES);
+		          "(an alias bomb?)",
+		          YT_MAX_NODES);
 		b->failed = 1;
 		return NULL;
 	}
@@ -469,8 +469,13 @@ yfile_parse(const char *path, const char *buf, size_t len, struct diags *d)
 	struct arena *arena = xcalloc(1, sizeof *arena);
 	f->arena = arena;
 	struct frame stack[YT_MAX_DEPTH + 1];
-	struct builder b = { .path = path, .d = d, .arena = arena, .f = f, .stack = stack,
-	                     .doc_line = 1, .doc_col = 1 };
+	struct builder b = { .path = path,
+		             .d = d,
+		             .arena = arena,
+		             .f = f,
+		             .stack = stack,
+		             .doc_line = 1,
+		             .doc_col = 1 };
 
 	yaml_parser_t parser;
 	yaml_parser_initialize(&parser);

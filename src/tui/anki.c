@@ -19,12 +19,12 @@ enum amode { A_MENU, A_IMPORT_PATH, A_DECKS, A_EXPORT_PATH, A_RESULT };
 struct ascr {
 	enum amode mode;
 	struct lineedit le;
-	char *matches;              /* completion candidates shown under the prompt */
+	char *matches; /* completion candidates shown under the prompt */
 	struct review_deck_due *decks;
 	size_t ndecks;
-	char *picked;               /* one flag per deck */
+	char *picked; /* one flag per deck */
 	int cur, top, history;
-	char *result;               /* summary or error text */
+	char *result; /* summary or error text */
 	int result_ok, scroll;
 };
 
@@ -213,8 +213,10 @@ run_import(struct app *a, struct ascr *s)
 		show_result(s, xprintf("Imported %s\n\n%s", path, t), 1);
 		free(t);
 	} else {
-		show_result(s, xprintf("Could not import %s\n\n%s\n\nNothing was imported.", path,
-		                       cause), 0);
+		show_result(
+		        s,
+		        xprintf("Could not import %s\n\n%s\n\nNothing was imported.", path, cause),
+		        0);
 		free(cause);
 	}
 	free(path);
@@ -235,13 +237,15 @@ run_export(struct app *a, struct ascr *s)
 	if (*path == '\0') {
 		show_result(s, xstrdup("No file name given; nothing was written."), 0);
 	} else if (anki_export(a->db, ids, k, path, s->history, now_unix(), &n, &cause) == 0) {
-		show_result(s, xprintf("Wrote %s\n\n%d deck%s, %d note%s, %d card%s, %lld review%s"
-		                       "%s.\n\nOpen it with Anki, AnkiDroid or AnkiMobile "
-		                       "(File > Import).", path, n.decks, n.decks == 1 ? "" : "s",
-		                       n.notes, n.notes == 1 ? "" : "s", n.cards,
-		                       n.cards == 1 ? "" : "s", (long long)n.reviews,
-		                       n.reviews == 1 ? "" : "s",
-		                       s->history ? " with due dates" : ""), 1);
+		show_result(s,
+		            xprintf("Wrote %s\n\n%d deck%s, %d note%s, %d card%s, %lld review%s"
+		                    "%s.\n\nOpen it with Anki, AnkiDroid or AnkiMobile "
+		                    "(File > Import).",
+		                    path, n.decks, n.decks == 1 ? "" : "s", n.notes,
+		                    n.notes == 1 ? "" : "s", n.cards, n.cards == 1 ? "" : "s",
+		                    (long long)n.reviews, n.reviews == 1 ? "" : "s",
+		                    s->history ? " with due dates" : ""),
+		            1);
 	} else {
 		show_result(s, xprintf("Could not export\n\n%s\n\nNothing was written.", cause), 0);
 		free(cause);
@@ -310,15 +314,20 @@ anki_draw(struct app *a, void *st, int lines, int cols)
 		tui_put(y++, 4, "e  Export decks as an .apkg for Anki, AnkiDroid or AnkiMobile",
 		        cols - 8, A_NORMAL);
 		y++;
-		wrap(y, 4, cols - 8, lines - 2, "Imported Anki decks are yours: a curriculum "
+		wrap(y, 4, cols - 8, lines - 2,
+		     "Imported Anki decks are yours: a curriculum "
 		     "import never retires them. Importing the same file again changes nothing; "
-		     "a newer export adds only the new reviews. See doc/anki.md.", tui_attr(a, C_DIM), 0);
+		     "a newer export adds only the new reviews. See doc/anki.md.",
+		     tui_attr(a, C_DIM), 0);
 		break;
 	case A_IMPORT_PATH:
 	case A_EXPORT_PATH:
-		tui_put(y++, 4, s->mode == A_IMPORT_PATH ? "Package to import (Tab completes, "
-		        "Enter imports, Esc cancels):" : "Write the package to (Enter exports, "
-		        "Esc cancels):", cols - 8, A_NORMAL);
+		tui_put(y++, 4,
+		        s->mode == A_IMPORT_PATH ? "Package to import (Tab completes, "
+		                                   "Enter imports, Esc cancels):"
+		                                 : "Write the package to (Enter exports, "
+		                                   "Esc cancels):",
+		        cols - 8, A_NORMAL);
 		y++;
 		tui_put(y, 4, "> ", 2, A_BOLD);
 		lineedit_draw(&s->le, y, 6, cols - 10, A_NORMAL);
@@ -327,7 +336,8 @@ anki_draw(struct app *a, void *st, int lines, int cols)
 			wrap(y, 4, cols - 8, lines - 3, s->matches, tui_attr(a, C_DIM), 0);
 		break;
 	case A_DECKS: {
-		tui_put(y++, 4, "Pick the decks to export (Space), then Enter:", cols - 8, A_NORMAL);
+		tui_put(y++, 4, "Pick the decks to export (Space), then Enter:", cols - 8,
+		        A_NORMAL);
 		char h[80];
 		snprintf(h, sizeof h, "[%c] with review history and due dates (h)",
 		         s->history ? 'x' : ' ');

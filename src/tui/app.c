@@ -130,7 +130,7 @@ tui_wrap(int y, int x, int w, int maxrows, const char *text, attr_t attr)
 			free(cand);
 			if (!fits) {
 				if (end == p)
-					end = q;   /* one word wider than the line: cut */
+					end = q; /* one word wider than the line: cut */
 				break;
 			}
 			end = q;
@@ -141,8 +141,8 @@ tui_wrap(int y, int x, int w, int maxrows, const char *text, attr_t attr)
 		const char *rest = end;
 		while (*rest == ' ' || *rest == '\n')
 			rest++;
-		char *line = xstrndup(p, (size_t)((row + 1 == maxrows && *rest ? rest + strlen(rest) :
-		                                   end) - p));
+		char *line = xstrndup(
+		        p, (size_t)((row + 1 == maxrows && *rest ? rest + strlen(rest) : end) - p));
 		tui_put(y + row, x, line, w, attr);
 		free(line);
 		row++;
@@ -210,8 +210,10 @@ check_keys(const struct screen_ops *ops)
 		return;
 	if (!isendwin())
 		endwin();
-	fprintf(stderr, "prepdeck: internal error: on the %s screen, key %d (%s) clashes "
-	        "with %s\n", ops->name, k->key, k->help ? k->help : tui_action_help[k->action],
+	fprintf(stderr,
+	        "prepdeck: internal error: on the %s screen, key %d (%s) clashes "
+	        "with %s\n",
+	        ops->name, k->key, k->help ? k->help : tui_action_help[k->action],
 	        other->help ? other->help : tui_action_help[other->action]);
 	abort();
 }
@@ -345,8 +347,10 @@ draw_help(struct app *a, int lines, int cols)
 			y++;
 	}
 	a->help_more = more;
-	tui_put(lines - 2, x0, more ? "Down scrolls for more · any other key closes this help" :
-	        "Up/Down scroll · any other key closes this help", w, tui_attr(a, C_DIM));
+	tui_put(lines - 2, x0,
+	        more ? "Down scrolls for more · any other key closes this help"
+	             : "Up/Down scroll · any other key closes this help",
+	        w, tui_attr(a, C_DIM));
 }
 
 /* The small-terminal message, worded to fit 20 columns: what is wrong,
@@ -360,9 +364,10 @@ draw_too_small(struct app *a, int lines, int cols)
 		         a->confirm == 1 ? "Quit" : "Leave", a->confirm_what,
 		         a->confirm == 1 ? "quits" : "leaves");
 	else
-		snprintf(msg, sizeof msg, "Window too small: %dx%d. Enlarge it to %dx%d to "
-		         "go on. Nothing is lost; keys wait until then.", cols, lines,
-		         TUI_MIN_COLS, TUI_MIN_LINES);
+		snprintf(msg, sizeof msg,
+		         "Window too small: %dx%d. Enlarge it to %dx%d to "
+		         "go on. Nothing is lost; keys wait until then.",
+		         cols, lines, TUI_MIN_COLS, TUI_MIN_LINES);
 	int w = cols - 2 > 8 ? cols - 2 : cols;
 	int x = cols - 2 > 8 ? 1 : 0;
 	int rows = tui_wrap(0, x, w, lines, msg, A_NORMAL);
@@ -391,7 +396,7 @@ draw(struct app *a)
 }
 
 static volatile sig_atomic_t got_sigint;
-static int sigint_tries;      /* reads that came back empty since Ctrl-C */
+static int sigint_tries; /* reads that came back empty since Ctrl-C */
 
 static void
 on_sigint(int sig)
@@ -462,8 +467,10 @@ busy_status(int waiting)
 	clrtoeol();
 	for (int i = 0; i < COLS; i++)
 		addch(' ');
-	tui_put(y, 1, "database busy (another program is writing to it), retrying; "
-	        "Ctrl-C gives up", COLS - 2, A_REVERSE | A_BOLD);
+	tui_put(y, 1,
+	        "database busy (another program is writing to it), retrying; "
+	        "Ctrl-C gives up",
+	        COLS - 2, A_REVERSE | A_BOLD);
 	attroff(A_REVERSE | A_BOLD);
 	refresh();
 }
@@ -553,8 +560,10 @@ read_key(struct app *a, wint_t *wch)
 		*wch = (wint_t)c;
 		return OK;
 	}
-	int need = c >= 0xf0 && c <= 0xf4 ? 3 : c >= 0xe0 && c <= 0xef ? 2 :
-	           c >= 0xc2 && c <= 0xdf ? 1 : 0;
+	int need = c >= 0xf0 && c <= 0xf4   ? 3
+	           : c >= 0xe0 && c <= 0xef ? 2
+	           : c >= 0xc2 && c <= 0xdf ? 1
+	                                    : 0;
 	char buf[5] = { (char)c };
 	int n = 1;
 	timeout(100);
@@ -585,7 +594,7 @@ tui_need_terminal(void)
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
 		return 0;
 	fprintf(stderr, "prepdeck: the interactive program needs a terminal; "
-	        "see 'prepdeck --help' for the commands that work without one\n");
+	                "see 'prepdeck --help' for the commands that work without one\n");
 	return 1;
 }
 
@@ -607,8 +616,9 @@ push_start(struct app *a, const struct start_request *start)
 	case START_PITCH:
 	case START_FLOW: {
 		struct rehearse_start rs = {
-			.what = start->screen == START_PITCH ? RH_START_PITCH :
-			        start->screen == START_FLOW ? RH_START_FLOW : RH_START_STORY,
+			.what = start->screen == START_PITCH  ? RH_START_PITCH
+			        : start->screen == START_FLOW ? RH_START_FLOW
+			                                      : RH_START_STORY,
 			.story = start->story,
 		};
 		return tui_push(a, &rehearse_screen, &rs);
@@ -688,8 +698,7 @@ help_key(struct app *a, int r, int key)
 	if (r == KEY_CODE_YES && key == KEY_DOWN) {
 		if (a->help_more)
 			a->help_scroll++;
-	}
-	else if (r == KEY_CODE_YES && key == KEY_UP && a->help_scroll > 0)
+	} else if (r == KEY_CODE_YES && key == KEY_UP && a->help_scroll > 0)
 		a->help_scroll--;
 	else
 		a->help = 0;
@@ -706,8 +715,8 @@ key_action(const struct app *a, const struct frame *f, int r, int key)
 	/* A character whose code equals a KEY_* value is not that key. */
 	if (a->key_char && key >= KEY_MIN)
 		act = ACT_NONE;
-	if (r != KEY_CODE_YES && key < 32 && key != 12 && key != 27 &&
-	    key != '\r' && key != '\n' && key != '\t' && key != 127 && key != 8)
+	if (r != KEY_CODE_YES && key < 32 && key != 12 && key != 27 && key != '\r' && key != '\n' &&
+	    key != '\t' && key != 127 && key != 8)
 		act = ACT_NONE;
 	return act;
 }
@@ -749,9 +758,9 @@ tui_main(struct store *store, const struct start_request *start)
 	/* Every screen's keys keep one meaning (the screens inside these
 	 * are checked when they open). */
 	const struct screen_ops *const screens[] = {
-		&today_screen, &plan_screen, &checklist_screen, &review_screen,
-		&settings_screen, &target_screen, &cram_screen, &mock_screen, &stats_screen,
-		&stories_screen, &rehearse_screen, &gapmap_screen,
+		&today_screen,    &plan_screen,    &checklist_screen, &review_screen,
+		&settings_screen, &target_screen,  &cram_screen,      &mock_screen,
+		&stats_screen,    &stories_screen, &rehearse_screen,  &gapmap_screen,
 	};
 	for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
 		check_keys(screens[i]);

@@ -45,7 +45,7 @@ struct screen_ops {
 struct app {
 	struct db *db;
 	int color;
-	int tick_ms;               /* 0: block on input */
+	int tick_ms; /* 0: block on input */
 	int quit;
 	char status[256];
 	struct frame {
@@ -53,15 +53,15 @@ struct app {
 		void *st;
 	} stack[8];
 	int depth;
-	int key_char;              /* the key being handled is a character
+	int key_char; /* the key being handled is a character
 	                              (not a KEY_* function key) */
-	int help;                  /* help overlay visible */
+	int help;     /* help overlay visible */
 	int help_scroll;
-	const char *keys_hint;     /* set by a screen's draw for this frame:
+	const char *keys_hint; /* set by a screen's draw for this frame:
 	                              the status line's keys instead of
 	                              "? help  q back" (while ? and q are text) */
-	int help_more;             /* rows below the last the help showed */
-	int confirm;               /* asking before losing unsaved text: 1 quit,
+	int help_more;         /* rows below the last the help showed */
+	int confirm;           /* asking before losing unsaved text: 1 quit,
 	                              2 leave the screen */
 	char confirm_what[96];
 };
@@ -109,17 +109,17 @@ struct review_start {
 /* What the rehearsal timer opens on. */
 struct rehearse_start {
 	enum { RH_START_STORY, RH_START_PITCH, RH_START_FLOW } what;
-	const char *story;         /* RH_START_STORY */
-	const char *prompt;        /* the prompt it answers, or NULL */
-	int drill;                 /* straight to a drill-down question */
+	const char *story;  /* RH_START_STORY */
+	const char *prompt; /* the prompt it answers, or NULL */
+	int drill;          /* straight to a drill-down question */
 };
 
 /* What the card editor opens on (NULL: a new card in the deck used
  * last). */
 struct cardedit_start {
 	enum { CE_START_NEW, CE_START_EDIT, CE_START_DRAFT } what;
-	const char *deck;          /* CE_START_NEW: the deck, or NULL */
-	const char *card;          /* CE_START_EDIT: a card key or note id */
+	const char *deck; /* CE_START_NEW: the deck, or NULL */
+	const char *card; /* CE_START_EDIT: a card key or note id */
 };
 
 /* 0 when standard input and output are a terminal; else says so on
@@ -131,24 +131,24 @@ int tui_need_terminal(void);
 int tui_main(struct store *store, const struct start_request *start);
 
 extern const struct screen_ops today_screen;
-extern const struct screen_ops plan_screen;       /* arg: "start" opens the plan picker */
-extern const struct screen_ops checklist_screen;  /* arg: a checklist id, or NULL for the list */
-extern const struct screen_ops review_screen;     /* arg: struct review_start, or NULL */
+extern const struct screen_ops plan_screen;      /* arg: "start" opens the plan picker */
+extern const struct screen_ops checklist_screen; /* arg: a checklist id, or NULL for the list */
+extern const struct screen_ops review_screen;    /* arg: struct review_start, or NULL */
 extern const struct screen_ops settings_screen;
 extern const struct screen_ops suspended_screen;
-extern const struct screen_ops target_screen;     /* arg: "new" opens the form */
+extern const struct screen_ops target_screen; /* arg: "new" opens the form */
 extern const struct screen_ops cram_screen;
-extern const struct screen_ops mock_screen;       /* arg: "new" opens the rubric picker */
-extern const struct screen_ops mock_form_screen;  /* arg: a round id, in decimal */
-extern const struct screen_ops stats_screen;      /* arg: a page name ("Forecast") or NULL */
-extern const struct screen_ops stories_screen;    /* arg: "coverage" opens the grid, or NULL */
-extern const struct screen_ops story_screen;      /* arg: a story id */
+extern const struct screen_ops mock_screen;      /* arg: "new" opens the rubric picker */
+extern const struct screen_ops mock_form_screen; /* arg: a round id, in decimal */
+extern const struct screen_ops stats_screen;     /* arg: a page name ("Forecast") or NULL */
+extern const struct screen_ops stories_screen;   /* arg: "coverage" opens the grid, or NULL */
+extern const struct screen_ops story_screen;     /* arg: a story id */
 extern const struct screen_ops prompt_screen;
-extern const struct screen_ops rehearse_screen;   /* arg: struct rehearse_start, or NULL (pitch) */
-extern const struct screen_ops gapmap_screen;     /* arg: a map id, or NULL for the current map */
-extern const struct screen_ops anki_screen;       /* arg: "import" opens the path prompt */
-extern const struct screen_ops browser_screen;    /* arg: a query to start with, or NULL */
-extern const struct screen_ops cardedit_screen;   /* arg: struct cardedit_start, or NULL */
-extern const struct screen_ops profile_screen;    /* arg: NULL */
+extern const struct screen_ops rehearse_screen; /* arg: struct rehearse_start, or NULL (pitch) */
+extern const struct screen_ops gapmap_screen;   /* arg: a map id, or NULL for the current map */
+extern const struct screen_ops anki_screen;     /* arg: "import" opens the path prompt */
+extern const struct screen_ops browser_screen;  /* arg: a query to start with, or NULL */
+extern const struct screen_ops cardedit_screen; /* arg: struct cardedit_start, or NULL */
+extern const struct screen_ops profile_screen;  /* arg: NULL */
 
 #endif

@@ -22,14 +22,14 @@
 #include "tui/picker.h"
 #include "util.h"
 
-#define BR_LIMIT 200          /* rows fetched for the list (more when scrolled to) */
-#define BR_COUNT_MAX 2000     /* matches counted */
+#define BR_LIMIT 200      /* rows fetched for the list (more when scrolled to) */
+#define BR_COUNT_MAX 2000 /* matches counted */
 
 enum pick_what { PW_DECK, PW_STATE, PW_SORT, PW_MOVE };
 
 struct br {
 	struct lineedit q;
-	int searching;                /* typing goes to the search */
+	int searching; /* typing goes to the search */
 	char deck[ID_MAX + 1], tag[ID_MAX + 1];
 	enum card_state_filter state;
 	enum card_sort sort;
@@ -43,7 +43,7 @@ struct br {
 	struct review_card rc;
 	struct card_note note;
 	struct card_history hist;
-	int show_file;                /* the curriculum's text instead of the learner's */
+	int show_file; /* the curriculum's text instead of the learner's */
 	/* modal parts */
 	int picking;
 	enum pick_what pick_what;
@@ -112,9 +112,14 @@ run_search(struct app *a, struct br *b)
 	b->hits = NULL;
 	b->n = b->total = 0;
 	struct card_query q = {
-		.text = lineedit_text(&b->q), .deck = b->deck[0] ? b->deck : NULL,
-		.tag = b->tag[0] ? b->tag : NULL, .state = b->state, .sort = b->sort,
-		.prefix_last = 1, .limit = b->limit, .count_max = BR_COUNT_MAX,
+		.text = lineedit_text(&b->q),
+		.deck = b->deck[0] ? b->deck : NULL,
+		.tag = b->tag[0] ? b->tag : NULL,
+		.state = b->state,
+		.sort = b->sort,
+		.prefix_last = 1,
+		.limit = b->limit,
+		.count_max = BR_COUNT_MAX,
 	};
 	q.now = now_unix();
 	q.day_end = day_end(q.now, b->set.rollover_hour);
@@ -181,8 +186,8 @@ draw_row(struct app *a, struct br *b, int i, int y, int cols)
 {
 	const struct card_hit *h = &b->hits[i];
 	int sel = i == b->cur;
-	attr_t base = sel ? (b->searching ? A_BOLD | A_UNDERLINE : tui_attr(a, C_SELECT)) :
-	              A_NORMAL;
+	attr_t base =
+	        sel ? (b->searching ? A_BOLD | A_UNDERLINE : tui_attr(a, C_SELECT)) : A_NORMAL;
 	if (sel && !b->searching) {
 		move(y, 0);
 		for (int x = 0; x < cols; x++)
@@ -259,8 +264,11 @@ draw_memory(struct app *a, struct br *b, int y0, int x0, int h, int w)
 	         c->suspended ? " · suspended" : "", c->flag ? " · flagged" : "",
 	         c->leech ? " · leech" : "");
 	tui_put(y++, x0, buf, w, tui_attr(a, C_DIM));
-	snprintf(buf, sizeof buf, "%s%s", b->note.user ? "your card · " :
-	         b->note.override ? "your version · " : "", c->deck_id);
+	snprintf(buf, sizeof buf, "%s%s",
+	         b->note.user       ? "your card · "
+	         : b->note.override ? "your version · "
+	                            : "",
+	         c->deck_id);
 	tui_put(y++, x0, buf, w, tui_attr(a, C_DIM));
 	if (y >= y0 + h)
 		return;
@@ -292,8 +300,8 @@ draw_detail(struct app *a, struct br *b, int y0, int h, int cols)
 	int y = y0;
 	if (n->override && n->file_changed) {
 		/* Both texts, field by field where they differ. */
-		tui_put(y++, 2, "! The curriculum's text changed (R takes it)",
-		        lw, tui_attr(a, C_WARN) | A_BOLD);
+		tui_put(y++, 2, "! The curriculum's text changed (R takes it)", lw,
+		        tui_attr(a, C_WARN) | A_BOLD);
 		const char *names[] = { "front", "back", "note" };
 		const char *mine[] = { n->front, n->back, n->note };
 		const char *file[] = { n->file_front, n->file_back, n->file_note };
@@ -311,7 +319,8 @@ draw_detail(struct app *a, struct br *b, int y0, int h, int cols)
 	} else if (n->override && b->show_file) {
 		tui_put(y++, 2, "The curriculum's text (v: yours)", lw, tui_attr(a, C_ACCENT));
 		struct content_card cc[10];
-		int k = content_expand_text(n->note_id, n->file_kind, n->file_front, n->file_back, cc);
+		int k = content_expand_text(n->note_id, n->file_kind, n->file_front, n->file_back,
+		                            cc);
 		int which = 0;
 		for (int i = 0; i < k; i++)
 			if (strcmp(cc[i].key, c->key) == 0)
@@ -321,8 +330,9 @@ draw_detail(struct app *a, struct br *b, int y0, int h, int cols)
 			                n->file_note, cc[which].cloze, 1, lw);
 	} else {
 		if (n->override)
-			tui_put(y++, 2, "Your version of a curriculum card (v: the curriculum's text)",
-			        lw, tui_attr(a, C_ACCENT));
+			tui_put(y++, 2,
+			        "Your version of a curriculum card (v: the curriculum's text)", lw,
+			        tui_attr(a, C_ACCENT));
 		cardview_layout(&l, c->kind, c->front, c->back, c->note, c->cloze, 1, lw);
 	}
 	cardview_draw(a, &l, y, 2, 0, y0 + h - y);
@@ -345,9 +355,9 @@ browser_draw(struct app *a, void *st, int lines, int cols)
 	else
 		snprintf(head, sizeof head, "Browse · %zu card%s", b->n, b->n == 1 ? "" : "s");
 	tui_put(0, 1, head, cols / 2, tui_attr(a, C_TITLE) | A_BOLD);
-	snprintf(filt, sizeof filt, "deck:%s tag:%s state:%s sort:%s",
-	         b->deck[0] ? b->deck : "all", b->tag[0] ? b->tag : "any",
-	         b->state ? card_state_names[b->state] : "any", card_sort_names[b->sort]);
+	snprintf(filt, sizeof filt, "deck:%s tag:%s state:%s sort:%s", b->deck[0] ? b->deck : "all",
+	         b->tag[0] ? b->tag : "any", b->state ? card_state_names[b->state] : "any",
+	         card_sort_names[b->sort]);
 	int fw = tui_width(filt);
 	tui_put(0, cols - fw - 1 > cols / 2 ? cols - fw - 1 : cols / 2, filt, cols / 2 - 1,
 	        tui_attr(a, C_DIM));
@@ -370,9 +380,12 @@ browser_draw(struct app *a, void *st, int lines, int cols)
 		cardview_draw(a, &l, list_y, 2, 0, b->list_rows);
 		text_free(&l);
 	} else {
-		tui_put(2, 1, cols >= 100 ? "    Card                       Deck               "
-		        "State   Due   Front" : "    Card               Deck         State   Due   "
-		        "Front", cols - 2, tui_attr(a, C_DIM));
+		tui_put(2, 1,
+		        cols >= 100 ? "    Card                       Deck               "
+		                      "State   Due   Front"
+		                    : "    Card               Deck         State   Due   "
+		                      "Front",
+		        cols - 2, tui_attr(a, C_DIM));
 		if (b->cur < b->top)
 			b->top = b->cur;
 		if (b->cur >= b->top + b->list_rows)
@@ -384,16 +397,18 @@ browser_draw(struct app *a, void *st, int lines, int cols)
 	}
 	tui_hline(list_end, 0, cols, tui_attr(a, C_DIM));
 	draw_detail(a, b, list_end + 1, detail_h, cols);
-	const char *hint = b->confirm_delete ? "Delete this card of yours? y = delete (its "
-	                                       "reviews stay in the log; u undoes), any other key "
-	                                       "= keep" :
-	                   b->tagging ? "Tag to show (Enter; empty for any tag, Esc cancels):" :
-	                   b->searching ? "Type to search: word* prefix, \"a phrase\", OR, NOT · "
-	                                  "Up/Down · Enter: the list" :
-	                   "e edit · a add · s/f/b suspend/flag/bury · r reset · m move · D del "
-	                   "· u undo · ? all";
-	tui_put(lines - 1, 1, hint, cols - 2, b->confirm_delete ? tui_attr(a, C_WARN) | A_BOLD :
-	        tui_attr(a, C_DIM));
+	const char *hint =
+	        b->confirm_delete ? "Delete this card of yours? y = delete (its "
+	                            "reviews stay in the log; u undoes), any other key "
+	                            "= keep"
+	        : b->tagging      ? "Tag to show (Enter; empty for any tag, Esc cancels):"
+	        : b->searching
+	                ? "Type to search: word* prefix, \"a phrase\", OR, NOT · "
+	                  "Up/Down · Enter: the list"
+	                : "e edit · a add · s/f/b suspend/flag/bury · r reset · m move · D del "
+	                  "· u undo · ? all";
+	tui_put(lines - 1, 1, hint, cols - 2,
+	        b->confirm_delete ? tui_attr(a, C_WARN) | A_BOLD : tui_attr(a, C_DIM));
 	if (b->tagging) {
 		int x = tui_width(hint) + 3;
 		move(lines - 1, x);
@@ -407,13 +422,25 @@ static void
 open_picker(struct app *a, struct br *b, enum pick_what what)
 {
 	static const char *const state_help[CS__COUNT] = {
-		"in any state", "new (not studied yet)", "learning", "in review", "suspended",
-		"buried", "flagged", "leeches", "due today", "yours (written in prepdeck)",
-		"your versions of curriculum cards", "your versions whose curriculum text changed",
+		"in any state",
+		"new (not studied yet)",
+		"learning",
+		"in review",
+		"suspended",
+		"buried",
+		"flagged",
+		"leeches",
+		"due today",
+		"yours (written in prepdeck)",
+		"your versions of curriculum cards",
+		"your versions whose curriculum text changed",
 	};
 	static const char *const sort_help[SORT__COUNT] = {
-		"the order cards came in", "best match first (with a search)",
-		"deck, then place in the deck", "next due first", "hardest first",
+		"the order cards came in",
+		"best match first (with a search)",
+		"deck, then place in the deck",
+		"next due first",
+		"hardest first",
 		"most forgotten first",
 	};
 	b->pick_what = what;
@@ -522,10 +549,11 @@ tag_input(struct app *a, struct br *b, int key, int iscode)
 static int
 search_input(struct app *a, struct br *b, int key, int iscode)
 {
-	if (iscode && (key == KEY_UP || key == KEY_DOWN || key == KEY_PPAGE ||
-	               key == KEY_NPAGE)) {
-		enum tui_action m = key == KEY_UP ? ACT_UP : key == KEY_DOWN ? ACT_DOWN :
-		                    key == KEY_PPAGE ? ACT_PGUP : ACT_PGDOWN;
+	if (iscode && (key == KEY_UP || key == KEY_DOWN || key == KEY_PPAGE || key == KEY_NPAGE)) {
+		enum tui_action m = key == KEY_UP      ? ACT_UP
+		                    : key == KEY_DOWN  ? ACT_DOWN
+		                    : key == KEY_PPAGE ? ACT_PGUP
+		                                       : ACT_PGDOWN;
 		move_sel(a, b, m);
 		return 1;
 	}
@@ -566,8 +594,10 @@ card_input(struct app *a, struct br *b, enum tui_action act)
 		return 1;
 	}
 	case ACT_BURY:
-		act_done(a, b, cards_bury(a->db, b->sel, day_end(now_unix(), b->set.rollover_hour),
-		                          &cause), cause, "Buried %s until tomorrow (u undoes)");
+		act_done(a, b,
+		         cards_bury(a->db, b->sel, day_end(now_unix(), b->set.rollover_hour),
+		                    &cause),
+		         cause, "Buried %s until tomorrow (u undoes)");
 		return 1;
 	case ACT_CARD_RESET:
 		act_done(a, b, cards_reset(a->db, b->sel, &cause), cause,
@@ -700,7 +730,8 @@ static const struct tui_key browser_keys[] = {
 	{ 'S', ACT_FILTER_STATE, "S", NULL },
 	{ 'o', ACT_SORT, "o", NULL },
 	/* Not a key (-1 is never pressed): the help explains the marks. */
-	{ -1, ACT_NONE, "marks", "+ yours, e your version, ! curriculum text "
+	{ -1, ACT_NONE, "marks",
+	  "+ yours, e your version, ! curriculum text "
 	  "changed, s suspended, b buried, f flagged, l leech" },
 	{ 0, ACT_NONE, NULL, NULL },
 };

@@ -25,24 +25,27 @@ enum { T_FRONT, T_BACK, T_NOTE, T_TAGS, T__COUNT };
 
 static const char *const kind_names[] = { "basic", "reverse", "cloze", "typein" };
 static const char *const kind_labels[] = {
-	"basic", "basic + reverse", "cloze", "type-in",
+	"basic",
+	"basic + reverse",
+	"cloze",
+	"type-in",
 };
 #define NKINDS 4
 
 struct ce {
-	int editing;                 /* an existing note */
-	struct card_note orig;       /* its text when opened */
+	int editing;           /* an existing note */
+	struct card_note orig; /* its text when opened */
 	char deck[ID_MAX + 1];
 	int kind, due_now;
 	struct textedit *te[T__COUNT];
 	enum field field;
-	int confirm;                 /* asking whether to discard */
-	int dup_ok;                  /* F2 again adds despite the same front */
+	int confirm; /* asking whether to discard */
+	int dup_ok;  /* F2 again adds despite the same front */
 	int picking;
 	struct picker pk;
 	char msg[300];
 	int msg_bad;
-	char *saved_draft;           /* the fields as last written to the draft */
+	char *saved_draft; /* the fields as last written to the draft */
 	int added;
 };
 
@@ -61,8 +64,7 @@ field_title(struct ce *e, int t)
 	int cloze = e->kind == 2, typein = e->kind == 3;
 	switch (t) {
 	case T_FRONT:
-		return cloze ? "Cloze text: {{c1::hidden}}, c2..." :
-		       typein ? "Question" : "Front";
+		return cloze ? "Cloze text: {{c1::hidden}}, c2..." : typein ? "Question" : "Front";
 	case T_BACK:
 		return typein ? "Answer (what you will type)" : "Back";
 	case T_NOTE:
@@ -111,8 +113,8 @@ keep_draft(struct app *a, struct ce *e)
 	}
 	struct card_note n;
 	form_note(e, &n);
-	char *now = xprintf("%s\x1f%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s", n.deck_id, n.kind,
-	                    e->due_now, n.front, n.back, n.note, n.tags);
+	char *now = xprintf("%s\x1f%s\x1f%d\x1f%s\x1f%s\x1f%s\x1f%s", n.deck_id, n.kind, e->due_now,
+	                    n.front, n.back, n.note, n.tags);
 	if (e->saved_draft == NULL || strcmp(now, e->saved_draft) != 0) {
 		cards_draft_save(a->db, &n, e->due_now);
 		free(e->saved_draft);
@@ -142,8 +144,8 @@ form_changed(struct ce *e)
 	       strcmp(kind_names[e->kind], e->orig.kind) != 0;
 }
 
-static void
-message(struct ce *e, int bad, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void message(struct ce *e, int bad, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
 
 static void
 message(struct ce *e, int bad, const char *fmt, ...)
@@ -196,7 +198,10 @@ cardedit_open(struct app *a, const void *arg)
 		size_t nd;
 		cards_decks(a->db, &d, &nd);
 		char *last = db_setting(a->db, "cards_last_decks");
-		cards_note_set(&n, "deck", deck ? deck : last && nd > 0 ? d[0].id : "my-notes",
+		cards_note_set(&n, "deck",
+		               deck             ? deck
+		               : last && nd > 0 ? d[0].id
+		                                : "my-notes",
 		               NULL);
 		free(last);
 		cards_decks_free(d, nd);
@@ -383,16 +388,18 @@ cardedit_draw(struct app *a, void *st, int lines, int cols)
 		tui_put(r, lw, "\xe2\x94\x82", 1, tui_attr(a, C_DIM));
 	draw_preview(a, e, 3, lw + 2, lines - 4, pw);
 
-	const char *hint = e->confirm ? "Discard this card? y = discard, any other key = keep "
-	                                "editing" :
-	                   e->msg[0] ? e->msg :
-	                   e->field == F_DECK ? "Enter: pick a deck (or make one) · Tab next field" :
-	                   e->field == F_KIND ? "Space or Left/Right: change the kind · Tab next" :
-	                   e->field == F_DUE ? "Space: due at once, or as a new card under the "
-	                                       "daily limit" :
-	                   "Tab/Shift-Tab field · F2 or Ctrl-S save · Esc close";
-	attr_t at = e->confirm || e->msg_bad ? tui_attr(a, C_WARN) | A_BOLD :
-	            e->msg[0] ? tui_attr(a, C_GOOD) : tui_attr(a, C_DIM);
+	const char *hint =
+	        e->confirm           ? "Discard this card? y = discard, any other key = keep "
+	                               "editing"
+	        : e->msg[0]          ? e->msg
+	        : e->field == F_DECK ? "Enter: pick a deck (or make one) · Tab next field"
+	        : e->field == F_KIND ? "Space or Left/Right: change the kind · Tab next"
+	        : e->field == F_DUE  ? "Space: due at once, or as a new card under the "
+	                               "daily limit"
+	                             : "Tab/Shift-Tab field · F2 or Ctrl-S save · Esc close";
+	attr_t at = e->confirm || e->msg_bad ? tui_attr(a, C_WARN) | A_BOLD
+	            : e->msg[0]              ? tui_attr(a, C_GOOD)
+	                                     : tui_attr(a, C_DIM);
 	tui_put(lines - 1, 1, hint, cols - 2, at);
 	if (e->picking)
 		picker_draw(&e->pk, a, lines, cols);
@@ -455,7 +462,8 @@ save(struct app *a, struct ce *e)
 		int k = content_expand_text(n.note_id, n.kind, n.front, n.back, cc);
 		e->added++;
 		message(e, 0, "Added %s to %s (%d card%s%s). Write the next one, or Esc to leave.",
-		        n.note_id, n.deck_id, k, k == 1 ? "" : "s", e->due_now ? ", due at once" : "");
+		        n.note_id, n.deck_id, k, k == 1 ? "" : "s",
+		        e->due_now ? ", due at once" : "");
 		clear_for_next(e);
 		cards_draft_clear(a->db);
 		free(e->saved_draft);
@@ -500,7 +508,8 @@ cardedit_input(struct app *a, void *st, enum tui_action act, int key)
 		enum picker_result r = picker_key(&e->pk, key, iscode, &v);
 		if (r == PK_PICKED) {
 			if (!content_valid_id(v)) {
-				snprintf(e->pk.msg, sizeof e->pk.msg, "'%s' is not a valid deck id", v);
+				snprintf(e->pk.msg, sizeof e->pk.msg, "'%s' is not a valid deck id",
+				         v);
 				return 1;
 			}
 			snprintf(e->deck, sizeof e->deck, "%s", v);
@@ -545,7 +554,8 @@ cardedit_input(struct app *a, void *st, enum tui_action act, int key)
 	}
 	int t = field_editor(e->field);
 	if (t < 0) {
-		int enter = (!iscode && (key == '\r' || key == '\n')) || (iscode && key == KEY_ENTER);
+		int enter =
+		        (!iscode && (key == '\r' || key == '\n')) || (iscode && key == KEY_ENTER);
 		int left = iscode && key == KEY_LEFT, right = iscode && key == KEY_RIGHT;
 		int space = !iscode && key == ' ';
 		if (e->field == F_DECK && (enter || space)) {

@@ -74,9 +74,9 @@ cardview_layout(struct tlayout *l, const char *kind, const char *front, const ch
 }
 
 void
-cardview_layout_typed(struct tlayout *l, const char *kind, const char *front,
-                      const char *back, const char *note, int cloze, int shown, int width,
-                      const char *typed, int typed_ok)
+cardview_layout_typed(struct tlayout *l, const char *kind, const char *front, const char *back,
+                      const char *note, int cloze, int shown, int width, const char *typed,
+                      int typed_ok)
 {
 	struct text_opts q = { .cloze = cloze, .reveal = 0, .base = 0 };
 	struct text_opts ans = { .cloze = cloze, .reveal = 1, .base = 0 };

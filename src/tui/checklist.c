@@ -14,16 +14,17 @@
 #include "util.h"
 
 struct clscr {
-	char *id;                  /* NULL: the list of checklists */
-	struct checklist *one;     /* the checklist shown (id set) */
-	struct checklist *all;     /* the list (id NULL) */
+	char *id;              /* NULL: the list of checklists */
+	struct checklist *one; /* the checklist shown (id set) */
+	struct checklist *all; /* the list (id NULL) */
 	size_t nall;
 	int cur, top, height;
 	int confirm_reset;
 };
 
 static const struct tui_key checklist_keys[] = {
-	{ ' ', ACT_TOGGLE, "Space/Enter", "Tick or untick the item (open the checklist in the list)" },
+	{ ' ', ACT_TOGGLE, "Space/Enter",
+	  "Tick or untick the item (open the checklist in the list)" },
 	{ '\r', ACT_TOGGLE, NULL, NULL },
 	{ KEY_ENTER, ACT_TOGGLE, NULL, NULL },
 	{ 'r', ACT_RESET, "r", NULL },
@@ -192,8 +193,10 @@ draw_list(struct app *a, struct clscr *s, int lines, int cols)
 		tui_put(y, 3, c->title, cols - 40, attr | A_BOLD);
 		char buf[96];
 		snprintf(buf, sizeof buf, "%d/%zu", c->nticked, c->nitems);
-		tui_put(y, cols - 34, buf, 8, sel ? attr : c->nticked ? tui_attr(a, C_ACCENT) :
-		        tui_attr(a, C_DIM));
+		tui_put(y, cols - 34, buf, 8,
+		        sel          ? attr
+		        : c->nticked ? tui_attr(a, C_ACCENT)
+		                     : tui_attr(a, C_DIM));
 		last_done_text(c, buf, sizeof buf);
 		tui_put(y, cols - 26, c->times_done ? buf + strlen("last completed ") : buf, 24,
 		        sel ? attr : tui_attr(a, C_DIM));
@@ -246,7 +249,9 @@ draw_one(struct app *a, struct clscr *s, int lines, int cols)
 				attroff(base);
 			}
 		tui_put(y, 3, it->ticked ? "[x]" : "[ ]", 3,
-		        sel ? base : it->ticked ? tui_attr(a, C_GOOD) | A_BOLD : A_BOLD);
+		        sel          ? base
+		        : it->ticked ? tui_attr(a, C_GOOD) | A_BOLD
+		                     : A_BOLD);
 		snprintf(buf, sizeof buf, "%2zu", i + 1);
 		tui_put(y, 7, buf, 2, sel ? base : tui_attr(a, C_DIM));
 		const char *p = it->text;
@@ -327,7 +332,7 @@ checklist_input(struct app *a, void *st, enum tui_action act, int key)
 			}
 			if (done)
 				tui_message(a, "Checklist complete; recorded. r resets it for the "
-				            "next use.");
+				               "next use.");
 			int was = s->cur;
 			load(a, s);
 			/* Move on to the next item after a tick. */

@@ -44,8 +44,8 @@ cram_draw(struct app *a, void *st, int lines, int cols)
 	struct cpick *c = st;
 	tui_put(1, 2, "Cram: practise a deck now, whether or not it is due", cols - 4,
 	        tui_attr(a, C_TITLE));
-	tui_put(2, 2, "Answers are logged as cram; no due date or memory state changes.",
-	        cols - 4, tui_attr(a, C_DIM));
+	tui_put(2, 2, "Answers are logged as cram; no due date or memory state changes.", cols - 4,
+	        tui_attr(a, C_DIM));
 	int first = c->sel > lines - 8 ? c->sel - (lines - 8) : 0;
 	for (int i = first, y = 4; i < (int)c->n && y < lines - 2; i++, y++) {
 		attr_t at = i == c->sel ? tui_attr(a, C_SELECT) : A_NORMAL;
@@ -64,7 +64,8 @@ cram_input(struct app *a, void *st, enum tui_action act, int key)
 		return 1;
 	if (act == ACT_SELECT && c->n > 0) {
 		struct cram_source src = { .deck = c->d[c->sel].deck_id };
-		tui_push(a, &review_screen, &(struct review_start){ .cram = &src, .limit = CRAM_LIMIT });
+		tui_push(a, &review_screen,
+		         &(struct review_start){ .cram = &src, .limit = CRAM_LIMIT });
 		return 1;
 	}
 	return 0;

@@ -17,44 +17,58 @@
 #include "tui/lineedit.h"
 #include "util.h"
 
-enum col { COL_NAME, COL_CAT, COL_CONF, COL_STATUS, COL_EVIDENCE, COL_NEXT, COL_DECKS,
-	COL_STORIES, COL__COUNT };
+enum col {
+	COL_NAME,
+	COL_CAT,
+	COL_CONF,
+	COL_STATUS,
+	COL_EVIDENCE,
+	COL_NEXT,
+	COL_DECKS,
+	COL_STORIES,
+	COL__COUNT
+};
 
 static const enum gap_field col_field[COL__COUNT] = {
-	GF_NAME, GF_CATEGORY, GF_CONFIDENCE, GF_STATUS, GF_EVIDENCE, GF_NEXT, GF_DECKS,
-	GF_STORIES,
+	GF_NAME, GF_CATEGORY, GF_CONFIDENCE, GF_STATUS, GF_EVIDENCE, GF_NEXT, GF_DECKS, GF_STORIES,
 };
 
 enum mode {
-	M_NORMAL, M_EDIT, M_ADD, M_FILTER, M_CONFIRM, M_MAPS, M_NEWMAP,
-	M_IMPORT,          /* typing the path of a job description */
-	M_IMPORT_AGAIN,    /* that posting was imported before: update or another? */
-	M_MAP_CONFIRM,     /* y/n before deleting the map picked in M_MAPS */
+	M_NORMAL,
+	M_EDIT,
+	M_ADD,
+	M_FILTER,
+	M_CONFIRM,
+	M_MAPS,
+	M_NEWMAP,
+	M_IMPORT,       /* typing the path of a job description */
+	M_IMPORT_AGAIN, /* that posting was imported before: update or another? */
+	M_MAP_CONFIRM,  /* y/n before deleting the map picked in M_MAPS */
 };
 
 struct gscr {
-	char *map;                 /* the map shown */
+	char *map; /* the map shown */
 	struct gap_map info;
-	struct gap_rows rows;      /* filtered and sorted */
-	char *filter;              /* NULL: none */
+	struct gap_rows rows; /* filtered and sorted */
+	char *filter;         /* NULL: none */
 	enum gap_sort sort;
 	int cur, col, top;
 	enum mode mode;
 	struct lineedit le;
-	char *old_filter;          /* restored when a filter edit is cancelled */
-	struct gap_map *maps;      /* the map picker */
+	char *old_filter;     /* restored when a filter edit is cancelled */
+	struct gap_map *maps; /* the map picker */
 	size_t nmaps;
 	int mcur;
-	char *import_path;         /* M_IMPORT_AGAIN: the file, and the map it */
-	char *import_map;          /* would update */
-	char *undo_map;            /* a map deleted here, until the next change */
+	char *import_path; /* M_IMPORT_AGAIN: the file, and the map it */
+	char *import_map;  /* would update */
+	char *undo_map;    /* a map deleted here, until the next change */
 };
 
 /* Where things go on a screen of a given size. */
 struct layout {
-	int x[COL__COUNT], w[COL__COUNT];   /* x < 0: shown in the detail pane */
+	int x[COL__COUNT], w[COL__COUNT]; /* x < 0: shown in the detail pane */
 	int table_y, table_h, pane_y, hint_y;
-	int pane_x;                          /* where the pane's values start */
+	int pane_x; /* where the pane's values start */
 };
 
 static const struct tui_key gapmap_keys[] = {
@@ -146,7 +160,7 @@ reload(struct app *a, struct gscr *s, int64_t row_id)
 		free(s->map);
 		s->map = gap_current(a->db);
 		if (s->map == NULL)
-			s->map = xstrdup("");   /* no map at all: i imports one */
+			s->map = xstrdup(""); /* no map at all: i imports one */
 		if (gap_map_get(a->db, s->map, &s->info, NULL) != 0)
 			return;
 	}
@@ -179,7 +193,7 @@ gapmap_open(struct app *a, const void *arg)
 		/* No map yet: the screen opens empty, ready to import one. */
 		s->map = xstrdup("");
 		tui_message(a, "No gap map yet: i imports a job description, m n makes an "
-		            "empty map");
+		               "empty map");
 		return s;
 	}
 	s->map = id;
@@ -332,7 +346,8 @@ draw_row(struct app *a, struct gscr *s, const struct layout *L, int i, int y)
 		if (c == COL_CONF) {
 			char bar[32];
 			gap_conf_bar(r->confidence, bar, sizeof bar);
-			int used = tui_put(y, x, bar, 5, sel && c == s->col ? at : conf_attr(a, r->confidence));
+			int used = tui_put(y, x, bar, 5,
+			                   sel && c == s->col ? at : conf_attr(a, r->confidence));
 			char d[4] = " -";
 			if (r->confidence)
 				snprintf(d, sizeof d, " %d", r->confidence);
@@ -344,8 +359,9 @@ draw_row(struct app *a, struct gscr *s, const struct layout *L, int i, int y)
 			tui_put(y, x, "—", w, sel && c == s->col ? at : tui_attr(a, C_DIM));
 		} else {
 			if (c == COL_STATUS && !(sel && c == s->col))
-				at |= strcmp(v, "done") == 0 ? tui_attr(a, C_GOOD) :
-				      strcmp(v, "doing") == 0 ? tui_attr(a, C_WARN) : 0;
+				at |= strcmp(v, "done") == 0    ? tui_attr(a, C_GOOD)
+				      : strcmp(v, "doing") == 0 ? tui_attr(a, C_WARN)
+				                                : 0;
 			tui_put(y, x, v, w, at);
 		}
 		free(v);
@@ -391,8 +407,8 @@ draw_pane(struct app *a, struct gscr *s, const struct layout *L, int cols)
 	int w = cols - L->pane_x - 1;
 	for (size_t i = 0; i < sizeof f / sizeof f[0]; i++) {
 		int mine = s->col == (int)f[i].c;
-		tui_put(y, 2, f[i].label, 10, mine ? tui_attr(a, C_ACCENT) | A_BOLD :
-		        tui_attr(a, C_DIM));
+		tui_put(y, 2, f[i].label, 10,
+		        mine ? tui_attr(a, C_ACCENT) | A_BOLD : tui_attr(a, C_DIM));
 		if (s->mode == M_EDIT && mine && L->x[f[i].c] < 0) {
 			lineedit_draw(&s->le, y, L->pane_x, w, A_NORMAL);
 			y += f[i].rows;
@@ -402,8 +418,9 @@ draw_pane(struct app *a, struct gscr *s, const struct layout *L, int cols)
 		while (*t == ' ')
 			t++;
 		if (*t == '\0') {
-			tui_put(y, L->pane_x, f[i].c == COL_DECKS ? "— (r reviews a linked deck)" : "—",
-			        w, tui_attr(a, C_DIM));
+			tui_put(y, L->pane_x,
+			        f[i].c == COL_DECKS ? "— (r reviews a linked deck)" : "—", w,
+			        tui_attr(a, C_DIM));
 			y += f[i].rows;
 			continue;
 		}
@@ -416,7 +433,8 @@ draw_pane(struct app *a, struct gscr *s, const struct layout *L, int cols)
 			int used = tui_put(y + k, L->pane_x, line, more ? w - 12 : w,
 			                   mine ? A_BOLD : A_NORMAL);
 			if (more)
-				tui_put(y + k, L->pane_x + used + 1, "(more: e)", 11, tui_attr(a, C_DIM));
+				tui_put(y + k, L->pane_x + used + 1, "(more: e)", 11,
+				        tui_attr(a, C_DIM));
 			free(line);
 			if (!nl)
 				break;
@@ -441,7 +459,8 @@ draw_maps(struct app *a, struct gscr *s, const struct layout *L, int cols)
 		const struct gap_map *m = &s->maps[i];
 		char line[512];
 		snprintf(line, sizeof line, "%s %-24s %3d skills %3d gaps  %s",
-		         strcmp(m->id, s->map) == 0 ? "*" : " ", m->id, m->nrows, m->ngaps, m->title);
+		         strcmp(m->id, s->map) == 0 ? "*" : " ", m->id, m->nrows, m->ngaps,
+		         m->title);
 		attr_t at = (int)i == s->mcur ? tui_attr(a, C_SELECT) : A_NORMAL;
 		if ((int)i == s->mcur)
 			for (int x = 2; x < cols - 2; x++)
@@ -472,7 +491,8 @@ gapmap_draw(struct app *a, void *st, int lines, int cols)
 	for (int c = 0; c < COL__COUNT; c++)
 		if (L.x[c] >= 0)
 			tui_put(2, L.x[c], col_title[c], L.w[c],
-			        c == s->col ? tui_attr(a, C_ACCENT) | A_BOLD | A_UNDERLINE : A_UNDERLINE);
+			        c == s->col ? tui_attr(a, C_ACCENT) | A_BOLD | A_UNDERLINE
+			                    : A_UNDERLINE);
 
 	if (s->cur < s->top)
 		s->top = s->cur;
@@ -483,8 +503,10 @@ gapmap_draw(struct app *a, void *st, int lines, int cols)
 	for (int i = s->top; i < (int)s->rows.n && i < s->top + L.table_h; i++)
 		draw_row(a, s, &L, i, L.table_y + i - s->top);
 	if (s->rows.n == 0)
-		tui_put(L.table_y, 2, s->filter ? "No row matches the filter (/ to change it)." :
-		        "No rows yet: press a to add a skill.", cols - 4, tui_attr(a, C_DIM));
+		tui_put(L.table_y, 2,
+		        s->filter ? "No row matches the filter (/ to change it)."
+		                  : "No rows yet: press a to add a skill.",
+		        cols - 4, tui_attr(a, C_DIM));
 	if (s->mode == M_EDIT && cur_row(s) && L.x[s->col] >= 0) {
 		/* The editor opens on the cell and runs to the right edge, at
 		 * least 40 columns wide (over the cells to its left if need be). */
@@ -513,7 +535,8 @@ gapmap_draw(struct app *a, void *st, int lines, int cols)
 		prompt = "Job description file: ";
 		break;
 	case M_IMPORT_AGAIN:
-		snprintf(buf, sizeof buf, "'%s' came from a job description of this name: u "
+		snprintf(buf, sizeof buf,
+		         "'%s' came from a job description of this name: u "
 		         "updates it (your edits kept) · n makes another map · Esc cancels",
 		         s->import_map);
 		tui_wrap(y - 1, 2, cols - 4, 2, buf, tui_attr(a, C_WARN) | A_BOLD);
@@ -521,29 +544,37 @@ gapmap_draw(struct app *a, void *st, int lines, int cols)
 	case M_MAP_CONFIRM:
 		if (s->mcur < (int)s->nmaps) {
 			const struct gap_map *m = &s->maps[s->mcur];
-			snprintf(buf, sizeof buf, "Delete the map '%s' (%d skills)? y deletes (u then "
-			         "brings it back) · any other key keeps it", m->id, m->nrows);
+			snprintf(buf, sizeof buf,
+			         "Delete the map '%s' (%d skills)? y deletes (u then "
+			         "brings it back) · any other key keeps it",
+			         m->id, m->nrows);
 			tui_wrap(y - 1, 2, cols - 4, 2, buf, tui_attr(a, C_BAD) | A_BOLD);
 		}
 		return;
 	case M_CONFIRM:
-		snprintf(buf, sizeof buf, "Delete '%s'? y deletes, any other key keeps it "
-		         "(u undoes a delete)", cur_row(s) ? cur_row(s)->name : "");
+		snprintf(buf, sizeof buf,
+		         "Delete '%s'? y deletes, any other key keeps it "
+		         "(u undoes a delete)",
+		         cur_row(s) ? cur_row(s)->name : "");
 		tui_put(y, 2, buf, cols - 4, tui_attr(a, C_BAD) | A_BOLD);
 		return;
 	case M_EDIT:
-		tui_put(y, 2, s->col == COL_EVIDENCE || s->col == COL_NEXT ?
-		        "Enter saves · Esc cancels · Ctrl-J new line · Ctrl-A/Ctrl-E start/end" :
-		        "Enter saves · Esc cancels · Ctrl-A/Ctrl-E start/end · Ctrl-U clears",
+		tui_put(y, 2,
+		        s->col == COL_EVIDENCE || s->col == COL_NEXT
+		                ? "Enter saves · Esc cancels · Ctrl-J new line · Ctrl-A/Ctrl-E start/end"
+		                : "Enter saves · Esc cancels · Ctrl-A/Ctrl-E start/end · Ctrl-U clears",
 		        cols - 4, tui_attr(a, C_DIM));
 		return;
 	default:
 		/* Every key of the map on one line, as long as the width allows. */
-		tui_put(y, 2, cols >= 129 ? "Enter edit · 1-5 +/- confidence · a add · d delete · "
-		        "f filter · s sort · u undo · m maps · i import a posting · r review deck" :
-		        cols >= 100 ? "Enter edit · 1-5 conf · a add · d del · f filter · s sort "
-		        "· u undo · m maps · i import · r deck" :
-		        "e edit  1-5 conf  a add  d del  f filter  s sort  u undo  m maps  i import",
+		tui_put(y, 2,
+		        cols >= 129
+		                ? "Enter edit · 1-5 +/- confidence · a add · d delete · "
+		                  "f filter · s sort · u undo · m maps · i import a posting · r review deck"
+		        : cols >= 100
+		                ? "Enter edit · 1-5 conf · a add · d del · f filter · s sort "
+		                  "· u undo · m maps · i import · r deck"
+		                : "e edit  1-5 conf  a add  d del  f filter  s sort  u undo  m maps  i import",
 		        cols - 4, tui_attr(a, C_DIM));
 		return;
 	}
@@ -695,8 +726,8 @@ static void
 import_jd(struct app *a, struct gscr *s, const char *path, enum jd_again again)
 {
 	const char *home = getenv("HOME");
-	char *full = path[0] == '~' && path[1] == '/' && home ? xprintf("%s%s", home, path + 1) :
-	             xstrdup(path);
+	char *full = path[0] == '~' && path[1] == '/' && home ? xprintf("%s%s", home, path + 1)
+	                                                      : xstrdup(path);
 	struct jd_result res;
 	char *id = NULL, *cause = NULL;
 	int added = 0;
@@ -1006,7 +1037,8 @@ gapmap_input(struct app *a, void *st, enum tui_action act, int key)
 			set_conf(a, s, cur_row(s)->confidence - 1);
 		else if (cur_row(s))
 			tui_message(a, cur_row(s)->confidence ? "Confidence is at its lowest (0 "
-			            "clears it)" : "Not rated yet: + or 1-5 rates it");
+			                                        "clears it)"
+			                                      : "Not rated yet: + or 1-5 rates it");
 		return 1;
 	case ACT_GAP_CONF_SET:
 		set_conf(a, s, key - '0');
@@ -1045,11 +1077,12 @@ static const char *
 gapmap_unsaved(struct app *a, void *st)
 {
 	struct gscr *s = st;
-	if ((s->mode == M_EDIT || s->mode == M_ADD || s->mode == M_NEWMAP ||
-	     s->mode == M_IMPORT) && lineedit_changed(&s->le))
-		return s->mode == M_EDIT ? "the cell you are editing" : s->mode == M_ADD ?
-		       "the skill you are adding" : s->mode == M_IMPORT ?
-		       "the path you are typing" : "the title of the new map";
+	if ((s->mode == M_EDIT || s->mode == M_ADD || s->mode == M_NEWMAP || s->mode == M_IMPORT) &&
+	    lineedit_changed(&s->le))
+		return s->mode == M_EDIT     ? "the cell you are editing"
+		       : s->mode == M_ADD    ? "the skill you are adding"
+		       : s->mode == M_IMPORT ? "the path you are typing"
+		                             : "the title of the new map";
 	return NULL;
 }
 
@@ -1115,7 +1148,9 @@ gap_today_draw(struct app *a, void *st, int y, int lines, int cols)
 	return y + 1;
 }
 
+/* clang-format off */
 const struct today_section gap_today_section = {
 	.name = "Skills gaps",
 	.draw = gap_today_draw,
 };
+/* clang-format on */

@@ -109,10 +109,10 @@ enum tui_action { TUI_ACTIONS(TUI_ACTION_ENUM) ACT__COUNT };
 extern const char *const tui_action_help[ACT__COUNT];
 
 struct tui_key {
-	int key;                   /* curses key code or character */
+	int key; /* curses key code or character */
 	enum tui_action action;
-	const char *label;         /* how the help shows the key */
-	const char *help;          /* NULL: the action's default help */
+	const char *label; /* how the help shows the key */
+	const char *help;  /* NULL: the action's default help */
 };
 
 /* The keys every screen understands (keytab.c). */
@@ -122,8 +122,7 @@ extern const struct tui_key tui_global_keys[];
  * action), with *other set to the entry it clashes with; NULL when
  * there is none. The program refuses to open a screen whose table
  * clashes. */
-const struct tui_key *tui_keys_conflict(const struct tui_key *screen,
-                                        const struct tui_key *global,
+const struct tui_key *tui_keys_conflict(const struct tui_key *screen, const struct tui_key *global,
                                         const struct tui_key **other);
 
 #endif

@@ -7,7 +7,7 @@
 #include "tui/lineedit.h"
 #include "util.h"
 
-#define CTRL(c) ((c) & 0x1f)
+#define CTRL(c) ((c)&0x1f)
 
 void
 lineedit_init(struct lineedit *le, const char *text, int multiline, size_t max)

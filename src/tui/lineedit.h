@@ -17,15 +17,15 @@
 #include "tui/app.h"
 
 enum le_result {
-	LE_NONE,     /* keep editing */
-	LE_SAVE,     /* Enter: read lineedit_text() */
-	LE_CANCEL,   /* Esc */
+	LE_NONE,   /* keep editing */
+	LE_SAVE,   /* Enter: read lineedit_text() */
+	LE_CANCEL, /* Esc */
 };
 
 struct lineedit {
-	struct editbuf eb;   /* the text and the cursor; eb.refused: the last
+	struct editbuf eb; /* the text and the cursor; eb.refused: the last
 	                        key would have gone past the limit */
-	int scroll;          /* display column shown at the left edge */
+	int scroll;        /* display column shown at the left edge */
 };
 
 /* Starts editing a copy of text (NULL: empty) with the cursor at the

@@ -17,11 +17,11 @@
 struct form {
 	int64_t id;
 	struct scorecard sc;
-	struct scorecard_rubric r;    /* the rubric's categories (none if gone) */
-	int sel;                      /* 0 date, 1 partner, 2.. categories, last fix */
-	struct lineedit ed;           /* the field being edited, when editing */
+	struct scorecard_rubric r; /* the rubric's categories (none if gone) */
+	int sel;                   /* 0 date, 1 partner, 2.. categories, last fix */
+	struct lineedit ed;        /* the field being edited, when editing */
 	int editing;
-	int scoring;                  /* editing the evidence of a score just given */
+	int scoring; /* editing the evidence of a score just given */
 	int confirm_delete;
 };
 
@@ -100,8 +100,10 @@ form_close(struct app *a, void *st)
 	for (size_t k = 0; k < f->r.ncats; k++)
 		scored += form_score(f, k) != NULL;
 	if (f->sc.id && scored < f->r.ncats)
-		tui_message(a, "Round saved with %zu of %zu categories scored; Enter on it "
-		            "to finish.", scored, f->r.ncats);
+		tui_message(a,
+		            "Round saved with %zu of %zu categories scored; Enter on it "
+		            "to finish.",
+		            scored, f->r.ncats);
 	else if (f->sc.id && !*f->sc.fix_next)
 		tui_message(a, "Round saved; it has no fix-next yet.");
 	else if (f->sc.id)
@@ -176,10 +178,13 @@ form_draw(struct app *a, void *st, int lines, int cols)
 			if (*v)
 				tui_put(y, x, v, cols - x - 2, at);
 			else if (i >= 1)
-				tui_put(y, x, i == 1 ? "(optional)" : i == n - 1 ?
-				        "(the one thing to fix next)" :
-				        form_score(f, (size_t)(i - 2)) ? "(no evidence: Enter writes it)" :
-				        "(press 1-4)", cols - x - 2, sel ? at : tui_attr(a, C_DIM));
+				tui_put(y, x,
+				        i == 1       ? "(optional)"
+				        : i == n - 1 ? "(the one thing to fix next)"
+				        : form_score(f, (size_t)(i - 2))
+				                ? "(no evidence: Enter writes it)"
+				                : "(press 1-4)",
+				        cols - x - 2, sel ? at : tui_attr(a, C_DIM));
 		}
 	}
 	(void)tw;
@@ -194,11 +199,14 @@ form_draw(struct app *a, void *st, int lines, int cols)
 			char sc[16] = "";
 			if (s)
 				snprintf(sc, sizeof sc, ", scored %d", s->score);
-			snprintf(buf, sizeof buf, "Evidence for %s%s: one sentence of what was "
-			         "actually seen or heard that earns the score. It tells you what to "
-			         "fix next. Enter saves; Esc %s.", c->name, sc,
-			         f->scoring ? "leaves it empty" : "cancels");
-			int used = tui_wrap(y, 2, cols - 4, room, buf, tui_attr(a, C_ACCENT) | A_BOLD);
+			snprintf(
+			        buf, sizeof buf,
+			        "Evidence for %s%s: one sentence of what was "
+			        "actually seen or heard that earns the score. It tells you what to "
+			        "fix next. Enter saves; Esc %s.",
+			        c->name, sc, f->scoring ? "leaves it empty" : "cancels");
+			int used =
+			        tui_wrap(y, 2, cols - 4, room, buf, tui_attr(a, C_ACCENT) | A_BOLD);
 			y += used + 1;
 			room -= used + 1;
 		}
@@ -213,8 +221,8 @@ form_draw(struct app *a, void *st, int lines, int cols)
 			snprintf(buf, sizeof buf, "%d", k + 1);
 			tui_put(y, 2, chosen ? ">" : " ", 1, at);
 			tui_put(y, 4, buf, 1, at | A_BOLD);
-			int used = tui_wrap(y, 7, cols - 9, per < room ? per : room, c->level[k],
-			                    at);
+			int used =
+			        tui_wrap(y, 7, cols - 9, per < room ? per : room, c->level[k], at);
 			y += used;
 			room -= used;
 		}
@@ -227,10 +235,12 @@ form_draw(struct app *a, void *st, int lines, int cols)
 		const char *h = help[f->sel == 0 ? 0 : f->sel == 1 ? 1 : 2];
 		tui_wrap(y, 2, cols - 4, room, h, tui_attr(a, C_DIM));
 	}
-	const char *hint = f->confirm_delete ?
-		"Delete this round for good? y to delete, any other key keeps it." :
-		f->editing ? "Enter save · Esc cancel · Left/Right move · Ctrl-U clear" :
-		"1-4 score · Enter edit · Up/Down move · q done (each field is saved at once)";
+	const char *hint =
+	        f->confirm_delete
+	                ? "Delete this round for good? y to delete, any other key keeps it."
+	        : f->editing
+	                ? "Enter save · Esc cancel · Left/Right move · Ctrl-U clear"
+	                : "1-4 score · Enter edit · Up/Down move · q done (each field is saved at once)";
 	tui_put(lines - 1, 2, hint, cols - 4,
 	        f->confirm_delete ? tui_attr(a, C_BAD) : tui_attr(a, C_DIM));
 }
@@ -253,15 +263,18 @@ form_save_edit(struct app *a, struct form *f)
 	char *cause = NULL;
 	int n = form_nfields(f), rc;
 	if (f->sel == 0) {
-		rc = scorecard_set_field(a->db, f->id, "day", lineedit_text(&f->ed), now_unix(), &cause);
+		rc = scorecard_set_field(a->db, f->id, "day", lineedit_text(&f->ed), now_unix(),
+		                         &cause);
 	} else if (f->sel == 1) {
-		rc = scorecard_set_field(a->db, f->id, "partner", lineedit_text(&f->ed), now_unix(), &cause);
+		rc = scorecard_set_field(a->db, f->id, "partner", lineedit_text(&f->ed), now_unix(),
+		                         &cause);
 	} else if (f->sel == n - 1) {
-		rc = scorecard_set_field(a->db, f->id, "fix_next", lineedit_text(&f->ed), now_unix(), &cause);
+		rc = scorecard_set_field(a->db, f->id, "fix_next", lineedit_text(&f->ed),
+		                         now_unix(), &cause);
 	} else {
 		const struct scorecard_score *s = form_score(f, (size_t)(f->sel - 2));
-		rc = scorecard_set_score(a->db, f->id, f->r.cats[f->sel - 2].id,
-		                         s ? s->score : 0, lineedit_text(&f->ed), &cause);
+		rc = scorecard_set_score(a->db, f->id, f->r.cats[f->sel - 2].id, s ? s->score : 0,
+		                         lineedit_text(&f->ed), &cause);
 	}
 	if (rc != 0) {
 		tui_message(a, "%s", cause);

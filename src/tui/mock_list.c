@@ -108,8 +108,10 @@ draw_picker(struct app *a, struct mock *m, int lines, int cols)
 		}
 	}
 	if (m->nrubrics == 0)
-		tui_put(y, 2, "No rubrics in the curriculum. Add a 'kind: rubric' file "
-		        "(see prepdeck-content(5)) and import it.", cols - 4, A_NORMAL);
+		tui_put(y, 2,
+		        "No rubrics in the curriculum. Add a 'kind: rubric' file "
+		        "(see prepdeck-content(5)) and import it.",
+		        cols - 4, A_NORMAL);
 	tui_put(lines - 1, 2, "Up/Down pick · Enter start scoring · Esc back", cols - 4,
 	        tui_attr(a, C_DIM));
 }
@@ -126,10 +128,12 @@ mock_draw(struct app *a, void *st, int lines, int cols)
 	snprintf(buf, sizeof buf, "Mock rounds · %zu recorded", m->n);
 	tui_put(0, 2, buf, cols - 4, tui_attr(a, C_TITLE));
 	if (m->n == 0) {
-		tui_wrap(2, 2, cols - 4, 6, "No mock rounds yet. Press n to record one: pick a "
+		tui_wrap(2, 2, cols - 4, 6,
+		         "No mock rounds yet. Press n to record one: pick a "
 		         "rubric (coding, ML/LLM design, behavioral, or your own), score each "
 		         "category 1-4 with one sentence of evidence, and write down the one "
-		         "thing to fix next. Today shows it until the next round.", A_NORMAL);
+		         "thing to fix next. Today shows it until the next round.",
+		         A_NORMAL);
 		tui_put(lines - 1, 2, "n new round · q back", cols - 4, tui_attr(a, C_DIM));
 		return;
 	}
@@ -161,8 +165,8 @@ mock_draw(struct app *a, void *st, int lines, int cols)
 		snprintf(buf, sizeof buf, "%.2f", scorecard_mean(s));
 		tui_put(y, 46, s->nscores ? buf : "-", 5, at);
 		snprintf(buf, sizeof buf, "%zu/%d", s->nscores, s->ncats);
-		tui_put(y, 52, buf, 6, (int)s->nscores < s->ncats && !sel ?
-		        tui_attr(a, C_WARN) : at);
+		tui_put(y, 52, buf, 6,
+		        (int)s->nscores < s->ncats && !sel ? tui_attr(a, C_WARN) : at);
 		tui_put(y, 60, *s->partner ? s->partner : "-", cols - 62, at);
 	}
 	if (m->top + rows < (int)m->n)
@@ -181,10 +185,11 @@ mock_draw(struct app *a, void *st, int lines, int cols)
 		tui_put(y, 27, buf, 1, tui_attr(a, c) | A_BOLD);
 		tui_put(y, 30, x->evidence, cols - 32, tui_attr(a, C_DIM));
 	}
-	tui_put(lines - 1, 2, m->confirm_delete ?
-	        "Delete the selected round for good? y to delete, any other key keeps it." :
-	        "n new round · Enter open · d delete · q back", cols - 4,
-	        m->confirm_delete ? tui_attr(a, C_BAD) : tui_attr(a, C_DIM));
+	tui_put(lines - 1, 2,
+	        m->confirm_delete
+	                ? "Delete the selected round for good? y to delete, any other key keeps it."
+	                : "n new round · Enter open · d delete · q back",
+	        cols - 4, m->confirm_delete ? tui_attr(a, C_BAD) : tui_attr(a, C_DIM));
 }
 
 /* Starts a round on the picked rubric and opens its form. */
@@ -196,8 +201,8 @@ start_round(struct app *a, struct mock *m)
 	char day[16], *cause = NULL;
 	fmt_date(today_day(a), day, sizeof day);
 	int64_t id;
-	if (scorecard_create(a->db, m->rubrics[m->rsel].id, day, "", now_unix(), &id,
-	                     &cause) != 0) {
+	if (scorecard_create(a->db, m->rubrics[m->rsel].id, day, "", now_unix(), &id, &cause) !=
+	    0) {
 		tui_message(a, "%s", cause);
 		free(cause);
 		return;

@@ -16,7 +16,7 @@
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static enum optjob_state state = OPTJOB_IDLE;
 static double progress;
-static int phase;               /* 0 fitting, 1 the held-out split */
+static int phase; /* 0 fitting, 1 the held-out split */
 static char result[256];
 static int applied;
 static char *path;
@@ -49,7 +49,8 @@ work(void *arg)
 	(void)arg;
 	struct db *db = db_open(path, 0, NULL, &cause);
 	if (!db) {
-		snprintf(msg, sizeof msg, "Optimize: %s", cause ? cause : "cannot open the database");
+		snprintf(msg, sizeof msg, "Optimize: %s",
+		         cause ? cause : "cannot open the database");
 		free(cause);
 		finish(msg, 0);
 		return NULL;

@@ -9,8 +9,7 @@
 #include "util.h"
 
 void
-picker_init(struct picker *p, const char *title, const char *new_label,
-            const char *new_prompt)
+picker_init(struct picker *p, const char *title, const char *new_label, const char *new_prompt)
 {
 	memset(p, 0, sizeof *p);
 	p->title = xstrdup(title);
@@ -66,11 +65,18 @@ static enum tui_action
 move_of(int key, int iscode)
 {
 	if (iscode)
-		return key == KEY_UP ? ACT_UP : key == KEY_DOWN ? ACT_DOWN :
-		       key == KEY_PPAGE ? ACT_PGUP : key == KEY_NPAGE ? ACT_PGDOWN :
-		       key == KEY_HOME ? ACT_TOP : key == KEY_END ? ACT_BOTTOM : ACT_NONE;
-	return key == 'k' ? ACT_UP : key == 'j' ? ACT_DOWN : key == 'g' ? ACT_TOP :
-	       key == 'G' ? ACT_BOTTOM : ACT_NONE;
+		return key == KEY_UP      ? ACT_UP
+		       : key == KEY_DOWN  ? ACT_DOWN
+		       : key == KEY_PPAGE ? ACT_PGUP
+		       : key == KEY_NPAGE ? ACT_PGDOWN
+		       : key == KEY_HOME  ? ACT_TOP
+		       : key == KEY_END   ? ACT_BOTTOM
+		                          : ACT_NONE;
+	return key == 'k'   ? ACT_UP
+	       : key == 'j' ? ACT_DOWN
+	       : key == 'g' ? ACT_TOP
+	       : key == 'G' ? ACT_BOTTOM
+	                    : ACT_NONE;
 }
 
 /* Enter on an entry: its value, or the question for a new one. */
@@ -159,8 +165,10 @@ picker_draw(struct picker *p, struct app *a, int lines, int cols)
 			addch(' ');
 		lineedit_draw(&p->le, y, x0 + 2, w - 4, A_NORMAL);
 	}
-	tui_put(y0 + h - 1, x0 + 2, p->msg[0] ? p->msg : p->asking ?
-	        "Enter takes it · Esc back to the list" : "Enter picks · Esc cancels",
+	tui_put(y0 + h - 1, x0 + 2,
+	        p->msg[0]   ? p->msg
+	        : p->asking ? "Enter takes it · Esc back to the list"
+	                    : "Enter picks · Esc cancels",
 	        w - 4, A_REVERSE | (p->msg[0] ? A_BOLD : A_DIM));
 }
 
@@ -185,8 +193,8 @@ picker_add_decks(struct picker *p, struct db *db, const char *current)
 }
 
 void
-picker_add_names(struct picker *p, const char *const *values, const char *const *labels,
-                 int n, const char *current)
+picker_add_names(struct picker *p, const char *const *values, const char *const *labels, int n,
+                 const char *current)
 {
 	for (int i = 0; i < n; i++)
 		picker_add(p, values[i], labels[i]);

@@ -18,11 +18,11 @@ struct picker {
 	char **labels, **values;
 	size_t n;
 	int cur, top;
-	char *new_label;       /* the "new" entry's label, or NULL for none */
+	char *new_label; /* the "new" entry's label, or NULL for none */
 	char *new_prompt;
-	int asking;            /* typing a new value */
+	int asking; /* typing a new value */
 	struct lineedit le;
-	char msg[160];         /* shown under the list (e.g. why a value was refused) */
+	char msg[160]; /* shown under the list (e.g. why a value was refused) */
 };
 
 enum picker_result { PK_NONE, PK_PICKED, PK_CANCEL };
@@ -41,8 +41,8 @@ void picker_free(struct picker *p);
  * current is one of them. */
 int picker_add_decks(struct picker *p, struct db *db, const char *current);
 /* Adds n entries (values and labels) and selects current when given. */
-void picker_add_names(struct picker *p, const char *const *values,
-                      const char *const *labels, int n, const char *current);
+void picker_add_names(struct picker *p, const char *const *values, const char *const *labels, int n,
+                      const char *current);
 
 /* Handles one key (iscode: a KEY_* code). On PK_PICKED, *value is the
  * chosen value (or the typed new one), valid until the next call. */

@@ -27,8 +27,8 @@ put_bar(struct app *a, int y, int x, int width, int done, int total)
 	int fill = total > 0 ? (done * width + total / 2) / total : 0;
 	int utf = locale_utf8();
 	for (int i = 0; i < width; i++)
-		tui_put(y, x + i, i < fill ? (utf ? "\xe2\x96\xb0" : "#") :
-		        (utf ? "\xe2\x96\xb1" : "-"), 1,
+		tui_put(y, x + i,
+		        i < fill ? (utf ? "\xe2\x96\xb0" : "#") : (utf ? "\xe2\x96\xb1" : "-"), 1,
 		        i < fill ? tui_attr(a, C_GOOD) : tui_attr(a, C_DIM));
 }
 
@@ -146,8 +146,8 @@ static const struct screen_ops task_screen;
 
 struct plan_panel {
 	struct plan_view *v;
-	int sel;               /* among today's tasks */
-	char warning[300];     /* the plan does not fit the next interview */
+	int sel;           /* among today's tasks */
+	char warning[300]; /* the plan does not fit the next interview */
 };
 
 static void
@@ -275,8 +275,8 @@ panel_input(struct app *a, void *st, enum tui_action act, int key)
 	case ACT_TOGGLE:
 	case ACT_SELECT:
 		if (n == 0) {
-			tui_message(a, p->v ? "No plan tasks today; p opens the whole plan." :
-			            "No study plan is running; n starts one.");
+			tui_message(a, p->v ? "No plan tasks today; p opens the whole plan."
+			                    : "No study plan is running; n starts one.");
 			return 1;
 		}
 		if (act == ACT_SELECT) {
@@ -292,6 +292,7 @@ panel_input(struct app *a, void *st, enum tui_action act, int key)
 	}
 }
 
+/* clang-format off */
 const struct today_section plan_today_section = {
 	.name = "Study plan",
 	.size = sizeof(struct plan_panel),
@@ -300,6 +301,7 @@ const struct today_section plan_today_section = {
 	.draw = panel_draw,
 	.input = panel_input,
 };
+/* clang-format on */
 
 /* ---- the plan screen --------------------------------------------------- */
 
@@ -307,16 +309,16 @@ enum row_kind { R_WEEK, R_DAY, R_TASK, R_REVIEW, R_GAP };
 
 struct row {
 	enum row_kind kind;
-	int n;                 /* week, day (1-based) or task index */
+	int n; /* week, day (1-based) or task index */
 };
 
 enum mode {
 	M_LIST,
-	M_SHIFT_DAYS,          /* typing the number of days */
-	M_SHIFT_CONFIRM,       /* the preview, y/n */
-	M_PICK,                /* choosing a plan to start */
-	M_REPLACE_CONFIRM,     /* y/n before replacing the running plan */
-	M_REVIEW,              /* the two answers of the weekly review */
+	M_SHIFT_DAYS,      /* typing the number of days */
+	M_SHIFT_CONFIRM,   /* the preview, y/n */
+	M_PICK,            /* choosing a plan to start */
+	M_REPLACE_CONFIRM, /* y/n before replacing the running plan */
+	M_REVIEW,          /* the two answers of the weekly review */
 };
 
 struct planscr {
@@ -324,19 +326,20 @@ struct planscr {
 	struct row *rows;
 	int nrows, cur, top, height;
 	enum mode mode;
-	char days[8];          /* the shift's number of days as typed */
+	char days[8]; /* the shift's number of days as typed */
 	int shift_from, shift_n;
 	char *preview;
 	struct plan_info *plans;
 	size_t nplans;
 	int pick;
 	int review_week, field;
-	struct lineedit ed[2];  /* the review's answers, while M_REVIEW */
+	struct lineedit ed[2]; /* the review's answers, while M_REVIEW */
 };
 
 static const struct tui_key plan_keys[] = {
 	{ ' ', ACT_TOGGLE, "Space", NULL },
-	{ '\r', ACT_SELECT, "Enter", "Read the selected task in full (or write the "
+	{ '\r', ACT_SELECT, "Enter",
+	  "Read the selected task in full (or write the "
 	  "selected week's review)" },
 	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
 	{ 'o', ACT_OPEN, "o", "Open what the selected task links to" },
@@ -387,8 +390,10 @@ static int
 home_row(const struct planscr *s)
 {
 	const struct plan_view *v = s->v;
-	int day = v->today_day ? v->today_day : v->phase == PLAN_BREAK ? v->pos + 1 :
-	          v->phase == PLAN_BEFORE ? 1 : v->ndays;
+	int day = v->today_day              ? v->today_day
+	          : v->phase == PLAN_BREAK  ? v->pos + 1
+	          : v->phase == PLAN_BEFORE ? 1
+	                                    : v->ndays;
 	int first = -1;
 	for (int i = 0; i < s->nrows; i++) {
 		const struct row *r = &s->rows[i];
@@ -541,7 +546,8 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 		attr_t attr = tui_attr(a, C_TITLE) | A_BOLD;
 		tui_put(y, 1, buf, cols - 12, attr);
 		tui_put(y, cols - 2 - tui_width(prog), prog, 10,
-		        w->ndone == w->ntasks && w->ntasks ? tui_attr(a, C_GOOD) : tui_attr(a, C_DIM));
+		        w->ndone == w->ntasks && w->ntasks ? tui_attr(a, C_GOOD)
+		                                           : tui_attr(a, C_DIM));
 		break;
 	}
 	case R_DAY: {
@@ -571,8 +577,10 @@ draw_row(struct app *a, struct planscr *s, const struct row *r, int y, int cols,
 			         *w->reprioritize ? w->reprioritize : "-");
 			attr = tui_attr(a, C_DIM);
 		} else {
-			snprintf(buf, sizeof buf, "Week %d review: what moved, what to "
-			         "reprioritize? Press r to write it.", r->n);
+			snprintf(buf, sizeof buf,
+			         "Week %d review: what moved, what to "
+			         "reprioritize? Press r to write it.",
+			         r->n);
 			attr = tui_attr(a, C_WARN) | A_BOLD;
 		}
 		if (sel) {
@@ -599,8 +607,7 @@ first_day(struct app *a, char *buf, size_t n)
 	struct settings set;
 	settings_load(a->db, &set);
 	int64_t now = now_unix();
-	studyday_when(studyday_plan_start(now, set.rollover_hour), now, set.rollover_hour,
-	              buf, n);
+	studyday_when(studyday_plan_start(now, set.rollover_hour), now, set.rollover_hour, buf, n);
 	return buf;
 }
 
@@ -612,7 +619,8 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	switch (s->mode) {
 	case M_SHIFT_DAYS:
 		y0 = draw_box(lines, cols, 6, w, &x0);
-		tui_put(y0 + 1, x0 + 2, "Push the rest of the plan back", w - 4, A_REVERSE | A_BOLD);
+		tui_put(y0 + 1, x0 + 2, "Push the rest of the plan back", w - 4,
+		        A_REVERSE | A_BOLD);
 		snprintf(buf, sizeof buf, "By how many days? %s_", s->days);
 		tui_put(y0 + 3, x0 + 2, buf, w - 4, A_REVERSE);
 		tui_put(y0 + 4, x0 + 2, "Type a number, Enter to see what moves, Esc to cancel.",
@@ -637,15 +645,15 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 	}
 	case M_PICK: {
 		y0 = draw_box(lines, cols, (int)s->nplans + 5, w, &x0);
-		snprintf(buf, sizeof buf, "Start a study plan (day 1 is %s)", first_day(a, when,
-		         sizeof when));
+		snprintf(buf, sizeof buf, "Start a study plan (day 1 is %s)",
+		         first_day(a, when, sizeof when));
 		tui_put(y0 + 1, x0 + 2, buf, w - 4, A_REVERSE | A_BOLD);
 		for (size_t i = 0; i < s->nplans; i++) {
-			snprintf(buf, sizeof buf, "%s %-10s %d week%s  %s", (int)i == s->pick ? ">" : " ",
-			         s->plans[i].id, s->plans[i].weeks, s->plans[i].weeks == 1 ? " " : "s",
-			         s->plans[i].title);
+			snprintf(buf, sizeof buf, "%s %-10s %d week%s  %s",
+			         (int)i == s->pick ? ">" : " ", s->plans[i].id, s->plans[i].weeks,
+			         s->plans[i].weeks == 1 ? " " : "s", s->plans[i].title);
 			tui_put(y0 + 2 + (int)i, x0 + 2, buf, w - 4,
-			         (int)i == s->pick ? A_BOLD : A_REVERSE);
+			        (int)i == s->pick ? A_BOLD : A_REVERSE);
 		}
 		tui_put(y0 + 3 + (int)s->nplans, x0 + 2, "j/k choose, Enter start, Esc cancel",
 		        w - 4, A_REVERSE | A_DIM);
@@ -655,8 +663,8 @@ draw_modal(struct app *a, struct planscr *s, int lines, int cols)
 		char where[96];
 		plan_where(s->v, where, sizeof where);
 		y0 = draw_box(lines, cols, 7, w, &x0);
-		where[0] = (char)(where[0] == 'D' || where[0] == 'F' ? where[0] - 'A' + 'a' :
-		                  where[0]);
+		where[0] = (char)(where[0] == 'D' || where[0] == 'F' ? where[0] - 'A' + 'a'
+		                                                     : where[0]);
 		/* Plans by their titles, on two lines so neither is cut. */
 		int same = strcmp(s->v->plan_id, s->plans[s->pick].id) == 0;
 		snprintf(buf, sizeof buf, "%s '%s'", same ? "Restart" : "Replace", s->v->title);
@@ -707,7 +715,8 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 	struct plan_view *v = s->v;
 	if (v == NULL) {
 		tui_put(0, 2, "Study plan", cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
-		tui_put(2, 4, "No study plan is running. Press n to start one.", cols - 8, A_NORMAL);
+		tui_put(2, 4, "No study plan is running. Press n to start one.", cols - 8,
+		        A_NORMAL);
 		draw_modal(a, s, lines, cols);
 		return;
 	}
@@ -743,9 +752,12 @@ plan_draw(struct app *a, void *st, int lines, int cols)
 		s->top = s->cur - h + 1;
 	for (int i = 0; i < h && s->top + i < s->nrows; i++)
 		draw_row(a, s, &s->rows[s->top + i], y0 + i, cols, s->top + i == s->cur);
-	tui_put(lines - 1, 2, cols >= 90 ? "Space tick  Enter read  o open  t today  s shift  "
-	        "r review  n new plan  c checklists" : "Space tick  Enter read  o open  t today  "
-	        "s shift  r review  n new plan", cols - 4, tui_attr(a, C_DIM));
+	tui_put(lines - 1, 2,
+	        cols >= 90 ? "Space tick  Enter read  o open  t today  s shift  "
+	                     "r review  n new plan  c checklists"
+	                   : "Space tick  Enter read  o open  t today  "
+	                     "s shift  r review  n new plan",
+	        cols - 4, tui_attr(a, C_DIM));
 	draw_modal(a, s, lines, cols);
 }
 
@@ -820,7 +832,8 @@ input_modal(struct app *a, struct planscr *s, enum tui_action act, int key)
 		} else if (a->key_char && key >= '0' && key <= '9' && n < 3) {
 			s->days[n] = (char)key;
 			s->days[n + 1] = '\0';
-		} else if (((!a->key_char && key == KEY_BACKSPACE) || key == 127 || key == 8) && n) {
+		} else if (((!a->key_char && key == KEY_BACKSPACE) || key == 127 || key == 8) &&
+		           n) {
 			s->days[n - 1] = '\0';
 		} else if (key == '\r' || key == '\n' || (!a->key_char && key == KEY_ENTER)) {
 			s->shift_n = atoi(s->days);
@@ -924,8 +937,7 @@ plan_input(struct app *a, void *st, enum tui_action act, int key)
 	const struct row *r = s->nrows ? &s->rows[s->cur] : NULL;
 	const struct plan_task *t = r && r->kind == R_TASK ? &s->v->tasks[r->n] : NULL;
 	int to = s->cur;
-	if (s->nrows > 0 &&
-	    tui_list_move(act, &to, s->nrows, s->height > 2 ? s->height - 2 : 1)) {
+	if (s->nrows > 0 && tui_list_move(act, &to, s->nrows, s->height > 2 ? s->height - 2 : 1)) {
 		/* Headers are passed over in the direction the cursor went. */
 		place_cursor(s, to, to < s->cur ? -1 : 1);
 		if (act == ACT_TOP)
@@ -962,8 +974,10 @@ plan_input(struct app *a, void *st, enum tui_action act, int key)
 	case ACT_WEEK_REVIEW: {
 		/* The selected review row, else the review that is due, else the
 		 * selected task's week. */
-		int week = r && r->kind == R_REVIEW ? r->n : s->v->review_due ?
-		           s->v->review_due : t ? t->week : s->v->cur_week;
+		int week = r && r->kind == R_REVIEW ? r->n
+		           : s->v->review_due       ? s->v->review_due
+		           : t                      ? t->week
+		                                    : s->v->cur_week;
 		start_review(a, s, week);
 		return 1;
 	}
@@ -1075,14 +1089,18 @@ task_draw(struct app *a, void *st, int lines, int cols)
 	tui_put(y, 2, box, 3, battr | A_BOLD);
 	y += tui_wrap(y, 6, cols - 8, lines - y - 6, t->text, A_BOLD) + 1;
 	if (t->done)
-		snprintf(buf, sizeof buf, "Done%s.", t->auto_done ? " (ticked by the program "
-		         "when its reviews were done)" : "");
+		snprintf(buf, sizeof buf, "Done%s.",
+		         t->auto_done ? " (ticked by the program "
+		                        "when its reviews were done)"
+		                      : "");
 	else if (t->overdue)
 		snprintf(buf, sizeof buf, "Overdue: its day has passed. Space ticks it.");
 	else
 		snprintf(buf, sizeof buf, "To do. Space ticks it.");
-	y += tui_wrap(y, 4, cols - 6, 2, buf, t->done ? tui_attr(a, C_GOOD) : t->overdue ?
-	              tui_attr(a, C_BAD) : A_NORMAL);
+	y += tui_wrap(y, 4, cols - 6, 2, buf,
+	              t->done      ? tui_attr(a, C_GOOD)
+	              : t->overdue ? tui_attr(a, C_BAD)
+	                           : A_NORMAL);
 	if (strcmp(t->link_kind, "deck") == 0 && t->count > 0) {
 		if (t->progress >= 0)
 			snprintf(buf, sizeof buf, "Reviews of %s on its day: %d of %d.",
@@ -1103,8 +1121,9 @@ task_draw(struct app *a, void *st, int lines, int cols)
 		snprintf(buf, sizeof buf, "About %d minutes.", t->minutes);
 		tui_put(y++, 4, buf, cols - 6, tui_attr(a, C_DIM));
 	}
-	tui_put(lines - 1, 2, *t->link_kind ? "Space tick · o open the link · q back" :
-	        "Space tick · q back", cols - 4, tui_attr(a, C_DIM));
+	tui_put(lines - 1, 2,
+	        *t->link_kind ? "Space tick · o open the link · q back" : "Space tick · q back",
+	        cols - 4, tui_attr(a, C_DIM));
 }
 
 static int

@@ -30,8 +30,7 @@ enum mode { M_MENU, M_PITCH, M_FIGURES, M_FIGURE_FORM, M_STORIES, M_STORY };
 enum item { I_EXAMPLE, I_OWN, I_PITCH, I_FIGURES, I_STORIES, I_BANK, I__COUNT };
 
 static const char *const star[] = { "situation", "task", "action", "result", "reflection" };
-static const char *const star_names[] = { "Situation", "Task", "Action", "Result",
-                                          "Reflection" };
+static const char *const star_names[] = { "Situation", "Task", "Action", "Result", "Reflection" };
 #define NSTAR 5
 
 struct pf {
@@ -48,14 +47,14 @@ struct pf {
 	size_t nfigs;
 	int fig_cur;
 	int confirm_delete;
-	struct lineedit fe[3];       /* metric, value, context */
+	struct lineedit fe[3]; /* metric, value, context */
 	int fe_field, fe_open;
-	char fig_id[ID_MAX + 1];             /* the figure being edited, "" for a new one */
+	char fig_id[ID_MAX + 1]; /* the figure being edited, "" for a new one */
 	int copying;
 	struct picker pk;
 	/* stories */
 	char **sids, **slabels;
-	int *stpl;                   /* a template (else a story of the learner's) */
+	int *stpl; /* a template (else a story of the learner's) */
 	size_t ns;
 	int s_cur;
 	char story_id[80];
@@ -127,8 +126,8 @@ load_stories(struct app *a, struct pf *p)
 			p->slabels = xrealloc(p->slabels, (p->ns + 1) * sizeof *p->slabels);
 			p->stpl = xrealloc(p->stpl, (p->ns + 1) * sizeof *p->stpl);
 			p->sids[p->ns] = xstrdup(v[i].id);
-			p->slabels[p->ns] = tpl ? xprintf("new from %s", v[i].title) :
-			                          xprintf("%s", v[i].title);
+			p->slabels[p->ns] = tpl ? xprintf("new from %s", v[i].title)
+			                        : xprintf("%s", v[i].title);
 			p->stpl[p->ns] = tpl;
 			p->ns++;
 		}
@@ -144,8 +143,7 @@ profile_open(struct app *a, const void *arg)
 	(void)arg;
 	struct pf *p = xcalloc(1, sizeof *p);
 	reload(a, p);
-	p->sel = p->info.choice && strcmp(p->info.choice, PROFILE_OWN) == 0 ? I_PITCH :
-	         I_EXAMPLE;
+	p->sel = p->info.choice && strcmp(p->info.choice, PROFILE_OWN) == 0 ? I_PITCH : I_EXAMPLE;
 	return p;
 }
 
@@ -221,8 +219,9 @@ draw_menu(struct app *a, struct pf *p, int lines, int cols)
 	const struct profile_info *i = &p->info;
 	char buf[300];
 	snprintf(buf, sizeof buf, "Whose profile do you practise with? Now: %s",
-	         i->choice == NULL ? "not chosen (the example's)" :
-	         own(p) ? "your own" : "the example candidate's");
+	         i->choice == NULL ? "not chosen (the example's)"
+	         : own(p)          ? "your own"
+	                           : "the example candidate's");
 	tui_put(2, 2, buf, cols - 4, A_BOLD);
 	char ex[200], pitch[120], figs[120], stories[120];
 	snprintf(ex, sizeof ex, "a banking LLM candidate's pitch, %d figures and %d stories",
@@ -236,19 +235,25 @@ draw_menu(struct app *a, struct pf *p, int lines, int cols)
 	snprintf(stories, sizeof stories, "Your stories: %d (start one from a template)",
 	         i->stories);
 	const char *labels[I__COUNT] = {
-		"The example candidate's", "Your own", pitch, figs, stories,
+		"The example candidate's",
+		"Your own",
+		pitch,
+		figs,
+		stories,
 		"Read and copy the example's stories (the story bank)",
 	};
 	const char *subs[I__COUNT] = {
-		ex, "your pitch, figures and stories; the example's stay to read and copy",
-		NULL, NULL, NULL, NULL,
+		ex,   "your pitch, figures and stories; the example's stay to read and copy",
+		NULL, NULL,
+		NULL, NULL,
 	};
 	const char *keys[I__COUNT] = { "1", "2", "p", "f", "s", "x" };
 	int y = 4;
 	for (int k = 0; k < I__COUNT; k++) {
 		if (k == I_PITCH) {
 			y++;
-			tui_put(y++, 2, own(p) ? "Yours:" : "Yours (used once you choose your own):",
+			tui_put(y++, 2,
+			        own(p) ? "Yours:" : "Yours (used once you choose your own):",
 			        cols - 4, tui_attr(a, C_TITLE));
 		}
 		int sel = k == p->sel;
@@ -264,17 +269,22 @@ draw_menu(struct app *a, struct pf *p, int lines, int cols)
 		if (subs[k])
 			tui_put(y++, 8, subs[k], cols - 10, tui_attr(a, C_DIM));
 	}
-	tui_put(lines - 1, 2, p->msg[0] ? p->msg : "1 or 2 chooses · Enter or the key opens · "
-	        "q back", cols - 4, p->msg[0] ? tui_attr(a, p->msg_bad ? C_WARN : C_GOOD) :
-	        tui_attr(a, C_DIM));
+	tui_put(lines - 1, 2,
+	        p->msg[0] ? p->msg
+	                  : "1 or 2 chooses · Enter or the key opens · "
+	                    "q back",
+	        cols - 4,
+	        p->msg[0] ? tui_attr(a, p->msg_bad ? C_WARN : C_GOOD) : tui_attr(a, C_DIM));
 }
 
 static void
 draw_pitch(struct app *a, struct pf *p, int lines, int cols)
 {
-	sui_text(a, 2, 2, cols - 4, 3, "Who you are and what you build; one project: the "
+	sui_text(a, 2, 2, cols - 4, 3,
+	         "Who you are and what you build; one project: the "
 	         "problem, what you did, the result in a number; why this team. About 150 "
-	         "words: it takes 60 seconds to say.", TS_DIM, NULL);
+	         "words: it takes 60 seconds to say.",
+	         TS_DIM, NULL);
 	int ex_rows = p->example_pitch ? 5 : 0;
 	int h = lines - 6 - ex_rows;
 	textedit_draw(p->te, a, 5, 2, h, cols - 4);
@@ -307,8 +317,8 @@ draw_figures(struct app *a, struct pf *p, int lines, int cols)
 		}
 		tui_put(y, 3, p->figs[i].metric, mw - 2, at);
 		tui_put(y, mw + 2, p->figs[i].value, vw, at | A_BOLD);
-		tui_put(y, mw + vw + 3, p->figs[i].context, cols - mw - vw - 5, at |
-		        (sel ? 0 : tui_attr(a, C_DIM)));
+		tui_put(y, mw + vw + 3, p->figs[i].context, cols - mw - vw - 5,
+		        at | (sel ? 0 : tui_attr(a, C_DIM)));
 	}
 	if (p->fe_open) {
 		static const char *const names[] = { "Metric", "Value", "Context" };
@@ -323,15 +333,18 @@ draw_figures(struct app *a, struct pf *p, int lines, int cols)
 				tui_put(fy, 14, lineedit_text(&p->fe[i]), cols - 16, A_NORMAL);
 		}
 	}
-	const char *hint = p->confirm_delete ? "Delete this figure? y = delete (u in the "
-	                                       "browser undoes), any other key = keep" :
-	                   p->msg[0] ? p->msg :
-	                   p->fe_open ? "Tab next field · Enter on the context (or F2) saves · "
-	                                "Esc cancels" :
-	                   "a add · e/Enter edit · D delete · c copy one of the example's · q back";
-	tui_put(lines - 1, 2, hint, cols - 4, p->confirm_delete || p->msg_bad ?
-	        tui_attr(a, C_WARN) | A_BOLD : p->msg[0] ? tui_attr(a, C_GOOD) :
-	        tui_attr(a, C_DIM));
+	const char *hint =
+	        p->confirm_delete ? "Delete this figure? y = delete (u in the "
+	                            "browser undoes), any other key = keep"
+	        : p->msg[0]       ? p->msg
+	        : p->fe_open
+	                ? "Tab next field · Enter on the context (or F2) saves · "
+	                  "Esc cancels"
+	                : "a add · e/Enter edit · D delete · c copy one of the example's · q back";
+	tui_put(lines - 1, 2, hint, cols - 4,
+	        p->confirm_delete || p->msg_bad ? tui_attr(a, C_WARN) | A_BOLD
+	        : p->msg[0]                     ? tui_attr(a, C_GOOD)
+	                                        : tui_attr(a, C_DIM));
 	if (p->copying)
 		picker_draw(&p->pk, a, lines, cols);
 }
@@ -339,8 +352,8 @@ draw_figures(struct app *a, struct pf *p, int lines, int cols)
 static void
 draw_stories(struct app *a, struct pf *p, int lines, int cols)
 {
-	tui_put(2, 2, "Your stories, then the templates to start one from (Enter):",
-	        cols - 4, tui_attr(a, C_DIM));
+	tui_put(2, 2, "Your stories, then the templates to start one from (Enter):", cols - 4,
+	        tui_attr(a, C_DIM));
 	int y = 4, rows = lines - 6;
 	int top = p->s_cur >= rows ? p->s_cur - rows + 1 : 0;
 	for (int i = top; i < (int)p->ns && y < 4 + rows; i++, y++) {
@@ -352,12 +365,15 @@ draw_stories(struct app *a, struct pf *p, int lines, int cols)
 				addch(' ' | at);
 		}
 		tui_put(y, 3, p->stpl[i] ? "+" : " ", 1, at | A_BOLD);
-		tui_put(y, 5, p->slabels[i], cols - 8, at | (p->stpl[i] && !sel ?
-		        tui_attr(a, C_DIM) : 0));
+		tui_put(y, 5, p->slabels[i], cols - 8,
+		        at | (p->stpl[i] && !sel ? tui_attr(a, C_DIM) : 0));
 	}
-	tui_put(lines - 1, 2, p->msg[0] ? p->msg : "Enter: write the story (a template starts "
-	        "a new one) · q back", cols - 4, p->msg[0] ? tui_attr(a, p->msg_bad ? C_WARN :
-	        C_GOOD) : tui_attr(a, C_DIM));
+	tui_put(lines - 1, 2,
+	        p->msg[0] ? p->msg
+	                  : "Enter: write the story (a template starts "
+	                    "a new one) · q back",
+	        cols - 4,
+	        p->msg[0] ? tui_attr(a, p->msg_bad ? C_WARN : C_GOOD) : tui_attr(a, C_DIM));
 }
 
 static const char *
@@ -371,8 +387,8 @@ static void
 draw_story(struct app *a, struct pf *p, int lines, int cols)
 {
 	char head[300];
-	snprintf(head, sizeof head, "%s · %s (%d of 5)", p->story.title,
-	         star_names[p->star_field], p->star_field + 1);
+	snprintf(head, sizeof head, "%s · %s (%d of 5)", p->story.title, star_names[p->star_field],
+	         p->star_field + 1);
 	tui_put(2, 2, head, cols - 4, A_BOLD);
 	int y = 3;
 	const char *hint = p->have_tpl ? story_field(&p->tpl, p->star_field) : "";
@@ -382,9 +398,12 @@ draw_story(struct app *a, struct pf *p, int lines, int cols)
 		y += sui_text(a, y, 4, cols - 6, 5, hint, TS_DIM, NULL);
 	}
 	textedit_draw(p->te, a, y + 1, 2, lines - y - 3, cols - 4);
-	tui_put(lines - 1, 2, p->msg[0] ? p->msg : "F2 save, next part · Tab/Shift-Tab part "
-	        "(saved) · Esc back (saved)", cols - 4, p->msg[0] ?
-	        tui_attr(a, p->msg_bad ? C_WARN : C_GOOD) : tui_attr(a, C_DIM));
+	tui_put(lines - 1, 2,
+	        p->msg[0] ? p->msg
+	                  : "F2 save, next part · Tab/Shift-Tab part "
+	                    "(saved) · Esc back (saved)",
+	        cols - 4,
+	        p->msg[0] ? tui_attr(a, p->msg_bad ? C_WARN : C_GOOD) : tui_attr(a, C_DIM));
 }
 
 static void
@@ -392,8 +411,8 @@ profile_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct pf *p = st;
 	static const char *const titles[] = {
-		"Your profile", "Your 60-second pitch", "Your figures", "Your figures",
-		"Your stories", "Your story",
+		"Your profile", "Your 60-second pitch", "Your figures",
+		"Your figures", "Your stories",         "Your story",
 	};
 	tui_put(0, 2, titles[p->mode], cols - 4, tui_attr(a, C_TITLE) | A_BOLD);
 	switch (p->mode) {
@@ -439,9 +458,10 @@ choose(struct app *a, struct pf *p, const char *c)
 {
 	profile_choose(a->db, c, NULL);
 	reload(a, p);
-	message(p, 0, strcmp(c, PROFILE_OWN) == 0 ?
-	        "Your own: the example's figures and stories leave your reviews. Next: p, f, s." :
-	        "The example candidate's: its figures and stories are in use, marked (example).");
+	message(p, 0,
+	        strcmp(c, PROFILE_OWN) == 0
+	                ? "Your own: the example's figures and stories leave your reviews. Next: p, f, s."
+	                : "The example candidate's: its figures and stories are in use, marked (example).");
 	if (strcmp(c, PROFILE_OWN) == 0)
 		p->sel = I_PITCH;
 }
@@ -557,8 +577,10 @@ save_figure(struct app *a, struct pf *p)
 		free(cause);
 		return;
 	}
-	message(p, 0, p->fig_id[0] ? "Figure saved." : "Figure added: a type-in card asks "
-	        "for its value.");
+	message(p, 0,
+	        p->fig_id[0] ? "Figure saved."
+	                     : "Figure added: a type-in card asks "
+	                       "for its value.");
 	close_form(p);
 	load_figures(a, p);
 	reload(a, p);
@@ -672,8 +694,7 @@ open_story(struct app *a, struct pf *p, const char *id, int field)
 		return;
 	}
 	snprintf(p->story_id, sizeof p->story_id, "%s", id);
-	if (p->story.copied_from &&
-	    story_get(a->db, p->story.copied_from, &p->tpl, NULL) == 0) {
+	if (p->story.copied_from && story_get(a->db, p->story.copied_from, &p->tpl, NULL) == 0) {
 		p->have_tpl = strcmp(p->tpl.type, "template") == 0;
 		if (!p->have_tpl)
 			story_clear(&p->tpl);
@@ -693,8 +714,7 @@ save_star(struct app *a, struct pf *p)
 	if (!textedit_changed(p->te))
 		return 0;
 	char *cause = NULL;
-	if (story_set(a->db, p->story_id, star[p->star_field], textedit_text(p->te),
-	              &cause) != 0) {
+	if (story_set(a->db, p->story_id, star[p->star_field], textedit_text(p->te), &cause) != 0) {
 		message(p, 1, cause);
 		free(cause);
 		return -1;
@@ -800,16 +820,20 @@ profile_today_draw(struct app *a, void *st, int y, int lines, int cols)
 	(void)lines;
 	char *c = profile_choice(a->db);
 	if (c == NULL)
-		tui_put(y, 2, "Profile: the example candidate's is in use. y: keep it or start "
-		        "your own", cols - 4, tui_attr(a, C_ACCENT));
+		tui_put(y, 2,
+		        "Profile: the example candidate's is in use. y: keep it or start "
+		        "your own",
+		        cols - 4, tui_attr(a, C_ACCENT));
 	free(c);
 	return y + 1;
 }
 
+/* clang-format off */
 const struct today_section profile_today_section = {
 	.name = "Profile",
 	.draw = profile_today_draw,
 };
+/* clang-format on */
 
 static const struct tui_key profile_keys[] = {
 	{ '1', ACT_NONE, "1", "Use the example candidate's profile (marked example)" },

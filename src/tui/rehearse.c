@@ -25,34 +25,34 @@
 #define MAX_CATS 12
 
 enum phase {
-	PH_READY,      /* sections and budgets; Space starts */
-	PH_RUN,        /* the clock runs (or is paused) */
-	PH_SUMMARY,    /* times, self-scores, what to change */
-	PH_DRILL,      /* the follow-up question; Space starts its clock */
+	PH_READY,   /* sections and budgets; Space starts */
+	PH_RUN,     /* the clock runs (or is paused) */
+	PH_SUMMARY, /* times, self-scores, what to change */
+	PH_DRILL,   /* the follow-up question; Space starts its clock */
 	PH_DRILL_RUN,
 	PH_DRILL_DONE,
 };
 
 struct rs {
-	char mode[8];              /* story, pitch, flow */
+	char mode[8]; /* story, pitch, flow */
 	char *story_id, *prompt_id;
 	char *title;
-	char *prompt_text;         /* NULL without a prompt */
+	char *prompt_text; /* NULL without a prompt */
 	struct rh_timer t;
 	enum phase phase;
-	int confirm;               /* asking before abandoning */
-	int full;                  /* whole text instead of cue words */
+	int confirm; /* asking before abandoning */
+	int full;    /* whole text instead of cue words */
 	int ready_sel;
-	int64_t saved_id;          /* the session saved at the end (0: none) */
+	int64_t saved_id; /* the session saved at the end (0: none) */
 	struct rh_cat *cats;
 	int ncats;
-	char *cats_why;            /* which categories, and why */
+	char *cats_why; /* which categories, and why */
 	int score[MAX_CATS];
 	char *evidence[MAX_CATS];
 	char *note;
-	int fsel;                  /* summary form row: categories, then the note */
+	int fsel; /* summary form row: categories, then the note */
 	struct textedit *te;
-	int scoring;               /* te is the evidence of a score just given */
+	int scoring; /* te is the evidence of a score just given */
 	/* Drill-down. */
 	char *dq, *da;
 	struct rh_timer dt;
@@ -69,9 +69,9 @@ timer_fill(struct app *a, struct rs *r)
 	rh_free(&r->t);
 	rh_init(&r->t, NULL);
 	char *cause = NULL;
-	int rc = strcmp(r->mode, "flow") == 0 ?
-	         rehearsal_flow_sections(a->db, FLOW_ID, &r->t, &cause) :
-	         rehearsal_story_sections(a->db, r->story_id, &r->t, &cause);
+	int rc = strcmp(r->mode, "flow") == 0
+	                 ? rehearsal_flow_sections(a->db, FLOW_ID, &r->t, &cause)
+	                 : rehearsal_story_sections(a->db, r->story_id, &r->t, &cause);
 	if (rc != 0) {
 		tui_message(a, "%s", cause);
 		free(cause);
@@ -350,8 +350,9 @@ draw_strip(struct app *a, const struct rh_timer *t, int y, int w, int maxrows, i
 		}
 		if (draw) {
 			int cur = i == t->cur && (t->state == RH_RUNNING || t->state == RH_PAUSED);
-			int at = cur ? sui_attr(a, C_SELECT) : i < t->cur ? time_attr(a, e,
-			         t->sec[i].budget_ms) : sui_attr(a, C_DIM);
+			int at = cur          ? sui_attr(a, C_SELECT)
+			         : i < t->cur ? time_attr(a, e, t->sec[i].budget_ms)
+			                      : sui_attr(a, C_DIM);
 			if (i < t->cur && e <= t->sec[i].budget_ms)
 				at = sui_attr(a, C_GOOD);
 			int room = w - 1 - x - 1 - tui_width(tm);
@@ -368,8 +369,10 @@ static void
 draw_ready(struct app *a, struct rs *r, int h, int w)
 {
 	int flow = strcmp(r->mode, "flow") == 0;
-	header(a, r, w, flow ? "Interview loop" : strcmp(r->mode, "pitch") == 0 ?
-	       "Pitch" : "Rehearse");
+	header(a, r, w,
+	       flow                            ? "Interview loop"
+	       : strcmp(r->mode, "pitch") == 0 ? "Pitch"
+	                                       : "Rehearse");
 	int y = 2;
 	if (r->prompt_text) {
 		tui_put(y, 2, "The interviewer asks:", w - 4, sui_attr(a, C_DIM));
@@ -392,18 +395,21 @@ draw_ready(struct app *a, struct rs *r, int h, int w)
 	rehearsal_fmt_ms(rh_budget(&r->t), tot, sizeof tot);
 	tui_put(y, 4, "Total", 30, sui_attr(a, C_DIM));
 	tui_put(y, 36, tot, 10, sui_attr(a, C_DIM));
-	tui_put(h - 3, 2, flow ? "Space starts the clock of the first segment; Space again "
-	        "moves to the next." : "Speak out loud. Space starts the clock; Space again "
-	        "moves on.", w - 4, SUI_NORMAL);
-	tui_put(h - 1, 2, flow ? "Space start · q back" :
-	        "Space start · Up/Down choose · +/- budget 5 s, every story · q back", w - 4,
-	        sui_attr(a, C_DIM));
+	tui_put(h - 3, 2,
+	        flow ? "Space starts the clock of the first segment; Space again "
+	               "moves to the next."
+	             : "Speak out loud. Space starts the clock; Space again "
+	               "moves on.",
+	        w - 4, SUI_NORMAL);
+	tui_put(h - 1, 2,
+	        flow ? "Space start · q back"
+	             : "Space start · Up/Down choose · +/- budget 5 s, every story · q back",
+	        w - 4, sui_attr(a, C_DIM));
 }
 
 /* The running clock of timer t, whose current section's cue is cue. */
 static void
-draw_run(struct app *a, struct rs *r, const struct rh_timer *t, int h, int w,
-         const char *what)
+draw_run(struct app *a, struct rs *r, const struct rh_timer *t, int h, int w, const char *what)
 {
 	header(a, r, w, what);
 	char tot[16], bud[16], right[48];
@@ -439,8 +445,10 @@ draw_run(struct app *a, struct rs *r, const struct rh_timer *t, int h, int w,
 		size_t l = strlen(sub);
 		snprintf(sub + l, sizeof sub - l, "  ·  PAUSED (p resumes)");
 	}
-	tui_put(8, (w - tui_width(sub)) / 2, sub, w, over > 0 ? sui_attr(a, C_BAD) | SUI_BOLD :
-	        paused ? sui_attr(a, C_WARN) | SUI_BOLD : SUI_NORMAL);
+	tui_put(8, (w - tui_width(sub)) / 2, sub, w,
+	        over > 0 ? sui_attr(a, C_BAD) | SUI_BOLD
+	        : paused ? sui_attr(a, C_WARN) | SUI_BOLD
+	                 : SUI_NORMAL);
 	char name[160];
 	snprintf(name, sizeof name, "%s   (%d of %d)", s->name, cur + 1, t->nsec);
 	tui_put(10, 2, name, w - 4, sui_attr(a, C_ACCENT) | SUI_BOLD);
@@ -458,13 +466,17 @@ draw_run(struct app *a, struct rs *r, const struct rh_timer *t, int h, int w,
 	if (strip)
 		draw_strip(a, t, h - 2 - strip, w, strip, 1);
 	if (r->confirm)
-		tui_put(h - 1, 1, "Abandon this rehearsal? y = yes (kept as unfinished) · "
-		        "any other key = go on", w - 2, sui_attr(a, C_WARN) | SUI_BOLD);
+		tui_put(h - 1, 1,
+		        "Abandon this rehearsal? y = yes (kept as unfinished) · "
+		        "any other key = go on",
+		        w - 2, sui_attr(a, C_WARN) | SUI_BOLD);
 	else
-		tui_put(h - 1, 1, t->cur + 1 >= t->nsec ? "Space finish · p pause · r restart · "
-		        "t cue words/full text · Esc abandon" : "Space next section · p pause · "
-		        "r restart · t cue words/full text · Esc abandon", w - 2,
-		        sui_attr(a, C_DIM));
+		tui_put(h - 1, 1,
+		        t->cur + 1 >= t->nsec ? "Space finish · p pause · r restart · "
+		                                "t cue words/full text · Esc abandon"
+		                              : "Space next section · p pause · "
+		                                "r restart · t cue words/full text · Esc abandon",
+		        w - 2, sui_attr(a, C_DIM));
 }
 
 /* The times of a finished timer against budget, from row y; returns the
@@ -489,7 +501,8 @@ draw_times(struct app *a, const struct rh_timer *t, int y, int w)
 		tui_put(y, 2, t->sec[i].name, 26, SUI_NORMAL);
 		tui_put(y, 29, tm, 7, time_attr(a, e, t->sec[i].budget_ms));
 		tui_put(y, 37, bud, 7, SUI_NORMAL);
-		tui_put(y, 45, diff, 14, d > 0 ? sui_attr(a, C_BAD) | SUI_BOLD : sui_attr(a, C_DIM));
+		tui_put(y, 45, diff, 14,
+		        d > 0 ? sui_attr(a, C_BAD) | SUI_BOLD : sui_attr(a, C_DIM));
 	}
 	char tm[16], bud[16];
 	rehearsal_fmt_ms(rh_shown_total(t), tm, sizeof tm);
@@ -530,17 +543,23 @@ draw_summary(struct app *a, struct rs *r, int h, int w)
 		if (i < nrows) {
 			char sc[8];
 			snprintf(sc, sizeof sc, r->score[i] ? "[%d]" : "[ ]", r->score[i]);
-			tui_put(y, 23, sc, 3, r->score[i] ? sui_attr(a, r->score[i] >= 3 ? C_GOOD :
-			        r->score[i] == 2 ? C_WARN : C_BAD) | SUI_BOLD : sui_attr(a, C_DIM));
+			tui_put(y, 23, sc, 3,
+			        r->score[i] ? sui_attr(a, r->score[i] >= 3   ? C_GOOD
+			                                  : r->score[i] == 2 ? C_WARN
+			                                                     : C_BAD) |
+			                              SUI_BOLD
+			                    : sui_attr(a, C_DIM));
 			text = r->evidence[i];
 		} else {
 			text = r->note;
 		}
 		int x = i < nrows ? 27 : 23;
-		tui_put(y, x, text && *text ? text : i < nrows ? (r->score[i] ?
-		        "(no evidence: Enter writes it)" : "(press 1-4)") :
-		        "(Enter: one thing to do differently next time)", w - x - 1,
-		        text && *text ? SUI_NORMAL : sui_attr(a, C_DIM));
+		tui_put(y, x,
+		        text && *text ? text
+		        : i < nrows
+		                ? (r->score[i] ? "(no evidence: Enter writes it)" : "(press 1-4)")
+		                : "(Enter: one thing to do differently next time)",
+		        w - x - 1, text && *text ? SUI_NORMAL : sui_attr(a, C_DIM));
 	}
 	/* What the selected score means. */
 	if (r->fsel < nrows && y < h - 3) {
@@ -557,8 +576,10 @@ draw_summary(struct app *a, struct rs *r, int h, int w)
 		textedit_draw(r->te, a, h - 5, 1, 5, w - 2);
 		return;
 	}
-	tui_put(h - 1, 1, flow_mode(r) ? "Enter write what you'd change · r again · q done" :
-	        "1-4 score and evidence · Enter edit · d drill-down · r again · q done",
+	tui_put(h - 1, 1,
+	        flow_mode(r)
+	                ? "Enter write what you'd change · r again · q done"
+	                : "1-4 score and evidence · Enter edit · d drill-down · r again · q done",
 	        w - 2, sui_attr(a, C_DIM));
 }
 
@@ -571,8 +592,10 @@ draw_drill(struct app *a, struct rs *r, int h, int w)
 	char bud[16];
 	rehearsal_fmt_ms(r->dt.nsec ? r->dt.sec[0].budget_ms : 0, bud, sizeof bud);
 	char line[160];
-	snprintf(line, sizeof line, "Answer out loud in %s or less. Space starts the clock, "
-	         "Space again stops it.", bud);
+	snprintf(line, sizeof line,
+	         "Answer out loud in %s or less. Space starts the clock, "
+	         "Space again stops it.",
+	         bud);
 	tui_wrap(y + 1, 2, w - 4, 2, line, SUI_NORMAL);
 	tui_put(h - 1, 1, "Space start · q back", w - 2, sui_attr(a, C_DIM));
 }
@@ -592,9 +615,10 @@ draw_drill_done(struct app *a, struct rs *r, int h, int w)
 	if (y < h - 2) {
 		tui_put(y, 1, ">", 1, sui_attr(a, C_ACCENT));
 		tui_put(y, 3, "What I'd change", 19, sui_attr(a, C_SELECT));
-		tui_put(y, 23, r->drill_note && *r->drill_note ? r->drill_note :
-		        "(Enter: one thing to do differently)", w - 24,
-		        r->drill_note && *r->drill_note ? SUI_NORMAL : sui_attr(a, C_DIM));
+		tui_put(y, 23,
+		        r->drill_note && *r->drill_note ? r->drill_note
+		                                        : "(Enter: one thing to do differently)",
+		        w - 24, r->drill_note && *r->drill_note ? SUI_NORMAL : sui_attr(a, C_DIM));
 	}
 	if (r->te) {
 		textedit_draw(r->te, a, h - 5, 1, 5, w - 2);
@@ -613,8 +637,10 @@ rs_draw(struct app *a, void *st, int h, int w)
 		draw_ready(a, r, h, w);
 		break;
 	case PH_RUN:
-		draw_run(a, r, &r->t, h, w, flow_mode(r) ? "Interview loop" :
-		         strcmp(r->mode, "pitch") == 0 ? "Pitch" : "Rehearse");
+		draw_run(a, r, &r->t, h, w,
+		         flow_mode(r)                    ? "Interview loop"
+		         : strcmp(r->mode, "pitch") == 0 ? "Pitch"
+		                                         : "Rehearse");
 		break;
 	case PH_SUMMARY:
 		draw_summary(a, r, h, w);
@@ -646,8 +672,8 @@ save_session(struct app *a, struct rs *r)
 {
 	char *cause = NULL;
 	int64_t id = 0;
-	if (rehearsal_save_timer(a->db, &r->t, r->story_id, r->prompt_id, r->mode, &id,
-	                         &cause) != 0) {
+	if (rehearsal_save_timer(a->db, &r->t, r->story_id, r->prompt_id, r->mode, &id, &cause) !=
+	    0) {
 		tui_message(a, "Not saved: %s", cause);
 		free(cause);
 		return;
@@ -692,8 +718,12 @@ finish_drill(struct app *a, struct rs *r)
 	sec.name = r->dq;
 	sec.spent_ms = rh_elapsed(&r->dt, 0);
 	struct rh_record rec = {
-		.story_id = r->story_id, .mode = "drill", .started_at = r->dt.started_at,
-		.completed = 1, .sec = &sec, .nsec = 1,
+		.story_id = r->story_id,
+		.mode = "drill",
+		.started_at = r->dt.started_at,
+		.completed = 1,
+		.sec = &sec,
+		.nsec = 1,
 	};
 	char *cause = NULL;
 	if (rehearsal_save(a->db, &rec, &r->drill_id, &cause) != 0) {
@@ -713,9 +743,10 @@ budget_step(struct app *a, struct rs *r, int dir)
 	struct rh_section *s = &r->t.sec[r->ready_sel];
 	int64_t ms = rehearsal_budget_step(s->budget_ms, dir);
 	if (ms == s->budget_ms) {
-		tui_message(a, "%s stays at %lld s: the steps here are 5 s to %d s "
-		            "(prepdeck rehearse budgets sets any)", s->name,
-		            (long long)(ms / 1000), RH_BUDGET_MAX_S);
+		tui_message(a,
+		            "%s stays at %lld s: the steps here are 5 s to %d s "
+		            "(prepdeck rehearse budgets sets any)",
+		            s->name, (long long)(ms / 1000), RH_BUDGET_MAX_S);
 		return;
 	}
 	char v[32];
@@ -759,15 +790,16 @@ form_editor(struct app *a, struct rs *r, int key)
 	if (r->phase == PH_DRILL_DONE || r->fsel >= nrows)
 		rc = rehearsal_set_note(a->db, id, text, &cause);
 	else
-		rc = rehearsal_set_score(a->db, id, r->cats[r->fsel].id, r->score[r->fsel],
-		                         text, &cause);
+		rc = rehearsal_set_score(a->db, id, r->cats[r->fsel].id, r->score[r->fsel], text,
+		                         &cause);
 	if (rc != 0) {
 		textedit_message(r->te, cause);
 		free(cause);
 		return 1;
 	}
-	char **slot = r->phase == PH_DRILL_DONE ? &r->drill_note :
-	              r->fsel >= nrows ? &r->note : &r->evidence[r->fsel];
+	char **slot = r->phase == PH_DRILL_DONE ? &r->drill_note
+	              : r->fsel >= nrows        ? &r->note
+	                                        : &r->evidence[r->fsel];
 	free(*slot);
 	*slot = xstrdup(text);
 	textedit_free(r->te);
@@ -789,8 +821,10 @@ run_input(struct app *a, struct rs *r, struct rh_timer *t, enum tui_action act, 
 			a->tick_ms = 0;
 			if (t == &r->t && rh_total(t) >= 1000)
 				save_session(a, r);
-			tui_message(a, "Abandoned%s.", t == &r->t && rh_total(t) >= 1000 ?
-			            "; kept as an unfinished attempt" : "");
+			tui_message(a, "Abandoned%s.",
+			            t == &r->t && rh_total(t) >= 1000
+			                    ? "; kept as an unfinished attempt"
+			                    : "");
 			if (t == &r->t) {
 				timer_fill(a, r);
 				r->phase = PH_READY;
@@ -885,8 +919,10 @@ rs_input(struct app *a, void *st, enum tui_action act, int key)
 			 * scorecard); saving or skipping it moves to the next row,
 			 * so the next score lands on the next category. */
 			char title[160];
-			snprintf(title, sizeof title, "%s %d/4 · evidence: what you said that earns "
-			         "it", r->cats[r->fsel].name, key - '0');
+			snprintf(title, sizeof title,
+			         "%s %d/4 · evidence: what you said that earns "
+			         "it",
+			         r->cats[r->fsel].name, key - '0');
 			textedit_free(r->te);
 			r->te = textedit_new(title, r->evidence[r->fsel], 0, RH_TEXT_MAX, 0);
 			r->scoring = 1;
@@ -899,9 +935,11 @@ rs_input(struct app *a, void *st, enum tui_action act, int key)
 			} else {
 				char title[128];
 				snprintf(title, sizeof title, "%s: one sentence",
-				         r->fsel < nrows ? r->cats[r->fsel].name : "What I'd change");
-				r->te = textedit_new(title, r->fsel < nrows ? r->evidence[r->fsel] :
-				                     r->note, 0, RH_TEXT_MAX, 0);
+				         r->fsel < nrows ? r->cats[r->fsel].name
+				                         : "What I'd change");
+				r->te = textedit_new(
+				        title, r->fsel < nrows ? r->evidence[r->fsel] : r->note, 0,
+				        RH_TEXT_MAX, 0);
 			}
 		} else if (act == ACT_DRILL && !flow_mode(r)) {
 			start_drill(a, r);
@@ -960,7 +998,8 @@ static const struct tui_key rs_keys[] = {
 	{ '\n', ACT_SELECT, NULL, NULL },
 	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
 	{ '1', ACT_NONE, "1-4", "Score the selected category, then write its evidence" },
-	{ '+', ACT_NONE, "+/-", "Before the start: the selected budget 5 s up or down (every story)" },
+	{ '+', ACT_NONE, "+/-",
+	  "Before the start: the selected budget 5 s up or down (every story)" },
 	{ 0, ACT_NONE, NULL, NULL },
 };
 

@@ -27,7 +27,7 @@ enum phase { PH_QUESTION, PH_TYPING, PH_ANSWER, PH_DONE };
 
 struct rv {
 	struct review_filter f;
-	char deck[256], tag[ID_MAX + 1];      /* a plan task's decks: ids and spaces */
+	char deck[256], tag[ID_MAX + 1]; /* a plan task's decks: ids and spaces */
 	struct review_queue q;
 	struct settings set;
 	struct review_card card;
@@ -35,19 +35,19 @@ struct rv {
 	enum phase phase;
 	int scroll;
 	int64_t preview[4];
-	int64_t shown_ms;             /* monotonic time the card appeared */
-	struct lineedit ed;           /* the type-in answer being typed */
-	char *typed;                  /* the answer checked ("" when none) */
+	int64_t shown_ms;   /* monotonic time the card appeared */
+	struct lineedit ed; /* the type-in answer being typed */
+	char *typed;        /* the answer checked ("" when none) */
 	int typed_ok;
-	int info;                     /* card info overlay */
-	char pending[16][CARD_KEY_MAX];        /* cards to show again after undo */
+	int info;                       /* card info overlay */
+	char pending[16][CARD_KEY_MAX]; /* cards to show again after undo */
 	int npending;
 	/* What `u` takes back, most recent last: grades of this session
 	 * and bury, suspend and flag, which have no log of their own. */
 	struct undo_step {
 		enum { UNDO_GRADE, UNDO_BURY, UNDO_SUSPEND, UNDO_FLAG } what;
 		char key[CARD_KEY_MAX];
-		int64_t buried_until;     /* UNDO_BURY: the value before */
+		int64_t buried_until; /* UNDO_BURY: the value before */
 	} undo[32];
 	int nundo;
 	/* session */
@@ -218,9 +218,8 @@ open_cram(struct app *a, struct rv *r, const struct cram_source *src, int limit)
 	}
 	r->capck = r->nck;
 	r->cram = 1;
-	snprintf(r->cram_title, sizeof r->cram_title, "Cram · %s%s%s",
-	         src->deck ? src->deck : "", src->tag ? " #" : "",
-	         src->tag ? src->tag : (src->map ? "gap-map skill" : ""));
+	snprintf(r->cram_title, sizeof r->cram_title, "Cram · %s%s%s", src->deck ? src->deck : "",
+	         src->tag ? " #" : "", src->tag ? src->tag : (src->map ? "gap-map skill" : ""));
 	return 0;
 }
 
@@ -314,8 +313,8 @@ draw_summary(struct app *a, struct rv *r, int lines, int cols)
 		tui_put(lines - 2, 4, "q back", cols - 8, tui_attr(a, C_DIM));
 		return;
 	}
-	tui_put(3, 4, r->reviewed ? "Done for now." : "Nothing to review right now.",
-	        cols - 8, tui_attr(a, C_TITLE));
+	tui_put(3, 4, r->reviewed ? "Done for now." : "Nothing to review right now.", cols - 8,
+	        tui_attr(a, C_TITLE));
 	snprintf(buf, sizeof buf, "Reviewed %d card%s in %lld min %02lld s", r->reviewed,
 	         r->reviewed == 1 ? "" : "s", (long long)(secs / 60), (long long)(secs % 60));
 	tui_put(5, 4, buf, cols - 8, A_NORMAL);
@@ -344,8 +343,10 @@ static void
 draw_buttons(struct app *a, struct rv *r, int y, int cols)
 {
 	if (r->phase == PH_QUESTION) {
-		tui_put(y, 2, "Space/Enter: show answer   e info  b bury  s suspend  S suspended  "
-		        "u undo", cols - 4, tui_attr(a, C_DIM));
+		tui_put(y, 2,
+		        "Space/Enter: show answer   e info  b bury  s suspend  S suspended  "
+		        "u undo",
+		        cols - 4, tui_attr(a, C_DIM));
 		return;
 	}
 	if (r->phase == PH_TYPING) {
@@ -405,8 +406,8 @@ review_draw(struct app *a, void *st, int lines, int cols)
 {
 	struct rv *r = st;
 	char title[400];
-	snprintf(title, sizeof title, "Review%s%s%s%s", r->deck[0] ? " · " : "",
-	         r->deck, r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
+	snprintf(title, sizeof title, "Review%s%s%s%s", r->deck[0] ? " · " : "", r->deck,
+	         r->f.tag ? " #" : "", r->f.tag ? r->f.tag : "");
 	if (r->have_card)
 		snprintf(title, sizeof title, "%s · %s%s", r->cram ? "Cram" : "Review",
 		         r->card.deck_title, r->card.flag ? "  [flagged]" : "");

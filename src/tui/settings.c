@@ -61,8 +61,10 @@ settings_draw(struct app *a, void *st, int lines, int cols)
 		snprintf(buf, sizeof buf, "%s: %s", name, desc);
 		tui_wrap(4 + i * 2, 4, cols - 8, 3, buf, A_NORMAL);
 	}
-	tui_put(lines - 1, 4, "Up/Down select, +/- change (saved at once), y your profile, "
-	        "q back.", cols - 8, tui_attr(a, C_DIM));
+	tui_put(lines - 1, 4,
+	        "Up/Down select, +/- change (saved at once), y your profile, "
+	        "q back.",
+	        cols - 8, tui_attr(a, C_DIM));
 }
 
 static int

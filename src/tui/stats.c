@@ -19,8 +19,7 @@
 #include "tui/optjob.h"
 #include "util.h"
 
-enum { PG_ACTIVITY, PG_FORECAST, PG_RETENTION, PG_REHEARSAL, PG_SCORES, PG_GAPS,
-       PG_MEMORY, PG__N };
+enum { PG_ACTIVITY, PG_FORECAST, PG_RETENTION, PG_REHEARSAL, PG_SCORES, PG_GAPS, PG_MEMORY, PG__N };
 
 static const char *const page_names[PG__N] = {
 	"Activity", "Forecast", "Retention", "Timing", "Scores", "Gap map", "Memory",
@@ -30,8 +29,8 @@ struct stv {
 	struct stats s;
 	int page;
 	int scroll[PG__N];
-	int fancy;          /* block characters (UTF-8 and colour allowed) */
-	struct mem_report mem;   /* the Memory page, loaded when first shown */
+	int fancy;             /* block characters (UTF-8 and colour allowed) */
+	struct mem_report mem; /* the Memory page, loaded when first shown */
 	int have_mem;
 	/* Set while drawing: the page's rows map to the screen from y0. */
 	int y0, rows, nlines;
@@ -51,7 +50,8 @@ static const struct tui_key stats_keys[] = {
 	{ '5', ACT_NONE, NULL, NULL },
 	{ '6', ACT_NONE, NULL, NULL },
 	{ '7', ACT_NONE, NULL, NULL },
-	{ 'o', ACT_NONE, "o", "Memory page: fit the memory model to your reviews in the "
+	{ 'o', ACT_NONE, "o",
+	  "Memory page: fit the memory model to your reviews in the "
 	  "background (applied only when it predicts held-out reviews better)" },
 	{ 0, ACT_NONE, NULL, NULL },
 };
@@ -118,9 +118,8 @@ put(struct stv *v, int r, int x, const char *s, int width, attr_t attr)
 	return y < 0 || width <= 0 ? 0 : tui_put(y, x, s, width, attr);
 }
 
-static int
-putf(struct stv *v, int r, int x, int width, attr_t attr, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+static int putf(struct stv *v, int r, int x, int width, attr_t attr, const char *fmt, ...)
+        __attribute__((format(printf, 6, 7)));
 static int
 putf(struct stv *v, int r, int x, int width, attr_t attr, const char *fmt, ...)
 {
@@ -175,7 +174,7 @@ page_activity(struct app *a, struct stv *v, int cols)
 {
 	static const char *const wd[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 	static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-	                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+		                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 	const struct stats *s = &v->s;
 	int r = 0;
 	put(v, r++, 2, "Review activity · last 26 weeks", cols - 4, tui_attr(a, C_TITLE));
@@ -219,8 +218,8 @@ page_activity(struct app *a, struct stv *v, int cols)
 	int x = 7;
 	x += put(v, r, x, "less ", 5, tui_attr(a, C_DIM));
 	for (int lv = 0; lv <= 4; lv++) {
-		put(v, r, x, glyph(v, lv), 1, lv ? tui_attr(a, C_GOOD) | (lv >= 3 ? A_BOLD : 0)
-		                                 : tui_attr(a, C_DIM));
+		put(v, r, x, glyph(v, lv), 1,
+		    lv ? tui_attr(a, C_GOOD) | (lv >= 3 ? A_BOLD : 0) : tui_attr(a, C_DIM));
 		x += 2;
 	}
 	put(v, r, x, "more", 4, tui_attr(a, C_DIM));
@@ -228,26 +227,30 @@ page_activity(struct app *a, struct stv *v, int cols)
 		putf(v, r, x + 6, cols - x - 8, tui_attr(a, C_DIM), "(%s = %d answers)",
 		     glyph(v, 4), s->heat_max);
 	r += 2;
-	putf(v, r++, 2, cols - 4, A_NORMAL, "%d answers on %d of %d days · busiest day %d "
-	     "· today %d · streak %d day%s", s->heat_total, s->heat_active,
-	     STATS_HEAT_DAYS, s->heat_max, s->heat[STATS_HEAT_DAYS - 1], s->streak,
-	     s->streak == 1 ? "" : "s");
+	putf(v, r++, 2, cols - 4, A_NORMAL,
+	     "%d answers on %d of %d days · busiest day %d "
+	     "· today %d · streak %d day%s",
+	     s->heat_total, s->heat_active, STATS_HEAT_DAYS, s->heat_max,
+	     s->heat[STATS_HEAT_DAYS - 1], s->streak, s->streak == 1 ? "" : "s");
 	r++;
 
 	put(v, r++, 2, "Cards", cols - 4, tui_attr(a, C_TITLE));
-	const struct { const char *name; int n; int level; int color; } kinds[] = {
-		{ "new", s->n_new, 1, C_TITLE },
-		{ "learning", s->n_learning, 2, C_WARN },
-		{ "young", s->n_young, 3, C_GOOD },
-		{ "mature", s->n_mature, 4, C_GOOD },
+	const struct {
+		const char *name;
+		int n;
+		int level;
+		int color;
+	} kinds[] = {
+		{ "new", s->n_new, 1, C_TITLE },           { "learning", s->n_learning, 2, C_WARN },
+		{ "young", s->n_young, 3, C_GOOD },        { "mature", s->n_mature, 4, C_GOOD },
 		{ "suspended", s->n_suspended, 0, C_DIM },
 	};
 	int total = 0;
 	x = 2;
 	for (int i = 0; i < 5; i++) {
 		total += kinds[i].n;
-		x += put(v, r, x, glyph(v, kinds[i].level), 1, tui_attr(a, kinds[i].color) |
-		         (i == 3 ? A_BOLD : 0));
+		x += put(v, r, x, glyph(v, kinds[i].level), 1,
+		         tui_attr(a, kinds[i].color) | (i == 3 ? A_BOLD : 0));
 		x += putf(v, r, x + 1, 30, A_NORMAL, "%s %d", kinds[i].name, kinds[i].n) + 4;
 	}
 	r++;
@@ -265,8 +268,10 @@ page_activity(struct app *a, struct stv *v, int cols)
 		}
 	}
 	r++;
-	putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "Mature: interval of %d+ days; "
-	     "young: less; learning includes relearning.", STATS_MATURE_DAYS);
+	putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM),
+	     "Mature: interval of %d+ days; "
+	     "young: less; learning includes relearning.",
+	     STATS_MATURE_DAYS);
 }
 
 static void
@@ -278,9 +283,10 @@ page_forecast(struct app *a, struct stv *v, int cols)
 	int week = 0;
 	for (int i = 0; i < 7; i++)
 		week += s->forecast[i];
-	putf(v, r++, 2, cols - 4, A_NORMAL, "today %d (%d overdue) · tomorrow %d · "
-	     "next 7 days %d · next 30 days %d", s->forecast[0], s->overdue,
-	     s->forecast[1], week, s->forecast_total);
+	putf(v, r++, 2, cols - 4, A_NORMAL,
+	     "today %d (%d overdue) · tomorrow %d · "
+	     "next 7 days %d · next 30 days %d",
+	     s->forecast[0], s->overdue, s->forecast[1], week, s->forecast_total);
 	r++;
 	int max = 0;
 	for (int i = 0; i < STATS_FORECAST_DAYS; i++)
@@ -314,8 +320,8 @@ page_forecast(struct app *a, struct stv *v, int cols)
 					g = "_"; /* a small day still shows */
 			}
 			if (g)
-				put(v, r + row, x0 + 2 * i, g, 1, i == 0 ?
-				    tui_attr(a, C_ACCENT) | A_BOLD : tui_attr(a, C_GOOD));
+				put(v, r + row, x0 + 2 * i, g, 1,
+				    i == 0 ? tui_attr(a, C_ACCENT) | A_BOLD : tui_attr(a, C_GOOD));
 		}
 	}
 	if (max == 0)
@@ -339,13 +345,15 @@ page_forecast(struct app *a, struct stv *v, int cols)
 		put(v, r, x0 + 2 * marks[k], lab, 6, tui_attr(a, C_DIM));
 	}
 	r += 2;
-	put(v, r++, 2, "Cards in learning or review, not suspended; today includes "
-	    "overdue cards.", cols - 4, tui_attr(a, C_DIM));
+	put(v, r++, 2,
+	    "Cards in learning or review, not suspended; today includes "
+	    "overdue cards.",
+	    cols - 4, tui_attr(a, C_DIM));
 }
 
 static void
-retention_row(struct app *a, struct stv *v, int r, const char *name, int reviews,
-              int passed, attr_t attr, int cols)
+retention_row(struct app *a, struct stv *v, int r, const char *name, int reviews, int passed,
+              attr_t attr, int cols)
 {
 	double t = stats_ratio(passed, reviews);
 	put(v, r, 2, name, 32, attr);
@@ -378,10 +386,14 @@ page_retention(struct app *a, struct stv *v, int cols)
 {
 	const struct stats *s = &v->s;
 	int r = 0;
-	putf(v, r++, 2, cols - 4, tui_attr(a, C_TITLE), "True retention · last %d days · "
-	     "target %.0f%%", STATS_RETENTION_DAYS, 100.0 * s->desired);
-	put(v, r++, 2, "Share of scheduled reviews of cards in the review state not "
-	    "answered Again.", cols - 4, tui_attr(a, C_DIM));
+	putf(v, r++, 2, cols - 4, tui_attr(a, C_TITLE),
+	     "True retention · last %d days · "
+	     "target %.0f%%",
+	     STATS_RETENTION_DAYS, 100.0 * s->desired);
+	put(v, r++, 2,
+	    "Share of scheduled reviews of cards in the review state not "
+	    "answered Again.",
+	    cols - 4, tui_attr(a, C_DIM));
 	r++;
 	put(v, r, 2, "Deck", 32, tui_attr(a, C_DIM));
 	put(v, r, 35, "Reviews", 8, tui_attr(a, C_DIM));
@@ -389,8 +401,8 @@ page_retention(struct app *a, struct stv *v, int cols)
 	putf(v, r++, 55, cols - 57, tui_attr(a, C_DIM), "50%% .. 100%%, %s target",
 	     v->fancy ? "┃" : "|");
 	for (size_t i = 0; i < s->ndecks; i++)
-		retention_row(a, v, r++, s->decks[i].title, s->decks[i].reviews,
-		              s->decks[i].passed, A_NORMAL, cols);
+		retention_row(a, v, r++, s->decks[i].title, s->decks[i].reviews, s->decks[i].passed,
+		              A_NORMAL, cols);
 	retention_row(a, v, r++, "All decks", s->ret_reviews, s->ret_passed, A_BOLD, cols);
 }
 
@@ -401,12 +413,16 @@ page_rehearsal(struct app *a, struct stv *v, int cols)
 	int r = 0;
 	put(v, r++, 2, "Rehearsal time against budget · completed runs", cols - 4,
 	    tui_attr(a, C_TITLE));
-	put(v, r++, 2, "Each mark is one run, oldest first: height is time over budget "
-	    "(full = 2x).", cols - 4, tui_attr(a, C_DIM));
+	put(v, r++, 2,
+	    "Each mark is one run, oldest first: height is time over budget "
+	    "(full = 2x).",
+	    cols - 4, tui_attr(a, C_DIM));
 	r++;
 	if (s->nstories == 0) {
-		put(v, r++, 2, "No completed rehearsals yet. Rehearse a story from the "
-		    "Stories screen.", cols - 4, A_NORMAL);
+		put(v, r++, 2,
+		    "No completed rehearsals yet. Rehearse a story from the "
+		    "Stories screen.",
+		    cols - 4, A_NORMAL);
 		return;
 	}
 	char t1[32], t2[32];
@@ -440,7 +456,10 @@ page_rehearsal(struct app *a, struct stv *v, int cols)
 			int p1 = (int)(100 * first->total_ms / first->budget_ms);
 			int p2 = (int)(100 * last->total_ms / last->budget_ms);
 			x += putf(v, r, x, cols - x - 2, A_NORMAL, "%d%% %s %d%% of budget", p1,
-			          arrow(v, p2 < p1 ? -1 : p2 > p1 ? 1 : 0), p2);
+			          arrow(v, p2 < p1   ? -1
+			                   : p2 > p1 ? 1
+			                             : 0),
+			          p2);
 		}
 		if (st->worst_section)
 			putf(v, r, x + 2, cols - x - 4, tui_attr(a, C_WARN), "· %s over in %d",
@@ -456,8 +475,8 @@ page_scores(struct app *a, struct stv *v, int cols)
 	int r = 0;
 	put(v, r++, 2, "Rubric scores per category · oldest to newest", cols - 4,
 	    tui_attr(a, C_TITLE));
-	put(v, r++, 2, "Mock rounds (m on Today) and rehearsal self-scores, 1-4.",
-	    cols - 4, tui_attr(a, C_DIM));
+	put(v, r++, 2, "Mock rounds (m on Today) and rehearsal self-scores, 1-4.", cols - 4,
+	    tui_attr(a, C_DIM));
 	if (s->ntrends == 0) {
 		put(v, r + 1, 2, "No scores yet. Record a mock round or score a rehearsal.",
 		    cols - 4, A_NORMAL);
@@ -487,9 +506,12 @@ page_scores(struct app *a, struct stv *v, int cols)
 		char delta[16] = "";
 		if (t->n > 1 && d)
 			snprintf(delta, sizeof delta, "%+d", d);
-		putf(v, r++, x, cols - x - 2, d > 0 ? tui_attr(a, C_GOOD) : d < 0 ?
-		     tui_attr(a, C_BAD) : tui_attr(a, C_DIM), "mean %.1f  %s%s",
-		     (double)sum / (double)t->n, t->n > 1 ? arrow(v, d) : "", delta);
+		putf(v, r++, x, cols - x - 2,
+		     d > 0   ? tui_attr(a, C_GOOD)
+		     : d < 0 ? tui_attr(a, C_BAD)
+		             : tui_attr(a, C_DIM),
+		     "mean %.1f  %s%s", (double)sum / (double)t->n, t->n > 1 ? arrow(v, d) : "",
+		     delta);
 	}
 }
 
@@ -498,10 +520,12 @@ page_gaps(struct app *a, struct stv *v, int cols)
 {
 	const struct stats *s = &v->s;
 	int r = 0;
-	put(v, r++, 2, "Gap-map confidence over time · mean of rated skills, 1-5",
-	    cols - 4, tui_attr(a, C_TITLE));
-	put(v, r++, 2, "One mark per day with confidence edits, after the starting "
-	    "value.", cols - 4, tui_attr(a, C_DIM));
+	put(v, r++, 2, "Gap-map confidence over time · mean of rated skills, 1-5", cols - 4,
+	    tui_attr(a, C_TITLE));
+	put(v, r++, 2,
+	    "One mark per day with confidence edits, after the starting "
+	    "value.",
+	    cols - 4, tui_attr(a, C_DIM));
 	r++;
 	if (s->ngaps == 0) {
 		put(v, r, 2, "No gap maps.", cols - 4, A_NORMAL);
@@ -515,19 +539,25 @@ page_gaps(struct app *a, struct stv *v, int cols)
 		int x = 4;
 		int from = g->n > 40 ? (int)g->n - 40 : 0;
 		for (int k = from; k < (int)g->n; k++)
-			put(v, r, x++, spark(v, g->p[k].rated ? (g->p[k].mean - 1.0) / 4.0 : 0),
-			    1, tui_attr(a, C_GOOD));
+			put(v, r, x++, spark(v, g->p[k].rated ? (g->p[k].mean - 1.0) / 4.0 : 0), 1,
+			    tui_attr(a, C_GOOD));
 		x += 2;
 		if (g->edits == 0) {
-			putf(v, r, x, cols - x - 2, A_NORMAL, "%.2f now (%d of %d rated) · no "
-			     "confidence edits yet", pn->mean, pn->rated, g->skills);
+			putf(v, r, x, cols - x - 2, A_NORMAL,
+			     "%.2f now (%d of %d rated) · no "
+			     "confidence edits yet",
+			     pn->mean, pn->rated, g->skills);
 		} else {
 			fmt_date(p0->day, d1, sizeof d1);
 			fmt_date(pn->day, d2, sizeof d2);
-			putf(v, r, x, cols - x - 2, A_NORMAL, "%.2f %s %.2f  (%s to %s, %d "
-			     "edit%s)", p0->mean, arrow(v, pn->mean > p0->mean ? 1 :
-			     pn->mean < p0->mean ? -1 : 0), pn->mean, d1, d2, g->edits,
-			     g->edits == 1 ? "" : "s");
+			putf(v, r, x, cols - x - 2, A_NORMAL,
+			     "%.2f %s %.2f  (%s to %s, %d "
+			     "edit%s)",
+			     p0->mean,
+			     arrow(v, pn->mean > p0->mean   ? 1
+			              : pn->mean < p0->mean ? -1
+			                                    : 0),
+			     pn->mean, d1, d2, g->edits, g->edits == 1 ? "" : "s");
 		}
 		r += 2;
 	}
@@ -535,8 +565,7 @@ page_gaps(struct app *a, struct stv *v, int cols)
 
 /* A bar of `width` cells for a rate in 0.5..1, with a mark at `mark`. */
 static void
-rate_bar(struct app *a, struct stv *v, int r, int x, int width, double rate,
-         double mark, int color)
+rate_bar(struct app *a, struct stv *v, int r, int x, int width, double rate, double mark, int color)
 {
 	int cells = (int)((rate - 0.5) * 2 * width + 0.5);
 	int m = (int)((mark - 0.5) * 2 * width + 0.5);
@@ -555,13 +584,13 @@ static int
 mem_rows(struct app *a, struct stv *v, int r, int cols, const char *title,
          const struct mem_row *rows, size_t n, double desired, int calib)
 {
-	putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "%-22s %7s %9s %9s  %s", title,
-	     "reviews", "recalled", "predicted",
-	     calib ? "observed (| predicted)" : "recalled (| desired)");
+	putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "%-22s %7s %9s %9s  %s", title, "reviews",
+	     "recalled", "predicted", calib ? "observed (| predicted)" : "recalled (| desired)");
 	for (size_t i = 0; i < n; i++) {
 		const struct mem_row *m = &rows[i];
 		if (m->n == 0) {
-			putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "%-22.22s %7s", m->label, "-");
+			putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "%-22.22s %7s", m->label,
+			     "-");
 			continue;
 		}
 		double rate = (double)m->passed / (double)m->n, pred = m->predicted / (double)m->n;
@@ -592,12 +621,13 @@ page_memory(struct app *a, struct stv *v, int cols)
 	put(v, r++, 2, "True retention · reviews a day or more after the card's previous one",
 	    cols - 4, tui_attr(a, C_TITLE));
 	if (m->items == 0) {
-		put(v, r++, 2, "No such reviews yet: this page fills in as cards come back on later days.",
+		put(v, r++, 2,
+		    "No such reviews yet: this page fills in as cards come back on later days.",
 		    cols - 4, tui_attr(a, C_DIM));
 	} else {
-		putf(v, r++, 2, cols - 4, A_NORMAL, "%ld of %ld recalled: %.1f%%, desired retention %.0f%%",
-		     m->passed, m->items, 100.0 * (double)m->passed / (double)m->items,
-		     m->retention * 100);
+		putf(v, r++, 2, cols - 4, A_NORMAL,
+		     "%ld of %ld recalled: %.1f%%, desired retention %.0f%%", m->passed, m->items,
+		     100.0 * (double)m->passed / (double)m->items, m->retention * 100);
 	}
 	r++;
 	r = mem_rows(a, v, r, cols, "By interval", m->bands, MEM_BANDS, m->retention, 0);
@@ -614,24 +644,28 @@ page_memory(struct app *a, struct stv *v, int cols)
 	if (m->fitted == 1 && m->have_fit) {
 		char day[16];
 		fmt_date(day_number(m->fit_at, 0), day, sizeof day);
-		putf(v, r++, 2, cols - 4, A_NORMAL, "Fitted to your reviews on %s (%ld reviews, log loss %.4f).",
-		     day, m->fit_reviews, m->fit_log_loss);
+		putf(v, r++, 2, cols - 4, A_NORMAL,
+		     "Fitted to your reviews on %s (%ld reviews, log loss %.4f).", day,
+		     m->fit_reviews, m->fit_log_loss);
 	} else if (m->fitted == 1) {
 		put(v, r++, 2, "Fitted to your reviews.", cols - 4, A_NORMAL);
 	} else {
-		put(v, r++, 2, m->fitted < 0 ? "The saved parameters are damaged: the defaults are in use."
-		                             : "The defaults are in use: press o to fit your own.",
+		put(v, r++, 2,
+		    m->fitted < 0 ? "The saved parameters are damaged: the defaults are in use."
+		                  : "The defaults are in use: press o to fit your own.",
 		    cols - 4, m->fitted < 0 ? tui_attr(a, C_BAD) : A_NORMAL);
 	}
 	if (m->have_metrics)
-		putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM), "On this history: log loss %.4f, RMSE (bins) %.4f",
-		     m->cur.log_loss, m->cur.rmse_bins);
+		putf(v, r++, 2, cols - 4, tui_attr(a, C_DIM),
+		     "On this history: log loss %.4f, RMSE (bins) %.4f", m->cur.log_loss,
+		     m->cur.rmse_bins);
 	for (int g = 0; g < FSRS_NWEIGHTS; g += 7) {
 		char buf[160], range[16];
 		snprintf(range, sizeof range, "w%d-w%d", g, g + 6);
 		for (int row = m->fitted == 1 ? 0 : 1; row < 2; row++) {
 			const double *w = row == 0 ? m->w : m->dflt;
-			int n = snprintf(buf, sizeof buf, "%-8s %-8s", row == 0 || m->fitted != 1 ? range : "",
+			int n = snprintf(buf, sizeof buf, "%-8s %-8s",
+			                 row == 0 || m->fitted != 1 ? range : "",
 			                 row == 0 ? "fitted" : "default");
 			for (int i = g; i < g + 7; i++)
 				n += snprintf(buf + n, sizeof buf - (size_t)n, " %7.4f", w[i]);
@@ -643,7 +677,8 @@ page_memory(struct app *a, struct stv *v, int cols)
 		put(v, r++, 2, "o: fit the parameters to your reviews (runs in the background)",
 		    cols - 4, tui_attr(a, C_ACCENT));
 	else {
-		attr_t at = js == OPTJOB_RUNNING ? tui_attr(a, C_WARN) : tui_attr(a, C_ACCENT) | A_BOLD;
+		attr_t at =
+		        js == OPTJOB_RUNNING ? tui_attr(a, C_WARN) : tui_attr(a, C_ACCENT) | A_BOLD;
 		put(v, r++, 2, job, cols - 4, at);
 		/* Also on the line above the page, whatever the scroll. */
 		tui_put(1, 2, job, cols - 32, at);
@@ -684,13 +719,27 @@ stats_draw(struct app *a, void *st, int lines, int cols)
 	v->rows = lines - 2;
 	v->nlines = 0;
 	switch (v->page) {
-	case PG_ACTIVITY: page_activity(a, v, cols); break;
-	case PG_FORECAST: page_forecast(a, v, cols); break;
-	case PG_RETENTION: page_retention(a, v, cols); break;
-	case PG_REHEARSAL: page_rehearsal(a, v, cols); break;
-	case PG_SCORES: page_scores(a, v, cols); break;
-	case PG_GAPS: page_gaps(a, v, cols); break;
-	case PG_MEMORY: page_memory(a, v, cols); break;
+	case PG_ACTIVITY:
+		page_activity(a, v, cols);
+		break;
+	case PG_FORECAST:
+		page_forecast(a, v, cols);
+		break;
+	case PG_RETENTION:
+		page_retention(a, v, cols);
+		break;
+	case PG_REHEARSAL:
+		page_rehearsal(a, v, cols);
+		break;
+	case PG_SCORES:
+		page_scores(a, v, cols);
+		break;
+	case PG_GAPS:
+		page_gaps(a, v, cols);
+		break;
+	case PG_MEMORY:
+		page_memory(a, v, cols);
+		break;
 	}
 	/* Keep the scroll inside the page and say when there is more. */
 	int maxs = v->nlines - v->rows > 0 ? v->nlines - v->rows : 0;

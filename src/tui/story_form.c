@@ -19,30 +19,30 @@ enum fkind { F_TITLE, F_COMPS, F_TEXT, F_METRICS, F_QUESTION, F_ANSWER, F_ADD };
 struct field {
 	enum fkind kind;
 	const char *label;
-	char name[32];           /* story_set field */
-	const char *value;       /* points into the story */
-	int point;               /* 0-based, for questions and answers */
+	char name[32];     /* story_set field */
+	const char *value; /* points into the story */
+	int point;         /* 0-based, for questions and answers */
 };
 
 struct sview {
 	struct story s;
-	struct story tpl;             /* the template it was copied from */
+	struct story tpl; /* the template it was copied from */
 	int has_tpl;
 	int user;
 	struct field f[8 + 2 * STORY_POINTS_MAX + 1];
 	int nf, sel, top;
 	struct textedit *te;
 	char te_field[32];
-	int picking;                  /* the competency picker is open */
+	int picking; /* the competency picker is open */
 	struct story_comp *comps;
 	size_t ncomps;
 	int psel, ptop;
-	int confirm;                  /* asking before removing a point */
+	int confirm; /* asking before removing a point */
 };
 
 static void
-add_field(struct sview *v, enum fkind k, const char *label, const char *name,
-          const char *value, int point)
+add_field(struct sview *v, enum fkind k, const char *label, const char *name, const char *value,
+          int point)
 {
 	struct field *f = &v->f[v->nf++];
 	f->kind = k;
@@ -136,11 +136,12 @@ field_hint(const struct sview *v, const struct field *f)
 	const struct story *t = &v->tpl;
 	const char *h = NULL;
 	if (f->kind == F_TEXT || f->kind == F_METRICS) {
-		h = strcmp(f->name, "situation") == 0 ? t->situation :
-		    strcmp(f->name, "task") == 0 ? t->task :
-		    strcmp(f->name, "action") == 0 ? t->action :
-		    strcmp(f->name, "result") == 0 ? t->result :
-		    strcmp(f->name, "reflection") == 0 ? t->reflection : t->metrics;
+		h = strcmp(f->name, "situation") == 0    ? t->situation
+		    : strcmp(f->name, "task") == 0       ? t->task
+		    : strcmp(f->name, "action") == 0     ? t->action
+		    : strcmp(f->name, "result") == 0     ? t->result
+		    : strcmp(f->name, "reflection") == 0 ? t->reflection
+		                                         : t->metrics;
 	} else if (f->kind == F_ANSWER && (size_t)f->point < t->npoints) {
 		h = t->points[f->point].answer;
 	}
@@ -151,8 +152,11 @@ field_hint(const struct sview *v, const struct field *f)
 static int
 field_rows(const struct sview *v, const struct field *f, int w)
 {
-	int max = f->kind == F_TEXT ? 4 : f->kind == F_ANSWER ? 2 : f->kind == F_METRICS ? 3 :
-	          f->kind == F_QUESTION ? 2 : 1;
+	int max = f->kind == F_TEXT       ? 4
+	          : f->kind == F_ANSWER   ? 2
+	          : f->kind == F_METRICS  ? 3
+	          : f->kind == F_QUESTION ? 2
+	                                  : 1;
 	const char *text = *f->value ? f->value : field_hint(v, f);
 	if (f->kind == F_COMPS || f->kind == F_ADD || text == NULL)
 		return 1;
@@ -164,7 +168,8 @@ static void
 draw_picker(struct app *a, struct sview *v, int h, int w)
 {
 	tui_put(0, 1, "Competencies of this story", w - 2, sui_attr(a, C_TITLE));
-	tui_put(1, 1, "Space or Enter ticks (and moves on) or unticks, saved at once · Esc or q done",
+	tui_put(1, 1,
+	        "Space or Enter ticks (and moves on) or unticks, saved at once · Esc or q done",
 	        w - 2, sui_attr(a, C_DIM));
 	/* The list, and under it the selected competency's whole
 	 * description (the rows cut theirs). */
@@ -208,17 +213,17 @@ sview_draw(struct app *a, void *st, int h, int w)
 	}
 	char head[512];
 	snprintf(head, sizeof head, "%s", v->s.title);
-	const char *who = v->user ? (v->s.copied_from ? "yours, copied" : "yours") :
-	                  strcmp(v->s.type, "template") == 0 ? "bundled template" :
-	                  "bundled example";
+	const char *who = v->user ? (v->s.copied_from ? "yours, copied" : "yours")
+	                  : strcmp(v->s.type, "template") == 0 ? "bundled template"
+	                                                       : "bundled example";
 	int ww = tui_width(who);
 	tui_put(0, 1, head, w - ww - 4, sui_attr(a, C_TITLE));
 	tui_put(0, w - ww - 1, who, ww, v->user ? sui_attr(a, C_GOOD) : sui_attr(a, C_DIM));
 	char meta[512];
 	char ago[32];
 	story_fmt_ago(v->s.last_rehearsed, now_unix(), ago, sizeof ago);
-	snprintf(meta, sizeof meta, "%s · %s · rehearsed %d× (last: %s)", v->s.id,
-	         v->s.type, v->s.rehearsals, ago);
+	snprintf(meta, sizeof meta, "%s · %s · rehearsed %d× (last: %s)", v->s.id, v->s.type,
+	         v->s.rehearsals, ago);
 	if (v->s.last_score > 0) {
 		size_t l = strlen(meta);
 		snprintf(meta + l, sizeof meta - l, " · self-score %.1f", v->s.last_score);
@@ -286,14 +291,14 @@ sview_draw(struct app *a, void *st, int h, int w)
 		y += rows;
 	}
 	const char *keys = v->confirm ? "Remove this follow-up question and its answer? "
-	                                "y = remove, any other key = keep" :
-	                   v->user ? "Enter edit · d remove follow-up · r rehearse · c copy · "
-	                             "q back" :
-	                             "Enter read in full · c copy into your stories · "
-	                             "r rehearse · q back";
+	                                "y = remove, any other key = keep"
+	                   : v->user ? "Enter edit · d remove follow-up · r rehearse · c copy · "
+	                               "q back"
+	                             : "Enter read in full · c copy into your stories · "
+	                               "r rehearse · q back";
 	tui_hline(h - 2, 0, w, sui_attr(a, C_DIM));
-	tui_put(h - 1, 1, keys, w - 2, v->confirm ? sui_attr(a, C_WARN) | SUI_BOLD :
-	        sui_attr(a, C_DIM));
+	tui_put(h - 1, 1, keys, w - 2,
+	        v->confirm ? sui_attr(a, C_WARN) | SUI_BOLD : sui_attr(a, C_DIM));
 }
 
 static void
@@ -403,8 +408,7 @@ sview_input(struct app *a, void *st, enum tui_action act, int key)
 			/* As in a checklist: a tick moves on to the next one. */
 			if (toggle_comp(a, v) && v->psel + 1 < (int)v->ncomps)
 				v->psel++;
-		}
-		else if (key == 27 || act == ACT_QUIT)
+		} else if (key == 27 || act == ACT_QUIT)
 			v->picking = 0;
 		return 1;
 	}

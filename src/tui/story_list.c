@@ -22,9 +22,9 @@ struct stories {
 	int grid;
 	struct story_coverage cv;
 	int grow, gcol, gleft, gtop;
-	int confirm;               /* asking before deleting v[sel] */
-	struct textedit *te;       /* the title of a new story */
-	int rows;                  /* list rows of the last draw */
+	int confirm;         /* asking before deleting v[sel] */
+	struct textedit *te; /* the title of a new story */
+	int rows;            /* list rows of the last draw */
 };
 
 static void
@@ -88,14 +88,15 @@ draw_list(struct app *a, struct stories *s, int h, int w)
 		mine += story_is_user(&s->v[i]);
 	tui_put(0, 1, "Stories", 20, sui_attr(a, C_TITLE));
 	char head[160];
-	snprintf(head, sizeof head, "%d of yours · %zu in all · %d competenc%s without a "
-	         "story", mine, s->n, s->cv.gaps, s->cv.gaps == 1 ? "y" : "ies");
+	snprintf(head, sizeof head,
+	         "%d of yours · %zu in all · %d competenc%s without a "
+	         "story",
+	         mine, s->n, s->cv.gaps, s->cv.gaps == 1 ? "y" : "ies");
 	int hw = tui_width(head);
 	tui_put(0, w - hw - 1, head, hw, s->cv.gaps ? sui_attr(a, C_WARN) : sui_attr(a, C_DIM));
 	int tw = w - 40;
 	char hdr[256];
-	snprintf(hdr, sizeof hdr, "  %-*s %-9s %-9s   × %5s", tw, "Title", "Kind",
-	         "Last", "Score");
+	snprintf(hdr, sizeof hdr, "  %-*s %-9s %-9s   × %5s", tw, "Title", "Kind", "Last", "Score");
 	tui_put(1, 0, hdr, w, sui_attr(a, C_DIM));
 	int y0 = 2;
 	s->rows = h - y0 - 4;
@@ -119,8 +120,10 @@ draw_list(struct app *a, struct stories *s, int h, int w)
 		int y = y0 + r;
 		tui_put(y, 0, sel ? ">" : " ", 1, attr);
 		tui_put(y, 2, v->title, tw, attr | (story_is_user(v) ? SUI_BOLD : 0));
-		int kattr = sel ? attr : story_is_user(v) ? sui_attr(a, C_GOOD) :
-		            strcmp(v->type, "template") == 0 ? sui_attr(a, C_DIM) : SUI_NORMAL;
+		int kattr = sel                                ? attr
+		            : story_is_user(v)                 ? sui_attr(a, C_GOOD)
+		            : strcmp(v->type, "template") == 0 ? sui_attr(a, C_DIM)
+		                                               : SUI_NORMAL;
 		tui_put(y, 3 + tw, story_kind_label(v), 9, kattr);
 		char ago[32], cnt[8], score[8] = "-";
 		story_fmt_ago(v->last_rehearsed, now, ago, sizeof ago);
@@ -129,13 +132,16 @@ draw_list(struct app *a, struct stories *s, int h, int w)
 			snprintf(score, sizeof score, "%5.1f", v->last_score);
 		else
 			snprintf(score, sizeof score, "%5s", "-");
-		tui_put(y, 13 + tw, ago, 9, sel ? attr : v->last_rehearsed ? SUI_NORMAL :
-		        sui_attr(a, C_DIM));
+		tui_put(y, 13 + tw, ago, 9,
+		        sel                 ? attr
+		        : v->last_rehearsed ? SUI_NORMAL
+		                            : sui_attr(a, C_DIM));
 		tui_put(y, 23 + tw, cnt, 3, attr);
 		int sattr = attr;
 		if (!sel && v->last_score > 0)
-			sattr = sui_attr(a, v->last_score >= 3 ? C_GOOD : v->last_score >= 2 ?
-			                 C_WARN : C_BAD);
+			sattr = sui_attr(a, v->last_score >= 3   ? C_GOOD
+			                    : v->last_score >= 2 ? C_WARN
+			                                         : C_BAD);
 		tui_put(y, 27 + tw, score, 5, sattr);
 	}
 	if (s->n == 0)
@@ -150,12 +156,16 @@ draw_list(struct app *a, struct stories *s, int h, int w)
 		tui_put(yb + 1, 1, line, w - 2, SUI_NORMAL);
 		free(names);
 		if (s->confirm) {
-			snprintf(line, sizeof line, "Delete \"%s\"? Its rehearsals are kept. "
-			         "y = delete, any other key = keep", v->title);
+			snprintf(line, sizeof line,
+			         "Delete \"%s\"? Its rehearsals are kept. "
+			         "y = delete, any other key = keep",
+			         v->title);
 			tui_put(yb + 2, 1, line, w - 2, sui_attr(a, C_WARN) | SUI_BOLD);
 		} else if (strcmp(v->type, "template") == 0) {
-			tui_put(yb + 2, 1, "A template: c copies it into a story of your own to "
-			        "fill in.", w - 2, sui_attr(a, C_DIM));
+			tui_put(yb + 2, 1,
+			        "A template: c copies it into a story of your own to "
+			        "fill in.",
+			        w - 2, sui_attr(a, C_DIM));
 		} else if (v->rehearsals > 0) {
 			char tot[16], bud[16];
 			rehearsal_fmt_ms(v->last_total_ms, tot, sizeof tot);
@@ -170,13 +180,17 @@ draw_list(struct app *a, struct stories *s, int h, int w)
 			}
 			tui_put(yb + 2, 1, line, w - 2, SUI_NORMAL);
 		} else {
-			tui_put(yb + 2, 1, story_is_user(v) ? "Not rehearsed yet: press r." :
-			        "A bundled example: c copies it into your own, r rehearses it.",
+			tui_put(yb + 2, 1,
+			        story_is_user(v)
+			                ? "Not rehearsed yet: press r."
+			                : "A bundled example: c copies it into your own, r rehearses it.",
 			        w - 2, sui_attr(a, C_DIM));
 		}
 	}
-	tui_put(yb + 3, 1, "r rehearse · c copy · n new · a prompt · p pitch · f interview "
-	        "loop · v grid", w - 2, sui_attr(a, C_DIM));
+	tui_put(yb + 3, 1,
+	        "r rehearse · c copy · n new · a prompt · p pitch · f interview "
+	        "loop · v grid",
+	        w - 2, sui_attr(a, C_DIM));
 }
 
 static void
@@ -207,9 +221,9 @@ draw_grid(struct app *a, struct stories *s, int h, int w)
 		int col = s->gleft + k;
 		char num[16];
 		snprintf(num, sizeof num, "%3d", col + 1);
-		int at = col == s->gcol ? sui_attr(a, C_SELECT) :
-		         story_is_user(&cv->stories[col]) ? sui_attr(a, C_GOOD) | SUI_BOLD :
-		         sui_attr(a, C_DIM);
+		int at = col == s->gcol                     ? sui_attr(a, C_SELECT)
+		         : story_is_user(&cv->stories[col]) ? sui_attr(a, C_GOOD) | SUI_BOLD
+		                                            : sui_attr(a, C_DIM);
 		tui_put(1, x0 + 3 * k, num, 3, at);
 	}
 	if (s->gleft > 0)
@@ -221,13 +235,17 @@ draw_grid(struct app *a, struct stories *s, int h, int w)
 		int sel = c == s->grow;
 		int gap = cv->mine[c] + cv->examples[c] == 0;
 		tui_put(y, 1, cv->comps[c].name, namew - 1,
-		        sel ? sui_attr(a, C_SELECT) : gap ? sui_attr(a, C_BAD) | SUI_BOLD : SUI_NORMAL);
+		        sel   ? sui_attr(a, C_SELECT)
+		        : gap ? sui_attr(a, C_BAD) | SUI_BOLD
+		              : SUI_NORMAL);
 		for (int k = 0; k < ncols && s->gleft + k < (int)cv->nstories; k++) {
 			int col = s->gleft + k;
 			int on = cv->cell[(size_t)c * cv->nstories + (size_t)col];
 			const char *mark = on ? (fancy ? "●" : "x") : (fancy ? "·" : ".");
-			int at = on ? (story_is_user(&cv->stories[col]) ? sui_attr(a, C_GOOD) |
-			               SUI_BOLD : SUI_NORMAL) : sui_attr(a, C_DIM);
+			int at = on ? (story_is_user(&cv->stories[col])
+			                       ? sui_attr(a, C_GOOD) | SUI_BOLD
+			                       : SUI_NORMAL)
+			            : sui_attr(a, C_DIM);
 			if (sel && col == s->gcol)
 				at = sui_attr(a, C_SELECT);
 			tui_put(y, x0 + 3 * k + 2, mark, 1, at);
@@ -272,8 +290,10 @@ stories_draw(struct app *a, void *st, int h, int w)
 	struct stories *s = st;
 	if (s->te) {
 		tui_put(0, 1, "New story", 40, sui_attr(a, C_TITLE));
-		sui_text(a, 2, 2, w - 4, 2, "Give it a title you would say out loud, e.g. "
-		         "\"Cut p95 latency in half without new hardware\".", 0, NULL);
+		sui_text(a, 2, 2, w - 4, 2,
+		         "Give it a title you would say out loud, e.g. "
+		         "\"Cut p95 latency in half without new hardware\".",
+		         0, NULL);
 		textedit_draw(s->te, a, 5, 1, 5, w - 2);
 		return;
 	}
@@ -368,7 +388,7 @@ grid_copy(struct app *a, struct stories *s)
 		copy_and_open(a, s, id);
 	else
 		tui_message(a, "No template covers this competency: press n to "
-		            "write a story.");
+		               "write a story.");
 	free(id);
 }
 

@@ -24,7 +24,7 @@ rnd(void)
 }
 
 struct pick {
-	int phase;                 /* 0 how, 1 competency, 2 the prompt */
+	int phase; /* 0 how, 1 competency, 2 the prompt */
 	int sel, top;
 	enum story_pick how;
 	struct story_comp *comps;
@@ -93,10 +93,12 @@ pick_draw(struct app *a, void *st, int h, int w)
 			"3  A prompt for your weakest competency (lowest self-scores)",
 		};
 		for (int i = 0; i < 3; i++)
-			tui_put(2 + i, 2, items[i], w - 4, i == p->sel ? sui_attr(a, C_SELECT) :
-			        SUI_NORMAL);
-		tui_put(6, 2, "Press 1, 2 or 3, then pick a story and rehearse it against "
-		        "the clock.", w - 4, sui_attr(a, C_DIM));
+			tui_put(2 + i, 2, items[i], w - 4,
+			        i == p->sel ? sui_attr(a, C_SELECT) : SUI_NORMAL);
+		tui_put(6, 2,
+		        "Press 1, 2 or 3, then pick a story and rehearse it against "
+		        "the clock.",
+		        w - 4, sui_attr(a, C_DIM));
 		return;
 	}
 	if (p->phase == 1) {
@@ -121,8 +123,9 @@ pick_draw(struct app *a, void *st, int h, int w)
 	snprintf(line, sizeof line, "Why this one: %s", p->why);
 	tui_put(y + 2, 2, line, w - 4, sui_attr(a, C_DIM));
 	y += 4;
-	tui_put(y++, 2, p->nfit ? "Stories that fit (most shared competencies first):" :
-	        "No story covers these competencies yet: press q and write or copy one.",
+	tui_put(y++, 2,
+	        p->nfit ? "Stories that fit (most shared competencies first):"
+	                : "No story covers these competencies yet: press q and write or copy one.",
 	        w - 4, SUI_BOLD);
 	int rows = h - y - 2;
 	if (p->sel < p->top)
@@ -132,11 +135,13 @@ pick_draw(struct app *a, void *st, int h, int w)
 	for (int r = 0; r < rows && p->top + r < (int)p->nfit; r++) {
 		const struct story *s = &p->fit[p->top + r];
 		snprintf(line, sizeof line, "%-8s %s", story_kind_label(s), s->title);
-		tui_put(y + r, 4, line, w - 6, p->top + r == p->sel ? sui_attr(a, C_SELECT) :
-		        SUI_NORMAL);
+		tui_put(y + r, 4, line, w - 6,
+		        p->top + r == p->sel ? sui_attr(a, C_SELECT) : SUI_NORMAL);
 	}
-	tui_put(h - 1, 1, "Enter rehearse the story against this prompt · n another prompt · "
-	        "q back", w - 2, sui_attr(a, C_DIM));
+	tui_put(h - 1, 1,
+	        "Enter rehearse the story against this prompt · n another prompt · "
+	        "q back",
+	        w - 2, sui_attr(a, C_DIM));
 }
 
 static int
@@ -147,12 +152,14 @@ pick_input(struct app *a, void *st, enum tui_action act, int key)
 	if (tui_list_move(act, &p->sel, n, 10))
 		return 1;
 	if (p->phase == 0) {
-		int choice = a->key_char && key >= '1' && key <= '3' ? key - '1' :
-		             act == ACT_SELECT ? p->sel : -1;
+		int choice = a->key_char && key >= '1' && key <= '3' ? key - '1'
+		             : act == ACT_SELECT                     ? p->sel
+		                                                     : -1;
 		if (choice < 0)
 			return 0;
-		p->how = choice == 0 ? STORY_PICK_RANDOM : choice == 1 ? STORY_PICK_COMPETENCY :
-		         STORY_PICK_WEAKEST;
+		p->how = choice == 0   ? STORY_PICK_RANDOM
+		         : choice == 1 ? STORY_PICK_COMPETENCY
+		                       : STORY_PICK_WEAKEST;
 		if (p->how == STORY_PICK_COMPETENCY) {
 			p->phase = 1;
 			p->sel = p->top = 0;

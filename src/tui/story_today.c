@@ -13,7 +13,7 @@
 #include "tui/today.h"
 #include "util.h"
 
-#define WHY_COLS 20   /* the column that says why a story is listed */
+#define WHY_COLS 20 /* the column that says why a story is listed */
 
 /* Why an item is listed, for the right-hand column. */
 static void
@@ -56,8 +56,8 @@ story_today_draw(struct app *a, void *st, int y, int lines, int cols)
 		buf[0] = '\0';
 	if (d.in_week) {
 		size_t len = strlen(buf);
-		snprintf(buf + len, sizeof buf - len, " · interview week: %d of %d left",
-		         d.pending, d.mapped);
+		snprintf(buf + len, sizeof buf - len, " · interview week: %d of %d left", d.pending,
+		         d.mapped);
 	}
 	tui_put(y, x, buf, cols - x - tui_width(hint) - 4, tui_attr(a, C_DIM));
 	tui_put(y++, cols - 2 - tui_width(hint), hint, tui_width(hint), tui_attr(a, C_ACCENT));
@@ -67,12 +67,12 @@ story_today_draw(struct app *a, void *st, int y, int lines, int cols)
 	if (d.n == 0) {
 		if (room > 0) {
 			if (d.done)
-				snprintf(buf, sizeof buf, "Done: %d stor%s rehearsed today.", d.done,
-				         d.done == 1 ? "y" : "ies");
+				snprintf(buf, sizeof buf, "Done: %d stor%s rehearsed today.",
+				         d.done, d.done == 1 ? "y" : "ies");
 			else
 				snprintf(buf, sizeof buf, "Nothing due today.");
-			int used = 4 + tui_put(y, 4, buf, cols - 8, tui_attr(a, d.done ? C_GOOD :
-			                                                      C_DIM));
+			int used = 4 + tui_put(y, 4, buf, cols - 8,
+			                       tui_attr(a, d.done ? C_GOOD : C_DIM));
 			if (d.next_id) {
 				char when[32];
 				fmt_local_day(d.next_due, when, sizeof when);
@@ -99,8 +99,8 @@ story_today_draw(struct app *a, void *st, int y, int lines, int cols)
 			snprintf(buf, sizeof buf, "+%zu more", d.n - shown);
 		else
 			why_text(it, buf, sizeof buf);
-		tui_put(y, wx, buf, WHY_COLS, tui_attr(a, it->why == STORYSCHED_INTERVIEW ?
-		                                       C_WARN : C_DIM));
+		tui_put(y, wx, buf, WHY_COLS,
+		        tui_attr(a, it->why == STORYSCHED_INTERVIEW ? C_WARN : C_DIM));
 	}
 	storysched_day_free(&d);
 	return y + 1;
@@ -131,8 +131,10 @@ story_today_input(struct app *a, void *st, enum tui_action act, int key)
 	return 1;
 }
 
+/* clang-format off */
 const struct today_section story_today_section = {
 	.name = "Stories",
 	.draw = story_today_draw,
 	.input = story_today_input,
 };
+/* clang-format on */

@@ -10,8 +10,8 @@
 #include "util.h"
 
 int
-sui_text(struct app *a, int y, int x, int w, int maxrows, const char *text,
-         unsigned char style, int *more)
+sui_text(struct app *a, int y, int x, int w, int maxrows, const char *text, unsigned char style,
+         int *more)
 {
 	struct tlayout l = { 0 };
 	struct text_opts o = { .cloze = 0, .reveal = 0, .base = style };
@@ -57,7 +57,7 @@ sui_rehearse(struct app *a, const struct story *s, const char *prompt)
 {
 	if (strcmp(s->type, "template") == 0) {
 		tui_message(a, "A template is guidance: press c to copy it into a story of "
-		            "your own first.");
+		               "your own first.");
 		return;
 	}
 	tui_push(a, &rehearse_screen, &(struct rehearse_start){ .story = s->id, .prompt = prompt });

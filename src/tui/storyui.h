@@ -22,8 +22,8 @@ sui_attr(struct app *a, enum tui_color c)
  * every cell; when rows are left out the last row shown ends in the
  * ellipsis. Returns the rows drawn; sets *more (may be NULL) when rows
  * were left out. */
-int sui_text(struct app *a, int y, int x, int w, int maxrows, const char *text,
-             unsigned char style, int *more);
+int sui_text(struct app *a, int y, int x, int w, int maxrows, const char *text, unsigned char style,
+             int *more);
 /* The rows text needs at width w. */
 int sui_text_rows(const char *text, int w);
 /* True when block and box characters can be drawn: a UTF-8 locale and

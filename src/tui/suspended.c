@@ -15,7 +15,7 @@
 struct susp {
 	struct review_suspended *v;
 	size_t n;
-	char *back;            /* per row: 1 once unsuspended here */
+	char *back; /* per row: 1 once unsuspended here */
 	int cur, top;
 };
 
@@ -76,8 +76,10 @@ suspended_draw(struct app *a, void *st, int lines, int cols)
 		for (int k = 0; k < cols; k++)
 			addch(' ' | (sel ? at : A_NORMAL));
 		const char *mark = s->back[i] ? "back " : e->leech ? "leech" : "     ";
-		tui_put(y, 2, mark, 5, sel ? at : s->back[i] ? tui_attr(a, C_GOOD) :
-		        tui_attr(a, C_BAD));
+		tui_put(y, 2, mark, 5,
+		        sel          ? at
+		        : s->back[i] ? tui_attr(a, C_GOOD)
+		                     : tui_attr(a, C_BAD));
 		char deck[96];
 		text_excerpt(e->deck_title, 0, deckw, deck, sizeof deck);
 		tui_put(y, 8, deck, deckw, sel ? at : tui_attr(a, C_DIM));
@@ -85,8 +87,10 @@ suspended_draw(struct app *a, void *st, int lines, int cols)
 		text_excerpt(e->front, e->cloze, cols - qx - 2, buf, sizeof buf);
 		tui_put(y, qx, buf, cols - qx - 2, at);
 	}
-	tui_put(lines - 2, 2, "Space unsuspends (it comes back in the review); Space again "
-	        "suspends", cols - 4, tui_attr(a, C_DIM));
+	tui_put(lines - 2, 2,
+	        "Space unsuspends (it comes back in the review); Space again "
+	        "suspends",
+	        cols - 4, tui_attr(a, C_DIM));
 }
 
 static int

@@ -24,16 +24,16 @@ struct tscreen {
 	struct target *t;
 	size_t n;
 	int sel;
-	int field;                  /* 0 date, 1 company, 2 role */
+	int field; /* 0 date, 1 company, 2 role */
 	struct lineedit ed[3];
 	char why[512], effect[256];
-	char replaces[300];         /* the running plan a start would end, or "" */
-	char warning[300];          /* the running plan does not fit the interview */
+	char replaces[300]; /* the running plan a start would end, or "" */
+	char warning[300];  /* the running plan does not fit the interview */
 	const char *plan;
 	int64_t start;
-	struct forecast fc;         /* the simulator's table, when have_fc */
+	struct forecast fc; /* the simulator's table, when have_fc */
 	int have_fc;
-	struct lineedit ret;        /* the desired retention being typed */
+	struct lineedit ret; /* the desired retention being typed */
 };
 
 static const struct tui_key target_keys[] = {
@@ -80,8 +80,8 @@ propose(struct app *a, struct tscreen *s, int64_t day)
 	settings_load(a->db, &set);
 	int64_t now = now_unix();
 	deadline_propose_plan(day_number(now, set.rollover_hour),
-	                      studyday_plan_start(now, set.rollover_hour), day, &s->plan,
-	                      &s->start, s->why, sizeof s->why);
+	                      studyday_plan_start(now, set.rollover_hour), day, &s->plan, &s->start,
+	                      s->why, sizeof s->why);
 	s->phase = TP_PROPOSE;
 }
 
@@ -221,13 +221,16 @@ target_draw(struct app *a, void *st, int lines, int cols)
 		y++;
 		if (s->replaces[0]) {
 			char buf[400];
-			snprintf(buf, sizeof buf, "It replaces the running plan %s; its ticks and "
-			         "reviews stay in the history.", s->replaces);
+			snprintf(buf, sizeof buf,
+			         "It replaces the running plan %s; its ticks and "
+			         "reviews stay in the history.",
+			         s->replaces);
 			wrap_put(&y, 4, buf, cols - 8, tui_attr(a, C_WARN) | A_BOLD);
 			y++;
 		}
-		tui_put(y, 4, s->replaces[0] ? "y  replace it and start this plan" :
-		        "y  start this plan", cols - 8, A_BOLD);
+		tui_put(y, 4,
+		        s->replaces[0] ? "y  replace it and start this plan" : "y  start this plan",
+		        cols - 8, A_BOLD);
 		tui_put(y + 1, 4, "n  not now", cols - 8, A_BOLD);
 		return;
 	}
@@ -257,15 +260,16 @@ target_draw(struct app *a, void *st, int lines, int cols)
 		y++;
 		char head[200];
 		snprintf(head, sizeof head, "Forecast to %s · %s model · %zu cards, %d new a day",
-		         d, set.fitted == 1 ? "fitted" : "default", f->target_cards, f->new_per_day);
+		         d, set.fitted == 1 ? "fitted" : "default", f->target_cards,
+		         f->new_per_day);
 		tui_put(y++, 4, head, cols - 8, tui_attr(a, C_TITLE));
 		for (int k = 0; k < SIM_TABLE; k++) {
 			char row[120];
 			int cur = f->table[k].retention > set.retention - 0.005 &&
 			          f->table[k].retention < set.retention + 0.005;
 			snprintf(row, sizeof row, "%s at %.2f: %3.0f min/day, %3.0f%% on the day",
-			         cur ? "*" : " ", f->table[k].retention, f->table[k].minutes_per_day,
-			         f->table[k].recall_on_day * 100);
+			         cur ? "*" : " ", f->table[k].retention,
+			         f->table[k].minutes_per_day, f->table[k].recall_on_day * 100);
 			tui_put(y++, 4, row, cols - 8, cur ? A_BOLD : A_NORMAL);
 		}
 		char rec[120];
@@ -343,7 +347,8 @@ target_input(struct app *a, void *st, enum tui_action act, int key)
 	if (s->phase == TP_PROPOSE) {
 		if (a->key_char && (key == 'y' || key == 'Y')) {
 			char *cause = NULL;
-			if (plan_start(a->db, s->plan, s->start, 1, now_unix(), NULL, &cause) != 0) {
+			if (plan_start(a->db, s->plan, s->start, 1, now_unix(), NULL, &cause) !=
+			    0) {
 				tui_message(a, "%s", cause);
 				free(cause);
 			} else {

@@ -22,26 +22,25 @@ te_attr(struct app *a, enum tui_color c)
 }
 
 struct vline {
-	size_t start, end;   /* byte range of the visual line, without its '\n' */
+	size_t start, end; /* byte range of the visual line, without its '\n' */
 };
 
 struct textedit {
 	char *title;
-	struct lineedit le;  /* the text, the cursor and the editing keys */
-	char *hint;          /* shown dim while the text is empty (never saved) */
+	struct lineedit le; /* the text, the cursor and the editing keys */
+	char *hint;         /* shown dim while the text is empty (never saved) */
 	int multiline, readonly;
-	int confirm;         /* asking whether to discard changes */
-	int top;             /* first visual line shown */
-	int want_col;        /* column kept while moving up and down; -1 = none */
-	int width, height;   /* text area of the last draw */
+	int confirm;       /* asking whether to discard changes */
+	int top;           /* first visual line shown */
+	int want_col;      /* column kept while moving up and down; -1 = none */
+	int width, height; /* text area of the last draw */
 	struct vline *lines;
 	int nlines, caplines;
 	char msg[160];
 };
 
 struct textedit *
-textedit_new(const char *title, const char *text, int multiline, size_t max,
-             int readonly)
+textedit_new(const char *title, const char *text, int multiline, size_t max, int readonly)
 {
 	struct textedit *te = xcalloc(1, sizeof *te);
 	te->title = xstrdup(title ? title : "");
@@ -256,12 +255,12 @@ textedit_key(struct textedit *te, int key, int iscode)
 		}
 	} else {
 		switch (key) {
-		case 27:   /* Esc */
+		case 27: /* Esc */
 			if (te->readonly || !textedit_changed(te))
 				return TE_CANCEL;
 			te->confirm = 1;
 			return TE_NONE;
-		case 19:   /* Ctrl-S */
+		case 19: /* Ctrl-S */
 			return te->readonly ? TE_CANCEL : TE_SAVE;
 		case '\r':
 		case '\n':
@@ -278,7 +277,8 @@ textedit_key(struct textedit *te, int key, int iscode)
 	if (te->readonly) {
 		/* Only the keys that move. */
 		int moves = iscode ? key == KEY_LEFT || key == KEY_RIGHT || key == KEY_HOME ||
-		            key == KEY_END : key == 1 || key == 5 || key == 2 || key == 6;
+		                             key == KEY_END
+		                   : key == 1 || key == 5 || key == 2 || key == 6;
 		if (!moves)
 			return TE_NONE;
 	}
@@ -309,8 +309,10 @@ textedit_draw(struct textedit *te, struct app *a, int y, int x, int h, int w)
 		addch(' ');
 	attroff(TE_REVERSE);
 	char head[256];
-	snprintf(head, sizeof head, " %s%s", te->title, te->readonly ? " (read-only)" :
-	         textedit_changed(te) ? " (changed)" : "");
+	snprintf(head, sizeof head, " %s%s", te->title,
+	         te->readonly           ? " (read-only)"
+	         : textedit_changed(te) ? " (changed)"
+	                                : "");
 	tui_put(y, x, head, w, TE_REVERSE | TE_BOLD);
 
 	te->width = w - 2;
@@ -362,12 +364,12 @@ textedit_draw(struct textedit *te, struct app *a, int y, int x, int h, int w)
 	else if (te->readonly)
 		keys = "Arrows scroll · Esc close";
 	else if (te->multiline)
-		keys = w >= 110 ? "F2 or Ctrl-S save · Esc cancel · Enter new line · Home/End · "
-		       "Ctrl-U/Ctrl-K delete to the start/end of the line · Ctrl-W a word" :
-		       "F2 or Ctrl-S save · Esc cancel · Enter new line · Ctrl-U/K/W delete";
+		keys = w >= 110
+		               ? "F2 or Ctrl-S save · Esc cancel · Enter new line · Home/End · "
+		                 "Ctrl-U/Ctrl-K delete to the start/end of the line · Ctrl-W a word"
+		               : "F2 or Ctrl-S save · Esc cancel · Enter new line · Ctrl-U/K/W delete";
 	else
 		keys = "Enter or F2 save · Esc cancel";
-	int attr = te->confirm || te->msg[0] ? te_attr(a, C_WARN) | TE_BOLD :
-	                                       te_attr(a, C_DIM);
+	int attr = te->confirm || te->msg[0] ? te_attr(a, C_WARN) | TE_BOLD : te_attr(a, C_DIM);
 	tui_put(y + h - 1, x, keys, w, attr);
 }

@@ -14,9 +14,9 @@
 #include "tui/app.h"
 
 enum te_result {
-	TE_NONE,     /* keep editing */
-	TE_SAVE,     /* the user asked to save: read textedit_text() */
-	TE_CANCEL,   /* the user left without saving */
+	TE_NONE,   /* keep editing */
+	TE_SAVE,   /* the user asked to save: read textedit_text() */
+	TE_CANCEL, /* the user left without saving */
 };
 
 struct textedit;
@@ -24,8 +24,8 @@ struct textedit;
 /* A new editor on a copy of text (NULL = empty). multiline: Enter
  * inserts a line break (else it saves); max: bytes allowed; readonly:
  * view only (Esc or q closes). The caller frees with textedit_free. */
-struct textedit *textedit_new(const char *title, const char *text, int multiline,
-                              size_t max, int readonly);
+struct textedit *textedit_new(const char *title, const char *text, int multiline, size_t max,
+                              int readonly);
 void textedit_free(struct textedit *te);
 
 /* Guidance shown dim while the text is empty; never part of the text. */

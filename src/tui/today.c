@@ -19,7 +19,7 @@
 
 /* The first line: the study day and the next interview. */
 struct header {
-	char countdown[320];           /* the next interview */
+	char countdown[320]; /* the next interview */
 };
 
 /* The counts of the cards due today. */
@@ -50,7 +50,8 @@ static const struct tui_key today_keys[] = {
 	{ 'b', ACT_BROWSE, "b", "Browse and search all cards (also / anywhere)" },
 	{ 'y', ACT_PROFILE, "y", NULL },
 	{ ' ', ACT_TOGGLE, "Space", "Tick or untick the selected plan task" },
-	{ '\r', ACT_SELECT, "Enter", "Read the selected plan task in full (o there opens "
+	{ '\r', ACT_SELECT, "Enter",
+	  "Read the selected plan task in full (o there opens "
 	  "its link)" },
 	{ KEY_ENTER, ACT_SELECT, NULL, NULL },
 	{ 0, ACT_NONE, NULL, NULL },
@@ -93,15 +94,15 @@ header_draw(struct app *a, void *st, int y, int lines, int cols)
 	snprintf(date, sizeof date, "Today · %s", day);
 	/* The next interview, or where to set one: the countdown's place
 	 * is never empty, so i and x can be found without the help. */
-	const char *right = h->countdown[0] ? h->countdown : cols >= 100 ?
-	                    "No interview date yet: i sets one · x crams a deck" :
-	                    "No interview yet: i sets one · x cram";
+	const char *right = h->countdown[0] ? h->countdown
+	                    : cols >= 100   ? "No interview date yet: i sets one · x crams a deck"
+	                                    : "No interview yet: i sets one · x cram";
 	int rw = tui_width(right), dw = tui_width(date);
 	if (rw > cols - 6 - dw)
 		rw = cols - 6 - dw > cols / 3 ? cols - 6 - dw : cols / 3;
 	tui_put(y, 2, date, cols - 6 - rw, tui_attr(a, C_TITLE) | A_BOLD);
-	tui_put(y, cols - 2 - rw, right, rw, h->countdown[0] ? tui_attr(a, C_WARN) | A_BOLD :
-	        tui_attr(a, C_DIM));
+	tui_put(y, cols - 2 - rw, right, rw,
+	        h->countdown[0] ? tui_attr(a, C_WARN) | A_BOLD : tui_attr(a, C_DIM));
 	return y + 1;
 }
 
@@ -172,21 +173,28 @@ mock_draw(struct app *a, void *st, int y, int lines, int cols)
 	return y + 1;
 }
 
+/* clang-format off */
 static const struct today_section header_section = {
 	.name = "Header", .size = sizeof(struct header), .load = header_load,
 	.draw = header_draw,
 };
+/* clang-format on */
+/* clang-format off */
 static const struct today_section cards_section = {
 	.name = "Flashcards", .size = sizeof(struct cards), .load = cards_load,
 	.draw = cards_draw,
 };
+/* clang-format on */
+/* clang-format off */
 static const struct today_section mock_section = {
 	.name = "Mock rounds", .size = sizeof(struct mock), .load = mock_load,
 	.draw = mock_draw,
 };
+/* clang-format on */
 
 /* The screen from the top down; a section's input comes before the
  * screen's own keys, in this order. */
+/* clang-format off */
 static const struct today_section *const sections[] = {
 	&header_section,
 	&profile_today_section,
@@ -196,10 +204,11 @@ static const struct today_section *const sections[] = {
 	&mock_section,
 	&story_today_section,
 };
+/* clang-format on */
 #define NSECTIONS (sizeof sections / sizeof sections[0])
 
 struct today {
-	void *st[NSECTIONS];           /* each section's state, or NULL */
+	void *st[NSECTIONS]; /* each section's state, or NULL */
 };
 
 static void *
