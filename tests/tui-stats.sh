@@ -187,4 +187,16 @@ expect_eq "round gone" "$(sql "SELECT count(*) FROM scorecard WHERE id = 2")" 0
 keys q q
 expect_screen "quits" "EXITED 0"
 
+
+# One answer is one answer, not "1 answers".
+DB="$T/one.db"
+"$PREPDECK" --db "$DB" status >/dev/null
+sql "INSERT INTO review_log (card_key, reviewed_at, rating, mode, prev_state)
+  VALUES ('code-argpartition', strftime('%s', '2024-06-15 10:00:00'), 3, 'review', 2)"
+TUI_ENV="TZ=UTC PREPDECK_NOW=$NOW" tui_start 80 24 --db "$DB"
+expect_screen "Today" "prepdeck · Today"
+keys t
+expect_screen "one answer, singular" "1 answer on 1 of 182 days"
+expect_screen "the legend, singular" "= 1 answer)"
+
 finish

@@ -224,14 +224,14 @@ page_activity(struct app *a, struct stv *v, int cols)
 	}
 	put(v, r, x, "more", 4, tui_attr(a, C_DIM));
 	if (s->heat_max > 0)
-		putf(v, r, x + 6, cols - x - 8, tui_attr(a, C_DIM), "(%s = %d answers)",
-		     glyph(v, 4), s->heat_max);
+		putf(v, r, x + 6, cols - x - 8, tui_attr(a, C_DIM), "(%s = %d answer%s)",
+		     glyph(v, 4), s->heat_max, s->heat_max == 1 ? "" : "s");
 	r += 2;
 	putf(v, r++, 2, cols - 4, A_NORMAL,
-	     "%d answers on %d of %d days · busiest day %d "
+	     "%d answer%s on %d of %d days · busiest day %d "
 	     "· today %d · streak %d day%s",
-	     s->heat_total, s->heat_active, STATS_HEAT_DAYS, s->heat_max,
-	     s->heat[STATS_HEAT_DAYS - 1], s->streak, s->streak == 1 ? "" : "s");
+	     s->heat_total, s->heat_total == 1 ? "" : "s", s->heat_active, STATS_HEAT_DAYS,
+	     s->heat_max, s->heat[STATS_HEAT_DAYS - 1], s->streak, s->streak == 1 ? "" : "s");
 	r++;
 
 	put(v, r++, 2, "Cards", cols - 4, tui_attr(a, C_TITLE));
