@@ -94,6 +94,19 @@ plain_words(const char *wl)
 	return s;
 }
 
+/* Appends word w and a space to s (which starts with a space) unless
+ * s already holds it. */
+static void
+add_word_once(struct sbuf *s, const char *w)
+{
+	char *needle = xprintf(" %s ", w);
+	if (strstr(s->s, needle) == NULL) {
+		sbuf_add(s, w);
+		sbuf_addc(s, ' ');
+	}
+	free(needle);
+}
+
 /* The words of a and then those of b that a lacks, as "a b". */
 static char *
 join_words(const char *a, const char *b)
@@ -104,14 +117,8 @@ join_words(const char *a, const char *b)
 	const char *lists[2] = { a, b };
 	for (int l = 0; l < 2; l++) {
 		char *t = xstrdup(lists[l]);
-		for (char *w = strtok(t, " "); w; w = strtok(NULL, " ")) {
-			char *needle = xprintf(" %s ", w);
-			if (strstr(s.s, needle) == NULL) {
-				sbuf_add(&s, w);
-				sbuf_addc(&s, ' ');
-			}
-			free(needle);
-		}
+		for (char *w = strtok(t, " "); w; w = strtok(NULL, " "))
+			add_word_once(&s, w);
 		free(t);
 	}
 	char *r = plain_words(s.s);
@@ -237,12 +244,7 @@ cards_note_check(struct card_note *n, char **cause)
 			free(note);
 			return -1;
 		}
-		char *needle = xprintf(" %s ", w);
-		if (strstr(t.s, needle) == NULL) {
-			sbuf_add(&t, w);
-			sbuf_addc(&t, ' ');
-		}
-		free(needle);
+		add_word_once(&t, w);
 	}
 	free(tags);
 	free(n->front);
