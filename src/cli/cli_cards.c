@@ -72,14 +72,6 @@ const struct cmd_entry cmd_card_add_entry = {
 	.args = "--deck ID --front TEXT [--kind basic|reverse|cloze|typein] [--back TEXT] "
 	"[--note TEXT] [--tags a,b] [--now] [--force]",
 	.summary = "write a card of your own; prints its id",
-	.help = "Writes a card of your own and prints its id alone (u- and six letters or "
-	"digits; a cloze card's cards are ID:c1, ID:c2, ..., a reverse card's ID and "
-	"ID:r). The deck is made when it does not exist; the card is due as a new card "
-	"under the daily limits, or at once with --now. A front another card already "
-	"has is refused unless --force; an empty front, a cloze without a {{c1::...}} "
-	"deletion or with an empty one, a type-in without an answer, text over 65,536 "
-	"bytes, invalid UTF-8 or a bad deck id are refused and nothing is saved. A "
-	"TEXT of '-' is read from standard input.",
 	.opts = (const struct cmd_opt[]){
 		{ .name = "--deck", .type = OPT_STR, .arg = "ID", .need = "a deck id", .kind = ARG_DECK },
 		{ .name = "--kind", .type = OPT_STR, .arg = "KIND", .words = "basic reverse cloze typein" },
@@ -123,10 +115,6 @@ cmd_card_edit(struct cmd *c)
 const struct cmd_entry cmd_card_edit_entry = {
 	.name = "edit", .args = "CARD FIELD VALUE",
 	.summary = "change a card's front, back, note, tags, deck or kind",
-	.help = "Sets FIELD of CARD: front, back, note, tags, deck (of your own cards) or "
-	"kind (basic or reverse); VALUE '-' reads standard input. A curriculum card's "
-	"new text is kept as your version, which no import overwrites (a changed "
-	"curriculum text is marked in the browser); card revert goes back.",
 	.min = 3, .max = 3, .needs = "CARD FIELD VALUE",
 	.operand = { ARG_CARD }, .exec = cmd_card_edit, .flags = CMD_OPERANDS,
 };
@@ -197,8 +185,6 @@ cmd_card_history(struct cmd *c)
 const struct cmd_entry cmd_card_history_entry = {
 	.name = "history", .args = "CARD [--json]",
 	.summary = "a card's reviews and changes",
-	.help = "Lists the card's reviews (time, rating, state, interval, cram) and the "
-	"changes made to it in prepdeck, undone ones marked.",
 	.opts = (const struct cmd_opt[]){ { .name = "--json", .type = OPT_FLAG }, { NULL } },
 	.min = 1, .max = 1, .needs = "a CARD", .operand = { ARG_CARD },
 	.exec = cmd_card_history,
@@ -220,8 +206,6 @@ cmd_card_undo(struct cmd *c)
 const struct cmd_entry cmd_card_undo_entry = {
 	.name = "undo", .args = "",
 	.summary = "undo the last change to a card (repeatable)",
-	.help = "Undoes the last add, edit, revert, delete, reset or move, and says what "
-	"it undid.",
 	.exec = cmd_card_undo,
 };
 /* clang-format on */

@@ -384,17 +384,32 @@ CARD_SUB(flag, "flag or unflag a card");
 const struct cmd_entry cmd_card_entry = {
 	.name = "card", .args = "show|add|edit|history|undo|... CARD",
 	.summary = "show, write or change one card; list the suspended ones",
-	.help = "card add writes a card of your own; card edit changes a card's text (a "
-	"curriculum card's new text is kept as your version, which no import "
-	"overwrites); card revert, delete, reset and move change one card, card undo "
-	"undoes the last of these changes, and card history lists a card's reviews and "
-	"changes (see each subcommand's help). CARD is a card key or the id of its "
-	"note. card show shows a card's content, source and memory state (its state in "
-	"words: new, learning, review or relearning); card bury buries it until the next "
-	"study day, card suspend and unsuspend suspend it or put it back, card flag "
-	"toggles its flag. card suspended lists the "
-	"suspended cards (key, deck, question; leeches marked) so one can be found "
-	"and unsuspended; the review screen's S key shows the same list.",
+	.help = "CARD is a card key or the id of its note. "
+	"card show CARD prints a card's content, source and memory state (its state in "
+	"words: new, learning, review or relearning); card bury CARD hides it until the "
+	"next study day; card suspend CARD and card unsuspend CARD take it out of the "
+	"reviews and put it back; card flag CARD toggles its flag; card suspended "
+	"[--json] lists the suspended cards (key, deck, question; leeches marked), as "
+	"the review screen's S key does. "
+	"card add --deck ID --front TEXT [--kind basic|reverse|cloze|typein] [--back "
+	"TEXT] [--note TEXT] [--tags a,b] [--now] [--force] writes a card of your own and "
+	"prints its id alone (u- and six letters or digits; a cloze card's cards are "
+	"ID:c1, ID:c2, ..., a reverse card's ID and ID:r): the deck is made when it does "
+	"not exist; the card is due as a new card under the daily limits, or at once "
+	"with --now; a front another card already has is refused unless --force; an "
+	"empty front, a cloze without a {{c1::...}} deletion or with an empty one, a "
+	"type-in without an answer, text over 65,536 bytes, invalid UTF-8 or a bad deck "
+	"id are refused and nothing is saved. "
+	"card edit CARD FIELD VALUE sets front, back, note, tags, deck (of your own "
+	"cards) or kind (basic or reverse); a curriculum card's new text is kept as your "
+	"version, which no import overwrites (a changed curriculum text is marked in the "
+	"browser), and card revert CARD goes back to the curriculum's text. A TEXT or "
+	"VALUE of '-' is read from standard input. "
+	"card history CARD [--json] lists the card's reviews (time, rating, state, "
+	"interval, cram) and changes. card delete CARD deletes a card of yours (its "
+	"reviews stay in the log); card reset CARD makes a card new again; card move "
+	"CARD DECK moves a card of yours; card undo undoes the last change made with "
+	"these, or with bury, suspend and flag (repeatable).",
 	.subs = (const struct cmd_entry *const[]){
 		&card_show_entry, &card_bury_entry, &card_suspend_entry, &card_unsuspend_entry,
 		&card_flag_entry, &card_suspended_entry, &cmd_card_add_entry, &cmd_card_edit_entry,
