@@ -309,7 +309,7 @@ static const char schema_v5[] =
 ");\n"
 "CREATE TABLE card_search (rid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);\n"
 "CREATE VIRTUAL TABLE card_fts USING fts5(front, back, note, tags,\n"
-"  prefix = '2 3 4 6', tokenize = 'unicode61 remove_diacritics 2');\n"
+"  prefix = '2 3 4 5 6 7 8 9 10 11 12', tokenize = 'unicode61 remove_diacritics 2');\n"
 "INSERT INTO card_search(key) SELECT key FROM card ORDER BY rowid;\n"
 "INSERT INTO card_fts(rowid, front, back, note, tags) SELECT m.rid, c.front,\n"
 "  c.back, c.note, c.tags FROM card_search m JOIN card c ON c.key = m.key\n"
