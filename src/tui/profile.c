@@ -69,6 +69,14 @@ message(struct pf *p, int bad, const char *s)
 	p->msg_bad = bad;
 }
 
+/* The bottom line: the last message, else the keys of the part shown. */
+static void
+draw_footer(struct app *a, const struct pf *p, int lines, int cols, const char *keys)
+{
+	tui_put(lines - 1, 2, p->msg[0] ? p->msg : keys, cols - 4,
+	        p->msg[0] ? tui_attr(a, p->msg_bad ? C_WARN : C_GOOD) : tui_attr(a, C_DIM));
+}
+
 static void
 reload(struct app *a, struct pf *p)
 {
@@ -269,12 +277,9 @@ draw_menu(struct app *a, struct pf *p, int lines, int cols)
 		if (subs[k])
 			tui_put(y++, 8, subs[k], cols - 10, tui_attr(a, C_DIM));
 	}
-	tui_put(lines - 1, 2,
-	        p->msg[0] ? p->msg
-	                  : "1 or 2 chooses · Enter or the key opens · "
-	                    "q back",
-	        cols - 4,
-	        p->msg[0] ? tui_attr(a, p->msg_bad ? C_WARN : C_GOOD) : tui_attr(a, C_DIM));
+	draw_footer(a, p, lines, cols,
+	            "1 or 2 chooses · Enter or the key opens · "
+	            "q back");
 }
 
 static void
@@ -368,12 +373,9 @@ draw_stories(struct app *a, struct pf *p, int lines, int cols)
 		tui_put(y, 5, p->slabels[i], cols - 8,
 		        at | (p->stpl[i] && !sel ? tui_attr(a, C_DIM) : 0));
 	}
-	tui_put(lines - 1, 2,
-	        p->msg[0] ? p->msg
-	                  : "Enter: write the story (a template starts "
-	                    "a new one) · q back",
-	        cols - 4,
-	        p->msg[0] ? tui_attr(a, p->msg_bad ? C_WARN : C_GOOD) : tui_attr(a, C_DIM));
+	draw_footer(a, p, lines, cols,
+	            "Enter: write the story (a template starts "
+	            "a new one) · q back");
 }
 
 static const char *
@@ -398,12 +400,9 @@ draw_story(struct app *a, struct pf *p, int lines, int cols)
 		y += sui_text(a, y, 4, cols - 6, 5, hint, TS_DIM, NULL);
 	}
 	textedit_draw(p->te, a, y + 1, 2, lines - y - 3, cols - 4);
-	tui_put(lines - 1, 2,
-	        p->msg[0] ? p->msg
-	                  : "F2 save, next part · Tab/Shift-Tab part "
-	                    "(saved) · Esc back (saved)",
-	        cols - 4,
-	        p->msg[0] ? tui_attr(a, p->msg_bad ? C_WARN : C_GOOD) : tui_attr(a, C_DIM));
+	draw_footer(a, p, lines, cols,
+	            "F2 save, next part · Tab/Shift-Tab part "
+	            "(saved) · Esc back (saved)");
 }
 
 static void
