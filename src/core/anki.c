@@ -1243,7 +1243,7 @@ anki_import(struct db *db, const char *file, const struct anki_import_opts *o,
 		db_dropped_restore(db, cix);
 		if (ctr != NULL) {
 			if (rc == 0)
-				db_search_reindex_src(db, "@anki/%");
+				db_search_reindex_like(db, "@anki/%");
 			db_dropped_restore(db, ctr);
 		}
 		if (rc == 0) {

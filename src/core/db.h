@@ -98,7 +98,7 @@ int64_t db_last_rowid(struct db *db);
  * transaction ends, committed or not. */
 struct db_dropped *db_indexes_drop(struct db *db, const char *table);
 /* The same for the triggers of table: the caller does what they would
- * have done for the rows it writes (see db_search_reindex_src). */
+ * have done for the rows it writes (see db_search_reindex_like). */
 struct db_dropped *db_triggers_drop(struct db *db, const char *table);
 void db_dropped_restore(struct db *db, struct db_dropped *ix);
 

@@ -235,20 +235,20 @@ card_hits_free(struct card_hit *v, size_t n)
 }
 
 void
-db_search_reindex_src(struct db *db, const char *src)
+db_search_reindex_like(struct db *db, const char *src_like)
 {
 	db_exec(db,
 	        "DELETE FROM card_fts WHERE rowid IN (SELECT m.rid FROM card_search m "
 	        "JOIN card c ON c.key = m.key WHERE c.src LIKE ?)",
-	        "t", src);
+	        "t", src_like);
 	db_exec(db,
 	        "INSERT INTO card_search(key) SELECT c.key FROM card c WHERE c.src LIKE ? "
 	        "AND NOT EXISTS (SELECT 1 FROM card_search m WHERE m.key = c.key) "
 	        "ORDER BY c.rowid",
-	        "t", src);
+	        "t", src_like);
 	db_exec(db,
 	        "INSERT INTO card_fts(rowid, front, back, note, tags) SELECT m.rid, "
 	        "c.front, c.back, c.note, c.tags FROM card c JOIN card_search m ON "
 	        "m.key = c.key WHERE c.src LIKE ? AND c.retired = 0",
-	        "t", src);
+	        "t", src_like);
 }

@@ -76,8 +76,8 @@ void card_hits_free(struct card_hit *v, size_t n);
 
 /* For a bulk import that wrote cards with the card table's triggers
  * dropped (db_triggers_drop): indexes the text of every card whose src
- * is LIKE the pattern src, as the triggers would have, in three
+ * is LIKE the pattern src_like, as the triggers would have, in three
  * statements. Inside the import's transaction. */
-void db_search_reindex_src(struct db *db, const char *src);
+void db_search_reindex_like(struct db *db, const char *src_like);
 
 #endif
